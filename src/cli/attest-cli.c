@@ -1,0 +1,166 @@
+/* attest-cli.c: Attest from scripts
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "attest-cli"
+
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "attest-cli-private.h"
+#include "attest-paths.h"
+
+/* Exit codes of the command-line contract (DESIGN.md). */
+enum {
+  EXIT_OK = 0,
+  EXIT_SOME_FAILED = 1,
+  EXIT_USAGE = 2,
+};
+
+typedef struct {
+  const char *name;
+  const char *usage;
+  const char *summary;
+  int (*run) (AttestCliContext *ctx, int argc, char **argv);
+} Command;
+
+static const Command commands[] = {
+  { NULL, NULL, NULL, NULL },
+};
+
+static void
+print_help (FILE *out)
+{
+  fprintf (out, "%s\n", _("Usage: attest-cli [--workspace FILE] [--reviewer NAME] COMMAND [ARGS…]"));
+  fprintf (out, "\n%s\n", _("Review cloud compliance coverage and keep the audit evidence, from scripts."));
+  fprintf (out, "\n%s\n", _("Options:"));
+  fprintf (out, "  --workspace FILE  %s\n", _("the workspace file (default: the default workspace)"));
+  fprintf (out, "  --reviewer NAME   %s\n", _("the name recorded in the history for changes"));
+  fprintf (out, "  --version         %s\n", _("print the version and exit"));
+  fprintf (out, "  --help            %s\n", _("print this help and exit"));
+  fprintf (out, "\n%s\n", _("Commands:"));
+  for (const Command *c = commands; c->name != NULL; c++)
+    fprintf (out, "  %-28s %s\n", c->usage, _(c->summary));
+  fprintf (out, "\n%s\n", _("Exit status: 0 on success, 1 when some inputs failed, 2 on usage errors."));
+}
+
+/* Global options may stand anywhere on the line: take them out first. */
+static gboolean
+take_global_options (int               *argc,
+                     char             **argv,
+                     AttestCliContext  *ctx,
+                     gboolean          *want_help,
+                     gboolean          *want_version)
+{
+  int out = 1;
+
+  for (int i = 1; i < *argc; i++)
+    {
+      const char *arg = argv[i];
+      char **target = NULL;
+      const char *opt = NULL;
+
+      if (g_str_equal (arg, "--"))
+        {
+          while (i < *argc)
+            argv[out++] = argv[i++];
+          break;
+        }
+      if (g_str_equal (arg, "--help") || g_str_equal (arg, "-h"))
+        {
+          *want_help = TRUE;
+          continue;
+        }
+      if (g_str_equal (arg, "--version"))
+        {
+          *want_version = TRUE;
+          continue;
+        }
+
+      if (g_str_has_prefix (arg, "--workspace"))
+        target = &ctx->workspace_path, opt = "--workspace";
+      else if (g_str_has_prefix (arg, "--reviewer"))
+        target = &ctx->reviewer, opt = "--reviewer";
+
+      if (target != NULL && arg[strlen (opt)] == '=')
+        {
+          g_free (*target);
+          *target = g_strdup (arg + strlen (opt) + 1);
+          continue;
+        }
+      if (target != NULL && arg[strlen (opt)] == '\0')
+        {
+          if (i + 1 >= *argc)
+            {
+              g_printerr (_("attest-cli: %s needs a value\n"), opt);
+              return FALSE;
+            }
+          g_free (*target);
+          *target = g_strdup (argv[++i]);
+          continue;
+        }
+      argv[out++] = argv[i];
+    }
+  *argc = out;
+  argv[out] = NULL;
+  return TRUE;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  AttestCliContext ctx = { 0 };
+  gboolean want_help = FALSE, want_version = FALSE;
+  const Command *command = NULL;
+  int ret;
+
+  attest_paths_init_i18n ();
+
+  if (!take_global_options (&argc, argv, &ctx, &want_help, &want_version))
+    return EXIT_USAGE;
+
+  if (want_version)
+    {
+      g_print ("attest-cli %s\n", PACKAGE_VERSION);
+      return EXIT_OK;
+    }
+
+  if (argc < 2)
+    {
+      print_help (want_help ? stdout : stderr);
+      return want_help ? EXIT_OK : EXIT_USAGE;
+    }
+
+  for (const Command *c = commands; c->name != NULL; c++)
+    if (g_str_equal (c->name, argv[1]))
+      command = c;
+
+  if (command == NULL)
+    {
+      g_printerr (_("attest-cli: unknown command “%s”; see attest-cli --help\n"), argv[1]);
+      return EXIT_USAGE;
+    }
+
+  if (want_help)
+    {
+      g_print ("%s: attest-cli %s\n%s\n", _("Usage"), command->usage, _(command->summary));
+      return EXIT_OK;
+    }
+
+  if (ctx.workspace_path == NULL)
+    ctx.workspace_path = attest_paths_default_workspace ();
+  if (ctx.reviewer == NULL && g_getenv ("ATTEST_REVIEWER") != NULL)
+    ctx.reviewer = g_strdup (g_getenv ("ATTEST_REVIEWER"));
+
+  ret = command->run (&ctx, argc - 1, argv + 1);
+
+  g_clear_object (&ctx.workspace);
+  g_free (ctx.workspace_path);
+  g_free (ctx.reviewer);
+  return ret;
+}

@@ -1,0 +1,269 @@
+/* attest-application.c: the application: actions, options, windows
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "attest-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "attest-application.h"
+#include "attest-paths.h"
+#include "attest-resources.h"
+#include "attest-preferences-window.h"
+#include "attest-window.h"
+
+struct _AttestApplication
+{
+  AdwApplication parent_instance;
+
+  GSettings *settings;
+};
+
+G_DEFINE_FINAL_TYPE (AttestApplication, attest_application, ADW_TYPE_APPLICATION)
+
+static const GOptionEntry main_entries[] = {
+  { "workspace", 'w', 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Open the workspace FILE (created when it does not exist)"), N_("FILE") },
+  { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and exit"), NULL },
+  { NULL }
+};
+
+AttestApplication *
+attest_application_new (const char        *application_id,
+                        GApplicationFlags  flags)
+{
+  g_return_val_if_fail (application_id != NULL, NULL);
+
+  return g_object_new (ATTEST_TYPE_APPLICATION,
+                       "application-id", application_id,
+                       "flags", flags,
+                       "resource-base-path", "/io/github/attest/Attest",
+                       NULL);
+}
+
+GSettings *
+attest_application_get_settings (AttestApplication *self)
+{
+  g_return_val_if_fail (ATTEST_IS_APPLICATION (self), NULL);
+  return self->settings;
+}
+
+static AttestWindow *
+get_main_window (AttestApplication *self)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    if (ATTEST_IS_WINDOW (l->data))
+      return l->data;
+  return NULL;
+}
+
+static char *
+startup_workspace_path (AttestApplication *self)
+{
+  g_autofree char *last = g_settings_get_string (self->settings, "last-workspace");
+
+  /* The last workspace, unless it has gone away since; else the default one. */
+  if (last[0] != '\0' && g_file_test (last, G_FILE_TEST_IS_REGULAR))
+    return g_steal_pointer (&last);
+  return attest_paths_default_workspace ();
+}
+
+static void
+open_workspace (AttestApplication *self,
+                const char        *path)
+{
+  AttestWindow *window = get_main_window (self);
+
+  if (window == NULL)
+    window = attest_window_new (self);
+  attest_window_open_workspace (window, path);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+attest_application_activate (GApplication *app)
+{
+  AttestApplication *self = ATTEST_APPLICATION (app);
+  AttestWindow *window = get_main_window (self);
+  g_autofree char *path = NULL;
+
+  if (window != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (window));
+      return;
+    }
+
+  path = startup_workspace_path (self);
+  open_workspace (self, path);
+}
+
+static void
+attest_application_open (GApplication  *app,
+                         GFile        **files,
+                         int            n_files,
+                         const char    *hint)
+{
+  AttestApplication *self = ATTEST_APPLICATION (app);
+  g_autofree char *path = NULL;
+
+  /* One workspace at a time: the last one named wins. */
+  if (n_files < 1)
+    return;
+  path = g_file_get_path (files[n_files - 1]);
+  if (path == NULL)
+    {
+      g_autofree char *uri = g_file_get_uri (files[n_files - 1]);
+      g_printerr (_("attest: %s is not a local file\n"), uri);
+      return;
+    }
+  open_workspace (self, path);
+}
+
+static int
+attest_application_handle_local_options (GApplication *app,
+                                         GVariantDict *options)
+{
+  const char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("attest %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+
+  if (!g_variant_dict_lookup (options, "workspace", "^&ay", &path))
+    return -1;
+
+  /* --workspace FILE is "open FILE", so a running instance receives it too. */
+  if (!g_application_register (app, NULL, &error))
+    {
+      g_printerr ("attest: %s\n", error->message);
+      return 1;
+    }
+  file = g_file_new_for_commandline_arg (path);
+  g_application_open (app, &file, 1, "workspace");
+  return 0;
+}
+
+static void
+quit_activated (GSimpleAction *action,
+                GVariant      *param,
+                gpointer       user_data)
+{
+  GtkApplication *app = user_data;
+  GList *windows = g_list_copy (gtk_application_get_windows (app));
+
+  /* Closing (not destroying) lets each window save its state. */
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (l->data);
+  g_list_free (windows);
+}
+
+static void
+about_activated (GSimpleAction *action,
+                 GVariant      *param,
+                 gpointer       user_data)
+{
+  GtkApplication *app = user_data;
+  static const char *developers[] = { "The Attest authors", NULL };
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "application-name", _("Attest"),
+                        "application-icon", APP_ID,
+                        "developer-name", _("The Attest authors"),
+                        "version", PACKAGE_VERSION,
+                        "comments", _("Review which cloud services each certification covers, "
+                                      "keep the audit evidence, and print evidence matrices."),
+                        "website", "https://github.com/attest/attest",
+                        "issue-url", "https://github.com/attest/attest/issues",
+                        "copyright", "© 2026 The Attest authors",
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "developers", developers,
+                        /* Translators: your name(s), one per line, shown in the About window. */
+                        "translator-credits", _("translator-credits"),
+                        "transient-for", gtk_application_get_active_window (app),
+                        "modal", TRUE,
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+preferences_activated (GSimpleAction *action,
+                       GVariant      *param,
+                       gpointer       user_data)
+{
+  AttestApplication *self = user_data;
+  GtkWindow *prefs = attest_preferences_window_new (self->settings);
+
+  gtk_window_set_transient_for (prefs, gtk_application_get_active_window (GTK_APPLICATION (self)));
+  gtk_window_set_application (prefs, GTK_APPLICATION (self));
+  gtk_window_present (prefs);
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_activated },
+  { "about", about_activated },
+  { "preferences", preferences_activated },
+};
+
+static void
+attest_application_startup (GApplication *app)
+{
+  AttestApplication *self = ATTEST_APPLICATION (app);
+  static const struct { const char *action; const char *accels[3]; } accels[] = {
+    { "app.quit", { "<Control>q", NULL } },
+    { "app.preferences", { "<Control>comma", NULL } },
+    { "win.show-help-overlay", { "<Control>question", NULL } },
+    { "window.close", { "<Control>w", NULL } },
+  };
+
+  G_APPLICATION_CLASS (attest_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
+                                   G_N_ELEMENTS (app_actions), self);
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (self),
+                                           accels[i].action, accels[i].accels);
+
+  gtk_window_set_default_icon_name (APP_ID);
+}
+
+static void
+attest_application_dispose (GObject *object)
+{
+  AttestApplication *self = ATTEST_APPLICATION (object);
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (attest_application_parent_class)->dispose (object);
+}
+
+static void
+attest_application_class_init (AttestApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  attest_register_resource ();
+
+  object_class->dispose = attest_application_dispose;
+  app_class->startup = attest_application_startup;
+  app_class->activate = attest_application_activate;
+  app_class->open = attest_application_open;
+  app_class->handle_local_options = attest_application_handle_local_options;
+}
+
+static void
+attest_application_init (AttestApplication *self)
+{
+  self->settings = g_settings_new (APP_ID);
+
+  g_application_add_main_option_entries (G_APPLICATION (self), main_entries);
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Review cloud compliance coverage and keep the audit evidence."));
+}

@@ -1,0 +1,23 @@
+/* attest-window.h: the main window
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "attest-application.h"
+#include "attest-workspace.h"
+
+G_BEGIN_DECLS
+
+#define ATTEST_TYPE_WINDOW (attest_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (AttestWindow, attest_window, ATTEST, WINDOW, AdwApplicationWindow)
+
+AttestWindow    *attest_window_new            (AttestApplication *application);
+gboolean         attest_window_open_workspace (AttestWindow      *self,
+                                               const char        *path);
+AttestWorkspace *attest_window_get_workspace  (AttestWindow      *self);
+
+G_END_DECLS

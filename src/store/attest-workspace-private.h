@@ -1,0 +1,32 @@
+/* attest-workspace-private.h: for the store's own files only
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "attest-workspace.h"
+
+G_BEGIN_DECLS
+
+sqlite3      *_attest_workspace_get_db    (AttestWorkspace  *self);
+gboolean      _attest_workspace_exec      (AttestWorkspace  *self,
+                                           const char       *sql,
+                                           GError          **error);
+sqlite3_stmt *_attest_workspace_prepare   (AttestWorkspace  *self,
+                                           const char       *sql,
+                                           GError          **error);
+void          _attest_workspace_set_error (AttestWorkspace  *self,
+                                           GError          **error,
+                                           int               rc,
+                                           const char       *what);
+gboolean      _attest_workspace_begin     (AttestWorkspace  *self,
+                                           GError          **error);
+gboolean      _attest_workspace_commit    (AttestWorkspace  *self,
+                                           GError          **error);
+void          _attest_workspace_rollback  (AttestWorkspace  *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+
+G_END_DECLS

@@ -1,0 +1,503 @@
+/* attest-workspace.c: one SQLite file holding the catalog and the analyst's work
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "attest-workspace"
+
+#include "config.h"
+
+#include <errno.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <gio/gio.h>
+
+#include "attest-workspace-private.h"
+
+struct _AttestWorkspace
+{
+  GObject parent_instance;
+
+  sqlite3 *db;
+  char *path;
+  char *backup_path;
+  gboolean created;
+};
+
+G_DEFINE_FINAL_TYPE (AttestWorkspace, attest_workspace, G_TYPE_OBJECT)
+
+/* migrations[i] takes a workspace from schema version i to i + 1. */
+static const char * const migrations[ATTEST_WORKSPACE_SCHEMA_VERSION] = {
+  /* 0 → 1: view state and the frameworks of the catalog. */
+  "CREATE TABLE ui_state ("
+  "  key TEXT PRIMARY KEY,"
+  "  value TEXT NOT NULL"
+  ");"
+  "CREATE TABLE framework ("
+  "  id TEXT PRIMARY KEY,"
+  "  short_name TEXT NOT NULL,"
+  "  title TEXT NOT NULL,"
+  "  category TEXT NOT NULL DEFAULT '',"
+  "  sort_order INTEGER NOT NULL DEFAULT 0"
+  ");",
+};
+
+static char *
+attest_workspace_display_path (AttestWorkspace *self)
+{
+  return g_filename_display_name (self->path);
+}
+
+static void
+attest_workspace_finalize (GObject *object)
+{
+  AttestWorkspace *self = (AttestWorkspace *)object;
+
+  if (self->db != NULL)
+    sqlite3_close_v2 (self->db);
+  g_free (self->path);
+  g_free (self->backup_path);
+
+  G_OBJECT_CLASS (attest_workspace_parent_class)->finalize (object);
+}
+
+static void
+attest_workspace_class_init (AttestWorkspaceClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = attest_workspace_finalize;
+}
+
+static void
+attest_workspace_init (AttestWorkspace *self)
+{
+}
+
+void
+_attest_workspace_set_error (AttestWorkspace  *self,
+                             GError          **error,
+                             int               rc,
+                             const char       *what)
+{
+  g_autofree char *name = attest_workspace_display_path (self);
+  int primary = rc & 0xff;
+  const char *msg = self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc);
+  AttestStoreError code = ATTEST_STORE_ERROR_FAILED;
+
+  switch (primary)
+    {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, ATTEST_STORE_ERROR, ATTEST_STORE_ERROR_BUSY,
+                   _("%s: the workspace is busy: another program is writing to it; try again in a moment"),
+                   name);
+      return;
+    case SQLITE_NOTADB:
+      code = ATTEST_STORE_ERROR_NOT_A_WORKSPACE;
+      break;
+    case SQLITE_CORRUPT:
+      code = ATTEST_STORE_ERROR_CORRUPT;
+      break;
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+    case SQLITE_CANTOPEN:
+      code = ATTEST_STORE_ERROR_READ_ONLY;
+      break;
+    default:
+      break;
+    }
+
+  g_set_error (error, ATTEST_STORE_ERROR, code, "%s: %s: %s", name, what, msg);
+}
+
+sqlite3 *
+_attest_workspace_get_db (AttestWorkspace *self)
+{
+  g_return_val_if_fail (ATTEST_IS_WORKSPACE (self), NULL);
+  return self->db;
+}
+
+gboolean
+_attest_workspace_exec (AttestWorkspace  *self,
+                        const char       *sql,
+                        GError          **error)
+{
+  int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      _attest_workspace_set_error (self, error, rc, _("could not update the workspace"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+sqlite3_stmt *
+_attest_workspace_prepare (AttestWorkspace  *self,
+                           const char       *sql,
+                           GError          **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      _attest_workspace_set_error (self, error, rc, _("could not read the workspace"));
+      return NULL;
+    }
+  return stmt;
+}
+
+gboolean
+_attest_workspace_begin (AttestWorkspace  *self,
+                         GError          **error)
+{
+  /* IMMEDIATE takes the write lock now, so a busy workspace is reported
+   * before any work is done rather than at COMMIT. */
+  return _attest_workspace_exec (self, "BEGIN IMMEDIATE", error);
+}
+
+gboolean
+_attest_workspace_commit (AttestWorkspace  *self,
+                          GError          **error)
+{
+  if (!_attest_workspace_exec (self, "COMMIT", error))
+    {
+      _attest_workspace_rollback (self);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+void
+_attest_workspace_rollback (AttestWorkspace *self)
+{
+  if (!sqlite3_get_autocommit (self->db))
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+static gboolean
+query_int (AttestWorkspace  *self,
+           const char       *sql,
+           gint64           *out,
+           GError          **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = _attest_workspace_prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      _attest_workspace_set_error (self, error, rc, _("could not read the workspace"));
+      return FALSE;
+    }
+  *out = sqlite3_column_int64 (stmt, 0);
+  return TRUE;
+}
+
+static gboolean
+backup_to (sqlite3     *src,
+           const char  *dest_path,
+           GError     **error)
+{
+  sqlite3 *dest = NULL;
+  sqlite3_backup *backup;
+  int rc;
+
+  rc = sqlite3_open_v2 (dest_path, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+  if (rc == SQLITE_OK)
+    {
+      backup = sqlite3_backup_init (dest, "main", src, "main");
+      if (backup != NULL)
+        {
+          /* Copy in steps so a writer in another process is not starved. */
+          do
+            {
+              rc = sqlite3_backup_step (backup, 256);
+              if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+                sqlite3_sleep (20);
+            }
+          while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+          sqlite3_backup_finish (backup);
+        }
+      rc = sqlite3_errcode (dest);
+    }
+
+  if (rc != SQLITE_OK && rc != SQLITE_DONE)
+    {
+      g_autofree char *name = g_filename_display_name (dest_path);
+      g_set_error (error, ATTEST_STORE_ERROR, ATTEST_STORE_ERROR_FAILED,
+                   _("Could not write a copy to %s: %s"), name,
+                   dest != NULL ? sqlite3_errmsg (dest) : sqlite3_errstr (rc));
+      sqlite3_close_v2 (dest);
+      return FALSE;
+    }
+  sqlite3_close_v2 (dest);
+  return TRUE;
+}
+
+static gboolean
+migrate (AttestWorkspace  *self,
+         gint64            from,
+         GError          **error)
+{
+  g_autofree char *sql = NULL;
+
+  if (from > 0)
+    {
+      /* An older workspace is migrated only after a copy of it is safe. */
+      self->backup_path = g_strdup_printf ("%s.v%" G_GINT64_FORMAT "-backup", self->path, from);
+      if (!backup_to (self->db, self->backup_path, error))
+        return FALSE;
+    }
+
+  if (!_attest_workspace_begin (self, error))
+    return FALSE;
+
+  for (gint64 v = from; v < ATTEST_WORKSPACE_SCHEMA_VERSION; v++)
+    if (!_attest_workspace_exec (self, migrations[v], error))
+      goto fail;
+
+  sql = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %d;",
+                         ATTEST_APPLICATION_ID, ATTEST_WORKSPACE_SCHEMA_VERSION);
+  if (!_attest_workspace_exec (self, sql, error))
+    goto fail;
+
+  return _attest_workspace_commit (self, error);
+
+fail:
+  _attest_workspace_rollback (self);
+  return FALSE;
+}
+
+static gboolean
+check_and_migrate (AttestWorkspace  *self,
+                   GError          **error)
+{
+  g_autofree char *name = attest_workspace_display_path (self);
+  gint64 app_id = 0, version = 0, objects = 0;
+
+  /* The first read is where SQLite notices a file that is not a database. */
+  if (!query_int (self, "SELECT count(*) FROM sqlite_schema", &objects, error) ||
+      !query_int (self, "PRAGMA application_id", &app_id, error) ||
+      !query_int (self, "PRAGMA user_version", &version, error))
+    {
+      if (g_error_matches (*error, ATTEST_STORE_ERROR, ATTEST_STORE_ERROR_NOT_A_WORKSPACE))
+        {
+          g_clear_error (error);
+          g_set_error (error, ATTEST_STORE_ERROR, ATTEST_STORE_ERROR_NOT_A_WORKSPACE,
+                       _("%s is not an Attest workspace: it is not a database file"), name);
+        }
+      return FALSE;
+    }
+
+  if (app_id != ATTEST_APPLICATION_ID && (app_id != 0 || objects > 0))
+    {
+      g_set_error (error, ATTEST_STORE_ERROR, ATTEST_STORE_ERROR_NOT_A_WORKSPACE,
+                   _("%s is not an Attest workspace: it is a database of another program"),
+                   name);
+      return FALSE;
+    }
+
+  if (version > ATTEST_WORKSPACE_SCHEMA_VERSION)
+    {
+      g_set_error (error, ATTEST_STORE_ERROR, ATTEST_STORE_ERROR_TOO_NEW,
+                   _("%s was written by a newer version of Attest (workspace format %d; this "
+                     "version reads up to %d). Open it with a newer Attest."),
+                   name, (int)version, ATTEST_WORKSPACE_SCHEMA_VERSION);
+      return FALSE;
+    }
+
+  if (version < ATTEST_WORKSPACE_SCHEMA_VERSION)
+    return migrate (self, version, error);
+
+  return TRUE;
+}
+
+/**
+ * attest_workspace_open:
+ * @path: the workspace file; created (with its folder) when missing
+ *
+ * Opens a workspace, creating an empty one or migrating an older one
+ * (after a backup copy) as needed. A file that is not a workspace, or one
+ * written by a newer Attest, is refused with an error naming it.
+ */
+AttestWorkspace *
+attest_workspace_open (const char  *path,
+                       GError     **error)
+{
+  g_autoptr(AttestWorkspace) self = NULL;
+  g_autofree char *dir = NULL;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  self = g_object_new (ATTEST_TYPE_WORKSPACE, NULL);
+  self->path = g_canonicalize_filename (path, NULL);
+
+  if (g_file_test (self->path, G_FILE_TEST_IS_DIR))
+    {
+      g_autofree char *name = attest_workspace_display_path (self);
+      g_set_error (error, ATTEST_STORE_ERROR, ATTEST_STORE_ERROR_NOT_A_WORKSPACE,
+                   _("%s is a folder, not an Attest workspace"), name);
+      return NULL;
+    }
+
+  self->created = !g_file_test (self->path, G_FILE_TEST_EXISTS);
+  dir = g_path_get_dirname (self->path);
+  if (self->created && g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+      g_autofree char *name = g_filename_display_name (dir);
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("Could not create the folder %s: %s"), name, g_strerror (saved_errno));
+      return NULL;
+    }
+
+  rc = sqlite3_open_v2 (self->path, &self->db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                        NULL);
+  if (rc != SQLITE_OK)
+    {
+      _attest_workspace_set_error (self, error, rc, _("could not open the workspace"));
+      return NULL;
+    }
+
+  sqlite3_extended_result_codes (self->db, 1);
+  /* Another process writing: wait briefly, then say so (BUSY). */
+  sqlite3_busy_timeout (self->db, 3000);
+
+  if (!check_and_migrate (self, error))
+    return NULL;
+
+  if (!_attest_workspace_exec (self,
+                               "PRAGMA journal_mode = WAL;"
+                               "PRAGMA synchronous = FULL;"
+                               "PRAGMA foreign_keys = ON;",
+                               error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+attest_workspace_get_path (AttestWorkspace *self)
+{
+  g_return_val_if_fail (ATTEST_IS_WORKSPACE (self), NULL);
+  return self->path;
+}
+
+/* TRUE when attest_workspace_open() made a new file (first run). */
+gboolean
+attest_workspace_was_created (AttestWorkspace *self)
+{
+  g_return_val_if_fail (ATTEST_IS_WORKSPACE (self), FALSE);
+  return self->created;
+}
+
+/* The copy taken before a migration, or NULL when none was needed. */
+const char *
+attest_workspace_get_backup_path (AttestWorkspace *self)
+{
+  g_return_val_if_fail (ATTEST_IS_WORKSPACE (self), NULL);
+  return self->backup_path;
+}
+
+gint64
+attest_workspace_count_frameworks (AttestWorkspace  *self,
+                                   GError          **error)
+{
+  gint64 n = 0;
+
+  g_return_val_if_fail (ATTEST_IS_WORKSPACE (self), -1);
+
+  if (!query_int (self, "SELECT count(*) FROM framework", &n, error))
+    return -1;
+  return n;
+}
+
+/* "Save a Copy…": a consistent snapshot through SQLite's online backup API. */
+gboolean
+attest_workspace_save_copy (AttestWorkspace  *self,
+                            const char       *dest_path,
+                            GError          **error)
+{
+  g_autofree char *tmp = NULL;
+
+  g_return_val_if_fail (ATTEST_IS_WORKSPACE (self), FALSE);
+  g_return_val_if_fail (dest_path != NULL, FALSE);
+
+  /* Write beside the destination, then rename: never a half-written copy. */
+  tmp = g_strdup_printf ("%s.partial", dest_path);
+  g_unlink (tmp);
+  if (!backup_to (self->db, tmp, error))
+    {
+      g_unlink (tmp);
+      return FALSE;
+    }
+  if (g_rename (tmp, dest_path) != 0)
+    {
+      int saved_errno = errno;
+      g_autofree char *name = g_filename_display_name (dest_path);
+      g_unlink (tmp);
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("Could not write a copy to %s: %s"), name, g_strerror (saved_errno));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+char *
+attest_workspace_get_ui_state (AttestWorkspace *self,
+                               const char      *key)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (ATTEST_IS_WORKSPACE (self), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  stmt = _attest_workspace_prepare (self, "SELECT value FROM ui_state WHERE key = ?", NULL);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return NULL;
+  return g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+}
+
+/* View state (filters, selection) is not analyst data: no history row. */
+gboolean
+attest_workspace_set_ui_state (AttestWorkspace  *self,
+                               const char       *key,
+                               const char       *value,
+                               GError          **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (ATTEST_IS_WORKSPACE (self), FALSE);
+  g_return_val_if_fail (key != NULL, FALSE);
+
+  if (value == NULL)
+    stmt = _attest_workspace_prepare (self, "DELETE FROM ui_state WHERE key = ?1", error);
+  else
+    stmt = _attest_workspace_prepare (self,
+                                      "INSERT INTO ui_state (key, value) VALUES (?1, ?2) "
+                                      "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                                      error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+  if (value != NULL)
+    sqlite3_bind_text (stmt, 2, value, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _attest_workspace_set_error (self, error, rc, _("could not update the workspace"));
+      return FALSE;
+    }
+  return TRUE;
+}

@@ -1,0 +1,37 @@
+/* attest-workspace.h: one SQLite file holding the catalog and the analyst's work
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib-object.h>
+
+#include "attest-store-error.h"
+
+G_BEGIN_DECLS
+
+/* The schema this build writes (PRAGMA user_version). */
+#define ATTEST_WORKSPACE_SCHEMA_VERSION 1
+
+#define ATTEST_TYPE_WORKSPACE (attest_workspace_get_type ())
+
+G_DECLARE_FINAL_TYPE (AttestWorkspace, attest_workspace, ATTEST, WORKSPACE, GObject)
+
+AttestWorkspace *attest_workspace_open             (const char       *path,
+                                                    GError          **error);
+const char      *attest_workspace_get_path         (AttestWorkspace  *self);
+gboolean         attest_workspace_was_created      (AttestWorkspace  *self);
+const char      *attest_workspace_get_backup_path  (AttestWorkspace  *self);
+gint64           attest_workspace_count_frameworks (AttestWorkspace  *self,
+                                                    GError          **error);
+gboolean         attest_workspace_save_copy        (AttestWorkspace  *self,
+                                                    const char       *dest_path,
+                                                    GError          **error);
+char            *attest_workspace_get_ui_state     (AttestWorkspace  *self,
+                                                    const char       *key);
+gboolean         attest_workspace_set_ui_state     (AttestWorkspace  *self,
+                                                    const char       *key,
+                                                    const char       *value,
+                                                    GError          **error);
+
+G_END_DECLS

@@ -1,0 +1,291 @@
+/* test-window.c: the real application's main window, in English, French and Chinese
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <unistd.h>
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "attest-application.h"
+#include "attest-paths.h"
+#include "attest-window.h"
+
+typedef void (*WindowCheck) (AttestApplication *app, AttestWindow *window);
+
+typedef struct {
+  AttestApplication *app;
+  WindowCheck check;
+  gint64 started;
+  gboolean checked;
+} Run;
+
+/* What the tests expect to read, per language of the run. */
+static const char *
+expected (const char *en)
+{
+  const char *lang = g_getenv ("LANGUAGE");
+  static const struct { const char *en, *fr, *zh; } strings[] = {
+    { "No Offering Pages Yet", "Aucune page d’offre pour l’instant", "尚無供應項目頁面" },
+    { "Could Not Open the Workspace", "Impossible d’ouvrir l’espace de travail", "無法開啟工作區" },
+    { "Main Menu", "Menu principal", "主選單" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (strings); i++)
+    if (g_str_equal (strings[i].en, en))
+      {
+        if (lang != NULL && g_str_has_prefix (lang, "fr"))
+          return strings[i].fr;
+        if (lang != NULL && g_str_has_prefix (lang, "zh_TW"))
+          return strings[i].zh;
+        return strings[i].en;
+      }
+  g_assert_not_reached ();
+}
+
+static GtkWidget *
+find_visible (GtkWidget *root,
+              GType      type)
+{
+  if (!gtk_widget_get_visible (root) || !gtk_widget_get_child_visible (root))
+    return NULL;
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_visible (c, type);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_mapped_status_page (GtkWidget *root)
+{
+  if (ADW_IS_STATUS_PAGE (root) && gtk_widget_get_mapped (root))
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_mapped_status_page (c);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+poll_window (gpointer user_data)
+{
+  Run *run = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (run->app));
+
+  if (window == NULL || !gtk_widget_get_mapped (GTK_WIDGET (window)))
+    return G_SOURCE_CONTINUE;
+
+  g_test_message ("launch to mapped window: %.1f ms",
+                  (g_get_monotonic_time () - run->started) / 1000.0);
+  run->check (run->app, ATTEST_WINDOW (window));
+  run->checked = TRUE;
+  g_action_group_activate_action (G_ACTION_GROUP (run->app), "quit", NULL);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+run_app (const char  *workspace,
+         WindowCheck  check)
+{
+  Run run = { 0 };
+  const char *argv[] = { "attest", "--workspace", workspace, NULL };
+  int status;
+
+  run.app = attest_application_new (APP_ID, G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
+  run.check = check;
+  run.started = g_get_monotonic_time ();
+  g_timeout_add (20, poll_window, &run);
+
+  status = g_application_run (G_APPLICATION (run.app), 3, (char **)argv);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_true (run.checked);
+  g_assert_finalize_object (run.app);
+}
+
+static void
+check_empty_state (AttestApplication *app,
+                   AttestWindow      *window)
+{
+  GtkWidget *page = find_mapped_status_page (GTK_WIDGET (window));
+  AdwWindowTitle *title = ADW_WINDOW_TITLE (find_visible (GTK_WIDGET (window), ADW_TYPE_WINDOW_TITLE));
+  GtkWidget *menu = find_visible (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON);
+
+  g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "Attest"));
+  g_assert_cmpstr (adw_window_title_get_title (title), ==, "Attest");
+  g_assert_cmpstr (adw_window_title_get_subtitle (title), ==, "audit");
+
+  g_assert_nonnull (page);
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (page)), ==, expected ("No Offering Pages Yet"));
+
+  g_assert_nonnull (menu);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (menu), ==, expected ("Main Menu"));
+
+  /* Features not built yet are there, and disabled — never faked. */
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (window), "import-pages"));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "import-pages"));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "print"));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "export"));
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "preferences"));
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "about"));
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (window), "show-help-overlay"));
+
+  g_assert_nonnull (attest_window_get_workspace (window));
+}
+
+static void
+test_empty_state (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("attest-gui-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "audit.attest", NULL);
+
+  run_app (path, check_empty_state);
+  /* The workspace named on the command line was created. */
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+}
+
+static void
+check_error_state (AttestApplication *app,
+                   AttestWindow      *window)
+{
+  GtkWidget *page = find_mapped_status_page (GTK_WIDGET (window));
+
+  g_assert_nonnull (page);
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (page)), ==,
+                   expected ("Could Not Open the Workspace"));
+  g_assert_nonnull (strstr (adw_status_page_get_description (ADW_STATUS_PAGE (page)), "junk.attest"));
+  g_assert_null (attest_window_get_workspace (window));
+}
+
+static void
+test_not_a_workspace (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("attest-gui-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "junk.attest", NULL);
+  g_autofree char *after = NULL;
+
+  g_assert_true (g_file_set_contents (path, "this is not a database, it is a note", -1, NULL));
+  run_app (path, check_error_state);
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, "this is not a database, it is a note");
+}
+
+static void
+check_keeps_open_workspace (AttestApplication *app,
+                            AttestWindow      *window)
+{
+  AttestWorkspace *before = attest_window_get_workspace (window);
+  g_autofree char *junk = g_build_filename (g_get_tmp_dir (), "attest-junk-XXXXXX.attest", NULL);
+  int fd = g_mkstemp (junk);
+
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (write (fd, "junk", 4), ==, 4);
+  close (fd);
+
+  /* A bad file named while a workspace is open: a dialog, the workspace stays. */
+  g_assert_false (attest_window_open_workspace (window, junk));
+  g_assert_true (attest_window_get_workspace (window) == before);
+  g_remove (junk);
+}
+
+static void
+test_keeps_open_workspace (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("attest-gui-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "audit.attest", NULL);
+
+  run_app (path, check_keeps_open_workspace);
+}
+
+static void
+check_preferences (AttestApplication *app,
+                   AttestWindow      *window)
+{
+  GSettings *settings = attest_application_get_settings (app);
+  GtkWindow *prefs = NULL;
+  GtkWidget *entry;
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
+    if (ADW_IS_PREFERENCES_WINDOW (l->data))
+      prefs = l->data;
+  g_assert_nonnull (prefs);
+
+  /* The reviewer name typed in Preferences is the one GSettings keeps. */
+  entry = find_visible (GTK_WIDGET (prefs), ADW_TYPE_ENTRY_ROW);
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Dana Reviewer");
+  {
+    g_autofree char *name = g_settings_get_string (settings, "reviewer-name");
+    g_assert_cmpstr (name, ==, "Dana Reviewer");
+  }
+  gtk_window_destroy (prefs);
+}
+
+static void
+test_preferences (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("attest-gui-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "audit.attest", NULL);
+
+  run_app (path, check_preferences);
+}
+
+#define SUBPROCESS_TEST(fn)                                                  \
+  static void fn##_isolated (void)                                           \
+  {                                                                          \
+    if (g_test_subprocess ())                                                \
+      {                                                                      \
+        fn ();                                                               \
+        return;                                                              \
+      }                                                                      \
+    g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDOUT |      \
+                                     G_TEST_SUBPROCESS_INHERIT_STDERR);      \
+    g_test_trap_assert_passed ();                                            \
+  }
+
+SUBPROCESS_TEST (test_empty_state)
+SUBPROCESS_TEST (test_not_a_workspace)
+SUBPROCESS_TEST (test_keeps_open_workspace)
+SUBPROCESS_TEST (test_preferences)
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *home = NULL;
+
+  /* Not G_TEST_OPTION_ISOLATE_DIRS: it hides XDG_DATA_DIRS, and with it the MIME
+   * database GTK needs to load SVG icons. A private home is enough. */
+  if (g_getenv ("ATTEST_TEST_HOME") == NULL)
+    {
+      home = g_dir_make_tmp ("attest-gui-home-XXXXXX", NULL);
+      g_setenv ("ATTEST_TEST_HOME", home, TRUE);
+      g_setenv ("HOME", home, TRUE);
+      for (guint i = 0; i < 3; i++)
+        {
+          static const char *vars[] = { "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME" };
+          g_autofree char *dir = g_build_filename (home, vars[i], NULL);
+          g_setenv (vars[i], dir, TRUE);
+        }
+    }
+  g_test_init (&argc, &argv, NULL);
+  attest_paths_init_i18n ();
+
+  /* One application per process: each case runs in its own subprocess. */
+  g_test_add_func ("/window/empty-state", test_empty_state_isolated);
+  g_test_add_func ("/window/not-a-workspace", test_not_a_workspace_isolated);
+  g_test_add_func ("/window/keeps-open-workspace", test_keeps_open_workspace_isolated);
+  g_test_add_func ("/window/preferences", test_preferences_isolated);
+
+  return g_test_run ();
+}
