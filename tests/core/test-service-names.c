@@ -1,0 +1,144 @@
+/* test-service-names.c: lists, qualifiers, former names, identity and aliases
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "attest-service-names.h"
+#include "attest-service-table.h"
+
+static AttestServiceTable *
+default_table (void)
+{
+  g_autoptr(GError) error = NULL;
+  AttestServiceTable *table = attest_service_table_new ();
+
+  g_assert_true (attest_service_table_load_default (table, &error));
+  g_assert_no_error (error);
+  return table;
+}
+
+/* Asserts @text splits into exactly the "name|qualifier|former" triples given. */
+static void
+assert_split (AttestServiceTable *table,
+              const char         *text,
+              ...)
+{
+  g_autoptr(GPtrArray) got = attest_service_names_split (text, table);
+  const char *want;
+  guint i = 0;
+  va_list ap;
+
+  va_start (ap, text);
+  while ((want = va_arg (ap, const char *)) != NULL)
+    {
+      g_auto(GStrv) w = g_strsplit (want, "|", 3);
+      AttestServiceMention *m;
+
+      g_assert_cmpuint (i, <, got->len);
+      m = got->pdata[i++];
+      g_assert_cmpstr (m->name, ==, w[0]);
+      g_assert_cmpstr (m->qualifier, ==, w[1] && *w[1] ? w[1] : NULL);
+      g_assert_cmpstr (m->former, ==, w[1] && w[2] && *w[2] ? w[2] : NULL);
+    }
+  va_end (ap);
+  g_assert_cmpuint (i, ==, got->len);
+}
+
+static void
+test_lists (void)
+{
+  g_autoptr(AttestServiceTable) t = default_table ();
+
+  assert_split (t, "Azure, Azure Government, and Azure Germany",
+                "Azure", "Azure Government", "Azure Germany", NULL);
+  assert_split (t, "Azure and Azure Government", "Azure", "Azure Government", NULL);
+  assert_split (t, "Dynamics 365 and Dynamics 365 U.S. Government",
+                "Dynamics 365", "Dynamics 365 U.S. Government", NULL);
+  assert_split (t, "Office 365, Office 365 U.S. Government, and Office 365 U.S. Government Defense",
+                "Office 365", "Office 365 U.S. Government", "Office 365 U.S. Government Defense", NULL);
+  assert_split (t, "Dynamics 365, Dynamics 365, and Dynamics 365 Germany",
+                "Dynamics 365", "Dynamics 365 Germany", NULL);
+  assert_split (t, "Intune", "Intune", NULL);
+  /* Not two names: */
+  assert_split (t, "Support and Professional Services", "Support and Professional Services", NULL);
+  assert_split (t, "See a detailed list of covered services in Office 365", NULL);
+  assert_split (t, "", NULL);
+}
+
+static void
+test_qualifiers (void)
+{
+  g_autoptr(AttestServiceTable) t = default_table ();
+
+  assert_split (t, "Power BI cloud service either as a standalone service or as included in an Office 365 branded plan or suite",
+                "Power BI|cloud service either as a standalone service or as included in an Office 365 branded plan or suite",
+                NULL);
+  assert_split (t, "Windows Defender ATP — Endpoint Detection & Response, Automatic Investigation & Remediation, Secure Score",
+                "Windows Defender ATP|Endpoint Detection & Response, Automatic Investigation & Remediation, Secure Score",
+                NULL);
+  assert_split (t, "Intune: cloud service portion of Microsoft Intune",
+                "Intune|cloud service portion of Microsoft Intune", NULL);
+  assert_split (t, "Power Automate (formerly Microsoft Flow) cloud service either as a standalone service",
+                "Power Automate|cloud service either as a standalone service|Microsoft Flow", NULL);
+  assert_split (t, "Power BI, PowerApps, and Power Automate (formerly Microsoft Flow) either as a standalone service",
+                "Power BI|either as a standalone service",
+                "PowerApps|either as a standalone service",
+                "Power Automate|either as a standalone service|Microsoft Flow", NULL);
+  /* Commas inside parentheses never split. */
+  assert_split (t, "Office 365 Microservices (including Kaizala, Sway, and Forms)",
+                "Office 365 Microservices|including Kaizala, Sway, and Forms", NULL);
+  assert_split (t, "OneDrive for Business and SharePoint Online (United States only)",
+                "OneDrive for Business and SharePoint Online|United States only", NULL);
+}
+
+static void
+test_identity (void)
+{
+  g_autofree char *k1 = attest_service_names_key ("Microsoft Graph");
+  g_autofree char *k2 = attest_service_names_key ("graph");
+  g_autofree char *k3 = attest_service_names_key ("Microsoft");
+  g_autofree char *s1 = attest_service_names_slug ("Office 365 U.S. Government");
+  g_autofree char *s2 = attest_service_names_slug ("Office 365 operated by 21Vianet");
+  g_autofree char *s3 = attest_service_names_slug ("Sécurité de l’application cloud");
+  g_autofree char *s4 = attest_service_names_slug ("雲端 應用程式");
+
+  g_assert_cmpstr (k1, ==, k2);
+  g_assert_cmpstr (k3, ==, "microsoft");
+  g_assert_cmpstr (s1, ==, "office-365-us-government");
+  g_assert_cmpstr (s2, ==, "office-365-operated-by-21vianet");
+  g_assert_cmpstr (s3, ==, "sécurité-de-lapplication-cloud");
+  g_assert_cmpstr (s4, ==, "雲端-應用程式");
+}
+
+static void
+test_aliases (void)
+{
+  g_autoptr(AttestServiceTable) t = default_table ();
+
+  g_assert_cmpstr (attest_service_table_canonical (t, "Microsoft Flow"), ==, "Power Automate");
+  g_assert_cmpstr (attest_service_table_canonical (t, "PowerApps"), ==, "Power Apps");
+  g_assert_cmpstr (attest_service_table_canonical (t, "Cloud App Security"), ==, "Microsoft Defender for Cloud Apps");
+  g_assert_cmpstr (attest_service_table_canonical (t, "Microsoft Cloud App Security"), ==, "Microsoft Defender for Cloud Apps");
+  g_assert_cmpstr (attest_service_table_canonical (t, "Graph"), ==, "Microsoft Graph");
+  g_assert_cmpstr (attest_service_table_canonical (t, "microsoft graph"), ==, "Microsoft Graph");
+  g_assert_cmpstr (attest_service_table_canonical (t, "Microsoft Intune"), ==, "Intune");
+  /* Sovereign clouds are services of their own. */
+  g_assert_cmpstr (attest_service_table_canonical (t, "Office 365 operated by 21Vianet"), ==, "Office 365 operated by 21Vianet");
+  g_assert_cmpstr (attest_service_table_canonical (t, "Office 365"), ==, "Office 365");
+  g_assert_null (attest_service_table_canonical (t, "Flux"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/service-names/lists", test_lists);
+  g_test_add_func ("/service-names/qualifiers", test_qualifiers);
+  g_test_add_func ("/service-names/identity", test_identity);
+  g_test_add_func ("/service-names/aliases", test_aliases);
+
+  return g_test_run ();
+}
