@@ -199,6 +199,40 @@ test_too_new (Fixture       *f,
 }
 
 static void
+test_migrates_older (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttestWorkspace) ws = attest_workspace_open (f->path, &error);
+  g_autoptr(AttestWorkspace) backup = NULL;
+  g_autofree char *value = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (attest_workspace_set_ui_state (ws, "kept", "yes", &error));
+  g_clear_object (&ws);
+
+  /* Turn it back into a schema 1 workspace, as the first release wrote them. */
+  exec_sql (f->path,
+            "DROP TABLE link; DROP TABLE coverage; DROP TABLE service_name; DROP TABLE service;"
+            "DROP TABLE scope; DROP TABLE variant; ALTER TABLE framework DROP COLUMN description;"
+            "PRAGMA user_version = 1;");
+
+  ws = attest_workspace_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (pragma_int (f->path, "PRAGMA user_version"), ==, ATTEST_WORKSPACE_SCHEMA_VERSION);
+  g_assert_cmpint (pragma_int (f->path, "SELECT count(*) FROM sqlite_schema WHERE name = 'coverage'"), ==, 1);
+  value = attest_workspace_get_ui_state (ws, "kept");
+  g_assert_cmpstr (value, ==, "yes");
+
+  /* The backup taken first is the old workspace, whole. */
+  g_assert_nonnull (attest_workspace_get_backup_path (ws));
+  g_assert_true (g_str_has_suffix (attest_workspace_get_backup_path (ws), "w.attest.v1-backup"));
+  g_assert_cmpint (pragma_int (attest_workspace_get_backup_path (ws), "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (pragma_int (attest_workspace_get_backup_path (ws),
+                               "SELECT count(*) FROM ui_state WHERE key = 'kept'"), ==, 1);
+}
+
+static void
 test_folder (Fixture       *f,
              gconstpointer  data)
 {
@@ -270,6 +304,7 @@ main (int   argc,
   ADD ("not-a-database", test_not_a_database);
   ADD ("other-program", test_other_program);
   ADD ("too-new", test_too_new);
+  ADD ("migrates-older", test_migrates_older);
   ADD ("folder", test_folder);
   ADD ("save-copy", test_save_copy);
   ADD ("busy", test_busy);
