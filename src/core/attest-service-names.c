@@ -144,7 +144,8 @@ static const char *
 find_qualifier (const char  *text,
                 const char **qualifier_start)
 {
-  static const char * const separators[] = { ": ", " \xe2\x80\x94 ", " \xe2\x80\x93 ", " - ",
+  /* Not a plain " - ": "Office 365 U.S. Government - High" is a name. */
+  static const char * const separators[] = { ": ", " \xe2\x80\x94 ", " \xe2\x80\x93 ",
                                              "\xe2\x80\x94 ", " \xe2\x80\x94" };
   static const char * const phrases[] = { " cloud service", " either as ", " as a standalone",
                                           " as included", " for the following", " offered as " };

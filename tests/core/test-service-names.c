@@ -60,6 +60,12 @@ test_lists (void)
   assert_split (t, "Dynamics 365, Dynamics 365, and Dynamics 365 Germany",
                 "Dynamics 365", "Dynamics 365 Germany", NULL);
   assert_split (t, "Intune", "Intune", NULL);
+  assert_split (t, "Office 365, Office 365 U.S. Government, Office 365 U.S. Government - High, Office 365 U.S. Government Defense",
+                "Office 365", "Office 365 U.S. Government", "Office 365 U.S. Government - High",
+                "Office 365 U.S. Government Defense", NULL);
+  assert_split (t, "Azure (for detailed insight, see Microsoft Azure Compliance Offerings or Azure SOC 2 Type 2 attestation report)",
+                "Azure|for detailed insight, see Microsoft Azure Compliance Offerings or Azure SOC 2 Type 2 attestation report",
+                NULL);
   /* Not two names: */
   assert_split (t, "Support and Professional Services", "Support and Professional Services", NULL);
   assert_split (t, "See a detailed list of covered services in Office 365", NULL);

@@ -213,7 +213,7 @@ test_migrates_older (Fixture       *f,
 
   /* Turn it back into a schema 1 workspace, as the first release wrote them. */
   exec_sql (f->path,
-            "DROP TABLE link; DROP TABLE coverage; DROP TABLE service_name; DROP TABLE service;"
+            "DROP TABLE link; DROP TABLE mention; DROP TABLE variant_scope; DROP TABLE coverage; DROP TABLE service_name; DROP TABLE service;"
             "DROP TABLE scope; DROP TABLE variant; ALTER TABLE framework DROP COLUMN description;"
             "PRAGMA user_version = 1;");
 

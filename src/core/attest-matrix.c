@@ -1,0 +1,218 @@
+/* attest-matrix.c: the framework × service matrix as the core decides it (no GTK)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "attest-matrix"
+
+#include "config.h"
+
+#include "attest-matrix.h"
+
+static void
+scope_free (AttestMatrixScope *s)
+{
+  g_free (s->id);
+  g_free (s->name);
+  g_free (s->parent_id);
+  g_free (s);
+}
+
+static void
+framework_free (AttestMatrixFramework *f)
+{
+  g_free (f->id);
+  g_free (f->title);
+  g_free (f->short_name);
+  g_free (f->category);
+  g_ptr_array_unref (f->scopes);
+  g_free (f);
+}
+
+static void
+translation_free (AttestMatrixTranslation *t)
+{
+  g_free (t->lang);
+  g_free (t->name);
+  g_free (t);
+}
+
+static void
+service_free (AttestMatrixService *s)
+{
+  g_free (s->id);
+  g_free (s->name);
+  g_ptr_array_unref (s->aliases);
+  g_ptr_array_unref (s->translations);
+  g_free (s);
+}
+
+static void
+cell_free (AttestMatrixCell *c)
+{
+  g_free (c->scope);
+  g_free (c->service);
+  g_free (c->rollup);
+  g_free (c->source_line);
+  g_free (c->translated_line);
+  g_free (c->qualifier);
+  g_free (c);
+}
+
+AttestMatrix *
+attest_matrix_new (void)
+{
+  AttestMatrix *self = g_new0 (AttestMatrix, 1);
+
+  self->frameworks = g_ptr_array_new_with_free_func ((GDestroyNotify)framework_free);
+  self->services = g_ptr_array_new_with_free_func ((GDestroyNotify)service_free);
+  self->cells = g_ptr_array_new_with_free_func ((GDestroyNotify)cell_free);
+  self->cell_index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  return self;
+}
+
+void
+attest_matrix_free (AttestMatrix *self)
+{
+  if (self == NULL)
+    return;
+  g_hash_table_unref (self->cell_index);
+  g_ptr_array_unref (self->cells);
+  g_ptr_array_unref (self->services);
+  g_ptr_array_unref (self->frameworks);
+  g_free (self);
+}
+
+AttestMatrixFramework *
+attest_matrix_add_framework (AttestMatrix *self,
+                             const char   *id,
+                             const char   *title,
+                             const char   *short_name,
+                             const char   *category)
+{
+  AttestMatrixFramework *f = g_new0 (AttestMatrixFramework, 1);
+
+  f->id = g_strdup (id);
+  f->title = g_strdup (title);
+  f->short_name = g_strdup (short_name);
+  f->category = g_strdup (category);
+  f->scopes = g_ptr_array_new_with_free_func ((GDestroyNotify)scope_free);
+  g_ptr_array_add (self->frameworks, f);
+  return f;
+}
+
+AttestMatrixScope *
+attest_matrix_framework_add_scope (AttestMatrixFramework *framework,
+                                   const char            *id,
+                                   const char            *name,
+                                   const char            *parent_id)
+{
+  AttestMatrixScope *s = g_new0 (AttestMatrixScope, 1);
+
+  s->id = g_strdup (id);
+  s->name = g_strdup (name);
+  s->parent_id = g_strdup (parent_id);
+  g_ptr_array_add (framework->scopes, s);
+  return s;
+}
+
+AttestMatrixService *
+attest_matrix_add_service (AttestMatrix *self,
+                           const char   *id,
+                           const char   *name,
+                           gboolean      untranslated)
+{
+  AttestMatrixService *s = g_new0 (AttestMatrixService, 1);
+
+  s->id = g_strdup (id);
+  s->name = g_strdup (name);
+  s->untranslated = untranslated;
+  s->aliases = g_ptr_array_new_with_free_func (g_free);
+  s->translations = g_ptr_array_new_with_free_func ((GDestroyNotify)translation_free);
+  g_ptr_array_add (self->services, s);
+  return s;
+}
+
+static char *
+cell_key (const char *scope,
+          const char *service)
+{
+  return g_strconcat (scope, "\x1f", service, NULL);
+}
+
+AttestMatrixCell *
+attest_matrix_add_cell (AttestMatrix *self,
+                        const char   *scope,
+                        const char   *service,
+                        const char   *rollup)
+{
+  AttestMatrixCell *c = g_new0 (AttestMatrixCell, 1);
+
+  c->scope = g_strdup (scope);
+  c->service = g_strdup (service);
+  c->rollup = g_strdup (rollup);
+  g_ptr_array_add (self->cells, c);
+  g_hash_table_replace (self->cell_index, cell_key (scope, service), c);
+  return c;
+}
+
+AttestMatrixCell *
+attest_matrix_lookup_cell (AttestMatrix *self,
+                           const char   *scope,
+                           const char   *service)
+{
+  g_autofree char *key = cell_key (scope, service);
+
+  return g_hash_table_lookup (self->cell_index, key);
+}
+
+static int
+compare_casefold (const char *a,
+                  const char *b)
+{
+  g_autofree char *fa = g_utf8_casefold (a, -1);
+  g_autofree char *fb = g_utf8_casefold (b, -1);
+  int r = g_utf8_collate (fa, fb);
+
+  return r != 0 ? r : g_strcmp0 (a, b);
+}
+
+static int
+compare_frameworks (gconstpointer a,
+                    gconstpointer b)
+{
+  const AttestMatrixFramework *fa = *(AttestMatrixFramework **)a;
+  const AttestMatrixFramework *fb = *(AttestMatrixFramework **)b;
+  int r = compare_casefold (fa->short_name, fb->short_name);
+
+  return r != 0 ? r : g_strcmp0 (fa->id, fb->id);
+}
+
+static int
+compare_services (gconstpointer a,
+                  gconstpointer b)
+{
+  const AttestMatrixService *sa = *(AttestMatrixService **)a;
+  const AttestMatrixService *sb = *(AttestMatrixService **)b;
+  int r = compare_casefold (sa->name, sb->name);
+
+  return r != 0 ? r : g_strcmp0 (sa->id, sb->id);
+}
+
+/* The contract's order: frameworks by short name (scopes keep page order),
+ * services by case-folded name. */
+void
+attest_matrix_sort (AttestMatrix *self)
+{
+  g_ptr_array_sort (self->frameworks, compare_frameworks);
+  g_ptr_array_sort (self->services, compare_services);
+}
+
+guint
+attest_matrix_count_scopes (AttestMatrix *self)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < self->frameworks->len; i++)
+    n += ((AttestMatrixFramework *)self->frameworks->pdata[i])->scopes->len;
+  return n;
+}

@@ -1,0 +1,81 @@
+/* attest-matrix.h: the framework × service matrix as the core decides it (no GTK)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef struct {
+  char *id;            /* "soc/soc-2" */
+  char *name;          /* source-language name: "SOC 2" */
+  char *parent_id;     /* the scope an environment scope belongs to, or NULL */
+} AttestMatrixScope;
+
+typedef struct {
+  char *id;            /* "soc" */
+  char *title;         /* source-language title */
+  char *short_name;    /* column header: "SOC" */
+  char *category;
+  GPtrArray *scopes;   /* AttestMatrixScope, in page order */
+} AttestMatrixFramework;
+
+typedef struct {
+  char *lang;
+  char *name;
+} AttestMatrixTranslation;
+
+typedef struct {
+  char *id;
+  char *name;
+  gboolean untranslated;
+  GPtrArray *aliases;       /* char *, source-language variants and former names */
+  GPtrArray *translations;  /* AttestMatrixTranslation */
+} AttestMatrixService;
+
+typedef struct {
+  char *scope;          /* scope id */
+  char *service;        /* service id */
+  char *rollup;         /* "not-started", …, "no-longer-in-scope" */
+  char *source_line;
+  char *translated_line;
+  char *qualifier;
+} AttestMatrixCell;
+
+typedef struct {
+  GPtrArray *frameworks;  /* AttestMatrixFramework, by short name */
+  GPtrArray *services;    /* AttestMatrixService, by case-folded name */
+  GPtrArray *cells;       /* AttestMatrixCell, in-scope and flagged cells only */
+  GHashTable *cell_index; /* "scope\x1fservice" → AttestMatrixCell */
+} AttestMatrix;
+
+AttestMatrix          *attest_matrix_new            (void);
+void                   attest_matrix_free           (AttestMatrix *self);
+AttestMatrixFramework *attest_matrix_add_framework  (AttestMatrix *self,
+                                                     const char   *id,
+                                                     const char   *title,
+                                                     const char   *short_name,
+                                                     const char   *category);
+AttestMatrixScope     *attest_matrix_framework_add_scope (AttestMatrixFramework *framework,
+                                                     const char   *id,
+                                                     const char   *name,
+                                                     const char   *parent_id);
+AttestMatrixService   *attest_matrix_add_service    (AttestMatrix *self,
+                                                     const char   *id,
+                                                     const char   *name,
+                                                     gboolean      untranslated);
+AttestMatrixCell      *attest_matrix_add_cell       (AttestMatrix *self,
+                                                     const char   *scope,
+                                                     const char   *service,
+                                                     const char   *rollup);
+AttestMatrixCell      *attest_matrix_lookup_cell    (AttestMatrix *self,
+                                                     const char   *scope,
+                                                     const char   *service);
+void                   attest_matrix_sort           (AttestMatrix *self);
+guint                  attest_matrix_count_scopes   (AttestMatrix *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AttestMatrix, attest_matrix_free)
+
+G_END_DECLS

@@ -1,0 +1,621 @@
+/* attest-workspace-catalog.c: offering pages into the workspace, the matrix out
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "attest-catalog"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "attest-service-names.h"
+#include "attest-workspace-catalog.h"
+#include "attest-workspace-private.h"
+
+static void
+scope_change_free (AttestScopeChange *change)
+{
+  g_free (change->scope_id);
+  g_ptr_array_unref (change->added);
+  g_ptr_array_unref (change->removed);
+  g_free (change);
+}
+
+void
+attest_import_outcome_free (AttestImportOutcome *outcome)
+{
+  if (outcome == NULL)
+    return;
+  g_free (outcome->framework_id);
+  g_ptr_array_unref (outcome->changes);
+  g_free (outcome);
+}
+
+/* Binds text parameters in order (NULL binds SQL NULL), then steps once. */
+static int
+run (AttestWorkspace  *self,
+     const char       *sql,
+     GError          **error,
+     ...)
+{
+  g_autoptr(sqlite3_stmt) stmt = _attest_workspace_prepare (self, sql, error);
+  int n, rc;
+  va_list ap;
+
+  if (stmt == NULL)
+    return SQLITE_ERROR;
+  n = sqlite3_bind_parameter_count (stmt);
+  va_start (ap, error);
+  for (int i = 1; i <= n; i++)
+    sqlite3_bind_text (stmt, i, va_arg (ap, const char *), -1, SQLITE_TRANSIENT);
+  va_end (ap);
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    _attest_workspace_set_error (self, error, rc, _("could not update the workspace"));
+  return rc;
+}
+
+/* The first column of the first row, or NULL. */
+static char *
+query_text (AttestWorkspace *self,
+            const char      *sql,
+            ...)
+{
+  g_autoptr(sqlite3_stmt) stmt = _attest_workspace_prepare (self, sql, NULL);
+  int n;
+  va_list ap;
+
+  if (stmt == NULL)
+    return NULL;
+  n = sqlite3_bind_parameter_count (stmt);
+  va_start (ap, sql);
+  for (int i = 1; i <= n; i++)
+    sqlite3_bind_text (stmt, i, va_arg (ap, const char *), -1, SQLITE_TRANSIENT);
+  va_end (ap);
+  if (sqlite3_step (stmt) != SQLITE_ROW || sqlite3_column_type (stmt, 0) == SQLITE_NULL)
+    return NULL;
+  return g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+}
+
+static char *
+service_by_name (AttestWorkspace *self,
+                 const char      *name,
+                 const char      *lang)
+{
+  g_autofree char *key = NULL;
+
+  if (name == NULL)
+    return NULL;
+  key = attest_service_names_key (name);
+  return query_text (self, "SELECT service_id FROM service_name WHERE key = ?1 AND lang = ?2",
+                     key, lang != NULL ? lang : "");
+}
+
+static gboolean
+add_name (AttestWorkspace  *self,
+          const char       *service_id,
+          const char       *name,
+          const char       *lang,
+          GError          **error)
+{
+  g_autofree char *key = attest_service_names_key (name);
+
+  return run (self,
+              "INSERT INTO service_name (key, lang, service_id, name) VALUES (?1, ?2, ?3, ?4) "
+              "ON CONFLICT (key, lang) DO NOTHING",
+              error, key, lang != NULL ? lang : "", service_id, name) == SQLITE_DONE;
+}
+
+static char *
+create_service (AttestWorkspace  *self,
+                const char       *name,
+                gboolean          untranslated,
+                GError          **error)
+{
+  g_autofree char *base = attest_service_names_slug (name);
+  g_autofree char *id = NULL;
+  g_autofree char *existing = NULL;
+
+  if (*base == '\0')
+    {
+      g_free (base);
+      base = g_strdup ("service");
+    }
+  id = g_strdup (base);
+  /* The id is fixed at creation; a clash with another service gets a number. */
+  for (int n = 2; (existing = query_text (self, "SELECT id FROM service WHERE id = ?1", id)) != NULL; n++)
+    {
+      g_clear_pointer (&existing, g_free);
+      g_free (id);
+      id = g_strdup_printf ("%s-%d", base, n);
+    }
+
+  if (run (self, "INSERT INTO service (id, name, untranslated) VALUES (?1, ?2, ?3)",
+           error, id, name, untranslated ? "1" : "0") != SQLITE_DONE)
+    return NULL;
+  return g_steal_pointer (&id);
+}
+
+/* The service a mention names: known names first (canonical, as written, former),
+ * then a new service named by its canonical source-language name. A translated
+ * name never creates a service when its source is known; on a translation-only
+ * page an unknown one creates a service flagged untranslated. */
+static char *
+resolve_service (AttestWorkspace       *self,
+                 AttestOffering        *offering,
+                 AttestOfferingMention *m,
+                 AttestServiceTable    *names,
+                 GError               **error)
+{
+  const char *canonical = NULL;
+  char *id = NULL;
+
+  if (offering->translation_only && offering->lang != NULL)
+    {
+      id = service_by_name (self, m->name, offering->lang);
+      if (id == NULL)
+        id = service_by_name (self, m->name, "");
+      if (id != NULL)
+        return id;
+      id = create_service (self, m->name, TRUE, error);
+      if (id != NULL && !add_name (self, id, m->name, offering->lang, error))
+        g_clear_pointer (&id, g_free);
+      return id;
+    }
+
+  if (names != NULL)
+    {
+      canonical = attest_service_table_canonical (names, m->name);
+      if (canonical == NULL && m->former != NULL)
+        canonical = attest_service_table_canonical (names, m->former);
+    }
+  if (canonical == NULL)
+    canonical = m->name;
+
+  id = service_by_name (self, canonical, "");
+  if (id == NULL)
+    id = service_by_name (self, m->name, "");
+  if (id == NULL)
+    id = service_by_name (self, m->former, "");
+  if (id == NULL)
+    {
+      GPtrArray *aliases;
+
+      id = create_service (self, canonical, FALSE, error);
+      if (id == NULL || !add_name (self, id, canonical, "", error))
+        goto fail;
+      aliases = names != NULL ? attest_service_table_aliases (names, canonical) : NULL;
+      for (guint i = 0; aliases != NULL && i < aliases->len; i++)
+        if (!add_name (self, id, aliases->pdata[i], "", error))
+          goto fail;
+    }
+
+  if (!add_name (self, id, m->name, "", error) ||
+      (m->former != NULL && !add_name (self, id, m->former, "", error)) ||
+      (m->translated_name != NULL && offering->lang != NULL &&
+       !add_name (self, id, m->translated_name, offering->lang, error)))
+    goto fail;
+
+  return id;
+
+fail:
+  g_free (id);
+  return NULL;
+}
+
+static GHashTable *
+covered_names (AttestWorkspace *self,
+               const char      *scope_id)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  GHashTable *set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  stmt = _attest_workspace_prepare (self,
+                                    "SELECT s.id, s.name FROM coverage c JOIN service s ON s.id = c.service_id "
+                                    "WHERE c.scope_id = ?1 AND c.in_scope = 1", NULL);
+  if (stmt == NULL)
+    return set;
+  sqlite3_bind_text (stmt, 1, scope_id, -1, SQLITE_TRANSIENT);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_hash_table_insert (set, g_strdup ((const char *)sqlite3_column_text (stmt, 0)),
+                         g_strdup ((const char *)sqlite3_column_text (stmt, 1)));
+  return set;
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_utf8_collate (*(const char **)a, *(const char **)b);
+}
+
+static GPtrArray *
+difference (GHashTable *a,
+            GHashTable *b)
+{
+  GPtrArray *out = g_ptr_array_new_with_free_func (g_free);
+  GHashTableIter iter;
+  gpointer id, name;
+
+  g_hash_table_iter_init (&iter, a);
+  while (g_hash_table_iter_next (&iter, &id, &name))
+    if (!g_hash_table_contains (b, id))
+      g_ptr_array_add (out, g_strdup (name));
+  g_ptr_array_sort (out, compare_strings);
+  return out;
+}
+
+/* Coverage of a scope comes from the newest variant that defines it; services it
+ * no longer lists stay, flagged, so what hangs on them survives. */
+static gboolean
+recompute_scope (AttestWorkspace    *self,
+                 const char         *scope_id,
+                 AttestScopeChange **change,
+                 GError            **error)
+{
+  g_autoptr(GHashTable) before = covered_names (self, scope_id);
+  g_autoptr(GHashTable) after = NULL;
+  g_autofree char *newest = NULL;
+  g_autoptr(GPtrArray) added = NULL;
+  g_autoptr(GPtrArray) removed = NULL;
+
+  newest = query_text (self,
+                       "SELECT v.id FROM variant_scope vs JOIN variant v ON v.id = vs.variant_id "
+                       "WHERE vs.scope_id = ?1 ORDER BY v.effective_date DESC, v.id DESC LIMIT 1",
+                       scope_id);
+  if (newest == NULL)
+    return TRUE;
+
+  if (run (self, "UPDATE coverage SET in_scope = 0 WHERE scope_id = ?1", error, scope_id) != SQLITE_DONE ||
+      run (self,
+           "INSERT INTO coverage (scope_id, service_id, variant_id, source_line, translated_line, qualifier, in_scope) "
+           "SELECT scope_id, service_id, variant_id, source_line, translated_line, qualifier, 1 "
+           "FROM mention WHERE variant_id = ?1 AND scope_id = ?2 "
+           "ON CONFLICT (scope_id, service_id) DO UPDATE SET variant_id = excluded.variant_id, "
+           "source_line = excluded.source_line, translated_line = excluded.translated_line, "
+           "qualifier = excluded.qualifier, in_scope = 1",
+           error, newest, scope_id) != SQLITE_DONE)
+    return FALSE;
+
+  after = covered_names (self, scope_id);
+  added = difference (after, before);
+  removed = difference (before, after);
+  if (added->len > 0 || removed->len > 0)
+    {
+      *change = g_new0 (AttestScopeChange, 1);
+      (*change)->scope_id = g_strdup (scope_id);
+      (*change)->added = g_steal_pointer (&added);
+      (*change)->removed = g_steal_pointer (&removed);
+    }
+  return TRUE;
+}
+
+static gboolean
+import_locked (AttestWorkspace      *self,
+               AttestOffering       *o,
+               AttestServiceTable   *names,
+               AttestImportOutcome  *outcome,
+               GError              **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *now_iso = g_date_time_format_iso8601 (now);
+  g_autofree char *variant_id = NULL;
+  g_autofree char *prior = NULL;
+  const char *effective;
+  gsize page_len = 0;
+  const void *page = g_bytes_get_data (o->content, &page_len);
+  gboolean defines_framework = o->scopes->len > 0 && g_strcmp0 (o->key, o->framework_id) == 0;
+
+  prior = query_text (self, "SELECT count(*) FROM variant WHERE framework_id = ?1", o->framework_id);
+  outcome->newer_variant = prior != NULL && g_strcmp0 (prior, "0") != 0;
+
+  if (run (self,
+           "INSERT INTO framework (id, short_name, title, category, description) VALUES (?1, ?2, ?3, ?4, ?5) "
+           "ON CONFLICT (id) DO NOTHING",
+           error, o->framework_id, o->short_name, o->source_title, o->category,
+           o->description != NULL ? o->description : "") != SQLITE_DONE)
+    return FALSE;
+  if (defines_framework &&
+      run (self, "UPDATE framework SET title = ?2 WHERE id = ?1", error,
+           o->framework_id, o->source_title) != SQLITE_DONE)
+    return FALSE;
+
+  /* English pages carry no date: importing one makes it current. */
+  effective = o->handoff != NULL ? o->handoff : o->page_date != NULL ? o->page_date : now_iso;
+
+  {
+    g_autoptr(sqlite3_stmt) stmt =
+      _attest_workspace_prepare (self,
+                                 "INSERT INTO variant (framework_id, file_name, locale, handoff, effective_date, "
+                                 "translation_type, title, source_title, description, content_hash, imported_at, page) "
+                                 "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)", error);
+    int rc;
+
+    if (stmt == NULL)
+      return FALSE;
+    sqlite3_bind_text (stmt, 1, o->framework_id, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text (stmt, 2, o->file_name, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text (stmt, 3, o->locale != NULL ? o->locale : "", -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text (stmt, 4, o->handoff, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text (stmt, 5, effective, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text (stmt, 6, o->translation_type != NULL ? o->translation_type : "", -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text (stmt, 7, o->title != NULL ? o->title : "", -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text (stmt, 8, o->source_title != NULL ? o->source_title : "", -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text (stmt, 9, o->description != NULL ? o->description : "", -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text (stmt, 10, o->content_hash, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text (stmt, 11, now_iso, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_blob (stmt, 12, page_len ? page : "", page_len, SQLITE_TRANSIENT);
+    rc = sqlite3_step (stmt);
+    if (rc != SQLITE_DONE)
+      {
+        _attest_workspace_set_error (self, error, rc, _("could not update the workspace"));
+        return FALSE;
+      }
+    variant_id = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                  (gint64)sqlite3_last_insert_rowid (_attest_workspace_get_db (self)));
+  }
+
+  for (guint i = 0; i < o->scopes->len; i++)
+    {
+      AttestOfferingScope *s = o->scopes->pdata[i];
+      g_autofree char *scope_id = g_strdup_printf ("%s/%s", o->framework_id, s->slug);
+      g_autofree char *parent_id = s->parent_slug ? g_strdup_printf ("%s/%s", o->framework_id, s->parent_slug) : NULL;
+
+      if (run (self,
+               "INSERT INTO scope (id, framework_id, name, parent_id, environment, sort_order) "
+               "VALUES (?1, ?2, ?3, ?4, ?5, "
+               "  (SELECT coalesce(max(sort_order), -1) + 1 FROM scope WHERE framework_id = ?2)) "
+               "ON CONFLICT (id) DO NOTHING",
+               error, scope_id, o->framework_id, s->name, parent_id,
+               s->environment != NULL ? s->environment : "") != SQLITE_DONE ||
+          run (self, "INSERT OR IGNORE INTO variant_scope (variant_id, scope_id) VALUES (?1, ?2)",
+               error, variant_id, scope_id) != SQLITE_DONE)
+        return FALSE;
+    }
+
+  for (guint i = 0; i < o->mentions->len; i++)
+    {
+      AttestOfferingMention *m = o->mentions->pdata[i];
+      g_autofree char *scope_id = g_strdup_printf ("%s/%s", o->framework_id, m->scope_slug);
+      g_autofree char *service_id = resolve_service (self, o, m, names, error);
+
+      if (service_id == NULL)
+        return FALSE;
+      if (run (self,
+               "INSERT INTO mention (variant_id, scope_id, service_id, source_line, translated_line, qualifier) "
+               "VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT DO NOTHING",
+               error, variant_id, scope_id, service_id, m->source_line,
+               m->translated_line != NULL ? m->translated_line : "", m->qualifier) != SQLITE_DONE)
+        return FALSE;
+    }
+
+  for (guint i = 0; i < o->links->len; i++)
+    {
+      AttestOfferingLink *l = o->links->pdata[i];
+
+      if (run (self, "INSERT INTO link (variant_id, kind, url, title, section_key) VALUES (?1, ?2, ?3, ?4, ?5)",
+               error, variant_id, attest_link_kind_to_string (l->kind), l->url,
+               l->title != NULL ? l->title : "", l->section_key != NULL ? l->section_key : "") != SQLITE_DONE)
+        return FALSE;
+    }
+
+  for (guint i = 0; i < o->scopes->len; i++)
+    {
+      AttestOfferingScope *s = o->scopes->pdata[i];
+      g_autofree char *scope_id = g_strdup_printf ("%s/%s", o->framework_id, s->slug);
+      AttestScopeChange *change = NULL;
+
+      if (!recompute_scope (self, scope_id, &change, error))
+        return FALSE;
+      if (change != NULL)
+        g_ptr_array_add (outcome->changes, change);
+    }
+
+  return TRUE;
+}
+
+/**
+ * attest_workspace_import_offering:
+ * @names: the alias table (data/services.tsv)
+ * @outcome: (out) (optional): what changed
+ *
+ * Records one page in one transaction: on failure nothing of it stays, and
+ * pages imported before are untouched. The same bytes twice are one import.
+ */
+gboolean
+attest_workspace_import_offering (AttestWorkspace      *self,
+                                  AttestOffering       *offering,
+                                  AttestServiceTable   *names,
+                                  AttestImportOutcome **outcome,
+                                  GError              **error)
+{
+  g_autoptr(AttestImportOutcome) result = NULL;
+  g_autofree char *seen = NULL;
+
+  g_return_val_if_fail (ATTEST_IS_WORKSPACE (self), FALSE);
+  g_return_val_if_fail (offering != NULL, FALSE);
+  g_return_val_if_fail (offering->framework_id != NULL && offering->content_hash != NULL, FALSE);
+
+  result = g_new0 (AttestImportOutcome, 1);
+  result->framework_id = g_strdup (offering->framework_id);
+  result->changes = g_ptr_array_new_with_free_func ((GDestroyNotify)scope_change_free);
+
+  if (!_attest_workspace_begin (self, error))
+    return FALSE;
+
+  seen = query_text (self, "SELECT id FROM variant WHERE content_hash = ?1", offering->content_hash);
+  if (seen != NULL)
+    result->unchanged = TRUE;
+  else if (!import_locked (self, offering, names, result, error))
+    {
+      _attest_workspace_rollback (self);
+      return FALSE;
+    }
+
+  if (!_attest_workspace_commit (self, error))
+    return FALSE;
+
+  if (outcome != NULL)
+    *outcome = g_steal_pointer (&result);
+  return TRUE;
+}
+
+static const char *
+column_text (sqlite3_stmt *stmt,
+             int           i)
+{
+  return sqlite3_column_type (stmt, i) == SQLITE_NULL ? NULL : (const char *)sqlite3_column_text (stmt, i);
+}
+
+/**
+ * attest_workspace_load_matrix:
+ *
+ * The whole matrix: frameworks with their scopes, services with their names,
+ * and every in-scope or flagged cell with its roll-up word.
+ */
+AttestMatrix *
+attest_workspace_load_matrix (AttestWorkspace  *self,
+                              GError          **error)
+{
+  g_autoptr(AttestMatrix) matrix = attest_matrix_new ();
+  g_autoptr(GHashTable) frameworks = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) services = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (ATTEST_IS_WORKSPACE (self), NULL);
+
+  /* One read transaction: a consistent picture while another process writes. */
+  if (!_attest_workspace_exec (self, "BEGIN", error))
+    return NULL;
+
+  stmt = _attest_workspace_prepare (self, "SELECT id, title, short_name, category FROM framework", error);
+  if (stmt == NULL)
+    goto fail;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      AttestMatrixFramework *f = attest_matrix_add_framework (matrix, column_text (stmt, 0), column_text (stmt, 1),
+                                                              column_text (stmt, 2), column_text (stmt, 3));
+      g_hash_table_insert (frameworks, f->id, f);
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  stmt = _attest_workspace_prepare (self,
+                                    "SELECT id, framework_id, name, parent_id FROM scope "
+                                    "ORDER BY framework_id, sort_order", error);
+  if (stmt == NULL)
+    goto fail;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      AttestMatrixFramework *f = g_hash_table_lookup (frameworks, column_text (stmt, 1));
+      if (f != NULL)
+        attest_matrix_framework_add_scope (f, column_text (stmt, 0), column_text (stmt, 2), column_text (stmt, 3));
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  stmt = _attest_workspace_prepare (self, "SELECT id, name, untranslated FROM service", error);
+  if (stmt == NULL)
+    goto fail;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      AttestMatrixService *s = attest_matrix_add_service (matrix, column_text (stmt, 0), column_text (stmt, 1),
+                                                          sqlite3_column_int (stmt, 2) != 0);
+      g_hash_table_insert (services, s->id, s);
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  stmt = _attest_workspace_prepare (self,
+                                    "SELECT n.service_id, n.lang, n.name FROM service_name n "
+                                    "JOIN service s ON s.id = n.service_id "
+                                    "WHERE n.name <> s.name ORDER BY n.service_id, n.lang, n.name", error);
+  if (stmt == NULL)
+    goto fail;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      AttestMatrixService *s = g_hash_table_lookup (services, column_text (stmt, 0));
+      const char *lang = column_text (stmt, 1);
+
+      if (s == NULL)
+        continue;
+      if (lang == NULL || *lang == '\0')
+        g_ptr_array_add (s->aliases, g_strdup (column_text (stmt, 2)));
+      else
+        {
+          AttestMatrixTranslation *t = g_new0 (AttestMatrixTranslation, 1);
+          t->lang = g_strdup (lang);
+          t->name = g_strdup (column_text (stmt, 2));
+          g_ptr_array_add (s->translations, t);
+        }
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  stmt = _attest_workspace_prepare (self,
+                                    "SELECT scope_id, service_id, in_scope, source_line, translated_line, qualifier "
+                                    "FROM coverage ORDER BY scope_id, service_id", error);
+  if (stmt == NULL)
+    goto fail;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      AttestMatrixCell *c = attest_matrix_add_cell (matrix, column_text (stmt, 0), column_text (stmt, 1),
+                                                    sqlite3_column_int (stmt, 2) ? "not-started"
+                                                                                 : "no-longer-in-scope");
+      c->source_line = g_strdup (column_text (stmt, 3));
+      c->translated_line = g_strdup (column_text (stmt, 4));
+      c->qualifier = g_strdup (column_text (stmt, 5));
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _attest_workspace_set_error (self, error, rc, _("could not read the workspace"));
+      goto fail;
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  _attest_workspace_rollback (self);
+  attest_matrix_sort (matrix);
+  return g_steal_pointer (&matrix);
+
+fail:
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  _attest_workspace_rollback (self);
+  return NULL;
+}
+
+/* The stored bytes of a framework's newest variant (in @locale when given). */
+GBytes *
+attest_workspace_get_variant_page (AttestWorkspace  *self,
+                                   const char       *framework_id,
+                                   const char       *locale,
+                                   char            **file_name,
+                                   GError          **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (ATTEST_IS_WORKSPACE (self), NULL);
+
+  stmt = _attest_workspace_prepare (self,
+                                    "SELECT page, file_name FROM variant WHERE framework_id = ?1 "
+                                    "AND (?2 IS NULL OR locale = ?2) "
+                                    "ORDER BY effective_date DESC, id DESC LIMIT 1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, framework_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, locale, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      if (rc == SQLITE_DONE)
+        g_set_error (error, ATTEST_STORE_ERROR, ATTEST_STORE_ERROR_NOT_FOUND,
+                     locale ? _("No page of framework “%s” in locale %s") : _("No page of framework “%s”"),
+                     framework_id, locale);
+      else
+        _attest_workspace_set_error (self, error, rc, _("could not read the workspace"));
+      return NULL;
+    }
+  if (file_name != NULL)
+    *file_name = g_strdup (column_text (stmt, 1));
+  return g_bytes_new (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0));
+}

@@ -1,0 +1,44 @@
+/* attest-workspace-catalog.h: offering pages into the workspace, the matrix out
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "attest-matrix.h"
+#include "attest-offering.h"
+#include "attest-service-table.h"
+#include "attest-workspace.h"
+
+G_BEGIN_DECLS
+
+/* What a re-import changed in one scope (the scope-change report). */
+typedef struct {
+  char *scope_id;
+  GPtrArray *added;    /* char *, service names */
+  GPtrArray *removed;  /* char *, service names: flagged "no longer in scope" */
+} AttestScopeChange;
+
+typedef struct {
+  gboolean unchanged;  /* these bytes were imported before: nothing to do */
+  char *framework_id;
+  gboolean newer_variant; /* the framework had variants before this one */
+  GPtrArray *changes;  /* AttestScopeChange, scopes whose coverage changed */
+} AttestImportOutcome;
+
+void          attest_import_outcome_free        (AttestImportOutcome  *outcome);
+gboolean      attest_workspace_import_offering  (AttestWorkspace      *self,
+                                                 AttestOffering       *offering,
+                                                 AttestServiceTable   *names,
+                                                 AttestImportOutcome **outcome,
+                                                 GError              **error);
+AttestMatrix *attest_workspace_load_matrix      (AttestWorkspace      *self,
+                                                 GError              **error);
+GBytes       *attest_workspace_get_variant_page (AttestWorkspace      *self,
+                                                 const char           *framework_id,
+                                                 const char           *locale,
+                                                 char                **file_name,
+                                                 GError              **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AttestImportOutcome, attest_import_outcome_free)
+
+G_END_DECLS

@@ -1,0 +1,300 @@
+/* test-catalog.c: recording offerings — identity, newest variant, flags, idempotence
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "attest-service-table.h"
+#include "attest-workspace-catalog.h"
+
+static AttestOffering *
+offering (const char *framework,
+          const char *locale,
+          const char *lang,
+          const char *handoff,
+          const char *content)
+{
+  AttestOffering *o = attest_offering_new ();
+
+  o->file_name = g_strdup_printf ("offering-%s.%s.md", framework, locale);
+  o->key = g_strdup (framework);
+  o->framework_id = g_strdup (framework);
+  o->short_name = g_ascii_strup (framework, -1);
+  o->category = g_strdup ("Global");
+  o->source_title = g_strdup_printf ("%s title", framework);
+  o->title = g_strdup (o->source_title);
+  o->locale = g_strdup (locale);
+  o->lang = g_strdup (lang);
+  o->handoff = g_strdup (handoff);
+  o->content = g_bytes_new (content, strlen (content));
+  o->content_hash = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *)content, strlen (content));
+  return o;
+}
+
+static void
+add_scope (AttestOffering *o,
+           const char     *slug,
+           const char     *name)
+{
+  AttestOfferingScope *s = g_new0 (AttestOfferingScope, 1);
+
+  s->slug = g_strdup (slug);
+  s->name = g_strdup (name);
+  g_ptr_array_add (o->scopes, s);
+}
+
+static void
+add_mention (AttestOffering *o,
+             const char     *scope,
+             const char     *name,
+             const char     *translated)
+{
+  AttestOfferingMention *m = g_new0 (AttestOfferingMention, 1);
+
+  m->scope_slug = g_strdup (scope);
+  m->name = g_strdup (name);
+  m->translated_name = g_strdup (translated);
+  m->source_line = g_strdup (name);
+  m->translated_line = g_strdup (translated);
+  g_ptr_array_add (o->mentions, m);
+}
+
+typedef struct {
+  char *dir;
+  AttestWorkspace *ws;
+  AttestServiceTable *names;
+} Fixture;
+
+static void
+setup (Fixture       *f,
+       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  f->dir = g_dir_make_tmp ("attest-catalog-XXXXXX", NULL);
+  path = g_build_filename (f->dir, "w.attest", NULL);
+  f->ws = attest_workspace_open (path, &error);
+  g_assert_no_error (error);
+  f->names = attest_service_table_new ();
+  g_assert_true (attest_service_table_load_default (f->names, &error));
+  g_assert_no_error (error);
+}
+
+static void
+teardown (Fixture       *f,
+          gconstpointer  data)
+{
+  g_autofree char *path = g_strdup (attest_workspace_get_path (f->ws));
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+  g_clear_object (&f->ws);
+  attest_service_table_unref (f->names);
+  g_remove (path);
+  g_remove (wal);
+  g_remove (shm);
+  g_rmdir (f->dir);
+  g_free (f->dir);
+}
+
+static AttestImportOutcome *
+import (Fixture        *f,
+        AttestOffering *o)
+{
+  g_autoptr(GError) error = NULL;
+  AttestImportOutcome *outcome = NULL;
+
+  g_assert_true (attest_workspace_import_offering (f->ws, o, f->names, &outcome, &error));
+  g_assert_no_error (error);
+  attest_offering_free (o);
+  return outcome;
+}
+
+static AttestMatrix *
+matrix (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  AttestMatrix *m = attest_workspace_load_matrix (f->ws, &error);
+
+  g_assert_no_error (error);
+  return m;
+}
+
+static const char *
+rollup (AttestMatrix *m,
+        const char   *scope,
+        const char   *service)
+{
+  AttestMatrixCell *c = attest_matrix_lookup_cell (m, scope, service);
+  return c ? c->rollup : NULL;
+}
+
+static void
+test_identity_and_translations (Fixture       *f,
+                                gconstpointer  data)
+{
+  AttestOffering *o = offering ("soc", "fr-FR", "fr", "2020-02-01", "page one");
+  g_autoptr(AttestImportOutcome) out = NULL;
+  g_autoptr(AttestMatrix) m = NULL;
+  AttestMatrixService *cas = NULL;
+
+  add_scope (o, "soc-1", "SOC 1");
+  add_mention (o, "soc-1", "Cloud App Security", "Sécurité de l’application cloud");
+  add_mention (o, "soc-1", "Microsoft Flow", NULL);
+  add_mention (o, "soc-1", "Graph", NULL);
+  add_mention (o, "soc-1", "Microsoft Graph", NULL);
+  out = import (f, o);
+  g_assert_false (out->unchanged);
+
+  m = matrix (f);
+  g_assert_cmpuint (m->frameworks->len, ==, 1);
+  /* Aliases merged: "Graph" and "Microsoft Graph" are one service. */
+  g_assert_cmpuint (m->services->len, ==, 3);
+  g_assert_cmpstr (rollup (m, "soc/soc-1", "microsoft-defender-for-cloud-apps"), ==, "not-started");
+  g_assert_cmpstr (rollup (m, "soc/soc-1", "power-automate"), ==, "not-started");
+  g_assert_cmpstr (rollup (m, "soc/soc-1", "microsoft-graph"), ==, "not-started");
+
+  for (guint i = 0; i < m->services->len; i++)
+    if (g_str_equal (((AttestMatrixService *)m->services->pdata[i])->id, "microsoft-defender-for-cloud-apps"))
+      cas = m->services->pdata[i];
+  g_assert_nonnull (cas);
+  g_assert_cmpuint (cas->translations->len, ==, 1);
+  g_assert_cmpstr (((AttestMatrixTranslation *)cas->translations->pdata[0])->name, ==, "Sécurité de l’application cloud");
+
+  /* A later translation-only page names the service by its translation only. */
+  o = offering ("iso", "fr-FR", "fr", "2020-03-01", "translation only");
+  o->translation_only = TRUE;
+  add_scope (o, "iso", "ISO");
+  add_mention (o, "iso", "Sécurité de l'application cloud", NULL);
+  add_mention (o, "iso", "Flux", NULL);
+  attest_import_outcome_free (import (f, o));
+
+  g_clear_pointer (&m, attest_matrix_free);
+  m = matrix (f);
+  g_assert_cmpstr (rollup (m, "iso/iso", "microsoft-defender-for-cloud-apps"), ==, "not-started");
+  /* Unknown translated name: a service of its own, flagged untranslated. */
+  g_assert_cmpstr (rollup (m, "iso/iso", "flux"), ==, "not-started");
+  g_assert_cmpuint (m->services->len, ==, 4);
+}
+
+static void
+test_idempotent (Fixture       *f,
+                 gconstpointer  data)
+{
+  AttestOffering *o = offering ("soc", "fr-FR", "fr", "2020-02-01", "same bytes");
+  AttestImportOutcome *out;
+  g_autoptr(AttestMatrix) m = NULL;
+
+  add_scope (o, "soc-1", "SOC 1");
+  add_mention (o, "soc-1", "Intune", NULL);
+  attest_import_outcome_free (import (f, o));
+
+  o = offering ("soc", "fr-FR", "fr", "2020-02-01", "same bytes");
+  add_scope (o, "soc-1", "SOC 1");
+  add_mention (o, "soc-1", "Stream", NULL);
+  out = import (f, o);
+  g_assert_true (out->unchanged);
+  attest_import_outcome_free (out);
+
+  m = matrix (f);
+  g_assert_cmpuint (m->cells->len, ==, 1);
+}
+
+static void
+test_newest_variant_and_flags (Fixture       *f,
+                               gconstpointer  data)
+{
+  AttestOffering *o;
+  g_autoptr(AttestImportOutcome) out = NULL;
+  g_autoptr(AttestMatrix) m = NULL;
+  AttestScopeChange *change;
+
+  /* Newer variant first (zh-TW 12/2019), then the older fr-FR 11/2019. */
+  o = offering ("mars-e", "zh-TW", "zh-TW", "2019-12-01", "zh page");
+  add_scope (o, "mars-e", "MARS-E 2.0");
+  add_mention (o, "mars-e", "Azure", NULL);
+  add_mention (o, "mars-e", "Intune", NULL);
+  attest_import_outcome_free (import (f, o));
+
+  o = offering ("mars-e", "fr-FR", "fr", "2019-11-01", "fr page");
+  add_scope (o, "mars-e", "MARS-E 2.0");
+  add_mention (o, "mars-e", "Azure", NULL);
+  add_mention (o, "mars-e", "Stream", NULL);
+  out = import (f, o);
+  /* The older variant changes nothing: coverage comes from the newest. */
+  g_assert_cmpuint (out->changes->len, ==, 0);
+  g_clear_pointer (&out, attest_import_outcome_free);
+
+  m = matrix (f);
+  g_assert_cmpstr (rollup (m, "mars-e/mars-e", "intune"), ==, "not-started");
+  g_assert_null (rollup (m, "mars-e/mars-e", "stream"));
+  g_clear_pointer (&m, attest_matrix_free);
+
+  /* A newer page drops Intune and adds Power BI: Intune is flagged, not deleted. */
+  o = offering ("mars-e", "fr-FR", "fr", "2021-01-01", "newer fr page");
+  add_scope (o, "mars-e", "MARS-E 2.0");
+  add_mention (o, "mars-e", "Azure", NULL);
+  add_mention (o, "mars-e", "Power BI", NULL);
+  out = import (f, o);
+  g_assert_true (out->newer_variant);
+  g_assert_cmpuint (out->changes->len, ==, 1);
+  change = out->changes->pdata[0];
+  g_assert_cmpstr (change->scope_id, ==, "mars-e/mars-e");
+  g_assert_cmpuint (change->added->len, ==, 1);
+  g_assert_cmpstr (change->added->pdata[0], ==, "Power BI");
+  g_assert_cmpuint (change->removed->len, ==, 1);
+  g_assert_cmpstr (change->removed->pdata[0], ==, "Intune");
+
+  m = matrix (f);
+  g_assert_cmpstr (rollup (m, "mars-e/mars-e", "intune"), ==, "no-longer-in-scope");
+  g_assert_cmpstr (rollup (m, "mars-e/mars-e", "power-bi"), ==, "not-started");
+  g_assert_cmpstr (rollup (m, "mars-e/mars-e", "azure"), ==, "not-started");
+}
+
+static void
+test_failed_import_leaves_no_trace (Fixture       *f,
+                                    gconstpointer  data)
+{
+  AttestOffering *o = offering ("soc", "fr-FR", "fr", "2020-02-01", "good");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttestMatrix) m = NULL;
+  gboolean ok;
+
+  add_scope (o, "soc-1", "SOC 1");
+  add_mention (o, "soc-1", "Intune", NULL);
+  attest_import_outcome_free (import (f, o));
+
+  /* A mention in a scope the page does not define breaks a foreign key. */
+  o = offering ("iso", "fr-FR", "fr", "2020-02-01", "bad");
+  add_scope (o, "iso", "ISO");
+  add_mention (o, "iso", "Stream", NULL);
+  add_mention (o, "nowhere", "Power BI", NULL);
+  ok = attest_workspace_import_offering (f->ws, o, f->names, NULL, &error);
+  attest_offering_free (o);
+  g_assert_false (ok);
+  g_assert_nonnull (error);
+
+  m = matrix (f);
+  g_assert_cmpuint (m->frameworks->len, ==, 1);
+  g_assert_cmpuint (m->services->len, ==, 1);
+  g_assert_cmpuint (m->cells->len, ==, 1);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+#define ADD(name, fn) g_test_add ("/catalog/" name, Fixture, NULL, setup, fn, teardown)
+  ADD ("identity-and-translations", test_identity_and_translations);
+  ADD ("idempotent", test_idempotent);
+  ADD ("newest-variant-and-flags", test_newest_variant_and_flags);
+  ADD ("failed-import-leaves-no-trace", test_failed_import_leaves_no_trace);
+#undef ADD
+
+  return g_test_run ();
+}
