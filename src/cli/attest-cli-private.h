@@ -14,4 +14,23 @@ typedef struct {
   AttestWorkspace *workspace;
 } AttestCliContext;
 
+/* Exit codes of the command-line contract (DESIGN.md). */
+enum {
+  ATTEST_CLI_OK = 0,
+  ATTEST_CLI_FAILED = 1,
+  ATTEST_CLI_USAGE = 2,
+};
+
+gboolean _attest_cli_open_workspace (AttestCliContext  *ctx);
+gboolean _attest_cli_parse          (const char        *usage,
+                                     GOptionEntry      *entries,
+                                     int               *argc,
+                                     char            ***argv);
+gboolean _attest_cli_check_format   (const char        *format,
+                                     const char       **allowed);
+
+int _attest_cli_frameworks (AttestCliContext *ctx, int argc, char **argv);
+int _attest_cli_services   (AttestCliContext *ctx, int argc, char **argv);
+int _attest_cli_matrix     (AttestCliContext *ctx, int argc, char **argv);
+
 G_END_DECLS

@@ -14,12 +14,6 @@
 #include "attest-cli-private.h"
 #include "attest-paths.h"
 
-/* Exit codes of the command-line contract (DESIGN.md). */
-enum {
-  EXIT_OK = 0,
-  EXIT_SOME_FAILED = 1,
-  EXIT_USAGE = 2,
-};
 
 typedef struct {
   const char *name;
@@ -29,6 +23,9 @@ typedef struct {
 } Command;
 
 static const Command commands[] = {
+  { "frameworks", "frameworks [--format text|json]", N_("list the frameworks and their scopes"), _attest_cli_frameworks },
+  { "services", "services [--format text|json]", N_("list the services with their aliases and translations"), _attest_cli_services },
+  { "matrix", "matrix [--format text|csv|json]", N_("print the framework × service matrix"), _attest_cli_matrix },
   { NULL, NULL, NULL, NULL },
 };
 
@@ -44,7 +41,7 @@ print_help (FILE *out)
   fprintf (out, "  --help            %s\n", _("print this help and exit"));
   fprintf (out, "\n%s\n", _("Commands:"));
   for (const Command *c = commands; c->name != NULL; c++)
-    fprintf (out, "  %-28s %s\n", c->usage, _(c->summary));
+    fprintf (out, "  %-34s %s\n", c->usage, _(c->summary));
   fprintf (out, "\n%s\n", _("Exit status: 0 on success, 1 when some inputs failed, 2 on usage errors."));
 }
 
@@ -122,18 +119,18 @@ main (int   argc,
   attest_paths_init_i18n ();
 
   if (!take_global_options (&argc, argv, &ctx, &want_help, &want_version))
-    return EXIT_USAGE;
+    return ATTEST_CLI_USAGE;
 
   if (want_version)
     {
       g_print ("attest-cli %s\n", PACKAGE_VERSION);
-      return EXIT_OK;
+      return ATTEST_CLI_OK;
     }
 
   if (argc < 2)
     {
       print_help (want_help ? stdout : stderr);
-      return want_help ? EXIT_OK : EXIT_USAGE;
+      return want_help ? ATTEST_CLI_OK : ATTEST_CLI_USAGE;
     }
 
   for (const Command *c = commands; c->name != NULL; c++)
@@ -143,13 +140,13 @@ main (int   argc,
   if (command == NULL)
     {
       g_printerr (_("attest-cli: unknown command “%s”; see attest-cli --help\n"), argv[1]);
-      return EXIT_USAGE;
+      return ATTEST_CLI_USAGE;
     }
 
   if (want_help)
     {
       g_print ("%s: attest-cli %s\n%s\n", _("Usage"), command->usage, _(command->summary));
-      return EXIT_OK;
+      return ATTEST_CLI_OK;
     }
 
   if (ctx.workspace_path == NULL)
