@@ -1,0 +1,1602 @@
+/* attest-page.c: one offering page, parsed into blocks, sections and links
+ *
+ * Parsing goes: checks on the bytes → front matter → segment extraction
+ * (two Markdown texts) → cmark-gfm on each text → a walk of each tree with
+ * cmark_iter_next (a style pushed on ENTER, popped on EXIT) into a block list.
+ * Nothing here recurses: nesting depth only grows counters and stacks, and a
+ * page nested deeper than ATTEST_PAGE_MAX_NESTING is refused.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "attest-page"
+
+#include "config.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+#include <sys/stat.h>
+
+#include <glib/gstdio.h>
+#include <cmark-gfm.h>
+#include <cmark-gfm-core-extensions.h>
+
+#include "attest-page.h"
+
+/* Node types of the table and strikethrough extensions, exported by
+ * libcmark-gfm-extensions but declared only in its private headers. */
+extern cmark_node_type CMARK_NODE_TABLE;
+extern cmark_node_type CMARK_NODE_TABLE_ROW;
+extern cmark_node_type CMARK_NODE_TABLE_CELL;
+extern cmark_node_type CMARK_NODE_STRIKETHROUGH;
+
+G_DEFINE_QUARK (attest-page-error-quark, attest_page_error)
+
+#define MAX_WARNINGS 200
+
+/* ------------------------------------------------------------------ */
+/* Walking one cmark-gfm tree into blocks                               */
+
+typedef struct {
+  gboolean ordered;
+  int next_number;
+} ListFrame;
+
+typedef struct {
+  AttestBlockKind kind;   /* QUOTE, or NOTE once the marker is seen */
+  char *label;
+} QuoteFrame;
+
+typedef struct {
+  char *anchor;           /* from <a name>, or NULL */
+  char *text;
+  guint level;
+  guint block;
+} HeadingInfo;
+
+typedef struct {
+  char *url;
+  char *text;
+  int heading;            /* heading ordinal the link is under, or -1 */
+  guint block;
+} LinkInfo;
+
+typedef struct {
+  const char *path;
+  GPtrArray *blocks;
+  GPtrArray *headings;    /* HeadingInfo */
+  GPtrArray *links;       /* LinkInfo, or NULL when links are not collected */
+  GPtrArray *warnings;
+
+  AttestBlock *cur;       /* leaf block being filled */
+  GPtrArray *cur_runs;    /* where runs go: cur->runs, or a table cell's runs */
+  AttestTableRow *cur_row;
+  gboolean cur_is_heading;
+  gboolean note_candidate;
+
+  GString *pending;       /* text of the run being built */
+  AttestRunFlags pending_flags;
+  const char *pending_link;
+
+  guint bold, italic, strike, sup;
+  GPtrArray *link_stack;  /* const char *: URLs owned by the cmark tree */
+  GString *link_text;
+
+  GArray *lists;          /* ListFrame */
+  GArray *quotes;         /* QuoteFrame */
+  gboolean item_pending;
+  gboolean item_ordered;
+  int item_number;
+  guint item_depth;
+
+  char *heading_anchor;
+  char *pending_anchor;   /* from an HTML block of anchors, for the next heading */
+  int heading_ordinal;    /* -1 before the first heading */
+} Walker;
+
+static void
+heading_info_free (HeadingInfo *h)
+{
+  g_free (h->anchor);
+  g_free (h->text);
+  g_free (h);
+}
+
+static void
+link_info_free (LinkInfo *l)
+{
+  g_free (l->url);
+  g_free (l->text);
+  g_free (l);
+}
+
+static AttestRunFlags
+current_flags (Walker *w)
+{
+  AttestRunFlags flags = 0;
+
+  if (w->bold > 0)
+    flags |= ATTEST_RUN_BOLD;
+  if (w->italic > 0)
+    flags |= ATTEST_RUN_ITALIC;
+  if (w->strike > 0)
+    flags |= ATTEST_RUN_STRIKE;
+  if (w->sup > 0)
+    flags |= ATTEST_RUN_SUPERSCRIPT;
+  return flags;
+}
+
+static const char *
+current_link (Walker *w)
+{
+  if (w->link_stack->len == 0)
+    return NULL;
+  return g_ptr_array_index (w->link_stack, w->link_stack->len - 1);
+}
+
+static void
+flush_run (Walker *w)
+{
+  if (w->pending->len > 0 && w->cur_runs != NULL)
+    g_ptr_array_add (w->cur_runs,
+                     attest_run_new (w->pending->str, (gssize) w->pending->len,
+                                     w->pending_flags, w->pending_link));
+  g_string_truncate (w->pending, 0);
+}
+
+/* Appends text in the current style; sentinels are removed and their
+ * segment indexes recorded on the block. */
+static void
+emit_text (Walker         *w,
+           const char     *text,
+           gsize           len,
+           AttestRunFlags  extra)
+{
+  AttestRunFlags flags = current_flags (w) | extra;
+  const char *link = current_link (w);
+  gsize before;
+
+  if (w->cur == NULL || len == 0)
+    return;
+  if (w->pending->len > 0 && (flags != w->pending_flags || g_strcmp0 (link, w->pending_link) != 0))
+    flush_run (w);
+  w->pending_flags = flags;
+  w->pending_link = link;
+  before = w->pending->len;
+  attest_segments_append_stripped (w->pending, text, len, w->cur->segments);
+  if (w->link_stack->len > 0 && w->link_text != NULL)
+    g_string_append_len (w->link_text, w->pending->str + before, (gssize) (w->pending->len - before));
+}
+
+static void
+emit_literal (Walker         *w,
+              cmark_node     *node,
+              AttestRunFlags  extra)
+{
+  const char *literal = cmark_node_get_literal (node);
+
+  if (literal != NULL)
+    emit_text (w, literal, strlen (literal), extra);
+}
+
+static void
+flush_pending_item (Walker *w)
+{
+  AttestBlock *block;
+
+  if (!w->item_pending)
+    return;
+  w->item_pending = FALSE;
+  block = attest_block_new (ATTEST_BLOCK_LIST_ITEM);
+  block->depth = w->item_depth;
+  block->ordered = w->item_ordered;
+  block->number = w->item_number;
+  block->quote_depth = w->quotes->len;
+  block->section = w->heading_ordinal;
+  g_ptr_array_add (w->blocks, block);
+}
+
+/* Starts a leaf block; a paragraph takes its kind from its containers. */
+static AttestBlock *
+begin_block (Walker          *w,
+             AttestBlockKind  kind)
+{
+  AttestBlock *block;
+
+  g_assert (w->cur == NULL);
+
+  if (kind != ATTEST_BLOCK_HEADING)
+    g_clear_pointer (&w->pending_anchor, g_free);
+
+  if (kind == ATTEST_BLOCK_PARAGRAPH && w->item_pending)
+    {
+      w->item_pending = FALSE;
+      block = attest_block_new (ATTEST_BLOCK_LIST_ITEM);
+      block->depth = w->item_depth;
+      block->ordered = w->item_ordered;
+      block->number = w->item_number;
+    }
+  else
+    {
+      flush_pending_item (w);
+      if (kind == ATTEST_BLOCK_PARAGRAPH && w->quotes->len > 0)
+        {
+          QuoteFrame *q = &g_array_index (w->quotes, QuoteFrame, w->quotes->len - 1);
+
+          kind = q->kind;
+          block = attest_block_new (kind);
+          block->depth = w->quotes->len;
+          block->label = g_strdup (q->label);
+        }
+      else
+        block = attest_block_new (kind);
+    }
+  block->quote_depth = w->quotes->len;
+  block->section = w->heading_ordinal;
+  w->cur = block;
+  w->cur_runs = block->runs;
+  w->bold = w->italic = w->strike = w->sup = 0;
+  g_string_truncate (w->pending, 0);
+  return block;
+}
+
+static void
+trim_runs (GPtrArray *runs)
+{
+  while (runs->len > 0)
+    {
+      AttestRun *first = g_ptr_array_index (runs, 0);
+
+      g_strchug (first->text);
+      if (first->text[0] != '\0')
+        break;
+      g_ptr_array_remove_index (runs, 0);
+    }
+  while (runs->len > 0)
+    {
+      AttestRun *last = g_ptr_array_index (runs, runs->len - 1);
+
+      g_strchomp (last->text);
+      if (last->text[0] != '\0')
+        break;
+      g_ptr_array_remove_index (runs, runs->len - 1);
+    }
+}
+
+static const char * const note_labels[] = { "NOTE", "TIP", "IMPORTANT", "WARNING", "CAUTION" };
+
+/* "[!NOTE]" at the start of a quote's first paragraph: the label, marker removed. */
+static char *
+take_note_marker (AttestBlock *block)
+{
+  AttestRun *first;
+  const char *t, *close;
+
+  if (block->runs->len == 0)
+    return NULL;
+  first = g_ptr_array_index (block->runs, 0);
+  t = first->text;
+  if (t[0] != '[' || t[1] != '!' || (close = strchr (t, ']')) == NULL)
+    return NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (note_labels); i++)
+    {
+      gsize n = strlen (note_labels[i]);
+
+      if ((gsize) (close - t - 2) == n && g_ascii_strncasecmp (t + 2, note_labels[i], n) == 0)
+        {
+          char *rest = g_strdup (close + 1);
+
+          g_free (first->text);
+          first->text = rest;
+          trim_runs (block->runs);
+          return g_strdup (note_labels[i]);
+        }
+    }
+  return NULL;
+}
+
+static void
+end_block (Walker *w)
+{
+  AttestBlock *block = w->cur;
+
+  if (block == NULL)
+    return;
+  flush_run (w);
+  w->cur = NULL;
+  w->cur_runs = NULL;
+
+  if (block->kind != ATTEST_BLOCK_CODE && block->kind != ATTEST_BLOCK_TABLE)
+    trim_runs (block->runs);
+
+  if (w->note_candidate)
+    {
+      char *label = take_note_marker (block);
+
+      w->note_candidate = FALSE;
+      if (label != NULL)
+        {
+          QuoteFrame *q = &g_array_index (w->quotes, QuoteFrame, w->quotes->len - 1);
+
+          q->kind = ATTEST_BLOCK_NOTE;
+          g_free (q->label);
+          q->label = g_strdup (label);
+          block->kind = ATTEST_BLOCK_NOTE;
+          g_free (block->label);
+          block->label = label;
+          if (block->runs->len == 0 && block->segments->len == 0)
+            {
+              attest_block_free (block);
+              return;
+            }
+        }
+    }
+  g_ptr_array_add (w->blocks, block);
+}
+
+/* ---- raw HTML: tags never show ---------------------------------- */
+
+typedef enum {
+  TAG_OTHER,
+  TAG_BR,
+  TAG_SUP_OPEN,
+  TAG_SUP_CLOSE,
+  TAG_ANCHOR,
+} TagKind;
+
+/* Classifies one tag "<…>"; for an anchor, *name gets its name. */
+static TagKind
+classify_tag (const char  *tag,
+              gsize        len,
+              char       **name)
+{
+  gsize i = 1, start;
+  gboolean closing = FALSE;
+
+  *name = NULL;
+  if (len < 3 || tag[0] != '<')
+    return TAG_OTHER;
+  if (tag[i] == '/')
+    {
+      closing = TRUE;
+      i++;
+    }
+  start = i;
+  while (i < len && g_ascii_isalnum (tag[i]))
+    i++;
+  if (i - start == 2 && g_ascii_strncasecmp (tag + start, "br", 2) == 0)
+    return TAG_BR;
+  if (i - start == 3 && g_ascii_strncasecmp (tag + start, "sup", 3) == 0)
+    return closing ? TAG_SUP_CLOSE : TAG_SUP_OPEN;
+  if (!closing && i - start == 1 && g_ascii_tolower (tag[start]) == 'a')
+    {
+      /* name="…" or id="…" */
+      for (; i + 5 < len; i++)
+        {
+          gsize skip = 0;
+
+          if (g_ascii_strncasecmp (tag + i, "name=", 5) == 0 && g_ascii_isspace (tag[i - 1]))
+            skip = 5;
+          else if (g_ascii_strncasecmp (tag + i, "id=", 3) == 0 && g_ascii_isspace (tag[i - 1]))
+            skip = 3;
+          if (skip > 0)
+            {
+              gsize vs = i + skip, ve;
+              char q = tag[vs];
+
+              if (q == '"' || q == '\'')
+                {
+                  vs++;
+                  for (ve = vs; ve < len && tag[ve] != q; ve++)
+                    ;
+                }
+              else
+                for (ve = vs; ve < len && !g_ascii_isspace (tag[ve]) && tag[ve] != '>' && tag[ve] != '/'; ve++)
+                  ;
+              if (ve > vs)
+                {
+                  *name = g_strndup (tag + vs, ve - vs);
+                  return TAG_ANCHOR;
+                }
+              return TAG_OTHER;
+            }
+        }
+    }
+  return TAG_OTHER;
+}
+
+/* Applies a tag: <br> breaks the line, <sup> raises, <a name> names the
+ * heading (or the next one); every other tag is dropped. */
+static void
+apply_tag (Walker     *w,
+           const char *tag,
+           gsize       len,
+           gboolean    in_html_block)
+{
+  g_autofree char *name = NULL;
+
+  switch (classify_tag (tag, len, &name))
+    {
+    case TAG_BR:
+      emit_text (w, "\n", 1, 0);
+      break;
+    case TAG_SUP_OPEN:
+      w->sup++;
+      break;
+    case TAG_SUP_CLOSE:
+      if (w->sup > 0)
+        w->sup--;
+      break;
+    case TAG_ANCHOR:
+      {
+        g_autofree char *clean = attest_segments_strip (name, -1);
+
+        if (w->cur_is_heading && w->heading_anchor == NULL)
+          w->heading_anchor = g_steal_pointer (&clean);
+        else if (in_html_block)
+          {
+            g_free (w->pending_anchor);
+            w->pending_anchor = g_steal_pointer (&clean);
+          }
+      }
+      break;
+    case TAG_OTHER:
+    default:
+      break;
+    }
+}
+
+/* An HTML block: comments and tags go, the text between them stays. */
+static void
+html_block (Walker     *w,
+            cmark_node *node)
+{
+  const char *lit = cmark_node_get_literal (node);
+  g_autofree char *keep_anchor = NULL;
+  gsize len, pos = 0;
+
+  if (lit == NULL)
+    return;
+  len = strlen (lit);
+  begin_block (w, ATTEST_BLOCK_PARAGRAPH);
+
+  while (pos < len)
+    {
+      const char *lt = memchr (lit + pos, '<', len - pos);
+      gsize at = lt != NULL ? (gsize) (lt - lit) : len;
+
+      /* Text between tags: line ends are spaces here. */
+      for (gsize s = pos; s < at;)
+        {
+          const char *nl = memchr (lit + s, '\n', at - s);
+          gsize e = nl != NULL ? (gsize) (nl - lit) : at;
+
+          emit_text (w, lit + s, e - s, 0);
+          if (nl != NULL)
+            emit_text (w, " ", 1, 0);
+          s = e + (nl != NULL ? 1 : 0);
+        }
+      if (lt == NULL)
+        break;
+      pos = at;
+      if (len - pos >= 4 && memcmp (lit + pos, "<!--", 4) == 0)
+        {
+          const char *end = g_strstr_len (lit + pos + 4, (gssize) (len - pos - 4), "-->");
+
+          pos = end != NULL ? (gsize) (end - lit) + 3 : len;
+        }
+      else if (pos + 1 < len && (g_ascii_isalpha (lit[pos + 1]) || lit[pos + 1] == '/' || lit[pos + 1] == '!' || lit[pos + 1] == '?'))
+        {
+          const char *gt = memchr (lit + pos, '>', len - pos);
+          gsize end = gt != NULL ? (gsize) (gt - lit) + 1 : len;
+
+          apply_tag (w, lit + pos, end - pos, TRUE);
+          pos = end;
+        }
+      else
+        {
+          emit_text (w, "<", 1, 0);
+          pos++;
+        }
+    }
+
+  /* An HTML block of anchors only names the heading that follows it. */
+  keep_anchor = g_steal_pointer (&w->pending_anchor);
+  end_block (w);
+  if (w->blocks->len > 0)
+    {
+      AttestBlock *last = g_ptr_array_index (w->blocks, w->blocks->len - 1);
+
+      if (last->kind != ATTEST_BLOCK_CODE && last->runs->len == 0 && last->segments->len == 0
+          && last->kind != ATTEST_BLOCK_LIST_ITEM)
+        g_ptr_array_remove_index (w->blocks, w->blocks->len - 1);
+    }
+  w->pending_anchor = g_steal_pointer (&keep_anchor);
+}
+
+static void
+code_block (Walker     *w,
+            cmark_node *node)
+{
+  const char *info = cmark_node_get_fence_info (node);
+  const char *lit = cmark_node_get_literal (node);
+  AttestBlock *block = begin_block (w, ATTEST_BLOCK_CODE);
+  gsize len = lit != NULL ? strlen (lit) : 0;
+
+  if (info != NULL && *info != '\0')
+    block->label = attest_segments_strip (info, -1);
+  /* The final line end belongs to the fence, not to the code. */
+  if (len > 0 && lit[len - 1] == '\n')
+    len--;
+  if (lit != NULL)
+    emit_text (w, lit, len, ATTEST_RUN_CODE);
+  end_block (w);
+}
+
+static gboolean
+walk_enter (Walker      *w,
+            cmark_node  *node,
+            GError     **error)
+{
+  cmark_node_type type = cmark_node_get_type (node);
+
+  switch (type)
+    {
+    case CMARK_NODE_BLOCK_QUOTE:
+      {
+        QuoteFrame q = { ATTEST_BLOCK_QUOTE, NULL };
+
+        flush_pending_item (w);
+        g_array_append_val (w->quotes, q);
+      }
+      break;
+
+    case CMARK_NODE_LIST:
+      {
+        ListFrame l = { cmark_node_get_list_type (node) == CMARK_ORDERED_LIST,
+                        cmark_node_get_list_start (node) };
+
+        flush_pending_item (w);
+        g_array_append_val (w->lists, l);
+      }
+      break;
+
+    case CMARK_NODE_ITEM:
+      if (w->lists->len > 0)
+        {
+          ListFrame *l = &g_array_index (w->lists, ListFrame, w->lists->len - 1);
+
+          w->item_pending = TRUE;
+          w->item_ordered = l->ordered;
+          w->item_number = l->next_number++;
+          w->item_depth = w->lists->len;
+        }
+      break;
+
+    case CMARK_NODE_PARAGRAPH:
+      {
+        cmark_node *parent = cmark_node_parent (node);
+
+        /* Paragraphs of a table cell do not exist; a tight list's items
+         * still hold paragraphs, so this covers list items too. */
+        begin_block (w, ATTEST_BLOCK_PARAGRAPH);
+        if (parent != NULL && cmark_node_get_type (parent) == CMARK_NODE_BLOCK_QUOTE
+            && cmark_node_previous (node) == NULL)
+          w->note_candidate = TRUE;
+      }
+      break;
+
+    case CMARK_NODE_HEADING:
+      {
+        AttestBlock *block = begin_block (w, ATTEST_BLOCK_HEADING);
+
+        block->level = (guint) CLAMP (cmark_node_get_heading_level (node), 1, 6);
+        w->heading_ordinal++;
+        block->section = w->heading_ordinal;
+        w->cur_is_heading = TRUE;
+        g_clear_pointer (&w->heading_anchor, g_free);
+      }
+      break;
+
+    case CMARK_NODE_CODE_BLOCK:
+      code_block (w, node);
+      break;
+
+    case CMARK_NODE_HTML_BLOCK:
+      html_block (w, node);
+      break;
+
+    case CMARK_NODE_THEMATIC_BREAK:
+      begin_block (w, ATTEST_BLOCK_THEMATIC_BREAK);
+      end_block (w);
+      break;
+
+    case CMARK_NODE_TEXT:
+      emit_literal (w, node, 0);
+      break;
+
+    case CMARK_NODE_SOFTBREAK:
+      emit_text (w, " ", 1, 0);
+      break;
+
+    case CMARK_NODE_LINEBREAK:
+      emit_text (w, "\n", 1, 0);
+      break;
+
+    case CMARK_NODE_CODE:
+      emit_literal (w, node, ATTEST_RUN_CODE);
+      break;
+
+    case CMARK_NODE_HTML_INLINE:
+      {
+        const char *lit = cmark_node_get_literal (node);
+
+        if (lit != NULL)
+          apply_tag (w, lit, strlen (lit), FALSE);
+      }
+      break;
+
+    case CMARK_NODE_EMPH:
+      w->italic++;
+      break;
+
+    case CMARK_NODE_STRONG:
+      w->bold++;
+      break;
+
+    case CMARK_NODE_LINK:
+      {
+        const char *url = cmark_node_get_url (node);
+
+        g_ptr_array_add (w->link_stack, (gpointer) (url != NULL ? url : ""));
+        if (w->links != NULL && w->link_stack->len == 1)
+          g_string_truncate (w->link_text, 0);
+      }
+      break;
+
+    case CMARK_NODE_NONE:
+    case CMARK_NODE_DOCUMENT:
+    case CMARK_NODE_IMAGE:
+    case CMARK_NODE_CUSTOM_BLOCK:
+    case CMARK_NODE_CUSTOM_INLINE:
+    case CMARK_NODE_FOOTNOTE_DEFINITION:
+    case CMARK_NODE_FOOTNOTE_REFERENCE:
+    default:
+      if (type == CMARK_NODE_TABLE)
+        {
+          begin_block (w, ATTEST_BLOCK_TABLE);
+          w->cur_runs = NULL;
+        }
+      else if (type == CMARK_NODE_TABLE_ROW && w->cur != NULL && w->cur->rows != NULL)
+        {
+          w->cur_row = attest_table_row_new (cmark_gfm_extensions_get_table_row_is_header (node));
+          g_ptr_array_add (w->cur->rows, w->cur_row);
+        }
+      else if (type == CMARK_NODE_TABLE_CELL && w->cur_row != NULL)
+        {
+          AttestTableCell *cell = attest_table_cell_new ();
+
+          g_ptr_array_add (w->cur_row->cells, cell);
+          w->cur_runs = cell->runs;
+          w->bold = w->italic = w->strike = w->sup = 0;
+        }
+      else if (type == CMARK_NODE_STRIKETHROUGH)
+        w->strike++;
+      break;
+    }
+
+  if (w->quotes->len + w->lists->len > ATTEST_PAGE_MAX_NESTING)
+    {
+      g_set_error (error, ATTEST_PAGE_ERROR, ATTEST_PAGE_ERROR_TOO_DEEP,
+                   _("%s: quotes and lists are nested more than %d levels deep"),
+                   w->path, ATTEST_PAGE_MAX_NESTING);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+walk_exit (Walker     *w,
+           cmark_node *node)
+{
+  cmark_node_type type = cmark_node_get_type (node);
+
+  switch (type)
+    {
+    case CMARK_NODE_BLOCK_QUOTE:
+      flush_pending_item (w);
+      if (w->quotes->len > 0)
+        {
+          g_free (g_array_index (w->quotes, QuoteFrame, w->quotes->len - 1).label);
+          g_array_set_size (w->quotes, w->quotes->len - 1);
+        }
+      break;
+
+    case CMARK_NODE_LIST:
+      if (w->lists->len > 0)
+        g_array_set_size (w->lists, w->lists->len - 1);
+      break;
+
+    case CMARK_NODE_ITEM:
+      flush_pending_item (w);
+      break;
+
+    case CMARK_NODE_PARAGRAPH:
+      end_block (w);
+      break;
+
+    case CMARK_NODE_HEADING:
+      {
+        HeadingInfo *h = g_new0 (HeadingInfo, 1);
+        AttestBlock *block = w->cur;
+
+        flush_run (w);
+        h->level = block != NULL ? block->level : 1;
+        h->text = block != NULL ? attest_runs_dup_text (block->runs) : g_strdup ("");
+        h->anchor = g_steal_pointer (&w->heading_anchor);
+        if (h->anchor == NULL)
+          h->anchor = g_steal_pointer (&w->pending_anchor);
+        w->cur_is_heading = FALSE;
+        end_block (w);
+        g_strstrip (h->text);
+        h->block = w->blocks->len - 1;
+        g_ptr_array_add (w->headings, h);
+      }
+      break;
+
+    case CMARK_NODE_EMPH:
+      if (w->italic > 0)
+        w->italic--;
+      break;
+
+    case CMARK_NODE_STRONG:
+      if (w->bold > 0)
+        w->bold--;
+      break;
+
+    case CMARK_NODE_LINK:
+      if (w->link_stack->len > 0)
+        {
+          const char *url = current_link (w);
+
+          if (w->links != NULL && w->link_stack->len == 1 && w->cur != NULL)
+            {
+              LinkInfo *l = g_new0 (LinkInfo, 1);
+
+              l->url = g_strdup (url);
+              l->text = g_strstrip (g_strdup (w->link_text->str));
+              l->heading = w->heading_ordinal;
+              l->block = w->blocks->len;   /* the block being filled is added next */
+              g_ptr_array_add (w->links, l);
+            }
+          g_ptr_array_set_size (w->link_stack, w->link_stack->len - 1);
+        }
+      break;
+
+    case CMARK_NODE_NONE:
+    case CMARK_NODE_DOCUMENT:
+    case CMARK_NODE_IMAGE:
+    case CMARK_NODE_TEXT:
+    case CMARK_NODE_CODE:
+    case CMARK_NODE_HTML_INLINE:
+    case CMARK_NODE_SOFTBREAK:
+    case CMARK_NODE_LINEBREAK:
+    case CMARK_NODE_CODE_BLOCK:
+    case CMARK_NODE_HTML_BLOCK:
+    case CMARK_NODE_THEMATIC_BREAK:
+    case CMARK_NODE_CUSTOM_BLOCK:
+    case CMARK_NODE_CUSTOM_INLINE:
+    case CMARK_NODE_FOOTNOTE_DEFINITION:
+    case CMARK_NODE_FOOTNOTE_REFERENCE:
+    default:
+      if (type == CMARK_NODE_TABLE)
+        {
+          w->cur_row = NULL;
+          end_block (w);
+        }
+      else if (type == CMARK_NODE_TABLE_ROW)
+        ;
+      else if (type == CMARK_NODE_TABLE_CELL)
+        {
+          flush_run (w);
+          if (w->cur_runs != NULL)
+            trim_runs (w->cur_runs);
+          w->cur_runs = NULL;
+        }
+      else if (type == CMARK_NODE_STRIKETHROUGH && w->strike > 0)
+        w->strike--;
+      break;
+    }
+}
+
+static cmark_parser *
+new_parser (void)
+{
+  /* Not "autolink": its post-pass re-merges every text node of the tree,
+   * and the pages write their links out. */
+  static const char * const extensions[] = { "table", "strikethrough" };
+  cmark_parser *parser;
+
+  cmark_gfm_core_extensions_ensure_registered ();
+  parser = cmark_parser_new (CMARK_OPT_DEFAULT);
+  for (guint i = 0; i < G_N_ELEMENTS (extensions); i++)
+    {
+      cmark_syntax_extension *ext = cmark_find_syntax_extension (extensions[i]);
+
+      if (ext != NULL)
+        cmark_parser_attach_syntax_extension (parser, ext);
+    }
+  return parser;
+}
+
+static gboolean
+build_blocks (const char  *path,
+              const char  *markdown,
+              gsize        len,
+              GPtrArray   *warnings,
+              gboolean     collect_links,
+              GPtrArray  **blocks_out,
+              GPtrArray  **headings_out,
+              GPtrArray  **links_out,
+              GError     **error)
+{
+  cmark_parser *parser = new_parser ();
+  cmark_node *doc;
+  cmark_iter *iter;
+  cmark_event_type ev;
+  Walker w = { 0 };
+  gboolean ok = TRUE;
+
+  cmark_parser_feed (parser, markdown, len);
+  doc = cmark_parser_finish (parser);
+
+  w.path = path;
+  w.blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) attest_block_free);
+  w.headings = g_ptr_array_new_with_free_func ((GDestroyNotify) heading_info_free);
+  w.links = collect_links ? g_ptr_array_new_with_free_func ((GDestroyNotify) link_info_free) : NULL;
+  w.warnings = warnings;
+  w.pending = g_string_new (NULL);
+  w.link_stack = g_ptr_array_new ();
+  w.link_text = g_string_new (NULL);
+  w.lists = g_array_new (FALSE, FALSE, sizeof (ListFrame));
+  w.quotes = g_array_new (FALSE, FALSE, sizeof (QuoteFrame));
+  w.heading_ordinal = -1;
+
+  iter = cmark_iter_new (doc);
+  while (ok && (ev = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
+    {
+      cmark_node *node = cmark_iter_get_node (iter);
+
+      if (ev == CMARK_EVENT_ENTER)
+        ok = walk_enter (&w, node, error);
+      else if (ev == CMARK_EVENT_EXIT)
+        walk_exit (&w, node);
+    }
+  cmark_iter_free (iter);
+
+  if (w.cur != NULL)
+    {
+      flush_run (&w);
+      attest_block_free (w.cur);
+      w.cur = NULL;
+    }
+  for (guint i = 0; i < w.quotes->len; i++)
+    g_free (g_array_index (w.quotes, QuoteFrame, i).label);
+  g_array_unref (w.quotes);
+  g_array_unref (w.lists);
+  g_string_free (w.link_text, TRUE);
+  g_ptr_array_unref (w.link_stack);
+  g_string_free (w.pending, TRUE);
+  g_free (w.heading_anchor);
+  g_free (w.pending_anchor);
+  cmark_node_free (doc);
+  cmark_parser_free (parser);
+
+  if (!ok)
+    {
+      g_ptr_array_unref (w.blocks);
+      g_ptr_array_unref (w.headings);
+      g_clear_pointer (&w.links, g_ptr_array_unref);
+      return FALSE;
+    }
+  *blocks_out = w.blocks;
+  *headings_out = w.headings;
+  if (links_out != NULL)
+    *links_out = w.links;
+  else
+    g_clear_pointer (&w.links, g_ptr_array_unref);
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------ */
+/* Sections                                                             */
+
+/* The publisher's slug: lower case, punctuation and symbols dropped, each
+ * space a hyphen (no collapsing), letters of any script kept. */
+char *
+attest_page_slugify (const char *text)
+{
+  g_autofree char *stripped = NULL;
+  GString *out;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  stripped = attest_segments_strip (text, -1);
+  g_strstrip (stripped);
+  out = g_string_sized_new (strlen (stripped));
+  for (const char *p = stripped; *p != '\0';)
+    {
+      guchar b = (guchar) *p;
+
+      /* ASCII, the common case, without the Unicode tables. */
+      if (b < 0x80)
+        {
+          if (g_ascii_isalnum (b) || b == '-' || b == '_')
+            g_string_append_c (out, g_ascii_tolower (b));
+          else if (g_ascii_isspace (b))
+            g_string_append_c (out, '-');
+          p++;
+        }
+      else
+        {
+          gunichar c = g_utf8_get_char (p);
+
+          if (g_unichar_isspace (c))
+            g_string_append_c (out, '-');
+          else if (g_unichar_isalnum (c) || g_unichar_ismark (c))
+            g_string_append_unichar (out, g_unichar_tolower (c));
+          p = g_utf8_next_char (p);
+        }
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+section_free (AttestSection *s)
+{
+  g_free (s->key);
+  g_free (s->title);
+  g_free (s->source_title);
+  g_free (s);
+}
+
+static void
+page_link_free (AttestPageLink *l)
+{
+  g_free (l->url);
+  g_free (l->text);
+  g_free (l->section_key);
+  g_free (l);
+}
+
+static void
+build_sections (AttestPage *self,
+                GPtrArray  *src_headings,
+                GPtrArray  *tr_headings)
+{
+  g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) used = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GArray) stack = g_array_new (FALSE, FALSE, sizeof (int));
+
+  for (guint i = 0; i < src_headings->len; i++)
+    {
+      HeadingInfo *h = g_ptr_array_index (src_headings, i);
+      HeadingInfo *th = tr_headings != NULL && i < tr_headings->len
+                        ? g_ptr_array_index (tr_headings, i) : h;
+      AttestSection *s = g_new0 (AttestSection, 1);
+      const char *anchor = h->anchor != NULL ? h->anchor : th->anchor;
+
+      s->level = h->level;
+      s->source_title = g_strdup (h->text);
+      s->title = g_strdup (th->text);
+      s->source_block = h->block;
+      s->translated_block = tr_headings == NULL ? (int) h->block
+                            : (i < tr_headings->len ? (int) th->block : -1);
+      s->key = anchor != NULL && *anchor != '\0' ? g_strdup (anchor) : attest_page_slugify (h->text);
+
+      while (stack->len > 0)
+        {
+          AttestSection *top = g_ptr_array_index (self->sections,
+                                                  g_array_index (stack, int, stack->len - 1));
+          if (top->level < s->level)
+            break;
+          g_array_set_size (stack, stack->len - 1);
+        }
+      s->parent = stack->len > 0 ? g_array_index (stack, int, stack->len - 1) : -1;
+      g_array_append_val (stack, i);
+      g_ptr_array_add (self->sections, s);
+      g_hash_table_insert (counts, s->key,
+                           GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, s->key)) + 1));
+    }
+
+  /* A key that occurs more than once takes its parent's key as prefix;
+   * a key still not unique after that gets "-2", "-3" …  Parents come
+   * first, so their final key is known. */
+  {
+    g_autoptr(GPtrArray) new_keys = g_ptr_array_new_with_free_func (g_free);
+
+    for (guint i = 0; i < self->sections->len; i++)
+      {
+        AttestSection *s = g_ptr_array_index (self->sections, i);
+        char *key;
+
+        if (GPOINTER_TO_UINT (g_hash_table_lookup (counts, s->key)) > 1 && s->parent >= 0)
+          {
+            AttestSection *p = g_ptr_array_index (self->sections, s->parent);
+
+            key = g_strconcat (g_ptr_array_index (new_keys, s->parent) != NULL
+                               ? (char *) g_ptr_array_index (new_keys, s->parent) : p->key,
+                               "/", s->key, NULL);
+          }
+        else
+          key = g_strdup (s->key);
+        if (g_hash_table_contains (used, key))
+          {
+            for (guint n = 2;; n++)
+              {
+                char *candidate = g_strdup_printf ("%s-%u", key, n);
+
+                if (!g_hash_table_contains (used, candidate))
+                  {
+                    g_free (key);
+                    key = candidate;
+                    break;
+                  }
+                g_free (candidate);
+              }
+          }
+        g_ptr_array_add (new_keys, key);
+        g_hash_table_add (used, key);
+      }
+    g_hash_table_remove_all (counts);
+    for (guint i = 0; i < self->sections->len; i++)
+      {
+        AttestSection *s = g_ptr_array_index (self->sections, i);
+
+        g_free (s->key);
+        s->key = g_strdup (g_ptr_array_index (new_keys, i));
+      }
+  }
+}
+
+static void
+assign_sections (AttestPage *self,
+                 GPtrArray  *blocks)
+{
+  int n = (int) self->sections->len;
+
+  for (guint i = 0; i < blocks->len; i++)
+    {
+      AttestBlock *block = g_ptr_array_index (blocks, i);
+
+      if (block->section >= n)
+        block->section = n - 1;
+      g_free (block->section_key);
+      block->section_key = g_strdup (block->section >= 0
+                                     ? ((AttestSection *) g_ptr_array_index (self->sections, block->section))->key
+                                     : "");
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* Checks on the bytes                                                  */
+
+static gboolean
+check_text (const char  *path,
+            const char  *text,
+            gsize        len,
+            GError     **error)
+{
+  const char *end = NULL;
+  gsize pos = 0;
+  gboolean blank = TRUE;
+
+  if (len > ATTEST_PAGE_MAX_BYTES)
+    {
+      g_set_error (error, ATTEST_PAGE_ERROR, ATTEST_PAGE_ERROR_TOO_LARGE,
+                   _("%s: the page is larger than %d MiB"), path, ATTEST_PAGE_MAX_BYTES / (1024 * 1024));
+      return FALSE;
+    }
+  if (len == 0)
+    {
+      g_set_error (error, ATTEST_PAGE_ERROR, ATTEST_PAGE_ERROR_EMPTY, _("%s: the page is empty"), path);
+      return FALSE;
+    }
+  if (memchr (text, '\0', len) != NULL)
+    {
+      g_set_error (error, ATTEST_PAGE_ERROR, ATTEST_PAGE_ERROR_BINARY,
+                   _("%s: the page is binary (it contains NUL bytes at byte %lu)"), path,
+                   (unsigned long) ((const char *) memchr (text, '\0', len) - text));
+      return FALSE;
+    }
+  if (!g_utf8_validate_len (text, len, &end))
+    {
+      g_set_error (error, ATTEST_PAGE_ERROR, ATTEST_PAGE_ERROR_NOT_UTF8,
+                   _("%s: the page is not UTF-8 text (invalid byte at offset %lu)"), path,
+                   (unsigned long) (end - text));
+      return FALSE;
+    }
+  while (pos < len)
+    {
+      const char *nl = memchr (text + pos, '\n', len - pos);
+      gsize line_end = nl != NULL ? (gsize) (nl - text) : len;
+
+      if (line_end - pos > ATTEST_PAGE_MAX_LINE_BYTES)
+        {
+          g_set_error (error, ATTEST_PAGE_ERROR, ATTEST_PAGE_ERROR_LINE_TOO_LONG,
+                       _("%s: a line is longer than %d KiB (at byte %lu)"), path,
+                       ATTEST_PAGE_MAX_LINE_BYTES / 1024, (unsigned long) pos);
+          return FALSE;
+        }
+      if (blank)
+        for (gsize i = pos; i < line_end && blank; i++)
+          if (!g_ascii_isspace (text[i]))
+            blank = FALSE;
+      pos = line_end + 1;
+    }
+  if (blank)
+    {
+      g_set_error (error, ATTEST_PAGE_ERROR, ATTEST_PAGE_ERROR_EMPTY, _("%s: the page is empty"), path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------ */
+/* The page                                                             */
+
+AttestPage *
+attest_page_ref (AttestPage *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_atomic_ref_count_inc (&self->ref_count);
+  return self;
+}
+
+void
+attest_page_unref (AttestPage *self)
+{
+  if (self == NULL || !g_atomic_ref_count_dec (&self->ref_count))
+    return;
+  g_free (self->path);
+  g_clear_pointer (&self->front_matter, attest_front_matter_free);
+  g_clear_pointer (&self->segments, g_ptr_array_unref);
+  if (self->source_markdown != self->translated_markdown)
+    g_free (self->source_markdown);
+  g_free (self->translated_markdown);
+  g_clear_pointer (&self->translated_blocks, g_ptr_array_unref);
+  g_clear_pointer (&self->source_blocks, g_ptr_array_unref);
+  g_clear_pointer (&self->sections, g_ptr_array_unref);
+  g_clear_pointer (&self->links, g_ptr_array_unref);
+  g_clear_pointer (&self->warnings, g_ptr_array_unref);
+  g_free (self);
+}
+
+static AttestPage *
+parse_checked (const char  *path,
+               const char  *text,
+               gsize        len,
+               GPtrArray   *early_warnings,
+               GError     **error)
+{
+  g_autoptr(AttestPage) self = g_new0 (AttestPage, 1);
+  g_autoptr(AttestSegments) segs = NULL;
+  g_autoptr(GPtrArray) src_headings = NULL;
+  g_autoptr(GPtrArray) tr_headings = NULL;
+  g_autoptr(GPtrArray) links = NULL;
+  g_autofree char *fm_warning = NULL;
+  gsize body = 0;
+
+  g_atomic_ref_count_init (&self->ref_count);
+  self->path = g_strdup (path);
+  self->warnings = g_ptr_array_new_with_free_func (g_free);
+  self->sections = g_ptr_array_new_with_free_func ((GDestroyNotify) section_free);
+  self->links = g_ptr_array_new_with_free_func ((GDestroyNotify) page_link_free);
+  if (early_warnings != NULL)
+    for (guint i = 0; i < early_warnings->len; i++)
+      g_ptr_array_add (self->warnings, g_strdup (g_ptr_array_index (early_warnings, i)));
+
+  self->front_matter = attest_front_matter_parse (path, text, len, &body, &fm_warning);
+  if (fm_warning != NULL)
+    g_ptr_array_add (self->warnings, g_steal_pointer (&fm_warning));
+
+  segs = attest_segments_extract (path, text + body, len - body, body);
+  self->kind = segs->kind;
+  for (guint i = 0; i < segs->warnings->len; i++)
+    g_ptr_array_add (self->warnings, g_strdup (g_ptr_array_index (segs->warnings, i)));
+  self->segments = g_ptr_array_ref (segs->segments);
+
+  if (!build_blocks (path, segs->source, segs->source_len, self->warnings, TRUE,
+                     &self->source_blocks, &src_headings, &links, error))
+    return NULL;
+  if (segs->kind == ATTEST_PAGE_KIND_BILINGUAL)
+    {
+      if (!build_blocks (path, segs->translated, segs->translated_len, self->warnings, FALSE,
+                         &self->translated_blocks, &tr_headings, NULL, error))
+        return NULL;
+      if (self->translated_blocks->len != self->source_blocks->len)
+        g_ptr_array_add (self->warnings,
+                         g_strdup_printf (_("%s: the translated text has %u blocks, the source %u"),
+                                          path, self->translated_blocks->len,
+                                          self->source_blocks->len));
+    }
+  else
+    self->translated_blocks = g_ptr_array_ref (self->source_blocks);
+
+  /* Markdown texts: the page keeps the buffers the extraction made. */
+  self->translated_markdown = g_steal_pointer (&segs->translated);
+  if (segs->source == self->translated_markdown)
+    self->source_markdown = self->translated_markdown;
+  else
+    self->source_markdown = g_steal_pointer (&segs->source);
+  segs->source = NULL;
+
+  build_sections (self, src_headings, tr_headings);
+  assign_sections (self, self->source_blocks);
+  if (self->translated_blocks != self->source_blocks)
+    assign_sections (self, self->translated_blocks);
+
+  for (guint i = 0; i < links->len; i++)
+    {
+      LinkInfo *l = g_ptr_array_index (links, i);
+      AttestPageLink *pl = g_new0 (AttestPageLink, 1);
+      int s = MIN (l->heading, (int) self->sections->len - 1);
+
+      pl->url = g_steal_pointer (&l->url);
+      pl->text = g_steal_pointer (&l->text);
+      pl->section = s;
+      pl->section_key = g_strdup (s >= 0 ? ((AttestSection *) g_ptr_array_index (self->sections, s))->key : "");
+      pl->block = l->block;
+      g_ptr_array_add (self->links, pl);
+    }
+
+  return g_steal_pointer (&self);
+}
+
+AttestPage *
+attest_page_parse (const char  *display_path,
+                   const char  *text,
+                   gssize       len,
+                   GError     **error)
+{
+  g_return_val_if_fail (text != NULL || len == 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (display_path == NULL)
+    display_path = "";
+  if (text == NULL)
+    text = "";
+  if (len < 0)
+    len = (gssize) strlen (text);
+  if (!check_text (display_path, text, (gsize) len, error))
+    return NULL;
+  return parse_checked (display_path, text, (gsize) len, NULL, error);
+}
+
+/* ------------------------------------------------------------------ */
+/* Includes                                                             */
+
+typedef struct {
+  const char *page_path;    /* the page being loaded, for warnings */
+  char *root;               /* canonical, symlinks resolved */
+  GPtrArray *stack;         /* canonical paths of the files being spliced */
+  GPtrArray *warnings;
+  GString *out;
+} Includer;
+
+static void
+append_placeholder (GString    *out,
+                    const char *target)
+{
+  g_autofree char *msg = g_strdup_printf (_("Missing include: %s"), target);
+
+  g_string_append (out, "\n");
+  for (const char *p = msg; *p != '\0'; p++)
+    {
+      if (g_ascii_ispunct (*p) && *p != '.' && *p != ':' && *p != '/' && *p != ',')
+        g_string_append_c (out, '\\');
+      g_string_append_c (out, *p);
+    }
+  g_string_append (out, "\n\n");
+}
+
+/* "[!INCLUDE [title](path)]" at the start of a line: the path. */
+static char *
+include_target (const char *line,
+                gsize       len)
+{
+  gsize i = 0, open, close;
+
+  while (i < len && i < 3 && line[i] == ' ')
+    i++;
+  if (len - i < 10 || g_ascii_strncasecmp (line + i, "[!INCLUDE", 9) != 0)
+    return NULL;
+  i += 9;
+  while (i < len && line[i] == ' ')
+    i++;
+  if (i >= len || line[i] != '[')
+    return NULL;
+  for (open = i; open + 1 < len; open++)
+    if (line[open] == ']' && line[open + 1] == '(')
+      break;
+  if (open + 1 >= len)
+    return NULL;
+  open += 2;
+  for (close = open; close < len && line[close] != ')'; close++)
+    ;
+  if (close >= len || close == open)
+    return NULL;
+  return g_strstrip (g_strndup (line + open, close - open));
+}
+
+static gboolean
+path_within (const char *path,
+             const char *root)
+{
+  gsize n = strlen (root);
+
+  if (strcmp (root, "/") == 0)
+    return TRUE;
+  return strncmp (path, root, n) == 0 && (path[n] == '/' || path[n] == '\0');
+}
+
+static void splice_text (Includer   *inc,
+                         const char *file,
+                         const char *display,
+                         const char *text,
+                         gsize       len,
+                         guint       depth);
+
+static void
+splice_include (Includer   *inc,
+                const char *file,
+                const char *display,
+                const char *target,
+                guint       depth)
+{
+  g_autofree char *dir = g_path_get_dirname (file);
+  g_autofree char *lexical = g_canonicalize_filename (target, dir);
+  g_autofree char *real = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *reason = NULL;
+  gsize len = 0;
+  const char *end = NULL;
+  gsize body;
+
+  if (!path_within (lexical, inc->root))
+    reason = g_strdup (_("outside the import root"));
+  else if ((real = realpath (lexical, NULL)) == NULL)
+    reason = g_strdup (g_strerror (errno));
+  else if (!path_within (real, inc->root))
+    reason = g_strdup (_("outside the import root"));
+  else if (g_file_test (real, G_FILE_TEST_IS_DIR))
+    reason = g_strdup (_("is a directory"));
+  else if (depth + 1 > ATTEST_PAGE_MAX_INCLUDE_DEPTH)
+    reason = g_strdup_printf (_("includes are nested more than %d levels deep"),
+                              ATTEST_PAGE_MAX_INCLUDE_DEPTH);
+  else
+    {
+      for (guint i = 0; i < inc->stack->len && reason == NULL; i++)
+        if (strcmp (g_ptr_array_index (inc->stack, i), real) == 0)
+          reason = g_strdup (_("includes itself (a cycle)"));
+    }
+  if (reason == NULL)
+    {
+      g_autoptr(GError) local = NULL;
+
+      if (!g_file_get_contents (real, &contents, &len, &local))
+        reason = g_strdup (local->message);
+      else if (memchr (contents, '\0', len) != NULL)
+        reason = g_strdup (_("is binary"));
+      else if (!g_utf8_validate_len (contents, len, &end))
+        reason = g_strdup (_("is not UTF-8 text"));
+      else if (inc->out->len + len > ATTEST_PAGE_MAX_BYTES)
+        reason = g_strdup_printf (_("would make the page larger than %d MiB"),
+                                  ATTEST_PAGE_MAX_BYTES / (1024 * 1024));
+    }
+
+  if (reason != NULL)
+    {
+      if (inc->warnings->len >= MAX_WARNINGS)
+        ;
+      else if (strcmp (display, inc->page_path) == 0)
+        g_ptr_array_add (inc->warnings,
+                         g_strdup_printf (_("%s: include “%s” (%s): %s"),
+                                          inc->page_path, target,
+                                          real != NULL ? real : lexical, reason));
+      else
+        g_ptr_array_add (inc->warnings,
+                         g_strdup_printf (_("%s: include “%s” in %s (%s): %s"),
+                                          inc->page_path, target, display,
+                                          real != NULL ? real : lexical, reason));
+      append_placeholder (inc->out, target);
+      return;
+    }
+
+  body = attest_front_matter_skip (contents, len);
+  g_ptr_array_add (inc->stack, g_strdup (real));
+  g_string_append_c (inc->out, '\n');
+  splice_text (inc, real, real, contents + body, len - body, depth + 1);
+  g_string_append_c (inc->out, '\n');
+  g_ptr_array_remove_index (inc->stack, inc->stack->len - 1);
+}
+
+static void
+splice_text (Includer   *inc,
+             const char *file,
+             const char *display,
+             const char *text,
+             gsize       len,
+             guint       depth)
+{
+  gsize pos = 0;
+
+  while (pos < len)
+    {
+      const char *nl = memchr (text + pos, '\n', len - pos);
+      gsize end = nl != NULL ? (gsize) (nl - text) + 1 : len;
+      g_autofree char *target = include_target (text + pos, end - pos);
+
+      if (target != NULL)
+        splice_include (inc, file, display, target, depth);
+      else
+        g_string_append_len (inc->out, text + pos, (gssize) (end - pos));
+      pos = end;
+    }
+}
+
+AttestPage *
+attest_page_load (const char  *path,
+                  const char  *root_dir,
+                  GError     **error)
+{
+  g_autofree char *contents = NULL;
+  g_autofree char *abs_path = NULL;
+  g_autofree char *root_lexical = NULL;
+  g_autoptr(GError) local = NULL;
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autoptr(GString) spliced = NULL;
+  GStatBuf st;
+  gsize len = 0;
+  Includer inc = { 0 };
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (g_stat (path, &st) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, ATTEST_PAGE_ERROR, ATTEST_PAGE_ERROR_READ,
+                   _("%s: cannot read the page: %s"), path, g_strerror (saved));
+      return NULL;
+    }
+  if (S_ISDIR (st.st_mode))
+    {
+      g_set_error (error, ATTEST_PAGE_ERROR, ATTEST_PAGE_ERROR_IS_DIRECTORY,
+                   _("%s: is a directory, not a page"), path);
+      return NULL;
+    }
+  if (!S_ISREG (st.st_mode))
+    {
+      g_set_error (error, ATTEST_PAGE_ERROR, ATTEST_PAGE_ERROR_READ,
+                   _("%s: cannot read the page: not a regular file"), path);
+      return NULL;
+    }
+  if (st.st_size > ATTEST_PAGE_MAX_BYTES)
+    {
+      g_set_error (error, ATTEST_PAGE_ERROR, ATTEST_PAGE_ERROR_TOO_LARGE,
+                   _("%s: the page is larger than %d MiB"), path, ATTEST_PAGE_MAX_BYTES / (1024 * 1024));
+      return NULL;
+    }
+  if (!g_file_get_contents (path, &contents, &len, &local))
+    {
+      g_set_error (error, ATTEST_PAGE_ERROR, ATTEST_PAGE_ERROR_READ,
+                   _("%s: cannot read the page: %s"), path, local->message);
+      return NULL;
+    }
+  if (!check_text (path, contents, len, error))
+    return NULL;
+
+  abs_path = g_canonicalize_filename (path, NULL);
+  if (root_dir == NULL)
+    root_lexical = g_path_get_dirname (abs_path);
+  else
+    root_lexical = g_canonicalize_filename (root_dir, NULL);
+  inc.root = realpath (root_lexical, NULL);
+  if (inc.root == NULL)
+    inc.root = g_strdup (root_lexical);
+
+  warnings = g_ptr_array_new_with_free_func (g_free);
+  spliced = g_string_sized_new (len + 64);
+  inc.page_path = path;
+  inc.stack = g_ptr_array_new_with_free_func (g_free);
+  inc.warnings = warnings;
+  inc.out = spliced;
+  {
+    char *real = realpath (abs_path, NULL);
+
+    g_ptr_array_add (inc.stack, real != NULL ? real : g_strdup (abs_path));
+  }
+  splice_text (&inc, g_ptr_array_index (inc.stack, 0), path, contents, len, 0);
+  g_ptr_array_unref (inc.stack);
+  free (inc.root);
+
+  if (spliced->len != len && !check_text (path, spliced->str, spliced->len, error))
+    return NULL;
+  return parse_checked (path, spliced->str, spliced->len, warnings, error);
+}
+
+/* ------------------------------------------------------------------ */
+/* Helpers                                                              */
+
+char *
+attest_page_dup_block_text (AttestPage        *self,
+                            const AttestBlock *block)
+{
+  g_return_val_if_fail (block != NULL, NULL);
+  return attest_block_dup_text (block);
+}
+
+int
+attest_page_find_section (AttestPage *self,
+                          const char *key)
+{
+  g_return_val_if_fail (self != NULL, -1);
+  g_return_val_if_fail (key != NULL, -1);
+
+  for (guint i = 0; i < self->sections->len; i++)
+    if (strcmp (((AttestSection *) g_ptr_array_index (self->sections, i))->key, key) == 0)
+      return (int) i;
+  return -1;
+}
+
+const AttestSegment *
+attest_page_get_segment (AttestPage *self,
+                         guint       index)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (index >= self->segments->len)
+    return NULL;
+  return g_ptr_array_index (self->segments, index);
+}
+
+/* The page's own (translated) title: front matter, else the first heading. */
+const char *
+attest_page_get_title (AttestPage *self)
+{
+  const char *title;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  title = attest_front_matter_get_title (self->front_matter);
+  if (title != NULL && *title != '\0')
+    return title;
+  if (self->sections->len > 0)
+    return ((AttestSection *) g_ptr_array_index (self->sections, 0))->title;
+  return "";
+}
+
+/* The source-language title: the first level-1 heading's source text, else
+ * the front matter title of an English page. */
+char *
+attest_page_dup_source_title (AttestPage *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  for (guint i = 0; i < self->sections->len; i++)
+    {
+      AttestSection *s = g_ptr_array_index (self->sections, i);
+
+      if (s->level == 1)
+        return g_strdup (s->source_title);
+    }
+  if (self->kind == ATTEST_PAGE_KIND_SOURCE_ONLY)
+    return g_strdup (attest_page_get_title (self));
+  if (self->sections->len > 0)
+    return g_strdup (((AttestSection *) g_ptr_array_index (self->sections, 0))->source_title);
+  return g_strdup ("");
+}
