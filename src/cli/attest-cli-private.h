@@ -32,5 +32,7 @@ gboolean _attest_cli_check_format   (const char        *format,
 int _attest_cli_frameworks (AttestCliContext *ctx, int argc, char **argv);
 int _attest_cli_services   (AttestCliContext *ctx, int argc, char **argv);
 int _attest_cli_matrix     (AttestCliContext *ctx, int argc, char **argv);
+int _attest_cli_import     (AttestCliContext *ctx, int argc, char **argv);
+int _attest_cli_show       (AttestCliContext *ctx, int argc, char **argv);
 
 G_END_DECLS

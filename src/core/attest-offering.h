@@ -11,6 +11,7 @@
 #include <glib.h>
 
 #include "attest-framework-table.h"
+#include "attest-page.h"
 #include "attest-service-table.h"
 
 G_BEGIN_DECLS
@@ -69,9 +70,15 @@ typedef struct {
   GPtrArray *warnings;    /* char *, each naming the file */
 } AttestOffering;
 
-const char     *attest_link_kind_to_string (AttestLinkKind kind);
-AttestOffering *attest_offering_new        (void);
-void            attest_offering_free       (AttestOffering *self);
+const char     *attest_link_kind_to_string     (AttestLinkKind        kind);
+AttestOffering *attest_offering_new            (void);
+void            attest_offering_free           (AttestOffering       *self);
+AttestOffering *attest_offering_new_from_page  (AttestPage           *page,
+                                                const char           *path,
+                                                GBytes               *content,
+                                                AttestFrameworkTable *frameworks,
+                                                AttestServiceTable   *names);
+char           *attest_offering_lang_for_locale (const char          *locale);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AttestOffering, attest_offering_free)
 

@@ -90,7 +90,7 @@ attest_service_names_key (const char *name)
     }
   while (out->len > 0 && out->str[out->len - 1] == '.')
     g_string_truncate (out, out->len - 1);
-  if (g_str_has_prefix (out->str, "microsoft ") && out->len > strlen ("microsoft "))
+  while (g_str_has_prefix (out->str, "microsoft ") && out->len > strlen ("microsoft "))
     g_string_erase (out, 0, strlen ("microsoft "));
   return g_string_free (out, FALSE);
 }
@@ -160,6 +160,14 @@ find_qualifier (const char  *text,
       if (depth > 0)
         continue;
 
+      /* A sentence after the name: "Azure. The HDS certificate applies to …"
+       * (but not the periods of "U.S. Government"). */
+      if (p[0] == '.' && p[1] == ' ' && g_ascii_isupper (p[2]) && p - text >= 2 &&
+          g_ascii_isalnum (p[-1]) && g_ascii_isalnum (p[-2]))
+        {
+          *qualifier_start = p + 2;
+          return p;
+        }
       for (guint i = 0; i < G_N_ELEMENTS (separators); i++)
         if (g_str_has_prefix (p, separators[i]))
           {

@@ -6,55 +6,14 @@
 
 #include <gio/gio.h>
 
-typedef struct {
-  int status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *r)
-{
-  g_clear_pointer (&r->out, g_free);
-  g_clear_pointer (&r->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-/* Runs attest-cli with the NULL-terminated arguments; English messages. */
-static void
-run_cli (Run *r, ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                                                       G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_autoptr(GSubprocess) proc = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *arg;
-  va_list ap;
-
-  g_ptr_array_add (argv, (gpointer)g_getenv ("ATTEST_CLI"));
-  va_start (ap, r);
-  while ((arg = va_arg (ap, const char *)) != NULL)
-    g_ptr_array_add (argv, (gpointer)arg);
-  va_end (ap);
-  g_ptr_array_add (argv, NULL);
-
-  g_subprocess_launcher_setenv (launcher, "LANGUAGE", "en", TRUE);
-  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
-  proc = g_subprocess_launcher_spawnv (launcher, (const char * const *)argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (proc, NULL, NULL, &r->out, &r->err, &error);
-  g_assert_no_error (error);
-  r->status = g_subprocess_get_exit_status (proc);
-}
+#include "cli-runner.h"
 
 static void
 test_version (void)
 {
   g_auto(Run) r = { 0 };
 
-  run_cli (&r, "--version", NULL);
+  run_cli (&r, "--version");
   g_assert_cmpint (r.status, ==, 0);
   g_assert_cmpstr (r.out, ==, "attest-cli " PACKAGE_VERSION "\n");
 }
@@ -64,7 +23,7 @@ test_help (void)
 {
   g_auto(Run) r = { 0 };
 
-  run_cli (&r, "--help", NULL);
+  run_cli (&r, "--help");
   g_assert_cmpint (r.status, ==, 0);
   g_assert_true (g_str_has_prefix (r.out, "Usage: attest-cli"));
   g_assert_nonnull (strstr (r.out, "--workspace FILE"));
@@ -79,15 +38,15 @@ test_usage_errors (void)
   g_auto(Run) unknown = { 0 };
   g_auto(Run) missing = { 0 };
 
-  run_cli (&none, NULL);
+  { const char *none_args[] = { NULL }; run_cliv (&none, none_args); }
   g_assert_cmpint (none.status, ==, 2);
   g_assert_nonnull (strstr (none.err, "Usage"));
 
-  run_cli (&unknown, "frobnicate", NULL);
+  run_cli (&unknown, "frobnicate");
   g_assert_cmpint (unknown.status, ==, 2);
   g_assert_nonnull (strstr (unknown.err, "frobnicate"));
 
-  run_cli (&missing, "--workspace", NULL);
+  run_cli (&missing, "--workspace");
   g_assert_cmpint (missing.status, ==, 2);
   g_assert_nonnull (strstr (missing.err, "--workspace"));
 }

@@ -91,6 +91,9 @@ test_qualifiers (void)
                 "Power BI|either as a standalone service",
                 "PowerApps|either as a standalone service",
                 "Power Automate|either as a standalone service|Microsoft Flow", NULL);
+  assert_split (t, "Azure. The HDS certificate applies to Azure services listed as compliant",
+                "Azure|The HDS certificate applies to Azure services listed as compliant", NULL);
+  assert_split (t, "Office 365 U.S. Government", "Office 365 U.S. Government", NULL);
   /* Commas inside parentheses never split. */
   assert_split (t, "Office 365 Microservices (including Kaizala, Sway, and Forms)",
                 "Office 365 Microservices|including Kaizala, Sway, and Forms", NULL);

@@ -1,0 +1,459 @@
+/* test-import.c: attest-cli import / frameworks / services / matrix / show on real pages
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+
+#include "cli-runner.h"
+
+static char *tmp_dir;
+
+static char *
+workspace (const char *name)
+{
+  return g_build_filename (tmp_dir, name, NULL);
+}
+
+static char *
+seeds_dir (void)
+{
+  return g_build_filename (g_getenv ("ATTEST_DATADIR"), "offerings", NULL);
+}
+
+/* The corpus beside the checkout, or $ATTEST_CORPUS; NULL (and a skip) without it. */
+static char *
+corpus_dir (void)
+{
+  const char *env = g_getenv ("ATTEST_CORPUS");
+  g_autofree char *beside = g_build_filename (g_getenv ("ATTEST_SOURCE_ROOT"), "..", "shared", "corpus", NULL);
+
+  if (env != NULL && g_file_test (env, G_FILE_TEST_IS_DIR))
+    return g_strdup (env);
+  if (g_file_test (beside, G_FILE_TEST_IS_DIR))
+    return g_canonicalize_filename (beside, NULL);
+  g_test_skip ("corpus not found: set ATTEST_CORPUS or put shared/ beside the checkout");
+  return NULL;
+}
+
+static JsonObject *
+parse_json (const char *text,
+            JsonParser *parser)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (json_parser_load_from_data (parser, text, -1, &error));
+  g_assert_no_error (error);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)));
+  return json_node_get_object (json_parser_get_root (parser));
+}
+
+/* scope id → sorted, comma-joined service ids */
+static GHashTable *
+coverage_by_scope (JsonObject *root)
+{
+  GHashTable *by_scope = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_ptr_array_unref);
+  JsonArray *coverage = json_object_get_array_member (root, "coverage");
+
+  for (guint i = 0; i < json_array_get_length (coverage); i++)
+    {
+      JsonObject *c = json_array_get_object_element (coverage, i);
+      const char *scope = json_object_get_string_member (c, "scope");
+      GPtrArray *list = g_hash_table_lookup (by_scope, scope);
+
+      if (g_strcmp0 (json_object_get_string_member (c, "status"), "no-longer-in-scope") == 0)
+        continue;
+      if (list == NULL)
+        {
+          list = g_ptr_array_new_with_free_func (g_free);
+          g_hash_table_insert (by_scope, g_strdup (scope), list);
+        }
+      g_ptr_array_add (list, g_strdup (json_object_get_string_member (c, "service")));
+    }
+  return by_scope;
+}
+
+static int
+compare_str (gconstpointer a,
+             gconstpointer b)
+{
+  return strcmp (*(const char **)a, *(const char **)b);
+}
+
+static char *
+joined (GHashTable *by_scope,
+        const char *scope)
+{
+  GPtrArray *list = g_hash_table_lookup (by_scope, scope);
+  GString *out = g_string_new (NULL);
+
+  if (list == NULL)
+    return g_string_free (out, FALSE);
+  g_ptr_array_sort (list, compare_str);
+  for (guint i = 0; i < list->len; i++)
+    g_string_append_printf (out, "%s%s", i ? "," : "", (char *)list->pdata[i]);
+  return g_string_free (out, FALSE);
+}
+
+#define SOC_1_2 "azure,azure-devops-services,azure-germany,azure-government,dynamics-365,"           \
+                "dynamics-365-us-government,intune,microsoft-defender-for-cloud-apps,microsoft-graph," \
+                "microsoft-managed-desktop,office-365,office-365-us-government,"                       \
+                "office-365-us-government-defense,power-apps,power-automate,power-bi,stream"
+
+/* The matrix a person derives by reading the five seed pages. */
+static void
+test_seed_matrix (void)
+{
+  g_autofree char *ws = workspace ("seeds.attest");
+  g_autofree char *seeds = seeds_dir ();
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GHashTable) cov = NULL;
+  g_auto(Run) r = { 0 };
+  JsonObject *root;
+  JsonArray *frameworks, *services;
+  gboolean found_stream = FALSE;
+  static const struct { const char *scope, *services; } expected[] = {
+    { "iso-20000-1/iso-20000-1",
+      "azure,azure-government,intune,microsoft-defender-for-cloud-apps,microsoft-genomics,microsoft-graph,"
+      "office-365-operated-by-21vianet,power-apps,power-automate,power-bi" },
+    { "iso-27001/iso-27001",
+      "azure,azure-devops-services,azure-germany,azure-government,azure-health-bot,dynamics-365,"
+      "dynamics-365-us-government,intune,microsoft-defender-for-cloud-apps,microsoft-defender-for-endpoint,"
+      "microsoft-genomics,microsoft-graph,microsoft-managed-desktop,microsoft-professional-services,office-365,"
+      "office-365-germany,office-365-us-government,office-365-us-government-defense,oms-service-map,power-apps,"
+      "power-automate,power-bi,stream" },
+    { "mars-e/mars-e", "azure,azure-government,intune" },
+    { "soc/soc-1", SOC_1_2 },
+    { "soc/soc-2", SOC_1_2 },
+    { "soc/soc-3",
+      "azure,azure-germany,azure-government,intune,microsoft-defender-for-cloud-apps,microsoft-graph,"
+      "microsoft-managed-desktop,office-365,office-365-us-government,office-365-us-government-defense,"
+      "power-apps,power-automate,power-bi,stream" },
+  };
+
+  run_cli (&r, "--workspace", ws, "import", seeds);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_true (g_str_has_prefix (r.out, "Imported 5, unchanged 0, skipped 0"));
+
+  run_cli (&r, "--workspace", ws, "matrix", "--format", "json");
+  g_assert_cmpint (r.status, ==, 0);
+  root = parse_json (r.out, parser);
+
+  /* Four frameworks (MARS-E fr-FR and zh-TW are one), by short name; SOC has three scopes. */
+  frameworks = json_object_get_array_member (root, "frameworks");
+  g_assert_cmpuint (json_array_get_length (frameworks), ==, 4);
+  {
+    static const char *ids[] = { "iso-20000-1", "iso-27001", "mars-e", "soc" };
+    for (guint i = 0; i < 4; i++)
+      {
+        JsonObject *f = json_array_get_object_element (frameworks, i);
+        g_assert_cmpstr (json_object_get_string_member (f, "id"), ==, ids[i]);
+        g_assert_true (json_object_has_member (f, "title"));
+        g_assert_true (json_object_has_member (f, "short_name"));
+      }
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_array_get_object_element (frameworks, 3), "scopes")), ==, 3);
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (frameworks, 3), "title"), ==,
+                     "Service Organization Controls (SOC)");
+  }
+
+  cov = coverage_by_scope (root);
+  g_assert_cmpuint (g_hash_table_size (cov), ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autofree char *got = joined (cov, expected[i].scope);
+      g_test_message ("%s", expected[i].scope);
+      g_assert_cmpstr (got, ==, expected[i].services);
+    }
+
+  /* Translations are learned, never identities: "Flux" is Stream's French name. */
+  services = json_object_get_array_member (root, "services");
+  g_assert_cmpuint (json_array_get_length (services), ==, 24);
+  for (guint i = 0; i < json_array_get_length (services); i++)
+    {
+      JsonObject *s = json_array_get_object_element (services, i);
+      JsonArray *tr = json_object_get_array_member (s, "translations");
+      g_assert_true (json_object_has_member (s, "aliases"));
+      if (g_str_equal (json_object_get_string_member (s, "id"), "stream"))
+        {
+          found_stream = TRUE;
+          g_assert_cmpuint (json_array_get_length (tr), ==, 1);
+          g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (tr, 0), "lang"), ==, "fr");
+          g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (tr, 0), "name"), ==, "Flux");
+        }
+    }
+  g_assert_true (found_stream);
+
+  /* Re-importing the same files is idempotent. */
+  run_cli (&r, "--workspace", ws, "import", seeds);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_true (g_str_has_prefix (r.out, "Imported 0, unchanged 5"));
+}
+
+static void
+test_formats (void)
+{
+  g_autofree char *ws = workspace ("formats.attest");
+  g_autofree char *seeds = seeds_dir ();
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_auto(Run) r = { 0 };
+  g_auto(GStrv) lines = NULL;
+  JsonObject *root;
+
+  run_cli (&r, "--workspace", ws, "import", seeds);
+  g_assert_cmpint (r.status, ==, 0);
+
+  /* CSV: RFC 4180, CRLF, header "Service,<short> — <scope>", one row per service. */
+  run_cli (&r, "--workspace", ws, "matrix", "--format", "csv");
+  g_assert_cmpint (r.status, ==, 0);
+  lines = g_strsplit (r.out, "\r\n", -1);
+  g_assert_cmpstr (lines[0], ==,
+                   "Service,ISO/IEC 20000-1:2011 — ISO/IEC 20000-1:2011,ISO/IEC 27001:2013 — ISO/IEC 27001:2013,"
+                   "MARS-E 2.0 — MARS-E 2.0,SOC — SOC 1,SOC — SOC 2,SOC — SOC 3");
+  g_assert_cmpstr (lines[1], ==, "Azure,not-started,not-started,not-started,not-started,not-started,not-started");
+  g_assert_cmpuint (g_strv_length (lines), ==, 1 + 24 + 1);
+  g_assert_cmpstr (lines[25], ==, "");
+
+  run_cli (&r, "--workspace", ws, "frameworks", "--format", "json");
+  g_assert_cmpint (r.status, ==, 0);
+  root = parse_json (r.out, parser);
+  g_assert_true (json_object_has_member (root, "frameworks"));
+  g_assert_false (json_object_has_member (root, "services"));
+
+  run_cli (&r, "--workspace", ws, "services", "--format", "json");
+  g_assert_cmpint (r.status, ==, 0);
+  root = parse_json (r.out, parser);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "services")), ==, 24);
+
+  run_cli (&r, "--workspace", ws, "frameworks");
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "soc/soc-3\tSOC 3"));
+
+  run_cli (&r, "--workspace", ws, "matrix", "--format", "yaml");
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_nonnull (strstr (r.err, "yaml"));
+
+  /* show: plain text, no Markdown or HTML syntax, either language. */
+  run_cli (&r, "--workspace", ws, "show", "soc");
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "Sécurité de l’application cloud"));
+  g_assert_null (strstr (r.out, "<span"));
+  g_assert_null (strstr (r.out, "]("));
+  g_assert_null (strstr (r.out, "## "));
+  run_cli (&r, "--workspace", ws, "show", "soc", "--lang", "source");
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "Cloud App Security"));
+  g_assert_null (strstr (r.out, "Sécurité de l’application cloud"));
+  run_cli (&r, "--workspace", ws, "show", "mars-e", "--locale", "fr-FR", "--lang", "both");
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "MARS-E"));
+  run_cli (&r, "--workspace", ws, "show", "no-such-framework");
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_nonnull (strstr (r.err, "no-such-framework"));
+}
+
+/* A localized page and the same page with every span pair replaced by its
+ * source text give the same matrix. */
+static void
+test_localized_equals_source (void)
+{
+  g_autofree char *seeds = seeds_dir ();
+  g_autofree char *src_dir = g_build_filename (tmp_dir, "english", NULL);
+  g_autofree char *ws_a = workspace ("localized.attest");
+  g_autofree char *ws_b = workspace ("english.attest");
+  g_autoptr(GRegex) pair = g_regex_new ("<span data-ttu-id=\"[^\"]*\">.*?</span><span class=\"sxs-lookup\">"
+                                        "<span data-stu-id=\"[^\"]*\">(.*?)</span></span>", 0, 0, NULL);
+  static const char *pages[] = { "offering-soc.fr-FR.md", "offering-iso-27001.fr-FR.md", "offering-mars-e.zh-TW.md" };
+  g_auto(Run) a = { 0 };
+  g_auto(Run) b = { 0 };
+  g_autoptr(JsonParser) pa = json_parser_new ();
+  g_autoptr(JsonParser) pb = json_parser_new ();
+  JsonObject *ra, *rb;
+
+  g_assert_cmpint (g_mkdir_with_parents (src_dir, 0700), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      g_autofree char *in = g_build_filename (seeds, pages[i], NULL);
+      g_autofree char *out = g_build_filename (src_dir, pages[i], NULL);
+      g_autofree char *text = NULL;
+      g_autofree char *english = NULL;
+
+      g_assert_true (g_file_get_contents (in, &text, NULL, NULL));
+      english = g_regex_replace (pair, text, -1, 0, "\\1", 0, NULL);
+      g_assert_null (strstr (english, "data-ttu-id"));
+      g_assert_true (g_file_set_contents (out, english, -1, NULL));
+
+      run_cli (&a, "--workspace", ws_a, "import", in);
+      g_assert_cmpint (a.status, ==, 0);
+      run_cli (&b, "--workspace", ws_b, "import", out);
+      g_assert_cmpint (b.status, ==, 0);
+    }
+
+  run_cli (&a, "--workspace", ws_a, "matrix", "--format", "csv");
+  run_cli (&b, "--workspace", ws_b, "matrix", "--format", "csv");
+  g_assert_cmpstr (a.out, ==, b.out);
+
+  run_cli (&a, "--workspace", ws_a, "matrix", "--format", "json");
+  run_cli (&b, "--workspace", ws_b, "matrix", "--format", "json");
+  ra = parse_json (a.out, pa);
+  rb = parse_json (b.out, pb);
+  {
+    g_autoptr(GHashTable) ca = coverage_by_scope (ra);
+    g_autoptr(GHashTable) cb = coverage_by_scope (rb);
+    GHashTableIter iter;
+    gpointer scope;
+
+    g_assert_cmpuint (g_hash_table_size (ca), ==, g_hash_table_size (cb));
+    g_hash_table_iter_init (&iter, ca);
+    while (g_hash_table_iter_next (&iter, &scope, NULL))
+      {
+        g_autofree char *ja = joined (ca, scope);
+        g_autofree char *jb = joined (cb, scope);
+        g_assert_cmpstr (ja, ==, jb);
+      }
+  }
+}
+
+static void
+write_file (const char *dir,
+            const char *name,
+            const char *data,
+            gssize      len)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_assert_true (g_file_set_contents (path, data, len, NULL));
+}
+
+/* Bad input: one stderr line naming each bad file and the reason; the rest
+ * imported; exit status 1; nothing already saved is lost. */
+static void
+test_bad_input (void)
+{
+  g_autofree char *dir = g_build_filename (tmp_dir, "bad", NULL);
+  g_autofree char *ws = workspace ("bad.attest");
+  g_autofree char *seeds = seeds_dir ();
+  g_autofree char *loop = g_build_filename (dir, "loop", NULL);
+  g_autofree char *big = g_malloc (17 * 1024 * 1024);
+  g_auto(Run) r = { 0 };
+  g_auto(GStrv) err_lines = NULL;
+  static const char * const bad_names[] = {
+    "offering-latin1.md", "offering-binary.md", "offering-empty.md", "offering-big.md",
+  };
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  write_file (dir, "offering-latin1.md", "---\ntitle: S\xe9" "curit\xe9\n---\n# S\xe9" "curit\xe9\n", -1);
+  {
+    static const char binary[] = "# Title\n\0\1\2\3binary";
+    write_file (dir, "offering-binary.md", binary, sizeof binary - 1);
+  }
+  write_file (dir, "offering-empty.md", "", 0);
+  memset (big, 'a', 17 * 1024 * 1024);
+  big[0] = '#';
+  big[1] = ' ';
+  write_file (dir, "offering-big.md", big, 17 * 1024 * 1024);
+  write_file (dir, "offering-truncated.md", "---\ntitle: Truncated front matter\nms.contentlocale: fr-FR\n", -1);
+  write_file (dir, "offering-half-spans.md",
+              "# <span data-ttu-id=\"x-1\">Titre</span><span class=\"sxs-lookup\"><span data-stu-id=\"x-1\">Title\n\n"
+              "## Microsoft in-scope cloud services\n\n- <span data-ttu-id=\"x-2\">Flux\n- Intune</span></span>\n", -1);
+  write_file (dir, "offering-good.md", "# Good page\n\n## Microsoft in-scope cloud services\n\n- Intune\n- Azure\n", -1);
+  g_assert_cmpint (symlink (dir, loop), ==, 0);
+
+  /* Something saved before must survive. */
+  run_cli (&r, "--workspace", ws, "import", seeds);
+  g_assert_cmpint (r.status, ==, 0);
+
+  run_cli (&r, "--workspace", ws, "import", dir);
+  g_assert_cmpint (r.status, ==, 1);
+  err_lines = g_strsplit (r.err, "\n", -1);
+  for (guint i = 0; i < G_N_ELEMENTS (bad_names); i++)
+    {
+      guint n = 0;
+      for (guint j = 0; err_lines[j] != NULL; j++)
+        if (strstr (err_lines[j], bad_names[i]) != NULL && strstr (err_lines[j], "warning") == NULL)
+          n++;
+      g_test_message ("%s", bad_names[i]);
+      g_assert_cmpuint (n, ==, 1);
+    }
+  g_assert_nonnull (strstr (r.err, "loop"));
+  /* Truncated front matter and half spans still import. */
+  g_assert_nonnull (strstr (r.out, "Imported 3,"));
+
+  run_cli (&r, "--workspace", ws, "frameworks");
+  g_assert_nonnull (strstr (r.out, "soc/soc-2"));
+  g_assert_nonnull (strstr (r.out, "good"));
+
+  run_cli (&r, "--workspace", ws, "import", "/nonexistent/offering-x.md");
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "/nonexistent/offering-x.md"));
+
+  run_cli (&r, "--workspace", ws, "import");
+  g_assert_cmpint (r.status, ==, 2);
+}
+
+static void
+test_corpus (void)
+{
+  g_autofree char *corpus = corpus_dir ();
+  g_autofree char *pages = NULL;
+  g_autofree char *ws = workspace ("corpus.attest");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GHashTable) cov = NULL;
+  g_autofree char *gcc_high = NULL;
+  g_autofree char *soc2 = NULL;
+  g_autofree char *commercial = NULL;
+  g_auto(Run) r = { 0 };
+  JsonObject *root;
+
+  if (corpus == NULL)
+    return;
+  pages = g_build_filename (corpus, "pages", NULL);
+
+  run_cli (&r, "--workspace", ws, "import", pages);
+  g_test_message ("%s", r.out);
+  g_assert_cmpint (r.status, ==, 0);
+  /* 346 offering pages; TOC.yml, offering-home.yml and introductions are skipped. */
+  g_assert_true (g_str_has_prefix (r.out, "Imported 346, unchanged 0, skipped 8"));
+
+  run_cli (&r, "--workspace", ws, "matrix", "--format", "json");
+  g_assert_cmpint (r.status, ==, 0);
+  root = parse_json (r.out, parser);
+  cov = coverage_by_scope (root);
+
+  /* The 2023 split pages are scopes of one SOC framework; their applicability
+   * tables give per-environment scopes. */
+  soc2 = joined (cov, "soc/soc-2");
+  g_assert_nonnull (strstr (soc2, "microsoft-defender-for-endpoint"));
+  g_assert_nonnull (strstr (soc2, "power-automate"));
+  g_assert_true (g_hash_table_contains (cov, "soc/soc-1"));
+  g_assert_true (g_hash_table_contains (cov, "soc/soc-3"));
+  gcc_high = joined (cov, "soc/soc-2-gcc-high");
+  g_assert_nonnull (strstr (gcc_high, "microsoft-teams"));
+  g_assert_nonnull (strstr (gcc_high, "azure-active-directory"));
+  g_assert_null (strstr (gcc_high, "customer-lockbox"));  /* Commercial only */
+  commercial = joined (cov, "soc/soc-2-commercial");
+  g_assert_nonnull (strstr (commercial, "office-365-microservices"));
+  g_assert_true (g_hash_table_contains (cov, "iso-27001/iso-27001"));
+  g_assert_true (g_hash_table_contains (cov, "fedramp/fedramp"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int ret;
+
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  tmp_dir = g_dir_make_tmp ("attest-import-XXXXXX", NULL);
+
+  g_test_add_func ("/import/seed-matrix", test_seed_matrix);
+  g_test_add_func ("/import/formats", test_formats);
+  g_test_add_func ("/import/localized-equals-source", test_localized_equals_source);
+  g_test_add_func ("/import/bad-input", test_bad_input);
+  g_test_add_func ("/import/corpus", test_corpus);
+
+  ret = g_test_run ();
+  return ret;
+}
