@@ -8,8 +8,10 @@
 
 #include <glib/gi18n.h>
 
+#include "attest-importer.h"
 #include "attest-paths.h"
 #include "attest-window.h"
+#include "attest-workspace-catalog.h"
 
 struct _AttestWindow
 {
@@ -24,6 +26,11 @@ struct _AttestWindow
   AdwStatusPage *empty_page;
   AdwStatusPage *error_page;
   AdwToastOverlay *toast_overlay;
+  GtkSpinner *loading_spinner;
+  GtkLabel *catalog_summary;
+  GtkListBox *framework_list;
+
+  GCancellable *seeding;
 };
 
 G_DEFINE_FINAL_TYPE (AttestWindow, attest_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -64,24 +71,183 @@ attest_window_get_workspace (AttestWindow *self)
   return self->workspace;
 }
 
+
+/* One row per framework: its scopes and how many services they cover. */
+static void
+fill_catalog (AttestWindow *self,
+              AttestMatrix *matrix)
+{
+  GtkWidget *child;
+  g_autofree char *frameworks = NULL;
+  g_autofree char *services = NULL;
+  g_autofree char *scopes = NULL;
+  g_autofree char *cells = NULL;
+  g_autofree char *summary = NULL;
+  guint in_scope = 0, n_frameworks, n_services, n_scopes;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->framework_list))) != NULL)
+    gtk_list_box_remove (self->framework_list, child);
+
+  for (guint i = 0; i < matrix->cells->len; i++)
+    if (g_strcmp0 (((AttestMatrixCell *)matrix->cells->pdata[i])->rollup, "no-longer-in-scope") != 0)
+      in_scope++;
+
+  n_frameworks = matrix->frameworks->len;
+  n_services = matrix->services->len;
+  n_scopes = attest_matrix_count_scopes (matrix);
+  frameworks = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u framework", "%u frameworks", n_frameworks),
+                                n_frameworks);
+  services = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u service", "%u services", n_services),
+                              n_services);
+  scopes = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u scope", "%u scopes", n_scopes), n_scopes);
+  /* Translators: the number of in-scope cells of the matrix */
+  cells = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u in scope", "%u in scope", in_scope), in_scope);
+  summary = g_strjoin (" · ", frameworks, services, scopes, cells, NULL);
+  gtk_label_set_text (self->catalog_summary, summary);
+
+  for (guint i = 0; i < matrix->frameworks->len; i++)
+    {
+      AttestMatrixFramework *f = matrix->frameworks->pdata[i];
+      g_autoptr(GHashTable) covered = g_hash_table_new (g_str_hash, g_str_equal);
+      g_autoptr(GString) scope_names = g_string_new (NULL);
+      g_autofree char *count = NULL;
+      g_autofree char *subtitle = NULL;
+      GtkWidget *row = adw_action_row_new ();
+
+      for (guint j = 0; j < f->scopes->len; j++)
+        {
+          AttestMatrixScope *scope = f->scopes->pdata[j];
+          if (scope->parent_id == NULL)
+            g_string_append_printf (scope_names, "%s%s", scope_names->len ? " · " : "", scope->name);
+          for (guint k = 0; k < matrix->services->len; k++)
+            {
+              AttestMatrixService *svc = matrix->services->pdata[k];
+              AttestMatrixCell *c = attest_matrix_lookup_cell (matrix, scope->id, svc->id);
+              if (c != NULL && g_strcmp0 (c->rollup, "no-longer-in-scope") != 0)
+                g_hash_table_add (covered, svc->id);
+            }
+        }
+      n_services = g_hash_table_size (covered);
+      count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u service in scope", "%u services in scope",
+                                            n_services),
+                               n_services);
+      /* Translators: "<scope names, or the framework's title> — <N services in scope>" */
+      subtitle = g_strdup_printf (_("%s — %s"),
+                                  f->scopes->len > 1 ? scope_names->str : f->title, count);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), f->short_name);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      gtk_widget_set_tooltip_text (row, f->title);
+      gtk_list_box_append (self->framework_list, row);
+    }
+}
+
 static void
 show_workspace (AttestWindow *self)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *name = attest_paths_display_name (attest_workspace_get_path (self->workspace));
-  gint64 n_frameworks;
+  g_autoptr(AttestMatrix) matrix = NULL;
 
   adw_window_title_set_subtitle (self->window_title, name);
 
-  n_frameworks = attest_workspace_count_frameworks (self->workspace, &error);
-  if (n_frameworks < 0)
+  matrix = attest_workspace_load_matrix (self->workspace, &error);
+  if (matrix == NULL)
     {
       adw_status_page_set_description (self->error_page, error->message);
       gtk_stack_set_visible_child_name (self->stack, "error");
       return;
     }
 
-  gtk_stack_set_visible_child_name (self->stack, "empty");
+  if (matrix->frameworks->len == 0)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return;
+    }
+
+  fill_catalog (self, matrix);
+  gtk_stack_set_visible_child_name (self->stack, "catalog");
+}
+
+/* Seeding runs on its own connection in a worker: the window's stays on the main thread. */
+static void
+seed_thread (GTask        *task,
+             gpointer      source,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  const char *path = task_data;
+  g_autofree char *offerings = attest_paths_bundled_offerings ();
+  const char *paths[] = { offerings, NULL };
+  g_autoptr(AttestWorkspace) ws = NULL;
+  g_autoptr(GError) error = NULL;
+  AttestImportSummary *summary;
+
+  ws = attest_workspace_open (path, &error);
+  if (ws == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  summary = attest_importer_run (ws, paths, NULL, NULL, cancellable, &error);
+  if (summary == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, summary, (GDestroyNotify)attest_import_summary_free);
+}
+
+static void
+seed_done (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(AttestWindow) self = user_data;
+  g_autoptr(AttestImportSummary) summary = NULL;
+  g_autoptr(GError) error = NULL;
+
+  gtk_spinner_stop (self->loading_spinner);
+  summary = g_task_propagate_pointer (G_TASK (result), &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->workspace == NULL)
+    return;
+
+  if (summary == NULL || summary->failed > 0)
+    {
+      g_autofree char *message = NULL;
+
+      if (summary == NULL)
+        message = g_strdup_printf (_("The bundled catalog could not be imported: %s"), error->message);
+      else
+        message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                "%u bundled page could not be imported: %s",
+                                                "%u bundled pages could not be imported: %s",
+                                                summary->failed),
+                                   summary->failed, (char *)summary->failures->pdata[0]);
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+    }
+  show_workspace (self);
+}
+
+static void
+seed_workspace (AttestWindow *self)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_cancellable_cancel (self->seeding);
+  g_clear_object (&self->seeding);
+  self->seeding = g_cancellable_new ();
+
+  {
+    g_autofree char *name = attest_paths_display_name (attest_workspace_get_path (self->workspace));
+    adw_window_title_set_subtitle (self->window_title, name);
+  }
+  gtk_stack_set_visible_child_name (self->stack, "loading");
+  gtk_spinner_start (self->loading_spinner);
+
+  task = g_task_new (NULL, self->seeding, seed_done, g_object_ref (self));
+  g_task_set_source_tag (task, seed_workspace);
+  g_task_set_task_data (task, g_strdup (attest_workspace_get_path (self->workspace)), g_free);
+  g_task_run_in_thread (task, seed_thread);
 }
 
 static void
@@ -131,9 +297,15 @@ attest_window_open_workspace (AttestWindow *self,
       return FALSE;
     }
 
+  g_cancellable_cancel (self->seeding);
   g_set_object (&self->workspace, workspace);
   g_settings_set_string (self->settings, "last-workspace", attest_workspace_get_path (workspace));
-  show_workspace (self);
+  /* A workspace the window created (first run, or --workspace naming a new
+   * file) starts with the bundled catalog (DESIGN.md). */
+  if (attest_workspace_was_created (workspace))
+    seed_workspace (self);
+  else
+    show_workspace (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WORKSPACE]);
   return TRUE;
 }
@@ -178,6 +350,8 @@ attest_window_dispose (GObject *object)
 {
   AttestWindow *self = ATTEST_WINDOW (object);
 
+  g_cancellable_cancel (self->seeding);
+  g_clear_object (&self->seeding);
   gtk_widget_dispose_template (GTK_WIDGET (self), ATTEST_TYPE_WINDOW);
   g_clear_object (&self->workspace);
   g_clear_object (&self->settings);
@@ -208,6 +382,9 @@ attest_window_class_init (AttestWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AttestWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, AttestWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, AttestWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, AttestWindow, loading_spinner);
+  gtk_widget_class_bind_template_child (widget_class, AttestWindow, catalog_summary);
+  gtk_widget_class_bind_template_child (widget_class, AttestWindow, framework_list);
 }
 
 static void

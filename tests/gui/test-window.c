@@ -13,7 +13,8 @@
 #include "attest-paths.h"
 #include "attest-window.h"
 
-typedef void (*WindowCheck) (AttestApplication *app, AttestWindow *window);
+/* Returns FALSE while the window is not there yet (polled again). */
+typedef gboolean (*WindowCheck) (AttestApplication *app, AttestWindow *window);
 
 typedef struct {
   AttestApplication *app;
@@ -85,9 +86,13 @@ poll_window (gpointer user_data)
   if (window == NULL || !gtk_widget_get_mapped (GTK_WIDGET (window)))
     return G_SOURCE_CONTINUE;
 
-  g_test_message ("launch to mapped window: %.1f ms",
+  if (!run->check (run->app, ATTEST_WINDOW (window)))
+    {
+      g_assert_cmpint (g_get_monotonic_time () - run->started, <, 30 * G_USEC_PER_SEC);
+      return G_SOURCE_CONTINUE;
+    }
+  g_test_message ("launch to checked window: %.1f ms",
                   (g_get_monotonic_time () - run->started) / 1000.0);
-  run->check (run->app, ATTEST_WINDOW (window));
   run->checked = TRUE;
   g_action_group_activate_action (G_ACTION_GROUP (run->app), "quit", NULL);
   return G_SOURCE_REMOVE;
@@ -112,7 +117,7 @@ run_app (const char  *workspace,
   g_assert_finalize_object (run.app);
 }
 
-static void
+static gboolean
 check_empty_state (AttestApplication *app,
                    AttestWindow      *window)
 {
@@ -140,6 +145,7 @@ check_empty_state (AttestApplication *app,
   g_assert_true (g_action_group_has_action (G_ACTION_GROUP (window), "show-help-overlay"));
 
   g_assert_nonnull (attest_window_get_workspace (window));
+  return TRUE;
 }
 
 static void
@@ -147,13 +153,72 @@ test_empty_state (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("attest-gui-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "audit.attest", NULL);
+  g_autoptr(AttestWorkspace) empty = attest_workspace_open (path, NULL);
 
+  /* An existing workspace with no pages (as New… makes them) shows the empty state. */
+  g_assert_nonnull (empty);
+  g_clear_object (&empty);
   run_app (path, check_empty_state);
-  /* The workspace named on the command line was created. */
-  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+}
+
+static GtkWidget *
+find_visible_named (GtkWidget  *root,
+                    GType       type,
+                    const char *css_class)
+{
+  if (!gtk_widget_get_visible (root) || !gtk_widget_get_child_visible (root))
+    return NULL;
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) && gtk_widget_has_css_class (root, css_class))
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_visible_named (c, type, css_class);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+check_seeded (AttestApplication *app,
+              AttestWindow      *window)
+{
+  GtkWidget *summary = find_visible_named (GTK_WIDGET (window), GTK_TYPE_LABEL, "title-4");
+  GtkWidget *list = find_visible_named (GTK_WIDGET (window), GTK_TYPE_LIST_BOX, "boxed-list");
+  guint rows = 0;
+
+  /* Seeding runs in a worker; the catalog page appears when it is done. */
+  if (summary == NULL || list == NULL || !gtk_widget_get_mapped (list))
+    return FALSE;
+
+  if (g_str_has_prefix (g_getenv ("LANGUAGE"), "fr"))
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (summary)), ==,
+                     "4 référentiels · 24 services · 6 périmètres · 84 dans le périmètre");
+  else if (g_str_has_prefix (g_getenv ("LANGUAGE"), "en"))
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (summary)), ==,
+                     "4 frameworks · 24 services · 6 scopes · 84 in scope");
+  else
+    g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (summary)), "84"));
+
+  for (GtkWidget *c = gtk_widget_get_first_child (list); c; c = gtk_widget_get_next_sibling (c))
+    if (ADW_IS_ACTION_ROW (c))
+      rows++;
+  g_assert_cmpuint (rows, ==, 4);
+  return TRUE;
 }
 
 static void
+test_seeded (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("attest-gui-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "audit.attest", NULL);
+
+  /* A workspace the window creates starts with the bundled catalog. */
+  run_app (path, check_seeded);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+}
+
+static gboolean
 check_error_state (AttestApplication *app,
                    AttestWindow      *window)
 {
@@ -164,6 +229,7 @@ check_error_state (AttestApplication *app,
                    expected ("Could Not Open the Workspace"));
   g_assert_nonnull (strstr (adw_status_page_get_description (ADW_STATUS_PAGE (page)), "junk.attest"));
   g_assert_null (attest_window_get_workspace (window));
+  return TRUE;
 }
 
 static void
@@ -179,7 +245,7 @@ test_not_a_workspace (void)
   g_assert_cmpstr (after, ==, "this is not a database, it is a note");
 }
 
-static void
+static gboolean
 check_keeps_open_workspace (AttestApplication *app,
                             AttestWindow      *window)
 {
@@ -195,6 +261,7 @@ check_keeps_open_workspace (AttestApplication *app,
   g_assert_false (attest_window_open_workspace (window, junk));
   g_assert_true (attest_window_get_workspace (window) == before);
   g_remove (junk);
+  return TRUE;
 }
 
 static void
@@ -206,7 +273,7 @@ test_keeps_open_workspace (void)
   run_app (path, check_keeps_open_workspace);
 }
 
-static void
+static gboolean
 check_preferences (AttestApplication *app,
                    AttestWindow      *window)
 {
@@ -229,6 +296,7 @@ check_preferences (AttestApplication *app,
     g_assert_cmpstr (name, ==, "Dana Reviewer");
   }
   gtk_window_destroy (prefs);
+  return TRUE;
 }
 
 static void
@@ -254,6 +322,7 @@ test_preferences (void)
   }
 
 SUBPROCESS_TEST (test_empty_state)
+SUBPROCESS_TEST (test_seeded)
 SUBPROCESS_TEST (test_not_a_workspace)
 SUBPROCESS_TEST (test_keeps_open_workspace)
 SUBPROCESS_TEST (test_preferences)
@@ -283,6 +352,7 @@ main (int   argc,
 
   /* One application per process: each case runs in its own subprocess. */
   g_test_add_func ("/window/empty-state", test_empty_state_isolated);
+  g_test_add_func ("/window/seeded", test_seeded_isolated);
   g_test_add_func ("/window/not-a-workspace", test_not_a_workspace_isolated);
   g_test_add_func ("/window/keeps-open-workspace", test_keeps_open_workspace_isolated);
   g_test_add_func ("/window/preferences", test_preferences_isolated);
