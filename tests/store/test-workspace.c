@@ -108,6 +108,7 @@ test_pragmas (Fixture       *f,
   g_autoptr(AttestWorkspace) ws = attest_workspace_open (f->path, &error);
 
   g_assert_no_error (error);
+  g_assert_nonnull (ws);
   /* WAL persists in the file; a second connection sees it. */
   g_assert_cmpint (pragma_int (f->path, "SELECT journal_mode = 'wal' FROM pragma_journal_mode"), ==, 1);
 }
@@ -204,7 +205,6 @@ test_migrates_older (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(AttestWorkspace) ws = attest_workspace_open (f->path, &error);
-  g_autoptr(AttestWorkspace) backup = NULL;
   g_autofree char *value = NULL;
 
   g_assert_no_error (error);
