@@ -183,6 +183,8 @@ attest_import_summary_report (AttestImportSummary *summary)
           g_string_append_c (out, '\n');
           for (guint k = 0; k < c->added->len; k++)
             g_string_append_printf (out, "  + %s\n", (char *)c->added->pdata[k]);
+          for (guint k = 0; k < c->renamed->len; k++)
+            g_string_append_printf (out, "  ~ %s\n", (char *)c->renamed->pdata[k]);
           for (guint k = 0; k < c->removed->len; k++)
             {
               g_string_append_printf (out, "  - %s ", (char *)c->removed->pdata[k]);

@@ -20,6 +20,7 @@ scope_change_free (AttestScopeChange *change)
   g_free (change->scope_id);
   g_ptr_array_unref (change->added);
   g_ptr_array_unref (change->removed);
+  g_ptr_array_unref (change->renamed);
   g_free (change);
 }
 
@@ -214,7 +215,8 @@ covered_names (AttestWorkspace *self,
   GHashTable *set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
   stmt = _attest_workspace_prepare (self,
-                                    "SELECT s.id, s.name FROM coverage c JOIN service s ON s.id = c.service_id "
+                                    "SELECT s.id, CASE c.name WHEN '' THEN s.name ELSE c.name END "
+                                    "FROM coverage c JOIN service s ON s.id = c.service_id "
                                     "WHERE c.scope_id = ?1 AND c.in_scope = 1", NULL);
   if (stmt == NULL)
     return set;
@@ -230,6 +232,26 @@ compare_strings (gconstpointer a,
                  gconstpointer b)
 {
   return g_utf8_collate (*(const char **)a, *(const char **)b);
+}
+
+/* Services in both whose page name changed ("Microsoft Flow" → "Power Automate"). */
+static GPtrArray *
+renames (GHashTable *before,
+         GHashTable *after)
+{
+  GPtrArray *out = g_ptr_array_new_with_free_func (g_free);
+  GHashTableIter iter;
+  gpointer id, old_name;
+
+  g_hash_table_iter_init (&iter, before);
+  while (g_hash_table_iter_next (&iter, &id, &old_name))
+    {
+      const char *new_name = g_hash_table_lookup (after, id);
+      if (new_name != NULL && g_strcmp0 (old_name, new_name) != 0)
+        g_ptr_array_add (out, g_strdup_printf ("%s → %s", (char *)old_name, new_name));
+    }
+  g_ptr_array_sort (out, compare_strings);
+  return out;
 }
 
 static GPtrArray *
@@ -261,6 +283,7 @@ recompute_scope (AttestWorkspace    *self,
   g_autofree char *newest = NULL;
   g_autoptr(GPtrArray) added = NULL;
   g_autoptr(GPtrArray) removed = NULL;
+  g_autoptr(GPtrArray) renamed = NULL;
 
   newest = query_text (self,
                        "SELECT v.id FROM variant_scope vs JOIN variant v ON v.id = vs.variant_id "
@@ -271,10 +294,10 @@ recompute_scope (AttestWorkspace    *self,
 
   if (run (self, "UPDATE coverage SET in_scope = 0 WHERE scope_id = ?1", error, scope_id) != SQLITE_DONE ||
       run (self,
-           "INSERT INTO coverage (scope_id, service_id, variant_id, source_line, translated_line, qualifier, in_scope) "
-           "SELECT scope_id, service_id, variant_id, source_line, translated_line, qualifier, 1 "
+           "INSERT INTO coverage (scope_id, service_id, variant_id, name, source_line, translated_line, qualifier, in_scope) "
+           "SELECT scope_id, service_id, variant_id, name, source_line, translated_line, qualifier, 1 "
            "FROM mention WHERE variant_id = ?1 AND scope_id = ?2 "
-           "ON CONFLICT (scope_id, service_id) DO UPDATE SET variant_id = excluded.variant_id, "
+           "ON CONFLICT (scope_id, service_id) DO UPDATE SET variant_id = excluded.variant_id, name = excluded.name, "
            "source_line = excluded.source_line, translated_line = excluded.translated_line, "
            "qualifier = excluded.qualifier, in_scope = 1",
            error, newest, scope_id) != SQLITE_DONE)
@@ -283,12 +306,14 @@ recompute_scope (AttestWorkspace    *self,
   after = covered_names (self, scope_id);
   added = difference (after, before);
   removed = difference (before, after);
-  if (added->len > 0 || removed->len > 0)
+  renamed = renames (before, after);
+  if (added->len > 0 || removed->len > 0 || renamed->len > 0)
     {
       *change = g_new0 (AttestScopeChange, 1);
       (*change)->scope_id = g_strdup (scope_id);
       (*change)->added = g_steal_pointer (&added);
       (*change)->removed = g_steal_pointer (&removed);
+      (*change)->renamed = g_steal_pointer (&renamed);
     }
   return TRUE;
 }
@@ -385,9 +410,9 @@ import_locked (AttestWorkspace      *self,
       if (service_id == NULL)
         return FALSE;
       if (run (self,
-               "INSERT INTO mention (variant_id, scope_id, service_id, source_line, translated_line, qualifier) "
-               "VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT DO NOTHING",
-               error, variant_id, scope_id, service_id, m->source_line,
+               "INSERT INTO mention (variant_id, scope_id, service_id, name, source_line, translated_line, qualifier) "
+               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT DO NOTHING",
+               error, variant_id, scope_id, service_id, m->name, m->source_line,
                m->translated_line != NULL ? m->translated_line : "", m->qualifier) != SQLITE_DONE)
         return FALSE;
     }

@@ -16,6 +16,7 @@ typedef struct {
   char *scope_id;
   GPtrArray *added;    /* char *, service names */
   GPtrArray *removed;  /* char *, service names: flagged "no longer in scope" */
+  GPtrArray *renamed;  /* char *, "old name → new name": same service, named anew by the page */
 } AttestScopeChange;
 
 typedef struct {

@@ -393,6 +393,42 @@ test_bad_input (void)
   g_assert_cmpint (r.status, ==, 2);
 }
 
+/* A newer variant: the scope-change report, and the cell that left is kept, flagged. */
+static void
+test_scope_change_report (void)
+{
+  g_autofree char *dir = g_build_filename (tmp_dir, "versions", NULL);
+  g_autofree char *v1 = g_build_filename (dir, "v1", NULL);
+  g_autofree char *v2 = g_build_filename (dir, "v2", NULL);
+  g_autofree char *ws = workspace ("versions.attest");
+  g_auto(Run) r = { 0 };
+
+  g_assert_cmpint (g_mkdir_with_parents (v1, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir_with_parents (v2, 0700), ==, 0);
+  write_file (v1, "offering-demo.md",
+              "---\nms.date: 03/01/2020\n---\n# Demo Standard (DEMO)\n\n"
+              "## Microsoft in-scope cloud services\n\n- Intune\n- Microsoft Flow\n- Stream\n", -1);
+  write_file (v2, "offering-demo.md",
+              "---\nms.date: 04/01/2021\n---\n# Demo Standard (DEMO)\n\n"
+              "## Microsoft in-scope cloud services\n\n- Azure\n- Power Automate\n- Stream\n", -1);
+
+  run_cli (&r, "--workspace", ws, "import", v1);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_null (strstr (r.out, "Scope "));
+
+  run_cli (&r, "--workspace", ws, "import", v2);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "Scope demo/demo changed:\n"));
+  g_assert_nonnull (strstr (r.out, "  + Azure\n"));
+  g_assert_nonnull (strstr (r.out, "  ~ Microsoft Flow → Power Automate\n"));
+  g_assert_nonnull (strstr (r.out, "  - Intune (kept, flagged no longer in scope)\n"));
+
+  run_cli (&r, "--workspace", ws, "matrix", "--format", "csv");
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "\r\nIntune,no-longer-in-scope\r\n"));
+  g_assert_nonnull (strstr (r.out, "\r\nPower Automate,not-started\r\n"));
+}
+
 static void
 test_corpus (void)
 {
@@ -452,6 +488,7 @@ main (int   argc,
   g_test_add_func ("/import/formats", test_formats);
   g_test_add_func ("/import/localized-equals-source", test_localized_equals_source);
   g_test_add_func ("/import/bad-input", test_bad_input);
+  g_test_add_func ("/import/scope-change-report", test_scope_change_report);
   g_test_add_func ("/import/corpus", test_corpus);
 
   ret = g_test_run ();

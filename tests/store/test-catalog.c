@@ -233,20 +233,40 @@ test_newest_variant_and_flags (Fixture       *f,
   g_assert_null (rollup (m, "mars-e/mars-e", "stream"));
   g_clear_pointer (&m, attest_matrix_free);
 
-  /* A newer page drops Intune and adds Power BI: Intune is flagged, not deleted. */
+  /* A newer page drops Intune and adds Power BI and Azure Government (under an
+   * alias of the table): Intune is flagged, not deleted; the report uses the
+   * page's own words. */
   o = offering ("mars-e", "fr-FR", "fr", "2021-01-01", "newer fr page");
   add_scope (o, "mars-e", "MARS-E 2.0");
   add_mention (o, "mars-e", "Azure", NULL);
   add_mention (o, "mars-e", "Power BI", NULL);
+  add_mention (o, "mars-e", "Azure US Government", NULL);
   out = import (f, o);
   g_assert_true (out->newer_variant);
   g_assert_cmpuint (out->changes->len, ==, 1);
   change = out->changes->pdata[0];
   g_assert_cmpstr (change->scope_id, ==, "mars-e/mars-e");
-  g_assert_cmpuint (change->added->len, ==, 1);
-  g_assert_cmpstr (change->added->pdata[0], ==, "Power BI");
+  g_assert_cmpuint (change->added->len, ==, 2);
+  g_assert_cmpstr (change->added->pdata[0], ==, "Azure US Government");
+  g_assert_cmpstr (change->added->pdata[1], ==, "Power BI");
   g_assert_cmpuint (change->removed->len, ==, 1);
   g_assert_cmpstr (change->removed->pdata[0], ==, "Intune");
+  g_assert_cmpuint (change->renamed->len, ==, 0);
+  g_clear_pointer (&out, attest_import_outcome_free);
+
+  /* The provider renames a service: same service, one "renamed" line. */
+  o = offering ("mars-e", "fr-FR", "fr", "2022-01-01", "renaming page");
+  add_scope (o, "mars-e", "MARS-E 2.0");
+  add_mention (o, "mars-e", "Azure", NULL);
+  add_mention (o, "mars-e", "Power BI", NULL);
+  add_mention (o, "mars-e", "Azure Government", NULL);
+  out = import (f, o);
+  g_assert_cmpuint (out->changes->len, ==, 1);
+  change = out->changes->pdata[0];
+  g_assert_cmpuint (change->added->len, ==, 0);
+  g_assert_cmpuint (change->removed->len, ==, 0);
+  g_assert_cmpuint (change->renamed->len, ==, 1);
+  g_assert_cmpstr (change->renamed->pdata[0], ==, "Azure US Government → Azure Government");
 
   m = matrix (f);
   g_assert_cmpstr (rollup (m, "mars-e/mars-e", "intune"), ==, "no-longer-in-scope");
