@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "attest-history.h"
 #include "attest-service-names.h"
 #include "attest-workspace-catalog.h"
 #include "attest-workspace-private.h"
@@ -438,6 +439,47 @@ import_locked (AttestWorkspace      *self,
       if (change != NULL)
         g_ptr_array_add (outcome->changes, change);
     }
+
+  /* Imports are history rows: what came in, and what it changed. */
+  {
+    g_autoptr(JsonBuilder) b = json_builder_new ();
+    g_autoptr(JsonNode) after = NULL;
+
+    json_builder_begin_object (b);
+    json_builder_set_member_name (b, "file");
+    json_builder_add_string_value (b, o->file_name);
+    json_builder_set_member_name (b, "locale");
+    json_builder_add_string_value (b, o->locale);
+    json_builder_set_member_name (b, "sha256");
+    json_builder_add_string_value (b, o->content_hash);
+    json_builder_set_member_name (b, "changes");
+    json_builder_begin_array (b);
+    for (guint i = 0; i < outcome->changes->len; i++)
+      {
+        AttestScopeChange *c = outcome->changes->pdata[i];
+        GPtrArray *lists[] = { c->added, c->removed, c->renamed };
+        const char *keys[] = { "added", "removed", "renamed" };
+
+        json_builder_begin_object (b);
+        json_builder_set_member_name (b, "scope");
+        json_builder_add_string_value (b, c->scope_id);
+        for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+          {
+            json_builder_set_member_name (b, keys[l]);
+            json_builder_begin_array (b);
+            for (guint k = 0; k < lists[l]->len; k++)
+              json_builder_add_string_value (b, lists[l]->pdata[k]);
+            json_builder_end_array (b);
+          }
+        json_builder_end_object (b);
+      }
+    json_builder_end_array (b);
+    json_builder_end_object (b);
+    after = json_builder_get_root (b);
+
+    if (!_attest_history_append (self, "framework", o->framework_id, "import", NULL, after, error))
+      return FALSE;
+  }
 
   return TRUE;
 }

@@ -13,6 +13,7 @@
 #include <glib/gstdio.h>
 #include <gio/gio.h>
 
+#include "attest-history.h"
 #include "attest-workspace-private.h"
 
 struct _AttestWorkspace
@@ -22,6 +23,7 @@ struct _AttestWorkspace
   sqlite3 *db;
   char *path;
   char *backup_path;
+  char *reviewer;
   gboolean created;
 };
 
@@ -118,6 +120,71 @@ static const char * const migrations[ATTEST_WORKSPACE_SCHEMA_VERSION] = {
   "  title TEXT NOT NULL DEFAULT '',"
   "  section_key TEXT NOT NULL DEFAULT ''"
   ");",
+
+  /* 2 → 3: the analyst's work — checklists, evidence, notes, annotations,
+   * "My services" — and the hash-chained history of every change. */
+  "CREATE TABLE history ("
+  "  id INTEGER PRIMARY KEY,"
+  "  at TEXT NOT NULL,"
+  "  reviewer TEXT NOT NULL,"
+  "  entity TEXT NOT NULL,"
+  "  entity_id TEXT NOT NULL,"
+  "  action TEXT NOT NULL,"
+  "  before TEXT,"
+  "  after TEXT,"
+  "  prev_hash TEXT NOT NULL,"
+  "  hash TEXT NOT NULL UNIQUE"
+  ");"
+  "CREATE INDEX history_entity ON history (entity, entity_id);"
+  "CREATE TABLE checklist_item ("
+  "  id INTEGER PRIMARY KEY,"
+  "  scope_id TEXT NOT NULL REFERENCES scope (id),"
+  "  service_id TEXT NOT NULL REFERENCES service (id) ON UPDATE CASCADE,"
+  "  position INTEGER NOT NULL,"
+  "  title TEXT NOT NULL,"
+  "  status TEXT NOT NULL DEFAULT 'not-started' CHECK (status IN "
+  "    ('not-started', 'in-progress', 'satisfied', 'not-applicable', 'exception')),"
+  "  owner TEXT NOT NULL DEFAULT '',"
+  "  due TEXT,"
+  "  UNIQUE (scope_id, service_id, position)"
+  ");"
+  "CREATE TABLE evidence ("
+  "  sha256 TEXT PRIMARY KEY CHECK (length (sha256) = 64),"
+  "  name TEXT NOT NULL,"
+  "  size INTEGER NOT NULL,"
+  "  mime TEXT NOT NULL,"
+  "  attached_at TEXT NOT NULL,"
+  "  effective TEXT,"
+  "  expires TEXT,"
+  "  page_count INTEGER,"
+  "  text TEXT NOT NULL DEFAULT '',"
+  "  data BLOB NOT NULL"
+  ");"
+  "CREATE TABLE item_evidence ("
+  "  item_id INTEGER NOT NULL REFERENCES checklist_item (id),"
+  "  sha256 TEXT NOT NULL REFERENCES evidence (sha256),"
+  "  PRIMARY KEY (item_id, sha256)"
+  ");"
+  "CREATE TABLE note ("
+  "  id INTEGER PRIMARY KEY,"
+  "  target TEXT NOT NULL,"
+  "  text TEXT NOT NULL,"
+  "  created_at TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL"
+  ");"
+  "CREATE INDEX note_target ON note (target);"
+  "CREATE TABLE annotation ("
+  "  id INTEGER PRIMARY KEY,"
+  "  sha256 TEXT NOT NULL REFERENCES evidence (sha256),"
+  "  page INTEGER NOT NULL CHECK (page >= 0),"
+  "  rects TEXT NOT NULL DEFAULT '[]',"
+  "  color TEXT NOT NULL DEFAULT '#f6d32d',"
+  "  text TEXT NOT NULL DEFAULT '',"
+  "  item_id INTEGER REFERENCES checklist_item (id)"
+  ");"
+  "CREATE TABLE my_service ("
+  "  service_id TEXT PRIMARY KEY REFERENCES service (id) ON UPDATE CASCADE"
+  ");",
 };
 
 static char *
@@ -135,6 +202,7 @@ attest_workspace_finalize (GObject *object)
     sqlite3_close_v2 (self->db);
   g_free (self->path);
   g_free (self->backup_path);
+  g_free (self->reviewer);
 
   G_OBJECT_CLASS (attest_workspace_parent_class)->finalize (object);
 }
@@ -577,4 +645,31 @@ attest_workspace_set_ui_state (AttestWorkspace  *self,
       return FALSE;
     }
   return TRUE;
+}
+
+/* Who the history names for changes made through this workspace object. The
+ * front ends decide (--reviewer, $ATTEST_REVIEWER, Preferences); the account's
+ * real name when they say nothing. */
+void
+attest_workspace_set_reviewer (AttestWorkspace *self,
+                               const char      *reviewer)
+{
+  g_return_if_fail (ATTEST_IS_WORKSPACE (self));
+
+  g_free (self->reviewer);
+  self->reviewer = reviewer != NULL && *reviewer != '\0' ? g_strdup (reviewer) : NULL;
+}
+
+const char *
+attest_workspace_get_reviewer (AttestWorkspace *self)
+{
+  g_return_val_if_fail (ATTEST_IS_WORKSPACE (self), NULL);
+
+  if (self->reviewer == NULL)
+    {
+      const char *real = g_get_real_name ();
+      self->reviewer = g_strdup (real != NULL && *real != '\0' && !g_str_equal (real, "Unknown")
+                                 ? real : g_get_user_name ());
+    }
+  return self->reviewer;
 }

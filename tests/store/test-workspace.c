@@ -213,6 +213,8 @@ test_migrates_older (Fixture       *f,
 
   /* Turn it back into a schema 1 workspace, as the first release wrote them. */
   exec_sql (f->path,
+            "DROP TABLE my_service; DROP TABLE annotation; DROP TABLE note; DROP TABLE item_evidence;"
+            "DROP TABLE evidence; DROP TABLE checklist_item; DROP TABLE history;"
             "DROP TABLE link; DROP TABLE mention; DROP TABLE variant_scope; DROP TABLE coverage; DROP TABLE service_name; DROP TABLE service;"
             "DROP TABLE scope; DROP TABLE variant; ALTER TABLE framework DROP COLUMN description;"
             "PRAGMA user_version = 1;");

@@ -1,0 +1,58 @@
+/* attest-history.h: the append-only, hash-chained log of every change
+ *
+ * Each row's hash covers the previous row's hash and the row itself, so
+ * changing, removing or reordering any row breaks the chain from there on.
+ * The head hash is the workspace fingerprint printed on every report.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "attest-workspace.h"
+
+G_BEGIN_DECLS
+
+#define ATTEST_HISTORY_GENESIS "0000000000000000000000000000000000000000000000000000000000000000"
+
+typedef struct {
+  gint64 id;
+  char *at;          /* ISO 8601, UTC */
+  char *reviewer;
+  char *entity;      /* "checklist-item", "note", "evidence", "import", … */
+  char *entity_id;
+  char *action;      /* "create", "update", "delete", "attach", "import", … */
+  char *before;      /* JSON, or NULL */
+  char *after;       /* JSON, or NULL */
+  char *prev_hash;
+  char *hash;
+} AttestHistoryEntry;
+
+void        attest_history_entry_free        (AttestHistoryEntry  *entry);
+char       *attest_history_compute_hash      (const AttestHistoryEntry *entry);
+
+void        attest_workspace_set_reviewer    (AttestWorkspace     *self,
+                                              const char          *reviewer);
+const char *attest_workspace_get_reviewer    (AttestWorkspace     *self);
+char       *attest_workspace_get_fingerprint (AttestWorkspace     *self,
+                                              GError             **error);
+GPtrArray  *attest_workspace_list_history    (AttestWorkspace     *self,
+                                              const char          *entity,
+                                              GError             **error);
+gboolean    attest_workspace_verify_history  (AttestWorkspace     *self,
+                                              GPtrArray           *problems,
+                                              GError             **error);
+
+/* Inside the caller's transaction: the change and its history row commit together. */
+gboolean    _attest_history_append           (AttestWorkspace     *self,
+                                              const char          *entity,
+                                              const char          *entity_id,
+                                              const char          *action,
+                                              JsonNode            *before,
+                                              JsonNode            *after,
+                                              GError             **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AttestHistoryEntry, attest_history_entry_free)
+
+G_END_DECLS
