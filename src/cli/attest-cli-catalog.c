@@ -27,6 +27,7 @@ _attest_cli_open_workspace (AttestCliContext *ctx)
       g_printerr ("attest-cli: %s\n", error->message);
       return FALSE;
     }
+  attest_workspace_set_reviewer (ctx->workspace, ctx->reviewer);
   return TRUE;
 }
 

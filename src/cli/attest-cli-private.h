@@ -34,5 +34,11 @@ int _attest_cli_services   (AttestCliContext *ctx, int argc, char **argv);
 int _attest_cli_matrix     (AttestCliContext *ctx, int argc, char **argv);
 int _attest_cli_import     (AttestCliContext *ctx, int argc, char **argv);
 int _attest_cli_show       (AttestCliContext *ctx, int argc, char **argv);
+int _attest_cli_search     (AttestCliContext *ctx, int argc, char **argv);
+int _attest_cli_note       (AttestCliContext *ctx, int argc, char **argv);
+int _attest_cli_checklist  (AttestCliContext *ctx, int argc, char **argv);
+int _attest_cli_history    (AttestCliContext *ctx, int argc, char **argv);
+int _attest_cli_verify     (AttestCliContext *ctx, int argc, char **argv);
+int _attest_cli_evidence   (AttestCliContext *ctx, int argc, char **argv);
 
 G_END_DECLS

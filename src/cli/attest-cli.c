@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include <glib/gi18n.h>
+#include <gio/gio.h>
 
 #include "attest-cli-private.h"
 #include "attest-paths.h"
@@ -28,8 +29,34 @@ static const Command commands[] = {
   { "services", "services [--format text|json]", N_("list the services with their aliases and translations"), _attest_cli_services },
   { "matrix", "matrix [--format text|csv|json]", N_("print the framework × service matrix"), _attest_cli_matrix },
   { "show", "show FRAMEWORK [--lang translated|source|both] [--locale L]", N_("print a framework's newest page as plain text"), _attest_cli_show },
+  { "note", "note add TARGET TEXT | note list [TARGET]", N_("add a Markdown note, or list notes"), _attest_cli_note },
+  { "checklist", "checklist show|set --framework ID --scope S --service NAME …", N_("show or edit a cell's evidence checklist"), _attest_cli_checklist },
+  { "history", "history [--format text|json]", N_("print the history of every change and import"), _attest_cli_history },
+  { "verify", "verify [--fingerprint]", N_("check the database, the history chain and every evidence file"), _attest_cli_verify },
+  { "evidence", "evidence attach|list|export …", N_("attach evidence files to checklist items, list or export them"), _attest_cli_evidence },
+  { "search", "search QUERY… [--format text|json]", N_("search page text, notes, checklists and evidence"), _attest_cli_search },
   { NULL, NULL, NULL, NULL },
 };
+
+/* The Preferences value, when the schema is installed (it need not be: the CLI
+ * runs uninstalled and on machines without the GUI). */
+static char *
+preferences_reviewer (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  g_autofree char *name = NULL;
+
+  if (source == NULL)
+    return NULL;
+  schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema == NULL)
+    return NULL;
+  settings = g_settings_new_full (schema, NULL, NULL);
+  name = g_settings_get_string (settings, "reviewer-name");
+  return *name != '\0' ? g_steal_pointer (&name) : NULL;
+}
 
 static void
 print_help (FILE *out)
@@ -153,8 +180,12 @@ main (int   argc,
 
   if (ctx.workspace_path == NULL)
     ctx.workspace_path = attest_paths_default_workspace ();
-  if (ctx.reviewer == NULL && g_getenv ("ATTEST_REVIEWER") != NULL)
+  /* The reviewer: --reviewer, else $ATTEST_REVIEWER, else Preferences, else the
+   * account's real name (the workspace's own default). */
+  if (ctx.reviewer == NULL && g_getenv ("ATTEST_REVIEWER") != NULL && *g_getenv ("ATTEST_REVIEWER") != '\0')
     ctx.reviewer = g_strdup (g_getenv ("ATTEST_REVIEWER"));
+  if (ctx.reviewer == NULL)
+    ctx.reviewer = preferences_reviewer ();
 
   ret = command->run (&ctx, argc - 1, argv + 1);
 

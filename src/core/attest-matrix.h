@@ -39,6 +39,9 @@ typedef struct {
   char *scope;          /* scope id */
   char *service;        /* service id */
   char *rollup;         /* "not-started", …, "no-longer-in-scope" */
+  guint n_items;        /* checklist items (0: never opened) */
+  guint n_satisfied;    /* satisfied or not applicable */
+  guint n_exceptions;
   char *source_line;
   char *translated_line;
   char *qualifier;

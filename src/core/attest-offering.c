@@ -71,6 +71,17 @@ link_free (AttestOfferingLink *l)
   g_free (l);
 }
 
+static void
+section_free (AttestOfferingSection *s)
+{
+  g_free (s->key);
+  g_free (s->title);
+  g_free (s->text);
+  g_free (s->source_title);
+  g_free (s->source_text);
+  g_free (s);
+}
+
 AttestOffering *
 attest_offering_new (void)
 {
@@ -80,6 +91,7 @@ attest_offering_new (void)
   self->mentions = g_ptr_array_new_with_free_func ((GDestroyNotify)mention_free);
   self->links = g_ptr_array_new_with_free_func ((GDestroyNotify)link_free);
   self->warnings = g_ptr_array_new_with_free_func (g_free);
+  self->sections = g_ptr_array_new_with_free_func ((GDestroyNotify)section_free);
   return self;
 }
 
@@ -107,6 +119,7 @@ attest_offering_free (AttestOffering *self)
   g_ptr_array_unref (self->mentions);
   g_ptr_array_unref (self->links);
   g_ptr_array_unref (self->warnings);
+  g_ptr_array_unref (self->sections);
   g_free (self);
 }
 
@@ -428,6 +441,79 @@ short_name_from_title (const char *title)
   return g_strdup (title);
 }
 
+static void
+string_free (gpointer s)
+{
+  if (s != NULL)
+    g_string_free (s, TRUE);
+}
+
+/* The text of each section's own blocks, headings left out (they are its title). */
+static GPtrArray *
+section_texts (AttestPage *page,
+               GPtrArray  *blocks)
+{
+  GPtrArray *texts = g_ptr_array_new_full (page->sections->len, string_free);
+
+  for (guint i = 0; i < page->sections->len; i++)
+    g_ptr_array_add (texts, NULL);
+  for (guint b = 0; b < blocks->len; b++)
+    {
+      const AttestBlock *block = blocks->pdata[b];
+      g_autofree char *text = NULL;
+      GString *out;
+
+      if (block->section < 0 || (guint)block->section >= page->sections->len ||
+          block->kind == ATTEST_BLOCK_HEADING || block->kind == ATTEST_BLOCK_THEMATIC_BREAK)
+        continue;
+      text = attest_page_dup_block_text (page, block);
+      if (*text == '\0')
+        continue;
+      out = texts->pdata[block->section];
+      if (out == NULL)
+        out = texts->pdata[block->section] = g_string_new (NULL);
+      else
+        g_string_append_c (out, '\n');
+      g_string_append (out, text);
+    }
+  return texts;
+}
+
+static char *
+steal_text (GPtrArray *texts,
+            guint      i)
+{
+  GString *s = texts->pdata[i];
+
+  texts->pdata[i] = NULL;
+  return s != NULL ? g_string_free (s, FALSE) : g_strdup ("");
+}
+
+static void
+add_sections (AttestOffering *self,
+              AttestPage     *page)
+{
+  gboolean bilingual = page->kind == ATTEST_PAGE_KIND_BILINGUAL;
+  g_autoptr(GPtrArray) texts = section_texts (page, page->translated_blocks);
+  g_autoptr(GPtrArray) sources = bilingual ? section_texts (page, page->source_blocks) : NULL;
+
+  for (guint i = 0; i < page->sections->len; i++)
+    {
+      const AttestSection *s = page->sections->pdata[i];
+      AttestOfferingSection *os = g_new0 (AttestOfferingSection, 1);
+
+      os->key = g_strdup (s->key);
+      os->title = g_strdup (s->title);
+      os->text = steal_text (texts, i);
+      if (bilingual)
+        {
+          os->source_title = g_strdup (s->source_title);
+          os->source_text = steal_text (sources, i);
+        }
+      g_ptr_array_add (self->sections, os);
+    }
+}
+
 /**
  * attest_offering_new_from_page:
  * @page: the parsed page
@@ -599,6 +685,8 @@ attest_offering_new_from_page (AttestPage           *page,
       l->section_key = g_strdup (pl->section_key);
       g_ptr_array_add (self->links, l);
     }
+
+  add_sections (self, page);
 
   return g_steal_pointer (&self);
 }

@@ -47,6 +47,17 @@ typedef struct {
   char *section_key;
 } AttestOfferingLink;
 
+/* One section of the page, for the search index: its own blocks only, not
+ * those of its sub-sections. The source fields are NULL unless the page is
+ * bilingual. */
+typedef struct {
+  char *key;
+  char *title;
+  char *text;
+  char *source_title;
+  char *source_text;
+} AttestOfferingSection;
+
 typedef struct {
   char *file_name;
   char *key;              /* framework key from the file name */
@@ -68,6 +79,7 @@ typedef struct {
   GPtrArray *mentions;    /* AttestOfferingMention */
   GPtrArray *links;       /* AttestOfferingLink */
   GPtrArray *warnings;    /* char *, each naming the file */
+  GPtrArray *sections;    /* AttestOfferingSection, in page order */
 } AttestOffering;
 
 const char     *attest_link_kind_to_string     (AttestLinkKind        kind);

@@ -298,6 +298,12 @@ attest_window_open_workspace (AttestWindow *self,
     }
 
   g_cancellable_cancel (self->seeding);
+  {
+    g_autofree char *reviewer = g_settings_get_string (self->settings, "reviewer-name");
+    const char *env = g_getenv ("ATTEST_REVIEWER");
+    /* $ATTEST_REVIEWER overrides Preferences, as in attest-cli (DESIGN.md). */
+    attest_workspace_set_reviewer (workspace, env != NULL && *env != '\0' ? env : reviewer);
+  }
   g_set_object (&self->workspace, workspace);
   g_settings_set_string (self->settings, "last-workspace", attest_workspace_get_path (workspace));
   /* A workspace the window created (first run, or --workspace naming a new

@@ -32,9 +32,6 @@ typedef struct {
 void        attest_history_entry_free        (AttestHistoryEntry  *entry);
 char       *attest_history_compute_hash      (const AttestHistoryEntry *entry);
 
-void        attest_workspace_set_reviewer    (AttestWorkspace     *self,
-                                              const char          *reviewer);
-const char *attest_workspace_get_reviewer    (AttestWorkspace     *self);
 char       *attest_workspace_get_fingerprint (AttestWorkspace     *self,
                                               GError             **error);
 GPtrArray  *attest_workspace_list_history    (AttestWorkspace     *self,

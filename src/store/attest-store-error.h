@@ -19,6 +19,7 @@ typedef enum {
   ATTEST_STORE_ERROR_READ_ONLY,
   ATTEST_STORE_ERROR_NOT_FOUND,
   ATTEST_STORE_ERROR_INVALID,
+  ATTEST_STORE_ERROR_FULL,
 } AttestStoreError;
 
 GQuark attest_store_error_quark (void);

@@ -11,8 +11,10 @@
 #include <glib/gi18n.h>
 
 #include "attest-history.h"
+#include "attest-search.h"
 #include "attest-service-names.h"
 #include "attest-workspace-catalog.h"
+#include "attest-workspace-checklist.h"
 #include "attest-workspace-private.h"
 
 static void
@@ -319,6 +321,29 @@ recompute_scope (AttestWorkspace    *self,
   return TRUE;
 }
 
+/* Page text for search, one row per section and locale, both languages in it.
+ * Only the newest variant of a locale is indexed (as "show" prints it): an
+ * older page imported later leaves the index alone, a newer one replaces every
+ * section of the locale. */
+static gboolean
+index_sections (AttestWorkspace  *self,
+                AttestOffering   *o,
+                const char       *variant_id,
+                GError          **error)
+{
+  const char *locale = o->locale != NULL ? o->locale : "";
+  g_autofree char *newest = NULL;
+
+  newest = query_text (self,
+                       "SELECT id FROM variant WHERE framework_id = ?1 AND locale = ?2 "
+                       "ORDER BY effective_date DESC, id DESC LIMIT 1",
+                       o->framework_id, locale);
+  if (g_strcmp0 (newest, variant_id) != 0)
+    return TRUE;
+
+  return _attest_search_put_sections (self, o->framework_id, locale, o->sections, error);
+}
+
 static gboolean
 import_locked (AttestWorkspace      *self,
                AttestOffering       *o,
@@ -383,6 +408,9 @@ import_locked (AttestWorkspace      *self,
     variant_id = g_strdup_printf ("%" G_GINT64_FORMAT,
                                   (gint64)sqlite3_last_insert_rowid (_attest_workspace_get_db (self)));
   }
+
+  if (!index_sections (self, o, variant_id, error))
+    return FALSE;
 
   for (guint i = 0; i < o->scopes->len; i++)
     {
@@ -619,16 +647,35 @@ attest_workspace_load_matrix (AttestWorkspace  *self,
     }
   g_clear_pointer (&stmt, sqlite3_finalize);
 
+  /* Each cell with its checklist roll-up, in one query. */
   stmt = _attest_workspace_prepare (self,
-                                    "SELECT scope_id, service_id, in_scope, source_line, translated_line, qualifier "
-                                    "FROM coverage ORDER BY scope_id, service_id", error);
+                                    "SELECT c.scope_id, c.service_id, c.in_scope, c.source_line, c.translated_line, "
+                                    "  c.qualifier, count (i.id), "
+                                    "  count (i.id) FILTER (WHERE i.status = 'satisfied'), "
+                                    "  count (i.id) FILTER (WHERE i.status = 'not-applicable'), "
+                                    "  count (i.id) FILTER (WHERE i.status = 'in-progress'), "
+                                    "  count (i.id) FILTER (WHERE i.status = 'exception'), "
+                                    "  count (i.id) FILTER (WHERE i.status <> 'not-started') "
+                                    "FROM coverage c LEFT JOIN checklist_item i "
+                                    "  ON i.scope_id = c.scope_id AND i.service_id = c.service_id "
+                                    "GROUP BY c.scope_id, c.service_id ORDER BY c.scope_id, c.service_id", error);
   if (stmt == NULL)
     goto fail;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
+      AttestRollup r = {
+        .total = sqlite3_column_int (stmt, 6),
+        .satisfied = sqlite3_column_int (stmt, 7),
+        .not_applicable = sqlite3_column_int (stmt, 8),
+        .in_progress = sqlite3_column_int (stmt, 9),
+        .exceptions = sqlite3_column_int (stmt, 10),
+        .started = sqlite3_column_int (stmt, 11),
+      };
       AttestMatrixCell *c = attest_matrix_add_cell (matrix, column_text (stmt, 0), column_text (stmt, 1),
-                                                    sqlite3_column_int (stmt, 2) ? "not-started"
-                                                                                 : "no-longer-in-scope");
+                                                    attest_rollup_word (&r, sqlite3_column_int (stmt, 2) != 0));
+      c->n_items = r.total;
+      c->n_satisfied = r.satisfied + r.not_applicable;
+      c->n_exceptions = r.exceptions;
       c->source_line = g_strdup (column_text (stmt, 3));
       c->translated_line = g_strdup (column_text (stmt, 4));
       c->qualifier = g_strdup (column_text (stmt, 5));

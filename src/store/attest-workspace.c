@@ -14,6 +14,7 @@
 #include <gio/gio.h>
 
 #include "attest-history.h"
+#include "attest-search.h"
 #include "attest-workspace-private.h"
 
 struct _AttestWorkspace
@@ -185,6 +186,20 @@ static const char * const migrations[ATTEST_WORKSPACE_SCHEMA_VERSION] = {
   "CREATE TABLE my_service ("
   "  service_id TEXT PRIMARY KEY REFERENCES service (id) ON UPDATE CASCADE"
   ");",
+
+  /* 3 → 4: full-text search (attest-search.c). The tokenizer "attest" must be
+   * registered on the connection first. search_key finds a row by kind and ref
+   * (FTS5 would scan for an UNINDEXED column); its id is the index row's rowid.
+   * source holds the source-language text of a translated page. */
+  "CREATE VIRTUAL TABLE search_index USING fts5 ("
+  "  kind UNINDEXED, ref UNINDEXED, title, body, source, tokenize = 'attest'"
+  ");"
+  "CREATE TABLE search_key ("
+  "  id INTEGER PRIMARY KEY,"
+  "  kind TEXT NOT NULL,"
+  "  ref TEXT NOT NULL,"
+  "  UNIQUE (kind, ref)"
+  ");",
 };
 
 static char *
@@ -236,6 +251,11 @@ _attest_workspace_set_error (AttestWorkspace  *self,
       g_set_error (error, ATTEST_STORE_ERROR, ATTEST_STORE_ERROR_BUSY,
                    _("%s: the workspace is busy: another program is writing to it; try again in a moment"),
                    name);
+      return;
+    case SQLITE_FULL:
+      g_set_error (error, ATTEST_STORE_ERROR, ATTEST_STORE_ERROR_FULL,
+                   _("%s: %s: the disk is full (or the workspace reached its size limit); nothing of this change was saved"),
+                   name, what);
       return;
     case SQLITE_NOTADB:
       code = ATTEST_STORE_ERROR_NOT_A_WORKSPACE;
@@ -405,6 +425,10 @@ migrate (AttestWorkspace  *self,
     if (!_attest_workspace_exec (self, migrations[v], error))
       goto fail;
 
+  /* Pages imported before there was a search index: index them now. */
+  if (from >= 2 && from < 4 && !_attest_search_index_pages (self, error))
+    goto fail;
+
   sql = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %d;",
                          ATTEST_APPLICATION_ID, ATTEST_WORKSPACE_SCHEMA_VERSION);
   if (!_attest_workspace_exec (self, sql, error))
@@ -514,6 +538,10 @@ attest_workspace_open (const char  *path,
   sqlite3_extended_result_codes (self->db, 1);
   /* Another process writing: wait briefly, then say so (BUSY). */
   sqlite3_busy_timeout (self->db, 3000);
+
+  /* The search index cannot be read, written or created without its tokenizer. */
+  if (!_attest_search_register (self->db, error))
+    return NULL;
 
   if (!check_and_migrate (self, error))
     return NULL;
@@ -672,4 +700,32 @@ attest_workspace_get_reviewer (AttestWorkspace *self)
                                  ? real : g_get_user_name ());
     }
   return self->reviewer;
+}
+
+/* PRAGMA integrity_check, one problem line per complaint. */
+gboolean
+attest_workspace_check_integrity (AttestWorkspace  *self,
+                                  GPtrArray        *problems,
+                                  GError          **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (ATTEST_IS_WORKSPACE (self), FALSE);
+
+  stmt = _attest_workspace_prepare (self, "PRAGMA integrity_check", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *line = (const char *)sqlite3_column_text (stmt, 0);
+      if (g_strcmp0 (line, "ok") != 0)
+        g_ptr_array_add (problems, g_strdup_printf (_("database: %s"), line));
+    }
+  if (rc != SQLITE_DONE)
+    {
+      /* A file too damaged to even check is itself the problem. */
+      g_ptr_array_add (problems, g_strdup_printf (_("database: %s"), sqlite3_errmsg (self->db)));
+    }
+  return TRUE;
 }

@@ -11,7 +11,7 @@
 G_BEGIN_DECLS
 
 /* The schema this build writes (PRAGMA user_version). */
-#define ATTEST_WORKSPACE_SCHEMA_VERSION 3
+#define ATTEST_WORKSPACE_SCHEMA_VERSION 4
 
 #define ATTEST_TYPE_WORKSPACE (attest_workspace_get_type ())
 
@@ -33,5 +33,12 @@ gboolean         attest_workspace_set_ui_state     (AttestWorkspace  *self,
                                                     const char       *key,
                                                     const char       *value,
                                                     GError          **error);
+
+gboolean         attest_workspace_check_integrity  (AttestWorkspace  *self,
+                                                    GPtrArray        *problems,
+                                                    GError          **error);
+void             attest_workspace_set_reviewer     (AttestWorkspace  *self,
+                                                    const char       *reviewer);
+const char      *attest_workspace_get_reviewer     (AttestWorkspace  *self);
 
 G_END_DECLS

@@ -7,6 +7,7 @@
 #include <sqlite3.h>
 #include <glib/gstdio.h>
 
+#include "attest-search.h"
 #include "attest-workspace.h"
 
 typedef struct {
@@ -70,6 +71,8 @@ exec_sql (const char *path,
   sqlite3 *db = NULL;
 
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  /* The search index cannot even be dropped without its tokenizer. */
+  g_assert_true (_attest_search_register (db, NULL));
   g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
 }
@@ -213,6 +216,7 @@ test_migrates_older (Fixture       *f,
 
   /* Turn it back into a schema 1 workspace, as the first release wrote them. */
   exec_sql (f->path,
+            "DROP TABLE search_index; DROP TABLE search_key;"
             "DROP TABLE my_service; DROP TABLE annotation; DROP TABLE note; DROP TABLE item_evidence;"
             "DROP TABLE evidence; DROP TABLE checklist_item; DROP TABLE history;"
             "DROP TABLE link; DROP TABLE mention; DROP TABLE variant_scope; DROP TABLE coverage; DROP TABLE service_name; DROP TABLE service;"

@@ -1,0 +1,351 @@
+/* attest-cli-evidence.c: evidence attach, list, export
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "attest-cli"
+
+#include "config.h"
+
+#include <stdio.h>
+
+#include <glib/gi18n.h>
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+
+#include "attest-cli-private.h"
+#include "attest-pdf-text.h"
+#include "attest-workspace-checklist.h"
+#include "attest-workspace-evidence.h"
+
+#define ATTACH_USAGE "evidence attach --framework ID --scope S --service NAME --item N FILE " \
+                     "[--effective YYYY-MM-DD] [--expires YYYY-MM-DD]"
+
+/* A store error is the user's doing (exit 2) when it is about what they named. */
+static int
+store_error_status (const GError *error)
+{
+  if (g_error_matches (error, ATTEST_STORE_ERROR, ATTEST_STORE_ERROR_NOT_FOUND) ||
+      g_error_matches (error, ATTEST_STORE_ERROR, ATTEST_STORE_ERROR_INVALID))
+    return ATTEST_CLI_USAGE;
+  return ATTEST_CLI_FAILED;
+}
+
+static gboolean
+check_date_option (const char *option,
+                   const char *value)
+{
+  if (value == NULL || attest_evidence_date_is_valid (value))
+    return TRUE;
+  g_printerr (_("attest-cli: %s “%s” is not a date (use YYYY-MM-DD)\n"), option, value);
+  return FALSE;
+}
+
+static char *
+guess_mime (const char *path,
+            GBytes     *bytes)
+{
+  g_autofree char *content_type = NULL;
+  g_autofree char *mime = NULL;
+  gsize len;
+  const guchar *data = g_bytes_get_data (bytes, &len);
+
+  /* The first bytes are enough to sniff; the name breaks ties. */
+  content_type = g_content_type_guess (path, data, MIN (len, 4096), NULL);
+  mime = content_type != NULL ? g_content_type_get_mime_type (content_type) : NULL;
+  return mime != NULL ? g_steal_pointer (&mime) : g_strdup ("application/octet-stream");
+}
+
+static int
+evidence_attach (AttestCliContext  *ctx,
+                 int                argc,
+                 char             **argv)
+{
+  g_autofree char *framework = NULL;
+  g_autofree char *scope = NULL;
+  g_autofree char *service = NULL;
+  g_autofree char *effective = NULL;
+  g_autofree char *expires = NULL;
+  g_autofree char *scope_id = NULL;
+  g_autofree char *service_id = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *mime = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *sha256 = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) pdf_error = NULL;
+  AttestChecklistItem *item;
+  int item_number = 0;
+  int page_count = -1;
+  GOptionEntry entries[] = {
+    { "framework", 0, 0, G_OPTION_ARG_STRING, &framework, NULL, NULL },
+    { "scope", 0, 0, G_OPTION_ARG_STRING, &scope, NULL, NULL },
+    { "service", 0, 0, G_OPTION_ARG_STRING, &service, NULL, NULL },
+    { "item", 0, 0, G_OPTION_ARG_INT, &item_number, NULL, NULL },
+    { "effective", 0, 0, G_OPTION_ARG_STRING, &effective, NULL, NULL },
+    { "expires", 0, 0, G_OPTION_ARG_STRING, &expires, NULL, NULL },
+    { NULL }
+  };
+
+  if (!_attest_cli_parse (ATTACH_USAGE, entries, &argc, &argv))
+    return ATTEST_CLI_USAGE;
+  if (framework == NULL || scope == NULL || service == NULL || item_number == 0 || argc != 2)
+    {
+      g_printerr (_("attest-cli: usage: attest-cli %s\n"), ATTACH_USAGE);
+      return ATTEST_CLI_USAGE;
+    }
+  if (item_number < 1)
+    {
+      g_printerr (_("attest-cli: --item counts checklist items from 1, not %d\n"), item_number);
+      return ATTEST_CLI_USAGE;
+    }
+  if (!check_date_option ("--effective", effective) || !check_date_option ("--expires", expires))
+    return ATTEST_CLI_USAGE;
+  if (!_attest_cli_open_workspace (ctx))
+    return ATTEST_CLI_FAILED;
+
+  if (!attest_workspace_resolve_cell (ctx->workspace, framework, scope, service, &scope_id, &service_id, &error))
+    {
+      g_printerr ("attest-cli: %s\n", error->message);
+      return store_error_status (error);
+    }
+
+  items = attest_workspace_get_checklist (ctx->workspace, scope_id, service_id, &error);
+  if (items == NULL)
+    {
+      g_printerr ("attest-cli: %s\n", error->message);
+      return ATTEST_CLI_FAILED;
+    }
+  if ((guint)item_number > items->len)
+    {
+      g_printerr (g_dngettext (GETTEXT_PACKAGE,
+                               "attest-cli: the checklist of %s:%s has %u item; there is no item %d\n",
+                               "attest-cli: the checklist of %s:%s has %u items; there is no item %d\n",
+                               items->len),
+                  scope_id, service_id, items->len, item_number);
+      return ATTEST_CLI_USAGE;
+    }
+  item = items->pdata[item_number - 1];
+
+  /* Nothing is stored unless the whole file could be read. */
+  file = g_file_new_for_commandline_arg (argv[1]);
+  bytes = attest_evidence_read_file (file, NULL, NULL, &error);
+  if (bytes == NULL)
+    {
+      g_printerr ("attest-cli: %s\n", error->message);
+      return ATTEST_CLI_FAILED;
+    }
+
+  name = g_file_get_basename (file);
+  mime = guess_mime (argv[1], bytes);
+  if (g_str_equal (mime, "application/pdf"))
+    {
+      guint pages = 0;
+
+      /* A PDF that cannot be read is evidence all the same: kept, without its text. */
+      if (attest_pdf_text_extract (bytes, &pages, &text, &pdf_error))
+        page_count = (int)MIN (pages, (guint)G_MAXINT);
+    }
+
+  if (!attest_workspace_attach_evidence (ctx->workspace, item->id, name, bytes, mime, effective, expires,
+                                         page_count, text, &sha256, &error))
+    {
+      g_printerr ("attest-cli: %s\n", error->message);
+      return store_error_status (error);
+    }
+
+  if (pdf_error != NULL)
+    {
+      g_autofree char *display = g_file_get_parse_name (file);
+      g_printerr (_("attest-cli: warning: %s: %s; attached without its text\n"), display, pdf_error->message);
+    }
+  /* Only now, after the commit. */
+  g_print ("%s\n", sha256);
+  return ATTEST_CLI_OK;
+}
+
+static void
+print_list_json (GPtrArray *list)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *out = NULL;
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "evidence");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < list->len; i++)
+    {
+      AttestEvidence *e = list->pdata[i];
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "sha256");
+      json_builder_add_string_value (b, e->sha256);
+      json_builder_set_member_name (b, "name");
+      json_builder_add_string_value (b, e->name);
+      json_builder_set_member_name (b, "size");
+      json_builder_add_int_value (b, e->size);
+      json_builder_set_member_name (b, "mime");
+      json_builder_add_string_value (b, e->mime);
+      json_builder_set_member_name (b, "attached_at");
+      json_builder_add_string_value (b, e->attached_at);
+      json_builder_set_member_name (b, "effective");
+      if (e->effective != NULL)
+        json_builder_add_string_value (b, e->effective);
+      else
+        json_builder_add_null_value (b);
+      json_builder_set_member_name (b, "expires");
+      if (e->expires != NULL)
+        json_builder_add_string_value (b, e->expires);
+      else
+        json_builder_add_null_value (b);
+      json_builder_set_member_name (b, "page_count");
+      if (e->page_count >= 0)
+        json_builder_add_int_value (b, e->page_count);
+      else
+        json_builder_add_null_value (b);
+      json_builder_set_member_name (b, "cells");
+      json_builder_begin_array (b);
+      for (guint j = 0; j < e->cells->len; j++)
+        json_builder_add_string_value (b, e->cells->pdata[j]);
+      json_builder_end_array (b);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+
+  root = json_builder_get_root (b);
+  out = json_to_string (root, TRUE);
+  g_print ("%s\n", out);
+}
+
+static void
+print_list_text (GPtrArray *list)
+{
+  for (guint i = 0; i < list->len; i++)
+    {
+      AttestEvidence *e = list->pdata[i];
+      g_autoptr(GString) line = g_string_new (NULL);
+
+      g_string_append_printf (line, "%s  %s  %s, %" G_GINT64_FORMAT " %s", e->sha256, e->name, e->mime, e->size,
+                              g_dngettext (GETTEXT_PACKAGE, "byte", "bytes", (gulong)MIN (e->size, G_MAXLONG)));
+      if (e->page_count >= 0)
+        g_string_append_printf (line, ", %d %s", e->page_count,
+                                g_dngettext (GETTEXT_PACKAGE, "page", "pages", (gulong)e->page_count));
+      if (e->effective != NULL)
+        g_string_append_printf (line, _(", effective %s"), e->effective);
+      if (e->expires != NULL)
+        g_string_append_printf (line, _(", expires %s"), e->expires);
+      g_print ("%s\n", line->str);
+      for (guint j = 0; j < e->cells->len; j++)
+        g_print ("    %s\n", (char *)e->cells->pdata[j]);
+    }
+}
+
+static int
+evidence_list (AttestCliContext  *ctx,
+               int                argc,
+               char             **argv)
+{
+  static const char *formats[] = { "text", "json", NULL };
+  g_autofree char *format = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GError) error = NULL;
+  GOptionEntry entries[] = {
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, NULL, NULL },
+    { NULL }
+  };
+
+  if (!_attest_cli_parse ("evidence list [--format text|json]", entries, &argc, &argv))
+    return ATTEST_CLI_USAGE;
+  if (argc > 1)
+    {
+      g_printerr (_("attest-cli: unexpected argument “%s”\n"), argv[1]);
+      return ATTEST_CLI_USAGE;
+    }
+  if (format == NULL)
+    format = g_strdup ("text");
+  if (!_attest_cli_check_format (format, formats))
+    return ATTEST_CLI_USAGE;
+  if (!_attest_cli_open_workspace (ctx))
+    return ATTEST_CLI_FAILED;
+
+  list = attest_workspace_list_evidence (ctx->workspace, &error);
+  if (list == NULL)
+    {
+      g_printerr ("attest-cli: %s\n", error->message);
+      return ATTEST_CLI_FAILED;
+    }
+  if (g_str_equal (format, "json"))
+    print_list_json (list);
+  else
+    print_list_text (list);
+  return ATTEST_CLI_OK;
+}
+
+static int
+evidence_export (AttestCliContext  *ctx,
+                 int                argc,
+                 char             **argv)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GFile) out = NULL;
+  g_autoptr(GError) error = NULL;
+  GOptionEntry entries[] = { { NULL } };
+  gsize len;
+  const char *data;
+
+  if (!_attest_cli_parse ("evidence export SHA256 OUT", entries, &argc, &argv))
+    return ATTEST_CLI_USAGE;
+  if (argc != 3)
+    {
+      g_printerr (_("attest-cli: usage: attest-cli %s\n"), "evidence export SHA256 OUT");
+      return ATTEST_CLI_USAGE;
+    }
+  if (!attest_evidence_sha256_is_valid (argv[1]))
+    {
+      g_printerr (_("attest-cli: “%s” is not a SHA-256 (64 hexadecimal digits; see attest-cli evidence list)\n"),
+                  argv[1]);
+      return ATTEST_CLI_USAGE;
+    }
+  if (!_attest_cli_open_workspace (ctx))
+    return ATTEST_CLI_FAILED;
+
+  bytes = attest_workspace_get_evidence_bytes (ctx->workspace, argv[1], NULL, &error);
+  if (bytes == NULL)
+    {
+      g_printerr ("attest-cli: %s\n", error->message);
+      return ATTEST_CLI_FAILED;
+    }
+
+  /* Written beside OUT and renamed: never a half-written file. */
+  out = g_file_new_for_commandline_arg (argv[2]);
+  data = g_bytes_get_data (bytes, &len);
+  if (!g_file_replace_contents (out, data, len, NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, &error))
+    {
+      g_printerr ("attest-cli: %s\n", error->message);
+      return ATTEST_CLI_FAILED;
+    }
+  return ATTEST_CLI_OK;
+}
+
+int
+_attest_cli_evidence (AttestCliContext  *ctx,
+                      int                argc,
+                      char             **argv)
+{
+  if (argc >= 2 && g_str_equal (argv[1], "attach"))
+    return evidence_attach (ctx, argc - 1, argv + 1);
+  if (argc >= 2 && g_str_equal (argv[1], "list"))
+    return evidence_list (ctx, argc - 1, argv + 1);
+  if (argc >= 2 && g_str_equal (argv[1], "export"))
+    return evidence_export (ctx, argc - 1, argv + 1);
+
+  if (argc >= 2)
+    g_printerr (_("attest-cli: unknown evidence command “%s” (use attach, list or export)\n"), argv[1]);
+  else
+    g_printerr (_("attest-cli: evidence needs a command: attach, list or export\n"));
+  return ATTEST_CLI_USAGE;
+}

@@ -1,0 +1,504 @@
+/* attest-cli-work.c: note, checklist, history, verify
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "attest-cli"
+
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+
+#include "attest-cli-private.h"
+#include "attest-history.h"
+#include "attest-workspace-checklist.h"
+#include "attest-workspace-evidence.h"
+#include "attest-workspace-notes.h"
+
+/* The TARGET options of the contract (DESIGN.md). */
+typedef struct {
+  char *framework;
+  char *section;
+  char *scope;
+  char *service;
+  char *evidence;
+  int item;
+} Target;
+
+static void
+target_clear (Target *t)
+{
+  g_clear_pointer (&t->framework, g_free);
+  g_clear_pointer (&t->section, g_free);
+  g_clear_pointer (&t->scope, g_free);
+  g_clear_pointer (&t->service, g_free);
+  g_clear_pointer (&t->evidence, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Target, target_clear)
+
+#define TARGET_ENTRIES(t)                                                         \
+  { "framework", 0, 0, G_OPTION_ARG_STRING, &(t).framework, NULL, NULL },         \
+  { "section", 0, 0, G_OPTION_ARG_STRING, &(t).section, NULL, NULL },             \
+  { "scope", 0, 0, G_OPTION_ARG_STRING, &(t).scope, NULL, NULL },                 \
+  { "service", 0, 0, G_OPTION_ARG_STRING, &(t).service, NULL, NULL },             \
+  { "evidence", 0, 0, G_OPTION_ARG_STRING, &(t).evidence, NULL, NULL },           \
+  { "item", 0, 0, G_OPTION_ARG_INT, &(t).item, NULL, NULL }
+
+/* Reports @error and returns the exit code: what the user named wrongly is a
+ * usage error (2); anything else a failure (1). */
+static int
+report (const GError *error)
+{
+  g_printerr ("attest-cli: %s\n", error->message);
+  if (error->domain == ATTEST_STORE_ERROR &&
+      (error->code == ATTEST_STORE_ERROR_NOT_FOUND || error->code == ATTEST_STORE_ERROR_INVALID))
+    return ATTEST_CLI_USAGE;
+  return ATTEST_CLI_FAILED;
+}
+
+static gboolean
+has_target (const Target *t)
+{
+  return t->framework != NULL || t->service != NULL || t->evidence != NULL;
+}
+
+/* The checklist item --item N of a cell, creating the checklist on first use. */
+static gboolean
+find_item (AttestCliContext     *ctx,
+           const char           *scope_id,
+           const char           *service_id,
+           int                   n,
+           AttestChecklistItem **out,
+           GError              **error)
+{
+  g_autoptr(GPtrArray) items = attest_workspace_get_checklist (ctx->workspace, scope_id, service_id, error);
+
+  if (items == NULL)
+    return FALSE;
+  if (n < 1 || (guint)n > items->len)
+    {
+      g_set_error (error, ATTEST_STORE_ERROR, ATTEST_STORE_ERROR_INVALID,
+                   _("--item must be between 1 and %u for this cell"), items->len);
+      return FALSE;
+    }
+  *out = g_steal_pointer (&items->pdata[n - 1]);
+  items->pdata[n - 1] = NULL;
+  return TRUE;
+}
+
+static char *
+resolve_target (AttestCliContext  *ctx,
+                const Target      *t,
+                GError           **error)
+{
+  if (t->evidence != NULL)
+    return g_strdup_printf ("evidence:%s", t->evidence);
+
+  if (t->framework != NULL && t->scope == NULL && t->service == NULL)
+    return t->section != NULL ? g_strdup_printf ("framework:%s#%s", t->framework, t->section)
+                              : g_strdup_printf ("framework:%s", t->framework);
+
+  if (t->framework != NULL)
+    {
+      g_autofree char *scope_id = NULL;
+      g_autofree char *service_id = NULL;
+      g_autoptr(AttestChecklistItem) item = NULL;
+
+      if (!attest_workspace_resolve_cell (ctx->workspace, t->framework, t->scope, t->service,
+                                          &scope_id, &service_id, error))
+        return NULL;
+      if (t->item == 0)
+        return g_strdup_printf ("cell:%s:%s", scope_id, service_id);
+      if (!find_item (ctx, scope_id, service_id, t->item, &item, error))
+        return NULL;
+      return g_strdup_printf ("item:%" G_GINT64_FORMAT, item->id);
+    }
+
+  if (t->service != NULL)
+    {
+      g_autofree char *service_id = NULL;
+      if (!attest_workspace_resolve_service (ctx->workspace, t->service, &service_id, error))
+        return NULL;
+      return g_strdup_printf ("service:%s", service_id);
+    }
+
+  g_set_error (error, ATTEST_STORE_ERROR, ATTEST_STORE_ERROR_INVALID,
+               _("Name what the note is on: --framework ID [--section KEY], --framework ID --scope S "
+                 "--service NAME [--item N], --service NAME or --evidence SHA256"));
+  return NULL;
+}
+
+int
+_attest_cli_note (AttestCliContext  *ctx,
+                  int                argc,
+                  char             **argv)
+{
+  g_auto(Target) t = { 0 };
+  g_autofree char *format = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *target = NULL;
+  GOptionEntry entries[] = {
+    TARGET_ENTRIES (t),
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, NULL, NULL },
+    { NULL }
+  };
+  static const char *formats[] = { "text", "json", NULL };
+
+  if (!_attest_cli_parse ("note add TARGET TEXT | note list [TARGET]", entries, &argc, &argv))
+    return ATTEST_CLI_USAGE;
+
+  if (argc >= 2 && g_str_equal (argv[1], "add"))
+    {
+      gint64 id = 0;
+
+      if (argc != 3 || !has_target (&t))
+        {
+          g_printerr (_("attest-cli: usage: note add TARGET TEXT (TEXT is one argument; quote it)\n"));
+          return ATTEST_CLI_USAGE;
+        }
+      if (!_attest_cli_open_workspace (ctx))
+        return ATTEST_CLI_FAILED;
+      target = resolve_target (ctx, &t, &error);
+      if (target == NULL || !attest_workspace_add_note (ctx->workspace, target, argv[2], &id, &error))
+        return report (error);
+      /* Printed only now: the note is committed. */
+      g_print ("%" G_GINT64_FORMAT "\n", id);
+      return ATTEST_CLI_OK;
+    }
+
+  if (argc == 2 && g_str_equal (argv[1], "list"))
+    {
+      g_autoptr(GPtrArray) notes = NULL;
+
+      if (format == NULL)
+        format = g_strdup ("text");
+      if (!_attest_cli_check_format (format, formats))
+        return ATTEST_CLI_USAGE;
+      if (!_attest_cli_open_workspace (ctx))
+        return ATTEST_CLI_FAILED;
+      if (has_target (&t) && (target = resolve_target (ctx, &t, &error)) == NULL)
+        return report (error);
+      notes = attest_workspace_list_notes (ctx->workspace, target, &error);
+      if (notes == NULL)
+        return report (error);
+
+      if (g_str_equal (format, "json"))
+        {
+          g_autoptr(JsonBuilder) b = json_builder_new ();
+          g_autoptr(JsonNode) root = NULL;
+          g_autofree char *out = NULL;
+
+          json_builder_begin_object (b);
+          json_builder_set_member_name (b, "notes");
+          json_builder_begin_array (b);
+          for (guint i = 0; i < notes->len; i++)
+            {
+              AttestNote *n = notes->pdata[i];
+              json_builder_begin_object (b);
+              json_builder_set_member_name (b, "id");
+              json_builder_add_int_value (b, n->id);
+              json_builder_set_member_name (b, "target");
+              json_builder_add_string_value (b, n->target);
+              json_builder_set_member_name (b, "text");
+              json_builder_add_string_value (b, n->text);
+              json_builder_set_member_name (b, "created");
+              json_builder_add_string_value (b, n->created_at);
+              json_builder_end_object (b);
+            }
+          json_builder_end_array (b);
+          json_builder_end_object (b);
+          root = json_builder_get_root (b);
+          out = json_to_string (root, TRUE);
+          g_print ("%s\n", out);
+        }
+      else
+        for (guint i = 0; i < notes->len; i++)
+          {
+            AttestNote *n = notes->pdata[i];
+            g_print ("%" G_GINT64_FORMAT "\t%s\t%s\n%s\n\n", n->id, n->target, n->created_at, n->text);
+          }
+      return ATTEST_CLI_OK;
+    }
+
+  g_printerr (_("attest-cli: usage: note add TARGET TEXT | note list [TARGET] [--format text|json]\n"));
+  return ATTEST_CLI_USAGE;
+}
+
+static void
+print_checklist_json (const char   *scope_id,
+                      const char   *service_id,
+                      GPtrArray    *items,
+                      AttestRollup *rollup)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *out = NULL;
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "scope");
+  json_builder_add_string_value (b, scope_id);
+  json_builder_set_member_name (b, "service");
+  json_builder_add_string_value (b, service_id);
+  json_builder_set_member_name (b, "rollup");
+  json_builder_add_string_value (b, attest_rollup_word (rollup, TRUE));
+  json_builder_set_member_name (b, "satisfied");
+  json_builder_add_int_value (b, rollup->satisfied + rollup->not_applicable);
+  json_builder_set_member_name (b, "total");
+  json_builder_add_int_value (b, rollup->total);
+  json_builder_set_member_name (b, "items");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < items->len; i++)
+    {
+      AttestChecklistItem *it = items->pdata[i];
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "item");
+      json_builder_add_int_value (b, it->position);
+      json_builder_set_member_name (b, "title");
+      json_builder_add_string_value (b, it->title);
+      json_builder_set_member_name (b, "status");
+      json_builder_add_string_value (b, it->status);
+      json_builder_set_member_name (b, "owner");
+      json_builder_add_string_value (b, it->owner);
+      json_builder_set_member_name (b, "due");
+      if (it->due != NULL)
+        json_builder_add_string_value (b, it->due);
+      else
+        json_builder_add_null_value (b);
+      json_builder_set_member_name (b, "evidence");
+      json_builder_begin_array (b);
+      for (guint j = 0; j < it->evidence->len; j++)
+        json_builder_add_string_value (b, it->evidence->pdata[j]);
+      json_builder_end_array (b);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+  root = json_builder_get_root (b);
+  out = json_to_string (root, TRUE);
+  g_print ("%s\n", out);
+}
+
+int
+_attest_cli_checklist (AttestCliContext  *ctx,
+                       int                argc,
+                       char             **argv)
+{
+  g_auto(Target) t = { 0 };
+  g_autofree char *format = NULL;
+  g_autofree char *status = NULL;
+  g_autofree char *owner = NULL;
+  g_autofree char *due = NULL;
+  g_autofree char *scope_id = NULL;
+  g_autofree char *service_id = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean show, set;
+  GOptionEntry entries[] = {
+    TARGET_ENTRIES (t),
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, NULL, NULL },
+    { "status", 0, 0, G_OPTION_ARG_STRING, &status, NULL, NULL },
+    { "owner", 0, 0, G_OPTION_ARG_STRING, &owner, NULL, NULL },
+    { "due", 0, 0, G_OPTION_ARG_STRING, &due, NULL, NULL },
+    { NULL }
+  };
+  static const char *formats[] = { "text", "json", NULL };
+
+  if (!_attest_cli_parse ("checklist show|set", entries, &argc, &argv))
+    return ATTEST_CLI_USAGE;
+  show = argc == 2 && g_str_equal (argv[1], "show");
+  set = argc == 2 && g_str_equal (argv[1], "set");
+  if ((!show && !set) || t.framework == NULL || t.scope == NULL || t.service == NULL || (set && t.item == 0))
+    {
+      g_printerr (_("attest-cli: usage: checklist show --framework ID --scope S --service NAME [--format text|json]\n"
+                    "       checklist set --framework ID --scope S --service NAME --item N [--status STATUS] "
+                    "[--owner NAME] [--due YYYY-MM-DD]\n"));
+      return ATTEST_CLI_USAGE;
+    }
+  if (format == NULL)
+    format = g_strdup ("text");
+  if (!_attest_cli_check_format (format, formats))
+    return ATTEST_CLI_USAGE;
+  if (!_attest_cli_open_workspace (ctx))
+    return ATTEST_CLI_FAILED;
+
+  if (!attest_workspace_resolve_cell (ctx->workspace, t.framework, t.scope, t.service, &scope_id, &service_id, &error))
+    return report (error);
+
+  if (set)
+    {
+      g_autoptr(AttestChecklistItem) item = NULL;
+
+      if (status == NULL && owner == NULL && due == NULL)
+        {
+          g_printerr (_("attest-cli: checklist set needs --status, --owner or --due\n"));
+          return ATTEST_CLI_USAGE;
+        }
+      if (!find_item (ctx, scope_id, service_id, t.item, &item, &error) ||
+          !attest_workspace_update_item (ctx->workspace, item->id, status, owner, due, &error))
+        return report (error);
+      return ATTEST_CLI_OK;
+    }
+
+  {
+    g_autoptr(GPtrArray) items = attest_workspace_get_checklist (ctx->workspace, scope_id, service_id, &error);
+    AttestRollup rollup;
+
+    if (items == NULL || !attest_workspace_cell_rollup (ctx->workspace, scope_id, service_id, &rollup, &error))
+      return report (error);
+
+    if (g_str_equal (format, "json"))
+      print_checklist_json (scope_id, service_id, items, &rollup);
+    else
+      {
+        g_print ("%s × %s: %s (%u/%u)\n", scope_id, service_id, attest_rollup_word (&rollup, TRUE),
+                 rollup.satisfied + rollup.not_applicable, rollup.total);
+        for (guint i = 0; i < items->len; i++)
+          {
+            AttestChecklistItem *it = items->pdata[i];
+            g_print ("%u. [%s] %s", it->position, it->status, it->title);
+            if (*it->owner != '\0')
+              g_print (" — %s", it->owner);
+            if (it->due != NULL)
+              g_print (" — %s %s", _("due"), it->due);
+            if (it->evidence->len > 0)
+              g_print (" — %u %s", it->evidence->len, _("evidence files"));
+            g_print ("\n");
+          }
+      }
+  }
+  return ATTEST_CLI_OK;
+}
+
+int
+_attest_cli_history (AttestCliContext  *ctx,
+                     int                argc,
+                     char             **argv)
+{
+  g_autofree char *format = NULL;
+  g_autofree char *entity = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
+  GOptionEntry entries[] = {
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, NULL, NULL },
+    { "entity", 0, 0, G_OPTION_ARG_STRING, &entity, NULL, NULL },
+    { NULL }
+  };
+  static const char *formats[] = { "text", "json", NULL };
+
+  if (!_attest_cli_parse ("history", entries, &argc, &argv))
+    return ATTEST_CLI_USAGE;
+  if (argc > 1)
+    {
+      g_printerr (_("attest-cli: unexpected argument “%s”\n"), argv[1]);
+      return ATTEST_CLI_USAGE;
+    }
+  if (format == NULL)
+    format = g_strdup ("text");
+  if (!_attest_cli_check_format (format, formats))
+    return ATTEST_CLI_USAGE;
+  if (!_attest_cli_open_workspace (ctx))
+    return ATTEST_CLI_FAILED;
+
+  rows = attest_workspace_list_history (ctx->workspace, entity, &error);
+  if (rows == NULL)
+    return report (error);
+
+  if (g_str_equal (format, "json"))
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+      g_autofree char *out = NULL;
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "history");
+      json_builder_begin_array (b);
+      for (guint i = 0; i < rows->len; i++)
+        {
+          AttestHistoryEntry *e = rows->pdata[i];
+          const char *keys[] = { "at", "reviewer", "entity", "entity_id", "action", "hash", "prev_hash" };
+          const char *values[] = { e->at, e->reviewer, e->entity, e->entity_id, e->action, e->hash, e->prev_hash };
+
+          json_builder_begin_object (b);
+          json_builder_set_member_name (b, "id");
+          json_builder_add_int_value (b, e->id);
+          for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
+            {
+              json_builder_set_member_name (b, keys[k]);
+              json_builder_add_string_value (b, values[k]);
+            }
+          json_builder_set_member_name (b, "before");
+          json_builder_add_value (b, e->before ? json_from_string (e->before, NULL) : json_node_new (JSON_NODE_NULL));
+          json_builder_set_member_name (b, "after");
+          json_builder_add_value (b, e->after ? json_from_string (e->after, NULL) : json_node_new (JSON_NODE_NULL));
+          json_builder_end_object (b);
+        }
+      json_builder_end_array (b);
+      json_builder_end_object (b);
+      root = json_builder_get_root (b);
+      out = json_to_string (root, TRUE);
+      g_print ("%s\n", out);
+    }
+  else
+    for (guint i = 0; i < rows->len; i++)
+      {
+        AttestHistoryEntry *e = rows->pdata[i];
+        g_print ("%" G_GINT64_FORMAT "\t%s\t%s\t%s %s %s\n", e->id, e->at, e->reviewer, e->action, e->entity,
+                 e->entity_id);
+        if (e->before != NULL || e->after != NULL)
+          g_print ("\t%s → %s\n", e->before ? e->before : "∅", e->after ? e->after : "∅");
+      }
+  return ATTEST_CLI_OK;
+}
+
+int
+_attest_cli_verify (AttestCliContext  *ctx,
+                    int                argc,
+                    char             **argv)
+{
+  gboolean fingerprint_only = FALSE;
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *fingerprint = NULL;
+  GOptionEntry entries[] = {
+    { "fingerprint", 0, 0, G_OPTION_ARG_NONE, &fingerprint_only, NULL, NULL },
+    { NULL }
+  };
+
+  if (!_attest_cli_parse ("verify", entries, &argc, &argv))
+    return ATTEST_CLI_USAGE;
+  if (argc > 1)
+    {
+      g_printerr (_("attest-cli: unexpected argument “%s”\n"), argv[1]);
+      return ATTEST_CLI_USAGE;
+    }
+  if (!_attest_cli_open_workspace (ctx))
+    return ATTEST_CLI_FAILED;
+
+  if (!attest_workspace_check_integrity (ctx->workspace, problems, &error) ||
+      !attest_workspace_verify_history (ctx->workspace, problems, &error) ||
+      !attest_workspace_verify_evidence (ctx->workspace, problems, &error))
+    return report (error);
+
+  fingerprint = attest_workspace_get_fingerprint (ctx->workspace, &error);
+  if (fingerprint == NULL)
+    return report (error);
+
+  for (guint i = 0; i < problems->len; i++)
+    g_print ("%s\n", (char *)problems->pdata[i]);
+
+  if (problems->len > 0)
+    {
+      g_printerr (g_dngettext (GETTEXT_PACKAGE, "attest-cli: %u problem found\n",
+                               "attest-cli: %u problems found\n", problems->len), problems->len);
+      return ATTEST_CLI_FAILED;
+    }
+  if (fingerprint_only)
+    g_print ("%s\n", fingerprint);
+  else
+    g_print (_("Workspace verified: database, history chain and evidence files are intact.\n"
+               "Fingerprint: %s\n"), fingerprint);
+  return ATTEST_CLI_OK;
+}

@@ -1,0 +1,914 @@
+/* attest-search.c: full-text search of the workspace (FTS5, CJK bigrams)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "attest-search"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "attest-offering.h"
+#include "attest-page.h"
+#include "attest-search.h"
+#include "attest-workspace-private.h"
+
+/* More words than this is not a search but a paste; FTS5 nests one AND per word. */
+#define MAX_QUERY_WORDS 64
+
+/* ---- The tokenizer -------------------------------------------------------- */
+
+/* What xCreateTokenizer keeps: unicode61, found on the same connection. */
+typedef struct {
+  fts5_tokenizer parent;
+  void *parent_context;
+} TokenizerModule;
+
+typedef struct {
+  fts5_tokenizer parent;
+  Fts5Tokenizer *parent_instance;
+} Tokenizer;
+
+typedef struct {
+  void *ctx;
+  int (*token) (void *, int, const char *, int, int, int);
+  int base;
+} Forward;
+
+/* Han, Hiragana, Katakana, Hangul: scripts written without spaces between
+ * words. Punctuation (、。「」, fullwidth forms) is script Common and stays out;
+ * the prolonged sound mark ー is Common too but belongs inside katakana words. */
+static gboolean
+is_cjk (gunichar c)
+{
+  if (c < 0x1100)
+    return FALSE;
+  if (c == 0x30FC)
+    return TRUE;
+  switch (g_unichar_get_script (c))
+    {
+    case G_UNICODE_SCRIPT_HAN:
+    case G_UNICODE_SCRIPT_HIRAGANA:
+    case G_UNICODE_SCRIPT_KATAKANA:
+    case G_UNICODE_SCRIPT_HANGUL:
+      return g_unichar_isalpha (c) || g_unichar_type (c) == G_UNICODE_LETTER_NUMBER;
+    default:
+      return FALSE;
+    }
+}
+
+/* One character at @p; invalid or truncated UTF-8 is one byte of non-CJK. */
+static gunichar
+next_char (const char *p,
+           int         avail,
+           int        *len)
+{
+  gunichar c;
+
+  if ((guchar)*p < 0x80)
+    {
+      *len = 1;
+      return (guchar)*p;
+    }
+  c = g_utf8_get_char_validated (p, avail);
+  if (c == (gunichar)-1 || c == (gunichar)-2)
+    {
+      *len = 1;
+      return 0xFFFD;
+    }
+  *len = g_utf8_skip[(guchar)*p];
+  return c;
+}
+
+static int
+forward_token (void       *data,
+               int         tflags,
+               const char *token,
+               int         n,
+               int         start,
+               int         end)
+{
+  Forward *f = data;
+
+  return f->token (f->ctx, tflags, token, n, start + f->base, end + f->base);
+}
+
+static int
+tokenizer_create (void           *context,
+                  const char    **args,
+                  int             n_args,
+                  Fts5Tokenizer **out)
+{
+  static const char *parent_args[] = { "remove_diacritics", "2" };
+  TokenizerModule *module = context;
+  Tokenizer *self;
+  int rc;
+
+  self = sqlite3_malloc (sizeof *self);
+  if (self == NULL)
+    return SQLITE_NOMEM;
+  memset (self, 0, sizeof *self);
+  self->parent = module->parent;
+  rc = module->parent.xCreate (module->parent_context, parent_args, G_N_ELEMENTS (parent_args),
+                               &self->parent_instance);
+  if (rc != SQLITE_OK)
+    {
+      sqlite3_free (self);
+      return rc;
+    }
+  *out = (Fts5Tokenizer *)self;
+  return SQLITE_OK;
+}
+
+static void
+tokenizer_delete (Fts5Tokenizer *tokenizer)
+{
+  Tokenizer *self = (Tokenizer *)tokenizer;
+
+  if (self->parent_instance != NULL)
+    self->parent.xDelete (self->parent_instance);
+  sqlite3_free (self);
+}
+
+/* A run of CJK characters [start, end): overlapping bigrams, offsets in bytes.
+ * In stored text the last character is also indexed on its own, at the last
+ * bigram's position, so that a one-character query (made a prefix query) finds
+ * every character of a run, the last one included. */
+static int
+tokenize_cjk (const char  *text,
+              int          start,
+              int          end,
+              gboolean     query,
+              void        *ctx,
+              int        (*token) (void *, int, const char *, int, int, int))
+{
+  int a = start, a_len, b, b_len, rc;
+
+  next_char (text + a, end - a, &a_len);
+  if (a + a_len >= end)
+    return token (ctx, 0, text + a, a_len, a, a + a_len);
+
+  for (;;)
+    {
+      b = a + a_len;
+      next_char (text + b, end - b, &b_len);
+      rc = token (ctx, 0, text + a, b + b_len - a, a, b + b_len);
+      if (rc != SQLITE_OK)
+        return rc;
+      if (b + b_len >= end)
+        break;
+      a = b;
+      a_len = b_len;
+    }
+
+  if (!query)
+    return token (ctx, FTS5_TOKEN_COLOCATED, text + b, b_len, b, b + b_len);
+  return SQLITE_OK;
+}
+
+static int
+tokenizer_tokenize (Fts5Tokenizer *tokenizer,
+                    void          *ctx,
+                    int            flags,
+                    const char    *text,
+                    int            n_text,
+                    int          (*token) (void *, int, const char *, int, int, int))
+{
+  Tokenizer *self = (Tokenizer *)tokenizer;
+  gboolean query = (flags & FTS5_TOKENIZE_QUERY) != 0;
+  int plain = 0, i = 0, rc = SQLITE_OK;
+
+  if (text == NULL)
+    return SQLITE_OK;
+
+  while (i < n_text && rc == SQLITE_OK)
+    {
+      int len, run_end;
+      gunichar c = next_char (text + i, n_text - i, &len);
+
+      if (!is_cjk (c))
+        {
+          i += len;
+          continue;
+        }
+
+      /* The plain text before the run goes to unicode61, its offsets shifted. */
+      if (i > plain)
+        {
+          Forward f = { ctx, token, plain };
+          rc = self->parent.xTokenize (self->parent_instance, &f, flags, text + plain, i - plain, forward_token);
+          if (rc != SQLITE_OK)
+            break;
+        }
+
+      run_end = i + len;
+      while (run_end < n_text)
+        {
+          int l;
+          gunichar d = next_char (text + run_end, n_text - run_end, &l);
+          if (!is_cjk (d))
+            break;
+          run_end += l;
+        }
+      rc = tokenize_cjk (text, i, run_end, query, ctx, token);
+      i = plain = run_end;
+    }
+
+  if (rc == SQLITE_OK && n_text > plain)
+    {
+      Forward f = { ctx, token, plain };
+      rc = self->parent.xTokenize (self->parent_instance, &f, flags, text + plain, n_text - plain, forward_token);
+    }
+  return rc;
+}
+
+static fts5_tokenizer attest_tokenizer = {
+  tokenizer_create,
+  tokenizer_delete,
+  tokenizer_tokenize,
+};
+
+/* ---- Ranking --------------------------------------------------------------- */
+
+typedef struct {
+  int n_phrases;
+  double idf[];
+} RankData;
+
+static int
+count_hit (const Fts5ExtensionApi *api,
+           Fts5Context            *fts,
+           void                   *data)
+{
+  (*(sqlite3_int64 *)data)++;
+  return SQLITE_OK;
+}
+
+/* attest_rank (search_index): BM25 (k1 = 1.2, the title weighing 4), lower
+ * is better, as FTS5's bm25() — but without its document-length term, which
+ * costs a lookup per matching row and made a common word over 100 000 notes
+ * take 60 ms; with it gone ranking costs about what counting does. */
+static void
+rank_function (const Fts5ExtensionApi  *api,
+               Fts5Context             *fts,
+               sqlite3_context         *ctx,
+               int                      n_args,
+               sqlite3_value          **args)
+{
+  RankData *data = api->xGetAuxdata (fts, 0);
+  double tf[MAX_QUERY_WORDS] = { 0 };
+  double score = 0;
+  int n_inst = 0, rc;
+
+  if (data == NULL)
+    {
+      int n = MIN (api->xPhraseCount (fts), MAX_QUERY_WORDS);
+      sqlite3_int64 n_rows = 0;
+
+      data = sqlite3_malloc64 (sizeof (RankData) + n * sizeof (double));
+      if (data == NULL)
+        {
+          sqlite3_result_error_nomem (ctx);
+          return;
+        }
+      data->n_phrases = n;
+      rc = api->xRowCount (fts, &n_rows);
+      /* One word: its weight orders nothing, and counting its rows is not free. */
+      for (int i = 0; n == 1 && i < n; i++)
+        data->idf[i] = 1.0;
+      for (int i = 0; rc == SQLITE_OK && n > 1 && i < n; i++)
+        {
+          sqlite3_int64 hits = 0;
+
+          rc = api->xQueryPhrase (fts, i, &hits, count_hit);
+          /* As FTS5's bm25: a word in more than half the rows still counts a little. */
+          data->idf[i] = MAX (log ((n_rows - hits + 0.5) / (hits + 0.5)), 1e-6);
+        }
+      if (rc == SQLITE_OK)
+        rc = api->xSetAuxdata (fts, data, sqlite3_free);
+      else
+        sqlite3_free (data);
+      if (rc != SQLITE_OK)
+        {
+          sqlite3_result_error_code (ctx, rc);
+          return;
+        }
+    }
+
+  rc = api->xInstCount (fts, &n_inst);
+  for (int i = 0; rc == SQLITE_OK && i < n_inst; i++)
+    {
+      int phrase, column, offset;
+
+      rc = api->xInst (fts, i, &phrase, &column, &offset);
+      if (rc == SQLITE_OK && phrase >= 0 && phrase < data->n_phrases)
+        tf[phrase] += column == 2 ? 4.0 : 1.0;
+    }
+  if (rc != SQLITE_OK)
+    {
+      sqlite3_result_error_code (ctx, rc);
+      return;
+    }
+
+  for (int i = 0; i < data->n_phrases; i++)
+    score += data->idf[i] * tf[i] * (1.2 + 1) / (tf[i] + 1.2);
+  sqlite3_result_double (ctx, -score);
+}
+
+static fts5_api *
+get_fts5_api (sqlite3 *db)
+{
+  fts5_api *api = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (db, "SELECT fts5(?1)", -1, &stmt, NULL) != SQLITE_OK)
+    return NULL;
+  sqlite3_bind_pointer (stmt, 1, &api, "fts5_api_ptr", NULL);
+  sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  return api != NULL && api->iVersion >= 2 ? api : NULL;
+}
+
+/**
+ * _attest_search_register:
+ * @db: a connection
+ *
+ * Makes the "attest" tokenizer known to @db. The index cannot be read or
+ * written without it, so this comes before any statement touches it.
+ */
+gboolean
+_attest_search_register (sqlite3  *db,
+                         GError  **error)
+{
+  fts5_api *api = get_fts5_api (db);
+  TokenizerModule *module;
+  int rc;
+
+  if (api == NULL)
+    {
+      g_set_error (error, ATTEST_STORE_ERROR, ATTEST_STORE_ERROR_FAILED,
+                   _("Full-text search is not available: this SQLite has no FTS5"));
+      return FALSE;
+    }
+
+  module = g_new0 (TokenizerModule, 1);
+  rc = api->xFindTokenizer (api, "unicode61", &module->parent_context, &module->parent);
+  if (rc == SQLITE_OK)
+    /* FTS5 owns the module from here, and frees it when the connection closes. */
+    rc = api->xCreateTokenizer (api, "attest", module, &attest_tokenizer, g_free);
+  else
+    g_free (module);
+  if (rc == SQLITE_OK)
+    rc = api->xCreateFunction (api, "attest_rank", NULL, rank_function, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, ATTEST_STORE_ERROR, ATTEST_STORE_ERROR_FAILED,
+                   _("Full-text search is not available: %s"), sqlite3_errstr (rc));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* ---- Keeping the index ---------------------------------------------------- */
+
+static gboolean
+step_done (AttestWorkspace  *self,
+           sqlite3_stmt     *stmt,
+           GError          **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    {
+      _attest_workspace_set_error (self, error, rc, _("could not update the search index"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+delete_rows (AttestWorkspace  *self,
+             GArray           *ids,
+             GError          **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (ids->len == 0)
+    return TRUE;
+  stmt = _attest_workspace_prepare (self, "DELETE FROM search_index WHERE rowid = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < ids->len; i++)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_bind_int64 (stmt, 1, g_array_index (ids, gint64, i));
+      if (!step_done (self, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * _attest_search_put_source:
+ * @kind: "page", "note", "item", "annotation" or "evidence"
+ * @ref: what the row stands for, unique within @kind
+ * @source: (nullable): the source-language text of a translated page
+ *
+ * Indexes one thing, replacing what was indexed for @kind and @ref before.
+ * Runs inside the caller's transaction.
+ */
+gboolean
+_attest_search_put_source (AttestWorkspace  *self,
+                           const char       *kind,
+                           const char       *ref,
+                           const char       *title,
+                           const char       *body,
+                           const char       *source,
+                           GError          **error)
+{
+  g_autoptr(sqlite3_stmt) key = NULL;
+  g_autoptr(sqlite3_stmt) insert = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gint64 id;
+  int rc;
+
+  g_return_val_if_fail (ATTEST_IS_WORKSPACE (self), FALSE);
+  g_return_val_if_fail (kind != NULL && ref != NULL, FALSE);
+
+  /* The index is found by kind and ref through a plain table: FTS5 would scan
+   * every row for an UNINDEXED column. Its id is the index row's rowid. */
+  key = _attest_workspace_prepare (self,
+                                   "INSERT INTO search_key (kind, ref) VALUES (?1, ?2) "
+                                   "ON CONFLICT (kind, ref) DO UPDATE SET kind = excluded.kind "
+                                   "RETURNING id", error);
+  if (key == NULL)
+    return FALSE;
+  sqlite3_bind_text (key, 1, kind, -1, SQLITE_STATIC);
+  sqlite3_bind_text (key, 2, ref, -1, SQLITE_STATIC);
+  rc = sqlite3_step (key);
+  if (rc != SQLITE_ROW)
+    {
+      _attest_workspace_set_error (self, error, rc, _("could not update the search index"));
+      return FALSE;
+    }
+  id = sqlite3_column_int64 (key, 0);
+  sqlite3_reset (key);
+
+  g_array_append_val (ids, id);
+  if (!delete_rows (self, ids, error))
+    return FALSE;
+
+  insert = _attest_workspace_prepare (self,
+                                      "INSERT INTO search_index (rowid, kind, ref, title, body, source) "
+                                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error);
+  if (insert == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (insert, 1, id);
+  sqlite3_bind_text (insert, 2, kind, -1, SQLITE_STATIC);
+  sqlite3_bind_text (insert, 3, ref, -1, SQLITE_STATIC);
+  sqlite3_bind_text (insert, 4, title != NULL ? title : "", -1, SQLITE_STATIC);
+  sqlite3_bind_text (insert, 5, body != NULL ? body : "", -1, SQLITE_STATIC);
+  sqlite3_bind_text (insert, 6, source != NULL ? source : "", -1, SQLITE_STATIC);
+  return step_done (self, insert, error);
+}
+
+/* _attest_search_put_source() without a source language. */
+gboolean
+_attest_search_put (AttestWorkspace  *self,
+                    const char       *kind,
+                    const char       *ref,
+                    const char       *title,
+                    const char       *body,
+                    GError          **error)
+{
+  return _attest_search_put_source (self, kind, ref, title, body, NULL, error);
+}
+
+static gboolean
+remove_where (AttestWorkspace  *self,
+              const char       *sql,
+              const char       *a,
+              const char       *b,
+              GError          **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = _attest_workspace_prepare (self, sql, error);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, a, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, b, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _attest_workspace_set_error (self, error, rc, _("could not update the search index"));
+      return FALSE;
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  return delete_rows (self, ids, error);
+}
+
+/* Takes @kind/@ref out of the index, inside the caller's transaction; absent is fine. */
+gboolean
+_attest_search_remove (AttestWorkspace  *self,
+                       const char       *kind,
+                       const char       *ref,
+                       GError          **error)
+{
+  g_return_val_if_fail (ATTEST_IS_WORKSPACE (self), FALSE);
+  g_return_val_if_fail (kind != NULL && ref != NULL, FALSE);
+
+  return remove_where (self, "DELETE FROM search_key WHERE kind = ?1 AND ref = ?2 RETURNING id",
+                       kind, ref, error);
+}
+
+/* Every section of a framework's page in @locale ("" for English): a newer
+ * variant replaces them all, so sections it dropped do not linger. */
+gboolean
+_attest_search_remove_pages (AttestWorkspace  *self,
+                             const char       *framework_id,
+                             const char       *locale,
+                             GError          **error)
+{
+  g_autofree char *prefix = NULL;
+  g_autofree char *suffix = NULL;
+
+  g_return_val_if_fail (ATTEST_IS_WORKSPACE (self), FALSE);
+  g_return_val_if_fail (framework_id != NULL, FALSE);
+
+  prefix = g_strconcat (framework_id, "#", NULL);
+  suffix = g_strconcat ("@", locale != NULL ? locale : "", NULL);
+  return remove_where (self,
+                       "DELETE FROM search_key WHERE kind = 'page' "
+                       "AND substr (ref, 1, length (?1)) = ?1 AND substr (ref, -length (?2)) = ?2 "
+                       "AND instr (substr (ref, length (?1) + 1, length (ref) - length (?1) - length (?2)), '@') = 0 "
+                       "RETURNING id",
+                       prefix, suffix, error);
+}
+
+/**
+ * _attest_search_put_sections:
+ * @sections: (element-type AttestOfferingSection): a page's sections
+ *
+ * Indexes a page's text, one row per section ("FRAMEWORK#KEY@LOCALE"), both
+ * languages in it, after taking out every section indexed before for that
+ * framework and locale (so none a newer page dropped lingers).
+ */
+gboolean
+_attest_search_put_sections (AttestWorkspace  *self,
+                             const char       *framework_id,
+                             const char       *locale,
+                             GPtrArray        *sections,
+                             GError          **error)
+{
+  if (locale == NULL)
+    locale = "";
+  if (!_attest_search_remove_pages (self, framework_id, locale, error))
+    return FALSE;
+  for (guint i = 0; sections != NULL && i < sections->len; i++)
+    {
+      AttestOfferingSection *sec = sections->pdata[i];
+      g_autofree char *ref = g_strdup_printf ("%s#%s@%s", framework_id, sec->key, locale);
+      g_autofree char *source = NULL;
+
+      if (sec->source_title != NULL || sec->source_text != NULL)
+        source = g_strjoin ("\n", sec->source_title != NULL ? sec->source_title : "",
+                            sec->source_text != NULL ? sec->source_text : "", NULL);
+      if (!_attest_search_put_source (self, "page", ref, sec->title, sec->text, source, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Page text of every framework's newest variant in each locale, from the
+ * stored pages: for a workspace migrated from before the index existed.
+ * Inside the caller's transaction. A page that no longer parses is skipped. */
+gboolean
+_attest_search_index_pages (AttestWorkspace  *self,
+                            GError          **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (ATTEST_IS_WORKSPACE (self), FALSE);
+
+  stmt = _attest_workspace_prepare (self,
+                                    "SELECT v.framework_id, v.locale, v.file_name, v.page FROM variant v "
+                                    "WHERE v.id = (SELECT w.id FROM variant w "
+                                    "  WHERE w.framework_id = v.framework_id AND w.locale = v.locale "
+                                    "  ORDER BY w.effective_date DESC, w.id DESC LIMIT 1)",
+                                    error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *framework_id = (const char *)sqlite3_column_text (stmt, 0);
+      const char *locale = (const char *)sqlite3_column_text (stmt, 1);
+      const char *file_name = (const char *)sqlite3_column_text (stmt, 2);
+      g_autoptr(GBytes) bytes = g_bytes_new (sqlite3_column_blob (stmt, 3), sqlite3_column_bytes (stmt, 3));
+      g_autoptr(AttestPage) page = NULL;
+      g_autoptr(AttestOffering) offering = NULL;
+      gsize len = 0;
+      const char *text = g_bytes_get_data (bytes, &len);
+
+      page = attest_page_parse (file_name, text != NULL ? text : "", len, NULL);
+      if (page == NULL)
+        continue;
+      offering = attest_offering_new_from_page (page, file_name, bytes, NULL, NULL);
+      if (!_attest_search_put_sections (self, framework_id, locale, offering->sections, error))
+        return FALSE;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _attest_workspace_set_error (self, error, rc, _("could not update the search index"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* ---- Searching ------------------------------------------------------------ */
+
+#define RANK_CANDIDATES 10000
+
+typedef struct {
+  gint64 rowid;
+  double rank;
+} Hit;
+
+void
+attest_search_result_free (AttestSearchResult *result)
+{
+  if (result == NULL)
+    return;
+  g_free (result->kind);
+  g_free (result->ref);
+  g_free (result->title);
+  g_free (result->snippet);
+  g_free (result);
+}
+
+static int
+count_token (void       *data,
+             int         tflags,
+             const char *token,
+             int         n,
+             int         start,
+             int         end)
+{
+  if (n > 0)
+    (*(int *)data)++;
+  return SQLITE_OK;
+}
+
+static gboolean
+is_single_cjk (const char *word)
+{
+  return *word != '\0' && is_cjk (g_utf8_get_char (word)) && *g_utf8_next_char (word) == '\0';
+}
+
+/* The user's words as an FTS5 expression: each one a quoted string (so no
+ * FTS5 syntax gets through), a prefix when it ends in "*", all ANDed. Words
+ * that hold no token (punctuation) are left out: they could only match
+ * nothing. NULL and *n_words = 0 when no word is left. */
+static char *
+build_match (sqlite3     *db,
+             const char  *query,
+             guint       *n_words,
+             GError     **error)
+{
+  g_autofree char *valid = g_utf8_make_valid (query, -1);
+  g_autoptr(GString) match = g_string_new (NULL);
+  g_autoptr(GPtrArray) words = g_ptr_array_new_with_free_func (g_free);
+  Fts5Tokenizer *tokenizer = NULL;
+  fts5_tokenizer methods;
+  void *context = NULL;
+  fts5_api *api;
+  const char *p = valid;
+
+  *n_words = 0;
+
+  /* Words: runs of non-space characters. */
+  while (*p != '\0')
+    {
+      const char *start;
+
+      while (*p != '\0' && g_unichar_isspace (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      start = p;
+      while (*p != '\0' && !g_unichar_isspace (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      if (p > start)
+        g_ptr_array_add (words, g_strndup (start, p - start));
+    }
+
+  if (words->len == 0)
+    {
+      g_set_error (error, ATTEST_STORE_ERROR, ATTEST_STORE_ERROR_INVALID,
+                   _("search needs at least one word"));
+      return NULL;
+    }
+  if (words->len > MAX_QUERY_WORDS)
+    {
+      g_set_error (error, ATTEST_STORE_ERROR, ATTEST_STORE_ERROR_INVALID,
+                   ngettext ("a search takes at most %d word", "a search takes at most %d words",
+                             MAX_QUERY_WORDS),
+                   MAX_QUERY_WORDS);
+      return NULL;
+    }
+
+  /* The same tokenizer as the index says which words hold anything to find. */
+  api = get_fts5_api (db);
+  if (api == NULL ||
+      api->xFindTokenizer (api, "attest", &context, &methods) != SQLITE_OK ||
+      methods.xCreate (context, NULL, 0, &tokenizer) != SQLITE_OK)
+    {
+      g_set_error (error, ATTEST_STORE_ERROR, ATTEST_STORE_ERROR_FAILED,
+                   _("Full-text search is not available: this SQLite has no FTS5"));
+      return NULL;
+    }
+
+  for (guint i = 0; i < words->len; i++)
+    {
+      char *word = words->pdata[i];
+      gsize len = strlen (word);
+      gboolean prefix = FALSE;
+      int tokens = 0;
+
+      while (len > 0 && word[len - 1] == '*')
+        {
+          word[--len] = '\0';
+          prefix = TRUE;
+        }
+      if (len == 0 || len > G_MAXINT)
+        continue;
+      methods.xTokenize (tokenizer, &tokens, FTS5_TOKENIZE_QUERY, word, (int)len, count_token);
+      if (tokens == 0)
+        continue;
+
+      /* One CJK character is indexed only inside bigrams: look for it as their start. */
+      if (is_single_cjk (word))
+        prefix = TRUE;
+
+      if (match->len > 0)
+        g_string_append_c (match, ' ');
+      g_string_append_c (match, '"');
+      for (const char *c = word; *c != '\0'; c++)
+        {
+          if (*c == '"')
+            g_string_append_c (match, '"');
+          g_string_append_c (match, *c);
+        }
+      g_string_append_c (match, '"');
+      if (prefix)
+        g_string_append_c (match, '*');
+      (*n_words)++;
+    }
+  methods.xDelete (tokenizer);
+
+  return *n_words > 0 ? g_string_free (g_steal_pointer (&match), FALSE) : NULL;
+}
+
+/* Snippets come from text with line breaks and tabs: one line for a list. */
+static char *
+one_line (const char *text)
+{
+  GString *out = g_string_sized_new (text != NULL ? strlen (text) : 0);
+  gboolean space = FALSE;
+
+  for (const char *p = text != NULL ? text : ""; *p != '\0'; p++)
+    {
+      if (*p == ' ' || *p == '\n' || *p == '\t' || *p == '\r')
+        {
+          if (!space && out->len > 0)
+            g_string_append_c (out, ' ');
+          space = TRUE;
+          continue;
+        }
+      g_string_append_c (out, *p);
+      space = FALSE;
+    }
+  if (out->len > 0 && out->str[out->len - 1] == ' ')
+    g_string_truncate (out, out->len - 1);
+  return g_string_free (out, FALSE);
+}
+
+static char *
+dup_column (sqlite3_stmt *stmt,
+            int           i)
+{
+  const char *text = (const char *)sqlite3_column_text (stmt, i);
+
+  return g_utf8_make_valid (text != NULL ? text : "", -1);
+}
+
+/**
+ * attest_workspace_search:
+ * @query: plain words, ANDed; a word ending in "*" is a prefix
+ * @limit: at most this many results; 0 for all
+ *
+ * Searches page text (both languages), notes, checklist items, annotations
+ * and evidence text. No FTS5 syntax reaches SQLite: quotes, "NEAR(", "AND",
+ * "-" or "body:" are characters to look for like any other.
+ *
+ * Returns: (transfer full) (element-type AttestSearchResult): the results,
+ *   best first; empty when nothing matches. An error when @query holds no word.
+ */
+GPtrArray *
+attest_workspace_search (AttestWorkspace  *self,
+                         const char       *query,
+                         guint             limit,
+                         GError          **error)
+{
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *match = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GArray) hits = NULL;
+  guint n_words = 0;
+  int rc;
+
+  g_return_val_if_fail (ATTEST_IS_WORKSPACE (self), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  match = build_match (_attest_workspace_get_db (self), query, &n_words, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  results = g_ptr_array_new_with_free_func ((GDestroyNotify)attest_search_result_free);
+  if (match == NULL)
+    return g_steal_pointer (&results);
+
+  /* Ranking costs a little for every matching row: past RANK_CANDIDATES
+   * matches (a common word over a very large workspace) only the newest that
+   * many are ranked, so a search stays quick however broad it is. */
+  stmt = _attest_workspace_prepare (self,
+                                    "SELECT rowid, score FROM ("
+                                    "  SELECT rowid, attest_rank (search_index) AS score FROM search_index "
+                                    "  WHERE search_index MATCH ?1 ORDER BY rowid DESC LIMIT ?3) "
+                                    "ORDER BY score, rowid DESC LIMIT ?2",
+                                    error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, limit > 0 ? (gint64)limit : -1);
+  sqlite3_bind_int64 (stmt, 3, RANK_CANDIDATES);
+  hits = g_array_new (FALSE, FALSE, sizeof (Hit));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      Hit hit = { sqlite3_column_int64 (stmt, 0), sqlite3_column_double (stmt, 1) };
+      g_array_append_val (hits, hit);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _attest_workspace_set_error (self, error, rc, _("could not search the workspace"));
+      return NULL;
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  /* Snippets only for the rows kept: cutting one out is the costly part. */
+  stmt = _attest_workspace_prepare (self,
+                                    "SELECT kind, ref, title, snippet (search_index, -1, '«', '»', '…', 12) "
+                                    "FROM search_index WHERE search_index MATCH ?1 AND rowid = ?2",
+                                    error);
+  if (stmt == NULL)
+    return NULL;
+  for (guint i = 0; i < hits->len; i++)
+    {
+      const Hit *hit = &g_array_index (hits, Hit, i);
+      AttestSearchResult *r;
+      g_autofree char *snippet = NULL;
+
+      sqlite3_reset (stmt);
+      sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 2, hit->rowid);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_DONE)
+        continue;
+      if (rc != SQLITE_ROW)
+        {
+          _attest_workspace_set_error (self, error, rc, _("could not search the workspace"));
+          return NULL;
+        }
+      r = g_new0 (AttestSearchResult, 1);
+      snippet = dup_column (stmt, 3);
+      r->kind = dup_column (stmt, 0);
+      r->ref = dup_column (stmt, 1);
+      r->title = dup_column (stmt, 2);
+      r->snippet = one_line (snippet);
+      r->rank = hit->rank;
+      g_ptr_array_add (results, r);
+    }
+  return g_steal_pointer (&results);
+}

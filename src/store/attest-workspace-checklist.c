@@ -1,0 +1,587 @@
+/* attest-workspace-checklist.c: the evidence checklist of each in-scope cell
+ *
+ * A cell gets its checklist the first time anyone asks for it, from the
+ * template in data/checklists/ for its scope, else its parent scope, else its
+ * framework, else default.txt. Every edit is one transaction and one history row.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "attest-checklist"
+
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "attest-history.h"
+#include "attest-paths.h"
+#include "attest-service-names.h"
+#include "attest-workspace-checklist.h"
+#include "attest-workspace-private.h"
+
+static const char * const statuses[] = {
+  "not-started", "in-progress", "satisfied", "not-applicable", "exception", NULL
+};
+
+void
+attest_checklist_item_free (AttestChecklistItem *item)
+{
+  if (item == NULL)
+    return;
+  g_free (item->scope_id);
+  g_free (item->service_id);
+  g_free (item->title);
+  g_free (item->status);
+  g_free (item->owner);
+  g_free (item->due);
+  g_clear_pointer (&item->evidence, g_ptr_array_unref);
+  g_free (item);
+}
+
+gboolean
+attest_checklist_status_is_valid (const char *status)
+{
+  return status != NULL && g_strv_contains (statuses, status);
+}
+
+/* The cell's word (DESIGN.md "Model"): exception beats everything; satisfied when
+ * every item is satisfied or not applicable; in progress once any has started. */
+const char *
+attest_rollup_word (const AttestRollup *r,
+                    gboolean            in_scope)
+{
+  if (!in_scope)
+    return "no-longer-in-scope";
+  if (r->exceptions > 0)
+    return "exception";
+  if (r->total > 0 && r->satisfied + r->not_applicable == r->total)
+    return "satisfied";
+  if (r->started > 0)
+    return "in-progress";
+  return "not-started";
+}
+
+static const char *
+column_text (sqlite3_stmt *stmt,
+             int           i)
+{
+  return sqlite3_column_type (stmt, i) == SQLITE_NULL ? NULL : (const char *)sqlite3_column_text (stmt, i);
+}
+
+static char *
+first_text (AttestWorkspace *self,
+            const char      *sql,
+            const char      *a,
+            const char      *b)
+{
+  g_autoptr(sqlite3_stmt) stmt = _attest_workspace_prepare (self, sql, NULL);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, a, -1, SQLITE_TRANSIENT);
+  if (b != NULL)
+    sqlite3_bind_text (stmt, 2, b, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return NULL;
+  return g_strdup (column_text (stmt, 0));
+}
+
+/**
+ * attest_workspace_resolve_service:
+ *
+ * --service NAME (DESIGN.md): matches an id, a name, an alias or a translation,
+ * case-folded; several services matching is a usage error naming them.
+ */
+gboolean
+attest_workspace_resolve_service (AttestWorkspace  *self,
+                                  const char       *name,
+                                  char            **service_id,
+                                  GError          **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autofree char *key = attest_service_names_key (name);
+  g_autofree char *folded = g_utf8_casefold (name, -1);
+  int rc;
+
+  stmt = _attest_workspace_prepare (self,
+                                    "SELECT DISTINCT s.id, s.name FROM service s "
+                                    "LEFT JOIN service_name n ON n.service_id = s.id "
+                                    "WHERE s.id = ?1 OR n.key = ?2 ORDER BY s.name", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, folded, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, key, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_ptr_array_add (ids, g_strdup (column_text (stmt, 0)));
+      g_ptr_array_add (names, g_strdup_printf ("%s (%s)", column_text (stmt, 1), column_text (stmt, 0)));
+    }
+  g_ptr_array_set_free_func (names, g_free);
+
+  if (ids->len == 0)
+    {
+      g_set_error (error, ATTEST_STORE_ERROR, ATTEST_STORE_ERROR_NOT_FOUND,
+                   _("No service is called “%s”"), name);
+      return FALSE;
+    }
+  if (ids->len > 1)
+    {
+      g_ptr_array_add (names, NULL);
+      g_autofree char *list = g_strjoinv (", ", (char **)names->pdata);
+      g_set_error (error, ATTEST_STORE_ERROR, ATTEST_STORE_ERROR_INVALID,
+                   _("“%s” names several services: %s"), name, list);
+      return FALSE;
+    }
+  *service_id = g_strdup (ids->pdata[0]);
+  return TRUE;
+}
+
+/**
+ * attest_workspace_resolve_cell:
+ * @scope: a scope id ("soc/soc-2") or, within @framework, a scope name ("SOC 2")
+ *
+ * Finds the in-scope (or flagged) cell the CLI's --framework/--scope/--service name.
+ */
+gboolean
+attest_workspace_resolve_cell (AttestWorkspace  *self,
+                               const char       *framework,
+                               const char       *scope,
+                               const char       *service,
+                               char            **scope_id,
+                               char            **service_id,
+                               GError          **error)
+{
+  g_autofree char *sid = NULL;
+  g_autofree char *svc = NULL;
+  g_autofree char *covered = NULL;
+
+  g_return_val_if_fail (ATTEST_IS_WORKSPACE (self), FALSE);
+
+  if (framework == NULL || scope == NULL || service == NULL)
+    {
+      g_set_error (error, ATTEST_STORE_ERROR, ATTEST_STORE_ERROR_INVALID,
+                   _("A cell is named by --framework ID --scope S --service NAME"));
+      return FALSE;
+    }
+
+  sid = first_text (self, "SELECT id FROM scope WHERE id = ?1 AND framework_id = ?2", scope, framework);
+  if (sid == NULL)
+    sid = first_text (self, "SELECT id FROM scope WHERE framework_id = ?2 AND lower (name) = lower (?1) "
+                            "ORDER BY sort_order LIMIT 1", scope, framework);
+  if (sid == NULL)
+    {
+      g_set_error (error, ATTEST_STORE_ERROR, ATTEST_STORE_ERROR_NOT_FOUND,
+                   _("Framework “%s” has no scope “%s” (see attest-cli frameworks)"), framework, scope);
+      return FALSE;
+    }
+
+  if (!attest_workspace_resolve_service (self, service, &svc, error))
+    return FALSE;
+
+  covered = first_text (self, "SELECT service_id FROM coverage WHERE scope_id = ?1 AND service_id = ?2", sid, svc);
+  if (covered == NULL)
+    {
+      g_set_error (error, ATTEST_STORE_ERROR, ATTEST_STORE_ERROR_NOT_FOUND,
+                   _("%s is not in scope of %s"), svc, sid);
+      return FALSE;
+    }
+
+  *scope_id = g_steal_pointer (&sid);
+  *service_id = g_steal_pointer (&svc);
+  return TRUE;
+}
+
+/* The template lines for a scope: its own, its parent's, its framework's, the default. */
+static GPtrArray *
+load_template (AttestWorkspace *self,
+               const char      *scope_id)
+{
+  g_autofree char *parent = first_text (self, "SELECT parent_id FROM scope WHERE id = ?1", scope_id, NULL);
+  g_autofree char *framework = first_text (self, "SELECT framework_id FROM scope WHERE id = ?1", scope_id, NULL);
+  const char *candidates[] = { scope_id, parent, framework, "default" };
+  GPtrArray *lines = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < G_N_ELEMENTS (candidates) && lines->len == 0; i++)
+    {
+      g_autofree char *name = NULL;
+      g_autofree char *path = NULL;
+      g_autofree char *text = NULL;
+      g_auto(GStrv) split = NULL;
+
+      if (candidates[i] == NULL)
+        continue;
+      name = g_strdup (candidates[i]);
+      g_strdelimit (name, "/", '.');
+      path = g_strdup_printf ("%s/checklists/%s.txt", attest_paths_data_dir (), name);
+      if (!g_file_get_contents (path, &text, NULL, NULL))
+        continue;
+      split = g_strsplit (text, "\n", -1);
+      for (guint j = 0; split[j] != NULL; j++)
+        {
+          g_strstrip (split[j]);
+          if (split[j][0] != '\0' && split[j][0] != '#')
+            g_ptr_array_add (lines, g_strdup (split[j]));
+        }
+    }
+  /* Attest's data is missing or empty: one honest item rather than none. */
+  if (lines->len == 0)
+    g_ptr_array_add (lines, g_strdup (_("Evidence obtained and reviewed")));
+  return lines;
+}
+
+static JsonNode *
+item_json (const char *title,
+           const char *status,
+           const char *owner,
+           const char *due)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+
+  json_builder_begin_object (b);
+  if (title != NULL)
+    {
+      json_builder_set_member_name (b, "title");
+      json_builder_add_string_value (b, title);
+    }
+  json_builder_set_member_name (b, "status");
+  json_builder_add_string_value (b, status);
+  json_builder_set_member_name (b, "owner");
+  json_builder_add_string_value (b, owner != NULL ? owner : "");
+  json_builder_set_member_name (b, "due");
+  if (due != NULL)
+    json_builder_add_string_value (b, due);
+  else
+    json_builder_add_null_value (b);
+  json_builder_end_object (b);
+  return json_builder_get_root (b);
+}
+
+static gboolean
+instantiate (AttestWorkspace  *self,
+             const char       *scope_id,
+             const char       *service_id,
+             GError          **error)
+{
+  g_autoptr(GPtrArray) lines = load_template (self, scope_id);
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonNode) after = NULL;
+  g_autofree char *cell = g_strdup_printf ("%s:%s", scope_id, service_id);
+
+  json_builder_begin_array (b);
+  for (guint i = 0; i < lines->len; i++)
+    {
+      g_autoptr(sqlite3_stmt) stmt =
+        _attest_workspace_prepare (self, "INSERT INTO checklist_item (scope_id, service_id, position, title) "
+                                         "VALUES (?1, ?2, ?3, ?4)", error);
+      int rc;
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, scope_id, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, service_id, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int (stmt, 3, (int)i + 1);
+      sqlite3_bind_text (stmt, 4, lines->pdata[i], -1, SQLITE_TRANSIENT);
+      rc = sqlite3_step (stmt);
+      if (rc != SQLITE_DONE)
+        {
+          _attest_workspace_set_error (self, error, rc, _("could not update the workspace"));
+          return FALSE;
+        }
+      json_builder_add_string_value (b, lines->pdata[i]);
+    }
+  json_builder_end_array (b);
+  after = json_builder_get_root (b);
+  return _attest_history_append (self, "checklist", cell, "create", NULL, after, error);
+}
+
+static GPtrArray *
+read_items (AttestWorkspace  *self,
+            const char       *scope_id,
+            const char       *service_id,
+            GError          **error)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify)attest_checklist_item_free);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) ev = NULL;
+  int rc;
+
+  stmt = _attest_workspace_prepare (self,
+                                    "SELECT id, position, title, status, owner, due FROM checklist_item "
+                                    "WHERE scope_id = ?1 AND service_id = ?2 ORDER BY position", error);
+  ev = _attest_workspace_prepare (self, "SELECT sha256 FROM item_evidence WHERE item_id = ?1 ORDER BY sha256", error);
+  if (stmt == NULL || ev == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, scope_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, service_id, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      AttestChecklistItem *item = g_new0 (AttestChecklistItem, 1);
+
+      item->id = sqlite3_column_int64 (stmt, 0);
+      item->scope_id = g_strdup (scope_id);
+      item->service_id = g_strdup (service_id);
+      item->position = sqlite3_column_int (stmt, 1);
+      item->title = g_strdup (column_text (stmt, 2));
+      item->status = g_strdup (column_text (stmt, 3));
+      item->owner = g_strdup (column_text (stmt, 4));
+      item->due = g_strdup (column_text (stmt, 5));
+      item->evidence = g_ptr_array_new_with_free_func (g_free);
+      sqlite3_reset (ev);
+      sqlite3_bind_int64 (ev, 1, item->id);
+      while (sqlite3_step (ev) == SQLITE_ROW)
+        g_ptr_array_add (item->evidence, g_strdup (column_text (ev, 0)));
+      g_ptr_array_add (items, item);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _attest_workspace_set_error (self, error, rc, _("could not read the workspace"));
+      return NULL;
+    }
+  return g_steal_pointer (&items);
+}
+
+/**
+ * attest_workspace_get_checklist:
+ *
+ * Returns: (element-type AttestChecklistItem): the cell's items, created from
+ *   the template on first use (one transaction, one history row).
+ */
+GPtrArray *
+attest_workspace_get_checklist (AttestWorkspace  *self,
+                                const char       *scope_id,
+                                const char       *service_id,
+                                GError          **error)
+{
+  g_autoptr(GPtrArray) items = NULL;
+
+  g_return_val_if_fail (ATTEST_IS_WORKSPACE (self), NULL);
+
+  items = read_items (self, scope_id, service_id, error);
+  if (items == NULL || items->len > 0)
+    return g_steal_pointer (&items);
+
+  if (!_attest_workspace_begin (self, error))
+    return NULL;
+  /* Another process may have created it while we waited for the lock. */
+  g_clear_pointer (&items, g_ptr_array_unref);
+  items = read_items (self, scope_id, service_id, error);
+  if (items == NULL)
+    goto fail;
+  if (items->len == 0)
+    {
+      if (!instantiate (self, scope_id, service_id, error))
+        goto fail;
+      g_clear_pointer (&items, g_ptr_array_unref);
+      items = read_items (self, scope_id, service_id, error);
+      if (items == NULL)
+        goto fail;
+    }
+  if (!_attest_workspace_commit (self, error))
+    return NULL;
+  return g_steal_pointer (&items);
+
+fail:
+  _attest_workspace_rollback (self);
+  return NULL;
+}
+
+static gboolean
+valid_date (const char *date)
+{
+  int y, m, d;
+  char tail;
+
+  if (sscanf (date, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3 || strlen (date) != 10)
+    return FALSE;
+  return g_date_valid_dmy (d, m, y);
+}
+
+/**
+ * attest_workspace_update_item:
+ * @status: (nullable): new status, or %NULL to keep it
+ * @owner: (nullable): new owner ("" for nobody), or %NULL to keep it
+ * @due: (nullable): new due date YYYY-MM-DD ("" to clear), or %NULL to keep it
+ */
+gboolean
+attest_workspace_update_item (AttestWorkspace  *self,
+                              gint64            item_id,
+                              const char       *status,
+                              const char       *owner,
+                              const char       *due,
+                              GError          **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *old_status = NULL;
+  g_autofree char *old_owner = NULL;
+  g_autofree char *old_due = NULL;
+  g_autofree char *cell = NULL;
+  g_autoptr(JsonNode) before = NULL;
+  g_autoptr(JsonNode) after = NULL;
+  const char *new_due;
+  int rc;
+
+  g_return_val_if_fail (ATTEST_IS_WORKSPACE (self), FALSE);
+
+  if (status != NULL && !attest_checklist_status_is_valid (status))
+    {
+      g_set_error (error, ATTEST_STORE_ERROR, ATTEST_STORE_ERROR_INVALID,
+                   _("“%s” is not a status (use not-started, in-progress, satisfied, not-applicable or exception)"),
+                   status);
+      return FALSE;
+    }
+  if (due != NULL && *due != '\0' && !valid_date (due))
+    {
+      g_set_error (error, ATTEST_STORE_ERROR, ATTEST_STORE_ERROR_INVALID,
+                   _("“%s” is not a date (use YYYY-MM-DD)"), due);
+      return FALSE;
+    }
+
+  if (!_attest_workspace_begin (self, error))
+    return FALSE;
+
+  stmt = _attest_workspace_prepare (self, "SELECT status, owner, due, scope_id || ':' || service_id || '#' || position "
+                                          "FROM checklist_item WHERE id = ?1", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, item_id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      if (rc == SQLITE_DONE)
+        g_set_error (error, ATTEST_STORE_ERROR, ATTEST_STORE_ERROR_NOT_FOUND,
+                     _("No checklist item %" G_GINT64_FORMAT), item_id);
+      else
+        _attest_workspace_set_error (self, error, rc, _("could not read the workspace"));
+      goto fail;
+    }
+  old_status = g_strdup (column_text (stmt, 0));
+  old_owner = g_strdup (column_text (stmt, 1));
+  old_due = g_strdup (column_text (stmt, 2));
+  cell = g_strdup (column_text (stmt, 3));
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  new_due = due == NULL ? old_due : (*due == '\0' ? NULL : due);
+  stmt = _attest_workspace_prepare (self, "UPDATE checklist_item SET status = ?2, owner = ?3, due = ?4 WHERE id = ?1",
+                                    error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, item_id);
+  sqlite3_bind_text (stmt, 2, status != NULL ? status : old_status, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, owner != NULL ? owner : old_owner, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, new_due, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _attest_workspace_set_error (self, error, rc, _("could not update the workspace"));
+      goto fail;
+    }
+
+  before = item_json (NULL, old_status, old_owner, old_due);
+  after = item_json (NULL, status != NULL ? status : old_status, owner != NULL ? owner : old_owner, new_due);
+  if (!_attest_history_append (self, "checklist-item", cell, "update", before, after, error))
+    goto fail;
+
+  return _attest_workspace_commit (self, error);
+
+fail:
+  _attest_workspace_rollback (self);
+  return FALSE;
+}
+
+/* The roll-up of one cell, in one query; a cell never opened counts as not started. */
+gboolean
+attest_workspace_cell_rollup (AttestWorkspace  *self,
+                              const char       *scope_id,
+                              const char       *service_id,
+                              AttestRollup     *rollup,
+                              GError          **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (ATTEST_IS_WORKSPACE (self), FALSE);
+
+  memset (rollup, 0, sizeof *rollup);
+  stmt = _attest_workspace_prepare (self,
+                                    "SELECT count(*), "
+                                    "  count(*) FILTER (WHERE status = 'satisfied'), "
+                                    "  count(*) FILTER (WHERE status = 'not-applicable'), "
+                                    "  count(*) FILTER (WHERE status = 'in-progress'), "
+                                    "  count(*) FILTER (WHERE status = 'exception'), "
+                                    "  count(*) FILTER (WHERE status <> 'not-started') "
+                                    "FROM checklist_item WHERE scope_id = ?1 AND service_id = ?2", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, scope_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, service_id, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      _attest_workspace_set_error (self, error, rc, _("could not read the workspace"));
+      return FALSE;
+    }
+  rollup->total = sqlite3_column_int (stmt, 0);
+  rollup->satisfied = sqlite3_column_int (stmt, 1);
+  rollup->not_applicable = sqlite3_column_int (stmt, 2);
+  rollup->in_progress = sqlite3_column_int (stmt, 3);
+  rollup->exceptions = sqlite3_column_int (stmt, 4);
+  rollup->started = sqlite3_column_int (stmt, 5);
+  return TRUE;
+}
+
+/* "My services" is analyst data: a history row for each change. */
+gboolean
+attest_workspace_set_my_service (AttestWorkspace  *self,
+                                 const char       *service_id,
+                                 gboolean          mine,
+                                 GError          **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (ATTEST_IS_WORKSPACE (self), FALSE);
+
+  if (!_attest_workspace_begin (self, error))
+    return FALSE;
+  stmt = _attest_workspace_prepare (self,
+                                    mine ? "INSERT INTO my_service (service_id) VALUES (?1) ON CONFLICT DO NOTHING"
+                                         : "DELETE FROM my_service WHERE service_id = ?1", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_text (stmt, 1, service_id, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _attest_workspace_set_error (self, error, rc, _("could not update the workspace"));
+      goto fail;
+    }
+  if (sqlite3_changes (_attest_workspace_get_db (self)) > 0 &&
+      !_attest_history_append (self, "my-services", service_id, mine ? "add" : "remove", NULL, NULL, error))
+    goto fail;
+  return _attest_workspace_commit (self, error);
+
+fail:
+  _attest_workspace_rollback (self);
+  return FALSE;
+}
+
+GPtrArray *
+attest_workspace_list_my_services (AttestWorkspace  *self,
+                                   GError          **error)
+{
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (ATTEST_IS_WORKSPACE (self), NULL);
+
+  stmt = _attest_workspace_prepare (self, "SELECT service_id FROM my_service ORDER BY service_id", error);
+  if (stmt == NULL)
+    return NULL;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (ids, g_strdup (column_text (stmt, 0)));
+  return g_steal_pointer (&ids);
+}

@@ -1,0 +1,206 @@
+/* attest-workspace-notes.c: Markdown notes on frameworks, sections, cells, items, services, evidence
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "attest-notes"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "attest-history.h"
+#include "attest-search.h"
+#include "attest-workspace-notes.h"
+#include "attest-workspace-private.h"
+
+#define MAX_NOTE_BYTES (1024 * 1024)
+
+void
+attest_note_free (AttestNote *note)
+{
+  if (note == NULL)
+    return;
+  g_free (note->target);
+  g_free (note->text);
+  g_free (note->created_at);
+  g_free (note->updated_at);
+  g_free (note);
+}
+
+static gboolean
+exists (AttestWorkspace *self,
+        const char      *sql,
+        const char      *a,
+        const char      *b)
+{
+  g_autoptr(sqlite3_stmt) stmt = _attest_workspace_prepare (self, sql, NULL);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, a, -1, SQLITE_TRANSIENT);
+  if (b != NULL)
+    sqlite3_bind_text (stmt, 2, b, -1, SQLITE_TRANSIENT);
+  return sqlite3_step (stmt) == SQLITE_ROW;
+}
+
+/* The thing a note hangs on must exist: a note on nothing is lost work. */
+static gboolean
+target_exists (AttestWorkspace *self,
+               const char      *target)
+{
+  const char *colon = strchr (target, ':');
+  g_autofree char *kind = NULL;
+  const char *rest;
+
+  if (colon == NULL || colon[1] == '\0')
+    return FALSE;
+  kind = g_strndup (target, colon - target);
+  rest = colon + 1;
+
+  if (g_str_equal (kind, "framework"))
+    {
+      g_autofree char *id = g_strdup (rest);
+      char *hash = strchr (id, '#');
+      if (hash != NULL)
+        *hash = '\0';
+      return exists (self, "SELECT 1 FROM framework WHERE id = ?1", id, NULL);
+    }
+  if (g_str_equal (kind, "scope"))
+    return exists (self, "SELECT 1 FROM scope WHERE id = ?1", rest, NULL);
+  if (g_str_equal (kind, "service"))
+    return exists (self, "SELECT 1 FROM service WHERE id = ?1", rest, NULL);
+  if (g_str_equal (kind, "item"))
+    return exists (self, "SELECT 1 FROM checklist_item WHERE id = ?1", rest, NULL);
+  if (g_str_equal (kind, "evidence"))
+    return exists (self, "SELECT 1 FROM evidence WHERE sha256 = ?1", rest, NULL);
+  if (g_str_equal (kind, "cell"))
+    {
+      const char *sep = strrchr (rest, ':');
+      g_autofree char *scope = NULL;
+      if (sep == NULL)
+        return FALSE;
+      scope = g_strndup (rest, sep - rest);
+      return exists (self, "SELECT 1 FROM coverage WHERE scope_id = ?1 AND service_id = ?2", scope, sep + 1);
+    }
+  return FALSE;
+}
+
+/**
+ * attest_workspace_add_note:
+ * @id: (out): the new note's id, set only once it is committed
+ */
+gboolean
+attest_workspace_add_note (AttestWorkspace  *self,
+                           const char       *target,
+                           const char       *text,
+                           gint64           *id,
+                           GError          **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *at = g_date_time_format_iso8601 (now);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonNode) after = NULL;
+  g_autofree char *note_id = NULL;
+  gint64 new_id;
+  int rc;
+
+  g_return_val_if_fail (ATTEST_IS_WORKSPACE (self), FALSE);
+  g_return_val_if_fail (target != NULL && text != NULL, FALSE);
+
+  if (!g_utf8_validate (text, -1, NULL) || *text == '\0')
+    {
+      g_set_error (error, ATTEST_STORE_ERROR, ATTEST_STORE_ERROR_INVALID,
+                   _("A note needs some text (UTF-8)"));
+      return FALSE;
+    }
+  if (strlen (text) > MAX_NOTE_BYTES)
+    {
+      g_set_error (error, ATTEST_STORE_ERROR, ATTEST_STORE_ERROR_INVALID,
+                   _("A note is limited to 1 MiB of text"));
+      return FALSE;
+    }
+
+  if (!_attest_workspace_begin (self, error))
+    return FALSE;
+
+  if (!target_exists (self, target))
+    {
+      g_set_error (error, ATTEST_STORE_ERROR, ATTEST_STORE_ERROR_NOT_FOUND,
+                   _("Nothing in this workspace is “%s”"), target);
+      goto fail;
+    }
+
+  stmt = _attest_workspace_prepare (self, "INSERT INTO note (target, text, created_at, updated_at) "
+                                          "VALUES (?1, ?2, ?3, ?3)", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_text (stmt, 1, target, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, text, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, at, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _attest_workspace_set_error (self, error, rc, _("could not update the workspace"));
+      goto fail;
+    }
+  new_id = sqlite3_last_insert_rowid (_attest_workspace_get_db (self));
+  note_id = g_strdup_printf ("%" G_GINT64_FORMAT, new_id);
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "target");
+  json_builder_add_string_value (b, target);
+  json_builder_set_member_name (b, "text");
+  json_builder_add_string_value (b, text);
+  json_builder_end_object (b);
+  after = json_builder_get_root (b);
+  if (!_attest_history_append (self, "note", note_id, "create", NULL, after, error) ||
+      !_attest_search_put (self, "note", note_id, target, text, error))
+    goto fail;
+
+  if (!_attest_workspace_commit (self, error))
+    return FALSE;
+  if (id != NULL)
+    *id = new_id;
+  return TRUE;
+
+fail:
+  _attest_workspace_rollback (self);
+  return FALSE;
+}
+
+GPtrArray *
+attest_workspace_list_notes (AttestWorkspace  *self,
+                             const char       *target,
+                             GError          **error)
+{
+  g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func ((GDestroyNotify)attest_note_free);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (ATTEST_IS_WORKSPACE (self), NULL);
+
+  stmt = _attest_workspace_prepare (self, "SELECT id, target, text, created_at, updated_at FROM note "
+                                          "WHERE ?1 IS NULL OR target = ?1 ORDER BY id", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, target, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      AttestNote *n = g_new0 (AttestNote, 1);
+      n->id = sqlite3_column_int64 (stmt, 0);
+      n->target = g_strdup ((const char *)sqlite3_column_text (stmt, 1));
+      n->text = g_strdup ((const char *)sqlite3_column_text (stmt, 2));
+      n->created_at = g_strdup ((const char *)sqlite3_column_text (stmt, 3));
+      n->updated_at = g_strdup ((const char *)sqlite3_column_text (stmt, 4));
+      g_ptr_array_add (notes, n);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _attest_workspace_set_error (self, error, rc, _("could not read the workspace"));
+      return NULL;
+    }
+  return g_steal_pointer (&notes);
+}

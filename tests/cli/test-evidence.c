@@ -1,0 +1,355 @@
+/* test-evidence.c: attest-cli evidence attach / list / export
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <sqlite3.h>
+
+#include "cli-runner.h"
+
+typedef struct {
+  char *dir;
+  char *ws;
+} Fixture;
+
+static void
+setup (Fixture       *f,
+       gconstpointer  data)
+{
+  g_auto(Run) r = { 0 };
+  g_autofree char *seeds = g_build_filename (g_getenv ("ATTEST_DATADIR"), "offerings", NULL);
+
+  f->dir = g_dir_make_tmp ("attest-cli-evidence-XXXXXX", NULL);
+  f->ws = g_build_filename (f->dir, "w.attest", NULL);
+  run_cli (&r, "--workspace", f->ws, "import", seeds);
+  g_assert_cmpint (r.status, ==, 0);
+}
+
+static void
+teardown (Fixture       *f,
+          gconstpointer  data)
+{
+  g_autoptr(GDir) d = g_dir_open (f->dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *p = g_build_filename (f->dir, name, NULL);
+      if (g_file_test (p, G_FILE_TEST_IS_DIR))
+        g_rmdir (p);
+      else
+        g_unlink (p);
+    }
+  g_rmdir (f->dir);
+  g_free (f->dir);
+  g_free (f->ws);
+}
+
+static char *
+write_file (Fixture    *f,
+            const char *name,
+            const char *data,
+            gssize      len)
+{
+  char *path = g_build_filename (f->dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (path, data, len, &error));
+  g_assert_no_error (error);
+  return path;
+}
+
+static JsonArray *
+list_json (Fixture    *f,
+           JsonParser *parser)
+{
+  g_auto(Run) r = { 0 };
+  g_autoptr(GError) error = NULL;
+  JsonObject *root;
+
+  run_cli (&r, "--workspace", f->ws, "evidence", "list", "--format", "json");
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, r.out, -1, &error));
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_true (json_object_has_member (root, "evidence"));
+  return json_object_get_array_member (root, "evidence");
+}
+
+static gboolean
+array_has_string (JsonArray  *array,
+                  const char *s)
+{
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    if (g_str_equal (json_array_get_string_element (array, i), s))
+      return TRUE;
+  return FALSE;
+}
+
+static guint
+evidence_count (Fixture *f)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+
+  return json_array_get_length (list_json (f, parser));
+}
+
+static void
+test_attach_list_export (Fixture       *f,
+                         gconstpointer  data)
+{
+  static const char content[] = "SOC 2 report\0with a NUL\xff\xfe and invalid UTF-8\n";
+  g_autofree char *file = write_file (f, "soc2 report.bin", content, sizeof content);
+  g_autofree char *expected = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *)content,
+                                                           sizeof content);
+  g_autofree char *line = g_strdup_printf ("%s\n", expected);
+  g_autofree char *out = g_build_filename (f->dir, "exported.bin", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_auto(Run) r = { 0 };
+  g_autofree char *back = NULL;
+  gsize back_len = 0;
+  JsonArray *list;
+  JsonObject *e;
+
+  run_cli (&r, "--workspace", f->ws, "evidence", "attach", "--framework", "soc", "--scope", "SOC 2",
+           "--service", "Intune", "--item", "1", file, "--effective", "2023-10-01", "--expires", "2024-09-30");
+  g_assert_cmpstr (r.err, ==, "");
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpstr (r.out, ==, line);
+
+  /* The same bytes on another cell: the same file. */
+  run_cli (&r, "--workspace", f->ws, "evidence", "attach", "--framework", "soc", "--scope", "soc/soc-1",
+           "--service", "intune", "--item", "2", file);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpstr (r.out, ==, line);
+
+  run_cli (&r, "--workspace", f->ws, "evidence", "list");
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, expected));
+  g_assert_nonnull (strstr (r.out, "soc2 report.bin"));
+  g_assert_nonnull (strstr (r.out, "soc/soc-2:intune#1"));
+  g_assert_nonnull (strstr (r.out, "soc/soc-1:intune#2"));
+
+  list = list_json (f, parser);
+  g_assert_cmpuint (json_array_get_length (list), ==, 1);
+  e = json_array_get_object_element (list, 0);
+  g_assert_cmpstr (json_object_get_string_member (e, "sha256"), ==, expected);
+  g_assert_cmpstr (json_object_get_string_member (e, "name"), ==, "soc2 report.bin");
+  g_assert_cmpint (json_object_get_int_member (e, "size"), ==, sizeof content);
+  g_assert_cmpstr (json_object_get_string_member (e, "effective"), ==, "2023-10-01");
+  g_assert_cmpstr (json_object_get_string_member (e, "expires"), ==, "2024-09-30");
+  g_assert_true (json_object_get_null_member (e, "page_count"));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (e, "cells")), ==, 2);
+  g_assert_true (array_has_string (json_object_get_array_member (e, "cells"), "soc/soc-2:intune#1"));
+  g_assert_true (array_has_string (json_object_get_array_member (e, "cells"), "soc/soc-1:intune#2"));
+
+  /* Byte for byte. */
+  run_cli (&r, "--workspace", f->ws, "evidence", "export", expected, out);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_true (g_file_get_contents (out, &back, &back_len, NULL));
+  g_assert_cmpmem (back, back_len, content, sizeof content);
+
+  /* Malformed SHA-256: usage. Well-formed but not stored: a failure. */
+  run_cli (&r, "--workspace", f->ws, "evidence", "export", "abc123", out);
+  g_assert_cmpint (r.status, ==, 2);
+  run_cli (&r, "--workspace", f->ws, "evidence", "export",
+           "0000000000000000000000000000000000000000000000000000000000000000", out);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_cmpstr (r.err, !=, "");
+  /* The earlier export is untouched by the failed one. */
+  g_clear_pointer (&back, g_free);
+  g_assert_true (g_file_get_contents (out, &back, &back_len, NULL));
+  g_assert_cmpmem (back, back_len, content, sizeof content);
+}
+
+static void
+test_bad_inputs (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *file = write_file (f, "ok.txt", "fine", -1);
+  g_autofree char *missing = g_build_filename (f->dir, "no-such-report.pdf", NULL);
+  g_autofree char *folder = g_build_filename (f->dir, "a-folder", NULL);
+  g_autofree char *huge = g_build_filename (f->dir, "huge.bin", NULL);
+  g_auto(Run) r = { 0 };
+  FILE *fp;
+
+#define ATTACH(...) run_cli (&r, "--workspace", f->ws, "evidence", "attach", "--framework", "soc", __VA_ARGS__)
+
+  /* Missing file, a folder, over the limit: exit 1, the file named, nothing stored. */
+  ATTACH ("--scope", "SOC 2", "--service", "Intune", "--item", "1", missing);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "no-such-report.pdf"));
+  g_assert_cmpstr (r.out, ==, "");
+
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  ATTACH ("--scope", "SOC 2", "--service", "Intune", "--item", "1", folder);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "a-folder"));
+
+  fp = g_fopen (huge, "wb");
+  g_assert_nonnull (fp);
+  g_assert_cmpint (ftruncate (fileno (fp), (off_t)512 * 1024 * 1024 + 1), ==, 0);
+  fclose (fp);
+  ATTACH ("--scope", "SOC 2", "--service", "Intune", "--item", "1", huge);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "huge.bin"));
+  g_unlink (huge);
+
+  g_assert_cmpuint (evidence_count (f), ==, 0);
+
+  /* Item numbers count from 1, up to the checklist's length. */
+  ATTACH ("--scope", "SOC 2", "--service", "Intune", "--item", "99", file);
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_nonnull (strstr (r.err, "99"));
+  ATTACH ("--scope", "SOC 2", "--service", "Intune", "--item", "0", file);
+  g_assert_cmpint (r.status, ==, 2);
+  ATTACH ("--scope", "SOC 2", "--service", "Intune", "--item", "-1", file);
+  g_assert_cmpint (r.status, ==, 2);
+  ATTACH ("--scope", "SOC 2", "--service", "Intune", file);
+  g_assert_cmpint (r.status, ==, 2);
+
+  /* Names that resolve to nothing. */
+  ATTACH ("--scope", "SOC 2", "--service", "No Such Service", "--item", "1", file);
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_nonnull (strstr (r.err, "No Such Service"));
+  ATTACH ("--scope", "SOC 9", "--service", "Intune", "--item", "1", file);
+  g_assert_cmpint (r.status, ==, 2);
+
+  /* Dates. */
+  ATTACH ("--scope", "SOC 2", "--service", "Intune", "--item", "1", file, "--effective", "2024-02-30");
+  g_assert_cmpint (r.status, ==, 2);
+  ATTACH ("--scope", "SOC 2", "--service", "Intune", "--item", "1", file, "--expires", "31/12/2024");
+  g_assert_cmpint (r.status, ==, 2);
+  ATTACH ("--scope", "SOC 2", "--service", "Intune", "--item", "1", file,
+          "--effective", "2024-06-01", "--expires", "2024-01-01");
+  g_assert_cmpint (r.status, ==, 2);
+
+  g_assert_cmpuint (evidence_count (f), ==, 0);
+
+  /* Two files, no file. */
+  ATTACH ("--scope", "SOC 2", "--service", "Intune", "--item", "1", file, file);
+  g_assert_cmpint (r.status, ==, 2);
+  ATTACH ("--scope", "SOC 2", "--service", "Intune", "--item", "1");
+  g_assert_cmpint (r.status, ==, 2);
+#undef ATTACH
+
+  run_cli (&r, "--workspace", f->ws, "evidence", "list", "--format", "xml");
+  g_assert_cmpint (r.status, ==, 2);
+  run_cli (&r, "--workspace", f->ws, "evidence", "frobnicate");
+  g_assert_cmpint (r.status, ==, 2);
+  run_cli (&r, "--workspace", f->ws, "evidence");
+  g_assert_cmpint (r.status, ==, 2);
+}
+
+/* Two services answering to one name: the CLI names both and exits 2. */
+static void
+test_ambiguous_service (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *file = write_file (f, "ok.txt", "fine", -1);
+  g_auto(Run) r = { 0 };
+  sqlite3 *db = NULL;
+  char *msg = NULL;
+
+  /* A (made-up) French translation of Stream that reads "Intune". */
+  g_assert_cmpint (sqlite3_open (f->ws, &db), ==, SQLITE_OK);
+  if (sqlite3_exec (db, "INSERT INTO service_name (key, lang, service_id, name, origin) "
+                        "VALUES ('intune', 'fr', 'stream', 'Intune', 'analyst')", NULL, NULL, &msg) != SQLITE_OK)
+    g_error ("%s", msg);
+  sqlite3_close (db);
+
+  run_cli (&r, "--workspace", f->ws, "evidence", "attach", "--framework", "soc", "--scope", "SOC 2",
+           "--service", "Intune", "--item", "1", file);
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_nonnull (strstr (r.err, "intune"));
+  g_assert_nonnull (strstr (r.err, "stream"));
+  g_assert_cmpuint (evidence_count (f), ==, 0);
+}
+
+static char *
+corpus_dir (void)
+{
+  const char *env = g_getenv ("ATTEST_CORPUS");
+  g_autofree char *beside = g_build_filename (g_getenv ("ATTEST_SOURCE_ROOT"), "..", "shared", "corpus", NULL);
+
+  if (env != NULL && g_file_test (env, G_FILE_TEST_IS_DIR))
+    return g_strdup (env);
+  if (g_file_test (beside, G_FILE_TEST_IS_DIR))
+    return g_canonicalize_filename (beside, NULL);
+  g_test_skip ("corpus not found: set ATTEST_CORPUS or put shared/ beside the checkout");
+  return NULL;
+}
+
+static void
+test_pdf_from_corpus (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *corpus = corpus_dir ();
+  g_autofree char *valid = NULL;
+  g_autofree char *broken = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_auto(Run) r = { 0 };
+  JsonArray *list;
+  gboolean seen_valid = FALSE, seen_broken = FALSE;
+
+  if (corpus == NULL)
+    return;
+  valid = g_build_filename (corpus, "pdf", "valid", "pypdf_pdflatex-4-pages.pdf", NULL);
+  broken = g_build_filename (corpus, "pdf", "broken", "qpdf_bad1.pdf", NULL);
+
+  run_cli (&r, "--workspace", f->ws, "evidence", "attach", "--framework", "soc", "--scope", "SOC 2",
+           "--service", "Intune", "--item", "1", valid);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpstr (r.err, ==, "");
+
+  /* Broken: attached all the same, with a warning naming it. */
+  run_cli (&r, "--workspace", f->ws, "evidence", "attach", "--framework", "soc", "--scope", "SOC 2",
+           "--service", "Intune", "--item", "1", broken);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpuint (strlen (r.out), ==, 65);
+  g_assert_nonnull (strstr (r.err, "warning"));
+  g_assert_nonnull (strstr (r.err, "qpdf_bad1.pdf"));
+
+  list = list_json (f, parser);
+  g_assert_cmpuint (json_array_get_length (list), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      JsonObject *e = json_array_get_object_element (list, i);
+      const char *name = json_object_get_string_member (e, "name");
+
+      g_assert_cmpstr (json_object_get_string_member (e, "mime"), ==, "application/pdf");
+      if (g_str_equal (name, "pypdf_pdflatex-4-pages.pdf"))
+        {
+          g_assert_cmpint (json_object_get_int_member (e, "page_count"), ==, 4);
+          seen_valid = TRUE;
+        }
+      else if (g_str_equal (name, "qpdf_bad1.pdf"))
+        {
+          g_assert_true (json_object_get_null_member (e, "page_count"));
+          seen_broken = TRUE;
+        }
+    }
+  g_assert_true (seen_valid && seen_broken);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(name, fn) g_test_add ("/cli/evidence/" name, Fixture, NULL, setup, fn, teardown)
+  ADD ("attach-list-export", test_attach_list_export);
+  ADD ("bad-inputs", test_bad_inputs);
+  ADD ("ambiguous-service", test_ambiguous_service);
+  ADD ("pdf-from-corpus", test_pdf_from_corpus);
+#undef ADD
+
+  return g_test_run ();
+}

@@ -1,0 +1,152 @@
+/* test-search.c: attest-cli search on the seed pages — text, JSON, usage errors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+
+#include "cli-runner.h"
+
+static char *tmp_dir;
+static char *ws;
+
+static void
+import_seeds (void)
+{
+  g_autofree char *seeds = g_build_filename (g_getenv ("ATTEST_DATADIR"), "offerings", NULL);
+  g_auto(Run) r = { 0 };
+
+  if (ws != NULL)
+    return;
+  ws = g_build_filename (tmp_dir, "search.attest", NULL);
+  run_cli (&r, "--workspace", ws, "import", seeds);
+  g_assert_cmpint (r.status, ==, 0);
+}
+
+static void
+test_text (void)
+{
+  g_auto(Run) r = { 0 };
+  g_auto(GStrv) lines = NULL;
+
+  import_seeds ();
+  run_cli (&r, "--workspace", ws, "search", "雲端");
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpstr (r.err, ==, "");
+  /* A block: "KIND REF", then the title and the snippet indented. */
+  lines = g_strsplit (r.out, "\n", -1);
+  g_assert_true (g_str_has_prefix (lines[0], "page mars-e#"));
+  g_assert_true (g_str_has_suffix (lines[0], "@zh-TW"));
+  g_assert_true (g_str_has_prefix (lines[1], "  "));
+  g_assert_nonnull (strstr (r.out, "«雲端»"));
+}
+
+static void
+test_words_joined (void)
+{
+  g_auto(Run) one = { 0 };
+  g_auto(Run) two = { 0 };
+  g_auto(Run) none = { 0 };
+
+  import_seeds ();
+  run_cli (&one, "--workspace", ws, "search", "securite des");
+  run_cli (&two, "--workspace", ws, "search", "securite", "des", "--format", "text");
+  g_assert_cmpint (one.status, ==, 0);
+  g_assert_cmpint (two.status, ==, 0);
+  g_assert_cmpstr (one.out, !=, "");
+  g_assert_cmpstr (one.out, ==, two.out);
+
+  /* AND: a word no page holds leaves nothing. */
+  run_cli (&none, "--workspace", ws, "search", "securite", "zzyzxqq");
+  g_assert_cmpint (none.status, ==, 0);
+  g_assert_cmpstr (none.out, ==, "");
+}
+
+static void
+test_json (void)
+{
+  g_auto(Run) r = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonArray *results;
+  gboolean fr = FALSE;
+
+  import_seeds ();
+  /* An English word of the source text finds the French pages. */
+  run_cli (&r, "--workspace", ws, "search", "trustworthiness", "--format", "json");
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, r.out, -1, &error));
+  g_assert_no_error (error);
+  results = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "results");
+  g_assert_cmpuint (json_array_get_length (results), >, 0);
+  for (guint i = 0; i < json_array_get_length (results); i++)
+    {
+      JsonObject *o = json_array_get_object_element (results, i);
+
+      g_assert_cmpstr (json_object_get_string_member (o, "kind"), ==, "page");
+      g_assert_nonnull (strstr (json_object_get_string_member (o, "snippet"), "«trustworthiness»"));
+      g_assert_true (json_object_has_member (o, "title"));
+      g_assert_true (JSON_NODE_HOLDS_VALUE (json_object_get_member (o, "rank")));
+      if (g_str_has_suffix (json_object_get_string_member (o, "ref"), "@fr-FR"))
+        fr = TRUE;
+    }
+  g_assert_true (fr);
+}
+
+static void
+test_json_empty (void)
+{
+  g_auto(Run) r = { 0 };
+
+  import_seeds ();
+  run_cli (&r, "--workspace", ws, "search", "NEAR(", "\"", "body:", "--format", "json");
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpstr (r.out, ==, "{\"results\":[]}\n");
+}
+
+static void
+test_usage (void)
+{
+  g_auto(Run) r = { 0 };
+
+  import_seeds ();
+  run_cli (&r, "--workspace", ws, "search");
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_nonnull (strstr (r.err, "at least one word"));
+
+  run_cli (&r, "--workspace", ws, "search", "  ", "");
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_cmpstr (r.out, ==, "");
+
+  run_cli (&r, "--workspace", ws, "search", "cloud", "--format", "xml");
+  g_assert_cmpint (r.status, ==, 2);
+
+  /* After "--", a word may start with "-". */
+  run_cli (&r, "--workspace", ws, "search", "--", "-cloud");
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpstr (r.out, !=, "");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int ret;
+
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  tmp_dir = g_dir_make_tmp ("attest-search-XXXXXX", NULL);
+
+  g_test_add_func ("/search/text", test_text);
+  g_test_add_func ("/search/words-joined", test_words_joined);
+  g_test_add_func ("/search/json", test_json);
+  g_test_add_func ("/search/json-empty", test_json_empty);
+  g_test_add_func ("/search/usage", test_usage);
+
+  ret = g_test_run ();
+  g_free (ws);
+  return ret;
+}

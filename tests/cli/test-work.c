@@ -1,0 +1,170 @@
+/* test-work.c: attest-cli note, checklist, history and verify
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <sqlite3.h>
+#include <json-glib/json-glib.h>
+
+#include "cli-runner.h"
+
+static char *
+seeded_workspace (const char *name)
+{
+  g_autofree char *dir = g_dir_make_tmp ("attest-work-cli-XXXXXX", NULL);
+  g_autofree char *seeds = g_build_filename (g_getenv ("ATTEST_DATADIR"), "offerings", NULL);
+  char *ws = g_build_filename (dir, name, NULL);
+  g_auto(Run) r = { 0 };
+
+  run_cli (&r, "--workspace", ws, "import", seeds);
+  g_assert_cmpint (r.status, ==, 0);
+  return ws;
+}
+
+static void
+test_notes (void)
+{
+  g_autofree char *ws = seeded_workspace ("notes.attest");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_auto(Run) r = { 0 };
+  JsonArray *notes;
+
+  run_cli (&r, "--workspace", ws, "note", "add", "--framework", "soc", "Ask for the **bridge letter**");
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpstr (r.out, ==, "1\n");
+  run_cli (&r, "--workspace", ws, "note", "add", "--framework", "soc", "--scope", "SOC 2", "--service", "Flux",
+           "--item", "2", "Period ends in March");
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpstr (r.out, ==, "2\n");
+  run_cli (&r, "--workspace", ws, "note", "add", "--service", "Microsoft Flow", "Renamed Power Automate");
+  g_assert_cmpint (r.status, ==, 0);
+  run_cli (&r, "--workspace", ws, "note", "add", "--framework", "soc", "--section", "faq", "FAQ note");
+  g_assert_cmpint (r.status, ==, 0);
+
+  run_cli (&r, "--workspace", ws, "note", "list", "--format", "json");
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, r.out, -1, NULL));
+  notes = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "notes");
+  g_assert_cmpuint (json_array_get_length (notes), ==, 4);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (notes, 2), "target"), ==,
+                   "service:power-automate");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (notes, 3), "target"), ==,
+                   "framework:soc#faq");
+
+  run_cli (&r, "--workspace", ws, "note", "list", "--framework", "soc");
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "Ask for the **bridge letter**"));
+  g_assert_null (strstr (r.out, "FAQ note"));
+
+  /* Usage errors: nothing named, unknown things, no text. */
+  run_cli (&r, "--workspace", ws, "note", "add", "text without target");
+  g_assert_cmpint (r.status, ==, 2);
+  run_cli (&r, "--workspace", ws, "note", "add", "--framework", "nope", "x");
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_nonnull (strstr (r.err, "nope"));
+  run_cli (&r, "--workspace", ws, "note", "add", "--service", "Nothing Like It", "x");
+  g_assert_cmpint (r.status, ==, 2);
+  run_cli (&r, "--workspace", ws, "note", "add", "--framework", "soc", "--scope", "SOC 2", "--service",
+           "Intune", "--item", "99", "x");
+  g_assert_cmpint (r.status, ==, 2);
+}
+
+static void
+test_checklist (void)
+{
+  g_autofree char *ws = seeded_workspace ("checklist.attest");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_auto(Run) r = { 0 };
+  JsonObject *root;
+
+  run_cli (&r, "--workspace", ws, "checklist", "show", "--framework", "soc", "--scope", "soc/soc-2",
+           "--service", "Intune");
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_true (g_str_has_prefix (r.out, "soc/soc-2 × intune: not-started (0/6)\n1. [not-started] Type 2 report"));
+
+  run_cli (&r, "--workspace", ws, "--reviewer", "Dana", "checklist", "set", "--framework", "soc", "--scope",
+           "SOC 2", "--service", "Intune", "--item", "1", "--status", "satisfied", "--owner", "Sam",
+           "--due", "2026-12-31");
+  g_assert_cmpint (r.status, ==, 0);
+  run_cli (&r, "--workspace", ws, "checklist", "set", "--framework", "soc", "--scope", "SOC 2", "--service",
+           "Intune", "--item", "3", "--status", "exception");
+  g_assert_cmpint (r.status, ==, 0);
+
+  run_cli (&r, "--workspace", ws, "checklist", "show", "--framework", "soc", "--scope", "SOC 2", "--service",
+           "Intune", "--format", "json");
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, r.out, -1, NULL));
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (root, "rollup"), ==, "exception");
+  g_assert_cmpint (json_object_get_int_member (root, "satisfied"), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (
+                     json_object_get_array_member (root, "items"), 0), "owner"), ==, "Sam");
+
+  /* The matrix shows the roll-up at once. */
+  run_cli (&r, "--workspace", ws, "matrix", "--format", "csv");
+  g_assert_nonnull (strstr (r.out, "\r\nIntune,not-started,not-started,not-started,not-started,exception,not-started\r\n"));
+
+  /* Bad values: usage errors, nothing changed. */
+  run_cli (&r, "--workspace", ws, "checklist", "set", "--framework", "soc", "--scope", "SOC 2", "--service",
+           "Intune", "--item", "2", "--status", "done");
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_nonnull (strstr (r.err, "done"));
+  run_cli (&r, "--workspace", ws, "checklist", "set", "--framework", "soc", "--scope", "SOC 2", "--service",
+           "Intune", "--item", "2", "--due", "31/12/2026");
+  g_assert_cmpint (r.status, ==, 2);
+  run_cli (&r, "--workspace", ws, "checklist", "show", "--framework", "soc", "--scope", "SOC 3", "--service",
+           "Dynamics 365");
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_nonnull (strstr (r.err, "not in scope"));
+
+  run_cli (&r, "--workspace", ws, "history");
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "\tDana\tupdate checklist-item soc/soc-2:intune#1\n"));
+}
+
+static void
+test_verify (void)
+{
+  g_autofree char *ws = seeded_workspace ("verify.attest");
+  g_autofree char *fingerprint = NULL;
+  g_auto(Run) r = { 0 };
+  sqlite3 *db = NULL;
+
+  run_cli (&r, "--workspace", ws, "note", "add", "--framework", "mars-e", "checked");
+  g_assert_cmpint (r.status, ==, 0);
+
+  run_cli (&r, "--workspace", ws, "verify");
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "Fingerprint: "));
+  run_cli (&r, "--workspace", ws, "verify", "--fingerprint");
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpuint (strlen (r.out), ==, 65);
+  fingerprint = g_strdup (r.out);
+
+  run_cli (&r, "--workspace", ws, "history", "--format", "json");
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "\"action\" : \"import\""));
+
+  /* Tamper with the history behind Attest's back: verify names the row, exit 1. */
+  g_assert_cmpint (sqlite3_open (ws, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE history SET reviewer = 'Mallory' WHERE id = 2", NULL, NULL, NULL), ==,
+                   SQLITE_OK);
+  sqlite3_close (db);
+  run_cli (&r, "--workspace", ws, "verify");
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_true (g_str_has_prefix (r.out, "history row 2 "));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/work/notes", test_notes);
+  g_test_add_func ("/work/checklist", test_checklist);
+  g_test_add_func ("/work/verify", test_verify);
+
+  return g_test_run ();
+}
