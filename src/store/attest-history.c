@@ -207,17 +207,18 @@ attest_workspace_verify_history (AttestWorkspace  *self,
     {
       AttestHistoryEntry *e = rows->pdata[i];
       g_autofree char *hash = attest_history_compute_hash (e);
+      g_autofree char *row = g_strdup_printf ("%" G_GINT64_FORMAT, e->id);
 
       if (g_strcmp0 (e->prev_hash, expected_prev) != 0)
         g_ptr_array_add (problems,
-                         g_strdup_printf (_("history row %" G_GINT64_FORMAT " (%s %s %s, %s): does not follow the "
+                         g_strdup_printf (_("history row %s (%s %s %s, %s): does not follow the "
                                             "row before it (a row was removed or reordered)"),
-                                          e->id, e->action, e->entity, e->entity_id, e->at));
+                                          row, e->action, e->entity, e->entity_id, e->at));
       else if (g_strcmp0 (hash, e->hash) != 0)
         g_ptr_array_add (problems,
-                         g_strdup_printf (_("history row %" G_GINT64_FORMAT " (%s %s %s, %s): its content was "
+                         g_strdup_printf (_("history row %s (%s %s %s, %s): its content was "
                                             "changed after it was written"),
-                                          e->id, e->action, e->entity, e->entity_id, e->at));
+                                          row, e->action, e->entity, e->entity_id, e->at));
       g_free (expected_prev);
       expected_prev = g_strdup (e->hash);
     }

@@ -389,6 +389,16 @@ fail:
   return NULL;
 }
 
+/* A 64-bit id as text: G_GINT64_FORMAT cannot stand inside a translatable string. */
+static const char *
+cell_or_id (gint64 id)
+{
+  static char buf[24];
+
+  g_snprintf (buf, sizeof buf, "%" G_GINT64_FORMAT, id);
+  return buf;
+}
+
 static gboolean
 valid_date (const char *date)
 {
@@ -453,7 +463,7 @@ attest_workspace_update_item (AttestWorkspace  *self,
     {
       if (rc == SQLITE_DONE)
         g_set_error (error, ATTEST_STORE_ERROR, ATTEST_STORE_ERROR_NOT_FOUND,
-                     _("No checklist item %" G_GINT64_FORMAT), item_id);
+                     _("No checklist item %s"), cell_or_id (item_id));
       else
         _attest_workspace_set_error (self, error, rc, _("could not read the workspace"));
       goto fail;

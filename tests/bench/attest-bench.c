@@ -2,6 +2,7 @@
  *
  *   attest-bench import DIR   import: N pages, B bytes, parse T ms, store S ms
  *   attest-bench search [N]   search: N notes, median M ms, p95 P ms
+ *   attest-bench checklist    checklist: N status changes, median M ms, p95 P ms
  *
  * Built, not installed. No GTK.
  *
@@ -16,6 +17,7 @@
 #include "attest-importer.h"
 #include "attest-paths.h"
 #include "attest-search.h"
+#include "attest-workspace-checklist.h"
 #include "attest-workspace-private.h"
 
 static void
@@ -233,10 +235,66 @@ out:
   return ret;
 }
 
+/* One checklist status change = one transaction with its history row,
+ * committed with synchronous=FULL, as the window and the CLI do it. */
+static int
+bench_checklist (void)
+{
+  g_autofree char *tmp = g_dir_make_tmp ("attest-bench-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (tmp, "bench.attest", NULL);
+  g_autofree char *offerings = attest_paths_bundled_offerings ();
+  const char *paths[] = { offerings, NULL };
+  static const char *statuses[] = { "in-progress", "satisfied", "exception", "not-applicable", "not-started" };
+  g_autoptr(AttestWorkspace) ws = NULL;
+  g_autoptr(AttestImportSummary) summary = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GError) error = NULL;
+  const guint n = 500;
+  int ret = 0;
+
+  ws = attest_workspace_open (path, &error);
+  if (ws != NULL)
+    summary = attest_importer_run (ws, paths, NULL, NULL, NULL, &error);
+  if (summary != NULL)
+    items = attest_workspace_get_checklist (ws, "soc/soc-2", "intune", &error);
+  if (items == NULL)
+    {
+      g_printerr ("attest-bench: %s\n", error->message);
+      ret = 1;
+      goto out;
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      AttestChecklistItem *item = items->pdata[i % items->len];
+      gint64 t0 = g_get_monotonic_time ();
+      double ms;
+
+      if (!attest_workspace_update_item (ws, item->id, statuses[i % G_N_ELEMENTS (statuses)], NULL, NULL, &error))
+        {
+          g_printerr ("attest-bench: %s\n", error->message);
+          ret = 1;
+          goto out;
+        }
+      ms = (g_get_monotonic_time () - t0) / 1000.0;
+      g_array_append_val (times, ms);
+    }
+  g_array_sort (times, compare_double);
+  printf ("checklist: %u status changes, median %.2f ms, p95 %.2f ms\n", n,
+          g_array_index (times, double, n / 2), g_array_index (times, double, (guint)(n * 0.95)));
+
+out:
+  g_clear_object (&ws);
+  remove_workspace (path);
+  g_rmdir (tmp);
+  return ret;
+}
+
 static void
 usage (void)
 {
-  g_printerr ("usage: attest-bench import DIR | search [N]\n");
+  g_printerr ("usage: attest-bench import DIR | search [N] | checklist\n");
 }
 
 int
@@ -247,6 +305,8 @@ main (int   argc,
 
   if (argc == 3 && g_str_equal (argv[1], "import"))
     return bench_import (argv[2]);
+  if (argc == 2 && g_str_equal (argv[1], "checklist"))
+    return bench_checklist ();
   if ((argc == 2 || argc == 3) && g_str_equal (argv[1], "search"))
     {
       guint64 n = 100000;

@@ -13,6 +13,9 @@
 #include "attest-workspace-catalog.h"
 #include "attest-workspace-checklist.h"
 #include "attest-workspace-notes.h"
+#include "attest-workspace-annotations.h"
+#include "attest-workspace-evidence.h"
+#include "attest-search.h"
 #include "attest-workspace-private.h"
 
 typedef struct {
@@ -343,6 +346,76 @@ test_corrupt_file (Fixture       *f,
     }
 }
 
+static void
+test_annotations (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) items = attest_workspace_get_checklist (f->ws, "soc/soc-2", "intune", &error);
+  g_autoptr(GBytes) bytes = g_bytes_new_static ("%PDF-1.4 not really", 19);
+  g_autofree char *sha = NULL;
+  g_autoptr(AttestAnnotation) a = g_new0 (AttestAnnotation, 1);
+  g_autoptr(AttestAnnotation) bad = g_new0 (AttestAnnotation, 1);
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+  AttestRect r = { 72, 100, 300, 114 };
+  AttestAnnotation *got;
+
+  g_assert_true (attest_workspace_attach_evidence (f->ws, ((AttestChecklistItem *)items->pdata[0])->id, "report.pdf",
+                                                   bytes, "application/pdf", NULL, NULL, -1, NULL, &sha, &error));
+  g_assert_no_error (error);
+
+  a->sha256 = g_strdup (sha);
+  a->page = 3;
+  a->rects = g_array_new (FALSE, TRUE, sizeof (AttestRect));
+  g_array_append_val (a->rects, r);
+  a->color = g_strdup ("#62a0ea");
+  a->text = g_strdup ("Qualified opinion on logical access");
+  a->item_id = ((AttestChecklistItem *)items->pdata[4])->id;
+  g_assert_true (attest_workspace_add_annotation (f->ws, a, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (a->id, >, 0);
+
+  list = attest_workspace_list_annotations (f->ws, sha, &error);
+  g_assert_cmpuint (list->len, ==, 1);
+  got = list->pdata[0];
+  g_assert_cmpuint (got->page, ==, 3);
+  g_assert_cmpuint (got->rects->len, ==, 1);
+  g_assert_cmpfloat (g_array_index (got->rects, AttestRect, 0).x2, ==, 300);
+  g_assert_cmpstr (got->color, ==, "#62a0ea");
+  g_assert_cmpint (got->item_id, ==, a->item_id);
+
+  hits = attest_workspace_search (f->ws, "logical access", 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 1);
+  g_assert_cmpstr (((AttestSearchResult *)hits->pdata[0])->kind, ==, "annotation");
+
+  bad->sha256 = g_strdup (sha);
+  bad->color = g_strdup ("yellow");
+  g_assert_false (attest_workspace_add_annotation (f->ws, bad, &error));
+  g_assert_error (error, ATTEST_STORE_ERROR, ATTEST_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_free (bad->sha256);
+  bad->sha256 = g_strnfill (64, 'a');
+  g_clear_pointer (&bad->color, g_free);
+  g_assert_false (attest_workspace_add_annotation (f->ws, bad, &error));
+  g_assert_error (error, ATTEST_STORE_ERROR, ATTEST_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  g_assert_true (attest_workspace_delete_annotation (f->ws, a->id, &error));
+  g_clear_pointer (&list, g_ptr_array_unref);
+  list = attest_workspace_list_annotations (f->ws, NULL, &error);
+  g_assert_cmpuint (list->len, ==, 0);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+  hits = attest_workspace_search (f->ws, "logical access", 10, &error);
+  g_assert_cmpuint (hits->len, ==, 0);
+  {
+    g_autoptr(GPtrArray) rows = attest_workspace_list_history (f->ws, "annotation", &error);
+    g_assert_cmpuint (rows->len, ==, 2);
+    g_assert_cmpstr (((AttestHistoryEntry *)rows->pdata[1])->action, ==, "delete");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -354,6 +427,7 @@ main (int   argc,
   ADD ("resolve-errors", test_resolve_errors);
   ADD ("notes-and-my-services", test_notes_and_my_services);
   ADD ("history-chain", test_history_chain);
+  ADD ("annotations", test_annotations);
   ADD ("disk-full", test_disk_full);
   ADD ("corrupt-file", test_corrupt_file);
 #undef ADD
