@@ -43,6 +43,18 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* $ATTEST_REVIEWER overrides Preferences, as in attest-cli (DESIGN.md); the
+ * workspace falls back to the account's name. */
+static void
+apply_reviewer (AttestWindow *self)
+{
+  g_autofree char *reviewer = g_settings_get_string (self->settings, "reviewer-name");
+  const char *env = g_getenv ("ATTEST_REVIEWER");
+
+  if (self->workspace != NULL)
+    attest_workspace_set_reviewer (self->workspace, env != NULL && *env != '\0' ? env : reviewer);
+}
+
 AttestWindow *
 attest_window_new (AttestApplication *application)
 {
@@ -54,6 +66,8 @@ attest_window_new (AttestApplication *application)
                        "application", application,
                        NULL);
   self->settings = g_object_ref (attest_application_get_settings (application));
+  g_signal_connect_object (self->settings, "changed::reviewer-name", G_CALLBACK (apply_reviewer), self,
+                           G_CONNECT_SWAPPED);
 
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),
@@ -298,13 +312,8 @@ attest_window_open_workspace (AttestWindow *self,
     }
 
   g_cancellable_cancel (self->seeding);
-  {
-    g_autofree char *reviewer = g_settings_get_string (self->settings, "reviewer-name");
-    const char *env = g_getenv ("ATTEST_REVIEWER");
-    /* $ATTEST_REVIEWER overrides Preferences, as in attest-cli (DESIGN.md). */
-    attest_workspace_set_reviewer (workspace, env != NULL && *env != '\0' ? env : reviewer);
-  }
   g_set_object (&self->workspace, workspace);
+  apply_reviewer (self);
   g_settings_set_string (self->settings, "last-workspace", attest_workspace_get_path (workspace));
   /* A workspace the window created (first run, or --workspace naming a new
    * file) starts with the bundled catalog (DESIGN.md). */

@@ -295,6 +295,8 @@ check_preferences (AttestApplication *app,
     g_autofree char *name = g_settings_get_string (settings, "reviewer-name");
     g_assert_cmpstr (name, ==, "Dana Reviewer");
   }
+  /* …and the name the history will record for this window's changes. */
+  g_assert_cmpstr (attest_workspace_get_reviewer (attest_window_get_workspace (window)), ==, "Dana Reviewer");
   gtk_window_destroy (prefs);
   return TRUE;
 }
