@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "attest-importer.h"
+#include "attest-matrix-view.h"
 #include "attest-paths.h"
 #include "attest-window.h"
 #include "attest-workspace-catalog.h"
@@ -28,7 +29,7 @@ struct _AttestWindow
   AdwToastOverlay *toast_overlay;
   GtkSpinner *loading_spinner;
   GtkLabel *catalog_summary;
-  GtkListBox *framework_list;
+  AttestMatrixView *matrix_view;
 
   GCancellable *seeding;
 };
@@ -86,21 +87,17 @@ attest_window_get_workspace (AttestWindow *self)
 }
 
 
-/* One row per framework: its scopes and how many services they cover. */
+/* The one-line summary above the matrix. */
 static void
 fill_catalog (AttestWindow *self,
               AttestMatrix *matrix)
 {
-  GtkWidget *child;
   g_autofree char *frameworks = NULL;
   g_autofree char *services = NULL;
   g_autofree char *scopes = NULL;
   g_autofree char *cells = NULL;
   g_autofree char *summary = NULL;
   guint in_scope = 0, n_frameworks, n_services, n_scopes;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->framework_list))) != NULL)
-    gtk_list_box_remove (self->framework_list, child);
 
   for (guint i = 0; i < matrix->cells->len; i++)
     if (g_strcmp0 (((AttestMatrixCell *)matrix->cells->pdata[i])->rollup, "no-longer-in-scope") != 0)
@@ -118,43 +115,6 @@ fill_catalog (AttestWindow *self,
   cells = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u in scope", "%u in scope", in_scope), in_scope);
   summary = g_strjoin (" · ", frameworks, services, scopes, cells, NULL);
   gtk_label_set_text (self->catalog_summary, summary);
-
-  for (guint i = 0; i < matrix->frameworks->len; i++)
-    {
-      AttestMatrixFramework *f = matrix->frameworks->pdata[i];
-      g_autoptr(GHashTable) covered = g_hash_table_new (g_str_hash, g_str_equal);
-      g_autoptr(GString) scope_names = g_string_new (NULL);
-      g_autofree char *count = NULL;
-      g_autofree char *subtitle = NULL;
-      GtkWidget *row = adw_action_row_new ();
-
-      for (guint j = 0; j < f->scopes->len; j++)
-        {
-          AttestMatrixScope *scope = f->scopes->pdata[j];
-          if (scope->parent_id == NULL)
-            g_string_append_printf (scope_names, "%s%s", scope_names->len ? " · " : "", scope->name);
-          for (guint k = 0; k < matrix->services->len; k++)
-            {
-              AttestMatrixService *svc = matrix->services->pdata[k];
-              AttestMatrixCell *c = attest_matrix_lookup_cell (matrix, scope->id, svc->id);
-              if (c != NULL && g_strcmp0 (c->rollup, "no-longer-in-scope") != 0)
-                g_hash_table_add (covered, svc->id);
-            }
-        }
-      n_services = g_hash_table_size (covered);
-      count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u service in scope", "%u services in scope",
-                                            n_services),
-                               n_services);
-      /* Translators: "<scope names, or the framework's title> — <N services in scope>" */
-      subtitle = g_strdup_printf (_("%s — %s"),
-                                  f->scopes->len > 1 ? scope_names->str : f->title, count);
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), f->short_name);
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      gtk_widget_set_tooltip_text (row, f->title);
-      gtk_list_box_append (self->framework_list, row);
-    }
 }
 
 static void
@@ -181,6 +141,7 @@ show_workspace (AttestWindow *self)
     }
 
   fill_catalog (self, matrix);
+  attest_matrix_view_set_matrix (self->matrix_view, g_steal_pointer (&matrix));
   gtk_stack_set_visible_child_name (self->stack, "catalog");
 }
 
@@ -391,6 +352,7 @@ attest_window_class_init (AttestWindowClass *klass)
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (ATTEST_TYPE_MATRIX_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/attest/Attest/attest-window.ui");
   gtk_widget_class_bind_template_child (widget_class, AttestWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, AttestWindow, stack);
@@ -399,7 +361,7 @@ attest_window_class_init (AttestWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AttestWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, AttestWindow, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, AttestWindow, catalog_summary);
-  gtk_widget_class_bind_template_child (widget_class, AttestWindow, framework_list);
+  gtk_widget_class_bind_template_child (widget_class, AttestWindow, matrix_view);
 }
 
 static void

@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 
 #include "attest-application.h"
+#include "attest-matrix-view.h"
 #include "attest-paths.h"
 #include "attest-window.h"
 
@@ -32,6 +33,7 @@ expected (const char *en)
     { "No Offering Pages Yet", "Aucune page d’offre pour l’instant", "尚無供應項目頁面" },
     { "Could Not Open the Workspace", "Impossible d’ouvrir l’espace de travail", "無法開啟工作區" },
     { "Main Menu", "Menu principal", "主選單" },
+    { "not in scope", "hors du périmètre", "不在範圍內" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (strings); i++)
@@ -184,11 +186,12 @@ check_seeded (AttestApplication *app,
               AttestWindow      *window)
 {
   GtkWidget *summary = find_visible_named (GTK_WIDGET (window), GTK_TYPE_LABEL, "title-4");
-  GtkWidget *list = find_visible_named (GTK_WIDGET (window), GTK_TYPE_LIST_BOX, "boxed-list");
-  guint rows = 0;
+  GtkWidget *view = find_visible (GTK_WIDGET (window), ATTEST_TYPE_MATRIX_VIEW);
+  g_autofree char *soc3_stream = NULL;
+  g_autofree char *marse_powerbi = NULL;
 
   /* Seeding runs in a worker; the catalog page appears when it is done. */
-  if (summary == NULL || list == NULL || !gtk_widget_get_mapped (list))
+  if (summary == NULL || view == NULL || !gtk_widget_get_mapped (view))
     return FALSE;
 
   if (g_str_has_prefix (g_getenv ("LANGUAGE"), "fr"))
@@ -200,10 +203,21 @@ check_seeded (AttestApplication *app,
   else
     g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (summary)), "84"));
 
-  for (GtkWidget *c = gtk_widget_get_first_child (list); c; c = gtk_widget_get_next_sibling (c))
-    if (ADW_IS_ACTION_ROW (c))
-      rows++;
-  g_assert_cmpuint (rows, ==, 4);
+  /* Six scope columns under four frameworks, one row per service. */
+  g_assert_cmpuint (attest_matrix_view_get_n_columns (ATTEST_MATRIX_VIEW (view)), ==, 6);
+  g_assert_cmpuint (attest_matrix_view_get_n_rows (ATTEST_MATRIX_VIEW (view)), ==, 24);
+
+  soc3_stream = attest_matrix_view_get_cell_label (ATTEST_MATRIX_VIEW (view), "soc/soc-3", "stream");
+  g_assert_nonnull (soc3_stream);
+  g_assert_nonnull (strstr (soc3_stream, "SOC 3 × Stream"));
+  g_assert_null (strstr (soc3_stream, expected ("not in scope")));
+
+  marse_powerbi = attest_matrix_view_get_cell_label (ATTEST_MATRIX_VIEW (view), "mars-e/mars-e", "power-bi");
+  g_assert_nonnull (marse_powerbi);
+  g_assert_nonnull (strstr (marse_powerbi, "MARS-E 2.0 × Power BI"));
+  g_assert_nonnull (strstr (marse_powerbi, expected ("not in scope")));
+
+  g_assert_null (attest_matrix_view_get_cell_label (ATTEST_MATRIX_VIEW (view), "soc/soc-3", "no-such-service"));
   return TRUE;
 }
 
@@ -216,6 +230,133 @@ test_seeded (void)
   /* A workspace the window creates starts with the bundled catalog. */
   run_app (path, check_seeded);
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+}
+
+static void
+count_activation (AttestMatrixView *view,
+                  const char       *scope_id,
+                  const char       *service_id,
+                  char            **activated)
+{
+  g_free (*activated);
+  *activated = g_strdup_printf ("%s:%s", scope_id, service_id);
+}
+
+static void
+count_change (guint *count)
+{
+  (*count)++;
+}
+
+static void
+move (GtkWidget       *view,
+      GtkMovementStep  step,
+      int              count)
+{
+  /* The same action the arrow, Home/End and Page keys are bound to. */
+  g_assert_true (gtk_widget_activate_action (view, "matrix.move-cursor", "(ii)", step, count));
+}
+
+static void
+assert_cursor (AttestMatrixView *view,
+               guint             row,
+               guint             col)
+{
+  AttestMatrix *matrix = attest_matrix_view_get_matrix (view);
+  AttestMatrixService *service = matrix->services->pdata[row];
+  const char *scope = NULL;
+
+  for (guint f = 0, c = 0; f < matrix->frameworks->len && scope == NULL; f++)
+    {
+      AttestMatrixFramework *framework = matrix->frameworks->pdata[f];
+      for (guint s = 0; s < framework->scopes->len; s++, c++)
+        if (c == col)
+          scope = ((AttestMatrixScope *)framework->scopes->pdata[s])->id;
+    }
+  g_assert_cmpstr (attest_matrix_view_get_cursor_service (view), ==, service->id);
+  g_assert_cmpstr (attest_matrix_view_get_cursor_scope (view), ==, scope);
+  g_assert_true (attest_matrix_view_is_cell_visible (view, scope, service->id));
+}
+
+static gboolean
+check_matrix_cursor (AttestApplication *app,
+                     AttestWindow      *window)
+{
+  static int stage = 0;
+  GtkWidget *widget = find_visible (GTK_WIDGET (window), ATTEST_TYPE_MATRIX_VIEW);
+  AttestMatrixView *view = (AttestMatrixView *)widget;
+  GtkScrollable *scrollable = (GtkScrollable *)widget;
+  g_autofree char *activated = NULL;
+  guint notified = 0;
+
+  if (view == NULL || !gtk_widget_get_mapped (widget) || gtk_widget_get_width (widget) == 0)
+    return FALSE;
+
+  if (stage == 0)
+    {
+      /* Small enough that the grid scrolls both ways. */
+      gtk_window_unmaximize (GTK_WINDOW (window));
+      gtk_window_set_default_size (GTK_WINDOW (window), 600, 400);
+      stage = 1;
+      return FALSE;
+    }
+  if (stage == 1)
+    {
+      if (gtk_widget_get_width (widget) > 600 || gtk_widget_get_height (widget) > 400)
+        return FALSE;
+      g_assert_null (attest_matrix_view_get_cursor_scope (view));
+
+      /* The first move without a cursor lands on the first cell. */
+      move (widget, GTK_MOVEMENT_DISPLAY_LINES, 1);
+      assert_cursor (view, 0, 0);
+      move (widget, GTK_MOVEMENT_DISPLAY_LINES, 1);
+      move (widget, GTK_MOVEMENT_VISUAL_POSITIONS, 1);
+      assert_cursor (view, 1, 1);
+
+      /* Ctrl+End: the last cell, scrolled to, past the fixed header and column. */
+      move (widget, GTK_MOVEMENT_BUFFER_ENDS, 1);
+      assert_cursor (view, 23, 5);
+      g_assert_cmpfloat (gtk_adjustment_get_value (gtk_scrollable_get_hadjustment (scrollable)), >, 0);
+      g_assert_cmpfloat (gtk_adjustment_get_value (gtk_scrollable_get_vadjustment (scrollable)), >, 0);
+
+      /* Home: the row's first column; Page Up: more than one row up. */
+      move (widget, GTK_MOVEMENT_DISPLAY_LINE_ENDS, -1);
+      assert_cursor (view, 23, 0);
+      g_signal_connect_swapped (view, "cursor-changed", G_CALLBACK (count_change), &notified);
+      move (widget, GTK_MOVEMENT_PAGES, -1);
+      g_assert_cmpuint (notified, ==, 1);
+      g_assert_cmpstr (attest_matrix_view_get_cursor_scope (view), ==, "iso-20000-1/iso-20000-1");
+      g_assert_cmpstr (attest_matrix_view_get_cursor_service (view), !=,
+                       ((AttestMatrixService *)attest_matrix_view_get_matrix (view)->services->pdata[22])->id);
+      g_signal_handlers_disconnect_by_func (view, count_change, &notified);
+
+      /* The public API moves it too, and Enter's action opens the cell. */
+      g_assert_true (attest_matrix_view_select_cell (view, "soc/soc-3", "stream"));
+      g_assert_true (attest_matrix_view_is_cell_visible (view, "soc/soc-3", "stream"));
+      g_assert_false (attest_matrix_view_select_cell (view, "soc/soc-9", "stream"));
+      g_signal_connect (view, "cell-activated", G_CALLBACK (count_activation), &activated);
+      g_assert_true (gtk_widget_activate_action (widget, "matrix.open-cell", NULL));
+      g_assert_cmpstr (activated, ==, "soc/soc-3:stream");
+      g_signal_handlers_disconnect_by_func (view, count_activation, &activated);
+
+      g_assert_true (attest_matrix_view_scroll_to_framework (view, "iso-27001"));
+      stage = 2;
+      return FALSE;
+    }
+
+  /* After the next layout: still where it was put, and only the viewport has widgets. */
+  g_assert_true (attest_matrix_view_is_cell_visible (view, "iso-27001/iso-27001", "stream"));
+  g_assert_cmpuint (attest_matrix_view_get_n_cell_widgets (view), <, 6 * 24);
+  return TRUE;
+}
+
+static void
+test_matrix_cursor (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("attest-gui-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "audit.attest", NULL);
+
+  run_app (path, check_matrix_cursor);
 }
 
 static gboolean
@@ -325,6 +466,7 @@ test_preferences (void)
 
 SUBPROCESS_TEST (test_empty_state)
 SUBPROCESS_TEST (test_seeded)
+SUBPROCESS_TEST (test_matrix_cursor)
 SUBPROCESS_TEST (test_not_a_workspace)
 SUBPROCESS_TEST (test_keeps_open_workspace)
 SUBPROCESS_TEST (test_preferences)
@@ -355,6 +497,7 @@ main (int   argc,
   /* One application per process: each case runs in its own subprocess. */
   g_test_add_func ("/window/empty-state", test_empty_state_isolated);
   g_test_add_func ("/window/seeded", test_seeded_isolated);
+  g_test_add_func ("/window/matrix-cursor", test_matrix_cursor_isolated);
   g_test_add_func ("/window/not-a-workspace", test_not_a_workspace_isolated);
   g_test_add_func ("/window/keeps-open-workspace", test_keeps_open_workspace_isolated);
   g_test_add_func ("/window/preferences", test_preferences_isolated);
