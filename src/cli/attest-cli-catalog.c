@@ -65,6 +65,39 @@ _attest_cli_check_format (const char  *format,
   return FALSE;
 }
 
+/**
+ * _attest_cli_prepare_listing:
+ *
+ * What every listing command does first: parse its options, refuse extra
+ * arguments, default --format to text and check it, open the workspace.
+ *
+ * Returns: -1 to go on, else the exit code to return.
+ */
+int
+_attest_cli_prepare_listing (AttestCliContext   *ctx,
+                             const char         *usage,
+                             GOptionEntry       *entries,
+                             int                *argc,
+                             char             ***argv,
+                             char              **format,
+                             const char        **formats)
+{
+  if (!_attest_cli_parse (usage, entries, argc, argv))
+    return ATTEST_CLI_USAGE;
+  if (*argc > 1)
+    {
+      g_printerr (_("attest-cli: unexpected argument “%s”\n"), (*argv)[1]);
+      return ATTEST_CLI_USAGE;
+    }
+  if (*format == NULL)
+    *format = g_strdup ("text");
+  if (!_attest_cli_check_format (*format, formats))
+    return ATTEST_CLI_USAGE;
+  if (!_attest_cli_open_workspace (ctx))
+    return ATTEST_CLI_FAILED;
+  return -1;
+}
+
 static int
 print_matrix (AttestCliContext *ctx,
               const char       *usage,
@@ -74,6 +107,7 @@ print_matrix (AttestCliContext *ctx,
               char *(*text) (AttestMatrix *),
               AttestMatrixJsonParts parts)
 {
+  int ret;
   g_autofree char *format = NULL;
   g_autoptr(AttestMatrix) matrix = NULL;
   g_autoptr(GError) error = NULL;
@@ -83,19 +117,8 @@ print_matrix (AttestCliContext *ctx,
     { NULL }
   };
 
-  if (!_attest_cli_parse (usage, entries, &argc, &argv))
-    return ATTEST_CLI_USAGE;
-  if (argc > 1)
-    {
-      g_printerr (_("attest-cli: unexpected argument “%s”\n"), argv[1]);
-      return ATTEST_CLI_USAGE;
-    }
-  if (format == NULL)
-    format = g_strdup ("text");
-  if (!_attest_cli_check_format (format, formats))
-    return ATTEST_CLI_USAGE;
-  if (!_attest_cli_open_workspace (ctx))
-    return ATTEST_CLI_FAILED;
+  if ((ret = _attest_cli_prepare_listing (ctx, usage, entries, &argc, &argv, &format, formats)) >= 0)
+    return ret;
 
   matrix = attest_workspace_load_matrix (ctx->workspace, &error);
   if (matrix == NULL)

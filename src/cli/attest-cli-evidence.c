@@ -249,6 +249,7 @@ evidence_list (AttestCliContext  *ctx,
                int                argc,
                char             **argv)
 {
+  int ret;
   static const char *formats[] = { "text", "json", NULL };
   g_autofree char *format = NULL;
   g_autoptr(GPtrArray) list = NULL;
@@ -258,19 +259,9 @@ evidence_list (AttestCliContext  *ctx,
     { NULL }
   };
 
-  if (!_attest_cli_parse ("evidence list [--format text|json]", entries, &argc, &argv))
-    return ATTEST_CLI_USAGE;
-  if (argc > 1)
-    {
-      g_printerr (_("attest-cli: unexpected argument “%s”\n"), argv[1]);
-      return ATTEST_CLI_USAGE;
-    }
-  if (format == NULL)
-    format = g_strdup ("text");
-  if (!_attest_cli_check_format (format, formats))
-    return ATTEST_CLI_USAGE;
-  if (!_attest_cli_open_workspace (ctx))
-    return ATTEST_CLI_FAILED;
+  if ((ret = _attest_cli_prepare_listing (ctx, "evidence list [--format text|json]", entries, &argc, &argv,
+                                          &format, formats)) >= 0)
+    return ret;
 
   list = attest_workspace_list_evidence (ctx->workspace, &error);
   if (list == NULL)

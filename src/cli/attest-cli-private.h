@@ -28,6 +28,13 @@ gboolean _attest_cli_parse          (const char        *usage,
                                      char            ***argv);
 gboolean _attest_cli_check_format   (const char        *format,
                                      const char       **allowed);
+int      _attest_cli_prepare_listing (AttestCliContext  *ctx,
+                                      const char        *usage,
+                                      GOptionEntry      *entries,
+                                      int               *argc,
+                                      char            ***argv,
+                                      char             **format,
+                                      const char       **formats);
 
 int _attest_cli_frameworks (AttestCliContext *ctx, int argc, char **argv);
 int _attest_cli_services   (AttestCliContext *ctx, int argc, char **argv);

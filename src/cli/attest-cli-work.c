@@ -377,6 +377,7 @@ _attest_cli_history (AttestCliContext  *ctx,
                      int                argc,
                      char             **argv)
 {
+  int ret;
   g_autofree char *format = NULL;
   g_autofree char *entity = NULL;
   g_autoptr(GPtrArray) rows = NULL;
@@ -388,19 +389,8 @@ _attest_cli_history (AttestCliContext  *ctx,
   };
   static const char *formats[] = { "text", "json", NULL };
 
-  if (!_attest_cli_parse ("history", entries, &argc, &argv))
-    return ATTEST_CLI_USAGE;
-  if (argc > 1)
-    {
-      g_printerr (_("attest-cli: unexpected argument “%s”\n"), argv[1]);
-      return ATTEST_CLI_USAGE;
-    }
-  if (format == NULL)
-    format = g_strdup ("text");
-  if (!_attest_cli_check_format (format, formats))
-    return ATTEST_CLI_USAGE;
-  if (!_attest_cli_open_workspace (ctx))
-    return ATTEST_CLI_FAILED;
+  if ((ret = _attest_cli_prepare_listing (ctx, "history", entries, &argc, &argv, &format, formats)) >= 0)
+    return ret;
 
   rows = attest_workspace_list_history (ctx->workspace, entity, &error);
   if (rows == NULL)
