@@ -57,13 +57,6 @@ node_to_json (JsonNode *node)
   return json_to_string (node, FALSE);
 }
 
-static const char *
-column_text (sqlite3_stmt *stmt,
-             int           i)
-{
-  return sqlite3_column_type (stmt, i) == SQLITE_NULL ? NULL : (const char *)sqlite3_column_text (stmt, i);
-}
-
 static char *
 head_hash (AttestWorkspace  *self,
            GError          **error)
@@ -82,7 +75,7 @@ head_hash (AttestWorkspace  *self,
       _attest_workspace_set_error (self, error, rc, _("could not read the workspace"));
       return NULL;
     }
-  return g_strdup (column_text (stmt, 0));
+  return g_strdup (_attest_column_text (stmt, 0));
 }
 
 gboolean
@@ -166,15 +159,15 @@ attest_workspace_list_history (AttestWorkspace  *self,
     {
       AttestHistoryEntry *e = g_new0 (AttestHistoryEntry, 1);
       e->id = sqlite3_column_int64 (stmt, 0);
-      e->at = g_strdup (column_text (stmt, 1));
-      e->reviewer = g_strdup (column_text (stmt, 2));
-      e->entity = g_strdup (column_text (stmt, 3));
-      e->entity_id = g_strdup (column_text (stmt, 4));
-      e->action = g_strdup (column_text (stmt, 5));
-      e->before = g_strdup (column_text (stmt, 6));
-      e->after = g_strdup (column_text (stmt, 7));
-      e->prev_hash = g_strdup (column_text (stmt, 8));
-      e->hash = g_strdup (column_text (stmt, 9));
+      e->at = g_strdup (_attest_column_text (stmt, 1));
+      e->reviewer = g_strdup (_attest_column_text (stmt, 2));
+      e->entity = g_strdup (_attest_column_text (stmt, 3));
+      e->entity_id = g_strdup (_attest_column_text (stmt, 4));
+      e->action = g_strdup (_attest_column_text (stmt, 5));
+      e->before = g_strdup (_attest_column_text (stmt, 6));
+      e->after = g_strdup (_attest_column_text (stmt, 7));
+      e->prev_hash = g_strdup (_attest_column_text (stmt, 8));
+      e->hash = g_strdup (_attest_column_text (stmt, 9));
       g_ptr_array_add (rows, e);
     }
   if (rc != SQLITE_DONE)

@@ -62,28 +62,6 @@ run (AttestWorkspace  *self,
   return rc;
 }
 
-/* The first column of the first row, or NULL. */
-static char *
-query_text (AttestWorkspace *self,
-            const char      *sql,
-            ...)
-{
-  g_autoptr(sqlite3_stmt) stmt = _attest_workspace_prepare (self, sql, NULL);
-  int n;
-  va_list ap;
-
-  if (stmt == NULL)
-    return NULL;
-  n = sqlite3_bind_parameter_count (stmt);
-  va_start (ap, sql);
-  for (int i = 1; i <= n; i++)
-    sqlite3_bind_text (stmt, i, va_arg (ap, const char *), -1, SQLITE_TRANSIENT);
-  va_end (ap);
-  if (sqlite3_step (stmt) != SQLITE_ROW || sqlite3_column_type (stmt, 0) == SQLITE_NULL)
-    return NULL;
-  return g_strdup ((const char *)sqlite3_column_text (stmt, 0));
-}
-
 static char *
 service_by_name (AttestWorkspace *self,
                  const char      *name,
@@ -94,7 +72,7 @@ service_by_name (AttestWorkspace *self,
   if (name == NULL)
     return NULL;
   key = attest_service_names_key (name);
-  return query_text (self, "SELECT service_id FROM service_name WHERE key = ?1 AND lang = ?2",
+  return _attest_workspace_query_text (self, "SELECT service_id FROM service_name WHERE key = ?1 AND lang = ?2",
                      key, lang != NULL ? lang : "");
 }
 
@@ -130,7 +108,7 @@ create_service (AttestWorkspace  *self,
     }
   id = g_strdup (base);
   /* The id is fixed at creation; a clash with another service gets a number. */
-  for (int n = 2; (existing = query_text (self, "SELECT id FROM service WHERE id = ?1", id)) != NULL; n++)
+  for (int n = 2; (existing = _attest_workspace_query_text (self, "SELECT id FROM service WHERE id = ?1", id)) != NULL; n++)
     {
       g_clear_pointer (&existing, g_free);
       g_free (id);
@@ -288,7 +266,7 @@ recompute_scope (AttestWorkspace    *self,
   g_autoptr(GPtrArray) removed = NULL;
   g_autoptr(GPtrArray) renamed = NULL;
 
-  newest = query_text (self,
+  newest = _attest_workspace_query_text (self,
                        "SELECT v.id FROM variant_scope vs JOIN variant v ON v.id = vs.variant_id "
                        "WHERE vs.scope_id = ?1 ORDER BY v.effective_date DESC, v.id DESC LIMIT 1",
                        scope_id);
@@ -334,7 +312,7 @@ index_sections (AttestWorkspace  *self,
   const char *locale = o->locale != NULL ? o->locale : "";
   g_autofree char *newest = NULL;
 
-  newest = query_text (self,
+  newest = _attest_workspace_query_text (self,
                        "SELECT id FROM variant WHERE framework_id = ?1 AND locale = ?2 "
                        "ORDER BY effective_date DESC, id DESC LIMIT 1",
                        o->framework_id, locale);
@@ -360,7 +338,7 @@ import_locked (AttestWorkspace      *self,
   const void *page = g_bytes_get_data (o->content, &page_len);
   gboolean defines_framework = o->scopes->len > 0 && g_strcmp0 (o->key, o->framework_id) == 0;
 
-  prior = query_text (self, "SELECT count(*) FROM variant WHERE framework_id = ?1", o->framework_id);
+  prior = _attest_workspace_query_text (self, "SELECT count(*) FROM variant WHERE framework_id = ?1", o->framework_id);
   outcome->newer_variant = prior != NULL && g_strcmp0 (prior, "0") != 0;
 
   if (run (self,
@@ -541,7 +519,7 @@ attest_workspace_import_offering (AttestWorkspace      *self,
   if (!_attest_workspace_begin (self, error))
     return FALSE;
 
-  seen = query_text (self, "SELECT id FROM variant WHERE content_hash = ?1", offering->content_hash);
+  seen = _attest_workspace_query_text (self, "SELECT id FROM variant WHERE content_hash = ?1", offering->content_hash);
   if (seen != NULL)
     result->unchanged = TRUE;
   else if (!import_locked (self, offering, names, result, error))
@@ -556,13 +534,6 @@ attest_workspace_import_offering (AttestWorkspace      *self,
   if (outcome != NULL)
     *outcome = g_steal_pointer (&result);
   return TRUE;
-}
-
-static const char *
-column_text (sqlite3_stmt *stmt,
-             int           i)
-{
-  return sqlite3_column_type (stmt, i) == SQLITE_NULL ? NULL : (const char *)sqlite3_column_text (stmt, i);
 }
 
 /**
@@ -592,8 +563,8 @@ attest_workspace_load_matrix (AttestWorkspace  *self,
     goto fail;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      AttestMatrixFramework *f = attest_matrix_add_framework (matrix, column_text (stmt, 0), column_text (stmt, 1),
-                                                              column_text (stmt, 2), column_text (stmt, 3));
+      AttestMatrixFramework *f = attest_matrix_add_framework (matrix, _attest_column_text (stmt, 0), _attest_column_text (stmt, 1),
+                                                              _attest_column_text (stmt, 2), _attest_column_text (stmt, 3));
       g_hash_table_insert (frameworks, f->id, f);
     }
   g_clear_pointer (&stmt, sqlite3_finalize);
@@ -605,9 +576,9 @@ attest_workspace_load_matrix (AttestWorkspace  *self,
     goto fail;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      AttestMatrixFramework *f = g_hash_table_lookup (frameworks, column_text (stmt, 1));
+      AttestMatrixFramework *f = g_hash_table_lookup (frameworks, _attest_column_text (stmt, 1));
       if (f != NULL)
-        attest_matrix_framework_add_scope (f, column_text (stmt, 0), column_text (stmt, 2), column_text (stmt, 3));
+        attest_matrix_framework_add_scope (f, _attest_column_text (stmt, 0), _attest_column_text (stmt, 2), _attest_column_text (stmt, 3));
     }
   g_clear_pointer (&stmt, sqlite3_finalize);
 
@@ -616,7 +587,7 @@ attest_workspace_load_matrix (AttestWorkspace  *self,
     goto fail;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      AttestMatrixService *s = attest_matrix_add_service (matrix, column_text (stmt, 0), column_text (stmt, 1),
+      AttestMatrixService *s = attest_matrix_add_service (matrix, _attest_column_text (stmt, 0), _attest_column_text (stmt, 1),
                                                           sqlite3_column_int (stmt, 2) != 0);
       g_hash_table_insert (services, s->id, s);
     }
@@ -630,18 +601,18 @@ attest_workspace_load_matrix (AttestWorkspace  *self,
     goto fail;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      AttestMatrixService *s = g_hash_table_lookup (services, column_text (stmt, 0));
-      const char *lang = column_text (stmt, 1);
+      AttestMatrixService *s = g_hash_table_lookup (services, _attest_column_text (stmt, 0));
+      const char *lang = _attest_column_text (stmt, 1);
 
       if (s == NULL)
         continue;
       if (lang == NULL || *lang == '\0')
-        g_ptr_array_add (s->aliases, g_strdup (column_text (stmt, 2)));
+        g_ptr_array_add (s->aliases, g_strdup (_attest_column_text (stmt, 2)));
       else
         {
           AttestMatrixTranslation *t = g_new0 (AttestMatrixTranslation, 1);
           t->lang = g_strdup (lang);
-          t->name = g_strdup (column_text (stmt, 2));
+          t->name = g_strdup (_attest_column_text (stmt, 2));
           g_ptr_array_add (s->translations, t);
         }
     }
@@ -671,14 +642,14 @@ attest_workspace_load_matrix (AttestWorkspace  *self,
         .exceptions = sqlite3_column_int (stmt, 10),
         .started = sqlite3_column_int (stmt, 11),
       };
-      AttestMatrixCell *c = attest_matrix_add_cell (matrix, column_text (stmt, 0), column_text (stmt, 1),
+      AttestMatrixCell *c = attest_matrix_add_cell (matrix, _attest_column_text (stmt, 0), _attest_column_text (stmt, 1),
                                                     attest_rollup_word (&r, sqlite3_column_int (stmt, 2) != 0));
       c->n_items = r.total;
       c->n_satisfied = r.satisfied + r.not_applicable;
       c->n_exceptions = r.exceptions;
-      c->source_line = g_strdup (column_text (stmt, 3));
-      c->translated_line = g_strdup (column_text (stmt, 4));
-      c->qualifier = g_strdup (column_text (stmt, 5));
+      c->source_line = g_strdup (_attest_column_text (stmt, 3));
+      c->translated_line = g_strdup (_attest_column_text (stmt, 4));
+      c->qualifier = g_strdup (_attest_column_text (stmt, 5));
     }
   if (rc != SQLITE_DONE)
     {
@@ -730,6 +701,6 @@ attest_workspace_get_variant_page (AttestWorkspace  *self,
       return NULL;
     }
   if (file_name != NULL)
-    *file_name = g_strdup (column_text (stmt, 1));
+    *file_name = g_strdup (_attest_column_text (stmt, 1));
   return g_bytes_new (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0));
 }

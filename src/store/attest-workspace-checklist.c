@@ -19,6 +19,7 @@
 #include "attest-paths.h"
 #include "attest-service-names.h"
 #include "attest-workspace-checklist.h"
+#include "attest-workspace-evidence.h"
 #include "attest-workspace-private.h"
 
 static const char * const statuses[] = {
@@ -63,31 +64,6 @@ attest_rollup_word (const AttestRollup *r,
   return "not-started";
 }
 
-static const char *
-column_text (sqlite3_stmt *stmt,
-             int           i)
-{
-  return sqlite3_column_type (stmt, i) == SQLITE_NULL ? NULL : (const char *)sqlite3_column_text (stmt, i);
-}
-
-static char *
-first_text (AttestWorkspace *self,
-            const char      *sql,
-            const char      *a,
-            const char      *b)
-{
-  g_autoptr(sqlite3_stmt) stmt = _attest_workspace_prepare (self, sql, NULL);
-
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, a, -1, SQLITE_TRANSIENT);
-  if (b != NULL)
-    sqlite3_bind_text (stmt, 2, b, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    return NULL;
-  return g_strdup (column_text (stmt, 0));
-}
-
 /**
  * attest_workspace_resolve_service:
  *
@@ -117,8 +93,8 @@ attest_workspace_resolve_service (AttestWorkspace  *self,
   sqlite3_bind_text (stmt, 2, key, -1, SQLITE_TRANSIENT);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      g_ptr_array_add (ids, g_strdup (column_text (stmt, 0)));
-      g_ptr_array_add (names, g_strdup_printf ("%s (%s)", column_text (stmt, 1), column_text (stmt, 0)));
+      g_ptr_array_add (ids, g_strdup (_attest_column_text (stmt, 0)));
+      g_ptr_array_add (names, g_strdup_printf ("%s (%s)", _attest_column_text (stmt, 1), _attest_column_text (stmt, 0)));
     }
   g_ptr_array_set_free_func (names, g_free);
 
@@ -168,10 +144,13 @@ attest_workspace_resolve_cell (AttestWorkspace  *self,
       return FALSE;
     }
 
-  sid = first_text (self, "SELECT id FROM scope WHERE id = ?1 AND framework_id = ?2", scope, framework);
+  sid = _attest_workspace_query_text (self, "SELECT id FROM scope WHERE id = ?1 AND framework_id = ?2",
+                                      scope, framework);
   if (sid == NULL)
-    sid = first_text (self, "SELECT id FROM scope WHERE framework_id = ?2 AND lower (name) = lower (?1) "
-                            "ORDER BY sort_order LIMIT 1", scope, framework);
+    sid = _attest_workspace_query_text (self,
+                                        "SELECT id FROM scope WHERE framework_id = ?2 AND lower (name) = lower (?1) "
+                                        "ORDER BY sort_order LIMIT 1",
+                                        scope, framework);
   if (sid == NULL)
     {
       g_set_error (error, ATTEST_STORE_ERROR, ATTEST_STORE_ERROR_NOT_FOUND,
@@ -182,7 +161,9 @@ attest_workspace_resolve_cell (AttestWorkspace  *self,
   if (!attest_workspace_resolve_service (self, service, &svc, error))
     return FALSE;
 
-  covered = first_text (self, "SELECT service_id FROM coverage WHERE scope_id = ?1 AND service_id = ?2", sid, svc);
+  covered = _attest_workspace_query_text (self,
+                                          "SELECT service_id FROM coverage WHERE scope_id = ?1 AND service_id = ?2",
+                                          sid, svc);
   if (covered == NULL)
     {
       g_set_error (error, ATTEST_STORE_ERROR, ATTEST_STORE_ERROR_NOT_FOUND,
@@ -200,8 +181,9 @@ static GPtrArray *
 load_template (AttestWorkspace *self,
                const char      *scope_id)
 {
-  g_autofree char *parent = first_text (self, "SELECT parent_id FROM scope WHERE id = ?1", scope_id, NULL);
-  g_autofree char *framework = first_text (self, "SELECT framework_id FROM scope WHERE id = ?1", scope_id, NULL);
+  g_autofree char *parent = _attest_workspace_query_text (self, "SELECT parent_id FROM scope WHERE id = ?1", scope_id);
+  g_autofree char *framework = _attest_workspace_query_text (self, "SELECT framework_id FROM scope WHERE id = ?1",
+                                                             scope_id);
   const char *candidates[] = { scope_id, parent, framework, "default" };
   GPtrArray *lines = g_ptr_array_new_with_free_func (g_free);
 
@@ -325,15 +307,15 @@ read_items (AttestWorkspace  *self,
       item->scope_id = g_strdup (scope_id);
       item->service_id = g_strdup (service_id);
       item->position = sqlite3_column_int (stmt, 1);
-      item->title = g_strdup (column_text (stmt, 2));
-      item->status = g_strdup (column_text (stmt, 3));
-      item->owner = g_strdup (column_text (stmt, 4));
-      item->due = g_strdup (column_text (stmt, 5));
+      item->title = g_strdup (_attest_column_text (stmt, 2));
+      item->status = g_strdup (_attest_column_text (stmt, 3));
+      item->owner = g_strdup (_attest_column_text (stmt, 4));
+      item->due = g_strdup (_attest_column_text (stmt, 5));
       item->evidence = g_ptr_array_new_with_free_func (g_free);
       sqlite3_reset (ev);
       sqlite3_bind_int64 (ev, 1, item->id);
       while (sqlite3_step (ev) == SQLITE_ROW)
-        g_ptr_array_add (item->evidence, g_strdup (column_text (ev, 0)));
+        g_ptr_array_add (item->evidence, g_strdup (_attest_column_text (ev, 0)));
       g_ptr_array_add (items, item);
     }
   if (rc != SQLITE_DONE)
@@ -399,17 +381,6 @@ cell_or_id (gint64 id)
   return buf;
 }
 
-static gboolean
-valid_date (const char *date)
-{
-  int y, m, d;
-  char tail;
-
-  if (sscanf (date, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3 || strlen (date) != 10)
-    return FALSE;
-  return g_date_valid_dmy (d, m, y);
-}
-
 /**
  * attest_workspace_update_item:
  * @status: (nullable): new status, or %NULL to keep it
@@ -443,7 +414,7 @@ attest_workspace_update_item (AttestWorkspace  *self,
                    status);
       return FALSE;
     }
-  if (due != NULL && *due != '\0' && !valid_date (due))
+  if (due != NULL && *due != '\0' && !attest_evidence_date_is_valid (due))
     {
       g_set_error (error, ATTEST_STORE_ERROR, ATTEST_STORE_ERROR_INVALID,
                    _("“%s” is not a date (use YYYY-MM-DD)"), due);
@@ -468,10 +439,10 @@ attest_workspace_update_item (AttestWorkspace  *self,
         _attest_workspace_set_error (self, error, rc, _("could not read the workspace"));
       goto fail;
     }
-  old_status = g_strdup (column_text (stmt, 0));
-  old_owner = g_strdup (column_text (stmt, 1));
-  old_due = g_strdup (column_text (stmt, 2));
-  cell = g_strdup (column_text (stmt, 3));
+  old_status = g_strdup (_attest_column_text (stmt, 0));
+  old_owner = g_strdup (_attest_column_text (stmt, 1));
+  old_due = g_strdup (_attest_column_text (stmt, 2));
+  cell = g_strdup (_attest_column_text (stmt, 3));
   g_clear_pointer (&stmt, sqlite3_finalize);
 
   new_due = due == NULL ? old_due : (*due == '\0' ? NULL : due);
@@ -592,6 +563,6 @@ attest_workspace_list_my_services (AttestWorkspace  *self,
   if (stmt == NULL)
     return NULL;
   while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_ptr_array_add (ids, g_strdup (column_text (stmt, 0)));
+    g_ptr_array_add (ids, g_strdup (_attest_column_text (stmt, 0)));
   return g_steal_pointer (&ids);
 }

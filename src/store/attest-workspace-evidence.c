@@ -68,13 +68,6 @@ attest_evidence_sha256_is_valid (const char *sha256)
   return TRUE;
 }
 
-static const char *
-column_text (sqlite3_stmt *stmt,
-             int           i)
-{
-  return sqlite3_column_type (stmt, i) == SQLITE_NULL ? NULL : (const char *)sqlite3_column_text (stmt, i);
-}
-
 static char *
 file_display_name (GFile *file)
 {
@@ -388,7 +381,7 @@ attest_workspace_attach_evidence (AttestWorkspace  *self,
         _attest_workspace_set_error (self, error, rc, _("could not read the workspace"));
       goto fail;
     }
-  cell = g_strdup (column_text (stmt, 0));
+  cell = g_strdup (_attest_column_text (stmt, 0));
   position = sqlite3_column_int (stmt, 1);
   g_clear_pointer (&stmt, sqlite3_finalize);
 
@@ -400,9 +393,9 @@ attest_workspace_attach_evidence (AttestWorkspace  *self,
   if (rc == SQLITE_ROW)
     {
       stored = TRUE;
-      old_name = g_strdup (column_text (stmt, 0));
-      old_effective = g_strdup (column_text (stmt, 1));
-      old_expires = g_strdup (column_text (stmt, 2));
+      old_name = g_strdup (_attest_column_text (stmt, 0));
+      old_effective = g_strdup (_attest_column_text (stmt, 1));
+      old_expires = g_strdup (_attest_column_text (stmt, 2));
     }
   else if (rc != SQLITE_DONE)
     {
@@ -530,7 +523,7 @@ cells_of (AttestWorkspace  *self,
   sqlite3_reset (cells);
   sqlite3_bind_text (cells, 1, sha256, -1, SQLITE_TRANSIENT);
   while (sqlite3_step (cells) == SQLITE_ROW)
-    g_ptr_array_add (list, g_strdup (column_text (cells, 0)));
+    g_ptr_array_add (list, g_strdup (_attest_column_text (cells, 0)));
   return list;
 }
 
@@ -573,13 +566,13 @@ attest_workspace_list_evidence (AttestWorkspace  *self,
     {
       AttestEvidence *e = g_new0 (AttestEvidence, 1);
 
-      e->sha256 = g_strdup (column_text (stmt, 0));
-      e->name = g_strdup (column_text (stmt, 1));
+      e->sha256 = g_strdup (_attest_column_text (stmt, 0));
+      e->name = g_strdup (_attest_column_text (stmt, 1));
       e->size = sqlite3_column_int64 (stmt, 2);
-      e->mime = g_strdup (column_text (stmt, 3));
-      e->attached_at = g_strdup (column_text (stmt, 4));
-      e->effective = g_strdup (column_text (stmt, 5));
-      e->expires = g_strdup (column_text (stmt, 6));
+      e->mime = g_strdup (_attest_column_text (stmt, 3));
+      e->attached_at = g_strdup (_attest_column_text (stmt, 4));
+      e->effective = g_strdup (_attest_column_text (stmt, 5));
+      e->expires = g_strdup (_attest_column_text (stmt, 6));
       e->page_count = sqlite3_column_type (stmt, 7) == SQLITE_NULL ? -1 : sqlite3_column_int (stmt, 7);
       e->cells = cells_of (self, cells, e->sha256);
       g_ptr_array_add (list, e);
@@ -651,7 +644,7 @@ attest_workspace_get_evidence_bytes (AttestWorkspace  *self,
       return NULL;
     }
   if (name != NULL)
-    *name = g_strdup (column_text (stmt, 1));
+    *name = g_strdup (_attest_column_text (stmt, 1));
   return g_bytes_new_take (buf, (gsize)len);
 }
 
@@ -722,8 +715,8 @@ attest_workspace_verify_evidence (AttestWorkspace  *self,
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      const char *sha = column_text (stmt, 1);
-      const char *name = column_text (stmt, 2);
+      const char *sha = _attest_column_text (stmt, 1);
+      const char *name = _attest_column_text (stmt, 2);
       gint64 recorded_size = sqlite3_column_int64 (stmt, 3);
       gint64 size = -1;
       g_autofree char *actual = hash_blob (db, sqlite3_column_int64 (stmt, 0), &size);
@@ -802,8 +795,8 @@ attest_workspace_update_evidence_dates (AttestWorkspace  *self,
         _attest_workspace_set_error (self, error, rc, _("could not read the workspace"));
       goto fail;
     }
-  old_effective = g_strdup (column_text (stmt, 0));
-  old_expires = g_strdup (column_text (stmt, 1));
+  old_effective = g_strdup (_attest_column_text (stmt, 0));
+  old_expires = g_strdup (_attest_column_text (stmt, 1));
   g_clear_pointer (&stmt, sqlite3_finalize);
 
   new_effective = effective == NULL ? old_effective : date_or_null (effective);

@@ -27,6 +27,18 @@ gboolean      _attest_workspace_commit    (AttestWorkspace  *self,
                                            GError          **error);
 void          _attest_workspace_rollback  (AttestWorkspace  *self);
 
+char         *_attest_workspace_query_text (AttestWorkspace *self,
+                                           const char      *sql,
+                                           ...);
+
+/* A text column, or NULL for SQL NULL. */
+static inline const char *
+_attest_column_text (sqlite3_stmt *stmt,
+                     int           i)
+{
+  return sqlite3_column_type (stmt, i) == SQLITE_NULL ? NULL : (const char *)sqlite3_column_text (stmt, i);
+}
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
 G_END_DECLS

@@ -729,3 +729,26 @@ attest_workspace_check_integrity (AttestWorkspace  *self,
     }
   return TRUE;
 }
+
+/* The first column of the first row, or NULL; each "?" is bound, in order, to
+ * the next text argument (NULL binds SQL NULL). */
+char *
+_attest_workspace_query_text (AttestWorkspace *self,
+                              const char      *sql,
+                              ...)
+{
+  g_autoptr(sqlite3_stmt) stmt = _attest_workspace_prepare (self, sql, NULL);
+  int n;
+  va_list ap;
+
+  if (stmt == NULL)
+    return NULL;
+  n = sqlite3_bind_parameter_count (stmt);
+  va_start (ap, sql);
+  for (int i = 1; i <= n; i++)
+    sqlite3_bind_text (stmt, i, va_arg (ap, const char *), -1, SQLITE_TRANSIENT);
+  va_end (ap);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return NULL;
+  return g_strdup (_attest_column_text (stmt, 0));
+}
