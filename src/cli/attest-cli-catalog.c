@@ -9,6 +9,7 @@
 #include <stdio.h>
 
 #include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
 
 #include "attest-cli-private.h"
 #include "attest-matrix-export.h"
@@ -63,6 +64,16 @@ _attest_cli_check_format (const char  *format,
     g_printerr (_("attest-cli: unknown format “%s” (use %s)\n"), format, list);
   }
   return FALSE;
+}
+
+/* Prints what @builder built as indented JSON, one document a line at the end. */
+void
+_attest_cli_print_json (JsonBuilder *builder)
+{
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+  g_autofree char *out = json_to_string (root, TRUE);
+
+  g_print ("%s\n", out);
 }
 
 /**

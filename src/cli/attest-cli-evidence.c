@@ -170,8 +170,6 @@ static void
 print_list_json (GPtrArray *list)
 {
   g_autoptr(JsonBuilder) b = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree char *out = NULL;
 
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "evidence");
@@ -216,9 +214,7 @@ print_list_json (GPtrArray *list)
   json_builder_end_array (b);
   json_builder_end_object (b);
 
-  root = json_builder_get_root (b);
-  out = json_to_string (root, TRUE);
-  g_print ("%s\n", out);
+  _attest_cli_print_json (b);
 }
 
 static void

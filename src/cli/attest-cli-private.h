@@ -4,6 +4,8 @@
  */
 #pragma once
 
+#include <json-glib/json-glib.h>
+
 #include "attest-workspace.h"
 
 G_BEGIN_DECLS
@@ -28,6 +30,7 @@ gboolean _attest_cli_parse          (const char        *usage,
                                      char            ***argv);
 gboolean _attest_cli_check_format   (const char        *format,
                                      const char       **allowed);
+void     _attest_cli_print_json     (JsonBuilder       *builder);
 int      _attest_cli_prepare_listing (AttestCliContext  *ctx,
                                       const char        *usage,
                                       GOptionEntry      *entries,

@@ -189,8 +189,6 @@ _attest_cli_note (AttestCliContext  *ctx,
       if (g_str_equal (format, "json"))
         {
           g_autoptr(JsonBuilder) b = json_builder_new ();
-          g_autoptr(JsonNode) root = NULL;
-          g_autofree char *out = NULL;
 
           json_builder_begin_object (b);
           json_builder_set_member_name (b, "notes");
@@ -211,9 +209,7 @@ _attest_cli_note (AttestCliContext  *ctx,
             }
           json_builder_end_array (b);
           json_builder_end_object (b);
-          root = json_builder_get_root (b);
-          out = json_to_string (root, TRUE);
-          g_print ("%s\n", out);
+          _attest_cli_print_json (b);
         }
       else
         for (guint i = 0; i < notes->len; i++)
@@ -235,8 +231,6 @@ print_checklist_json (const char   *scope_id,
                       AttestRollup *rollup)
 {
   g_autoptr(JsonBuilder) b = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree char *out = NULL;
 
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "scope");
@@ -277,9 +271,7 @@ print_checklist_json (const char   *scope_id,
     }
   json_builder_end_array (b);
   json_builder_end_object (b);
-  root = json_builder_get_root (b);
-  out = json_to_string (root, TRUE);
-  g_print ("%s\n", out);
+  _attest_cli_print_json (b);
 }
 
 int
@@ -399,8 +391,6 @@ _attest_cli_history (AttestCliContext  *ctx,
   if (g_str_equal (format, "json"))
     {
       g_autoptr(JsonBuilder) b = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
-      g_autofree char *out = NULL;
 
       json_builder_begin_object (b);
       json_builder_set_member_name (b, "history");
@@ -427,9 +417,7 @@ _attest_cli_history (AttestCliContext  *ctx,
         }
       json_builder_end_array (b);
       json_builder_end_object (b);
-      root = json_builder_get_root (b);
-      out = json_to_string (root, TRUE);
-      g_print ("%s\n", out);
+      _attest_cli_print_json (b);
     }
   else
     for (guint i = 0; i < rows->len; i++)
