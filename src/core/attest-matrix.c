@@ -8,6 +8,15 @@
 
 #include "attest-matrix.h"
 
+/* The public struct plus what only this file keeps consistent: the index of
+ * services by id. Every AttestMatrix comes from attest_matrix_new(). */
+typedef struct {
+  AttestMatrix public;
+  GHashTable *service_index; /* service id → AttestMatrixService (not owned) */
+} AttestMatrixReal;
+
+#define MATRIX_REAL(m) ((AttestMatrixReal *)(m))
+
 static void
 scope_free (AttestMatrixScope *s)
 {
@@ -18,6 +27,15 @@ scope_free (AttestMatrixScope *s)
 }
 
 static void
+variant_free (AttestMatrixVariant *v)
+{
+  g_free (v->locale);
+  g_free (v->date);
+  g_free (v->file_name);
+  g_free (v);
+}
+
+static void
 framework_free (AttestMatrixFramework *f)
 {
   g_free (f->id);
@@ -25,6 +43,7 @@ framework_free (AttestMatrixFramework *f)
   g_free (f->short_name);
   g_free (f->category);
   g_ptr_array_unref (f->scopes);
+  g_ptr_array_unref (f->variants);
   g_free (f);
 }
 
@@ -55,18 +74,23 @@ cell_free (AttestMatrixCell *c)
   g_free (c->source_line);
   g_free (c->translated_line);
   g_free (c->qualifier);
+  g_free (c->variant_locale);
+  g_free (c->variant_date);
   g_free (c);
 }
 
 AttestMatrix *
 attest_matrix_new (void)
 {
-  AttestMatrix *self = g_new0 (AttestMatrix, 1);
+  AttestMatrixReal *real = g_new0 (AttestMatrixReal, 1);
+  AttestMatrix *self = &real->public;
 
   self->frameworks = g_ptr_array_new_with_free_func ((GDestroyNotify)framework_free);
   self->services = g_ptr_array_new_with_free_func ((GDestroyNotify)service_free);
   self->cells = g_ptr_array_new_with_free_func ((GDestroyNotify)cell_free);
   self->cell_index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  /* Keys are the services' own ids, which live as long as the services. */
+  real->service_index = g_hash_table_new (g_str_hash, g_str_equal);
   return self;
 }
 
@@ -75,6 +99,7 @@ attest_matrix_free (AttestMatrix *self)
 {
   if (self == NULL)
     return;
+  g_hash_table_unref (MATRIX_REAL (self)->service_index);
   g_hash_table_unref (self->cell_index);
   g_ptr_array_unref (self->cells);
   g_ptr_array_unref (self->services);
@@ -96,6 +121,7 @@ attest_matrix_add_framework (AttestMatrix *self,
   f->short_name = g_strdup (short_name);
   f->category = g_strdup (category);
   f->scopes = g_ptr_array_new_with_free_func ((GDestroyNotify)scope_free);
+  f->variants = g_ptr_array_new_with_free_func ((GDestroyNotify)variant_free);
   g_ptr_array_add (self->frameworks, f);
   return f;
 }
@@ -115,6 +141,28 @@ attest_matrix_framework_add_scope (AttestMatrixFramework *framework,
   return s;
 }
 
+/**
+ * attest_matrix_framework_add_variant:
+ *
+ * Appends a page variant; the caller adds them newest first.
+ */
+AttestMatrixVariant *
+attest_matrix_framework_add_variant (AttestMatrixFramework *framework,
+                                     const char            *locale,
+                                     const char            *date,
+                                     const char            *file_name,
+                                     gboolean               machine_translated)
+{
+  AttestMatrixVariant *v = g_new0 (AttestMatrixVariant, 1);
+
+  v->locale = g_strdup (locale);
+  v->date = g_strdup (date);
+  v->file_name = g_strdup (file_name);
+  v->machine_translated = machine_translated;
+  g_ptr_array_add (framework->variants, v);
+  return v;
+}
+
 AttestMatrixService *
 attest_matrix_add_service (AttestMatrix *self,
                            const char   *id,
@@ -129,7 +177,25 @@ attest_matrix_add_service (AttestMatrix *self,
   s->aliases = g_ptr_array_new_with_free_func (g_free);
   s->translations = g_ptr_array_new_with_free_func ((GDestroyNotify)translation_free);
   g_ptr_array_add (self->services, s);
+  /* Like cell_index: a second service with the same id wins the lookup. */
+  g_hash_table_replace (MATRIX_REAL (self)->service_index, s->id, s);
   return s;
+}
+
+/**
+ * attest_matrix_lookup_service:
+ *
+ * The service with @id, or NULL. Sorting does not change the answer.
+ */
+AttestMatrixService *
+attest_matrix_lookup_service (AttestMatrix *self,
+                              const char   *id)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (id == NULL)
+    return NULL;
+  return g_hash_table_lookup (MATRIX_REAL (self)->service_index, id);
 }
 
 static char *
@@ -214,5 +280,17 @@ attest_matrix_count_scopes (AttestMatrix *self)
 
   for (guint i = 0; i < self->frameworks->len; i++)
     n += ((AttestMatrixFramework *)self->frameworks->pdata[i])->scopes->len;
+  return n;
+}
+
+/* In-scope cells: every cell except those flagged "no-longer-in-scope". */
+guint
+attest_matrix_count_in_scope (AttestMatrix *self)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < self->cells->len; i++)
+    if (g_strcmp0 (((AttestMatrixCell *)self->cells->pdata[i])->rollup, "no-longer-in-scope") != 0)
+      n++;
   return n;
 }

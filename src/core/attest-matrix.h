@@ -15,11 +15,19 @@ typedef struct {
 } AttestMatrixScope;
 
 typedef struct {
+  char *locale;        /* "fr-FR"; "" for the English source page */
+  char *date;          /* handoff date, else the page's ms.date: "2023-05-11" */
+  char *file_name;
+  gboolean machine_translated; /* ms.translationtype: MT */
+} AttestMatrixVariant;
+
+typedef struct {
   char *id;            /* "soc" */
   char *title;         /* source-language title */
   char *short_name;    /* column header: "SOC" */
   char *category;
   GPtrArray *scopes;   /* AttestMatrixScope, in page order */
+  GPtrArray *variants; /* AttestMatrixVariant, newest first */
 } AttestMatrixFramework;
 
 typedef struct {
@@ -31,6 +39,7 @@ typedef struct {
   char *id;
   char *name;
   gboolean untranslated;
+  gboolean mine;            /* in the analyst's "My services" */
   GPtrArray *aliases;       /* char *, source-language variants and former names */
   GPtrArray *translations;  /* AttestMatrixTranslation */
 } AttestMatrixService;
@@ -45,6 +54,8 @@ typedef struct {
   char *source_line;
   char *translated_line;
   char *qualifier;
+  char *variant_locale; /* the variant whose line put the service in scope */
+  char *variant_date;
 } AttestMatrixCell;
 
 typedef struct {
@@ -65,6 +76,11 @@ AttestMatrixScope     *attest_matrix_framework_add_scope (AttestMatrixFramework 
                                                      const char   *id,
                                                      const char   *name,
                                                      const char   *parent_id);
+AttestMatrixVariant   *attest_matrix_framework_add_variant (AttestMatrixFramework *framework,
+                                                     const char   *locale,
+                                                     const char   *date,
+                                                     const char   *file_name,
+                                                     gboolean      machine_translated);
 AttestMatrixService   *attest_matrix_add_service    (AttestMatrix *self,
                                                      const char   *id,
                                                      const char   *name,
@@ -77,7 +93,10 @@ AttestMatrixCell      *attest_matrix_lookup_cell    (AttestMatrix *self,
                                                      const char   *scope,
                                                      const char   *service);
 void                   attest_matrix_sort           (AttestMatrix *self);
+AttestMatrixService   *attest_matrix_lookup_service (AttestMatrix *self,
+                                                     const char   *id);
 guint                  attest_matrix_count_scopes   (AttestMatrix *self);
+guint                  attest_matrix_count_in_scope (AttestMatrix *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AttestMatrix, attest_matrix_free)
 

@@ -549,6 +549,7 @@ attest_workspace_load_matrix (AttestWorkspace  *self,
   g_autoptr(AttestMatrix) matrix = attest_matrix_new ();
   g_autoptr(GHashTable) frameworks = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) services = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) variants = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc;
 
@@ -582,6 +583,34 @@ attest_workspace_load_matrix (AttestWorkspace  *self,
     }
   g_clear_pointer (&stmt, sqlite3_finalize);
 
+  /* Each framework's page variants, newest first; the date is the handoff
+   * when the page has one. Cells find the variant of their coverage row by
+   * id here rather than by a join: cheaper on 20 000 cells. */
+  stmt = _attest_workspace_prepare (self,
+                                    "SELECT framework_id, locale, coalesce (nullif (handoff, ''), effective_date), "
+                                    "  upper (translation_type) = 'MT', file_name, id FROM variant "
+                                    "ORDER BY effective_date DESC, imported_at DESC, id DESC", error);
+  if (stmt == NULL)
+    goto fail;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      AttestMatrixFramework *f = g_hash_table_lookup (frameworks, _attest_column_text (stmt, 0));
+      AttestMatrixVariant *v;
+      gint64 id = sqlite3_column_int64 (stmt, 5);
+
+      if (f == NULL)
+        continue;
+      v = attest_matrix_framework_add_variant (f, _attest_column_text (stmt, 1), _attest_column_text (stmt, 2),
+                                               _attest_column_text (stmt, 4), sqlite3_column_int (stmt, 3) != 0);
+      g_hash_table_insert (variants, g_memdup2 (&id, sizeof id), v);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _attest_workspace_set_error (self, error, rc, _("could not read the workspace"));
+      goto fail;
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
   stmt = _attest_workspace_prepare (self, "SELECT id, name, untranslated FROM service", error);
   if (stmt == NULL)
     goto fail;
@@ -590,6 +619,22 @@ attest_workspace_load_matrix (AttestWorkspace  *self,
       AttestMatrixService *s = attest_matrix_add_service (matrix, _attest_column_text (stmt, 0), _attest_column_text (stmt, 1),
                                                           sqlite3_column_int (stmt, 2) != 0);
       g_hash_table_insert (services, s->id, s);
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  stmt = _attest_workspace_prepare (self, "SELECT service_id FROM my_service", error);
+  if (stmt == NULL)
+    goto fail;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      AttestMatrixService *s = g_hash_table_lookup (services, _attest_column_text (stmt, 0));
+      if (s != NULL)
+        s->mine = TRUE;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _attest_workspace_set_error (self, error, rc, _("could not read the workspace"));
+      goto fail;
     }
   g_clear_pointer (&stmt, sqlite3_finalize);
 
@@ -618,10 +663,11 @@ attest_workspace_load_matrix (AttestWorkspace  *self,
     }
   g_clear_pointer (&stmt, sqlite3_finalize);
 
-  /* Each cell with its checklist roll-up, in one query. */
+  /* Each cell with its checklist roll-up and the variant whose line put
+   * it there, in one query. */
   stmt = _attest_workspace_prepare (self,
                                     "SELECT c.scope_id, c.service_id, c.in_scope, c.source_line, c.translated_line, "
-                                    "  c.qualifier, count (i.id), "
+                                    "  c.qualifier, c.variant_id, count (i.id), "
                                     "  count (i.id) FILTER (WHERE i.status = 'satisfied'), "
                                     "  count (i.id) FILTER (WHERE i.status = 'not-applicable'), "
                                     "  count (i.id) FILTER (WHERE i.status = 'in-progress'), "
@@ -634,13 +680,15 @@ attest_workspace_load_matrix (AttestWorkspace  *self,
     goto fail;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
+      AttestMatrixVariant *v;
+      gint64 variant_id;
       AttestRollup r = {
-        .total = sqlite3_column_int (stmt, 6),
-        .satisfied = sqlite3_column_int (stmt, 7),
-        .not_applicable = sqlite3_column_int (stmt, 8),
-        .in_progress = sqlite3_column_int (stmt, 9),
-        .exceptions = sqlite3_column_int (stmt, 10),
-        .started = sqlite3_column_int (stmt, 11),
+        .total = sqlite3_column_int (stmt, 7),
+        .satisfied = sqlite3_column_int (stmt, 8),
+        .not_applicable = sqlite3_column_int (stmt, 9),
+        .in_progress = sqlite3_column_int (stmt, 10),
+        .exceptions = sqlite3_column_int (stmt, 11),
+        .started = sqlite3_column_int (stmt, 12),
       };
       AttestMatrixCell *c = attest_matrix_add_cell (matrix, _attest_column_text (stmt, 0), _attest_column_text (stmt, 1),
                                                     attest_rollup_word (&r, sqlite3_column_int (stmt, 2) != 0));
@@ -650,6 +698,13 @@ attest_workspace_load_matrix (AttestWorkspace  *self,
       c->source_line = g_strdup (_attest_column_text (stmt, 3));
       c->translated_line = g_strdup (_attest_column_text (stmt, 4));
       c->qualifier = g_strdup (_attest_column_text (stmt, 5));
+      variant_id = sqlite3_column_int64 (stmt, 6);
+      v = g_hash_table_lookup (variants, &variant_id);
+      if (v != NULL)
+        {
+          c->variant_locale = g_strdup (v->locale);
+          c->variant_date = g_strdup (v->date);
+        }
     }
   if (rc != SQLITE_DONE)
     {

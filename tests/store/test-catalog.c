@@ -6,8 +6,11 @@
 
 #include <glib/gstdio.h>
 
+#include "attest-importer.h"
+#include "attest-paths.h"
 #include "attest-service-table.h"
 #include "attest-workspace-catalog.h"
+#include "attest-workspace-checklist.h"
 
 static AttestOffering *
 offering (const char *framework,
@@ -303,6 +306,181 @@ test_failed_import_leaves_no_trace (Fixture       *f,
   g_assert_cmpuint (m->cells->len, ==, 1);
 }
 
+/* The value of a front matter key of a bundled page, or NULL. */
+static char *
+front_matter (const char *file_name,
+              const char *key)
+{
+  g_autofree char *dir = attest_paths_bundled_offerings ();
+  g_autofree char *path = g_build_filename (dir, file_name, NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *prefix = g_strconcat (key, ":", NULL);
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, &error));
+  g_assert_no_error (error);
+  lines = g_strsplit (contents, "\n", -1);
+  g_assert_cmpstr (g_strstrip (lines[0]), ==, "---");
+  for (guint i = 1; lines[i] != NULL && !g_str_equal (g_strstrip (lines[i]), "---"); i++)
+    if (g_str_has_prefix (lines[i], prefix))
+      return g_strdup (g_strstrip (lines[i] + strlen (prefix)));
+  return NULL;
+}
+
+static AttestMatrixFramework *
+find_framework (AttestMatrix *m,
+                const char   *id)
+{
+  for (guint i = 0; i < m->frameworks->len; i++)
+    if (g_str_equal (((AttestMatrixFramework *)m->frameworks->pdata[i])->id, id))
+      return m->frameworks->pdata[i];
+  return NULL;
+}
+
+static void
+test_variants_and_mine (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *offerings = attest_paths_bundled_offerings ();
+  const char *paths[] = { offerings, NULL };
+  g_autoptr(AttestImportSummary) summary = NULL;
+  g_autoptr(AttestMatrix) m = NULL;
+  AttestMatrixFramework *mars = NULL;
+  AttestMatrixService *s;
+  const char *service_id;
+  guint n_variants = 0;
+
+  attest_workspace_set_reviewer (f->ws, "Dana Reviewer");
+  summary = attest_importer_run (f->ws, paths, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary->imported, ==, 5);
+
+  m = matrix (f);
+  g_assert_cmpuint (m->frameworks->len, >, 0);
+  for (guint i = 0; i < m->frameworks->len; i++)
+    {
+      AttestMatrixFramework *fw = m->frameworks->pdata[i];
+
+      g_assert_cmpuint (fw->variants->len, >=, 1);
+      for (guint j = 0; j < fw->variants->len; j++)
+        {
+          AttestMatrixVariant *v = fw->variants->pdata[j];
+          g_autofree char *type = front_matter (v->file_name, "ms.translationtype");
+          g_autofree char *locale = front_matter (v->file_name, "ms.contentlocale");
+          g_autofree char *handoff = front_matter (v->file_name, "ms.lasthandoff");
+
+          n_variants++;
+          /* As the page's front matter says: locale, handoff date, MT or not. */
+          g_assert_nonnull (locale);
+          g_assert_cmpstr (v->locale, ==, locale);
+          g_assert_true (g_str_equal (v->locale, "fr-FR") || g_str_equal (v->locale, "zh-TW"));
+          g_assert_nonnull (v->date);
+          g_assert_cmpuint (strlen (v->date), ==, 10);
+          if (handoff != NULL)
+            {
+              g_auto(GStrv) mdy = g_strsplit (handoff, "/", 3);
+              g_autofree char *iso = g_strdup_printf ("%s-%s-%s", mdy[2], mdy[0], mdy[1]);
+              g_assert_cmpstr (v->date, ==, iso);
+            }
+          g_assert_cmpint (v->machine_translated, ==, g_ascii_strcasecmp (type != NULL ? type : "", "MT") == 0);
+          /* Newest first. */
+          if (j > 0)
+            g_assert_cmpstr (((AttestMatrixVariant *)fw->variants->pdata[j - 1])->date, >=, v->date);
+        }
+    }
+  g_assert_cmpuint (n_variants, ==, 5);
+
+  /* MARS-E has two pages: zh-TW (12/2019) before fr-FR (11/2019). */
+  for (guint i = 0; i < m->frameworks->len && mars == NULL; i++)
+    if (g_str_has_prefix (((AttestMatrixFramework *)m->frameworks->pdata[i])->id, "mars-e"))
+      mars = m->frameworks->pdata[i];
+  g_assert_nonnull (mars);
+  g_assert_cmpuint (mars->variants->len, ==, 2);
+  g_assert_cmpstr (((AttestMatrixVariant *)mars->variants->pdata[0])->locale, ==, "zh-TW");
+  g_assert_cmpstr (((AttestMatrixVariant *)mars->variants->pdata[1])->locale, ==, "fr-FR");
+
+  /* Every cell names the variant whose line put the service in scope; for
+   * MARS-E that is the newest page. */
+  g_assert_cmpuint (m->cells->len, >, 0);
+  for (guint i = 0; i < m->cells->len; i++)
+    {
+      AttestMatrixCell *c = m->cells->pdata[i];
+
+      g_assert_nonnull (c->variant_locale);
+      g_assert_nonnull (c->variant_date);
+      g_assert_cmpuint (strlen (c->variant_date), ==, 10);
+      if (g_str_has_prefix (c->scope, mars->id) && c->scope[strlen (mars->id)] == '/')
+        {
+          g_assert_cmpstr (c->variant_locale, ==, "zh-TW");
+          g_assert_cmpstr (c->variant_date, ==, ((AttestMatrixVariant *)mars->variants->pdata[0])->date);
+        }
+      g_assert_nonnull (attest_matrix_lookup_service (m, c->service));
+    }
+  g_assert_cmpuint (attest_matrix_count_in_scope (m), ==, m->cells->len);
+
+  /* "My services" */
+  for (guint i = 0; i < m->services->len; i++)
+    g_assert_false (((AttestMatrixService *)m->services->pdata[i])->mine);
+  service_id = g_intern_string (((AttestMatrixService *)m->services->pdata[0])->id);
+  g_assert_true (attest_workspace_set_my_service (f->ws, service_id, TRUE, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&m, attest_matrix_free);
+  m = matrix (f);
+  for (guint i = 0; i < m->services->len; i++)
+    {
+      s = m->services->pdata[i];
+      g_assert_cmpint (s->mine, ==, g_str_equal (s->id, service_id));
+    }
+  g_assert_true (attest_matrix_lookup_service (m, service_id)->mine);
+
+  g_assert_true (attest_workspace_set_my_service (f->ws, service_id, FALSE, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&m, attest_matrix_free);
+  m = matrix (f);
+  g_assert_false (attest_matrix_lookup_service (m, service_id)->mine);
+}
+
+static void
+test_variant_dates_and_mt (Fixture       *f,
+                           gconstpointer  data)
+{
+  AttestOffering *o;
+  g_autoptr(AttestMatrix) m = NULL;
+  AttestMatrixFramework *fw;
+  AttestMatrixVariant *v;
+
+  /* No handoff: the page's own date; "mt" in any case is machine translated. */
+  o = offering ("soc", "ja-JP", "ja", NULL, "machine page");
+  o->page_date = g_strdup ("2018-03-04");
+  o->translation_type = g_strdup ("mt");
+  add_scope (o, "soc-1", "SOC 1");
+  add_mention (o, "soc-1", "Intune", NULL);
+  attest_import_outcome_free (import (f, o));
+
+  /* Same date, imported later: listed first. */
+  o = offering ("soc", "de-DE", "de", "2018-03-04", "human page");
+  o->translation_type = g_strdup ("HT");
+  add_scope (o, "soc-1", "SOC 1");
+  add_mention (o, "soc-1", "Intune", NULL);
+  attest_import_outcome_free (import (f, o));
+
+  m = matrix (f);
+  fw = find_framework (m, "soc");
+  g_assert_nonnull (fw);
+  g_assert_cmpuint (fw->variants->len, ==, 2);
+  v = fw->variants->pdata[0];
+  g_assert_cmpstr (v->locale, ==, "de-DE");
+  g_assert_cmpstr (v->date, ==, "2018-03-04");
+  g_assert_cmpstr (v->file_name, ==, "offering-soc.de-DE.md");
+  g_assert_false (v->machine_translated);
+  v = fw->variants->pdata[1];
+  g_assert_cmpstr (v->locale, ==, "ja-JP");
+  g_assert_cmpstr (v->date, ==, "2018-03-04");
+  g_assert_true (v->machine_translated);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -314,6 +492,8 @@ main (int   argc,
   ADD ("idempotent", test_idempotent);
   ADD ("newest-variant-and-flags", test_newest_variant_and_flags);
   ADD ("failed-import-leaves-no-trace", test_failed_import_leaves_no_trace);
+  ADD ("variants-and-mine", test_variants_and_mine);
+  ADD ("variant-dates-and-mt", test_variant_dates_and_mt);
 #undef ADD
 
   return g_test_run ();
