@@ -14,7 +14,7 @@ ATTEST_BUILD_PACKAGES=(
 # To run the tests: a private X server and D-Bus session, the accessibility bus,
 # clang with libFuzzer for the fuzz targets.
 ATTEST_TEST_PACKAGES=(
-  xvfb xauth dbus dbus-x11 at-spi2-core clang libclang-rt-14-dev
+  xvfb xauth dbus dbus-x11 at-spi2-core clang libclang-rt-14-dev libxtst-dev
 )
 
 attest_missing_packages () {
