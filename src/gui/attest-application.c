@@ -220,6 +220,8 @@ attest_application_startup (GApplication *app)
     { "app.preferences", { "<Control>comma", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },
     { "window.close", { "<Control>w", NULL } },
+    { "win.focus-filter", { "<Control>f", NULL } },
+    { "win.show-library", { "F9", NULL } },
   };
 
   G_APPLICATION_CLASS (attest_application_parent_class)->startup (app);

@@ -22,6 +22,7 @@
 #define MAX_ROW_HEADER_WIDTH 280
 #define MAX_NATURAL_WIDTH    960
 #define MAX_NATURAL_HEIGHT   720
+#define MINE_MARK            "★ "
 
 typedef enum {
   POOL_CELL,
@@ -56,6 +57,9 @@ struct _AttestMatrixView
   GArray *slots[N_POOLS];   /* Slot */
   GtkWidget *probes[N_POOLS];
   GtkWidget *corner;
+  GtkWidget *header_fill;   /* the header strip's background, the full width */
+  GMenuModel *row_menu;
+  GtkWidget *row_popover;
 
   GtkAdjustment *hadjustment;
   GtkAdjustment *vadjustment;
@@ -236,14 +240,29 @@ cell_tooltip (AttestMatrixView *self,
       g_string_append_printf (text, "\n%s", _("not in scope"));
       return g_string_free (text, FALSE);
     }
-  if (cell->source_line != NULL && *cell->source_line != '\0')
-    g_string_append_printf (text, "\n%s", cell->source_line);
-  if (cell->qualifier != NULL && *cell->qualifier != '\0')
-    g_string_append_printf (text, "\n%s", cell->qualifier);
   {
     g_autofree char *phrase = rollup_phrase (cell, FALSE);
     g_string_append_printf (text, "\n%s", phrase);
   }
+  /* The line that put the service in scope, as the page says it and in English. */
+  g_string_append_c (text, '\n');
+  if (cell->translated_line != NULL && *cell->translated_line != '\0' &&
+      g_strcmp0 (cell->translated_line, cell->source_line) != 0)
+    g_string_append_printf (text, "\n“%s”", cell->translated_line);
+  if (cell->source_line != NULL && *cell->source_line != '\0')
+    g_string_append_printf (text, "\n“%s”", cell->source_line);
+  if (cell->qualifier != NULL && *cell->qualifier != '\0')
+    /* Translators: the condition a page puts on a service's coverage */
+    g_string_append_printf (text, "\n%s %s", _("Qualifier:"), cell->qualifier);
+  if (cell->variant_date != NULL)
+    {
+      const char *locale = cell->variant_locale != NULL && *cell->variant_locale != '\0'
+                           ? cell->variant_locale : _("English");
+
+      /* Translators: which page put the cell in scope: "From the fr-FR page of 2023-05-11" */
+      g_string_append_printf (text, "\n");
+      g_string_append_printf (text, _("From the %s page of %s"), locale, cell->variant_date);
+    }
   return g_string_free (text, FALSE);
 }
 
@@ -364,8 +383,12 @@ ensure_sizes (AttestMatrixView *self)
   measure_text (&m[POOL_FRAMEWORK], "", NULL, &self->framework_height);
   measure_text (&corner, gtk_label_get_text (GTK_LABEL (self->corner)), &self->row_header_width, NULL);
 
+  /* Measured with the "My services" mark, so marking a row never resizes the column. */
   for (guint r = 0; r < n_rows (self); r++)
-    measure_text (&m[POOL_ROW], service_at (self, r)->name, &self->row_header_width, &self->row_height);
+    {
+      g_autofree char *marked = g_strconcat (MINE_MARK, service_at (self, r)->name, NULL);
+      measure_text (&m[POOL_ROW], marked, &self->row_header_width, &self->row_height);
+    }
   self->row_header_width = CLAMP (self->row_header_width, MIN_ROW_HEADER_WIDTH, MAX_ROW_HEADER_WIDTH);
 
   for (guint c = 0; c < n_columns (self); c++)
@@ -517,13 +540,16 @@ bind_row (AttestMatrixView *self,
           GtkWidget        *widget,
           int               key)
 {
-  const char *name = service_at (self, key)->name;
+  AttestMatrixService *service = service_at (self, key);
+  g_autofree char *text = service->mine ? g_strconcat (MINE_MARK, service->name, NULL) : NULL;
 
-  bind_label (widget, name);
+  bind_label (widget, text != NULL ? text : service->name);
   gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, service->name,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, service->mine ? _("In My Services") : "",
                                   -1);
   set_class (widget, "cursor", key == self->cursor_row);
+  set_class (widget, "mine", service->mine);
 }
 
 typedef void (*BindFunc) (AttestMatrixView *self, GtkWidget *widget, int key);
@@ -889,6 +915,46 @@ open_cell_action (GtkWidget  *widget,
                  service_at (self, self->cursor_row)->id);
 }
 
+/* The row menu ("My services"), at @rect in widget coordinates. */
+static void
+popup_row_menu (AttestMatrixView   *self,
+                const GdkRectangle *rect)
+{
+  if (self->row_menu == NULL || self->cursor_row < 0)
+    {
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      return;
+    }
+  if (self->row_popover == NULL)
+    {
+      self->row_popover = gtk_popover_menu_new_from_model (self->row_menu);
+      gtk_widget_set_parent (self->row_popover, GTK_WIDGET (self));
+      gtk_popover_set_has_arrow (GTK_POPOVER (self->row_popover), FALSE);
+      gtk_widget_set_halign (self->row_popover, GTK_ALIGN_START);
+    }
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->row_popover), rect);
+  gtk_popover_popup (GTK_POPOVER (self->row_popover));
+}
+
+static void
+row_menu_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  AttestMatrixView *self = ATTEST_MATRIX_VIEW (widget);
+  GdkRectangle rect = { 0, 0, self->row_header_width, self->row_height };
+
+  if (self->cursor_row < 0)
+    {
+      gtk_widget_error_bell (widget);
+      return;
+    }
+  /* From the keyboard: under the cursor's row header, as a context menu key does. */
+  scroll_to_cell (self, self->cursor_row, self->cursor_column);
+  rect.y = header_height (self) + self->cursor_row * self->row_height - vvalue (self);
+  popup_row_menu (self, &rect);
+}
+
 /* Hit testing, in widget coordinates: FALSE outside the cells. */
 static gboolean
 column_at_x (AttestMatrixView *self,
@@ -937,6 +1003,26 @@ click_pressed (GtkGestureClick  *gesture,
   set_cursor (self, row, col, TRUE);
   if (n_press == 2)
     gtk_widget_activate_action (GTK_WIDGET (self), "matrix.open-cell", NULL);
+}
+
+/* Right click: a row's menu, on a cell or on the service's name. */
+static void
+secondary_pressed (GtkGestureClick  *gesture,
+                   int               n_press,
+                   double            x,
+                   double            y,
+                   AttestMatrixView *self)
+{
+  int row, col = self->cursor_column;
+
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+  if (!row_at_y (self, y, &row))
+    return;
+  if (!column_at_x (self, x, &col) && col < 0)
+    col = n_columns (self) > 0 ? 0 : -1;
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  set_cursor (self, row, col, FALSE);
+  popup_row_menu (self, &(GdkRectangle) { (int)x, (int)y, 1, 1 });
 }
 
 static gboolean
@@ -1154,6 +1240,9 @@ attest_matrix_view_size_allocate (GtkWidget *widget,
     }
 
   allocate_child (self->corner, 0, 0, W, H);
+  allocate_child (self->header_fill, 0, 0, width, H);
+  if (self->row_popover != NULL)
+    gtk_popover_present (GTK_POPOVER (self->row_popover));
 
   self->in_allocate = FALSE;
 }
@@ -1189,6 +1278,7 @@ attest_matrix_view_snapshot (GtkWidget   *widget,
   snapshot_pool (self, snapshot, POOL_CELL);
   gtk_snapshot_pop (snapshot);
 
+  gtk_widget_snapshot_child (widget, self->header_fill, snapshot);
   gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (W, 0, MAX (width - W, 0), H));
   snapshot_pool (self, snapshot, POOL_FRAMEWORK);
   snapshot_pool (self, snapshot, POOL_SCOPE);
@@ -1351,6 +1441,9 @@ attest_matrix_view_dispose (GObject *object)
       g_clear_pointer (&self->probes[k], gtk_widget_unparent);
     }
   g_clear_pointer (&self->corner, gtk_widget_unparent);
+  g_clear_pointer (&self->header_fill, gtk_widget_unparent);
+  g_clear_pointer (&self->row_popover, gtk_widget_unparent);
+  g_clear_object (&self->row_menu);
 
   if (self->hadjustment != NULL)
     g_signal_handlers_disconnect_by_func (self->hadjustment, adjustment_value_changed, self);
@@ -1482,6 +1575,9 @@ attest_matrix_view_class_init (AttestMatrixViewClass *klass)
 
   gtk_widget_class_install_action (widget_class, "matrix.open-cell", NULL, open_cell_action);
   gtk_widget_class_install_action (widget_class, "matrix.move-cursor", "(ii)", move_cursor_action);
+  gtk_widget_class_install_action (widget_class, "matrix.show-row-menu", NULL, row_menu_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "matrix.show-row-menu", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "matrix.show-row-menu", NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (moves); i++)
     {
@@ -1528,6 +1624,11 @@ attest_matrix_view_init (AttestMatrixView *self)
   gtk_widget_add_css_class (self->corner, "caption-heading");
   gtk_widget_set_parent (self->corner, GTK_WIDGET (self));
 
+  self->header_fill = gtk_label_new (NULL);
+  gtk_widget_add_css_class (self->header_fill, "matrix-header-fill");
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->header_fill), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+  gtk_widget_insert_after (self->header_fill, GTK_WIDGET (self), NULL);
+
   set_adjustment (self, &self->hadjustment, NULL, NULL);
   set_adjustment (self, &self->vadjustment, NULL, NULL);
 
@@ -1542,6 +1643,11 @@ attest_matrix_view_init (AttestMatrixView *self)
   click = gtk_gesture_click_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
   g_signal_connect (click, "pressed", G_CALLBACK (click_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+
+  click = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
+  g_signal_connect (click, "pressed", G_CALLBACK (secondary_pressed), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
 }
 
@@ -1718,6 +1824,29 @@ attest_matrix_view_select_cell (AttestMatrixView *self,
 }
 
 /**
+ * attest_matrix_view_select_service:
+ *
+ * Moves the cursor to the service's row, in the cursor's column (the first
+ * column when there is no cursor), and scrolls it into view.
+ *
+ * Returns: %FALSE when the matrix shows no such service
+ */
+gboolean
+attest_matrix_view_select_service (AttestMatrixView *self,
+                                   const char       *service_id)
+{
+  int row;
+
+  g_return_val_if_fail (ATTEST_IS_MATRIX_VIEW (self), FALSE);
+
+  row = find_row (self, service_id);
+  if (row < 0 || n_columns (self) == 0)
+    return FALSE;
+  set_cursor (self, row, MAX (self->cursor_column, 0), TRUE);
+  return TRUE;
+}
+
+/**
  * attest_matrix_view_is_cell_visible:
  *
  * Returns: %TRUE when the whole cell is in the scrolled viewport, clear of
@@ -1773,6 +1902,34 @@ attest_matrix_view_scroll_to_framework (AttestMatrixView *self,
         return TRUE;
       }
   return FALSE;
+}
+
+/**
+ * attest_matrix_view_set_row_menu:
+ * @menu: (nullable): the menu a right click on a row, Shift+F10 or the Menu
+ *   key shows for the cursor's row
+ */
+void
+attest_matrix_view_set_row_menu (AttestMatrixView *self,
+                                 GMenuModel       *menu)
+{
+  g_return_if_fail (ATTEST_IS_MATRIX_VIEW (self));
+
+  if (!g_set_object (&self->row_menu, menu))
+    return;
+  g_clear_pointer (&self->row_popover, gtk_widget_unparent);
+}
+
+/**
+ * attest_matrix_view_get_row_menu_popover:
+ *
+ * Returns: (transfer none) (nullable): the row menu's popover, once shown
+ */
+GtkWidget *
+attest_matrix_view_get_row_menu_popover (AttestMatrixView *self)
+{
+  g_return_val_if_fail (ATTEST_IS_MATRIX_VIEW (self), NULL);
+  return self->row_popover;
 }
 
 /**

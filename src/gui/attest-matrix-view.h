@@ -28,6 +28,8 @@ const char   *attest_matrix_view_get_cursor_service    (AttestMatrixView *self);
 gboolean      attest_matrix_view_select_cell           (AttestMatrixView *self,
                                                         const char       *scope_id,
                                                         const char       *service_id);
+gboolean      attest_matrix_view_select_service        (AttestMatrixView *self,
+                                                        const char       *service_id);
 gboolean      attest_matrix_view_move_cursor           (AttestMatrixView *self,
                                                         GtkMovementStep   step,
                                                         int               count);
@@ -37,5 +39,8 @@ gboolean      attest_matrix_view_is_cell_visible       (AttestMatrixView *self,
 gboolean      attest_matrix_view_scroll_to_framework   (AttestMatrixView *self,
                                                         const char       *framework_id);
 guint         attest_matrix_view_get_n_cell_widgets    (AttestMatrixView *self);
+void          attest_matrix_view_set_row_menu          (AttestMatrixView *self,
+                                                        GMenuModel       *menu);
+GtkWidget    *attest_matrix_view_get_row_menu_popover  (AttestMatrixView *self);
 
 G_END_DECLS

@@ -9,10 +9,16 @@
 #include <glib/gi18n.h>
 
 #include "attest-importer.h"
+#include "attest-library-sidebar.h"
+#include "attest-matrix-filter.h"
 #include "attest-matrix-view.h"
 #include "attest-paths.h"
 #include "attest-window.h"
 #include "attest-workspace-catalog.h"
+#include "attest-workspace-checklist.h"
+
+/* The ui_state key the matrix filters persist under (DESIGN.md: view state). */
+#define FILTER_STATE_KEY "matrix-filter"
 
 struct _AttestWindow
 {
@@ -30,8 +36,19 @@ struct _AttestWindow
   GtkSpinner *loading_spinner;
   GtkLabel *catalog_summary;
   AttestMatrixView *matrix_view;
+  AdwFlap *flap;
+  AttestLibrarySidebar *library_sidebar;
+  GtkSearchEntry *search_entry;
+  GtkLabel *frameworks_button_label;
+  GtkListBox *frameworks_list;
+  GtkStack *matrix_stack;
+  GMenuModel *row_menu;
 
   GCancellable *seeding;
+
+  AttestMatrix *matrix;         /* the whole matrix; the view shows it filtered */
+  AttestMatrixFilter *filter;
+  gboolean restoring_filter;    /* the controls are being set from the filter */
 };
 
 G_DEFINE_FINAL_TYPE (AttestWindow, attest_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -87,29 +104,32 @@ attest_window_get_workspace (AttestWindow *self)
 }
 
 
-/* The one-line summary above the matrix. */
+/* The one-line summary above the matrix: what is shown, and of how many. */
 static void
-fill_catalog (AttestWindow *self,
-              AttestMatrix *matrix)
+fill_summary (AttestWindow *self,
+              AttestMatrix *shown)
 {
   g_autofree char *frameworks = NULL;
   g_autofree char *services = NULL;
   g_autofree char *scopes = NULL;
   g_autofree char *cells = NULL;
   g_autofree char *summary = NULL;
-  guint in_scope = 0, n_frameworks, n_services, n_scopes;
+  guint in_scope, n_frameworks, n_services, n_scopes, n_all;
 
-  for (guint i = 0; i < matrix->cells->len; i++)
-    if (g_strcmp0 (((AttestMatrixCell *)matrix->cells->pdata[i])->rollup, "no-longer-in-scope") != 0)
-      in_scope++;
-
-  n_frameworks = matrix->frameworks->len;
-  n_services = matrix->services->len;
-  n_scopes = attest_matrix_count_scopes (matrix);
+  n_frameworks = shown->frameworks->len;
+  n_services = shown->services->len;
+  n_scopes = attest_matrix_count_scopes (shown);
+  in_scope = attest_matrix_count_in_scope (shown);
+  n_all = self->matrix->services->len;
   frameworks = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u framework", "%u frameworks", n_frameworks),
                                 n_frameworks);
-  services = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u service", "%u services", n_services),
-                              n_services);
+  if (n_services == n_all)
+    services = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u service", "%u services", n_services),
+                                n_services);
+  else
+    /* Translators: services shown by the filters, of all: "3 of 24 services" */
+    services = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u service", "%u of %u services", n_all),
+                                n_services, n_all);
   scopes = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u scope", "%u scopes", n_scopes), n_scopes);
   /* Translators: the number of in-scope cells of the matrix */
   cells = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u in scope", "%u in scope", in_scope), in_scope);
@@ -117,12 +137,135 @@ fill_catalog (AttestWindow *self,
   gtk_label_set_text (self->catalog_summary, summary);
 }
 
+/* The frameworks button says what the framework filter shows. */
+static void
+update_frameworks_label (AttestWindow *self)
+{
+  g_autofree char *label = NULL;
+  guint n = 0;
+  const char *only = NULL;
+
+  for (guint i = 0; i < self->matrix->frameworks->len; i++)
+    {
+      AttestMatrixFramework *f = self->matrix->frameworks->pdata[i];
+      if (attest_matrix_filter_has_framework (self->filter, f->id))
+        {
+          n++;
+          only = f->short_name;
+        }
+    }
+  if (n == 0 || n == self->matrix->frameworks->len)
+    label = g_strdup (_("All Frameworks"));
+  else if (n == 1)
+    label = g_strdup (only);
+  else
+    /* Translators: the frameworks filter button when several are chosen */
+    label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u Framework", "%u Frameworks", n), n);
+  gtk_label_set_text (self->frameworks_button_label, label);
+}
+
+/* Shows the matrix through the filters, and keeps the filters' controls in step. */
+static void
+apply_filter (AttestWindow *self)
+{
+  AttestMatrix *shown;
+  GAction *action;
+
+  if (self->matrix == NULL)
+    return;
+
+  shown = attest_matrix_filter_apply (self->filter, self->matrix);
+  fill_summary (self, shown);
+  gtk_stack_set_visible_child_name (self->matrix_stack, shown->services->len > 0 ? "matrix" : "no-match");
+  attest_matrix_view_set_matrix (self->matrix_view, shown);
+
+  self->restoring_filter = TRUE;
+  action = g_action_map_lookup_action (G_ACTION_MAP (self), "filter-mine");
+  g_simple_action_set_state (G_SIMPLE_ACTION (action), g_variant_new_boolean (self->filter->mine_only));
+  action = g_action_map_lookup_action (G_ACTION_MAP (self), "filter-exceptions");
+  g_simple_action_set_state (G_SIMPLE_ACTION (action), g_variant_new_boolean (self->filter->exceptions_only));
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)),
+                 self->filter->text != NULL ? self->filter->text : "") != 0)
+    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), self->filter->text != NULL ? self->filter->text : "");
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->frameworks_list));
+       row != NULL; row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *check = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
+      const char *id = g_object_get_data (G_OBJECT (check), "framework-id");
+      gboolean all = self->filter->frameworks->len == 0;
+
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), all || attest_matrix_filter_has_framework (self->filter, id));
+    }
+  update_frameworks_label (self);
+  self->restoring_filter = FALSE;
+
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "clear-filters")),
+                               attest_matrix_filter_is_active (self->filter));
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "show-all-frameworks")),
+                               self->filter->frameworks->len > 0);
+}
+
+/* A filter the analyst changed: shown, and kept with the workspace. */
+static void
+filter_changed (AttestWindow *self)
+{
+  g_autofree char *state = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->restoring_filter || self->workspace == NULL)
+    return;
+  apply_filter (self);
+  state = attest_matrix_filter_to_string (self->filter);
+  /* View state: a workspace that cannot take it (read-only) still filters. */
+  if (!attest_workspace_set_ui_state (self->workspace, FILTER_STATE_KEY, state, &error))
+    g_debug ("Filters not saved: %s", error->message);
+}
+
+static void
+framework_check_toggled (GtkCheckButton *check,
+                         AttestWindow   *self)
+{
+  const char *id = g_object_get_data (G_OBJECT (check), "framework-id");
+
+  if (self->restoring_filter)
+    return;
+  /* No framework chosen means all of them: the first one unchecked keeps the others. */
+  if (self->filter->frameworks->len == 0)
+    for (guint i = 0; i < self->matrix->frameworks->len; i++)
+      attest_matrix_filter_set_framework (self->filter, ((AttestMatrixFramework *)self->matrix->frameworks->pdata[i])->id,
+                                          TRUE);
+  attest_matrix_filter_set_framework (self->filter, id, gtk_check_button_get_active (check));
+  if (self->filter->frameworks->len == self->matrix->frameworks->len)
+    g_ptr_array_set_size (self->filter->frameworks, 0);
+  filter_changed (self);
+}
+
+static void
+fill_frameworks_list (AttestWindow *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->frameworks_list))) != NULL)
+    gtk_list_box_remove (self->frameworks_list, child);
+  for (guint i = 0; i < self->matrix->frameworks->len; i++)
+    {
+      AttestMatrixFramework *f = self->matrix->frameworks->pdata[i];
+      GtkWidget *check = gtk_check_button_new_with_label (f->short_name);
+
+      g_object_set_data_full (G_OBJECT (check), "framework-id", g_strdup (f->id), g_free);
+      gtk_widget_set_tooltip_text (check, f->title);
+      g_signal_connect (check, "toggled", G_CALLBACK (framework_check_toggled), self);
+      gtk_list_box_append (self->frameworks_list, check);
+    }
+}
+
 static void
 show_workspace (AttestWindow *self)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *name = attest_paths_display_name (attest_workspace_get_path (self->workspace));
-  g_autoptr(AttestMatrix) matrix = NULL;
+  g_autofree char *state = NULL;
+  AttestMatrix *matrix;
 
   adw_window_title_set_subtitle (self->window_title, name);
 
@@ -134,14 +277,26 @@ show_workspace (AttestWindow *self)
       return;
     }
 
+  g_clear_pointer (&self->matrix, attest_matrix_free);
+  self->matrix = matrix;
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "show-library")),
+                               matrix->frameworks->len > 0);
   if (matrix->frameworks->len == 0)
     {
+      attest_matrix_view_set_matrix (self->matrix_view, NULL);
+      attest_library_sidebar_set_matrix (self->library_sidebar, NULL);
       gtk_stack_set_visible_child_name (self->stack, "empty");
       return;
     }
 
-  fill_catalog (self, matrix);
-  attest_matrix_view_set_matrix (self->matrix_view, g_steal_pointer (&matrix));
+  /* Each workspace keeps its own filters. */
+  state = attest_workspace_get_ui_state (self->workspace, FILTER_STATE_KEY);
+  g_clear_pointer (&self->filter, attest_matrix_filter_free);
+  self->filter = attest_matrix_filter_new_from_string (state);
+
+  fill_frameworks_list (self);
+  attest_library_sidebar_set_matrix (self->library_sidebar, matrix);
+  apply_filter (self);
   gtk_stack_set_visible_child_name (self->stack, "catalog");
 }
 
@@ -286,6 +441,218 @@ attest_window_open_workspace (AttestWindow *self,
   return TRUE;
 }
 
+/* Filters */
+
+static void
+search_changed (AttestWindow *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+
+  if (self->restoring_filter || self->filter == NULL || g_strcmp0 (text, self->filter->text) == 0)
+    return;
+  g_free (self->filter->text);
+  self->filter->text = g_strdup (text);
+  filter_changed (self);
+}
+
+/* Escape in the search entry: clear it and go back to the grid. */
+static void
+search_stopped (AttestWindow *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_widget_grab_focus (GTK_WIDGET (self->matrix_view));
+}
+
+static void
+filter_toggle_changed (GSimpleAction *action,
+                       GVariant      *state,
+                       gpointer       user_data)
+{
+  AttestWindow *self = user_data;
+  gboolean on = g_variant_get_boolean (state);
+
+  g_simple_action_set_state (action, state);
+  if (self->restoring_filter || self->filter == NULL)
+    return;
+  if (g_str_equal (g_action_get_name (G_ACTION (action)), "filter-mine"))
+    self->filter->mine_only = on;
+  else
+    self->filter->exceptions_only = on;
+  filter_changed (self);
+}
+
+static void
+clear_filters_activated (GSimpleAction *action,
+                         GVariant      *param,
+                         gpointer       user_data)
+{
+  AttestWindow *self = user_data;
+
+  g_clear_pointer (&self->filter, attest_matrix_filter_free);
+  self->filter = attest_matrix_filter_new ();
+  filter_changed (self);
+}
+
+static void
+show_all_frameworks_activated (GSimpleAction *action,
+                               GVariant      *param,
+                               gpointer       user_data)
+{
+  AttestWindow *self = user_data;
+
+  g_ptr_array_set_size (self->filter->frameworks, 0);
+  filter_changed (self);
+}
+
+static void
+focus_filter_activated (GSimpleAction *action,
+                        GVariant      *param,
+                        gpointer       user_data)
+{
+  AttestWindow *self = user_data;
+
+  if (g_str_equal (gtk_stack_get_visible_child_name (self->stack), "catalog"))
+    gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+show_library_changed (GSimpleAction *action,
+                      GVariant      *state,
+                      gpointer       user_data)
+{
+  AttestWindow *self = user_data;
+
+  g_simple_action_set_state (action, state);
+  adw_flap_set_reveal_flap (self->flap, g_variant_get_boolean (state));
+}
+
+static void
+flap_revealed (AttestWindow *self)
+{
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "show-library");
+  gboolean revealed = adw_flap_get_reveal_flap (self->flap);
+
+  if (g_variant_get_boolean (g_action_get_state (action)) != revealed)
+    g_simple_action_set_state (G_SIMPLE_ACTION (action), g_variant_new_boolean (revealed));
+}
+
+/* My services: analyst data, one transaction and one history row each. */
+
+static AttestMatrixService *
+cursor_service (AttestWindow *self)
+{
+  const char *id = attest_matrix_view_get_cursor_service (self->matrix_view);
+
+  return id != NULL && self->matrix != NULL ? attest_matrix_lookup_service (self->matrix, id) : NULL;
+}
+
+static void
+update_row_actions (AttestWindow *self)
+{
+  AttestMatrixService *service = cursor_service (self);
+
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "add-my-service")),
+                               service != NULL && !service->mine);
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "remove-my-service")),
+                               service != NULL && service->mine);
+}
+
+static void
+set_my_service (AttestWindow *self,
+                gboolean      mine)
+{
+  AttestMatrixService *service = cursor_service (self);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *id = NULL;
+
+  if (service == NULL)
+    return;
+  if (!attest_workspace_set_my_service (self->workspace, service->id, mine, &error))
+    {
+      /* Translators: %s is the reason, e.g. "the workspace is read-only" */
+      message = g_strdup_printf (_("My Services could not be changed: %s"), error->message);
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+      return;
+    }
+  service->mine = mine;
+  id = g_strdup (service->id);
+  attest_library_sidebar_set_matrix (self->library_sidebar, self->matrix);
+  apply_filter (self);
+  /* The cursor stays on the row when the filters still show it. */
+  attest_matrix_view_select_service (self->matrix_view, id);
+  update_row_actions (self);
+}
+
+static void
+add_my_service_activated (GSimpleAction *action,
+                          GVariant      *param,
+                          gpointer       user_data)
+{
+  set_my_service (user_data, TRUE);
+}
+
+static void
+remove_my_service_activated (GSimpleAction *action,
+                             GVariant      *param,
+                             gpointer       user_data)
+{
+  set_my_service (user_data, FALSE);
+}
+
+/* Enter or a double click on a cell: the cell pane (issue 11) is not built
+ * yet, so its action stays disabled and the key only rings the bell. */
+static void
+cell_activated (AttestWindow *self,
+                const char   *scope_id,
+                const char   *service_id)
+{
+  if (g_action_group_get_action_enabled (G_ACTION_GROUP (self), "open-cell"))
+    g_action_group_activate_action (G_ACTION_GROUP (self), "open-cell", NULL);
+  else
+    gtk_widget_error_bell (GTK_WIDGET (self->matrix_view));
+}
+
+/* The library sidebar */
+
+static void
+library_framework_activated (AttestWindow *self,
+                             const char   *framework_id,
+                             const char   *locale)
+{
+  if (!attest_matrix_view_scroll_to_framework (self->matrix_view, framework_id))
+    {
+      AttestMatrixFramework *f = NULL;
+      g_autofree char *message = NULL;
+
+      for (guint i = 0; self->matrix != NULL && i < self->matrix->frameworks->len && f == NULL; i++)
+        if (g_str_equal (((AttestMatrixFramework *)self->matrix->frameworks->pdata[i])->id, framework_id))
+          f = self->matrix->frameworks->pdata[i];
+      /* Translators: %s is a framework's short name */
+      message = g_strdup_printf (_("%s is hidden by the filters"), f != NULL ? f->short_name : framework_id);
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+    }
+  if (adw_flap_get_folded (self->flap))
+    adw_flap_set_reveal_flap (self->flap, FALSE);
+}
+
+static void
+library_service_activated (AttestWindow *self,
+                           const char   *service_id)
+{
+  if (attest_matrix_view_select_service (self->matrix_view, service_id))
+    gtk_widget_grab_focus (GTK_WIDGET (self->matrix_view));
+  else
+    {
+      AttestMatrixService *service = self->matrix != NULL ? attest_matrix_lookup_service (self->matrix, service_id) : NULL;
+      g_autofree char *message = g_strdup_printf (_("%s is hidden by the filters"),
+                                                  service != NULL ? service->name : service_id);
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+    }
+  if (adw_flap_get_folded (self->flap))
+    adw_flap_set_reveal_flap (self->flap, FALSE);
+}
+
 static gboolean
 attest_window_close_request (GtkWindow *window)
 {
@@ -329,6 +696,8 @@ attest_window_dispose (GObject *object)
   g_cancellable_cancel (self->seeding);
   g_clear_object (&self->seeding);
   gtk_widget_dispose_template (GTK_WIDGET (self), ATTEST_TYPE_WINDOW);
+  g_clear_pointer (&self->matrix, attest_matrix_free);
+  g_clear_pointer (&self->filter, attest_matrix_filter_free);
   g_clear_object (&self->workspace);
   g_clear_object (&self->settings);
 
@@ -353,6 +722,7 @@ attest_window_class_init (AttestWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (ATTEST_TYPE_MATRIX_VIEW);
+  g_type_ensure (ATTEST_TYPE_LIBRARY_SIDEBAR);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/attest/Attest/attest-window.ui");
   gtk_widget_class_bind_template_child (widget_class, AttestWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, AttestWindow, stack);
@@ -362,15 +732,50 @@ attest_window_class_init (AttestWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AttestWindow, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, AttestWindow, catalog_summary);
   gtk_widget_class_bind_template_child (widget_class, AttestWindow, matrix_view);
+  gtk_widget_class_bind_template_child (widget_class, AttestWindow, flap);
+  gtk_widget_class_bind_template_child (widget_class, AttestWindow, library_sidebar);
+  gtk_widget_class_bind_template_child (widget_class, AttestWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, AttestWindow, frameworks_button_label);
+  gtk_widget_class_bind_template_child (widget_class, AttestWindow, frameworks_list);
+  gtk_widget_class_bind_template_child (widget_class, AttestWindow, matrix_stack);
+  gtk_widget_class_bind_template_child (widget_class, AttestWindow, row_menu);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, search_stopped);
 }
+
+static const GActionEntry win_actions[] = {
+  { "filter-mine", NULL, NULL, "false", filter_toggle_changed },
+  { "filter-exceptions", NULL, NULL, "false", filter_toggle_changed },
+  { "clear-filters", clear_filters_activated },
+  { "show-all-frameworks", show_all_frameworks_activated },
+  { "focus-filter", focus_filter_activated },
+  { "show-library", NULL, NULL, "true", show_library_changed },
+  { "add-my-service", add_my_service_activated },
+  { "remove-my-service", remove_my_service_activated },
+};
 
 static void
 attest_window_init (AttestWindow *self)
 {
-  /* Features still to come exist as actions, disabled until they work (never faked). */
-  static const char * const pending[] = { "import-pages", "print", "export" };
+  /* Features still to come exist as actions, disabled until they work (never
+   * faked); open-cell is the cell pane of issue 11. */
+  static const char * const pending[] = { "import-pages", "print", "export", "open-cell" };
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->filter = attest_matrix_filter_new ();
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions, G_N_ELEMENTS (win_actions), self);
+  attest_matrix_view_set_row_menu (self->matrix_view, self->row_menu);
+  g_signal_connect_object (self->matrix_view, "cursor-changed", G_CALLBACK (update_row_actions), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->matrix_view, "cell-activated", G_CALLBACK (cell_activated), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->library_sidebar, "framework-activated", G_CALLBACK (library_framework_activated), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->library_sidebar, "service-activated", G_CALLBACK (library_service_activated), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->flap, "notify::reveal-flap", G_CALLBACK (flap_revealed), self, G_CONNECT_SWAPPED);
+  update_row_actions (self);
 
   for (guint i = 0; i < G_N_ELEMENTS (pending); i++)
     {

@@ -4,15 +4,18 @@
  */
 #include "config.h"
 
+#include <stdio.h>
 #include <unistd.h>
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
 #include "attest-application.h"
+#include "attest-importer.h"
 #include "attest-matrix-view.h"
 #include "attest-paths.h"
 #include "attest-window.h"
+#include "attest-workspace-checklist.h"
 
 /* Returns FALSE while the window is not there yet (polled again). */
 typedef gboolean (*WindowCheck) (AttestApplication *app, AttestWindow *window);
@@ -93,8 +96,8 @@ poll_window (gpointer user_data)
       g_assert_cmpint (g_get_monotonic_time () - run->started, <, 30 * G_USEC_PER_SEC);
       return G_SOURCE_CONTINUE;
     }
-  g_test_message ("launch to checked window: %.1f ms",
-                  (g_get_monotonic_time () - run->started) / 1000.0);
+  /* A TAP comment on stdout: g_test_message() says nothing in a subprocess. */
+  printf ("# launch to checked window: %.1f ms\n", (g_get_monotonic_time () - run->started) / 1000.0);
   run->checked = TRUE;
   g_action_group_activate_action (G_ACTION_GROUP (run->app), "quit", NULL);
   return G_SOURCE_REMOVE;
@@ -185,7 +188,7 @@ static gboolean
 check_seeded (AttestApplication *app,
               AttestWindow      *window)
 {
-  GtkWidget *summary = find_visible_named (GTK_WIDGET (window), GTK_TYPE_LABEL, "title-4");
+  GtkWidget *summary = find_visible_named (GTK_WIDGET (window), GTK_TYPE_LABEL, "matrix-summary");
   GtkWidget *view = find_visible (GTK_WIDGET (window), ATTEST_TYPE_MATRIX_VIEW);
   g_autofree char *soc3_stream = NULL;
   g_autofree char *marse_powerbi = NULL;
@@ -278,6 +281,8 @@ assert_cursor (AttestMatrixView *view,
   g_assert_true (attest_matrix_view_is_cell_visible (view, scope, service->id));
 }
 
+static GtkWidget *find_any (GtkWidget *root, GType type);
+
 static gboolean
 check_matrix_cursor (AttestApplication *app,
                      AttestWindow      *window)
@@ -294,7 +299,16 @@ check_matrix_cursor (AttestApplication *app,
 
   if (stage == 0)
     {
-      /* Small enough that the grid scrolls both ways. */
+      /* The library hidden (F9) first… */
+      g_action_group_change_action_state (G_ACTION_GROUP (window), "show-library", g_variant_new_boolean (FALSE));
+      stage = -1;
+      return FALSE;
+    }
+  if (stage == -1)
+    {
+      if (adw_flap_get_reveal_progress (ADW_FLAP (find_any (GTK_WIDGET (window), ADW_TYPE_FLAP))) > 0)
+        return FALSE;
+      /* …then small enough that the grid scrolls both ways. */
       gtk_window_unmaximize (GTK_WINDOW (window));
       gtk_window_set_default_size (GTK_WINDOW (window), 600, 400);
       stage = 1;
@@ -302,7 +316,9 @@ check_matrix_cursor (AttestApplication *app,
     }
   if (stage == 1)
     {
-      if (gtk_widget_get_width (widget) > 600 || gtk_widget_get_height (widget) > 400)
+      /* …and the library's slide out finished. */
+      if (gtk_widget_get_width (widget) > 600 || gtk_widget_get_width (widget) < 560 ||
+          gtk_widget_get_height (widget) > 400)
         return FALSE;
       g_assert_null (attest_matrix_view_get_cursor_scope (view));
 
@@ -357,6 +373,232 @@ test_matrix_cursor (void)
   g_autofree char *path = g_build_filename (dir, "audit.attest", NULL);
 
   run_app (path, check_matrix_cursor);
+}
+
+/* Any widget of @type below @root, shown or not (popovers are not). */
+static GtkWidget *
+find_any (GtkWidget *root,
+          GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_any (c, type);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The framework filter's check button for @short_name. */
+static GtkCheckButton *
+framework_check (AttestWindow *window,
+                 const char   *short_name)
+{
+  GtkWidget *list = find_any (GTK_WIDGET (window), GTK_TYPE_LIST_BOX);
+
+  for (; list != NULL; list = NULL)
+    for (GtkWidget *row = gtk_widget_get_first_child (list); row; row = gtk_widget_get_next_sibling (row))
+      {
+        GtkWidget *check = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
+        if (GTK_IS_CHECK_BUTTON (check) && g_str_equal (gtk_check_button_get_label (GTK_CHECK_BUTTON (check)), short_name))
+          return GTK_CHECK_BUTTON (check);
+      }
+  g_assert_not_reached ();
+}
+
+static const char *
+summary_text (AttestWindow *window)
+{
+  GtkWidget *summary = find_visible_named (GTK_WIDGET (window), GTK_TYPE_LABEL, "matrix-summary");
+
+  return summary != NULL ? gtk_label_get_text (GTK_LABEL (summary)) : "";
+}
+
+static gboolean
+action_state (AttestWindow *window,
+              const char   *name)
+{
+  g_autoptr(GVariant) state = g_action_group_get_action_state (G_ACTION_GROUP (window), name);
+  return g_variant_get_boolean (state);
+}
+
+/* A workspace of the seeds, with one exception on SOC 2 × Intune. */
+static char *
+make_seeded_workspace (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("attest-gui-XXXXXX", NULL);
+  char *path = g_build_filename (dir, "audit.attest", NULL);
+  g_autofree char *offerings = attest_paths_bundled_offerings ();
+  const char *paths[] = { offerings, NULL };
+  g_autoptr(AttestWorkspace) ws = attest_workspace_open (path, NULL);
+  g_autoptr(AttestImportSummary) summary = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (ws);
+  summary = attest_importer_run (ws, paths, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary->failed, ==, 0);
+  items = attest_workspace_get_checklist (ws, "soc/soc-2", "intune", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (items->len, >, 1);
+  g_assert_true (attest_workspace_update_item (ws, ((AttestChecklistItem *)items->pdata[1])->id,
+                                               "exception", NULL, NULL, &error));
+  g_assert_no_error (error);
+  return path;
+}
+
+static gboolean
+check_filters (AttestApplication *app,
+               AttestWindow      *window)
+{
+  static int stage = 0;
+  static gint64 waiting;
+  /* Not find_visible: with nothing matching, a status page replaces the grid. */
+  GtkWidget *widget = find_any (GTK_WIDGET (window), ATTEST_TYPE_MATRIX_VIEW);
+  AttestMatrixView *view = (AttestMatrixView *)widget;
+  GtkWidget *entry = find_visible (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY);
+  AttestMatrix *shown;
+  g_autofree char *label = NULL;
+  g_autoptr(GPtrArray) mine = NULL;
+
+  if (view == NULL || entry == NULL || (stage == 0 && !gtk_widget_get_mapped (widget)))
+    return FALSE;
+  shown = attest_matrix_view_get_matrix (view);
+
+  switch (stage)
+    {
+    case 0:
+      g_assert_cmpuint (attest_matrix_view_get_n_rows (view), ==, 24);
+      g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "clear-filters"));
+      /* The exception shows in the cell's accessible name. */
+      label = attest_matrix_view_get_cell_label (view, "soc/soc-2", "intune");
+      g_assert_nonnull (strstr (label, "SOC 2 × Intune"));
+      /* Typing the French page's name finds the service: "Flux" is Stream. */
+      gtk_editable_set_text (GTK_EDITABLE (entry), "Flux");
+      waiting = g_get_monotonic_time ();
+      stage = 1;
+      return FALSE;
+
+    case 1:
+      /* The entry waits a moment after typing, as GtkSearchEntry does. */
+      if (attest_matrix_view_get_n_rows (view) != 1)
+        {
+          g_assert_cmpint (g_get_monotonic_time () - waiting, <, 5 * G_USEC_PER_SEC);
+          return FALSE;
+        }
+      g_assert_cmpstr (((AttestMatrixService *)shown->services->pdata[0])->id, ==, "stream");
+      g_assert_cmpuint (attest_matrix_view_get_n_columns (view), ==, 6);
+      if (g_str_has_prefix (g_getenv ("LANGUAGE"), "en"))
+        g_assert_cmpstr (summary_text (window), ==, "4 frameworks · 1 of 24 services · 6 scopes · 4 in scope");
+      g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "clear-filters"));
+
+      /* Nothing matches: a status page says so and offers to clear. */
+      gtk_editable_set_text (GTK_EDITABLE (entry), "no such service anywhere");
+      waiting = g_get_monotonic_time ();
+      stage = 2;
+      return FALSE;
+
+    case 2:
+      if (attest_matrix_view_get_n_rows (view) != 0)
+        {
+          g_assert_cmpint (g_get_monotonic_time () - waiting, <, 5 * G_USEC_PER_SEC);
+          return FALSE;
+        }
+      g_assert_nonnull (find_mapped_status_page (GTK_WIDGET (window)));
+      g_assert_false (gtk_widget_get_mapped (widget));
+      g_action_group_activate_action (G_ACTION_GROUP (window), "clear-filters", NULL);
+      g_assert_cmpuint (attest_matrix_view_get_n_rows (view), ==, 24);
+      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+
+      /* Frameworks: unchecking one of all leaves the others. */
+      gtk_check_button_set_active (framework_check (window, "SOC"), FALSE);
+      g_assert_cmpuint (attest_matrix_view_get_n_columns (view), ==, 3);
+      g_assert_null (attest_matrix_view_get_cell_label (view, "soc/soc-3", "stream"));
+      gtk_check_button_set_active (framework_check (window, "MARS-E 2.0"), FALSE);
+      gtk_check_button_set_active (framework_check (window, "ISO/IEC 27001:2013"), FALSE);
+      g_assert_cmpuint (attest_matrix_view_get_n_columns (view), ==, 1);
+      g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "show-all-frameworks"));
+      g_action_group_activate_action (G_ACTION_GROUP (window), "show-all-frameworks", NULL);
+      g_assert_cmpuint (attest_matrix_view_get_n_columns (view), ==, 6);
+      g_assert_true (gtk_check_button_get_active (framework_check (window, "SOC")));
+
+      /* Exceptions only: the one row and the one column with an exception. */
+      g_action_group_change_action_state (G_ACTION_GROUP (window), "filter-exceptions", g_variant_new_boolean (TRUE));
+      g_assert_cmpuint (attest_matrix_view_get_n_rows (view), ==, 1);
+      g_assert_cmpuint (attest_matrix_view_get_n_columns (view), ==, 1);
+      label = attest_matrix_view_get_cell_label (view, "soc/soc-2", "intune");
+      g_assert_nonnull (label);
+      g_action_group_change_action_state (G_ACTION_GROUP (window), "filter-exceptions", g_variant_new_boolean (FALSE));
+
+      /* My services: from the row menu's actions, on the cursor's row. */
+      g_assert_true (attest_matrix_view_select_cell (view, "soc/soc-3", "stream"));
+      g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "add-my-service"));
+      g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "remove-my-service"));
+      g_assert_true (gtk_widget_activate_action (widget, "matrix.show-row-menu", NULL));
+      g_assert_nonnull (attest_matrix_view_get_row_menu_popover (view));
+      g_assert_true (gtk_widget_get_visible (attest_matrix_view_get_row_menu_popover (view)));
+      gtk_popover_popdown (GTK_POPOVER (attest_matrix_view_get_row_menu_popover (view)));
+      g_action_group_activate_action (G_ACTION_GROUP (window), "add-my-service", NULL);
+      g_assert_true (attest_matrix_lookup_service (attest_matrix_view_get_matrix (view), "stream")->mine);
+      g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "remove-my-service"));
+      mine = attest_workspace_list_my_services (attest_window_get_workspace (window), NULL);
+      g_assert_cmpuint (mine->len, ==, 1);
+      g_assert_true (attest_matrix_view_select_cell (view, "soc/soc-2", "intune"));
+      g_action_group_activate_action (G_ACTION_GROUP (window), "add-my-service", NULL);
+      g_action_group_change_action_state (G_ACTION_GROUP (window), "filter-mine", g_variant_new_boolean (TRUE));
+      g_assert_cmpuint (attest_matrix_view_get_n_rows (view), ==, 2);
+      /* Removing a row from My services while only those are shown hides it. */
+      g_action_group_activate_action (G_ACTION_GROUP (window), "remove-my-service", NULL);
+      g_assert_cmpuint (attest_matrix_view_get_n_rows (view), ==, 1);
+      g_assert_cmpstr (((AttestMatrixService *)attest_matrix_view_get_matrix (view)->services->pdata[0])->id, ==, "stream");
+
+      /* Leave a filter set: the next run must find it again. */
+      gtk_editable_set_text (GTK_EDITABLE (entry), "Stream");
+      waiting = g_get_monotonic_time ();
+      stage = 3;
+      return FALSE;
+
+    case 3:
+      label = attest_workspace_get_ui_state (attest_window_get_workspace (window), "matrix-filter");
+      if (label == NULL || strstr (label, "Stream") == NULL)
+        {
+          g_assert_cmpint (g_get_monotonic_time () - waiting, <, 5 * G_USEC_PER_SEC);
+          return FALSE;
+        }
+      stage = 0;
+      return TRUE;
+    }
+  g_assert_not_reached ();
+}
+
+static gboolean
+check_filters_restored (AttestApplication *app,
+                        AttestWindow      *window)
+{
+  GtkWidget *widget = find_visible (GTK_WIDGET (window), ATTEST_TYPE_MATRIX_VIEW);
+  GtkWidget *entry = find_visible (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY);
+
+  if (widget == NULL || entry == NULL || !gtk_widget_get_mapped (widget))
+    return FALSE;
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "Stream");
+  g_assert_true (action_state (window, "filter-mine"));
+  g_assert_false (action_state (window, "filter-exceptions"));
+  g_assert_cmpuint (attest_matrix_view_get_n_rows (ATTEST_MATRIX_VIEW (widget)), ==, 1);
+  g_assert_true (attest_matrix_lookup_service (attest_matrix_view_get_matrix (ATTEST_MATRIX_VIEW (widget)), "stream")->mine);
+  return TRUE;
+}
+
+static void
+test_filters (void)
+{
+  g_autofree char *path = make_seeded_workspace ();
+
+  run_app (path, check_filters);
+  /* Filters are kept per workspace. */
+  run_app (path, check_filters_restored);
 }
 
 static gboolean
@@ -467,6 +709,7 @@ test_preferences (void)
 SUBPROCESS_TEST (test_empty_state)
 SUBPROCESS_TEST (test_seeded)
 SUBPROCESS_TEST (test_matrix_cursor)
+SUBPROCESS_TEST (test_filters)
 SUBPROCESS_TEST (test_not_a_workspace)
 SUBPROCESS_TEST (test_keeps_open_workspace)
 SUBPROCESS_TEST (test_preferences)
@@ -498,6 +741,7 @@ main (int   argc,
   g_test_add_func ("/window/empty-state", test_empty_state_isolated);
   g_test_add_func ("/window/seeded", test_seeded_isolated);
   g_test_add_func ("/window/matrix-cursor", test_matrix_cursor_isolated);
+  g_test_add_func ("/window/filters", test_filters_isolated);
   g_test_add_func ("/window/not-a-workspace", test_not_a_workspace_isolated);
   g_test_add_func ("/window/keeps-open-workspace", test_keeps_open_workspace_isolated);
   g_test_add_func ("/window/preferences", test_preferences_isolated);
