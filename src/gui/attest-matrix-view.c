@@ -630,17 +630,54 @@ pool_bind (AttestMatrixView *self,
     }
 }
 
+/* Right-to-left locales: the service column on the right, the first scope
+ * next to it. Layout is computed left to right and mirrored here. */
+static gboolean
+is_rtl (AttestMatrixView *self)
+{
+  return gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL;
+}
+
+static int
+mirror_x (AttestMatrixView *self,
+          int               x,
+          int               width)
+{
+  return is_rtl (self) ? gtk_widget_get_width (GTK_WIDGET (self)) - x - width : x;
+}
+
+/* A point of the widget in the left-to-right layout. */
+static double
+logical_x (AttestMatrixView *self,
+           double            x)
+{
+  return is_rtl (self) ? gtk_widget_get_width (GTK_WIDGET (self)) - x : x;
+}
+
 static void
-allocate_child (GtkWidget *child,
-                int        x,
-                int        y,
-                int        width,
-                int        height)
+push_clip (AttestMatrixView *self,
+           GtkSnapshot      *snapshot,
+           int               x,
+           int               y,
+           int               width,
+           int               height)
+{
+  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (mirror_x (self, x, width), y, width, height));
+}
+
+static void
+allocate_child (AttestMatrixView *self,
+                GtkWidget        *child,
+                int               x,
+                int               y,
+                int               width,
+                int               height)
 {
   int min_width, min_height;
 
   gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
   width = MAX (width, min_width);
+  x = mirror_x (self, x, width);
   gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, width, &min_height, NULL, NULL, NULL);
   height = MAX (height, min_height);
   gtk_widget_size_allocate (child, &(GtkAllocation) { x, y, width, height }, -1);
@@ -853,6 +890,10 @@ attest_matrix_view_move_cursor (AttestMatrixView *self,
       break;
 
     case GTK_MOVEMENT_VISUAL_POSITIONS:
+      /* The arrow's direction on screen: columns run leftwards right to left. */
+      col += is_rtl (self) ? -count : count;
+      break;
+
     case GTK_MOVEMENT_LOGICAL_POSITIONS:
       col += count;
       break;
@@ -952,6 +993,7 @@ row_menu_action (GtkWidget  *widget,
   /* From the keyboard: under the cursor's row header, as a context menu key does. */
   scroll_to_cell (self, self->cursor_row, self->cursor_column);
   rect.y = header_height (self) + self->cursor_row * self->row_height - vvalue (self);
+  rect.x = mirror_x (self, 0, rect.width);
   popup_row_menu (self, &rect);
 }
 
@@ -997,7 +1039,7 @@ click_pressed (GtkGestureClick  *gesture,
   int row, col;
 
   gtk_widget_grab_focus (GTK_WIDGET (self));
-  if (!row_at_y (self, y, &row) || !column_at_x (self, x, &col))
+  if (!row_at_y (self, y, &row) || !column_at_x (self, logical_x (self, x), &col))
     return;
   gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
   set_cursor (self, row, col, TRUE);
@@ -1018,7 +1060,7 @@ secondary_pressed (GtkGestureClick  *gesture,
   gtk_widget_grab_focus (GTK_WIDGET (self));
   if (!row_at_y (self, y, &row))
     return;
-  if (!column_at_x (self, x, &col) && col < 0)
+  if (!column_at_x (self, logical_x (self, x), &col) && col < 0)
     col = n_columns (self) > 0 ? 0 : -1;
   gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
   set_cursor (self, row, col, FALSE);
@@ -1038,6 +1080,7 @@ attest_matrix_view_query_tooltip (GtkWidget  *widget,
 
   if (self->matrix == NULL)
     return FALSE;
+  x = (int)logical_x (self, x);
 
   if (keyboard_mode)
     {
@@ -1077,7 +1120,7 @@ attest_matrix_view_query_tooltip (GtkWidget  *widget,
   if (row >= 0 && col >= 0)
     {
       GdkRectangle area = {
-        self->row_header_width + column_at (self, col)->x - hvalue (self),
+        mirror_x (self, self->row_header_width + column_at (self, col)->x - hvalue (self), column_at (self, col)->width),
         header_height (self) + row * self->row_height - vvalue (self),
         column_at (self, col)->width,
         self->row_height,
@@ -1180,7 +1223,7 @@ attest_matrix_view_size_allocate (GtkWidget *widget,
         continue;
       row = slot->key / n_columns (self);
       col = column_at (self, slot->key % n_columns (self));
-      allocate_child (slot->widget, W + col->x - h, H + row * self->row_height - v, col->width, self->row_height);
+      allocate_child (self, slot->widget, W + col->x - h, H + row * self->row_height - v, col->width, self->row_height);
     }
 
   /* Scope headers */
@@ -1197,7 +1240,7 @@ attest_matrix_view_size_allocate (GtkWidget *widget,
       if (slot->key < 0)
         continue;
       col = column_at (self, slot->key);
-      allocate_child (slot->widget, W + col->x - h, self->framework_height, col->width, self->scope_height);
+      allocate_child (self, slot->widget, W + col->x - h, self->framework_height, col->width, self->scope_height);
     }
 
   /* Framework headers, kept in view while any of their columns is */
@@ -1221,7 +1264,7 @@ attest_matrix_view_size_allocate (GtkWidget *widget,
       /* Sticky: the name stays readable while its group scrolls by. */
       x0 = MAX (x0, W);
       x1 = MAX (MIN (x1, width), x0);
-      allocate_child (slot->widget, x0, 0, x1 - x0,
+      allocate_child (self, slot->widget, x0, 0, x1 - x0,
                       column_at (self, first)->merged ? H : self->framework_height);
     }
 
@@ -1236,11 +1279,11 @@ attest_matrix_view_size_allocate (GtkWidget *widget,
 
       if (slot->key < 0)
         continue;
-      allocate_child (slot->widget, 0, H + slot->key * self->row_height - v, W, self->row_height);
+      allocate_child (self, slot->widget, 0, H + slot->key * self->row_height - v, W, self->row_height);
     }
 
-  allocate_child (self->corner, 0, 0, W, H);
-  allocate_child (self->header_fill, 0, 0, width, H);
+  allocate_child (self, self->corner, 0, 0, W, H);
+  allocate_child (self, self->header_fill, 0, 0, width, H);
   if (self->row_popover != NULL)
     gtk_popover_present (GTK_POPOVER (self->row_popover));
 
@@ -1274,17 +1317,17 @@ attest_matrix_view_snapshot (GtkWidget   *widget,
   if (self->matrix == NULL)
     return;
 
-  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (W, H, MAX (width - W, 0), MAX (height - H, 0)));
+  push_clip (self, snapshot, W, H, MAX (width - W, 0), MAX (height - H, 0));
   snapshot_pool (self, snapshot, POOL_CELL);
   gtk_snapshot_pop (snapshot);
 
   gtk_widget_snapshot_child (widget, self->header_fill, snapshot);
-  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (W, 0, MAX (width - W, 0), H));
+  push_clip (self, snapshot, W, 0, MAX (width - W, 0), H);
   snapshot_pool (self, snapshot, POOL_FRAMEWORK);
   snapshot_pool (self, snapshot, POOL_SCOPE);
   gtk_snapshot_pop (snapshot);
 
-  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, H, W, MAX (height - H, 0)));
+  push_clip (self, snapshot, 0, H, W, MAX (height - H, 0));
   snapshot_pool (self, snapshot, POOL_ROW);
   gtk_snapshot_pop (snapshot);
 

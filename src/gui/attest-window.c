@@ -39,6 +39,7 @@ struct _AttestWindow
   AdwFlap *flap;
   AttestLibrarySidebar *library_sidebar;
   GtkSearchEntry *search_entry;
+  GtkWidget *frameworks_button;
   GtkLabel *frameworks_button_label;
   GtkListBox *frameworks_list;
   GtkStack *matrix_stack;
@@ -162,6 +163,11 @@ update_frameworks_label (AttestWindow *self)
     /* Translators: the frameworks filter button when several are chosen */
     label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u Framework", "%u Frameworks", n), n);
   gtk_label_set_text (self->frameworks_button_label, label);
+  /* GTK 4.8 names a GtkMenuButton's inner button after the class unless the
+   * menu button itself has a label property. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->frameworks_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
 }
 
 /* Shows the matrix through the filters, and keeps the filters' controls in step. */
@@ -735,6 +741,7 @@ attest_window_class_init (AttestWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AttestWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, AttestWindow, library_sidebar);
   gtk_widget_class_bind_template_child (widget_class, AttestWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, AttestWindow, frameworks_button);
   gtk_widget_class_bind_template_child (widget_class, AttestWindow, frameworks_button_label);
   gtk_widget_class_bind_template_child (widget_class, AttestWindow, frameworks_list);
   gtk_widget_class_bind_template_child (widget_class, AttestWindow, matrix_stack);

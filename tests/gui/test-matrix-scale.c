@@ -687,6 +687,13 @@ test_scroll (void)
   g_array_unref (s.layout);
   g_array_unref (s.paint);
 
+  /* To look at the same workspace: ATTEST_SCALE_KEEP=FILE keeps a copy. */
+  if (g_getenv ("ATTEST_SCALE_KEEP") != NULL)
+    {
+      g_autoptr(GFile) from = g_file_new_for_path (path);
+      g_autoptr(GFile) to = g_file_new_for_path (g_getenv ("ATTEST_SCALE_KEEP"));
+      g_assert_true (g_file_copy (from, to, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, NULL));
+    }
   for (guint i = 0; i < 3; i++)
     {
       static const char *suffixes[] = { "", "-wal", "-shm" };

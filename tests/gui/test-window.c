@@ -601,6 +601,61 @@ test_filters (void)
   run_app (path, check_filters_restored);
 }
 
+/* The first shown child of the view with @css_class: its x in the view. */
+static double
+child_x (GtkWidget  *view,
+         const char *css_class)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (view); c; c = gtk_widget_get_next_sibling (c))
+    {
+      graphene_rect_t bounds;
+
+      if (gtk_widget_has_css_class (c, css_class) && gtk_widget_get_child_visible (c) &&
+          gtk_widget_compute_bounds (c, view, &bounds))
+        return bounds.origin.x;
+    }
+  g_assert_not_reached ();
+}
+
+static gboolean
+check_right_to_left (AttestApplication *app,
+                     AttestWindow      *window)
+{
+  GtkWidget *widget = find_visible (GTK_WIDGET (window), ATTEST_TYPE_MATRIX_VIEW);
+  AttestMatrixView *view = (AttestMatrixView *)widget;
+
+  if (view == NULL || !gtk_widget_get_mapped (widget) || attest_matrix_view_get_n_cell_widgets (view) == 0)
+    return FALSE;
+  /* As in a right-to-left locale (gtk_init sets it from the locale, so after it). */
+  if (gtk_widget_get_default_direction () != GTK_TEXT_DIR_RTL)
+    {
+      gtk_widget_set_default_direction (GTK_TEXT_DIR_RTL);
+      return FALSE;
+    }
+  if (gtk_widget_get_direction (widget) != GTK_TEXT_DIR_RTL || child_x (widget, "matrix-row-header") == 0)
+    return FALSE;
+
+  /* The service column on the right, the scopes to its left. */
+  g_assert_cmpfloat (child_x (widget, "matrix-row-header"), >, child_x (widget, "matrix-cell"));
+  g_assert_cmpfloat (child_x (widget, "matrix-corner"), >, child_x (widget, "matrix-scope-header"));
+
+  /* The arrows move the way they point: Left is the next scope. */
+  g_assert_true (attest_matrix_view_select_cell (view, "iso-20000-1/iso-20000-1", "azure"));
+  move (widget, GTK_MOVEMENT_VISUAL_POSITIONS, -1);
+  g_assert_cmpstr (attest_matrix_view_get_cursor_scope (view), ==, "iso-27001/iso-27001");
+  move (widget, GTK_MOVEMENT_VISUAL_POSITIONS, 1);
+  g_assert_cmpstr (attest_matrix_view_get_cursor_scope (view), ==, "iso-20000-1/iso-20000-1");
+  return TRUE;
+}
+
+static void
+test_right_to_left (void)
+{
+  g_autofree char *path = make_seeded_workspace ();
+
+  run_app (path, check_right_to_left);
+}
+
 static gboolean
 check_error_state (AttestApplication *app,
                    AttestWindow      *window)
@@ -710,6 +765,7 @@ SUBPROCESS_TEST (test_empty_state)
 SUBPROCESS_TEST (test_seeded)
 SUBPROCESS_TEST (test_matrix_cursor)
 SUBPROCESS_TEST (test_filters)
+SUBPROCESS_TEST (test_right_to_left)
 SUBPROCESS_TEST (test_not_a_workspace)
 SUBPROCESS_TEST (test_keeps_open_workspace)
 SUBPROCESS_TEST (test_preferences)
@@ -742,6 +798,7 @@ main (int   argc,
   g_test_add_func ("/window/seeded", test_seeded_isolated);
   g_test_add_func ("/window/matrix-cursor", test_matrix_cursor_isolated);
   g_test_add_func ("/window/filters", test_filters_isolated);
+  g_test_add_func ("/window/right-to-left", test_right_to_left_isolated);
   g_test_add_func ("/window/not-a-workspace", test_not_a_workspace_isolated);
   g_test_add_func ("/window/keeps-open-workspace", test_keeps_open_workspace_isolated);
   g_test_add_func ("/window/preferences", test_preferences_isolated);
