@@ -178,7 +178,8 @@ attest_matrix_add_service (AttestMatrix *self,
   s->translations = g_ptr_array_new_with_free_func ((GDestroyNotify)translation_free);
   g_ptr_array_add (self->services, s);
   /* Like cell_index: a second service with the same id wins the lookup. */
-  g_hash_table_replace (MATRIX_REAL (self)->service_index, s->id, s);
+  if (s->id != NULL)
+    g_hash_table_replace (MATRIX_REAL (self)->service_index, s->id, s);
   return s;
 }
 

@@ -170,6 +170,8 @@ update_frameworks_label (AttestWindow *self)
                                   -1);
 }
 
+static void update_row_actions (AttestWindow *self);
+
 /* Shows the matrix through the filters, and keeps the filters' controls in step. */
 static void
 apply_filter (AttestWindow *self)
@@ -209,6 +211,8 @@ apply_filter (AttestWindow *self)
                                attest_matrix_filter_is_active (self->filter));
   g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "show-all-frameworks")),
                                self->filter->frameworks->len > 0);
+  /* The view may have moved or dropped its cursor with the new rows. */
+  update_row_actions (self);
 }
 
 /* A filter the analyst changed: shown, and kept with the workspace. */
@@ -235,6 +239,16 @@ framework_check_toggled (GtkCheckButton *check,
 
   if (self->restoring_filter)
     return;
+  /* The last framework shown stays: an empty choice would mean all of them. */
+  if (!gtk_check_button_get_active (check) && self->filter->frameworks->len == 1 &&
+      attest_matrix_filter_has_framework (self->filter, id))
+    {
+      self->restoring_filter = TRUE;
+      gtk_check_button_set_active (check, TRUE);
+      self->restoring_filter = FALSE;
+      gtk_widget_error_bell (GTK_WIDGET (check));
+      return;
+    }
   /* No framework chosen means all of them: the first one unchecked keeps the others. */
   if (self->filter->frameworks->len == 0)
     for (guint i = 0; i < self->matrix->frameworks->len; i++)
@@ -275,30 +289,48 @@ show_workspace (AttestWindow *self)
 
   adw_window_title_set_subtitle (self->window_title, name);
 
+  /* Nothing of the previous workspace stays behind, whatever comes next. */
+  g_clear_pointer (&self->matrix, attest_matrix_free);
+  g_clear_pointer (&self->filter, attest_matrix_filter_free);
+  self->filter = attest_matrix_filter_new ();
+  attest_matrix_view_set_matrix (self->matrix_view, NULL);
+  attest_library_sidebar_set_matrix (self->library_sidebar, NULL);
+
   matrix = attest_workspace_load_matrix (self->workspace, &error);
   if (matrix == NULL)
     {
       adw_status_page_set_description (self->error_page, error->message);
       gtk_stack_set_visible_child_name (self->stack, "error");
+      update_row_actions (self);
       return;
     }
 
-  g_clear_pointer (&self->matrix, attest_matrix_free);
   self->matrix = matrix;
   g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "show-library")),
                                matrix->frameworks->len > 0);
   if (matrix->frameworks->len == 0)
     {
-      attest_matrix_view_set_matrix (self->matrix_view, NULL);
-      attest_library_sidebar_set_matrix (self->library_sidebar, NULL);
       gtk_stack_set_visible_child_name (self->stack, "empty");
+      update_row_actions (self);
       return;
     }
 
-  /* Each workspace keeps its own filters. */
+  /* Each workspace keeps its own filters; frameworks it no longer has drop out. */
   state = attest_workspace_get_ui_state (self->workspace, FILTER_STATE_KEY);
   g_clear_pointer (&self->filter, attest_matrix_filter_free);
   self->filter = attest_matrix_filter_new_from_string (state);
+  for (guint i = self->filter->frameworks->len; i > 0; i--)
+    {
+      const char *id = self->filter->frameworks->pdata[i - 1];
+      gboolean known = FALSE;
+
+      for (guint f = 0; f < matrix->frameworks->len && !known; f++)
+        known = g_str_equal (((AttestMatrixFramework *)matrix->frameworks->pdata[f])->id, id);
+      if (!known)
+        g_ptr_array_remove_index (self->filter->frameworks, i - 1);
+    }
+  if (self->filter->frameworks->len == matrix->frameworks->len)
+    g_ptr_array_set_size (self->filter->frameworks, 0);
 
   fill_frameworks_list (self);
   attest_library_sidebar_set_matrix (self->library_sidebar, matrix);
@@ -537,8 +569,9 @@ flap_revealed (AttestWindow *self)
 {
   GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "show-library");
   gboolean revealed = adw_flap_get_reveal_flap (self->flap);
+  g_autoptr(GVariant) state = g_action_get_state (action);
 
-  if (g_variant_get_boolean (g_action_get_state (action)) != revealed)
+  if (g_variant_get_boolean (state) != revealed)
     g_simple_action_set_state (G_SIMPLE_ACTION (action), g_variant_new_boolean (revealed));
 }
 
