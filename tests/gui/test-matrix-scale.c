@@ -28,6 +28,7 @@
 #include "attest-application.h"
 #include "attest-matrix-view.h"
 #include "attest-paths.h"
+#include "attest-test-home.h"
 #include "attest-test-generate.h"
 #include "attest-window.h"
 
@@ -719,22 +720,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *home = NULL;
-
-  /* A private home, as in test-window.c (not G_TEST_OPTION_ISOLATE_DIRS: it
-   * hides the MIME database GTK needs for SVG icons). */
-  if (g_getenv ("ATTEST_TEST_HOME") == NULL)
-    {
-      home = g_dir_make_tmp ("attest-gui-home-XXXXXX", NULL);
-      g_setenv ("ATTEST_TEST_HOME", home, TRUE);
-      g_setenv ("HOME", home, TRUE);
-      for (guint i = 0; i < 3; i++)
-        {
-          static const char *vars[] = { "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME" };
-          g_autofree char *dir = g_build_filename (home, vars[i], NULL);
-          g_setenv (vars[i], dir, TRUE);
-        }
-    }
+  attest_test_use_private_home ();
   g_test_init (&argc, &argv, NULL);
   attest_paths_init_i18n ();
 

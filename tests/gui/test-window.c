@@ -14,6 +14,7 @@
 #include "attest-importer.h"
 #include "attest-matrix-view.h"
 #include "attest-paths.h"
+#include "attest-test-home.h"
 #include "attest-window.h"
 #include "attest-workspace-checklist.h"
 
@@ -778,22 +779,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *home = NULL;
-
-  /* Not G_TEST_OPTION_ISOLATE_DIRS: it hides XDG_DATA_DIRS, and with it the MIME
-   * database GTK needs to load SVG icons. A private home is enough. */
-  if (g_getenv ("ATTEST_TEST_HOME") == NULL)
-    {
-      home = g_dir_make_tmp ("attest-gui-home-XXXXXX", NULL);
-      g_setenv ("ATTEST_TEST_HOME", home, TRUE);
-      g_setenv ("HOME", home, TRUE);
-      for (guint i = 0; i < 3; i++)
-        {
-          static const char *vars[] = { "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME" };
-          g_autofree char *dir = g_build_filename (home, vars[i], NULL);
-          g_setenv (vars[i], dir, TRUE);
-        }
-    }
+  attest_test_use_private_home ();
   g_test_init (&argc, &argv, NULL);
   attest_paths_init_i18n ();
 
