@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "attest-application.h"
@@ -19,6 +21,7 @@ struct _AttestApplication
   AdwApplication parent_instance;
 
   GSettings *settings;
+  char *pending_cell;    /* --cell SCOPE-ID:SERVICE-ID, for the window about to open */
 };
 
 G_DEFINE_FINAL_TYPE (AttestApplication, attest_application, ADW_TYPE_APPLICATION)
@@ -26,6 +29,8 @@ G_DEFINE_FINAL_TYPE (AttestApplication, attest_application, ADW_TYPE_APPLICATION
 static const GOptionEntry main_entries[] = {
   { "workspace", 'w', 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Open the workspace FILE (created when it does not exist)"), N_("FILE") },
+  { "cell", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Select the cell SCOPE-ID:SERVICE-ID and open its pane"), N_("SCOPE-ID:SERVICE-ID") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and exit"), NULL },
   { NULL }
 };
@@ -79,6 +84,13 @@ open_workspace (AttestApplication *self,
   if (window == NULL)
     window = attest_window_new (self);
   attest_window_open_workspace (window, path);
+  if (self->pending_cell != NULL)
+    {
+      g_auto(GStrv) parts = g_strsplit (self->pending_cell, ":", 2);
+
+      attest_window_show_cell (window, parts[0], parts[1]);
+      g_clear_pointer (&self->pending_cell, g_free);
+    }
   gtk_window_present (GTK_WINDOW (window));
 }
 
@@ -125,7 +137,9 @@ static int
 attest_application_handle_local_options (GApplication *app,
                                          GVariantDict *options)
 {
+  AttestApplication *self = ATTEST_APPLICATION (app);
   const char *path = NULL;
+  const char *cell = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) file = NULL;
 
@@ -133,6 +147,19 @@ attest_application_handle_local_options (GApplication *app,
     {
       g_print ("attest %s\n", PACKAGE_VERSION);
       return 0;
+    }
+
+  if (g_variant_dict_lookup (options, "cell", "&s", &cell))
+    {
+      const char *colon = strchr (cell, ':');
+
+      if (colon == NULL || colon == cell || colon[1] == '\0' || strchr (colon + 1, ':') != NULL)
+        {
+          g_printerr (_("attest: --cell takes SCOPE-ID:SERVICE-ID (for example soc/soc-2:intune), not “%s”\n"), cell);
+          return 2;
+        }
+      g_free (self->pending_cell);
+      self->pending_cell = g_strdup (cell);
     }
 
   if (!g_variant_dict_lookup (options, "workspace", "^&ay", &path))
@@ -222,6 +249,12 @@ attest_application_startup (GApplication *app)
     { "window.close", { "<Control>w", NULL } },
     { "win.focus-filter", { "<Control>f", NULL } },
     { "win.show-library", { "F9", NULL } },
+    { "win.new-workspace", { "<Control>n", NULL } },
+    { "win.open-workspace", { "<Control>o", NULL } },
+    { "win.save-copy", { "<Control><Shift>s", NULL } },
+    { "win.import-pages", { "<Control>i", NULL } },
+    { "win.search", { "<Control>k", NULL } },
+    { "win.show-history", { "<Control>h", NULL } },
   };
 
   G_APPLICATION_CLASS (attest_application_parent_class)->startup (app);
@@ -241,6 +274,7 @@ attest_application_dispose (GObject *object)
   AttestApplication *self = ATTEST_APPLICATION (object);
 
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->pending_cell, g_free);
 
   G_OBJECT_CLASS (attest_application_parent_class)->dispose (object);
 }

@@ -1986,3 +1986,47 @@ attest_matrix_view_get_n_cell_widgets (AttestMatrixView *self)
   g_return_val_if_fail (ATTEST_IS_MATRIX_VIEW (self), 0);
   return self->slots[POOL_CELL]->len;
 }
+
+/**
+ * attest_matrix_view_refresh_cells:
+ *
+ * The shown matrix's cells changed in place (a roll-up, a count): draws
+ * them again without a new layout.
+ */
+void
+attest_matrix_view_refresh_cells (AttestMatrixView *self)
+{
+  g_return_if_fail (ATTEST_IS_MATRIX_VIEW (self));
+
+  self->generation++;
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+}
+
+/**
+ * attest_matrix_view_get_cell_at:
+ * @x: (in): widget coordinate
+ * @y: (in): widget coordinate
+ * @scope_id: (out) (transfer none) (optional): the cell's scope
+ * @service_id: (out) (transfer none) (optional): the cell's service
+ *
+ * Returns: %FALSE when (@x, @y) is not on a cell (headers, empty space)
+ */
+gboolean
+attest_matrix_view_get_cell_at (AttestMatrixView  *self,
+                                double             x,
+                                double             y,
+                                const char       **scope_id,
+                                const char       **service_id)
+{
+  int row, col;
+
+  g_return_val_if_fail (ATTEST_IS_MATRIX_VIEW (self), FALSE);
+
+  if (self->matrix == NULL || !row_at_y (self, y, &row) || !column_at_x (self, logical_x (self, x), &col))
+    return FALSE;
+  if (scope_id != NULL)
+    *scope_id = column_at (self, col)->scope->id;
+  if (service_id != NULL)
+    *service_id = service_at (self, row)->id;
+  return TRUE;
+}

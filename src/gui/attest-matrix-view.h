@@ -42,5 +42,11 @@ guint         attest_matrix_view_get_n_cell_widgets    (AttestMatrixView *self);
 void          attest_matrix_view_set_row_menu          (AttestMatrixView *self,
                                                         GMenuModel       *menu);
 GtkWidget    *attest_matrix_view_get_row_menu_popover  (AttestMatrixView *self);
+void          attest_matrix_view_refresh_cells         (AttestMatrixView *self);
+gboolean      attest_matrix_view_get_cell_at           (AttestMatrixView *self,
+                                                        double            x,
+                                                        double            y,
+                                                        const char      **scope_id,
+                                                        const char      **service_id);
 
 G_END_DECLS

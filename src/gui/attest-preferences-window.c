@@ -1,4 +1,4 @@
-/* attest-preferences-window.c: reviewer name and content language
+/* attest-preferences-window.c: reviewer name, content language, reading mode
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -19,6 +19,7 @@ struct _AttestPreferencesWindow
   AdwPreferencesGroup *review_group;
   AdwEntryRow *reviewer_row;
   AdwComboRow *language_row;
+  AdwComboRow *reading_mode_row;
 };
 
 G_DEFINE_FINAL_TYPE (AttestPreferencesWindow, attest_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -38,40 +39,71 @@ static const struct {
   { "zh-TW", N_("Chinese (Traditional)") },
 };
 
+/* The reading modes of the page view, as the "reading-mode" key spells them. */
+static const struct {
+  const char *code;
+  const char *name;
+} reading_modes[] = {
+  { "translated", N_("Translated") },
+  { "source", N_("English Source") },
+  { "side-by-side", N_("Side by Side") },
+};
+
+/* A combo row's position ↔ a string key, through a table of codes (user_data:
+ * the codes, NULL-terminated); an unknown value shows the first entry. */
 static gboolean
-language_get_mapping (GValue   *value,
-                      GVariant *variant,
-                      gpointer  user_data)
+code_get_mapping (GValue   *value,
+                  GVariant *variant,
+                  gpointer  user_data)
 {
+  const char * const *codes = user_data;
   const char *code = g_variant_get_string (variant, NULL);
 
-  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
-    if (g_str_equal (languages[i].code, code))
-      {
-        g_value_set_uint (value, i);
-        return TRUE;
-      }
   g_value_set_uint (value, 0);
+  for (guint i = 0; codes[i] != NULL; i++)
+    if (g_str_equal (codes[i], code))
+      g_value_set_uint (value, i);
   return TRUE;
 }
 
 static GVariant *
-language_set_mapping (const GValue       *value,
-                      const GVariantType *expected_type,
-                      gpointer            user_data)
+code_set_mapping (const GValue       *value,
+                  const GVariantType *expected_type,
+                  gpointer            user_data)
 {
+  const char * const *codes = user_data;
   guint i = g_value_get_uint (value);
 
-  if (i >= G_N_ELEMENTS (languages))
+  if (i >= g_strv_length ((char **)codes))
     i = 0;
-  return g_variant_new_string (languages[i].code);
+  return g_variant_new_string (codes[i]);
+}
+
+/* Fills @row with the translated names and binds its position to @key. */
+static void
+bind_choice_row (AttestPreferencesWindow *self,
+                 AdwComboRow             *row,
+                 const char              *key,
+                 const char * const      *codes,
+                 const char * const      *names)
+{
+  g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
+
+  for (guint i = 0; names[i] != NULL; i++)
+    gtk_string_list_append (list, _(names[i]));
+  adw_combo_row_set_model (row, G_LIST_MODEL (list));
+  g_settings_bind_with_mapping (self->settings, key, row, "selected", G_SETTINGS_BIND_DEFAULT,
+                                code_get_mapping, code_set_mapping, (gpointer)codes, NULL);
 }
 
 GtkWindow *
 attest_preferences_window_new (GSettings *settings)
 {
+  static const char *language_codes[G_N_ELEMENTS (languages) + 1];
+  static const char *language_names[G_N_ELEMENTS (languages) + 1];
+  static const char *mode_codes[G_N_ELEMENTS (reading_modes) + 1];
+  static const char *mode_names[G_N_ELEMENTS (reading_modes) + 1];
   AttestPreferencesWindow *self;
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   g_autofree char *description = NULL;
 
   g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
@@ -86,11 +118,17 @@ attest_preferences_window_new (GSettings *settings)
   g_settings_bind (settings, "reviewer-name", self->reviewer_row, "text", G_SETTINGS_BIND_DEFAULT);
 
   for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
-    gtk_string_list_append (names, _(languages[i].name));
-  adw_combo_row_set_model (self->language_row, G_LIST_MODEL (names));
-  g_settings_bind_with_mapping (settings, "content-language", self->language_row, "selected",
-                                G_SETTINGS_BIND_DEFAULT,
-                                language_get_mapping, language_set_mapping, NULL, NULL);
+    {
+      language_codes[i] = languages[i].code;
+      language_names[i] = languages[i].name;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (reading_modes); i++)
+    {
+      mode_codes[i] = reading_modes[i].code;
+      mode_names[i] = reading_modes[i].name;
+    }
+  bind_choice_row (self, self->language_row, "content-language", language_codes, language_names);
+  bind_choice_row (self, self->reading_mode_row, "reading-mode", mode_codes, mode_names);
 
   return GTK_WINDOW (self);
 }
@@ -119,6 +157,7 @@ attest_preferences_window_class_init (AttestPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AttestPreferencesWindow, review_group);
   gtk_widget_class_bind_template_child (widget_class, AttestPreferencesWindow, reviewer_row);
   gtk_widget_class_bind_template_child (widget_class, AttestPreferencesWindow, language_row);
+  gtk_widget_class_bind_template_child (widget_class, AttestPreferencesWindow, reading_mode_row);
 }
 
 static void

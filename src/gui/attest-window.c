@@ -6,7 +6,10 @@
 
 #include "config.h"
 
+#include <errno.h>
+
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "attest-importer.h"
 #include "attest-library-sidebar.h"
@@ -19,6 +22,9 @@
 
 /* The ui_state key the matrix filters persist under (DESIGN.md: view state). */
 #define FILTER_STATE_KEY "matrix-filter"
+
+/* How many workspaces "Open Recent" offers. */
+#define MAX_RECENT 8
 
 struct _AttestWindow
 {
@@ -44,8 +50,13 @@ struct _AttestWindow
   GtkListBox *frameworks_list;
   GtkStack *matrix_stack;
   GMenuModel *row_menu;
+  GMenu *recent_section;
 
   GCancellable *seeding;
+  GCancellable *saving;         /* Save a Copy… running */
+
+  char *pending_scope;          /* attest_window_show_cell() before the matrix is there */
+  char *pending_service;
 
   AttestMatrix *matrix;         /* the whole matrix; the view shows it filtered */
   AttestMatrixFilter *filter;
@@ -61,6 +72,10 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static void fill_recent_menu (AttestWindow *self);
+static void apply_pending_cell (AttestWindow *self);
+static void clear_filters_activated (GSimpleAction *action, GVariant *param, gpointer user_data);
 
 /* $ATTEST_REVIEWER overrides Preferences, as in attest-cli (DESIGN.md); the
  * workspace falls back to the account's name. */
@@ -87,6 +102,7 @@ attest_window_new (AttestApplication *application)
   self->settings = g_object_ref (attest_application_get_settings (application));
   g_signal_connect_object (self->settings, "changed::reviewer-name", G_CALLBACK (apply_reviewer), self,
                            G_CONNECT_SWAPPED);
+  fill_recent_menu (self);
 
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),
@@ -336,6 +352,7 @@ show_workspace (AttestWindow *self)
   attest_library_sidebar_set_matrix (self->library_sidebar, matrix);
   apply_filter (self);
   gtk_stack_set_visible_child_name (self->stack, "catalog");
+  apply_pending_cell (self);
 }
 
 /* Seeding runs on its own connection in a worker: the window's stays on the main thread. */
@@ -448,15 +465,74 @@ report_open_error (AttestWindow *self,
  * Returns: %TRUE when @path is now the open workspace; on failure the
  *   previous workspace (if any) stays open and the reason is shown.
  */
-gboolean
-attest_window_open_workspace (AttestWindow *self,
-                              const char   *path)
+/* "Open Recent": the workspaces that still exist, most recent first. */
+static void
+fill_recent_menu (AttestWindow *self)
+{
+  g_auto(GStrv) recent = g_settings_get_strv (self->settings, "recent-workspaces");
+  guint shown = 0;
+
+  g_menu_remove_all (self->recent_section);
+  for (guint i = 0; recent[i] != NULL && shown < MAX_RECENT; i++)
+    {
+      g_autofree char *name = NULL;
+      g_autofree char *dir = NULL;
+      g_autofree char *dir_display = NULL;
+      g_autofree char *label = NULL;
+      g_autoptr(GMenuItem) item = NULL;
+
+      if (!g_file_test (recent[i], G_FILE_TEST_IS_REGULAR))
+        continue;
+      if (self->workspace != NULL && g_str_equal (recent[i], attest_workspace_get_path (self->workspace)))
+        continue;
+      name = attest_paths_display_name (recent[i]);
+      dir = g_path_get_dirname (recent[i]);
+      dir_display = g_filename_display_name (dir);
+      /* Translators: "Open Recent" menu item: a workspace's name, then its folder */
+      label = g_strdup_printf (_("%s — %s"), name, dir_display);
+      item = g_menu_item_new (label, NULL);
+      g_menu_item_set_action_and_target_value (item, "win.open-recent",
+                                               g_variant_new_string (recent[i]));
+      g_menu_append_item (self->recent_section, item);
+      shown++;
+    }
+  if (shown == 0)
+    {
+      g_autoptr(GMenuItem) item = g_menu_item_new (_("No Recent Workspaces"), "win.no-recent");
+      g_menu_append_item (self->recent_section, item);
+    }
+}
+
+static void
+remember_recent (AttestWindow *self,
+                 const char   *path)
+{
+  g_auto(GStrv) recent = g_settings_get_strv (self->settings, "recent-workspaces");
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) updated = NULL;
+  guint n = 1;
+
+  g_strv_builder_add (builder, path);
+  for (guint i = 0; recent[i] != NULL && n < MAX_RECENT * 2; i++)
+    if (!g_str_equal (recent[i], path))
+      {
+        g_strv_builder_add (builder, recent[i]);
+        n++;
+      }
+  updated = g_strv_builder_end (builder);
+  g_settings_set_strv (self->settings, "recent-workspaces", (const char * const *)updated);
+}
+
+/* Opens @path; a workspace the window creates is seeded with the bundled
+ * catalog when @seed_when_created (first run, --workspace naming a new file),
+ * and starts empty otherwise (New…), as DESIGN.md says. */
+static gboolean
+open_workspace (AttestWindow *self,
+                const char   *path,
+                gboolean      seed_when_created)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(AttestWorkspace) workspace = NULL;
-
-  g_return_val_if_fail (ATTEST_IS_WINDOW (self), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
 
   workspace = attest_workspace_open (path, &error);
   if (workspace == NULL)
@@ -469,14 +545,313 @@ attest_window_open_workspace (AttestWindow *self,
   g_set_object (&self->workspace, workspace);
   apply_reviewer (self);
   g_settings_set_string (self->settings, "last-workspace", attest_workspace_get_path (workspace));
-  /* A workspace the window created (first run, or --workspace naming a new
-   * file) starts with the bundled catalog (DESIGN.md). */
-  if (attest_workspace_was_created (workspace))
+  remember_recent (self, attest_workspace_get_path (workspace));
+  if (seed_when_created && attest_workspace_was_created (workspace))
     seed_workspace (self);
   else
     show_workspace (self);
+  fill_recent_menu (self);
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "save-copy")),
+                               self->saving == NULL);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WORKSPACE]);
   return TRUE;
+}
+
+gboolean
+attest_window_open_workspace (AttestWindow *self,
+                              const char   *path)
+{
+  g_return_val_if_fail (ATTEST_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  return open_workspace (self, path, TRUE);
+}
+
+static gboolean
+same_file (const char *a,
+           const char *b)
+{
+  g_autoptr(GFile) fa = g_file_new_for_path (a);
+  g_autoptr(GFile) fb = g_file_new_for_path (b);
+  GStatBuf sa, sb;
+
+  if (g_file_equal (fa, fb))
+    return TRUE;
+  return g_stat (a, &sa) == 0 && g_stat (b, &sb) == 0 && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+static void
+show_message (AttestWindow *self,
+              const char   *heading,
+              const char   *body)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/**
+ * attest_window_new_workspace:
+ * @path: where the new workspace goes; an existing file there is replaced
+ *   (the file chooser asked first)
+ *
+ * Creates an empty workspace (no bundled catalog: it shows "Import Pages…")
+ * and opens it. The open workspace stays open when this fails.
+ */
+gboolean
+attest_window_new_workspace (AttestWindow *self,
+                             const char   *path)
+{
+  g_return_val_if_fail (ATTEST_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (self->workspace != NULL && same_file (path, attest_workspace_get_path (self->workspace)))
+    {
+      show_message (self, _("Could Not Create the Workspace"),
+                    _("This workspace is open. Choose another name to start a new one."));
+      return FALSE;
+    }
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      const char *suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+      for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+        {
+          g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+
+          if (g_unlink (file) != 0 && errno != ENOENT)
+            {
+              int saved_errno = errno;
+              g_autofree char *name = g_filename_display_name (file);
+              g_autofree char *body = g_strdup_printf (_("%s could not be replaced: %s"),
+                                                       name, g_strerror (saved_errno));
+
+              show_message (self, _("Could Not Create the Workspace"), body);
+              return FALSE;
+            }
+        }
+    }
+  return open_workspace (self, path, FALSE);
+}
+
+/* Save a Copy… : SQLite's online backup, on a connection of its own in a
+ * worker, so the window keeps working on a large workspace. */
+typedef struct {
+  char *source;
+  char *dest;
+} SaveCopy;
+
+static void
+save_copy_free (SaveCopy *copy)
+{
+  g_free (copy->source);
+  g_free (copy->dest);
+  g_free (copy);
+}
+
+static void
+save_copy_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  SaveCopy *copy = task_data;
+  g_autoptr(AttestWorkspace) ws = NULL;
+  g_autoptr(GError) error = NULL;
+
+  ws = attest_workspace_open (copy->source, &error);
+  if (ws == NULL || !attest_workspace_save_copy (ws, copy->dest, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+save_copy_done (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(AttestWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  SaveCopy *copy = g_task_get_task_data (G_TASK (result));
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_message (self, _("Could Not Save a Copy"), error->message);
+    }
+  else
+    {
+      g_autofree char *name = g_filename_display_name (copy->dest);
+      /* Translators: %s is a file path */
+      g_autofree char *message = g_strdup_printf (_("Copy saved to %s"), name);
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+    }
+  g_clear_object (&self->saving);
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "save-copy")),
+                               self->workspace != NULL);
+  g_signal_emit_by_name (self, "copy-saved", error == NULL);
+}
+
+/**
+ * attest_window_save_copy:
+ * @path: the copy's file
+ *
+ * Writes a consistent copy of the open workspace to @path in a worker; a
+ * toast says where, a dialog why not. Emits AttestWindow::copy-saved.
+ */
+void
+attest_window_save_copy (AttestWindow *self,
+                         const char   *path)
+{
+  g_autoptr(GTask) task = NULL;
+  SaveCopy *copy;
+
+  g_return_if_fail (ATTEST_IS_WINDOW (self));
+  g_return_if_fail (path != NULL);
+
+  if (self->workspace == NULL || self->saving != NULL)
+    return;
+  if (same_file (path, attest_workspace_get_path (self->workspace)))
+    {
+      show_message (self, _("Could Not Save a Copy"),
+                    _("A copy cannot replace the workspace it is made from. Choose another name."));
+      g_signal_emit_by_name (self, "copy-saved", FALSE);
+      return;
+    }
+
+  copy = g_new0 (SaveCopy, 1);
+  copy->source = g_strdup (attest_workspace_get_path (self->workspace));
+  copy->dest = g_strdup (path);
+  self->saving = g_cancellable_new ();
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "save-copy")), FALSE);
+  task = g_task_new (NULL, self->saving, save_copy_done, g_object_ref (self));
+  g_task_set_source_tag (task, attest_window_save_copy);
+  g_task_set_task_data (task, copy, (GDestroyNotify)save_copy_free);
+  g_task_run_in_thread (task, save_copy_thread);
+}
+
+/* The file choosers (portal or GTK's own) behind New…, Open… and Save a Copy… */
+
+typedef void (*ChooserDone) (AttestWindow *self, const char *path);
+
+static void
+chooser_response (GtkNativeDialog *chooser,
+                  int              response,
+                  gpointer         user_data)
+{
+  AttestWindow *self = ATTEST_WINDOW (g_object_get_data (G_OBJECT (chooser), "attest-window"));
+  ChooserDone done = (ChooserDone)user_data;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
+
+      if (path != NULL)
+        done (self, path);
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+choose_workspace_file (AttestWindow         *self,
+                       GtkFileChooserAction  action,
+                       const char           *title,
+                       const char           *accept,
+                       const char           *suggested_name,
+                       ChooserDone           done)
+{
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) workspaces = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action, accept, _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_filter_set_name (workspaces, _("Attest Workspaces"));
+  gtk_file_filter_add_mime_type (workspaces, "application/x-attest-workspace");
+  gtk_file_filter_add_suffix (workspaces, "attest");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), workspaces);
+  gtk_file_filter_set_name (all, _("All Files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
+  if (suggested_name != NULL)
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested_name);
+  g_object_set_data (G_OBJECT (chooser), "attest-window", self);
+  g_signal_connect (chooser, "response", G_CALLBACK (chooser_response), done);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+new_workspace_chosen (AttestWindow *self,
+                      const char   *path)
+{
+  g_autofree char *with_suffix = g_str_has_suffix (path, ".attest") ? g_strdup (path)
+                                                                     : g_strconcat (path, ".attest", NULL);
+  attest_window_new_workspace (self, with_suffix);
+}
+
+static void
+open_workspace_chosen (AttestWindow *self,
+                       const char   *path)
+{
+  attest_window_open_workspace (self, path);
+}
+
+static void
+save_copy_chosen (AttestWindow *self,
+                  const char   *path)
+{
+  g_autofree char *with_suffix = g_str_has_suffix (path, ".attest") ? g_strdup (path)
+                                                                     : g_strconcat (path, ".attest", NULL);
+  attest_window_save_copy (self, with_suffix);
+}
+
+static void
+new_workspace_activated (GSimpleAction *action,
+                         GVariant      *parameter,
+                         gpointer       user_data)
+{
+  /* Translators: the file name a new workspace is offered under */
+  choose_workspace_file (user_data, GTK_FILE_CHOOSER_ACTION_SAVE, _("New Workspace"), _("_Create"),
+                         _("Untitled.attest"), new_workspace_chosen);
+}
+
+static void
+open_workspace_activated (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  choose_workspace_file (user_data, GTK_FILE_CHOOSER_ACTION_OPEN, _("Open Workspace"), _("_Open"),
+                         NULL, open_workspace_chosen);
+}
+
+static void
+open_recent_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  attest_window_open_workspace (user_data, g_variant_get_string (parameter, NULL));
+}
+
+static void
+save_copy_activated (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  AttestWindow *self = user_data;
+  g_autofree char *name = NULL;
+  g_autofree char *suggested = NULL;
+
+  if (self->workspace == NULL)
+    return;
+  name = attest_paths_display_name (attest_workspace_get_path (self->workspace));
+  /* Translators: the file name offered for a copy; %s is the workspace's name */
+  suggested = g_strdup_printf (_("%s (copy).attest"), name);
+  choose_workspace_file (self, GTK_FILE_CHOOSER_ACTION_SAVE, _("Save a Copy"), _("_Save"),
+                         suggested, save_copy_chosen);
 }
 
 /* Filters */
@@ -639,6 +1014,69 @@ remove_my_service_activated (GSimpleAction *action,
   set_my_service (user_data, FALSE);
 }
 
+/**
+ * attest_window_show_cell:
+ *
+ * Selects the cell (clearing filters that hide it) and opens its pane; before
+ * the workspace's matrix is shown (seeding), once it is. An unknown cell is
+ * said in a toast.
+ */
+void
+attest_window_show_cell (AttestWindow *self,
+                         const char   *scope_id,
+                         const char   *service_id)
+{
+  g_return_if_fail (ATTEST_IS_WINDOW (self));
+  g_return_if_fail (scope_id != NULL && service_id != NULL);
+
+  g_free (self->pending_scope);
+  g_free (self->pending_service);
+  self->pending_scope = g_strdup (scope_id);
+  self->pending_service = g_strdup (service_id);
+  if (self->matrix != NULL && g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "catalog") == 0)
+    apply_pending_cell (self);
+}
+
+static gboolean
+matrix_has_scope (AttestMatrix *matrix,
+                  const char   *scope_id)
+{
+  for (guint f = 0; f < matrix->frameworks->len; f++)
+    {
+      AttestMatrixFramework *framework = matrix->frameworks->pdata[f];
+
+      for (guint s = 0; s < framework->scopes->len; s++)
+        if (g_str_equal (((AttestMatrixScope *)framework->scopes->pdata[s])->id, scope_id))
+          return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+apply_pending_cell (AttestWindow *self)
+{
+  g_autofree char *scope_id = g_steal_pointer (&self->pending_scope);
+  g_autofree char *service_id = g_steal_pointer (&self->pending_service);
+
+  if (scope_id == NULL || self->matrix == NULL)
+    return;
+  if (!matrix_has_scope (self->matrix, scope_id) || attest_matrix_lookup_service (self->matrix, service_id) == NULL)
+    {
+      /* Translators: %s:%s is a scope id and a service id, as given to --cell */
+      g_autofree char *message = g_strdup_printf (_("This workspace has no cell %s:%s"), scope_id, service_id);
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+      return;
+    }
+  if (!attest_matrix_view_select_cell (self->matrix_view, scope_id, service_id))
+    {
+      clear_filters_activated (NULL, NULL, self);
+      attest_matrix_view_select_cell (self->matrix_view, scope_id, service_id);
+    }
+  gtk_widget_grab_focus (GTK_WIDGET (self->matrix_view));
+  if (g_action_group_get_action_enabled (G_ACTION_GROUP (self), "open-cell"))
+    g_action_group_activate_action (G_ACTION_GROUP (self), "open-cell", NULL);
+}
+
 /* Enter or a double click on a cell: the cell pane (issue 11) is not built
  * yet, so its action stays disabled and the key only rings the bell. */
 static void
@@ -734,11 +1172,15 @@ attest_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->seeding);
   g_clear_object (&self->seeding);
+  g_cancellable_cancel (self->saving);
+  g_clear_object (&self->saving);
   gtk_widget_dispose_template (GTK_WIDGET (self), ATTEST_TYPE_WINDOW);
   g_clear_pointer (&self->matrix, attest_matrix_free);
   g_clear_pointer (&self->filter, attest_matrix_filter_free);
   g_clear_object (&self->workspace);
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->pending_scope, g_free);
+  g_clear_pointer (&self->pending_service, g_free);
 
   G_OBJECT_CLASS (attest_window_parent_class)->dispose (object);
 }
@@ -760,6 +1202,15 @@ attest_window_class_init (AttestWindowClass *klass)
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /**
+   * AttestWindow::copy-saved:
+   * @saved: whether the copy was written
+   *
+   * Save a Copy… finished.
+   */
+  g_signal_new ("copy-saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                G_TYPE_NONE, 1, G_TYPE_BOOLEAN);
+
   g_type_ensure (ATTEST_TYPE_MATRIX_VIEW);
   g_type_ensure (ATTEST_TYPE_LIBRARY_SIDEBAR);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/attest/Attest/attest-window.ui");
@@ -779,6 +1230,7 @@ attest_window_class_init (AttestWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AttestWindow, frameworks_list);
   gtk_widget_class_bind_template_child (widget_class, AttestWindow, matrix_stack);
   gtk_widget_class_bind_template_child (widget_class, AttestWindow, row_menu);
+  gtk_widget_class_bind_template_child (widget_class, AttestWindow, recent_section);
   gtk_widget_class_bind_template_callback (widget_class, search_changed);
   gtk_widget_class_bind_template_callback (widget_class, search_stopped);
 }
@@ -792,6 +1244,10 @@ static const GActionEntry win_actions[] = {
   { "show-library", NULL, NULL, "true", show_library_changed },
   { "add-my-service", add_my_service_activated },
   { "remove-my-service", remove_my_service_activated },
+  { "new-workspace", new_workspace_activated },
+  { "open-workspace", open_workspace_activated },
+  { "open-recent", open_recent_activated, "s" },
+  { "save-copy", save_copy_activated },
 };
 
 static void
@@ -816,6 +1272,14 @@ attest_window_init (AttestWindow *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->flap, "notify::reveal-flap", G_CALLBACK (flap_revealed), self, G_CONNECT_SWAPPED);
   update_row_actions (self);
+
+  {
+    g_autoptr(GSimpleAction) no_recent = g_simple_action_new ("no-recent", NULL);
+    g_simple_action_set_enabled (no_recent, FALSE);
+    g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (no_recent));
+    g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "save-copy")),
+                                 FALSE);
+  }
 
   for (guint i = 0; i < G_N_ELEMENTS (pending); i++)
     {

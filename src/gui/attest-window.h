@@ -19,5 +19,12 @@ AttestWindow    *attest_window_new            (AttestApplication *application);
 gboolean         attest_window_open_workspace (AttestWindow      *self,
                                                const char        *path);
 AttestWorkspace *attest_window_get_workspace  (AttestWindow      *self);
+gboolean         attest_window_new_workspace  (AttestWindow      *self,
+                                               const char        *path);
+void             attest_window_save_copy      (AttestWindow      *self,
+                                               const char        *path);
+void             attest_window_show_cell      (AttestWindow      *self,
+                                               const char        *scope_id,
+                                               const char        *service_id);
 
 G_END_DECLS

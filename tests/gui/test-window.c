@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 
 #include "attest-application.h"
 #include "attest-importer.h"
@@ -716,6 +717,17 @@ test_keeps_open_workspace (void)
   run_app (path, check_keeps_open_workspace);
 }
 
+static void
+collect_type (GtkWidget *root,
+              GType      type,
+              GPtrArray *found)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    g_ptr_array_add (found, root);
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    collect_type (c, type, found);
+}
+
 static gboolean
 check_preferences (AttestApplication *app,
                    AttestWindow      *window)
@@ -738,6 +750,22 @@ check_preferences (AttestApplication *app,
     g_autofree char *name = g_settings_get_string (settings, "reviewer-name");
     g_assert_cmpstr (name, ==, "Dana Reviewer");
   }
+  /* The default reading mode of the page view. */
+  {
+    g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+    AdwComboRow *mode = NULL;
+
+    collect_type (GTK_WIDGET (prefs), ADW_TYPE_COMBO_ROW, rows);
+    for (guint i = 0; i < rows->len; i++)
+      if (g_str_equal (adw_preferences_row_get_title (rows->pdata[i]), _("Default Reading Mode")))
+        mode = rows->pdata[i];
+    g_assert_nonnull (mode);
+    adw_combo_row_set_selected (mode, 2);
+    {
+      g_autofree char *value = g_settings_get_string (settings, "reading-mode");
+      g_assert_cmpstr (value, ==, "side-by-side");
+    }
+  }
   /* …and the name the history will record for this window's changes. */
   g_assert_cmpstr (attest_workspace_get_reviewer (attest_window_get_workspace (window)), ==, "Dana Reviewer");
   gtk_window_destroy (prefs);
@@ -751,6 +779,187 @@ test_preferences (void)
   g_autofree char *path = g_build_filename (dir, "audit.attest", NULL);
 
   run_app (path, check_preferences);
+}
+
+static gboolean
+menu_has_target (GMenuModel *model,
+                 const char *action,
+                 const char *target)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+    {
+      g_autofree char *name = NULL;
+      g_autoptr(GVariant) value = NULL;
+      g_autoptr(GMenuLinkIter) links = NULL;
+
+      if (g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_ACTION, "s", &name) &&
+          g_str_equal (name, action) &&
+          (value = g_menu_model_get_item_attribute_value (model, i, G_MENU_ATTRIBUTE_TARGET, G_VARIANT_TYPE_STRING)) != NULL &&
+          g_str_equal (g_variant_get_string (value, NULL), target))
+        return TRUE;
+      links = g_menu_model_iterate_item_links (model, i);
+      while (g_menu_link_iter_next (links))
+        {
+          g_autoptr(GMenuModel) linked = g_menu_link_iter_get_value (links);
+          if (menu_has_target (linked, action, target))
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static void
+copy_saved (AttestWindow *window,
+            gboolean      saved,
+            int          *result)
+{
+  *result = saved ? 1 : 0;
+}
+
+static gboolean
+catalog_shown (AttestWindow *window)
+{
+  GtkWidget *view = find_visible (GTK_WIDGET (window), ATTEST_TYPE_MATRIX_VIEW);
+  return view != NULL && gtk_widget_get_mapped (view);
+}
+
+static gboolean
+check_workspace_files (AttestApplication *app,
+                       AttestWindow      *window)
+{
+  static int step = 0;
+  static int saved = -1;
+  AttestWorkspace *audit = attest_window_get_workspace (window);
+  g_autofree char *dir = NULL;
+  g_autofree char *audit_path = NULL;
+  g_autofree char *copy = NULL;
+  g_autofree char *newer = NULL;
+  g_autofree char *corrupt = NULL;
+  g_autofree char *fresh = NULL;
+
+  if (step == 0)
+    {
+      if (!catalog_shown (window))
+        return FALSE;
+      /* --cell soc/soc-2:intune put the cursor there. */
+      {
+        AttestMatrixView *view = ATTEST_MATRIX_VIEW (find_visible (GTK_WIDGET (window), ATTEST_TYPE_MATRIX_VIEW));
+        g_assert_cmpstr (attest_matrix_view_get_cursor_scope (view), ==, "soc/soc-2");
+        g_assert_cmpstr (attest_matrix_view_get_cursor_service (view), ==, "intune");
+      }
+      g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "save-copy"));
+      dir = g_path_get_dirname (attest_workspace_get_path (audit));
+      copy = g_build_filename (dir, "copy.attest", NULL);
+      g_signal_connect (window, "copy-saved", G_CALLBACK (copy_saved), &saved);
+      /* A copy cannot replace the open workspace: refused, nothing written. */
+      attest_window_save_copy (window, attest_workspace_get_path (audit));
+      g_assert_cmpint (saved, ==, 0);
+      saved = -1;
+      attest_window_save_copy (window, copy);
+      step = 1;
+      return FALSE;
+    }
+  if (saved < 0)
+    return FALSE;
+  g_assert_cmpint (saved, ==, 1);
+
+  dir = g_path_get_dirname (attest_workspace_get_path (audit));
+  audit_path = g_strdup (attest_workspace_get_path (audit));
+  copy = g_build_filename (dir, "copy.attest", NULL);
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(AttestWorkspace) ws = attest_workspace_open (copy, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (attest_workspace_count_frameworks (ws, NULL), ==, 4);
+  }
+
+  /* A workspace from a newer Attest, and a damaged one: refused, the open one stays. */
+  newer = g_build_filename (dir, "newer.attest", NULL);
+  {
+    g_autoptr(AttestWorkspace) ws = attest_workspace_open (newer, NULL);
+    sqlite3 *db = NULL;
+
+    g_assert_nonnull (ws);
+    g_clear_object (&ws);
+    g_assert_cmpint (sqlite3_open (newer, &db), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (db, "PRAGMA user_version = 999", NULL, NULL, NULL), ==, SQLITE_OK);
+    sqlite3_close (db);
+  }
+  g_assert_false (attest_window_open_workspace (window, newer));
+  g_assert_true (attest_window_get_workspace (window) == audit);
+
+  corrupt = g_build_filename (dir, "corrupt.attest", NULL);
+  {
+    g_autofree char *bytes = NULL;
+    gsize len = 0;
+
+    g_assert_true (g_file_get_contents (copy, &bytes, &len, NULL));
+    g_assert_cmpuint (len, >, 8192);
+    memset (bytes + 4096, 0x5a, len - 4096);   /* the header survives, the pages do not */
+    g_assert_true (g_file_set_contents (corrupt, bytes, len, NULL));
+  }
+  if (!attest_window_open_workspace (window, corrupt))
+    g_assert_true (attest_window_get_workspace (window) == audit);
+  else
+    g_assert_true (find_mapped_status_page (GTK_WIDGET (window)) != NULL);  /* shown as an error, never a crash */
+  if (attest_window_get_workspace (window) != audit)
+    g_assert_true (attest_window_open_workspace (window, audit_path));
+  audit = attest_window_get_workspace (window);
+
+  /* New… starts empty (no bundled catalog) and names itself in the subtitle. */
+  fresh = g_build_filename (dir, "fresh.attest", NULL);
+  g_assert_true (attest_window_new_workspace (window, fresh));
+  g_assert_true (attest_window_get_workspace (window) != audit);
+  {
+    GtkWidget *page = find_mapped_status_page (GTK_WIDGET (window));
+    AdwWindowTitle *title = ADW_WINDOW_TITLE (find_visible (GTK_WIDGET (window), ADW_TYPE_WINDOW_TITLE));
+
+    g_assert_nonnull (page);
+    g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (page)), ==, expected ("No Offering Pages Yet"));
+    g_assert_cmpstr (adw_window_title_get_subtitle (title), ==, "fresh");
+  }
+  g_assert_cmpint (attest_workspace_count_frameworks (attest_window_get_workspace (window), NULL), ==, 0);
+  /* New… over the open workspace is refused. */
+  g_assert_false (attest_window_new_workspace (window, fresh));
+
+  /* The workspace before is in Open Recent, and opens from there. */
+  {
+    g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+    GMenuModel *primary = NULL;
+
+    collect_type (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON, buttons);
+    for (guint i = 0; i < buttons->len; i++)
+      if (gtk_menu_button_get_primary (buttons->pdata[i]))
+        primary = gtk_menu_button_get_menu_model (buttons->pdata[i]);
+    g_assert_nonnull (primary);
+    g_assert_true (menu_has_target (primary, "win.open-recent", audit_path));
+    g_assert_false (menu_has_target (primary, "win.open-recent", fresh));
+  }
+  g_action_group_activate_action (G_ACTION_GROUP (window), "open-recent", g_variant_new_string (audit_path));
+  g_assert_cmpstr (attest_workspace_get_path (attest_window_get_workspace (window)), ==, audit_path);
+  {
+    g_autofree char *last = g_settings_get_string (attest_application_get_settings (app), "last-workspace");
+    g_assert_cmpstr (last, ==, audit_path);
+  }
+  return TRUE;
+}
+
+static void
+test_workspace_files (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("attest-gui-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "audit.attest", NULL);
+  Run run = { 0 };
+  const char *argv[] = { "attest", "--workspace", path, "--cell", "soc/soc-2:intune", NULL };
+
+  run.app = attest_application_new (APP_ID, G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
+  run.check = check_workspace_files;
+  run.started = g_get_monotonic_time ();
+  g_timeout_add (20, poll_window, &run);
+  g_assert_cmpint (g_application_run (G_APPLICATION (run.app), 5, (char **)argv), ==, 0);
+  g_assert_true (run.checked);
+  g_assert_finalize_object (run.app);
 }
 
 #define SUBPROCESS_TEST(fn)                                                  \
@@ -774,6 +983,7 @@ SUBPROCESS_TEST (test_right_to_left)
 SUBPROCESS_TEST (test_not_a_workspace)
 SUBPROCESS_TEST (test_keeps_open_workspace)
 SUBPROCESS_TEST (test_preferences)
+SUBPROCESS_TEST (test_workspace_files)
 
 int
 main (int   argc,
@@ -792,6 +1002,7 @@ main (int   argc,
   g_test_add_func ("/window/not-a-workspace", test_not_a_workspace_isolated);
   g_test_add_func ("/window/keeps-open-workspace", test_keeps_open_workspace_isolated);
   g_test_add_func ("/window/preferences", test_preferences_isolated);
+  g_test_add_func ("/window/workspace-files", test_workspace_files_isolated);
 
   return g_test_run ();
 }
