@@ -41,6 +41,7 @@ attest_matrix_filter_copy (const AttestMatrixFilter *self)
       g_ptr_array_add (copy->frameworks, g_strdup (self->frameworks->pdata[i]));
   copy->mine_only = self->mine_only;
   copy->exceptions_only = self->exceptions_only;
+  copy->expiring_only = self->expiring_only;
   return copy;
 }
 
@@ -78,7 +79,8 @@ attest_matrix_filter_is_active (const AttestMatrixFilter *self)
 {
   g_return_val_if_fail (self != NULL, FALSE);
 
-  return !text_is_blank (self->text) || n_frameworks (self) > 0 || self->mine_only || self->exceptions_only;
+  return !text_is_blank (self->text) || n_frameworks (self) > 0 || self->mine_only || self->exceptions_only ||
+         self->expiring_only;
 }
 
 gboolean
@@ -143,6 +145,7 @@ attest_matrix_filter_equal (const AttestMatrixFilter *a,
   return g_strcmp0 (a->text != NULL ? a->text : "", b->text != NULL ? b->text : "") == 0 &&
          a->mine_only == b->mine_only &&
          a->exceptions_only == b->exceptions_only &&
+         a->expiring_only == b->expiring_only &&
          frameworks_within (a, b) &&
          frameworks_within (b, a);
 }
@@ -186,6 +189,7 @@ attest_matrix_filter_to_string (const AttestMatrixFilter *self)
   g_variant_builder_add (&dict, "{sv}", "frameworks", g_variant_builder_end (&ids));
   g_variant_builder_add (&dict, "{sv}", "mine", g_variant_new_boolean (self->mine_only));
   g_variant_builder_add (&dict, "{sv}", "exceptions", g_variant_new_boolean (self->exceptions_only));
+  g_variant_builder_add (&dict, "{sv}", "expiring", g_variant_new_boolean (self->expiring_only));
   value = g_variant_ref_sink (g_variant_builder_end (&dict));
   return g_variant_print (value, TRUE);
 }
@@ -231,6 +235,8 @@ attest_matrix_filter_new_from_string (const char *text)
     self->mine_only = flag;
   if (g_variant_lookup (dict, "exceptions", "b", &flag))
     self->exceptions_only = flag;
+  if (g_variant_lookup (dict, "expiring", "b", &flag))
+    self->expiring_only = flag;
 
   return self;
 }
@@ -366,6 +372,19 @@ is_exception (const AttestMatrixCell *c)
   return c->n_exceptions > 0 || g_strcmp0 (c->rollup, "exception") == 0;
 }
 
+/* The cells "exceptions only" and "expiring evidence only" look for (both: both). */
+static gboolean
+cell_singled_out (const AttestMatrixFilter *self,
+                  const AttestMatrixCell   *c)
+{
+  if (self->exceptions_only && !is_exception (c))
+    return FALSE;
+  if (self->expiring_only && c->evidence_expiry != ATTEST_EXPIRY_SOON &&
+      c->evidence_expiry != ATTEST_EXPIRY_EXPIRED)
+    return FALSE;
+  return TRUE;
+}
+
 /* Whether the filter's frameworks name any framework of @matrix: ids the
  * matrix does not know are ignored, and if none is known, all are shown. */
 static gboolean
@@ -436,6 +455,7 @@ copy_cell (AttestMatrix           *to,
   copy->qualifier = g_strdup (c->qualifier);
   copy->variant_locale = g_strdup (c->variant_locale);
   copy->variant_date = g_strdup (c->variant_date);
+  copy->evidence_expiry = c->evidence_expiry;
 }
 
 /**
@@ -486,7 +506,7 @@ attest_matrix_filter_apply (const AttestMatrixFilter *self,
         g_hash_table_add (services, s->id);
     }
 
-  if (self->exceptions_only)
+  if (self->exceptions_only || self->expiring_only)
     {
       g_autoptr(GHashTable) exception_scopes = g_hash_table_new (g_str_hash, g_str_equal);
       g_autoptr(GHashTable) exception_services = g_hash_table_new (g_str_hash, g_str_equal);
@@ -495,7 +515,7 @@ attest_matrix_filter_apply (const AttestMatrixFilter *self,
         {
           const AttestMatrixCell *c = matrix->cells->pdata[i];
 
-          if (c->scope == NULL || c->service == NULL || !is_exception (c))
+          if (c->scope == NULL || c->service == NULL || !cell_singled_out (self, c))
             continue;
           if (!g_hash_table_contains (scopes, c->scope) || !g_hash_table_contains (services, c->service))
             continue;
@@ -521,7 +541,7 @@ attest_matrix_filter_apply (const AttestMatrixFilter *self,
           const AttestMatrixScope *scope = f->scopes->pdata[j];
           kept = scope->id != NULL && g_hash_table_contains (scopes, scope->id);
         }
-      if (kept || !self->exceptions_only)
+      if (kept || !(self->exceptions_only || self->expiring_only))
         copy_framework (out, f, scopes);
     }
 

@@ -14,6 +14,7 @@ typedef struct {
   GPtrArray *frameworks; /* char *, framework ids; empty: every framework */
   gboolean mine_only;    /* only the services in "My services" */
   gboolean exceptions_only; /* only rows and columns with an exception cell */
+  gboolean expiring_only;   /* only rows and columns with a cell whose evidence expired or expires soon */
 } AttestMatrixFilter;
 
 AttestMatrixFilter *attest_matrix_filter_new             (void);

@@ -6,6 +6,8 @@
 
 #include <glib.h>
 
+#include "attest-expiry.h"
+
 G_BEGIN_DECLS
 
 typedef struct {
@@ -56,6 +58,7 @@ typedef struct {
   char *qualifier;
   char *variant_locale; /* the variant whose line put the service in scope */
   char *variant_date;
+  AttestExpiryState evidence_expiry; /* the worst of the evidence linked to its items */
 } AttestMatrixCell;
 
 typedef struct {

@@ -203,6 +203,23 @@ rollup_phrase (const AttestMatrixCell *cell,
   return g_strdup (for_label ? _("in scope, not started") : _("not started"));
 }
 
+/* What the cell's evidence dates say, when it matters: NULL otherwise. */
+static const char *
+expiry_phrase (const AttestMatrixCell *cell)
+{
+  switch (cell->evidence_expiry)
+    {
+    case ATTEST_EXPIRY_EXPIRED:
+      return _("evidence expired");
+    case ATTEST_EXPIRY_SOON:
+      return _("evidence expires within 30 days");
+    case ATTEST_EXPIRY_NONE:
+    case ATTEST_EXPIRY_CURRENT:
+    default:
+      return NULL;
+    }
+}
+
 static char *
 cell_title (AttestMatrixView *self,
             guint             row,
@@ -220,7 +237,12 @@ cell_label (AttestMatrixView *self,
   AttestMatrixCell *cell = cell_at (self, row, col);
   g_autofree char *title = cell_title (self, row, col);
   g_autofree char *phrase = cell != NULL ? rollup_phrase (cell, TRUE) : g_strdup (_("not in scope"));
+  const char *expiry = cell != NULL ? expiry_phrase (cell) : NULL;
 
+  if (expiry != NULL)
+    /* Translators: the accessible name of a cell whose evidence expires:
+     * "SOC 2 × Intune: 3 of 6 satisfied, evidence expired" */
+    return g_strdup_printf (_("%s: %s, %s"), title, phrase, expiry);
   /* Translators: the accessible name of a cell: "SOC 2 × Intune: 3 of 6 satisfied" */
   return g_strdup_printf (_("%s: %s"), title, phrase);
 }
@@ -242,7 +264,11 @@ cell_tooltip (AttestMatrixView *self,
     }
   {
     g_autofree char *phrase = rollup_phrase (cell, FALSE);
+    const char *expiry = expiry_phrase (cell);
+
     g_string_append_printf (text, "\n%s", phrase);
+    if (expiry != NULL)
+      g_string_append_printf (text, "\n◷ %s", expiry);
   }
   /* The line that put the service in scope, as the page says it and in English. */
   g_string_append_c (text, '\n');
@@ -482,7 +508,16 @@ bind_cell (AttestMatrixView *self,
     text = g_strdup_printf ("%s %u/%u", rollup_symbol (cell->rollup), cell->n_satisfied, cell->n_items);
   else
     text = g_strdup (rollup_symbol (cell->rollup));
+  /* Expiring evidence: a clock mark beside the roll-up (not colour alone). */
+  if (cell != NULL && expiry_phrase (cell) != NULL)
+    {
+      char *marked = g_strconcat (text, " ◷", NULL);
+      g_free (text);
+      text = marked;
+    }
   bind_label (widget, text);
+  set_class (widget, "evidence-expired", cell != NULL && cell->evidence_expiry == ATTEST_EXPIRY_EXPIRED);
+  set_class (widget, "evidence-expiring", cell != NULL && cell->evidence_expiry == ATTEST_EXPIRY_SOON);
 
   for (guint i = 0; i < G_N_ELEMENTS (rollup_symbols); i++)
     set_class (widget, rollup_symbols[i].rollup, cell != NULL && g_str_equal (cell->rollup, rollup_symbols[i].rollup));

@@ -208,6 +208,8 @@ apply_filter (AttestWindow *self)
   g_simple_action_set_state (G_SIMPLE_ACTION (action), g_variant_new_boolean (self->filter->mine_only));
   action = g_action_map_lookup_action (G_ACTION_MAP (self), "filter-exceptions");
   g_simple_action_set_state (G_SIMPLE_ACTION (action), g_variant_new_boolean (self->filter->exceptions_only));
+  action = g_action_map_lookup_action (G_ACTION_MAP (self), "filter-expiring");
+  g_simple_action_set_state (G_SIMPLE_ACTION (action), g_variant_new_boolean (self->filter->expiring_only));
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)),
                  self->filter->text != NULL ? self->filter->text : "") != 0)
     gtk_editable_set_text (GTK_EDITABLE (self->search_entry), self->filter->text != NULL ? self->filter->text : "");
@@ -889,6 +891,8 @@ filter_toggle_changed (GSimpleAction *action,
     return;
   if (g_str_equal (g_action_get_name (G_ACTION (action)), "filter-mine"))
     self->filter->mine_only = on;
+  else if (g_str_equal (g_action_get_name (G_ACTION (action)), "filter-expiring"))
+    self->filter->expiring_only = on;
   else
     self->filter->exceptions_only = on;
   filter_changed (self);
@@ -1238,6 +1242,7 @@ attest_window_class_init (AttestWindowClass *klass)
 static const GActionEntry win_actions[] = {
   { "filter-mine", NULL, NULL, "false", filter_toggle_changed },
   { "filter-exceptions", NULL, NULL, "false", filter_toggle_changed },
+  { "filter-expiring", NULL, NULL, "false", filter_toggle_changed },
   { "clear-filters", clear_filters_activated },
   { "show-all-frameworks", show_all_frameworks_activated },
   { "focus-filter", focus_filter_activated },

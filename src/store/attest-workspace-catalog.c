@@ -14,6 +14,7 @@
 #include "attest-search.h"
 #include "attest-service-names.h"
 #include "attest-workspace-catalog.h"
+#include "attest-workspace-expiry.h"
 #include "attest-workspace-checklist.h"
 #include "attest-workspace-private.h"
 
@@ -712,6 +713,9 @@ attest_workspace_load_matrix (AttestWorkspace  *self,
       goto fail;
     }
   g_clear_pointer (&stmt, sqlite3_finalize);
+
+  if (!_attest_workspace_fill_evidence_expiry (self, matrix, NULL, error))
+    goto fail;
 
   _attest_workspace_rollback (self);
   attest_matrix_sort (matrix);

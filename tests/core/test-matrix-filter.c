@@ -518,6 +518,68 @@ test_round_trip (void)
 }
 
 static void
+test_expiry_state (void)
+{
+  /* The expiry date is the last good day: expired from the day after. */
+  g_assert_cmpint (attest_expiry_state (NULL, "2026-11-23"), ==, ATTEST_EXPIRY_NONE);
+  g_assert_cmpint (attest_expiry_state ("", "2026-11-23"), ==, ATTEST_EXPIRY_NONE);
+  g_assert_cmpint (attest_expiry_state ("2026-02-30", "2026-11-23"), ==, ATTEST_EXPIRY_NONE);
+  g_assert_cmpint (attest_expiry_state ("2026-11-23x", "2026-11-23"), ==, ATTEST_EXPIRY_NONE);
+  g_assert_cmpint (attest_expiry_state ("2026-11-22", "2026-11-23"), ==, ATTEST_EXPIRY_EXPIRED);
+  g_assert_cmpint (attest_expiry_state ("2026-11-23", "2026-11-23"), ==, ATTEST_EXPIRY_SOON);
+  g_assert_cmpint (attest_expiry_state ("2026-12-23", "2026-11-23"), ==, ATTEST_EXPIRY_SOON);   /* day 30 */
+  g_assert_cmpint (attest_expiry_state ("2026-12-24", "2026-11-23"), ==, ATTEST_EXPIRY_CURRENT); /* day 31 */
+  /* Month ends, leap days and years. */
+  g_assert_cmpint (attest_expiry_state ("2024-03-30", "2024-02-29"), ==, ATTEST_EXPIRY_SOON);   /* 30 days */
+  g_assert_cmpint (attest_expiry_state ("2024-03-31", "2024-02-29"), ==, ATTEST_EXPIRY_CURRENT);
+  g_assert_cmpint (attest_expiry_state ("2026-12-31", "2027-01-01"), ==, ATTEST_EXPIRY_EXPIRED);
+  g_assert_cmpint (attest_expiry_state ("2027-01-30", "2026-12-31"), ==, ATTEST_EXPIRY_SOON);
+  g_assert_cmpint (attest_expiry_state ("2027-01-31", "2026-12-31"), ==, ATTEST_EXPIRY_CURRENT);
+  {
+    g_autofree char *today = attest_expiry_today ();
+    g_assert_cmpint (attest_expiry_state (today, today), ==, ATTEST_EXPIRY_SOON);
+  }
+}
+
+static void
+test_expiring (void)
+{
+  g_autoptr(AttestMatrix) m = sample ();
+  g_autoptr(AttestMatrixFilter) filter = attest_matrix_filter_new ();
+  g_autoptr(AttestMatrix) a = NULL;
+  g_autoptr(AttestMatrix) b = NULL;
+  g_autoptr(AttestMatrix) c = NULL;
+  g_autoptr(AttestMatrixFilter) back = NULL;
+  g_autofree char *text = NULL;
+
+  attest_matrix_lookup_cell (m, "iso/iso", "azure")->evidence_expiry = ATTEST_EXPIRY_EXPIRED;
+  attest_matrix_lookup_cell (m, "soc/soc-2", "intune")->evidence_expiry = ATTEST_EXPIRY_SOON;
+  attest_matrix_lookup_cell (m, "soc/soc-1", "cas")->evidence_expiry = ATTEST_EXPIRY_CURRENT;
+
+  /* Expired and expiring evidence; current evidence is not singled out. */
+  filter->expiring_only = TRUE;
+  g_assert_true (attest_matrix_filter_is_active (filter));
+  a = check_apply (m, filter, "azure intune", "iso/iso soc/soc-2", 2);
+  g_assert_cmpint (attest_matrix_lookup_cell (a, "iso/iso", "azure")->evidence_expiry, ==, ATTEST_EXPIRY_EXPIRED);
+
+  /* With "exceptions only" too: cells that are both. */
+  filter->exceptions_only = TRUE;
+  b = check_apply (m, filter, "intune", "soc/soc-2", 1);
+  filter->exceptions_only = FALSE;
+
+  /* Kept through the saved text. */
+  text = attest_matrix_filter_to_string (filter);
+  back = attest_matrix_filter_new_from_string (text);
+  g_assert_true (back->expiring_only);
+  g_assert_false (back->exceptions_only);
+
+  /* None expiring: nothing shown. */
+  attest_matrix_lookup_cell (m, "iso/iso", "azure")->evidence_expiry = ATTEST_EXPIRY_NONE;
+  attest_matrix_lookup_cell (m, "soc/soc-2", "intune")->evidence_expiry = ATTEST_EXPIRY_CURRENT;
+  c = check_apply (m, filter, "", "", 0);
+}
+
+static void
 check_garbage (const char *text)
 {
   g_autoptr(AttestMatrixFilter) f = attest_matrix_filter_new_from_string (text);
@@ -629,6 +691,8 @@ main (int   argc,
   g_test_add_func ("/matrix-filter/deep-copy", test_deep_copy);
   g_test_add_func ("/matrix-filter/round-trip", test_round_trip);
   g_test_add_func ("/matrix-filter/garbage", test_garbage);
+  g_test_add_func ("/matrix-filter/expiry-state", test_expiry_state);
+  g_test_add_func ("/matrix-filter/expiring", test_expiring);
   g_test_add_func ("/matrix-filter/equal-and-active", test_equal_and_active);
 
   return g_test_run ();

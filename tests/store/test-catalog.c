@@ -11,6 +11,7 @@
 #include "attest-service-table.h"
 #include "attest-workspace-catalog.h"
 #include "attest-workspace-checklist.h"
+#include "attest-workspace-evidence.h"
 
 static AttestOffering *
 offering (const char *framework,
@@ -481,6 +482,62 @@ test_variant_dates_and_mt (Fixture       *f,
   g_assert_true (v->machine_translated);
 }
 
+/* A cell shows the worst of the evidence linked to its items (issue 11). */
+static void
+attach_expiring (Fixture    *f,
+                 const char *scope,
+                 const char *service,
+                 guint       item,
+                 const char *name,
+                 const char *expires)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) items = attest_workspace_get_checklist (f->ws, scope, service, &error);
+  g_autoptr(GBytes) bytes = g_bytes_new (name, strlen (name));
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (items->len, >, item);
+  g_assert_true (attest_workspace_attach_evidence (f->ws, ((AttestChecklistItem *)items->pdata[item])->id,
+                                                   name, bytes, "text/plain", NULL, expires, -1, NULL,
+                                                   NULL, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_evidence_expiry (Fixture       *f,
+                      gconstpointer  data)
+{
+  AttestOffering *o = offering ("soc", "fr-FR", "fr", "2023-01-01", "x");
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) yesterday = g_date_time_add_days (now, -1);
+  g_autoptr(GDateTime) soon = g_date_time_add_days (now, 10);
+  g_autoptr(GDateTime) later = g_date_time_add_days (now, 400);
+  g_autofree char *d_yesterday = g_date_time_format (yesterday, "%Y-%m-%d");
+  g_autofree char *d_soon = g_date_time_format (soon, "%Y-%m-%d");
+  g_autofree char *d_later = g_date_time_format (later, "%Y-%m-%d");
+  g_autoptr(AttestMatrix) m = NULL;
+
+  add_scope (o, "soc-2", "SOC 2");
+  add_mention (o, "soc-2", "Intune", "Intune");
+  add_mention (o, "soc-2", "Power BI", "Power BI");
+  add_mention (o, "soc-2", "Azure", "Azure");
+  add_mention (o, "soc-2", "Stream", "Flux");
+  attest_import_outcome_free (import (f, o));
+
+  /* Intune: one current and one expired file: expired, the worst. */
+  attach_expiring (f, "soc/soc-2", "intune", 0, "current.pdf", d_later);
+  attach_expiring (f, "soc/soc-2", "intune", 1, "old.pdf", d_yesterday);
+  attach_expiring (f, "soc/soc-2", "power-bi", 0, "soon.pdf", d_soon);
+  attach_expiring (f, "soc/soc-2", "azure", 0, "far.pdf", d_later);
+  attach_expiring (f, "soc/soc-2", "azure", 1, "undated.pdf", NULL);
+
+  m = matrix (f);
+  g_assert_cmpint (attest_matrix_lookup_cell (m, "soc/soc-2", "intune")->evidence_expiry, ==, ATTEST_EXPIRY_EXPIRED);
+  g_assert_cmpint (attest_matrix_lookup_cell (m, "soc/soc-2", "power-bi")->evidence_expiry, ==, ATTEST_EXPIRY_SOON);
+  g_assert_cmpint (attest_matrix_lookup_cell (m, "soc/soc-2", "azure")->evidence_expiry, ==, ATTEST_EXPIRY_CURRENT);
+  g_assert_cmpint (attest_matrix_lookup_cell (m, "soc/soc-2", "stream")->evidence_expiry, ==, ATTEST_EXPIRY_NONE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -494,6 +551,7 @@ main (int   argc,
   ADD ("failed-import-leaves-no-trace", test_failed_import_leaves_no_trace);
   ADD ("variants-and-mine", test_variants_and_mine);
   ADD ("variant-dates-and-mt", test_variant_dates_and_mt);
+  ADD ("evidence-expiry", test_evidence_expiry);
 #undef ADD
 
   return g_test_run ();

@@ -1,0 +1,58 @@
+/* attest-workspace-expiry.c: the matrix cells' evidence expiry, from the workspace
+ *
+ * A cell shows the worst state of the evidence linked to its checklist items:
+ * expired, else expiring within ATTEST_EXPIRY_SOON_DAYS days, else current.
+ * Only the earliest expiry date of each cell decides that.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <sqlite3.h>
+
+#include "attest-workspace-expiry.h"
+#include "attest-workspace-private.h"
+
+/**
+ * _attest_workspace_fill_evidence_expiry:
+ * @today: (nullable): YYYY-MM-DD; %NULL for today's local date
+ *
+ * Sets each cell's evidence_expiry (called while the matrix is read, inside
+ * its read transaction).
+ */
+gboolean
+_attest_workspace_fill_evidence_expiry (AttestWorkspace  *self,
+                                        AttestMatrix     *matrix,
+                                        const char       *today,
+                                        GError          **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *now = today != NULL ? g_strdup (today) : attest_expiry_today ();
+  int rc;
+
+  stmt = _attest_workspace_prepare (self,
+                                    "SELECT ci.scope_id, ci.service_id, min (e.expires)"
+                                    "  FROM checklist_item ci"
+                                    "  JOIN item_evidence ie ON ie.item_id = ci.id"
+                                    "  JOIN evidence e ON e.sha256 = ie.sha256"
+                                    " WHERE e.expires IS NOT NULL AND e.expires != ''"
+                                    " GROUP BY ci.scope_id, ci.service_id",
+                                    error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      AttestMatrixCell *cell = attest_matrix_lookup_cell (matrix,
+                                                          _attest_column_text (stmt, 0),
+                                                          _attest_column_text (stmt, 1));
+      if (cell != NULL)
+        cell->evidence_expiry = attest_expiry_state (_attest_column_text (stmt, 2), now);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _attest_workspace_set_error (self, error, rc, _("could not read the workspace"));
+      return FALSE;
+    }
+  return TRUE;
+}
