@@ -308,7 +308,9 @@ check_matrix_cursor (AttestApplication *app,
     }
   if (stage == -1)
     {
-      if (adw_flap_get_reveal_progress (ADW_FLAP (find_any (GTK_WIDGET (window), ADW_TYPE_FLAP))) > 0)
+      GtkWidget *sidebar = find_any (GTK_WIDGET (window), g_type_from_name ("AttestLibrarySidebar"));
+
+      if (adw_flap_get_reveal_progress (ADW_FLAP (gtk_widget_get_ancestor (sidebar, ADW_TYPE_FLAP))) > 0)
         return FALSE;
       /* …then small enough that the grid scrolls both ways. */
       gtk_window_unmaximize (GTK_WINDOW (window));
