@@ -385,6 +385,35 @@ test_seeds (void)
   fixture_tear_down (&f);
 }
 
+static void
+clipboard_read (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  char **text = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, &error);
+  g_assert_no_error (error);
+}
+
+/* What Copy Report puts on the clipboard. */
+static char *
+copy_report (Fixture *f)
+{
+  char *text = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->dialog), "import.copy-report", NULL));
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (f->dialog)), NULL, clipboard_read, &text);
+  while (text == NULL)
+    {
+      g_assert_cmpint (g_get_monotonic_time () - start, <, TIMEOUT_S * G_USEC_PER_SEC);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  return text;
+}
+
 /* A file that is not an offering page is skipped, a broken one fails, named
  * with its reason; nothing recorded, so no "imported". */
 static void
@@ -423,8 +452,14 @@ test_bad_files (void)
   g_assert_nonnull (strstr (text, "\noffering-broken.md\n"));
   g_assert_nonnull (strstr (text, "\nThe page is not UTF-8 text (invalid byte at offset 5).\n"));
 
-  /* File and reason can be selected, to copy them. */
+  /* File and reason can be selected, to copy them, or copied all at once. */
   g_assert_true (gtk_label_get_selectable (GTK_LABEL (find_label (GTK_WIDGET (f.dialog), "offering-broken.md"))));
+  {
+    g_autofree char *report = copy_report (&f);
+    g_autofree char *line = g_strdup_printf ("Failed: %s: the page is not UTF-8 text", broken);
+    g_assert_true (g_str_has_prefix (report, "Imported 0, unchanged 0, skipped 1 (not offering pages), failed 1\n"));
+    g_assert_nonnull (strstr (report, line));
+  }
   g_assert_cmpint (count_variants (f.ws), ==, 5);
   maybe_screenshot (&f, "import-bad-files.png");
   close_dialog (&f);
