@@ -11,6 +11,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "attest-framework-table.h"
@@ -19,15 +21,27 @@
 #include "attest-page-files.h"
 #include "attest-page.h"
 #include "attest-service-table.h"
+#include "attest-workspace-private.h"
+
+static void
+failure_free (AttestImportFailure *failure)
+{
+  g_free (failure->path);
+  g_free (failure->reason);
+  g_free (failure);
+}
 
 void
 attest_import_summary_free (AttestImportSummary *summary)
 {
   if (summary == NULL)
     return;
+  g_clear_error (&summary->error);
   g_ptr_array_unref (summary->failures);
+  g_ptr_array_unref (summary->failed_files);
   g_ptr_array_unref (summary->warnings);
   g_ptr_array_unref (summary->outcomes);
+  g_hash_table_unref (summary->names);
   g_free (summary);
 }
 
@@ -37,9 +51,94 @@ summary_new (void)
   AttestImportSummary *summary = g_new0 (AttestImportSummary, 1);
 
   summary->failures = g_ptr_array_new_with_free_func (g_free);
+  summary->failed_files = g_ptr_array_new_with_free_func ((GDestroyNotify)failure_free);
   summary->warnings = g_ptr_array_new_with_free_func (g_free);
   summary->outcomes = g_ptr_array_new_with_free_func ((GDestroyNotify)attest_import_outcome_free);
+  summary->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   return summary;
+}
+
+/* @message names the file first ("FILE: reason", FILE as the path or its
+ * display name); the window shows the file and the reason apart. */
+static void
+add_failure (AttestImportSummary *summary,
+             const char          *path,
+             const char          *message)
+{
+  AttestImportFailure *failure = g_new0 (AttestImportFailure, 1);
+  g_autofree char *name = g_filename_display_name (path);
+  const char *prefixes[] = { name, path };
+  const char *reason = message;
+
+  for (guint i = 0; i < G_N_ELEMENTS (prefixes); i++)
+    {
+      gsize len = strlen (prefixes[i]);
+      if (strncmp (message, prefixes[i], len) == 0 && strncmp (message + len, ": ", 2) == 0)
+        {
+          reason = message + len + 2;
+          break;
+        }
+    }
+
+  failure->path = g_strdup (path);
+  failure->reason = g_strdup (reason);
+  g_ptr_array_add (summary->failed_files, failure);
+  g_ptr_array_add (summary->failures, g_strdup (message));
+  summary->failed++;
+}
+
+/* Errors of the workspace itself, not of the page: every page after would
+ * fail the same way (after waiting out the busy timeout each), so the import
+ * stops there. */
+static gboolean
+stops_import (const GError *error)
+{
+  if (error->domain != ATTEST_STORE_ERROR)
+    return FALSE;
+  switch (error->code)
+    {
+    case ATTEST_STORE_ERROR_BUSY:
+    case ATTEST_STORE_ERROR_FULL:
+    case ATTEST_STORE_ERROR_READ_ONLY:
+    case ATTEST_STORE_ERROR_CORRUPT:
+    case ATTEST_STORE_ERROR_NOT_A_WORKSPACE:
+    case ATTEST_STORE_ERROR_TOO_NEW:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+/* The names the scope-change report shows, read once the pages are in. */
+static void
+collect_names (AttestImportSummary *summary,
+               AttestWorkspace     *workspace)
+{
+  for (guint i = 0; i < summary->outcomes->len; i++)
+    {
+      AttestImportOutcome *o = summary->outcomes->pdata[i];
+
+      if (!o->newer_variant || o->changes->len == 0)
+        continue;
+      if (!g_hash_table_contains (summary->names, o->framework_id))
+        {
+          char *name = _attest_workspace_query_text (workspace, "SELECT short_name FROM framework WHERE id = ?1",
+                                                     o->framework_id);
+          if (name != NULL)
+            g_hash_table_insert (summary->names, g_strdup (o->framework_id), name);
+        }
+      for (guint j = 0; j < o->changes->len; j++)
+        {
+          AttestScopeChange *c = o->changes->pdata[j];
+          char *name;
+
+          if (g_hash_table_contains (summary->names, c->scope_id))
+            continue;
+          name = _attest_workspace_query_text (workspace, "SELECT name FROM scope WHERE id = ?1", c->scope_id);
+          if (name != NULL)
+            g_hash_table_insert (summary->names, g_strdup (c->scope_id), name);
+        }
+    }
 }
 
 /* Reads, parses and applies the catalog rules: everything but SQLite. */
@@ -72,6 +171,11 @@ prepare (const AttestPageFile  *file,
  * attest_importer_run:
  * @paths: files and folders; folders contribute their offering-*.md files
  *
+ * Each page is one transaction: a page that fails, a cancel (checked between
+ * pages) or an error of the workspace itself (busy, full, read-only: the
+ * import stops there, summary->error says why) leaves every page recorded
+ * before as it is.
+ *
  * Returns: (transfer full): the summary; %NULL only when the data tables of
  *   Attest itself cannot be read (@error says which).
  */
@@ -96,12 +200,15 @@ attest_importer_run (AttestWorkspace      *workspace,
 
   files = attest_page_files_collect (paths, cancellable);
   summary->skipped = files->skipped;
+  summary->total = files->files->len;
   for (guint i = 0; i < files->failures->len; i++)
     {
       AttestPageFailure *f = files->failures->pdata[i];
-      g_ptr_array_add (summary->failures, g_strdup (f->message));
-      summary->failed++;
+      add_failure (summary, f->path, f->message);
     }
+
+  if (progress != NULL && !g_cancellable_is_cancelled (cancellable))
+    progress (0, files->files->len, NULL, user_data);
 
   for (guint i = 0; i < files->files->len; i++)
     {
@@ -121,10 +228,7 @@ attest_importer_run (AttestWorkspace      *workspace,
       summary->parse_usec += t1 - t0;
 
       if (offering == NULL)
-        {
-          g_ptr_array_add (summary->failures, g_strdup (local_error->message));
-          summary->failed++;
-        }
+        add_failure (summary, file->path, local_error->message);
       else
         {
           for (guint w = 0; w < offering->warnings->len; w++)
@@ -133,8 +237,11 @@ attest_importer_run (AttestWorkspace      *workspace,
           if (!attest_workspace_import_offering (workspace, offering, names, &outcome, &local_error))
             {
               g_autofree char *name = g_filename_display_name (file->path);
-              g_ptr_array_add (summary->failures, g_strdup_printf ("%s: %s", name, local_error->message));
-              summary->failed++;
+              g_autofree char *message = g_strdup_printf ("%s: %s", name, local_error->message);
+
+              add_failure (summary, file->path, message);
+              if (stops_import (local_error))
+                summary->error = g_error_new_literal (local_error->domain, local_error->code, message);
             }
           else
             {
@@ -147,18 +254,77 @@ attest_importer_run (AttestWorkspace      *workspace,
           summary->store_usec += g_get_monotonic_time () - t1;
         }
 
+      summary->done = i + 1;
       if (progress != NULL)
         progress (i + 1, files->files->len, file->path, user_data);
+      if (summary->error != NULL)
+        break;
     }
 
+  /* A cancel after the last page changes nothing: the import ran to its end. */
+  summary->cancelled = summary->error == NULL && summary->done < summary->total &&
+                       g_cancellable_is_cancelled (cancellable);
+  if (summary->total == 0 && g_cancellable_is_cancelled (cancellable))
+    summary->cancelled = TRUE;
+  collect_names (summary, workspace);
+
   return g_steal_pointer (&summary);
+}
+
+/**
+ * attest_import_summary_get_name:
+ * @id: a framework id or a scope id of the summary's scope changes
+ *
+ * Returns: (nullable): the framework's short name or the scope's name
+ */
+const char *
+attest_import_summary_get_name (AttestImportSummary *summary,
+                                const char          *id)
+{
+  g_return_val_if_fail (summary != NULL, NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  return g_hash_table_lookup (summary->names, id);
+}
+
+/**
+ * attest_import_summary_scope_title:
+ *
+ * Returns: (transfer full): "SOC — SOC 2" as the matrix headers name a scope:
+ *   the framework's short name, then the scope's name (once when they are
+ *   the same); the scope id when the workspace did not say.
+ */
+char *
+attest_import_summary_scope_title (AttestImportSummary *summary,
+                                   const char          *scope_id)
+{
+  g_autofree char *framework_id = NULL;
+  const char *slash;
+  const char *scope_name;
+  const char *short_name;
+
+  g_return_val_if_fail (summary != NULL, NULL);
+  g_return_val_if_fail (scope_id != NULL, NULL);
+
+  scope_name = g_hash_table_lookup (summary->names, scope_id);
+  slash = strchr (scope_id, '/');
+  framework_id = slash != NULL ? g_strndup (scope_id, slash - scope_id) : g_strdup (scope_id);
+  short_name = g_hash_table_lookup (summary->names, framework_id);
+
+  if (scope_name == NULL)
+    return g_strdup (scope_id);
+  if (short_name == NULL || g_str_equal (short_name, scope_name))
+    return g_strdup (scope_name);
+  /* Translators: a scope as the matrix headers name it: framework short name — scope name */
+  return g_strdup_printf (_("%s — %s"), short_name, scope_name);
 }
 
 /**
  * attest_import_summary_report:
  *
  * The summary in words, as `attest-cli import` prints it and the window shows
- * it: counts, then the scope-change report of frameworks that got a newer variant.
+ * it: counts, whether it stopped early, then the scope-change report of
+ * frameworks that got a newer variant.
  */
 char *
 attest_import_summary_report (AttestImportSummary *summary)
@@ -169,6 +335,19 @@ attest_import_summary_report (AttestImportSummary *summary)
                           summary->imported, summary->unchanged, summary->skipped, summary->failed);
   g_string_append_c (out, '\n');
 
+  if (summary->error != NULL)
+    {
+      g_string_append_printf (out, _("Stopped after %u of %u pages: the pages recorded before are kept"),
+                              summary->done, summary->total);
+      g_string_append_c (out, '\n');
+    }
+  else if (summary->cancelled)
+    {
+      g_string_append_printf (out, _("Cancelled after %u of %u pages: the pages recorded before are kept"),
+                              summary->done, summary->total);
+      g_string_append_c (out, '\n');
+    }
+
   for (guint i = 0; i < summary->outcomes->len; i++)
     {
       AttestImportOutcome *o = summary->outcomes->pdata[i];
@@ -178,8 +357,13 @@ attest_import_summary_report (AttestImportSummary *summary)
       for (guint j = 0; j < o->changes->len; j++)
         {
           AttestScopeChange *c = o->changes->pdata[j];
+          g_autofree char *title = attest_import_summary_scope_title (summary, c->scope_id);
 
-          g_string_append_printf (out, _("Scope %s changed:"), c->scope_id);
+          if (g_str_equal (title, c->scope_id))
+            g_string_append_printf (out, _("Scope %s changed:"), c->scope_id);
+          else
+            /* Translators: "Scope SOC — SOC 2 (soc/soc-2) changed:" */
+            g_string_append_printf (out, _("Scope %s (%s) changed:"), title, c->scope_id);
           g_string_append_c (out, '\n');
           for (guint k = 0; k < c->added->len; k++)
             g_string_append_printf (out, "  + %s\n", (char *)c->added->pdata[k]);

@@ -11,7 +11,19 @@
 
 G_BEGIN_DECLS
 
+/* A file or folder that could not be imported. */
 typedef struct {
+  char *path;            /* as found or named */
+  char *reason;          /* why, without the file name */
+} AttestImportFailure;
+
+typedef struct {
+  guint total;           /* offering pages found */
+  guint done;            /* of them, pages read (imported, unchanged or failed) */
+  gboolean cancelled;    /* stopped by the cancellable before the last page */
+  GError *error;         /* what stopped the import before its end (the workspace
+                          * busy, full or read-only), naming the file; NULL when it
+                          * ran to the end or was cancelled. Pages recorded before stay. */
   guint imported;        /* pages recorded */
   guint unchanged;       /* pages whose bytes were already in the workspace */
   guint skipped;         /* files that are not offering pages */
@@ -20,11 +32,15 @@ typedef struct {
   gint64 parse_usec;     /* reading, segments, cmark and extraction */
   gint64 store_usec;     /* SQLite */
   GPtrArray *failures;   /* char *: "FILE: reason" */
+  GPtrArray *failed_files; /* AttestImportFailure, the same failures, file and reason apart */
   GPtrArray *warnings;   /* char *: "FILE: …" (the page was imported) */
   GPtrArray *outcomes;   /* AttestImportOutcome of each page recorded */
+  GHashTable *names;     /* framework id → short name and scope id → scope name,
+                          * for the frameworks and scopes of the scope changes */
 } AttestImportSummary;
 
-/* Called on the importing thread after each page: @done of @total. */
+/* Called on the importing thread once the pages are found (@done 0, @path
+ * NULL), then after each page: @done of @total. */
 typedef void (*AttestImportProgress) (guint        done,
                                       guint        total,
                                       const char  *path,
@@ -38,6 +54,10 @@ AttestImportSummary *attest_importer_run           (AttestWorkspace      *worksp
                                                     GError              **error);
 void                 attest_import_summary_free    (AttestImportSummary  *summary);
 char                *attest_import_summary_report  (AttestImportSummary  *summary);
+const char          *attest_import_summary_get_name (AttestImportSummary *summary,
+                                                    const char          *id);
+char                *attest_import_summary_scope_title (AttestImportSummary *summary,
+                                                       const char          *scope_id);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AttestImportSummary, attest_import_summary_free)
 

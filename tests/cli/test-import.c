@@ -8,6 +8,7 @@
 
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
+#include <sqlite3.h>
 
 #include "cli-runner.h"
 
@@ -418,7 +419,8 @@ test_scope_change_report (void)
 
   run_cli (&r, "--workspace", ws, "import", v2);
   g_assert_cmpint (r.status, ==, 0);
-  g_assert_nonnull (strstr (r.out, "Scope demo/demo changed:\n"));
+  /* The scope by name (the framework's short name) and by id. */
+  g_assert_nonnull (strstr (r.out, "Scope DEMO (demo/demo) changed:\n"));
   g_assert_nonnull (strstr (r.out, "  + Azure\n"));
   g_assert_nonnull (strstr (r.out, "  ~ Microsoft Flow → Power Automate\n"));
   g_assert_nonnull (strstr (r.out, "  - Intune (kept, flagged no longer in scope)\n"));
@@ -427,6 +429,75 @@ test_scope_change_report (void)
   g_assert_cmpint (r.status, ==, 0);
   g_assert_nonnull (strstr (r.out, "\r\nIntune,no-longer-in-scope\r\n"));
   g_assert_nonnull (strstr (r.out, "\r\nPower Automate,not-started\r\n"));
+}
+
+/* The same newer variant the window reports (tests/store/test-import-summary.c):
+ * MARS-E fr-FR with Intune gone and Stream (“Flux”) in. */
+static void
+test_scope_change_named (void)
+{
+  g_autofree char *dir = g_build_filename (tmp_dir, "mars-e", NULL);
+  g_autofree char *seed = g_build_filename (g_getenv ("ATTEST_DATADIR"), "offerings", "offering-mars-e.fr-FR.md", NULL);
+  g_autofree char *ws = workspace ("mars-e.attest");
+  g_autofree char *text = NULL;
+  g_autofree char *newer = NULL;
+  g_auto(GStrv) parts = NULL;
+  g_auto(Run) r = { 0 };
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_get_contents (seed, &text, NULL, NULL));
+  parts = g_strsplit (text, "ms.lasthandoff: 11/04/2019", -1);
+  g_assert_cmpuint (g_strv_length (parts), ==, 2);
+  newer = g_strjoinv ("ms.lasthandoff: 11/04/2021", parts);
+  g_strfreev (parts);
+  parts = g_strsplit (newer, ">Intune</span><span class=\"sxs-lookup\"><span data-stu-id=\"21eec-120\">Intune<", -1);
+  g_assert_cmpuint (g_strv_length (parts), ==, 2);
+  g_free (newer);
+  newer = g_strjoinv (">Flux</span><span class=\"sxs-lookup\"><span data-stu-id=\"21eec-120\">Stream<", parts);
+  write_file (dir, "offering-mars-e.fr-FR.md", newer, -1);
+
+  run_cli (&r, "--workspace", ws, "import", seed);
+  g_assert_cmpint (r.status, ==, 0);
+  run_cli (&r, "--workspace", ws, "import", dir);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpstr (r.out, ==,
+                   "Imported 1, unchanged 0, skipped 0 (not offering pages), failed 0\n"
+                   "Scope MARS-E 2.0 (mars-e/mars-e) changed:\n"
+                   "  + Stream\n"
+                   "  - Intune (kept, flagged no longer in scope)\n");
+}
+
+/* Another program holds the workspace longer than the busy timeout: the
+ * import stops at the first page it cannot write, naming it and saying why;
+ * what was saved before stays; exit status 1. */
+static void
+test_busy_workspace (void)
+{
+  g_autofree char *ws = workspace ("busy.attest");
+  g_autofree char *seeds = seeds_dir ();
+  g_autofree char *one = g_build_filename (seeds, "offering-mars-e.zh-TW.md", NULL);
+  g_auto(Run) r = { 0 };
+  sqlite3 *other = NULL;
+
+  run_cli (&r, "--workspace", ws, "import", one);
+  g_assert_cmpint (r.status, ==, 0);
+
+  g_assert_cmpint (sqlite3_open_v2 (ws, &other, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+  run_cli (&r, "--workspace", ws, "import", seeds);
+  sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL);
+  sqlite3_close (other);
+
+  g_test_message ("%s%s", r.out, r.err);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "offering-iso-20000-1.fr-FR.md"));
+  g_assert_nonnull (strstr (r.err, "busy"));
+  g_assert_true (g_str_has_prefix (r.out, "Imported 0, unchanged 0, skipped 0 (not offering pages), failed 1\n"
+                                          "Stopped after 1 of 5 pages: the pages recorded before are kept\n"));
+
+  run_cli (&r, "--workspace", ws, "frameworks");
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "mars-e"));
 }
 
 static void
@@ -489,6 +560,8 @@ main (int   argc,
   g_test_add_func ("/import/localized-equals-source", test_localized_equals_source);
   g_test_add_func ("/import/bad-input", test_bad_input);
   g_test_add_func ("/import/scope-change-report", test_scope_change_report);
+  g_test_add_func ("/import/scope-change-named", test_scope_change_named);
+  g_test_add_func ("/import/busy-workspace", test_busy_workspace);
   g_test_add_func ("/import/corpus", test_corpus);
 
   ret = g_test_run ();

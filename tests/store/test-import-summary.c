@@ -1,0 +1,480 @@
+/* test-import-summary.c: an import stopped midway (cancel, full disk, a second
+ * writer) keeps every page recorded before; the scope-change report of a
+ * newer variant names what changed.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "attest-history.h"
+#include "attest-importer.h"
+#include "attest-paths.h"
+#include "attest-workspace-catalog.h"
+#include "attest-workspace-private.h"
+
+typedef struct {
+  char *dir;
+  char *path;
+  AttestWorkspace *ws;
+} Fixture;
+
+static void
+setup (Fixture       *f,
+       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("attest-import-XXXXXX", NULL);
+  f->path = g_build_filename (f->dir, "w.attest", NULL);
+  f->ws = attest_workspace_open (f->path, &error);
+  g_assert_no_error (error);
+  attest_workspace_set_reviewer (f->ws, "Dana Reviewer");
+}
+
+static void
+remove_tree (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        remove_tree (path);
+      else
+        g_remove (path);
+    }
+  g_rmdir (dir);
+}
+
+static void
+teardown (Fixture       *f,
+          gconstpointer  data)
+{
+  g_clear_object (&f->ws);
+  remove_tree (f->dir);
+  g_free (f->path);
+  g_free (f->dir);
+}
+
+static gint64
+count (AttestWorkspace *ws,
+       const char      *sql)
+{
+  g_autofree char *n = _attest_workspace_query_text (ws, sql);
+
+  g_assert_nonnull (n);
+  return g_ascii_strtoll (n, NULL, 10);
+}
+
+/* Opens the file anew (as the window does after a worker's import) and checks
+ * the database and the history chain. */
+static void
+assert_verifies (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttestWorkspace) ws = attest_workspace_open (path, &error);
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+
+  g_assert_no_error (error);
+  g_assert_true (attest_workspace_check_integrity (ws, problems, &error));
+  g_assert_no_error (error);
+  g_assert_true (attest_workspace_verify_history (ws, problems, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < problems->len; i++)
+    g_test_message ("%s", (char *)problems->pdata[i]);
+  g_assert_cmpuint (problems->len, ==, 0);
+}
+
+/* The files of the pages recorded, in import order. */
+static GPtrArray *
+stored_files (AttestWorkspace *ws)
+{
+  g_autoptr(sqlite3_stmt) stmt = _attest_workspace_prepare (ws, "SELECT file_name FROM variant ORDER BY id", NULL);
+  GPtrArray *out = g_ptr_array_new_with_free_func (g_free);
+
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (out, g_strdup ((const char *)sqlite3_column_text (stmt, 0)));
+  return out;
+}
+
+typedef struct {
+  guint calls;
+  guint last_done;
+  guint last_total;
+  gboolean saw_start;
+  GPtrArray *paths;       /* char *: the pages reported, in order */
+  guint stop_after;       /* the page after which to act */
+  GCancellable *cancel;   /* cancel there */
+  sqlite3 *limit_db;      /* or make the disk "full" there */
+  sqlite3 *lock_db;       /* or let another writer take the workspace there */
+} Progress;
+
+static void
+on_progress (guint       done,
+             guint       total,
+             const char *path,
+             gpointer    user_data)
+{
+  Progress *p = user_data;
+
+  p->calls++;
+  g_assert_cmpuint (done, <=, total);
+  if (done == 0)
+    {
+      /* Once, first: the pages are found, none read yet. */
+      g_assert_cmpuint (p->calls, ==, 1);
+      g_assert_null (path);
+      p->saw_start = TRUE;
+    }
+  else
+    {
+      g_assert_true (p->saw_start);
+      g_assert_cmpuint (done, ==, p->last_done + 1);
+      g_assert_nonnull (path);
+      g_ptr_array_add (p->paths, g_path_get_basename (path));
+    }
+  p->last_done = done;
+  p->last_total = total;
+
+  if (done != p->stop_after || done == 0)
+    return;
+  if (p->cancel != NULL)
+    g_cancellable_cancel (p->cancel);
+  if (p->limit_db != NULL)
+    {
+      /* No page more than the file has now: the next write finds the "disk" full. */
+      sqlite3_stmt *stmt = NULL;
+      g_autofree char *sql = NULL;
+      int pages;
+
+      g_assert_cmpint (sqlite3_prepare_v2 (p->limit_db, "PRAGMA page_count", -1, &stmt, NULL), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+      pages = sqlite3_column_int (stmt, 0);
+      sqlite3_finalize (stmt);
+      sql = g_strdup_printf ("PRAGMA max_page_count = %d", pages);
+      g_assert_cmpint (sqlite3_exec (p->limit_db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+    }
+  if (p->lock_db != NULL)
+    g_assert_cmpint (sqlite3_exec (p->lock_db, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+}
+
+static void
+progress_clear (Progress *p)
+{
+  g_clear_pointer (&p->paths, g_ptr_array_unref);
+  g_clear_object (&p->cancel);
+}
+
+/* Cancel after the second page: exactly the two pages before it are stored,
+ * each with its history row, and the workspace verifies. */
+static void
+test_cancel (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *offerings = attest_paths_bundled_offerings ();
+  const char *paths[] = { offerings, NULL };
+  g_autoptr(AttestImportSummary) summary = NULL;
+  g_autoptr(GPtrArray) stored = NULL;
+  g_autofree char *report = NULL;
+  Progress p = { .paths = g_ptr_array_new_with_free_func (g_free), .stop_after = 2, .cancel = g_cancellable_new () };
+
+  summary = attest_importer_run (f->ws, paths, on_progress, &p, p.cancel, &error);
+  g_assert_no_error (error);
+  g_assert_true (summary->cancelled);
+  g_assert_null (summary->error);
+  g_assert_cmpuint (summary->total, ==, 5);
+  g_assert_cmpuint (summary->done, ==, 2);
+  g_assert_cmpuint (summary->imported, ==, 2);
+  g_assert_cmpuint (summary->failed, ==, 0);
+  g_assert_cmpuint (p.last_done, ==, 2);
+  g_assert_cmpuint (p.last_total, ==, 5);
+
+  /* The pages reported done are the pages stored. */
+  stored = stored_files (f->ws);
+  g_assert_cmpuint (stored->len, ==, 2);
+  for (guint i = 0; i < stored->len; i++)
+    g_assert_cmpstr (stored->pdata[i], ==, p.paths->pdata[i]);
+  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM history WHERE action = 'import'"), ==, 2);
+  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM history WHERE action = 'import' AND reviewer = 'Dana Reviewer'"), ==, 2);
+
+  report = attest_import_summary_report (summary);
+  g_assert_true (g_str_has_prefix (report, "Imported 2, unchanged 0, skipped 0 (not offering pages), failed 0\n"
+                                           "Cancelled after 2 of 5 pages"));
+  assert_verifies (f->path);
+
+  /* Importing again picks up the rest; the first two are unchanged. */
+  {
+    g_autoptr(AttestImportSummary) again = attest_importer_run (f->ws, paths, NULL, NULL, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_false (again->cancelled);
+    g_assert_cmpuint (again->imported, ==, 3);
+    g_assert_cmpuint (again->unchanged, ==, 2);
+    g_assert_cmpuint (again->done, ==, 5);
+  }
+  progress_clear (&p);
+}
+
+/* A cancel before anything was read: nothing stored, the summary says so. */
+static void
+test_cancel_before_start (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *offerings = attest_paths_bundled_offerings ();
+  const char *paths[] = { offerings, NULL };
+  g_autoptr(GCancellable) cancel = g_cancellable_new ();
+  g_autoptr(AttestImportSummary) summary = NULL;
+
+  g_cancellable_cancel (cancel);
+  summary = attest_importer_run (f->ws, paths, NULL, NULL, cancel, &error);
+  g_assert_no_error (error);
+  g_assert_true (summary->cancelled);
+  g_assert_cmpuint (summary->imported, ==, 0);
+  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM variant"), ==, 0);
+}
+
+/* The disk fills after the second page: a clear error naming the third page's
+ * file, the import stops there, the first two pages stay. */
+static void
+test_disk_full (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *offerings = attest_paths_bundled_offerings ();
+  const char *paths[] = { offerings, NULL };
+  g_autoptr(AttestImportSummary) summary = NULL;
+  g_autoptr(GPtrArray) stored = NULL;
+  g_autofree char *report = NULL;
+  AttestImportFailure *failure;
+  Progress p = { .paths = g_ptr_array_new_with_free_func (g_free), .stop_after = 2,
+                 .limit_db = _attest_workspace_get_db (f->ws) };
+
+  summary = attest_importer_run (f->ws, paths, on_progress, &p, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (summary);
+  g_assert_false (summary->cancelled);
+  g_assert_error (summary->error, ATTEST_STORE_ERROR, ATTEST_STORE_ERROR_FULL);
+  g_test_message ("%s", summary->error->message);
+
+  /* Stopped at the third page, which is named, with the reason. */
+  g_assert_cmpuint (summary->imported, ==, 2);
+  g_assert_cmpuint (summary->failed, ==, 1);
+  g_assert_cmpuint (summary->done, ==, 3);
+  g_assert_cmpuint (summary->total, ==, 5);
+  g_assert_cmpuint (p.paths->len, ==, 3);
+  g_assert_nonnull (strstr (summary->error->message, p.paths->pdata[2]));
+  g_assert_nonnull (strstr (summary->error->message, "disk is full"));
+  g_assert_cmpuint (summary->failed_files->len, ==, 1);
+  failure = summary->failed_files->pdata[0];
+  g_assert_true (g_str_has_suffix (failure->path, p.paths->pdata[2]));
+  g_assert_nonnull (strstr (failure->reason, "disk is full"));
+  g_assert_null (strstr (failure->reason, p.paths->pdata[2]));
+  g_assert_nonnull (strstr (summary->failures->pdata[0], p.paths->pdata[2]));
+
+  report = attest_import_summary_report (summary);
+  g_assert_nonnull (strstr (report, "Stopped after 3 of 5 pages"));
+
+  /* Nothing of the third page, all of the first two. */
+  stored = stored_files (f->ws);
+  g_assert_cmpuint (stored->len, ==, 2);
+  g_assert_cmpstr (stored->pdata[0], ==, p.paths->pdata[0]);
+  g_assert_cmpstr (stored->pdata[1], ==, p.paths->pdata[1]);
+  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM history WHERE action = 'import'"), ==, 2);
+  g_clear_object (&f->ws);
+  assert_verifies (f->path);
+  progress_clear (&p);
+}
+
+/* A second Attest takes the workspace for longer than the busy timeout after
+ * the first page: the import stops with a message saying so, the first page
+ * stays, and once the other writer is done the import completes. */
+static void
+test_second_writer (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *offerings = attest_paths_bundled_offerings ();
+  const char *paths[] = { offerings, NULL };
+  g_autoptr(AttestImportSummary) summary = NULL;
+  sqlite3 *other = NULL;
+  gint64 t0;
+  Progress p = { .paths = g_ptr_array_new_with_free_func (g_free), .stop_after = 1 };
+
+  g_assert_cmpint (sqlite3_open_v2 (f->path, &other, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  p.lock_db = other;
+
+  t0 = g_get_monotonic_time ();
+  summary = attest_importer_run (f->ws, paths, on_progress, &p, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_error (summary->error, ATTEST_STORE_ERROR, ATTEST_STORE_ERROR_BUSY);
+  g_test_message ("%s (after %.1f s)", summary->error->message, (g_get_monotonic_time () - t0) / 1e6);
+  g_assert_nonnull (strstr (summary->error->message, p.paths->pdata[1]));
+  g_assert_nonnull (strstr (summary->error->message, "another program"));
+  /* One busy wait, not one per page left. */
+  g_assert_cmpint (g_get_monotonic_time () - t0, <, 8 * G_USEC_PER_SEC);
+  g_assert_cmpuint (summary->imported, ==, 1);
+  g_assert_cmpuint (summary->done, ==, 2);
+
+  g_assert_cmpint (sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (other);
+
+  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM variant"), ==, 1);
+  {
+    g_autoptr(AttestImportSummary) again = attest_importer_run (f->ws, paths, NULL, NULL, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_null (again->error);
+    g_assert_cmpuint (again->imported, ==, 4);
+    g_assert_cmpuint (again->unchanged, ==, 1);
+  }
+  g_clear_object (&f->ws);
+  assert_verifies (f->path);
+  progress_clear (&p);
+}
+
+static char *
+replace (const char *text,
+         const char *old,
+         const char *new)
+{
+  g_auto(GStrv) parts = g_strsplit (text, old, -1);
+
+  g_assert_cmpuint (g_strv_length (parts), ==, 2);
+  return g_strjoinv (new, parts);
+}
+
+/* A newer fr-FR page of MARS-E with Intune gone and Stream (“Flux”) in: the
+ * report names the scope and framework and lists the service added and the
+ * one removed; bad files are named with their reason. */
+static void
+test_scope_change_report (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *seed = g_build_filename (attest_paths_data_dir (), "offerings", "offering-mars-e.fr-FR.md", NULL);
+  g_autofree char *old_dir = g_build_filename (f->dir, "old", NULL);
+  g_autofree char *new_dir = g_build_filename (f->dir, "new", NULL);
+  g_autofree char *old_page = g_build_filename (old_dir, "offering-mars-e.fr-FR.md", NULL);
+  g_autofree char *new_page = g_build_filename (new_dir, "offering-mars-e.fr-FR.md", NULL);
+  g_autofree char *not_a_page = g_build_filename (new_dir, "README.md", NULL);
+  g_autofree char *broken = g_build_filename (new_dir, "offering-broken.md", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *newer = NULL;
+  g_autofree char *swapped = NULL;
+  g_autofree char *report = NULL;
+  const char *old_paths[] = { old_dir, NULL };
+  const char *new_paths[] = { new_dir, NULL };
+  g_autoptr(AttestImportSummary) first = NULL;
+  g_autoptr(AttestImportSummary) second = NULL;
+  AttestImportOutcome *outcome = NULL;
+  AttestScopeChange *change;
+  AttestImportFailure *failure;
+  g_autofree char *title = NULL;
+
+  g_assert_true (g_file_get_contents (seed, &text, NULL, NULL));
+  g_assert_cmpint (g_mkdir_with_parents (old_dir, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir_with_parents (new_dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (old_page, text, -1, &error));
+  newer = replace (text, "ms.lasthandoff: 11/04/2019", "ms.lasthandoff: 11/04/2021");
+  swapped = replace (newer, "<span data-ttu-id=\"21eec-120\">Intune</span><span class=\"sxs-lookup\"><span data-stu-id=\"21eec-120\">Intune</span></span>",
+                     "<span data-ttu-id=\"21eec-120\">Flux</span><span class=\"sxs-lookup\"><span data-stu-id=\"21eec-120\">Stream</span></span>");
+  g_assert_true (g_file_set_contents (new_page, swapped, -1, &error));
+  g_assert_true (g_file_set_contents (not_a_page, "# Notes\n\nNot an offering page.\n", -1, &error));
+  g_assert_true (g_file_set_contents (broken, "# Caf\xe9\n\n## Microsoft in-scope cloud services\n\n- Intune\n", -1, &error));
+
+  first = attest_importer_run (f->ws, old_paths, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (first->imported, ==, 1);
+  g_assert_false (((AttestImportOutcome *)first->outcomes->pdata[0])->newer_variant);
+
+  second = attest_importer_run (f->ws, new_paths, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_null (second->error);
+  g_assert_false (second->cancelled);
+  g_assert_cmpuint (second->imported, ==, 1);
+  g_assert_cmpuint (second->skipped, ==, 1);
+  g_assert_cmpuint (second->failed, ==, 1);
+  g_assert_cmpuint (second->total, ==, 2);
+
+  failure = second->failed_files->pdata[0];
+  g_assert_cmpstr (failure->path, ==, broken);
+  g_assert_true (g_str_has_prefix (failure->reason, "the page is not UTF-8 text"));
+
+  for (guint i = 0; i < second->outcomes->len; i++)
+    if (g_str_equal (((AttestImportOutcome *)second->outcomes->pdata[i])->framework_id, "mars-e"))
+      outcome = second->outcomes->pdata[i];
+  g_assert_nonnull (outcome);
+  g_assert_true (outcome->newer_variant);
+  g_assert_cmpuint (outcome->changes->len, ==, 1);
+  change = outcome->changes->pdata[0];
+  g_assert_cmpstr (change->scope_id, ==, "mars-e/mars-e");
+  g_assert_cmpuint (change->added->len, ==, 1);
+  g_assert_cmpstr (change->added->pdata[0], ==, "Stream");
+  g_assert_cmpuint (change->removed->len, ==, 1);
+  g_assert_cmpstr (change->removed->pdata[0], ==, "Intune");
+  g_assert_cmpuint (change->renamed->len, ==, 0);
+
+  /* Names for the window: the framework's short name and the scope's name. */
+  g_assert_cmpstr (attest_import_summary_get_name (second, "mars-e"), ==, "MARS-E 2.0");
+  g_assert_cmpstr (attest_import_summary_get_name (second, "mars-e/mars-e"), ==, "MARS-E 2.0");
+  title = attest_import_summary_scope_title (second, "mars-e/mars-e");
+  g_assert_cmpstr (title, ==, "MARS-E 2.0");
+
+  report = attest_import_summary_report (second);
+  g_test_message ("%s", report);
+  g_assert_cmpstr (report, ==,
+                   "Imported 1, unchanged 0, skipped 1 (not offering pages), failed 1\n"
+                   "Scope MARS-E 2.0 (mars-e/mars-e) changed:\n"
+                   "  + Stream\n"
+                   "  - Intune (kept, flagged no longer in scope)\n");
+
+  /* The import is a history row carrying what it changed. */
+  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM history WHERE action = 'import' AND entity_id = 'mars-e' "
+                                 "AND after LIKE '%\"removed\":[\"Intune\"]%'"), ==, 1);
+}
+
+/* Two scopes of one framework: the title carries the framework's short name. */
+static void
+test_scope_title (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(AttestImportSummary) summary = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *offerings = attest_paths_bundled_offerings ();
+  const char *paths[] = { offerings, NULL };
+  g_autofree char *soc2 = NULL;
+  g_autofree char *unknown = NULL;
+
+  summary = attest_importer_run (f->ws, paths, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  /* No newer variant: no names needed, the id stands in. */
+  g_assert_null (attest_import_summary_get_name (summary, "soc/soc-2"));
+  g_hash_table_insert (summary->names, g_strdup ("soc"), g_strdup ("SOC"));
+  g_hash_table_insert (summary->names, g_strdup ("soc/soc-2"), g_strdup ("SOC 2"));
+  soc2 = attest_import_summary_scope_title (summary, "soc/soc-2");
+  g_assert_cmpstr (soc2, ==, "SOC — SOC 2");
+  unknown = attest_import_summary_scope_title (summary, "soc/soc-9");
+  g_assert_cmpstr (unknown, ==, "soc/soc-9");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/import-summary/cancel", Fixture, NULL, setup, test_cancel, teardown);
+  g_test_add ("/import-summary/cancel-before-start", Fixture, NULL, setup, test_cancel_before_start, teardown);
+  g_test_add ("/import-summary/disk-full", Fixture, NULL, setup, test_disk_full, teardown);
+  g_test_add ("/import-summary/second-writer", Fixture, NULL, setup, test_second_writer, teardown);
+  g_test_add ("/import-summary/scope-change-report", Fixture, NULL, setup, test_scope_change_report, teardown);
+  g_test_add ("/import-summary/scope-title", Fixture, NULL, setup, test_scope_title, teardown);
+
+  return g_test_run ();
+}
