@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "attest-import-dialog.h"
 #include "attest-importer.h"
 #include "attest-library-sidebar.h"
 #include "attest-matrix-filter.h"
@@ -76,6 +77,8 @@ static GParamSpec *properties[N_PROPS];
 static void fill_recent_menu (AttestWindow *self);
 static void apply_pending_cell (AttestWindow *self);
 static void clear_filters_activated (GSimpleAction *action, GVariant *param, gpointer user_data);
+static void attach_dropped_evidence (AttestWindow *self, const char *scope_id, const char *service_id,
+                                     GSList *files);
 
 /* $ATTEST_REVIEWER overrides Preferences, as in attest-cli (DESIGN.md); the
  * workspace falls back to the account's name. */
@@ -1081,6 +1084,127 @@ apply_pending_cell (AttestWindow *self)
     g_action_group_activate_action (G_ACTION_GROUP (self), "open-cell", NULL);
 }
 
+/* Import Pages… (the menu, the empty state, or folders dropped on the window) */
+
+static void
+pages_imported (AttestWindow *self,
+                guint         n_imported)
+{
+  /* The worker wrote on its own connection: read the matrix again. */
+  if (self->workspace != NULL)
+    show_workspace (self);
+}
+
+static void
+import_dialog_started (GtkWindow          *parent,
+                       AttestImportDialog *dialog)
+{
+  g_signal_connect_object (dialog, "imported", G_CALLBACK (pages_imported), parent, G_CONNECT_SWAPPED);
+}
+
+static void
+import_pages_activated (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
+{
+  AttestWindow *self = user_data;
+
+  if (self->workspace != NULL)
+    attest_import_dialog_choose (GTK_WINDOW (self), self->workspace, import_dialog_started);
+}
+
+/**
+ * attest_window_import_paths:
+ * @paths: files and folders of offering pages
+ *
+ * Imports @paths in the import dialog (progress, Cancel, summary) and shows
+ * the matrix again when pages came in.
+ *
+ * Returns: (transfer none) (nullable): the dialog, or %NULL without a workspace
+ */
+AttestImportDialog *
+attest_window_import_paths (AttestWindow       *self,
+                            const char * const *paths)
+{
+  AttestImportDialog *dialog;
+
+  g_return_val_if_fail (ATTEST_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (paths != NULL, NULL);
+
+  if (self->workspace == NULL)
+    return NULL;
+  dialog = attest_import_dialog_new (GTK_WINDOW (self), self->workspace, paths);
+  import_dialog_started (GTK_WINDOW (self), dialog);
+  return dialog;
+}
+
+/* Files dropped on the window: folders and Markdown files are offering pages
+ * to import; other files dropped on a matrix cell are evidence for it. */
+static gboolean
+is_page_path (const char *path)
+{
+  g_autofree char *lower = g_ascii_strdown (path, -1);
+
+  return g_file_test (path, G_FILE_TEST_IS_DIR) || g_str_has_suffix (lower, ".md") ||
+         g_str_has_suffix (lower, ".markdown");
+}
+
+static gboolean
+files_dropped (GtkDropTarget *target,
+               const GValue  *value,
+               double         x,
+               double         y,
+               AttestWindow  *self)
+{
+  GSList *files = g_value_get_boxed (value);
+  g_autoptr(GPtrArray) pages = g_ptr_array_new_with_free_func (g_free);
+  GSList *evidence = NULL;
+  const char *scope_id = NULL, *service_id = NULL;
+  double vx, vy;
+
+  if (self->workspace == NULL)
+    return FALSE;
+  for (GSList *l = files; l != NULL; l = l->next)
+    {
+      g_autofree char *path = g_file_get_path (l->data);
+
+      if (path == NULL)
+        continue;
+      if (is_page_path (path))
+        g_ptr_array_add (pages, g_steal_pointer (&path));
+      else
+        evidence = g_slist_prepend (evidence, l->data);
+    }
+  evidence = g_slist_reverse (evidence);
+
+  if (evidence != NULL &&
+      gtk_widget_get_mapped (GTK_WIDGET (self->matrix_view)) &&
+      gtk_widget_translate_coordinates (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (target)),
+                                        GTK_WIDGET (self->matrix_view), x, y, &vx, &vy) &&
+      attest_matrix_view_get_cell_at (self->matrix_view, vx, vy, &scope_id, &service_id))
+    attach_dropped_evidence (self, scope_id, service_id, evidence);
+  else if (evidence != NULL)
+    adw_toast_overlay_add_toast (self->toast_overlay,
+                                 adw_toast_new (_("Drop evidence files on a matrix cell, or on the cell’s pane")));
+  g_slist_free (evidence);
+
+  if (pages->len > 0)
+    {
+      g_ptr_array_add (pages, NULL);
+      attest_window_import_paths (self, (const char * const *)pages->pdata);
+    }
+  return pages->len > 0 || scope_id != NULL;
+}
+
+static void
+attach_dropped_evidence (AttestWindow *self,
+                         const char   *scope_id,
+                         const char   *service_id,
+                         GSList       *files)
+{
+  attest_matrix_view_select_cell (self->matrix_view, scope_id, service_id);
+}
+
 /* Enter or a double click on a cell: the cell pane (issue 11) is not built
  * yet, so its action stays disabled and the key only rings the bell. */
 static void
@@ -1253,6 +1377,7 @@ static const GActionEntry win_actions[] = {
   { "open-workspace", open_workspace_activated },
   { "open-recent", open_recent_activated, "s" },
   { "save-copy", save_copy_activated },
+  { "import-pages", import_pages_activated },
 };
 
 static void
@@ -1260,7 +1385,7 @@ attest_window_init (AttestWindow *self)
 {
   /* Features still to come exist as actions, disabled until they work (never
    * faked); open-cell is the cell pane of issue 11. */
-  static const char * const pending[] = { "import-pages", "print", "export", "open-cell" };
+  static const char * const pending[] = { "print", "export", "open-cell" };
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->filter = attest_matrix_filter_new ();
@@ -1277,6 +1402,13 @@ attest_window_init (AttestWindow *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->flap, "notify::reveal-flap", G_CALLBACK (flap_revealed), self, G_CONNECT_SWAPPED);
   update_row_actions (self);
+
+  {
+    GtkDropTarget *drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+
+    g_signal_connect (drop, "drop", G_CALLBACK (files_dropped), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->stack), GTK_EVENT_CONTROLLER (drop));
+  }
 
   {
     g_autoptr(GSimpleAction) no_recent = g_simple_action_new ("no-recent", NULL);

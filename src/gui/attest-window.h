@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "attest-application.h"
+#include "attest-import-dialog.h"
 #include "attest-workspace.h"
 
 G_BEGIN_DECLS
@@ -23,6 +24,8 @@ gboolean         attest_window_new_workspace  (AttestWindow      *self,
                                                const char        *path);
 void             attest_window_save_copy      (AttestWindow      *self,
                                                const char        *path);
+AttestImportDialog *attest_window_import_paths (AttestWindow     *self,
+                                               const char * const *paths);
 void             attest_window_show_cell      (AttestWindow      *self,
                                                const char        *scope_id,
                                                const char        *service_id);
