@@ -31,6 +31,7 @@ struct _AttestHistoryWindow
   char *folded_query;
   char *fingerprint;             /* from the last verify that passed */
   GCancellable *verifying;
+  GCancellable *listing;         /* while the history is being read */
 
   AdwToastOverlay *toast_overlay;
   AdwWindowTitle *window_title;
@@ -51,6 +52,14 @@ struct _AttestHistoryWindow
 };
 
 G_DEFINE_FINAL_TYPE (AttestHistoryWindow, attest_history_window, ADW_TYPE_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_LOADING,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 /* The drop-down's order: the kinds an analyst thinks of first. */
 static const char * const entity_order[] = {
@@ -116,7 +125,9 @@ update_count (AttestHistoryWindow *self)
                             shown, total);
   gtk_label_set_text (self->count_label, text);
 
-  if (total == 0)
+  if (total == 0 && self->listing != NULL)
+    gtk_stack_set_visible_child_name (self->list_stack, "loading");
+  else if (total == 0)
     gtk_stack_set_visible_child_name (self->list_stack, "empty");
   else if (shown == 0)
     gtk_stack_set_visible_child_name (self->list_stack, "no-match");
@@ -161,22 +172,11 @@ on_entity_selected (AttestHistoryWindow *self)
 /* The drop-down lists the kinds of change present, keeping the one chosen. */
 static void
 fill_entities (AttestHistoryWindow *self,
-               GPtrArray           *rows)
+               GPtrArray           *present)
 {
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GPtrArray) present = g_ptr_array_new ();
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
   g_autofree char *keep = g_strdup (selected_entity (self));
   guint selected = 0;
-
-  for (guint i = 0; i < rows->len; i++)
-    {
-      AttestHistoryEntry *e = rows->pdata[i];
-
-      if (e->entity != NULL && g_hash_table_add (seen, e->entity))
-        g_ptr_array_add (present, e->entity);
-    }
-  g_ptr_array_sort (present, compare_entities);
 
   g_clear_pointer (&self->entities, g_ptr_array_unref);
   self->entities = g_ptr_array_new_with_free_func (g_free);
@@ -196,51 +196,143 @@ fill_entities (AttestHistoryWindow *self,
   g_signal_handlers_unblock_by_func (self->entity_dropdown, on_entity_selected, self);
 }
 
-/**
- * attest_history_window_reload:
- *
- * Lists the history again (the window also does when it becomes active and
- * the history grew meanwhile).
- */
-void
-attest_history_window_reload (AttestHistoryWindow *self)
+/* What a worker reads for the list: rows in words, the kinds present, the head. */
+typedef struct {
+  GPtrArray *items;     /* AttestHistoryItem, newest first */
+  GPtrArray *entities;  /* char *, in the drop-down's order */
+  char *head;
+} Listing;
+
+static void
+listing_free (Listing *listing)
 {
-  g_autoptr(GPtrArray) rows = NULL;
-  g_autoptr(GPtrArray) items = NULL;
+  g_clear_pointer (&listing->items, g_ptr_array_unref);
+  g_clear_pointer (&listing->entities, g_ptr_array_unref);
+  g_free (listing->head);
+  g_free (listing);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Listing, listing_free)
+
+/* On a worker thread, on a connection of its own: years of history are tens
+ * of thousands of rows, each described with names looked up. */
+static void
+list_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  const char *path = task_data;
+  g_autoptr(Listing) listing = g_new0 (Listing, 1);
+  g_autoptr(AttestWorkspace) ws = NULL;
   g_autoptr(AttestWorkspaceNames) names = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GError) error = NULL;
 
-  g_return_if_fail (ATTEST_IS_HISTORY_WINDOW (self));
-
-  g_clear_pointer (&self->listed_head, g_free);
-  rows = attest_workspace_list_history (self->workspace, NULL, &error);
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_autofree char *name = g_filename_display_name (path);
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                               _("%s: the workspace file is no longer there"), name);
+      return;
+    }
+  ws = attest_workspace_open (path, &error);
+  if (ws != NULL)
+    rows = attest_workspace_list_history (ws, NULL, &error);
   if (rows == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  names = attest_workspace_names_new (ws);
+  listing->items = g_ptr_array_new_full (rows->len, g_object_unref);
+  listing->entities = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = rows->len; i > 0; i--)
+    {
+      AttestHistoryEntry *e = rows->pdata[i - 1];
+      g_autoptr(AttestHistoryDescription) d = attest_history_describe (e, names);
+
+      if (i % 512 == 0 && g_task_return_error_if_cancelled (task))
+        return;
+      g_ptr_array_add (listing->items, attest_history_item_new (e, d));
+      if (e->entity != NULL && g_hash_table_add (seen, e->entity))
+        g_ptr_array_add (listing->entities, g_strdup (e->entity));
+    }
+  g_ptr_array_sort (listing->entities, compare_entities);
+  listing->head = g_strdup (rows->len > 0 ? ((AttestHistoryEntry *)rows->pdata[rows->len - 1])->hash
+                                          : ATTEST_HISTORY_GENESIS);
+  g_task_return_pointer (task, g_steal_pointer (&listing), (GDestroyNotify)listing_free);
+}
+
+static void
+list_done (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  AttestHistoryWindow *self = ATTEST_HISTORY_WINDOW (source);
+  g_autoptr(Listing) listing = NULL;
+  g_autoptr(GError) error = NULL;
+
+  listing = g_task_propagate_pointer (G_TASK (result), &error);
+  /* A newer listing replaced this one, or the window closed. */
+  if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
+    return;
+  g_clear_object (&self->listing);
+
+  if (listing == NULL)
     {
       g_autofree char *message = g_markup_escape_text (error->message, -1);
 
       g_list_store_remove_all (self->items);
       adw_status_page_set_title (self->empty_page, _("Could Not Read the History"));
       adw_status_page_set_description (self->empty_page, message);
-      update_count (self);
-      return;
     }
-
-  names = attest_workspace_names_new (self->workspace);
-  items = g_ptr_array_new_full (rows->len, g_object_unref);
-  for (guint i = rows->len; i > 0; i--)
+  else
     {
-      AttestHistoryEntry *e = rows->pdata[i - 1];
-      g_autoptr(AttestHistoryDescription) d = attest_history_describe (e, names);
-
-      g_ptr_array_add (items, attest_history_item_new (e, d));
+      g_free (self->listed_head);
+      self->listed_head = g_steal_pointer (&listing->head);
+      fill_entities (self, listing->entities);
+      g_list_store_splice (self->items, 0, g_list_model_get_n_items (G_LIST_MODEL (self->items)),
+                           listing->items->pdata, listing->items->len);
     }
-  self->listed_head = g_strdup (rows->len > 0 ? ((AttestHistoryEntry *)rows->pdata[rows->len - 1])->hash
-                                              : ATTEST_HISTORY_GENESIS);
-
-  fill_entities (self, rows);
-  g_list_store_splice (self->items, 0, g_list_model_get_n_items (G_LIST_MODEL (self->items)),
-                       items->pdata, items->len);
   refilter (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
+/**
+ * attest_history_window_reload:
+ *
+ * Lists the history again, in a worker (the window also does when it becomes
+ * active and the history grew meanwhile). The rows shown stay until the new
+ * ones are read; #AttestHistoryWindow:loading is %TRUE meanwhile.
+ */
+void
+attest_history_window_reload (AttestHistoryWindow *self)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (ATTEST_IS_HISTORY_WINDOW (self));
+
+  if (self->listing != NULL)
+    g_cancellable_cancel (self->listing);
+  g_clear_object (&self->listing);
+  self->listing = g_cancellable_new ();
+
+  task = g_task_new (self, self->listing, list_done, NULL);
+  g_task_set_source_tag (task, attest_history_window_reload);
+  g_task_set_task_data (task, g_strdup (attest_workspace_get_path (self->workspace)), g_free);
+  g_task_run_in_thread (task, list_thread);
+  update_count (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
+gboolean
+attest_history_window_get_loading (AttestHistoryWindow *self)
+{
+  g_return_val_if_fail (ATTEST_IS_HISTORY_WINDOW (self), FALSE);
+  return self->listing != NULL;
 }
 
 /* The history may have grown while another window had the focus. */
@@ -249,7 +341,7 @@ on_active_changed (AttestHistoryWindow *self)
 {
   g_autofree char *head = NULL;
 
-  if (!gtk_window_is_active (GTK_WINDOW (self)) || self->workspace == NULL)
+  if (!gtk_window_is_active (GTK_WINDOW (self)) || self->workspace == NULL || self->listing != NULL)
     return;
   head = attest_workspace_get_fingerprint (self->workspace, NULL);
   if (head != NULL && g_strcmp0 (head, self->listed_head) != 0)
@@ -651,10 +743,13 @@ attest_history_window_dispose (GObject *object)
 {
   AttestHistoryWindow *self = ATTEST_HISTORY_WINDOW (object);
 
-  /* A verify still running finishes on its own connection and is ignored. */
+  /* Workers still running finish on their own connections and are ignored. */
   if (self->verifying != NULL)
     g_cancellable_cancel (self->verifying);
   g_clear_object (&self->verifying);
+  if (self->listing != NULL)
+    g_cancellable_cancel (self->listing);
+  g_clear_object (&self->listing);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ATTEST_TYPE_HISTORY_WINDOW);
   g_clear_object (&self->filtered);
@@ -678,6 +773,24 @@ attest_history_window_finalize (GObject *object)
 }
 
 static void
+attest_history_window_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  AttestHistoryWindow *self = ATTEST_HISTORY_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_LOADING:
+      g_value_set_boolean (value, attest_history_window_get_loading (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 attest_history_window_class_init (AttestHistoryWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -685,6 +798,16 @@ attest_history_window_class_init (AttestHistoryWindowClass *klass)
 
   object_class->dispose = attest_history_window_dispose;
   object_class->finalize = attest_history_window_finalize;
+  object_class->get_property = attest_history_window_get_property;
+
+  /**
+   * AttestHistoryWindow:loading:
+   *
+   * Whether the history is being read (in a worker).
+   */
+  properties[PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/attest/Attest/attest-history-window.ui");
   gtk_widget_class_bind_template_child (widget_class, AttestHistoryWindow, toast_overlay);

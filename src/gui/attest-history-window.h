@@ -17,6 +17,7 @@ G_DECLARE_FINAL_TYPE (AttestHistoryWindow, attest_history_window, ATTEST, HISTOR
 AttestHistoryWindow *attest_history_window_new    (GtkWindow           *parent,
                                                    AttestWorkspace     *workspace);
 void                 attest_history_window_reload (AttestHistoryWindow *self);
+gboolean             attest_history_window_get_loading (AttestHistoryWindow *self);
 void                 attest_history_window_verify (AttestHistoryWindow *self);
 
 G_END_DECLS

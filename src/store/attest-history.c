@@ -715,7 +715,7 @@ attest_history_describe (const AttestHistoryEntry *entry,
 
       if (sha != NULL && page != NULL && json_node_get_value_type (page) == G_TYPE_INT64)
         /* Translators: where an annotation is: "page 3 of audit-report.pdf" */
-        d->subject = g_strdup_printf (_("page %" G_GINT64_FORMAT " of %s"), json_node_get_int (page) + 1,
+        d->subject = g_strdup_printf (_("page %d of %s"), (int)CLAMP (json_node_get_int (page) + 1, 0, G_MAXINT),
                                       attest_workspace_names_evidence (names, sha));
       else
         d->subject = g_strdup_printf (_("annotation %s"), id);

@@ -120,8 +120,11 @@ fill_item (AttestWorkspace  *self,
       if (local != NULL)
         g_propagate_error (error, g_steal_pointer (&local));
       else
-        g_set_error (error, ATTEST_STORE_ERROR, ATTEST_STORE_ERROR_NOT_FOUND,
-                     _("Checklist item %" G_GINT64_FORMAT " is no longer in the workspace"), item_id);
+        {
+          g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, item_id);
+          g_set_error (error, ATTEST_STORE_ERROR, ATTEST_STORE_ERROR_NOT_FOUND,
+                       _("Checklist item %s is no longer in the workspace"), number);
+        }
       return FALSE;
     }
   location->scope_id = g_strdup (_attest_column_text (stmt, 0));
@@ -387,7 +390,7 @@ attest_workspace_locate_search_result (AttestWorkspace  *self,
             g_propagate_error (error, g_steal_pointer (&local));
           else
             g_set_error (error, ATTEST_STORE_ERROR, ATTEST_STORE_ERROR_NOT_FOUND,
-                         _("Note %" G_GINT64_FORMAT " is no longer in the workspace (it was deleted)"), id);
+                         _("Note %s is no longer in the workspace (it was deleted)"), ref);
           return NULL;
         }
       target = g_strdup (_attest_column_text (stmt, 0));
@@ -414,7 +417,7 @@ attest_workspace_locate_search_result (AttestWorkspace  *self,
           g_propagate_error (error, g_steal_pointer (&local));
         else
           g_set_error (error, ATTEST_STORE_ERROR, ATTEST_STORE_ERROR_NOT_FOUND,
-                       _("Annotation %" G_GINT64_FORMAT " is no longer in the workspace (it was deleted)"), id);
+                       _("Annotation %s is no longer in the workspace (it was deleted)"), ref);
         return NULL;
       }
     sha = g_strdup (_attest_column_text (stmt, 0));

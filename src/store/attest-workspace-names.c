@@ -178,8 +178,11 @@ attest_workspace_names_item (AttestWorkspaceNames *names,
                                             (const char *)sqlite3_column_text (stmt, 1),
                                             (guint)sqlite3_column_int (stmt, 2));
     }
-  /* Translators: a checklist item no longer in the workspace, by its number */
-  return g_strdup_printf (_("item %" G_GINT64_FORMAT), item_id);
+  {
+    g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, item_id);
+    /* Translators: a checklist item no longer in the workspace, by its number */
+    return g_strdup_printf (_("item %s"), number);
+  }
 }
 
 /**

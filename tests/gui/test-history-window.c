@@ -157,6 +157,12 @@ exec_sql (const char *path,
   sqlite3_close (db);
 }
 
+static gboolean
+loaded (Fixture *f)
+{
+  return !attest_history_window_get_loading (f->window);
+}
+
 /* The bundled catalog, an exception on SOC 2 × Intune item 2, an evidence file on item 3. */
 static void
 fixture_set_up (Fixture       *f,
@@ -192,6 +198,7 @@ fixture_set_up (Fixture       *f,
   gtk_window_present (GTK_WINDOW (f->window));
   while (!gtk_widget_get_mapped (GTK_WIDGET (f->window)))
     g_main_context_iteration (NULL, TRUE);
+  wait_for (f, loaded, 10, "the history to be read");
   settle ();
 }
 
@@ -400,6 +407,10 @@ test_rows (Fixture       *f,
                                                  NULL, NULL));
   }
   attest_history_window_reload (f->window);
+  g_assert_true (attest_history_window_get_loading (f->window));
+  /* The rows shown stay while the new ones are read. */
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 1);
+  wait_for (f, loaded, 10, "the history to be read");
   g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, 1);
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 2);
   g_assert_cmpstr (attest_history_item_get_changes (row_at (f, 0)), ==, "owner: — → Sam");
@@ -536,9 +547,11 @@ test_cancel (Fixture       *f,
   wait_for (f, verify_finished, 10, "Verify Workspace");
   g_assert_cmpstr (verify_state (f), ==, "verified");
 
-  /* Closed while verifying: the worker finishes on its own connection, then
-   * the window goes; nothing is touched after (fatal warnings would say). */
+  /* Closed while verifying and reading: the workers finish on their own
+   * connections, then the window goes; nothing is touched after (fatal
+   * warnings would say). */
   g_assert_true (gtk_widget_activate_action (window, "history.verify", NULL));
+  attest_history_window_reload (f->window);
   {
     GWeakRef weak;
     GObject *alive;
