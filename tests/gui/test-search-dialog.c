@@ -270,7 +270,7 @@ test_results (void)
   /* "Flux" is how the French pages call Stream; the note says it too. */
   started = g_get_monotonic_time ();
   results = search_for (f, "Flux");
-  printf ("# “Flux”: %u results shown %.1f ms after typing (with the entry's delay)\n",
+  printf ("# “Flux”: %u results shown %.1f ms after the first typing (with the entry's delay)\n",
           g_list_model_get_n_items (results), (g_get_monotonic_time () - started) / 1000.0);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (result_stack (f)), ==, "results");
   for (guint i = 0; i < g_list_model_get_n_items (results); i++)
@@ -310,7 +310,10 @@ test_results (void)
   save_screenshot (f, "search-results.png");
 
   /* 雲端 finds the Chinese MARS-E page, only it. */
+  started = g_get_monotonic_time ();
   results = search_for (f, "雲端");
+  printf ("# “雲端”: %u results shown %.1f ms after typing (with the entry's 120 ms delay)\n",
+          g_list_model_get_n_items (results), (g_get_monotonic_time () - started) / 1000.0);
   g_assert_cmpuint (g_list_model_get_n_items (results), >, 0);
   for (guint i = 0; i < g_list_model_get_n_items (results); i++)
     {
