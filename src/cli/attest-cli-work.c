@@ -420,14 +420,22 @@ _attest_cli_history (AttestCliContext  *ctx,
       _attest_cli_print_json (b);
     }
   else
-    for (guint i = 0; i < rows->len; i++)
-      {
-        AttestHistoryEntry *e = rows->pdata[i];
-        g_print ("%" G_GINT64_FORMAT "\t%s\t%s\t%s %s %s\n", e->id, e->at, e->reviewer, e->action, e->entity,
-                 e->entity_id);
-        if (e->before != NULL || e->after != NULL)
-          g_print ("\t%s → %s\n", e->before ? e->before : "∅", e->after ? e->after : "∅");
-      }
+    {
+      g_autoptr(AttestWorkspaceNames) names = attest_workspace_names_new (ctx->workspace);
+
+      for (guint i = 0; i < rows->len; i++)
+        {
+          AttestHistoryEntry *e = rows->pdata[i];
+          /* The same words as the History window (attest_history_describe). */
+          g_autoptr(AttestHistoryDescription) d = attest_history_describe (e, names);
+
+          g_print ("%" G_GINT64_FORMAT "\t%s\t%s\t%s %s %s\n", e->id, e->at, e->reviewer, e->action, e->entity,
+                   e->entity_id);
+          g_print ("\t%s: %s\n", d->what, d->subject);
+          for (guint c = 0; c < d->changes->len; c++)
+            g_print ("\t%s\n", (const char *)d->changes->pdata[c]);
+        }
+    }
   return ATTEST_CLI_OK;
 }
 
@@ -455,13 +463,7 @@ _attest_cli_verify (AttestCliContext  *ctx,
   if (!_attest_cli_open_workspace (ctx))
     return ATTEST_CLI_FAILED;
 
-  if (!attest_workspace_check_integrity (ctx->workspace, problems, &error) ||
-      !attest_workspace_verify_history (ctx->workspace, problems, &error) ||
-      !attest_workspace_verify_evidence (ctx->workspace, problems, &error))
-    return report (error);
-
-  fingerprint = attest_workspace_get_fingerprint (ctx->workspace, &error);
-  if (fingerprint == NULL)
+  if (!attest_workspace_verify (ctx->workspace, problems, &fingerprint, &error))
     return report (error);
 
   for (guint i = 0; i < problems->len; i++)

@@ -217,3 +217,550 @@ attest_workspace_verify_history (AttestWorkspace  *self,
     }
   return TRUE;
 }
+
+/* ---- Rows in words ---------------------------------------------------------- */
+
+void
+attest_history_description_free (AttestHistoryDescription *description)
+{
+  if (description == NULL)
+    return;
+  g_free (description->what);
+  g_free (description->subject);
+  g_clear_pointer (&description->changes, g_ptr_array_unref);
+  g_free (description);
+}
+
+/* The words for the known pairs; any other is shown as "entity action". */
+static const struct {
+  const char *entity;
+  const char *action;
+  const char *what;
+} whats[] = {
+  { "framework", "import", N_("Page imported") },
+  { "checklist", "create", N_("Checklist created") },
+  { "checklist-item", "update", N_("Checklist item updated") },
+  { "note", "create", N_("Note added") },
+  { "note", "update", N_("Note edited") },
+  { "note", "delete", N_("Note deleted") },
+  { "evidence", "attach", N_("Evidence attached") },
+  { "evidence", "detach", N_("Evidence detached") },
+  { "evidence", "update", N_("Evidence dates changed") },
+  { "annotation", "create", N_("Annotation added") },
+  { "annotation", "update", N_("Annotation edited") },
+  { "annotation", "delete", N_("Annotation deleted") },
+  { "my-services", "add", N_("Added to My Services") },
+  { "my-services", "remove", N_("Removed from My Services") },
+  { "service", "merge", N_("Services merged") },
+  { "service", "rename", N_("Service renamed") },
+  { "service", "update", N_("Service updated") },
+};
+
+/* What the entity filter of the History window calls each kind of row. */
+static const struct {
+  const char *entity;
+  const char *label;
+} entity_labels[] = {
+  { "framework", N_("Imports") },
+  { "checklist", N_("Checklists") },
+  { "checklist-item", N_("Checklist Items") },
+  { "note", N_("Notes") },
+  { "evidence", N_("Evidence") },
+  { "annotation", N_("Annotations") },
+  { "my-services", N_("My Services") },
+  { "service", N_("Services") },
+};
+
+/**
+ * attest_history_entity_label:
+ *
+ * Returns: the translated name of a group of rows ("Checklist Items"), or
+ *   @entity itself for one this build does not know.
+ */
+const char *
+attest_history_entity_label (const char *entity)
+{
+  g_return_val_if_fail (entity != NULL, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (entity_labels); i++)
+    if (g_str_equal (entity_labels[i].entity, entity))
+      return _(entity_labels[i].label);
+  return entity;
+}
+
+static const char *
+field_label (const char *key)
+{
+  static const struct { const char *key, *label; } fields[] = {
+    /* Translators: fields of a change in the history: "status: not started → satisfied" */
+    { "status", N_("status") },
+    { "owner", N_("owner") },
+    { "due", N_("due") },
+    { "effective", N_("effective") },
+    { "expires", N_("expires") },
+    { "text", N_("text") },
+    { "name", N_("name") },
+    { "target", N_("on") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    if (g_str_equal (fields[i].key, key))
+      return _(fields[i].label);
+  return key;
+}
+
+static const char *
+status_words (const char *status)
+{
+  if (g_str_equal (status, "not-started"))
+    return _("not started");
+  if (g_str_equal (status, "in-progress"))
+    return _("in progress");
+  if (g_str_equal (status, "satisfied"))
+    return _("satisfied");
+  if (g_str_equal (status, "not-applicable"))
+    return _("not applicable");
+  if (g_str_equal (status, "exception"))
+    return _("exception");
+  return status;
+}
+
+/* A text on one line: a note's line breaks would break the row. */
+static char *
+one_line (const char *text)
+{
+  g_autoptr(GString) s = g_string_new (NULL);
+  gboolean space = FALSE;
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '\n' || *p == '\r' || *p == '\t' || *p == ' ')
+        space = s->len > 0;
+      else
+        {
+          if (space)
+            g_string_append_c (s, ' ');
+          space = FALSE;
+          g_string_append_c (s, *p);
+        }
+    }
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+/* A JSON value in words: "—" for nothing, a list joined by commas. */
+static char *
+value_text (const char *key,
+            JsonNode   *node)
+{
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return g_strdup ("—");
+  if (JSON_NODE_HOLDS_VALUE (node))
+    {
+      GType type = json_node_get_value_type (node);
+
+      if (type == G_TYPE_STRING)
+        {
+          const char *s = json_node_get_string (node);
+
+          if (*s == '\0')
+            return g_strdup ("—");
+          if (key != NULL && g_str_equal (key, "status"))
+            return g_strdup (status_words (s));
+          if (key != NULL && g_str_equal (key, "text"))
+            {
+              g_autofree char *line = one_line (s);
+              /* Translators: quoted text of a note or annotation */
+              return g_strdup_printf (_("“%s”"), line);
+            }
+          return one_line (s);
+        }
+      if (type == G_TYPE_BOOLEAN)
+        return g_strdup (json_node_get_boolean (node) ? _("yes") : _("no"));
+      if (type == G_TYPE_INT64)
+        return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
+      if (type == G_TYPE_DOUBLE)
+        return g_strdup_printf ("%g", json_node_get_double (node));
+    }
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+      g_autoptr(GString) s = g_string_new (NULL);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          g_autofree char *item = value_text (NULL, json_array_get_element (array, i));
+          if (i > 0)
+            g_string_append (s, ", ");
+          g_string_append (s, item);
+        }
+      return s->len > 0 ? g_string_free (g_steal_pointer (&s), FALSE) : g_strdup ("—");
+    }
+  return json_to_string (node, FALSE);
+}
+
+static void
+add_line (GPtrArray  *changes,
+          const char *key,
+          const char *value)
+{
+  /* Translators: one field of a history row: "owner: Sam" */
+  g_ptr_array_add (changes, g_strdup_printf (_("%s: %s"), field_label (key), value));
+}
+
+/* Every field that differs, "key: before → after"; with only one side, its fields. */
+static void
+add_diff (GPtrArray  *changes,
+          JsonNode   *before,
+          JsonNode   *after,
+          const char * const *skip)
+{
+  JsonObject *b = before != NULL && JSON_NODE_HOLDS_OBJECT (before) ? json_node_get_object (before) : NULL;
+  JsonObject *a = after != NULL && JSON_NODE_HOLDS_OBJECT (after) ? json_node_get_object (after) : NULL;
+  g_autoptr(GList) keys = NULL;
+
+  if (b == NULL && a == NULL)
+    {
+      /* Not objects: the values themselves. */
+      if (before != NULL && after != NULL)
+        {
+          g_autofree char *x = value_text (NULL, before);
+          g_autofree char *y = value_text (NULL, after);
+          g_ptr_array_add (changes, g_strdup_printf ("%s → %s", x, y));
+        }
+      else if (before != NULL || after != NULL)
+        g_ptr_array_add (changes, value_text (NULL, after != NULL ? after : before));
+      return;
+    }
+
+  /* After's order first, then what only before had. */
+  keys = a != NULL ? json_object_get_members (a) : NULL;
+  if (b != NULL)
+    {
+      g_autoptr(GList) old = json_object_get_members (b);
+      for (GList *l = old; l != NULL; l = l->next)
+        if (a == NULL || !json_object_has_member (a, l->data))
+          keys = g_list_append (keys, l->data);
+    }
+
+  for (GList *l = keys; l != NULL; l = l->next)
+    {
+      const char *key = l->data;
+      JsonNode *x = b != NULL && json_object_has_member (b, key) ? json_object_get_member (b, key) : NULL;
+      JsonNode *y = a != NULL && json_object_has_member (a, key) ? json_object_get_member (a, key) : NULL;
+
+      if (skip != NULL && g_strv_contains (skip, key))
+        continue;
+      if (b != NULL && a != NULL)
+        {
+          g_autofree char *xs = NULL;
+          g_autofree char *ys = NULL;
+          g_autofree char *both = NULL;
+
+          if (x != NULL && y != NULL && json_node_equal (x, y))
+            continue;
+          xs = value_text (key, x);
+          ys = value_text (key, y);
+          both = g_strdup_printf ("%s → %s", xs, ys);
+          add_line (changes, key, both);
+        }
+      else
+        {
+          g_autofree char *v = value_text (key, x != NULL ? x : y);
+          add_line (changes, key, v);
+        }
+    }
+}
+
+static const char *
+string_member (JsonNode   *node,
+               const char *key)
+{
+  JsonObject *o;
+  JsonNode *m;
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return NULL;
+  o = json_node_get_object (node);
+  m = json_object_get_member (o, key);
+  if (m == NULL || json_node_get_value_type (m) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (m);
+}
+
+static JsonNode *
+member (JsonNode   *node,
+        const char *key)
+{
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return NULL;
+  return json_object_get_member (json_node_get_object (node), key);
+}
+
+/* "SCOPE:SERVICE" or "SCOPE:SERVICE#N" in words. */
+static char *
+cell_text (AttestWorkspaceNames *names,
+           const char           *cell)
+{
+  const char *hash = strrchr (cell, '#');
+  g_autofree char *base = hash != NULL ? g_strndup (cell, hash - cell) : g_strdup (cell);
+  const char *colon = strrchr (base, ':');
+  g_autofree char *scope = NULL;
+  guint64 position = 0;
+
+  if (colon == NULL || colon == base)
+    return g_strdup (cell);
+  if (hash != NULL && !g_ascii_string_to_unsigned (hash + 1, 10, 1, G_MAXUINT, &position, NULL))
+    return g_strdup (cell);
+  scope = g_strndup (base, colon - base);
+  return attest_workspace_names_cell (names, scope, colon + 1, (guint)position);
+}
+
+static void
+describe_import (AttestHistoryDescription *d,
+                 JsonNode                 *after,
+                 AttestWorkspaceNames     *names)
+{
+  const char *file = string_member (after, "file");
+  const char *locale = string_member (after, "locale");
+  JsonNode *changes = member (after, "changes");
+
+  if (file != NULL && locale != NULL && *locale != '\0')
+    /* Translators: an imported page: "offering-soc.fr-FR.md (fr-FR)" */
+    g_ptr_array_add (d->changes, g_strdup_printf (_("%s (%s)"), file, locale));
+  else if (file != NULL)
+    g_ptr_array_add (d->changes, g_strdup (file));
+
+  if (changes == NULL || !JSON_NODE_HOLDS_ARRAY (changes) || json_array_get_length (json_node_get_array (changes)) == 0)
+    {
+      g_ptr_array_add (d->changes, g_strdup (_("no change to the services in scope")));
+      return;
+    }
+  for (guint i = 0; i < json_array_get_length (json_node_get_array (changes)); i++)
+    {
+      JsonNode *c = json_array_get_element (json_node_get_array (changes), i);
+      const char *scope = string_member (c, "scope");
+      g_autoptr(GString) line = g_string_new (NULL);
+      static const char * const keys[] = { "added", "removed", "renamed" };
+
+      for (guint p = 0; p < G_N_ELEMENTS (keys); p++)
+        {
+          JsonNode *list = member (c, keys[p]);
+          g_autofree char *names_list = NULL;
+
+          if (list == NULL || !JSON_NODE_HOLDS_ARRAY (list) || json_array_get_length (json_node_get_array (list)) == 0)
+            continue;
+          names_list = value_text (NULL, list);
+          if (line->len > 0)
+            g_string_append (line, "; ");
+          if (p == 0)
+            /* Translators: services an import put in a scope: "added Azure, Intune" */
+            g_string_append_printf (line, _("added %s"), names_list);
+          else if (p == 1)
+            /* Translators: services an import took out of a scope */
+            g_string_append_printf (line, _("removed %s"), names_list);
+          else
+            /* Translators: services a page names anew: "renamed Flow → Power Automate" */
+            g_string_append_printf (line, _("renamed %s"), names_list);
+        }
+      if (line->len == 0)
+        continue;
+      /* Translators: what an import changed in one scope: "SOC 2: added Azure, Intune" */
+      g_ptr_array_add (d->changes, g_strdup_printf (_("%s: %s"),
+                                                    scope != NULL ? attest_workspace_names_scope (names, scope) : "?",
+                                                    line->str));
+    }
+}
+
+static void
+describe_attach (AttestHistoryDescription *d,
+                 JsonNode                 *before,
+                 JsonNode                 *after,
+                 AttestWorkspaceNames     *names)
+{
+  JsonNode *item = member (after, "item");
+  JsonNode *size = member (after, "size");
+  JsonNode *new_file = member (after, "new_file");
+  const char *cell = string_member (item, "cell");
+  JsonNode *position = member (item, "position");
+
+  if (cell != NULL)
+    {
+      g_autofree char *where = NULL;
+      g_autofree char *full = NULL;
+
+      /* The cell may carry the item already ("soc/soc-2:intune#3"). */
+      if (strchr (cell, '#') == NULL && position != NULL && json_node_get_value_type (position) == G_TYPE_INT64)
+        full = g_strdup_printf ("%s#%" G_GINT64_FORMAT, cell, json_node_get_int (position));
+      where = cell_text (names, full != NULL ? full : cell);
+      /* Translators: where an evidence file was attached: "to SOC 2 × Intune, item 2" */
+      g_ptr_array_add (d->changes, g_strdup_printf (_("to %s"), where));
+    }
+  if (size != NULL && json_node_get_value_type (size) == G_TYPE_INT64)
+    {
+      g_autofree char *bytes = g_format_size ((guint64)MAX (json_node_get_int (size), 0));
+
+      if (new_file != NULL && json_node_get_value_type (new_file) == G_TYPE_BOOLEAN && !json_node_get_boolean (new_file))
+        /* Translators: an evidence file attached again: its size, already stored */
+        g_ptr_array_add (d->changes, g_strdup_printf (_("%s, already in the workspace"), bytes));
+      else
+        g_ptr_array_add (d->changes, g_steal_pointer (&bytes));
+    }
+  {
+    /* The dates: what changed when it was stored before, else what was given. */
+    g_autoptr(JsonNode) dates = json_node_new (JSON_NODE_OBJECT);
+    g_autoptr(JsonObject) o = json_object_new ();
+    const char *keys[] = { "effective", "expires" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+      {
+        JsonNode *v = member (after, keys[i]);
+        if (v != NULL && (before != NULL || !JSON_NODE_HOLDS_NULL (v)))
+          json_object_set_member (o, keys[i], json_node_copy (v));
+      }
+    json_node_set_object (dates, o);
+    add_diff (d->changes, before, dates, NULL);
+  }
+}
+
+/**
+ * attest_history_describe:
+ * @names: looks up what ids are called (one for many rows)
+ *
+ * Puts a history row in words: what happened (translated), to what, and the
+ * fields that changed, before → after. The History window shows exactly
+ * this, and `attest-cli history` prints it.
+ */
+AttestHistoryDescription *
+attest_history_describe (const AttestHistoryEntry *entry,
+                         AttestWorkspaceNames     *names)
+{
+  g_autoptr(AttestHistoryDescription) d = g_new0 (AttestHistoryDescription, 1);
+  g_autoptr(JsonNode) before = NULL;
+  g_autoptr(JsonNode) after = NULL;
+  const char *entity, *action, *id;
+
+  g_return_val_if_fail (entry != NULL && names != NULL, NULL);
+
+  entity = entry->entity != NULL ? entry->entity : "";
+  action = entry->action != NULL ? entry->action : "";
+  id = entry->entity_id != NULL ? entry->entity_id : "";
+  /* A row tampered with may hold anything: what does not parse is shown raw. */
+  before = entry->before != NULL ? json_from_string (entry->before, NULL) : NULL;
+  after = entry->after != NULL ? json_from_string (entry->after, NULL) : NULL;
+  if (entry->before != NULL && before == NULL)
+    before = json_node_init_string (json_node_alloc (), entry->before);
+  if (entry->after != NULL && after == NULL)
+    after = json_node_init_string (json_node_alloc (), entry->after);
+
+  d->changes = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < G_N_ELEMENTS (whats) && d->what == NULL; i++)
+    if (g_str_equal (whats[i].entity, entity) && g_str_equal (whats[i].action, action))
+      d->what = g_strdup (_(whats[i].what));
+  if (d->what == NULL)
+    d->what = g_strdup_printf ("%s %s", entity, action);
+
+  if (g_str_equal (entity, "framework"))
+    {
+      d->subject = g_strdup (attest_workspace_names_framework (names, id));
+      if (g_str_equal (action, "import"))
+        describe_import (d, after, names);
+      else
+        add_diff (d->changes, before, after, NULL);
+    }
+  else if (g_str_equal (entity, "checklist") || g_str_equal (entity, "checklist-item"))
+    {
+      d->subject = cell_text (names, id);
+      if (g_str_equal (entity, "checklist") && after != NULL && JSON_NODE_HOLDS_ARRAY (after))
+        {
+          JsonArray *titles = json_node_get_array (after);
+          guint n = json_array_get_length (titles);
+
+          g_ptr_array_add (d->changes, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u item from the template",
+                                                                     "%u items from the template", n), n));
+          for (guint i = 0; i < n; i++)
+            g_ptr_array_add (d->changes, g_strdup_printf ("%u. %s", i + 1,
+                                                          json_array_get_string_element (titles, i)));
+        }
+      else
+        add_diff (d->changes, before, after, NULL);
+    }
+  else if (g_str_equal (entity, "note"))
+    {
+      const char *target = string_member (after, "target");
+      static const char * const skip[] = { "target", NULL };
+
+      if (target == NULL)
+        target = string_member (before, "target");
+      d->subject = target != NULL ? attest_workspace_names_target (names, target)
+                                  : g_strdup_printf (_("note %s"), id);
+      add_diff (d->changes, before, after, skip);
+    }
+  else if (g_str_equal (entity, "evidence"))
+    {
+      const char *name = string_member (after, "name");
+
+      d->subject = g_strdup (name != NULL ? name : attest_workspace_names_evidence (names, id));
+      if (g_str_equal (action, "attach"))
+        describe_attach (d, before, after, names);
+      else
+        add_diff (d->changes, before, after, NULL);
+    }
+  else if (g_str_equal (entity, "annotation"))
+    {
+      JsonNode *shown = after != NULL ? after : before;
+      const char *sha = string_member (shown, "evidence");
+      JsonNode *page = member (shown, "page");
+      JsonNode *item = member (shown, "item");
+      const char *text = string_member (shown, "text");
+
+      if (sha != NULL && page != NULL && json_node_get_value_type (page) == G_TYPE_INT64)
+        /* Translators: where an annotation is: "page 3 of audit-report.pdf" */
+        d->subject = g_strdup_printf (_("page %d of %s"), (int)CLAMP (json_node_get_int (page) + 1, 0, G_MAXINT),
+                                      attest_workspace_names_evidence (names, sha));
+      else
+        d->subject = g_strdup_printf (_("annotation %s"), id);
+      if (before != NULL && after != NULL)
+        add_diff (d->changes, before, after, (const char * const []) { "rects", NULL });
+      else
+        {
+          if (text != NULL && *text != '\0')
+            {
+              g_autofree char *line = one_line (text);
+              g_ptr_array_add (d->changes, g_strdup_printf (_("“%s”"), line));
+            }
+          if (item != NULL && json_node_get_value_type (item) == G_TYPE_INT64)
+            {
+              g_autofree char *where = attest_workspace_names_item (names, json_node_get_int (item));
+              /* Translators: the checklist item an annotation is linked to */
+              g_ptr_array_add (d->changes, g_strdup_printf (_("for %s"), where));
+            }
+        }
+    }
+  else if (g_str_equal (entity, "my-services") || g_str_equal (entity, "service"))
+    {
+      d->subject = g_strdup (attest_workspace_names_service (names, id));
+      add_diff (d->changes, before, after, NULL);
+    }
+  else
+    {
+      d->subject = g_strdup (id);
+      add_diff (d->changes, before, after, NULL);
+    }
+  return g_steal_pointer (&d);
+}
+
+/* "What: subject" and the changes, one per line, as `attest-cli history` prints them. */
+char *
+attest_history_description_to_string (const AttestHistoryDescription *description)
+{
+  GString *s;
+
+  g_return_val_if_fail (description != NULL, NULL);
+
+  s = g_string_new (NULL);
+  /* Translators: a history row: "Checklist item updated: SOC 2 × Intune, item 3" */
+  g_string_append_printf (s, _("%s: %s"), description->what, description->subject);
+  for (guint i = 0; i < description->changes->len; i++)
+    g_string_append_printf (s, "\n%s", (const char *)description->changes->pdata[i]);
+  return g_string_free (s, FALSE);
+}

@@ -11,6 +11,7 @@
 #include <json-glib/json-glib.h>
 
 #include "attest-workspace.h"
+#include "attest-workspace-names.h"
 
 G_BEGIN_DECLS
 
@@ -29,7 +30,20 @@ typedef struct {
   char *hash;
 } AttestHistoryEntry;
 
+/* One row in words: what the window shows and `attest-cli history` prints. */
+typedef struct {
+  char *what;          /* "Checklist item updated" (translated) */
+  char *subject;       /* "SOC 2 × Intune, item 3" */
+  GPtrArray *changes;  /* char *, one line each: "status: not started → satisfied" */
+} AttestHistoryDescription;
+
 void        attest_history_entry_free        (AttestHistoryEntry  *entry);
+void        attest_history_description_free  (AttestHistoryDescription *description);
+AttestHistoryDescription *
+            attest_history_describe          (const AttestHistoryEntry *entry,
+                                              AttestWorkspaceNames *names);
+char       *attest_history_description_to_string (const AttestHistoryDescription *description);
+const char *attest_history_entity_label      (const char          *entity);
 char       *attest_history_compute_hash      (const AttestHistoryEntry *entry);
 
 char       *attest_workspace_get_fingerprint (AttestWorkspace     *self,
@@ -51,5 +65,6 @@ gboolean    _attest_history_append           (AttestWorkspace     *self,
                                               GError             **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AttestHistoryEntry, attest_history_entry_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AttestHistoryDescription, attest_history_description_free)
 
 G_END_DECLS

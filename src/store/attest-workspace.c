@@ -15,6 +15,7 @@
 
 #include "attest-history.h"
 #include "attest-search.h"
+#include "attest-workspace-evidence.h"
 #include "attest-workspace-private.h"
 
 struct _AttestWorkspace
@@ -727,6 +728,84 @@ attest_workspace_check_integrity (AttestWorkspace  *self,
       /* A file too damaged to even check is itself the problem. */
       g_ptr_array_add (problems, g_strdup_printf (_("database: %s"), sqlite3_errmsg (self->db)));
     }
+  return TRUE;
+}
+
+/* The SQLite progress handler of a verify: a non-zero return interrupts the
+ * statement running, so a long integrity check stops soon after Cancel. */
+static int
+verify_interrupted (void *data)
+{
+  return g_cancellable_is_cancelled (data) ? 1 : 0;
+}
+
+static gboolean
+verify_cancelled (GCancellable  *cancellable,
+                  GError       **error)
+{
+  return g_cancellable_set_error_if_cancelled (cancellable, error);
+}
+
+/**
+ * attest_workspace_verify:
+ * @problems: (element-type utf8): receives one line per thing that does not
+ *   check out
+ * @fingerprint: (out) (optional): the history's head hash, when it could be read
+ *
+ * Checks the database (PRAGMA integrity_check), the history chain and the
+ * SHA-256 of every evidence file, then reads the fingerprint: everything
+ * `attest-cli verify` reports. The workspace is intact when this returns
+ * %TRUE and @problems is empty.
+ *
+ * Takes no #GCancellable of its own: it honours g_cancellable_get_current(),
+ * so a worker thread that pushed its task's cancellable stops between steps
+ * (and inside a long SQL statement) with %G_IO_ERROR_CANCELLED.
+ *
+ * Returns: %FALSE only when the workspace could not be read at all, or the
+ *   check was cancelled.
+ */
+gboolean
+attest_workspace_verify (AttestWorkspace  *self,
+                         GPtrArray        *problems,
+                         char            **fingerprint,
+                         GError          **error)
+{
+  GCancellable *cancellable = g_cancellable_get_current ();
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *head = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (ATTEST_IS_WORKSPACE (self), FALSE);
+  g_return_val_if_fail (problems != NULL, FALSE);
+
+  if (verify_cancelled (cancellable, error))
+    return FALSE;
+  if (cancellable != NULL)
+    sqlite3_progress_handler (self->db, 1000, verify_interrupted, cancellable);
+
+  ok = attest_workspace_check_integrity (self, found, error) &&
+       !verify_cancelled (cancellable, error) &&
+       attest_workspace_verify_history (self, found, error) &&
+       !verify_cancelled (cancellable, error) &&
+       attest_workspace_verify_evidence (self, found, error) &&
+       !verify_cancelled (cancellable, error) &&
+       (head = attest_workspace_get_fingerprint (self, error)) != NULL;
+
+  if (cancellable != NULL)
+    sqlite3_progress_handler (self->db, 0, NULL, NULL);
+  /* An interrupted statement fails with its own message: say "cancelled". */
+  if (!ok && g_cancellable_is_cancelled (cancellable))
+    {
+      if (error != NULL)
+        g_clear_error (error);
+      verify_cancelled (cancellable, error);
+    }
+  if (!ok)
+    return FALSE;
+
+  g_ptr_array_extend_and_steal (problems, g_steal_pointer (&found));
+  if (fingerprint != NULL)
+    *fingerprint = g_steal_pointer (&head);
   return TRUE;
 }
 

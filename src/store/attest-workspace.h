@@ -37,6 +37,10 @@ gboolean         attest_workspace_set_ui_state     (AttestWorkspace  *self,
 gboolean         attest_workspace_check_integrity  (AttestWorkspace  *self,
                                                     GPtrArray        *problems,
                                                     GError          **error);
+gboolean         attest_workspace_verify           (AttestWorkspace  *self,
+                                                    GPtrArray        *problems,
+                                                    char            **fingerprint,
+                                                    GError          **error);
 void             attest_workspace_set_reviewer     (AttestWorkspace  *self,
                                                     const char       *reviewer);
 const char      *attest_workspace_get_reviewer     (AttestWorkspace  *self);

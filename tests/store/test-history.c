@@ -1,0 +1,311 @@
+/* test-history.c: attest_workspace_verify, and history rows put in words
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+
+#include "attest-history.h"
+#include "attest-importer.h"
+#include "attest-paths.h"
+#include "attest-workspace-checklist.h"
+#include "attest-workspace-evidence.h"
+#include "attest-workspace-names.h"
+#include "attest-workspace-notes.h"
+#include "attest-workspace-private.h"
+
+typedef struct {
+  char *dir;
+  char *path;
+  AttestWorkspace *ws;
+  char *sha256;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autofree char *offerings = attest_paths_bundled_offerings ();
+  const char *paths[] = { offerings, NULL };
+  g_autoptr(AttestImportSummary) summary = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GBytes) report = g_bytes_new_static ("SOC 2 type 2 report", 19);
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("attest-history-XXXXXX", NULL);
+  f->path = g_build_filename (f->dir, "w.attest", NULL);
+  f->ws = attest_workspace_open (f->path, &error);
+  g_assert_no_error (error);
+  attest_workspace_set_reviewer (f->ws, "Dana");
+
+  summary = attest_importer_run (f->ws, paths, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  items = attest_workspace_get_checklist (f->ws, "soc/soc-2", "intune", &error);
+  g_assert_no_error (error);
+  g_assert_true (attest_workspace_update_item (f->ws, ((AttestChecklistItem *)items->pdata[1])->id, "exception",
+                                               "Sam", NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (attest_workspace_add_note (f->ws, "cell:soc/soc-2:intune", "Ask about\nthe bridge letter", NULL,
+                                            &error));
+  g_assert_no_error (error);
+  g_assert_true (attest_workspace_attach_evidence (f->ws, ((AttestChecklistItem *)items->pdata[2])->id, "type2.pdf",
+                                                   report, "application/pdf", "2026-01-01", NULL, -1, NULL,
+                                                   &f->sha256, &error));
+  g_assert_no_error (error);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  static const char *suffixes[] = { "", "-wal", "-shm" };
+
+  g_clear_object (&f->ws);
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *p = g_strconcat (f->path, suffixes[i], NULL);
+      g_remove (p);
+    }
+  g_rmdir (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+  g_free (f->sha256);
+}
+
+static void
+exec_sql (const char *path,
+          const char *sql)
+{
+  sqlite3 *db = NULL;
+  char *msg = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 3000);
+  if (sqlite3_exec (db, sql, NULL, NULL, &msg) != SQLITE_OK)
+    g_error ("%s: %s", sql, msg);
+  g_assert_cmpint (sqlite3_changes (db), ==, 1);
+  sqlite3_close (db);
+}
+
+static void
+test_verify (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *fingerprint = NULL;
+  g_autofree char *head = attest_workspace_get_fingerprint (f->ws, NULL);
+  g_autofree char *sql = NULL;
+
+  /* Intact: no problem, the fingerprint is the history's head. */
+  g_assert_true (attest_workspace_verify (f->ws, problems, &fingerprint, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 0);
+  g_assert_cmpstr (fingerprint, ==, head);
+  g_assert_cmpuint (strlen (fingerprint), ==, 64);
+  g_clear_pointer (&fingerprint, g_free);
+
+  /* Other problems already listed are kept; new ones are added after them. */
+  g_ptr_array_add (problems, g_strdup ("earlier"));
+
+  /* A history row and an evidence file changed behind Attest's back: both named. */
+  exec_sql (f->path, "UPDATE history SET reviewer = 'Mallory' WHERE id = 3");
+  sql = g_strdup_printf ("UPDATE evidence SET data = X'00' WHERE sha256 = '%s'", f->sha256);
+  exec_sql (f->path, sql);
+  g_assert_true (attest_workspace_verify (f->ws, problems, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 3);
+  g_assert_cmpstr (problems->pdata[0], ==, "earlier");
+  g_assert_true (g_str_has_prefix (problems->pdata[1], "history row 3 "));
+  g_assert_nonnull (strstr (problems->pdata[2], "type2.pdf"));
+}
+
+static void
+test_verify_cancelled (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  char *fingerprint = NULL;
+
+  /* The cancellable of the calling thread is honoured: nothing reported. */
+  g_cancellable_cancel (cancellable);
+  g_cancellable_push_current (cancellable);
+  g_assert_false (attest_workspace_verify (f->ws, problems, &fingerprint, &error));
+  g_cancellable_pop_current (cancellable);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (fingerprint);
+  g_assert_cmpuint (problems->len, ==, 0);
+  g_clear_error (&error);
+
+  /* Not cancelled: as without one, and the progress handler is gone after. */
+  g_cancellable_reset (cancellable);
+  g_cancellable_push_current (cancellable);
+  g_assert_true (attest_workspace_verify (f->ws, problems, &fingerprint, &error));
+  g_cancellable_pop_current (cancellable);
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 0);
+  g_assert_nonnull (fingerprint);
+  g_free (fingerprint);
+}
+
+/* The description of the last row of @entity. */
+static AttestHistoryDescription *
+describe_last (Fixture    *f,
+               const char *entity)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = attest_workspace_list_history (f->ws, entity, &error);
+  g_autoptr(AttestWorkspaceNames) names = attest_workspace_names_new (f->ws);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, >, 0);
+  return attest_history_describe (rows->pdata[rows->len - 1], names);
+}
+
+static char *
+joined (AttestHistoryDescription *d)
+{
+  /* Borrowed strings: the array frees none of them. */
+  g_autoptr(GPtrArray) lines = g_ptr_array_new ();
+
+  for (guint i = 0; i < d->changes->len; i++)
+    g_ptr_array_add (lines, d->changes->pdata[i]);
+  g_ptr_array_add (lines, NULL);
+  return g_strjoinv ("\n", (char **)lines->pdata);
+}
+
+static void
+test_describe (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(AttestHistoryDescription) item = describe_last (f, "checklist-item");
+  g_autoptr(AttestHistoryDescription) checklist = describe_last (f, "checklist");
+  g_autoptr(AttestHistoryDescription) import = describe_last (f, "framework");
+  g_autoptr(AttestHistoryDescription) note = describe_last (f, "note");
+  g_autoptr(AttestHistoryDescription) evidence = describe_last (f, "evidence");
+  g_autofree char *item_text = joined (item);
+  g_autofree char *import_text = joined (import);
+  g_autofree char *evidence_text = joined (evidence);
+  g_autofree char *whole = attest_history_description_to_string (item);
+
+  /* Only the fields that changed, before → after, status in words. */
+  g_assert_cmpstr (item->what, ==, "Checklist item updated");
+  g_assert_cmpstr (item->subject, ==, "SOC 2 × Intune, item 2");
+  g_assert_cmpstr (item_text, ==, "status: not started → exception\nowner: — → Sam");
+  g_assert_cmpstr (whole, ==, "Checklist item updated: SOC 2 × Intune, item 2\n"
+                              "status: not started → exception\nowner: — → Sam");
+
+  g_assert_cmpstr (checklist->what, ==, "Checklist created");
+  g_assert_cmpstr (checklist->subject, ==, "SOC 2 × Intune");
+  g_assert_cmpstr (checklist->changes->pdata[0], ==, "6 items from the template");
+  g_assert_cmpuint (checklist->changes->len, ==, 7);
+
+  /* The last page imported is SOC's (byte order of paths): its three scopes. */
+  g_assert_cmpstr (import->what, ==, "Page imported");
+  g_assert_cmpstr (import->subject, ==, "SOC");
+  g_assert_cmpstr (import->changes->pdata[0], ==, "offering-soc.fr-FR.md (fr-FR)");
+  g_assert_nonnull (strstr (import_text, "\nSOC 2: added Azure, "));
+  g_assert_nonnull (strstr (import_text, "\nSOC 3: added "));
+
+  /* A note on its target, on one line. */
+  g_assert_cmpstr (note->what, ==, "Note added");
+  g_assert_cmpstr (note->subject, ==, "SOC 2 × Intune");
+  g_assert_cmpuint (note->changes->len, ==, 1);
+  g_assert_cmpstr (note->changes->pdata[0], ==, "text: “Ask about the bridge letter”");
+
+  g_assert_cmpstr (evidence->what, ==, "Evidence attached");
+  g_assert_cmpstr (evidence->subject, ==, "type2.pdf");
+  g_assert_cmpstr (evidence_text, ==, "to SOC 2 × Intune, item 3\n19 bytes\neffective: 2026-01-01");
+}
+
+static void
+test_describe_unknown (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(AttestWorkspaceNames) names = attest_workspace_names_new (f->ws);
+  AttestHistoryEntry entry = { 0 };
+  g_autoptr(AttestHistoryDescription) d = NULL;
+  g_autoptr(AttestHistoryDescription) broken = NULL;
+  g_autofree char *text = NULL;
+
+  /* A pair this build does not know (a newer Attest wrote it): shown as it is. */
+  entry.entity = (char *)"widget";
+  entry.entity_id = (char *)"w-1";
+  entry.action = (char *)"polish";
+  entry.before = (char *)"{\"shine\":1,\"tags\":[\"a\",\"b\"],\"gone\":true}";
+  entry.after = (char *)"{\"shine\":2,\"tags\":[\"a\",\"b\"],\"new\":null}";
+  d = attest_history_describe (&entry, names);
+  g_assert_cmpstr (d->what, ==, "widget polish");
+  g_assert_cmpstr (d->subject, ==, "w-1");
+  text = joined (d);
+  g_assert_cmpstr (text, ==, "shine: 1 → 2\nnew: — → —\ngone: yes → —");
+
+  /* Not JSON at all (a row tampered with): the raw text. */
+  entry.entity = (char *)"checklist-item";
+  entry.entity_id = (char *)"soc/soc-9:nobody#4";
+  entry.action = (char *)"update";
+  entry.before = NULL;
+  entry.after = (char *)"{not json";
+  broken = attest_history_describe (&entry, names);
+  g_assert_cmpstr (broken->subject, ==, "soc/soc-9 × nobody, item 4");
+  g_assert_cmpuint (broken->changes->len, ==, 1);
+  g_assert_cmpstr (broken->changes->pdata[0], ==, "{not json");
+}
+
+static void
+test_names (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(AttestWorkspaceNames) names = attest_workspace_names_new (f->ws);
+  g_autofree char *evidence = g_strdup_printf ("evidence:%s", f->sha256);
+  static const struct { const char *target, *name; } cases[] = {
+    { "framework:mars-e", "MARS-E 2.0" },
+    { "framework:soc#audit-cycle", "SOC — " },
+    { "scope:soc/soc-3", "SOC 3" },
+    { "service:power-bi", "Power BI" },
+    { "cell:soc/soc-2:intune", "SOC 2 × Intune" },
+    { "cell:nope", "cell:nope" },
+    { "service:nope", "nope" },
+    { "item:99999", "item 99999" },
+    { "nothing", "nothing" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *name = attest_workspace_names_target (names, cases[i].target);
+      g_assert_true (g_str_has_prefix (name, cases[i].name));
+    }
+  {
+    /* The section's heading as the page has it. */
+    g_autofree char *section = attest_workspace_names_target (names, "framework:soc#audit-cycle");
+    g_assert_cmpstr (section, !=, "SOC — audit-cycle");
+  }
+  {
+    g_autofree char *name = attest_workspace_names_target (names, evidence);
+    g_assert_cmpstr (name, ==, "type2.pdf");
+  }
+  g_assert_cmpstr (attest_workspace_names_evidence (names, "00112233445566778899"), ==, "001122334455…");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(name, fn) g_test_add ("/history/" name, Fixture, NULL, fixture_setup, fn, fixture_teardown)
+  ADD ("verify", test_verify);
+  ADD ("verify-cancelled", test_verify_cancelled);
+  ADD ("describe", test_describe);
+  ADD ("describe-unknown", test_describe_unknown);
+  ADD ("names", test_names);
+#undef ADD
+
+  return g_test_run ();
+}
