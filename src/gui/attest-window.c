@@ -11,15 +11,18 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "attest-history-window.h"
 #include "attest-import-dialog.h"
 #include "attest-importer.h"
 #include "attest-library-sidebar.h"
 #include "attest-matrix-filter.h"
 #include "attest-matrix-view.h"
 #include "attest-paths.h"
+#include "attest-search-dialog.h"
 #include "attest-window.h"
 #include "attest-workspace-catalog.h"
 #include "attest-workspace-checklist.h"
+#include "attest-workspace-locate.h"
 
 /* The ui_state key the matrix filters persist under (DESIGN.md: view state). */
 #define FILTER_STATE_KEY "matrix-filter"
@@ -52,6 +55,7 @@ struct _AttestWindow
   GtkStack *matrix_stack;
   GMenuModel *row_menu;
   GMenu *recent_section;
+  AttestHistoryWindow *history_window; /* weak: one per workspace */
 
   GCancellable *seeding;
   GCancellable *saving;         /* Save a Copy… running */
@@ -547,6 +551,8 @@ open_workspace (AttestWindow *self,
     }
 
   g_cancellable_cancel (self->seeding);
+  if (self->history_window != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->history_window));
   g_set_object (&self->workspace, workspace);
   apply_reviewer (self);
   g_settings_set_string (self->settings, "last-workspace", attest_workspace_get_path (workspace));
@@ -1205,6 +1211,84 @@ attach_dropped_evidence (AttestWindow *self,
   attest_matrix_view_select_cell (self->matrix_view, scope_id, service_id);
 }
 
+/* History (Ctrl+H) and global search (Ctrl+K) */
+
+static void
+show_history_activated (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
+{
+  AttestWindow *self = user_data;
+
+  if (self->workspace == NULL)
+    return;
+  if (self->history_window == NULL)
+    {
+      self->history_window = attest_history_window_new (GTK_WINDOW (self), self->workspace);
+      g_object_add_weak_pointer (G_OBJECT (self->history_window), (gpointer *)&self->history_window);
+    }
+  gtk_window_present (GTK_WINDOW (self->history_window));
+}
+
+static void
+library_framework_activated (AttestWindow *self,
+                             const char   *framework_id,
+                             const char   *locale);
+static void
+library_service_activated (AttestWindow *self,
+                           const char   *service_id);
+
+/**
+ * attest_window_show_location:
+ *
+ * Goes where a search result or a note is: a cell (and its pane), a
+ * framework's columns (pages open in the page view once it exists), a
+ * service's row.
+ */
+void
+attest_window_show_location (AttestWindow         *self,
+                             const AttestLocation *location)
+{
+  g_return_if_fail (ATTEST_IS_WINDOW (self));
+  g_return_if_fail (location != NULL);
+
+  if (location->scope_id != NULL && location->service_id != NULL)
+    attest_window_show_cell (self, location->scope_id, location->service_id);
+  else if (location->framework_id != NULL)
+    {
+      attest_library_sidebar_select_framework (self->library_sidebar, location->framework_id);
+      library_framework_activated (self, location->framework_id, location->locale);
+    }
+  else if (location->service_id != NULL)
+    library_service_activated (self, location->service_id);
+  else
+    adw_toast_overlay_add_toast (self->toast_overlay,
+                                 adw_toast_new (_("This evidence file is not linked to any checklist item")));
+}
+
+static void
+search_location_activated (AttestWindow   *self,
+                           AttestLocation *location)
+{
+  attest_window_show_location (self, location);
+}
+
+static void
+search_activated (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  AttestWindow *self = user_data;
+  AttestSearchDialog *dialog;
+
+  if (self->workspace == NULL)
+    return;
+  dialog = attest_search_dialog_new (GTK_WINDOW (self), self->workspace);
+  g_signal_connect_object (dialog, "location-activated", G_CALLBACK (search_location_activated), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* Enter or a double click on a cell: the cell pane (issue 11) is not built
  * yet, so its action stays disabled and the key only rings the bell. */
 static void
@@ -1302,6 +1386,9 @@ attest_window_dispose (GObject *object)
   g_clear_object (&self->seeding);
   g_cancellable_cancel (self->saving);
   g_clear_object (&self->saving);
+  if (self->history_window != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->history_window), (gpointer *)&self->history_window);
+  self->history_window = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (self), ATTEST_TYPE_WINDOW);
   g_clear_pointer (&self->matrix, attest_matrix_free);
   g_clear_pointer (&self->filter, attest_matrix_filter_free);
@@ -1378,6 +1465,8 @@ static const GActionEntry win_actions[] = {
   { "open-recent", open_recent_activated, "s" },
   { "save-copy", save_copy_activated },
   { "import-pages", import_pages_activated },
+  { "show-history", show_history_activated },
+  { "search", search_activated },
 };
 
 static void

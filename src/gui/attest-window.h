@@ -9,6 +9,7 @@
 #include "attest-application.h"
 #include "attest-import-dialog.h"
 #include "attest-workspace.h"
+#include "attest-workspace-locate.h"
 
 G_BEGIN_DECLS
 
@@ -26,6 +27,8 @@ void             attest_window_save_copy      (AttestWindow      *self,
                                                const char        *path);
 AttestImportDialog *attest_window_import_paths (AttestWindow     *self,
                                                const char * const *paths);
+void             attest_window_show_location  (AttestWindow      *self,
+                                               const AttestLocation *location);
 void             attest_window_show_cell      (AttestWindow      *self,
                                                const char        *scope_id,
                                                const char        *service_id);
