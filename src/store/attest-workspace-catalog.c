@@ -188,6 +188,10 @@ fail:
   return NULL;
 }
 
+/* Matrix row → the name its cell in @scope_id was listed under. Rows as the
+ * analyst's merges make them: a page that now names the survivor where it
+ * named the absorbed service added and removed nothing. The cell the matrix
+ * shows comes last and wins. */
 static GHashTable *
 covered_names (AttestWorkspace *self,
                const char      *scope_id)
@@ -196,9 +200,11 @@ covered_names (AttestWorkspace *self,
   GHashTable *set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
   stmt = _attest_workspace_prepare (self,
-                                    "SELECT s.id, CASE c.name WHEN '' THEN s.name ELSE c.name END "
-                                    "FROM coverage c JOIN service s ON s.id = c.service_id "
-                                    "WHERE c.scope_id = ?1 AND c.in_scope = 1", NULL);
+                                    "SELECT r.root_id, CASE c.name WHEN '' THEN d.name ELSE c.name END "
+                                    "FROM coverage c JOIN service_root r ON r.service_id = c.service_id "
+                                    "JOIN service_display d ON d.id = r.root_id "
+                                    "WHERE c.scope_id = ?1 AND c.in_scope = 1 "
+                                    "ORDER BY r.depth DESC, c.service_id DESC", NULL);
   if (stmt == NULL)
     return set;
   sqlite3_bind_text (stmt, 1, scope_id, -1, SQLITE_TRANSIENT);
@@ -536,6 +542,17 @@ attest_workspace_import_offering (AttestWorkspace      *self,
   return TRUE;
 }
 
+/* The matrix row of a service: its own, or the one it was merged into. */
+static AttestMatrixService *
+row_of (GHashTable *services,
+        GHashTable *rows,
+        const char *service_id)
+{
+  const char *row = g_hash_table_lookup (rows, service_id);
+
+  return g_hash_table_lookup (services, row != NULL ? row : service_id);
+}
+
 /**
  * attest_workspace_load_matrix:
  *
@@ -550,6 +567,7 @@ attest_workspace_load_matrix (AttestWorkspace  *self,
   g_autoptr(GHashTable) frameworks = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) services = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) variants = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GHashTable) rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc;
 
@@ -611,14 +629,31 @@ attest_workspace_load_matrix (AttestWorkspace  *self,
     }
   g_clear_pointer (&stmt, sqlite3_finalize);
 
-  stmt = _attest_workspace_prepare (self, "SELECT id, name, untranslated FROM service", error);
+  /* One row per service not merged into another, under the name the analyst
+   * gave it, else the catalog's; rows maps every service to its row. */
+  stmt = _attest_workspace_prepare (self,
+                                    "SELECT d.id, d.name, d.untranslated, r.root_id FROM service_display d "
+                                    "JOIN service_root r ON r.service_id = d.id", error);
   if (stmt == NULL)
     goto fail;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      AttestMatrixService *s = attest_matrix_add_service (matrix, _attest_column_text (stmt, 0), _attest_column_text (stmt, 1),
-                                                          sqlite3_column_int (stmt, 2) != 0);
-      g_hash_table_insert (services, s->id, s);
+      const char *id = _attest_column_text (stmt, 0);
+      const char *root = _attest_column_text (stmt, 3);
+
+      if (g_strcmp0 (id, root) == 0)
+        {
+          AttestMatrixService *s = attest_matrix_add_service (matrix, id, _attest_column_text (stmt, 1),
+                                                              sqlite3_column_int (stmt, 2) != 0);
+          g_hash_table_insert (services, s->id, s);
+        }
+      else
+        g_hash_table_insert (rows, g_strdup (id), g_strdup (root));
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _attest_workspace_set_error (self, error, rc, _("could not read the workspace"));
+      goto fail;
     }
   g_clear_pointer (&stmt, sqlite3_finalize);
 
@@ -627,7 +662,7 @@ attest_workspace_load_matrix (AttestWorkspace  *self,
     goto fail;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      AttestMatrixService *s = g_hash_table_lookup (services, _attest_column_text (stmt, 0));
+      AttestMatrixService *s = row_of (services, rows, _attest_column_text (stmt, 0));
       if (s != NULL)
         s->mine = TRUE;
     }
@@ -638,50 +673,78 @@ attest_workspace_load_matrix (AttestWorkspace  *self,
     }
   g_clear_pointer (&stmt, sqlite3_finalize);
 
+  /* Every name but the one shown: aliases (source language) and translations;
+   * a merged service's names are its row's. Sorted by language then name, as
+   * each row gathers them. */
   stmt = _attest_workspace_prepare (self,
-                                    "SELECT n.service_id, n.lang, n.name FROM service_name n "
-                                    "JOIN service s ON s.id = n.service_id "
-                                    "WHERE n.name <> s.name ORDER BY n.service_id, n.lang, n.name", error);
+                                    "SELECT service_id, lang, name FROM service_name ORDER BY lang, name, service_id",
+                                    error);
   if (stmt == NULL)
     goto fail;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      AttestMatrixService *s = g_hash_table_lookup (services, _attest_column_text (stmt, 0));
+      AttestMatrixService *s = row_of (services, rows, _attest_column_text (stmt, 0));
       const char *lang = _attest_column_text (stmt, 1);
+      const char *name = _attest_column_text (stmt, 2);
 
-      if (s == NULL)
+      if (s == NULL || g_strcmp0 (name, s->name) == 0)
         continue;
+      /* (key, lang) is unique and the key follows from the name: no repeats. */
       if (lang == NULL || *lang == '\0')
-        g_ptr_array_add (s->aliases, g_strdup (_attest_column_text (stmt, 2)));
+        g_ptr_array_add (s->aliases, g_strdup (name));
       else
         {
           AttestMatrixTranslation *t = g_new0 (AttestMatrixTranslation, 1);
           t->lang = g_strdup (lang);
-          t->name = g_strdup (_attest_column_text (stmt, 2));
+          t->name = g_strdup (name);
           g_ptr_array_add (s->translations, t);
         }
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _attest_workspace_set_error (self, error, rc, _("could not read the workspace"));
+      goto fail;
     }
   g_clear_pointer (&stmt, sqlite3_finalize);
 
   /* Each cell with its checklist roll-up and the variant whose line put
-   * it there, in one query. */
+   * it there, in one query. A row with several services' cells in one scope
+   * (a merge) shows one: in scope before flagged, then the survivor's before
+   * what was merged into it, nearest first — the cell whose checklist
+   * attest_workspace_get_checklist() gives for the row. */
   stmt = _attest_workspace_prepare (self,
-                                    "SELECT c.scope_id, c.service_id, c.in_scope, c.source_line, c.translated_line, "
-                                    "  c.qualifier, c.variant_id, count (i.id), "
-                                    "  count (i.id) FILTER (WHERE i.status = 'satisfied'), "
-                                    "  count (i.id) FILTER (WHERE i.status = 'not-applicable'), "
-                                    "  count (i.id) FILTER (WHERE i.status = 'in-progress'), "
-                                    "  count (i.id) FILTER (WHERE i.status = 'exception'), "
-                                    "  count (i.id) FILTER (WHERE i.status <> 'not-started') "
-                                    "FROM coverage c LEFT JOIN checklist_item i "
-                                    "  ON i.scope_id = c.scope_id AND i.service_id = c.service_id "
-                                    "GROUP BY c.scope_id, c.service_id ORDER BY c.scope_id, c.service_id", error);
+                                    g_hash_table_size (rows) == 0
+                                    ? "SELECT c.scope_id, c.service_id, c.in_scope, c.source_line, c.translated_line, "
+                                      "  c.qualifier, c.variant_id, count (i.id), "
+                                      "  count (i.id) FILTER (WHERE i.status = 'satisfied'), "
+                                      "  count (i.id) FILTER (WHERE i.status = 'not-applicable'), "
+                                      "  count (i.id) FILTER (WHERE i.status = 'in-progress'), "
+                                      "  count (i.id) FILTER (WHERE i.status = 'exception'), "
+                                      "  count (i.id) FILTER (WHERE i.status <> 'not-started') "
+                                      "FROM coverage c LEFT JOIN checklist_item i "
+                                      "  ON i.scope_id = c.scope_id AND i.service_id = c.service_id "
+                                      "GROUP BY c.scope_id, c.service_id ORDER BY c.scope_id, c.service_id"
+                                    : "SELECT c.scope_id, c.service_id, c.in_scope, c.source_line, c.translated_line, "
+                                      "  c.qualifier, c.variant_id, count (i.id), "
+                                      "  count (i.id) FILTER (WHERE i.status = 'satisfied'), "
+                                      "  count (i.id) FILTER (WHERE i.status = 'not-applicable'), "
+                                      "  count (i.id) FILTER (WHERE i.status = 'in-progress'), "
+                                      "  count (i.id) FILTER (WHERE i.status = 'exception'), "
+                                      "  count (i.id) FILTER (WHERE i.status <> 'not-started') "
+                                      "FROM coverage c JOIN service_root r ON r.service_id = c.service_id "
+                                      "LEFT JOIN checklist_item i "
+                                      "  ON i.scope_id = c.scope_id AND i.service_id = c.service_id "
+                                      "GROUP BY c.scope_id, c.service_id "
+                                      "ORDER BY c.scope_id, r.root_id, c.in_scope DESC, r.depth, c.service_id", error);
   if (stmt == NULL)
     goto fail;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       AttestMatrixVariant *v;
       gint64 variant_id;
+      const char *scope = _attest_column_text (stmt, 0);
+      const char *service = _attest_column_text (stmt, 1);
+      const char *row = g_hash_table_lookup (rows, service);
       AttestRollup r = {
         .total = sqlite3_column_int (stmt, 7),
         .satisfied = sqlite3_column_int (stmt, 8),
@@ -690,8 +753,14 @@ attest_workspace_load_matrix (AttestWorkspace  *self,
         .exceptions = sqlite3_column_int (stmt, 11),
         .started = sqlite3_column_int (stmt, 12),
       };
-      AttestMatrixCell *c = attest_matrix_add_cell (matrix, _attest_column_text (stmt, 0), _attest_column_text (stmt, 1),
-                                                    attest_rollup_word (&r, sqlite3_column_int (stmt, 2) != 0));
+      AttestMatrixCell *c;
+
+      if (row != NULL)
+        service = row;
+      /* The row's first cell in this scope is the one shown. */
+      if (g_hash_table_size (rows) > 0 && attest_matrix_lookup_cell (matrix, scope, service) != NULL)
+        continue;
+      c = attest_matrix_add_cell (matrix, scope, service, attest_rollup_word (&r, sqlite3_column_int (stmt, 2) != 0));
       c->n_items = r.total;
       c->n_satisfied = r.satisfied + r.not_applicable;
       c->n_exceptions = r.exceptions;
