@@ -226,6 +226,7 @@ static gboolean
 rename_locked (AttestWorkspace  *self,
                const char       *service_id,
                const char       *wanted,
+               gboolean          dry_run,
                gboolean         *changed,
                GError          **error)
 {
@@ -237,6 +238,7 @@ rename_locked (AttestWorkspace  *self,
   g_autoptr(JsonNode) after = NULL;
   gint64 top_depth = 0;
   gboolean top_added = FALSE;
+  gboolean is_pop;
   const char *target;
   int rc;
 
@@ -278,7 +280,16 @@ rename_locked (AttestWorkspace  *self,
   if (top_name != NULL && below_name == NULL)
     below_name = g_strdup (state.catalog_name);
 
-  if (top_name != NULL && g_str_equal (target, below_name))
+  /* Only a new name can clash: the catalog's and the one before were this
+   * service's already. Once checked, a known key is this service's own. */
+  is_pop = top_name != NULL && g_str_equal (target, below_name);
+  if (!is_pop && !g_str_equal (target, state.catalog_name) &&
+      !check_name_is_free (self, service_id, target, error))
+    return FALSE;
+  if (dry_run)
+    return TRUE;
+
+  if (is_pop)
     {
       /* Straight back: the undo of the last rename. The name it added goes
        * too, unless a page imported since uses it. */
@@ -307,10 +318,6 @@ rename_locked (AttestWorkspace  *self,
       g_autofree char *known = NULL;
       g_autofree char *depth = g_strdup_printf ("%" G_GINT64_FORMAT, top_depth + 1);
 
-      /* Only a new name can clash: the catalog's and the one before were this
-       * service's already. Once checked, a known key is this service's own. */
-      if (!check_name_is_free (self, service_id, target, error))
-        return FALSE;
       known = _attest_workspace_query_text (self, "SELECT service_id FROM service_name WHERE key = ?1 AND lang = ''",
                                             key);
       if (known == NULL &&
@@ -330,6 +337,35 @@ rename_locked (AttestWorkspace  *self,
     return FALSE;
   *changed = TRUE;
   return TRUE;
+}
+
+/* The name asked for, trimmed; "" for the catalog's. */
+static char *
+normalize_name (const char  *new_name,
+                GError     **error)
+{
+  g_autofree char *wanted = NULL;
+
+  if (new_name != NULL && !g_utf8_validate (new_name, -1, NULL))
+    {
+      g_set_error (error, ATTEST_STORE_ERROR, ATTEST_STORE_ERROR_INVALID,
+                   _("A service name must be text (UTF-8)"));
+      return NULL;
+    }
+  wanted = g_strstrip (g_strdup (new_name != NULL ? new_name : ""));
+  if (*wanted == '\0' && new_name != NULL && *new_name != '\0')
+    {
+      g_set_error (error, ATTEST_STORE_ERROR, ATTEST_STORE_ERROR_INVALID,
+                   _("A service name cannot be only spaces"));
+      return NULL;
+    }
+  if (has_control_characters (wanted))
+    {
+      g_set_error (error, ATTEST_STORE_ERROR, ATTEST_STORE_ERROR_INVALID,
+                   _("A service name is one line of text"));
+      return NULL;
+    }
+  return g_steal_pointer (&wanted);
 }
 
 /**
@@ -355,29 +391,13 @@ attest_workspace_rename_service (AttestWorkspace  *self,
   g_return_val_if_fail (service_id != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (new_name != NULL && !g_utf8_validate (new_name, -1, NULL))
-    {
-      g_set_error (error, ATTEST_STORE_ERROR, ATTEST_STORE_ERROR_INVALID,
-                   _("A service name must be text (UTF-8)"));
-      return FALSE;
-    }
-  wanted = g_strstrip (g_strdup (new_name != NULL ? new_name : ""));
-  if (*wanted == '\0' && new_name != NULL && *new_name != '\0')
-    {
-      g_set_error (error, ATTEST_STORE_ERROR, ATTEST_STORE_ERROR_INVALID,
-                   _("A service name cannot be only spaces"));
-      return FALSE;
-    }
-  if (has_control_characters (wanted))
-    {
-      g_set_error (error, ATTEST_STORE_ERROR, ATTEST_STORE_ERROR_INVALID,
-                   _("A service name is one line of text"));
-      return FALSE;
-    }
+  wanted = normalize_name (new_name, error);
+  if (wanted == NULL)
+    return FALSE;
 
   if (!_attest_workspace_begin (self, error))
     return FALSE;
-  if (!rename_locked (self, service_id, wanted, &changed, error))
+  if (!rename_locked (self, service_id, wanted, FALSE, &changed, error))
     {
       _attest_workspace_rollback (self);
       return FALSE;
@@ -388,6 +408,29 @@ attest_workspace_rename_service (AttestWorkspace  *self,
       return TRUE;
     }
   return _attest_workspace_commit (self, error);
+}
+
+/**
+ * attest_workspace_check_service_rename:
+ *
+ * Whether attest_workspace_rename_service() would accept @new_name, with the
+ * same error if not; stores nothing. For a dialog that checks as one types.
+ */
+gboolean
+attest_workspace_check_service_rename (AttestWorkspace  *self,
+                                       const char       *service_id,
+                                       const char       *new_name,
+                                       GError          **error)
+{
+  g_autofree char *wanted = NULL;
+  gboolean changed = FALSE;
+
+  g_return_val_if_fail (ATTEST_IS_WORKSPACE (self), FALSE);
+  g_return_val_if_fail (service_id != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  wanted = normalize_name (new_name, error);
+  return wanted != NULL && rename_locked (self, service_id, wanted, TRUE, &changed, error);
 }
 
 /* Scopes where both services (with what was merged into each) have a cell. */

@@ -24,6 +24,10 @@ gboolean    attest_workspace_rename_service           (AttestWorkspace     *self
                                                        const char          *service_id,
                                                        const char          *new_name,
                                                        GError             **error);
+gboolean    attest_workspace_check_service_rename     (AttestWorkspace     *self,
+                                                       const char          *service_id,
+                                                       const char          *new_name,
+                                                       GError             **error);
 gboolean    attest_workspace_merge_services           (AttestWorkspace     *self,
                                                        const char          *survivor_id,
                                                        const char          *absorbed_id,

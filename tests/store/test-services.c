@@ -406,6 +406,12 @@ test_rename_refusals (Fixture       *f,
     { "Sécurité de l’application cloud", "Microsoft Defender for Cloud Apps" }, /* a translation */
   };
 
+  g_assert_true (attest_workspace_check_service_rename (f->ws, "stream", "Stream Video", &error));
+  g_assert_true (attest_workspace_check_service_rename (f->ws, "stream", NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (attest_workspace_check_service_rename (f->ws, "stream", "  ", &error));
+  g_assert_error (error, ATTEST_STORE_ERROR, ATTEST_STORE_ERROR_INVALID);
+  g_clear_error (&error);
   g_assert_false (attest_workspace_rename_service (f->ws, "stream", "   \t ", &error));
   g_assert_error (error, ATTEST_STORE_ERROR, ATTEST_STORE_ERROR_INVALID);
   g_test_message ("%s", error->message);
@@ -419,6 +425,11 @@ test_rename_refusals (Fixture       *f,
 
   for (guint i = 0; i < G_N_ELEMENTS (taken); i++)
     {
+      /* The check a dialog makes as one types says the same, and stores nothing. */
+      g_assert_false (attest_workspace_check_service_rename (f->ws, "stream", taken[i].name, &error));
+      g_assert_error (error, ATTEST_STORE_ERROR, ATTEST_STORE_ERROR_INVALID);
+      g_assert_nonnull (strstr (error->message, taken[i].message_has));
+      g_clear_error (&error);
       g_assert_false (attest_workspace_rename_service (f->ws, "stream", taken[i].name, &error));
       g_assert_error (error, ATTEST_STORE_ERROR, ATTEST_STORE_ERROR_INVALID);
       g_assert_nonnull (strstr (error->message, taken[i].message_has));
