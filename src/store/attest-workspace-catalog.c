@@ -542,6 +542,81 @@ attest_workspace_import_offering (AttestWorkspace      *self,
   return TRUE;
 }
 
+/* Which of a merged row's cells in one scope the matrix shows: in scope
+ * before flagged, then the survivor's before what was merged into it,
+ * nearest first — as _attest_workspace_cell_owner() decides. */
+typedef struct {
+  gboolean in_scope;
+  int depth;
+  char *service;
+} CellRank;
+
+static void
+cell_rank_free (CellRank *rank)
+{
+  g_free (rank->service);
+  g_free (rank);
+}
+
+static gboolean
+cell_rank_before (const CellRank *a,
+                  const CellRank *b)
+{
+  if (a->in_scope != b->in_scope)
+    return a->in_scope;
+  if (a->depth != b->depth)
+    return a->depth < b->depth;
+  return strcmp (a->service, b->service) < 0;
+}
+
+static int
+compare_cells (gconstpointer a,
+               gconstpointer b)
+{
+  const AttestMatrixCell *ca = *(AttestMatrixCell **)a;
+  const AttestMatrixCell *cb = *(AttestMatrixCell **)b;
+  int r = strcmp (ca->scope, cb->scope);
+
+  return r != 0 ? r : strcmp (ca->service, cb->service);
+}
+
+/* A cell's roll-up, counts, source line and variant from a row of the cells query. */
+static void
+fill_cell (AttestMatrixCell *c,
+           sqlite3_stmt     *stmt,
+           GHashTable       *variants)
+{
+  AttestRollup r = {
+    .total = sqlite3_column_int (stmt, 7),
+    .satisfied = sqlite3_column_int (stmt, 8),
+    .not_applicable = sqlite3_column_int (stmt, 9),
+    .in_progress = sqlite3_column_int (stmt, 10),
+    .exceptions = sqlite3_column_int (stmt, 11),
+    .started = sqlite3_column_int (stmt, 12),
+  };
+  gint64 variant_id = sqlite3_column_int64 (stmt, 6);
+  AttestMatrixVariant *v = g_hash_table_lookup (variants, &variant_id);
+
+  g_free (c->rollup);
+  c->rollup = g_strdup (attest_rollup_word (&r, sqlite3_column_int (stmt, 2) != 0));
+  c->n_items = r.total;
+  c->n_satisfied = r.satisfied + r.not_applicable;
+  c->n_exceptions = r.exceptions;
+  g_free (c->source_line);
+  c->source_line = g_strdup (_attest_column_text (stmt, 3));
+  g_free (c->translated_line);
+  c->translated_line = g_strdup (_attest_column_text (stmt, 4));
+  g_free (c->qualifier);
+  c->qualifier = g_strdup (_attest_column_text (stmt, 5));
+  g_clear_pointer (&c->variant_locale, g_free);
+  g_clear_pointer (&c->variant_date, g_free);
+  if (v != NULL)
+    {
+      c->variant_locale = g_strdup (v->locale);
+      c->variant_date = g_strdup (v->date);
+    }
+}
+
 /* The matrix row of a service: its own, or the one it was merged into. */
 static AttestMatrixService *
 row_of (GHashTable *services,
@@ -568,6 +643,8 @@ attest_workspace_load_matrix (AttestWorkspace  *self,
   g_autoptr(GHashTable) services = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) variants = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr(GHashTable) rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GHashTable) depths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) ranks = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify)cell_rank_free);
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc;
 
@@ -632,7 +709,7 @@ attest_workspace_load_matrix (AttestWorkspace  *self,
   /* One row per service not merged into another, under the name the analyst
    * gave it, else the catalog's; rows maps every service to its row. */
   stmt = _attest_workspace_prepare (self,
-                                    "SELECT d.id, d.name, d.untranslated, r.root_id FROM service_display d "
+                                    "SELECT d.id, d.name, d.untranslated, r.root_id, r.depth FROM service_display d "
                                     "JOIN service_root r ON r.service_id = d.id", error);
   if (stmt == NULL)
     goto fail;
@@ -648,7 +725,10 @@ attest_workspace_load_matrix (AttestWorkspace  *self,
           g_hash_table_insert (services, s->id, s);
         }
       else
-        g_hash_table_insert (rows, g_strdup (id), g_strdup (root));
+        {
+          g_hash_table_insert (rows, g_strdup (id), g_strdup (root));
+          g_hash_table_insert (depths, g_strdup (id), GINT_TO_POINTER (sqlite3_column_int (stmt, 4)));
+        }
     }
   if (rc != SQLITE_DONE)
     {
@@ -708,72 +788,60 @@ attest_workspace_load_matrix (AttestWorkspace  *self,
   g_clear_pointer (&stmt, sqlite3_finalize);
 
   /* Each cell with its checklist roll-up and the variant whose line put
-   * it there, in one query. A row with several services' cells in one scope
-   * (a merge) shows one: in scope before flagged, then the survivor's before
-   * what was merged into it, nearest first — the cell whose checklist
-   * attest_workspace_get_checklist() gives for the row. */
+   * it there, in one query. */
   stmt = _attest_workspace_prepare (self,
-                                    g_hash_table_size (rows) == 0
-                                    ? "SELECT c.scope_id, c.service_id, c.in_scope, c.source_line, c.translated_line, "
-                                      "  c.qualifier, c.variant_id, count (i.id), "
-                                      "  count (i.id) FILTER (WHERE i.status = 'satisfied'), "
-                                      "  count (i.id) FILTER (WHERE i.status = 'not-applicable'), "
-                                      "  count (i.id) FILTER (WHERE i.status = 'in-progress'), "
-                                      "  count (i.id) FILTER (WHERE i.status = 'exception'), "
-                                      "  count (i.id) FILTER (WHERE i.status <> 'not-started') "
-                                      "FROM coverage c LEFT JOIN checklist_item i "
-                                      "  ON i.scope_id = c.scope_id AND i.service_id = c.service_id "
-                                      "GROUP BY c.scope_id, c.service_id ORDER BY c.scope_id, c.service_id"
-                                    : "SELECT c.scope_id, c.service_id, c.in_scope, c.source_line, c.translated_line, "
-                                      "  c.qualifier, c.variant_id, count (i.id), "
-                                      "  count (i.id) FILTER (WHERE i.status = 'satisfied'), "
-                                      "  count (i.id) FILTER (WHERE i.status = 'not-applicable'), "
-                                      "  count (i.id) FILTER (WHERE i.status = 'in-progress'), "
-                                      "  count (i.id) FILTER (WHERE i.status = 'exception'), "
-                                      "  count (i.id) FILTER (WHERE i.status <> 'not-started') "
-                                      "FROM coverage c JOIN service_root r ON r.service_id = c.service_id "
-                                      "LEFT JOIN checklist_item i "
-                                      "  ON i.scope_id = c.scope_id AND i.service_id = c.service_id "
-                                      "GROUP BY c.scope_id, c.service_id "
-                                      "ORDER BY c.scope_id, r.root_id, c.in_scope DESC, r.depth, c.service_id", error);
+                                    "SELECT c.scope_id, c.service_id, c.in_scope, c.source_line, c.translated_line, "
+                                    "  c.qualifier, c.variant_id, count (i.id), "
+                                    "  count (i.id) FILTER (WHERE i.status = 'satisfied'), "
+                                    "  count (i.id) FILTER (WHERE i.status = 'not-applicable'), "
+                                    "  count (i.id) FILTER (WHERE i.status = 'in-progress'), "
+                                    "  count (i.id) FILTER (WHERE i.status = 'exception'), "
+                                    "  count (i.id) FILTER (WHERE i.status <> 'not-started') "
+                                    "FROM coverage c LEFT JOIN checklist_item i "
+                                    "  ON i.scope_id = c.scope_id AND i.service_id = c.service_id "
+                                    "GROUP BY c.scope_id, c.service_id ORDER BY c.scope_id, c.service_id", error);
   if (stmt == NULL)
     goto fail;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      AttestMatrixVariant *v;
-      gint64 variant_id;
       const char *scope = _attest_column_text (stmt, 0);
       const char *service = _attest_column_text (stmt, 1);
       const char *row = g_hash_table_lookup (rows, service);
-      AttestRollup r = {
-        .total = sqlite3_column_int (stmt, 7),
-        .satisfied = sqlite3_column_int (stmt, 8),
-        .not_applicable = sqlite3_column_int (stmt, 9),
-        .in_progress = sqlite3_column_int (stmt, 10),
-        .exceptions = sqlite3_column_int (stmt, 11),
-        .started = sqlite3_column_int (stmt, 12),
+      CellRank rank = {
+        .in_scope = sqlite3_column_int (stmt, 2) != 0,
+        .depth = row != NULL ? GPOINTER_TO_INT (g_hash_table_lookup (depths, service)) : 0,
+        .service = (char *)service,
       };
-      AttestMatrixCell *c;
+      AttestMatrixCell *c = NULL;
 
-      if (row != NULL)
-        service = row;
-      /* The row's first cell in this scope is the one shown. */
-      if (g_hash_table_size (rows) > 0 && attest_matrix_lookup_cell (matrix, scope, service) != NULL)
-        continue;
-      c = attest_matrix_add_cell (matrix, scope, service, attest_rollup_word (&r, sqlite3_column_int (stmt, 2) != 0));
-      c->n_items = r.total;
-      c->n_satisfied = r.satisfied + r.not_applicable;
-      c->n_exceptions = r.exceptions;
-      c->source_line = g_strdup (_attest_column_text (stmt, 3));
-      c->translated_line = g_strdup (_attest_column_text (stmt, 4));
-      c->qualifier = g_strdup (_attest_column_text (stmt, 5));
-      variant_id = sqlite3_column_int64 (stmt, 6);
-      v = g_hash_table_lookup (variants, &variant_id);
-      if (v != NULL)
+      /* A row with several services' cells in one scope (a merge) shows one:
+       * the one attest_workspace_get_checklist() gives for the row. */
+      if (g_hash_table_size (rows) > 0)
         {
-          c->variant_locale = g_strdup (v->locale);
-          c->variant_date = g_strdup (v->date);
+          CellRank *shown;
+
+          c = attest_matrix_lookup_cell (matrix, scope, row != NULL ? row : service);
+          shown = c != NULL ? g_hash_table_lookup (ranks, c) : NULL;
+          if (shown != NULL && !cell_rank_before (&rank, shown))
+            continue;
+          if (shown != NULL)
+            {
+              g_free (shown->service);
+              *shown = rank;
+              shown->service = g_strdup (service);
+            }
         }
+      if (c == NULL)
+        {
+          c = attest_matrix_add_cell (matrix, scope, row != NULL ? row : service, NULL);
+          if (g_hash_table_size (rows) > 0)
+            {
+              CellRank *kept = g_memdup2 (&rank, sizeof rank);
+              kept->service = g_strdup (service);
+              g_hash_table_insert (ranks, c, kept);
+            }
+        }
+      fill_cell (c, stmt, variants);
     }
   if (rc != SQLITE_DONE)
     {
@@ -781,6 +849,9 @@ attest_workspace_load_matrix (AttestWorkspace  *self,
       goto fail;
     }
   g_clear_pointer (&stmt, sqlite3_finalize);
+  /* Cells of a merged row came in their own services' order. */
+  if (g_hash_table_size (rows) > 0)
+    g_ptr_array_sort (matrix->cells, compare_cells);
 
   _attest_workspace_rollback (self);
   attest_matrix_sort (matrix);

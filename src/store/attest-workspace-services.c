@@ -445,11 +445,12 @@ overlap_json (AttestWorkspace  *self,
   int rc;
 
   stmt = _attest_workspace_prepare (self,
-                                    "SELECT DISTINCT a.scope_id FROM coverage a "
-                                    "JOIN service_root ra ON ra.service_id = a.service_id "
-                                    "JOIN coverage b ON b.scope_id = a.scope_id "
-                                    "JOIN service_root rb ON rb.service_id = b.service_id "
-                                    "WHERE ra.root_id = ?1 AND rb.root_id = ?2 ORDER BY a.scope_id", error);
+                                    "SELECT scope_id FROM coverage WHERE service_id IN "
+                                    "  (SELECT service_id FROM service_root WHERE root_id = ?1) "
+                                    "INTERSECT "
+                                    "SELECT scope_id FROM coverage WHERE service_id IN "
+                                    "  (SELECT service_id FROM service_root WHERE root_id = ?2) "
+                                    "ORDER BY 1", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, absorbed_root, -1, SQLITE_TRANSIENT);
