@@ -189,6 +189,10 @@ fail:
   return NULL;
 }
 
+/* Matrix row → the name its cell in @scope_id was listed under. Rows as the
+ * analyst's merges make them: a page that now names the survivor where it
+ * named the absorbed service added and removed nothing. The cell the matrix
+ * shows comes last and wins. */
 static GHashTable *
 covered_names (AttestWorkspace *self,
                const char      *scope_id)
@@ -197,9 +201,11 @@ covered_names (AttestWorkspace *self,
   GHashTable *set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
   stmt = _attest_workspace_prepare (self,
-                                    "SELECT s.id, CASE c.name WHEN '' THEN s.name ELSE c.name END "
-                                    "FROM coverage c JOIN service s ON s.id = c.service_id "
-                                    "WHERE c.scope_id = ?1 AND c.in_scope = 1", NULL);
+                                    "SELECT r.root_id, CASE c.name WHEN '' THEN d.name ELSE c.name END "
+                                    "FROM coverage c JOIN service_root r ON r.service_id = c.service_id "
+                                    "JOIN service_display d ON d.id = r.root_id "
+                                    "WHERE c.scope_id = ?1 AND c.in_scope = 1 "
+                                    "ORDER BY r.depth DESC, c.service_id DESC", NULL);
   if (stmt == NULL)
     return set;
   sqlite3_bind_text (stmt, 1, scope_id, -1, SQLITE_TRANSIENT);
@@ -537,6 +543,92 @@ attest_workspace_import_offering (AttestWorkspace      *self,
   return TRUE;
 }
 
+/* Which of a merged row's cells in one scope the matrix shows: in scope
+ * before flagged, then the survivor's before what was merged into it,
+ * nearest first — as _attest_workspace_cell_owner() decides. */
+typedef struct {
+  gboolean in_scope;
+  int depth;
+  char *service;
+} CellRank;
+
+static void
+cell_rank_free (CellRank *rank)
+{
+  g_free (rank->service);
+  g_free (rank);
+}
+
+static gboolean
+cell_rank_before (const CellRank *a,
+                  const CellRank *b)
+{
+  if (a->in_scope != b->in_scope)
+    return a->in_scope;
+  if (a->depth != b->depth)
+    return a->depth < b->depth;
+  return strcmp (a->service, b->service) < 0;
+}
+
+static int
+compare_cells (gconstpointer a,
+               gconstpointer b)
+{
+  const AttestMatrixCell *ca = *(AttestMatrixCell **)a;
+  const AttestMatrixCell *cb = *(AttestMatrixCell **)b;
+  int r = strcmp (ca->scope, cb->scope);
+
+  return r != 0 ? r : strcmp (ca->service, cb->service);
+}
+
+/* A cell's roll-up, counts, source line and variant from a row of the cells query. */
+static void
+fill_cell (AttestMatrixCell *c,
+           sqlite3_stmt     *stmt,
+           GHashTable       *variants)
+{
+  AttestRollup r = {
+    .total = sqlite3_column_int (stmt, 7),
+    .satisfied = sqlite3_column_int (stmt, 8),
+    .not_applicable = sqlite3_column_int (stmt, 9),
+    .in_progress = sqlite3_column_int (stmt, 10),
+    .exceptions = sqlite3_column_int (stmt, 11),
+    .started = sqlite3_column_int (stmt, 12),
+  };
+  gint64 variant_id = sqlite3_column_int64 (stmt, 6);
+  AttestMatrixVariant *v = g_hash_table_lookup (variants, &variant_id);
+
+  g_free (c->rollup);
+  c->rollup = g_strdup (attest_rollup_word (&r, sqlite3_column_int (stmt, 2) != 0));
+  c->n_items = r.total;
+  c->n_satisfied = r.satisfied + r.not_applicable;
+  c->n_exceptions = r.exceptions;
+  g_free (c->source_line);
+  c->source_line = g_strdup (_attest_column_text (stmt, 3));
+  g_free (c->translated_line);
+  c->translated_line = g_strdup (_attest_column_text (stmt, 4));
+  g_free (c->qualifier);
+  c->qualifier = g_strdup (_attest_column_text (stmt, 5));
+  g_clear_pointer (&c->variant_locale, g_free);
+  g_clear_pointer (&c->variant_date, g_free);
+  if (v != NULL)
+    {
+      c->variant_locale = g_strdup (v->locale);
+      c->variant_date = g_strdup (v->date);
+    }
+}
+
+/* The matrix row of a service: its own, or the one it was merged into. */
+static AttestMatrixService *
+row_of (GHashTable *services,
+        GHashTable *rows,
+        const char *service_id)
+{
+  const char *row = g_hash_table_lookup (rows, service_id);
+
+  return g_hash_table_lookup (services, row != NULL ? row : service_id);
+}
+
 /**
  * attest_workspace_load_matrix:
  *
@@ -551,6 +643,9 @@ attest_workspace_load_matrix (AttestWorkspace  *self,
   g_autoptr(GHashTable) frameworks = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) services = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) variants = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GHashTable) rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GHashTable) depths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) ranks = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify)cell_rank_free);
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc;
 
@@ -612,14 +707,34 @@ attest_workspace_load_matrix (AttestWorkspace  *self,
     }
   g_clear_pointer (&stmt, sqlite3_finalize);
 
-  stmt = _attest_workspace_prepare (self, "SELECT id, name, untranslated FROM service", error);
+  /* One row per service not merged into another, under the name the analyst
+   * gave it, else the catalog's; rows maps every service to its row. */
+  stmt = _attest_workspace_prepare (self,
+                                    "SELECT d.id, d.name, d.untranslated, r.root_id, r.depth FROM service_display d "
+                                    "JOIN service_root r ON r.service_id = d.id", error);
   if (stmt == NULL)
     goto fail;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      AttestMatrixService *s = attest_matrix_add_service (matrix, _attest_column_text (stmt, 0), _attest_column_text (stmt, 1),
-                                                          sqlite3_column_int (stmt, 2) != 0);
-      g_hash_table_insert (services, s->id, s);
+      const char *id = _attest_column_text (stmt, 0);
+      const char *root = _attest_column_text (stmt, 3);
+
+      if (g_strcmp0 (id, root) == 0)
+        {
+          AttestMatrixService *s = attest_matrix_add_service (matrix, id, _attest_column_text (stmt, 1),
+                                                              sqlite3_column_int (stmt, 2) != 0);
+          g_hash_table_insert (services, s->id, s);
+        }
+      else
+        {
+          g_hash_table_insert (rows, g_strdup (id), g_strdup (root));
+          g_hash_table_insert (depths, g_strdup (id), GINT_TO_POINTER (sqlite3_column_int (stmt, 4)));
+        }
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _attest_workspace_set_error (self, error, rc, _("could not read the workspace"));
+      goto fail;
     }
   g_clear_pointer (&stmt, sqlite3_finalize);
 
@@ -628,7 +743,7 @@ attest_workspace_load_matrix (AttestWorkspace  *self,
     goto fail;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      AttestMatrixService *s = g_hash_table_lookup (services, _attest_column_text (stmt, 0));
+      AttestMatrixService *s = row_of (services, rows, _attest_column_text (stmt, 0));
       if (s != NULL)
         s->mine = TRUE;
     }
@@ -639,28 +754,37 @@ attest_workspace_load_matrix (AttestWorkspace  *self,
     }
   g_clear_pointer (&stmt, sqlite3_finalize);
 
+  /* Every name but the one shown: aliases (source language) and translations;
+   * a merged service's names are its row's. Sorted by language then name, as
+   * each row gathers them. */
   stmt = _attest_workspace_prepare (self,
-                                    "SELECT n.service_id, n.lang, n.name FROM service_name n "
-                                    "JOIN service s ON s.id = n.service_id "
-                                    "WHERE n.name <> s.name ORDER BY n.service_id, n.lang, n.name", error);
+                                    "SELECT service_id, lang, name FROM service_name ORDER BY lang, name, service_id",
+                                    error);
   if (stmt == NULL)
     goto fail;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      AttestMatrixService *s = g_hash_table_lookup (services, _attest_column_text (stmt, 0));
+      AttestMatrixService *s = row_of (services, rows, _attest_column_text (stmt, 0));
       const char *lang = _attest_column_text (stmt, 1);
+      const char *name = _attest_column_text (stmt, 2);
 
-      if (s == NULL)
+      if (s == NULL || g_strcmp0 (name, s->name) == 0)
         continue;
+      /* (key, lang) is unique and the key follows from the name: no repeats. */
       if (lang == NULL || *lang == '\0')
-        g_ptr_array_add (s->aliases, g_strdup (_attest_column_text (stmt, 2)));
+        g_ptr_array_add (s->aliases, g_strdup (name));
       else
         {
           AttestMatrixTranslation *t = g_new0 (AttestMatrixTranslation, 1);
           t->lang = g_strdup (lang);
-          t->name = g_strdup (_attest_column_text (stmt, 2));
+          t->name = g_strdup (name);
           g_ptr_array_add (s->translations, t);
         }
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _attest_workspace_set_error (self, error, rc, _("could not read the workspace"));
+      goto fail;
     }
   g_clear_pointer (&stmt, sqlite3_finalize);
 
@@ -681,31 +805,44 @@ attest_workspace_load_matrix (AttestWorkspace  *self,
     goto fail;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      AttestMatrixVariant *v;
-      gint64 variant_id;
-      AttestRollup r = {
-        .total = sqlite3_column_int (stmt, 7),
-        .satisfied = sqlite3_column_int (stmt, 8),
-        .not_applicable = sqlite3_column_int (stmt, 9),
-        .in_progress = sqlite3_column_int (stmt, 10),
-        .exceptions = sqlite3_column_int (stmt, 11),
-        .started = sqlite3_column_int (stmt, 12),
+      const char *scope = _attest_column_text (stmt, 0);
+      const char *service = _attest_column_text (stmt, 1);
+      const char *row = g_hash_table_lookup (rows, service);
+      CellRank rank = {
+        .in_scope = sqlite3_column_int (stmt, 2) != 0,
+        .depth = row != NULL ? GPOINTER_TO_INT (g_hash_table_lookup (depths, service)) : 0,
+        .service = (char *)service,
       };
-      AttestMatrixCell *c = attest_matrix_add_cell (matrix, _attest_column_text (stmt, 0), _attest_column_text (stmt, 1),
-                                                    attest_rollup_word (&r, sqlite3_column_int (stmt, 2) != 0));
-      c->n_items = r.total;
-      c->n_satisfied = r.satisfied + r.not_applicable;
-      c->n_exceptions = r.exceptions;
-      c->source_line = g_strdup (_attest_column_text (stmt, 3));
-      c->translated_line = g_strdup (_attest_column_text (stmt, 4));
-      c->qualifier = g_strdup (_attest_column_text (stmt, 5));
-      variant_id = sqlite3_column_int64 (stmt, 6);
-      v = g_hash_table_lookup (variants, &variant_id);
-      if (v != NULL)
+      AttestMatrixCell *c = NULL;
+
+      /* A row with several services' cells in one scope (a merge) shows one:
+       * the one attest_workspace_get_checklist() gives for the row. */
+      if (g_hash_table_size (rows) > 0)
         {
-          c->variant_locale = g_strdup (v->locale);
-          c->variant_date = g_strdup (v->date);
+          CellRank *shown;
+
+          c = attest_matrix_lookup_cell (matrix, scope, row != NULL ? row : service);
+          shown = c != NULL ? g_hash_table_lookup (ranks, c) : NULL;
+          if (shown != NULL && !cell_rank_before (&rank, shown))
+            continue;
+          if (shown != NULL)
+            {
+              g_free (shown->service);
+              *shown = rank;
+              shown->service = g_strdup (service);
+            }
         }
+      if (c == NULL)
+        {
+          c = attest_matrix_add_cell (matrix, scope, row != NULL ? row : service, NULL);
+          if (g_hash_table_size (rows) > 0)
+            {
+              CellRank *kept = g_memdup2 (&rank, sizeof rank);
+              kept->service = g_strdup (service);
+              g_hash_table_insert (ranks, c, kept);
+            }
+        }
+      fill_cell (c, stmt, variants);
     }
   if (rc != SQLITE_DONE)
     {
@@ -713,6 +850,9 @@ attest_workspace_load_matrix (AttestWorkspace  *self,
       goto fail;
     }
   g_clear_pointer (&stmt, sqlite3_finalize);
+  /* Cells of a merged row came in their own services' order. */
+  if (g_hash_table_size (rows) > 0)
+    g_ptr_array_sort (matrix->cells, compare_cells);
 
   if (!_attest_workspace_fill_evidence_expiry (self, matrix, NULL, error))
     goto fail;

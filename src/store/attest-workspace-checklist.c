@@ -20,6 +20,7 @@
 #include "attest-workspace-checklist.h"
 #include "attest-workspace-evidence.h"
 #include "attest-workspace-private.h"
+#include "attest-workspace-services.h"
 
 static const char * const statuses[] = {
   "not-started", "in-progress", "satisfied", "not-applicable", "exception", NULL
@@ -67,7 +68,9 @@ attest_rollup_word (const AttestRollup *r,
  * attest_workspace_resolve_service:
  *
  * --service NAME (DESIGN.md): matches an id, a name, an alias or a translation,
- * case-folded; several services matching is a usage error naming them.
+ * case-folded; several services matching is a usage error naming them. A
+ * service merged into another resolves to the one whose row it shows in, by
+ * its id or any of its names.
  */
 gboolean
 attest_workspace_resolve_service (AttestWorkspace  *self,
@@ -83,9 +86,11 @@ attest_workspace_resolve_service (AttestWorkspace  *self,
   int rc;
 
   stmt = _attest_workspace_prepare (self,
-                                    "SELECT DISTINCT s.id, s.name FROM service s "
+                                    "SELECT DISTINCT r.root_id, d.name FROM service s "
                                     "LEFT JOIN service_name n ON n.service_id = s.id "
-                                    "WHERE s.id = ?1 OR n.key = ?2 ORDER BY s.name", error);
+                                    "JOIN service_root r ON r.service_id = s.id "
+                                    "JOIN service_display d ON d.id = r.root_id "
+                                    "WHERE s.id = ?1 OR n.key = ?2 ORDER BY d.name", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, folded, -1, SQLITE_TRANSIENT);
@@ -160,8 +165,11 @@ attest_workspace_resolve_cell (AttestWorkspace  *self,
   if (!attest_workspace_resolve_service (self, service, &svc, error))
     return FALSE;
 
+  /* The row's cell may be one recorded for a service merged into it. */
   covered = _attest_workspace_query_text (self,
-                                          "SELECT service_id FROM coverage WHERE scope_id = ?1 AND service_id = ?2",
+                                          "SELECT c.service_id FROM coverage c "
+                                          "JOIN service_root r ON r.service_id = c.service_id "
+                                          "WHERE c.scope_id = ?1 AND r.root_id = ?2",
                                           sid, svc);
   if (covered == NULL)
     {
@@ -328,6 +336,10 @@ read_items (AttestWorkspace  *self,
 /**
  * attest_workspace_get_checklist:
  *
+ * A matrix row's id gets the checklist of the cell the matrix shows, which
+ * after a merge may be that of a service merged into it (the items then carry
+ * that service's id); a merged service's own id gets its own.
+ *
  * Returns: (element-type AttestChecklistItem): the cell's items, created from
  *   the template on first use (one transaction, one history row).
  */
@@ -338,8 +350,13 @@ attest_workspace_get_checklist (AttestWorkspace  *self,
                                 GError          **error)
 {
   g_autoptr(GPtrArray) items = NULL;
+  g_autofree char *owner = NULL;
 
   g_return_val_if_fail (ATTEST_IS_WORKSPACE (self), NULL);
+
+  owner = _attest_workspace_cell_owner (self, scope_id, service_id);
+  if (owner != NULL)
+    service_id = owner;
 
   items = read_items (self, scope_id, service_id, error);
   if (items == NULL || items->len > 0)
@@ -481,10 +498,15 @@ attest_workspace_cell_rollup (AttestWorkspace  *self,
                               GError          **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *owner = NULL;
   int rc;
 
   g_return_val_if_fail (ATTEST_IS_WORKSPACE (self), FALSE);
 
+  /* As the matrix shows it: the checklist attest_workspace_get_checklist() gives. */
+  owner = _attest_workspace_cell_owner (self, scope_id, service_id);
+  if (owner != NULL)
+    service_id = owner;
   memset (rollup, 0, sizeof *rollup);
   stmt = _attest_workspace_prepare (self,
                                     "SELECT count(*), "
@@ -513,7 +535,16 @@ attest_workspace_cell_rollup (AttestWorkspace  *self,
   return TRUE;
 }
 
-/* "My services" is analyst data: a history row for each change. */
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char **)a, *(const char **)b);
+}
+
+/* "My services" is analyst data: a history row for each change. A matrix row is
+ * in My services when any service merged into it is: taking it out takes them
+ * all out. */
 gboolean
 attest_workspace_set_my_service (AttestWorkspace  *self,
                                  const char       *service_id,
@@ -521,6 +552,8 @@ attest_workspace_set_my_service (AttestWorkspace  *self,
                                  GError          **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) removed = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(JsonNode) before = NULL;
   int rc;
 
   g_return_val_if_fail (ATTEST_IS_WORKSPACE (self), FALSE);
@@ -528,19 +561,39 @@ attest_workspace_set_my_service (AttestWorkspace  *self,
   if (!_attest_workspace_begin (self, error))
     return FALSE;
   stmt = _attest_workspace_prepare (self,
-                                    mine ? "INSERT INTO my_service (service_id) VALUES (?1) ON CONFLICT DO NOTHING"
-                                         : "DELETE FROM my_service WHERE service_id = ?1", error);
+                                    mine ? "INSERT INTO my_service (service_id) VALUES (?1) "
+                                           "ON CONFLICT DO NOTHING RETURNING service_id"
+                                         : "DELETE FROM my_service WHERE service_id IN "
+                                           "  (SELECT service_id FROM service_root WHERE root_id = "
+                                           "    (SELECT root_id FROM service_root WHERE service_id = ?1)) "
+                                           "RETURNING service_id", error);
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_text (stmt, 1, service_id, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (removed, g_strdup (_attest_column_text (stmt, 0)));
   if (rc != SQLITE_DONE)
     {
       _attest_workspace_set_error (self, error, rc, _("could not update the workspace"));
       goto fail;
     }
-  if (sqlite3_changes (_attest_workspace_get_db (self)) > 0 &&
-      !_attest_history_append (self, "my-services", service_id, mine ? "add" : "remove", NULL, NULL, error))
+  /* Which services left, when more than the one named (merged ones). */
+  if (!mine && (removed->len > 1 || (removed->len == 1 && !g_str_equal (removed->pdata[0], service_id))))
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+
+      g_ptr_array_sort (removed, compare_strings);
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "services");
+      json_builder_begin_array (b);
+      for (guint i = 0; i < removed->len; i++)
+        json_builder_add_string_value (b, removed->pdata[i]);
+      json_builder_end_array (b);
+      json_builder_end_object (b);
+      before = json_builder_get_root (b);
+    }
+  if (removed->len > 0 &&
+      !_attest_history_append (self, "my-services", service_id, mine ? "add" : "remove", before, NULL, error))
     goto fail;
   return _attest_workspace_commit (self, error);
 
@@ -558,7 +611,10 @@ attest_workspace_list_my_services (AttestWorkspace  *self,
 
   g_return_val_if_fail (ATTEST_IS_WORKSPACE (self), NULL);
 
-  stmt = _attest_workspace_prepare (self, "SELECT service_id FROM my_service ORDER BY service_id", error);
+  /* Matrix rows: a service merged into another counts for that one. */
+  stmt = _attest_workspace_prepare (self,
+                                    "SELECT DISTINCT r.root_id FROM my_service m "
+                                    "JOIN service_root r ON r.service_id = m.service_id ORDER BY r.root_id", error);
   if (stmt == NULL)
     return NULL;
   while (sqlite3_step (stmt) == SQLITE_ROW)

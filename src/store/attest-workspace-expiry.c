@@ -2,7 +2,8 @@
  *
  * A cell shows the worst state of the evidence linked to its checklist items:
  * expired, else expiring within ATTEST_EXPIRY_SOON_DAYS days, else current.
- * Only the earliest expiry date of each cell decides that.
+ * Only the earliest expiry date of each cell decides that. A row that merged
+ * services (the analyst's merges) counts the evidence of all of them.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -32,12 +33,13 @@ _attest_workspace_fill_evidence_expiry (AttestWorkspace  *self,
   int rc;
 
   stmt = _attest_workspace_prepare (self,
-                                    "SELECT ci.scope_id, ci.service_id, min (e.expires)"
+                                    "SELECT ci.scope_id, coalesce (r.root_id, ci.service_id), min (e.expires)"
                                     "  FROM checklist_item ci"
                                     "  JOIN item_evidence ie ON ie.item_id = ci.id"
                                     "  JOIN evidence e ON e.sha256 = ie.sha256"
+                                    "  LEFT JOIN service_root r ON r.service_id = ci.service_id"
                                     " WHERE e.expires IS NOT NULL AND e.expires != ''"
-                                    " GROUP BY ci.scope_id, ci.service_id",
+                                    " GROUP BY 1, 2",
                                     error);
   if (stmt == NULL)
     return FALSE;

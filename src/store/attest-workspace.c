@@ -201,7 +201,50 @@ static const char * const migrations[ATTEST_WORKSPACE_SCHEMA_VERSION] = {
   "  ref TEXT NOT NULL,"
   "  UNIQUE (kind, ref)"
   ");",
+
+  /* 4 → 5: the analyst's merges and renames of services (attest-workspace-services.c).
+   * A merge maps the absorbed service onto its survivor when the workspace is
+   * read; nothing of either moves, so an unmerge gives both back as they were.
+   * A rename is a stack of names over the catalog's (service.name): renaming
+   * straight back pops it; added_name says the rename put that name into
+   * service_name, so the pop takes it out again. IF NOT EXISTS: tests fake an
+   * older schema by dropping only the tables of the versions they undo. */
+  "CREATE TABLE IF NOT EXISTS service_merge ("
+  "  absorbed_id TEXT PRIMARY KEY REFERENCES service (id) ON UPDATE CASCADE,"
+  "  survivor_id TEXT NOT NULL REFERENCES service (id) ON UPDATE CASCADE,"
+  "  merged_at TEXT NOT NULL,"
+  "  CHECK (absorbed_id <> survivor_id)"
+  ");"
+  "CREATE INDEX IF NOT EXISTS service_merge_survivor ON service_merge (survivor_id);"
+  "CREATE TABLE IF NOT EXISTS service_rename ("
+  "  service_id TEXT NOT NULL REFERENCES service (id) ON UPDATE CASCADE,"
+  "  depth INTEGER NOT NULL CHECK (depth >= 1),"
+  "  name TEXT NOT NULL,"
+  "  added_name INTEGER NOT NULL DEFAULT 0,"
+  "  PRIMARY KEY (service_id, depth)"
+  ");",
 };
+
+/* How every reader sees services once merges and renames apply, as views of
+ * this connection only (TEMP): nothing stored depends on them, so a later
+ * schema change never has to carry them along.
+ * service_root: each service, the service whose row it shows in (itself
+ * unless merged) and how many merges away that is.
+ * service_display: each service's name as shown (the analyst's, else the
+ * catalog's) beside the catalog's. */
+static const char service_views[] =
+  "CREATE TEMP VIEW IF NOT EXISTS service_root (service_id, root_id, depth) AS "
+  "  WITH RECURSIVE walk (service_id, root_id, depth) AS ("
+  "    SELECT id, id, 0 FROM main.service "
+  "      WHERE id NOT IN (SELECT absorbed_id FROM main.service_merge) "
+  "    UNION ALL "
+  "    SELECT m.absorbed_id, w.root_id, w.depth + 1 FROM main.service_merge m "
+  "      JOIN walk w ON m.survivor_id = w.service_id) "
+  "  SELECT service_id, root_id, depth FROM walk;"
+  "CREATE TEMP VIEW IF NOT EXISTS service_display (id, name, catalog_name, untranslated) AS "
+  "  SELECT s.id, coalesce ((SELECT r.name FROM main.service_rename r WHERE r.service_id = s.id "
+  "                          ORDER BY r.depth DESC LIMIT 1), s.name), s.name, s.untranslated "
+  "  FROM main.service s;";
 
 static char *
 attest_workspace_display_path (AttestWorkspace *self)
@@ -545,6 +588,9 @@ attest_workspace_open (const char  *path,
     return NULL;
 
   if (!check_and_migrate (self, error))
+    return NULL;
+
+  if (!_attest_workspace_exec (self, service_views, error))
     return NULL;
 
   if (!_attest_workspace_exec (self,
