@@ -16,13 +16,16 @@
 #include "attest-importer.h"
 #include "attest-library-sidebar.h"
 #include "attest-matrix-filter.h"
+#include "attest-merge-dialog.h"
 #include "attest-matrix-view.h"
 #include "attest-paths.h"
+#include "attest-rename-dialog.h"
 #include "attest-search-dialog.h"
 #include "attest-window.h"
 #include "attest-workspace-catalog.h"
 #include "attest-workspace-checklist.h"
 #include "attest-workspace-locate.h"
+#include "attest-workspace-services.h"
 
 /* The ui_state key the matrix filters persist under (DESIGN.md: view state). */
 #define FILTER_STATE_KEY "matrix-filter"
@@ -982,6 +985,10 @@ update_row_actions (AttestWindow *self)
                                service != NULL && !service->mine);
   g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "remove-my-service")),
                                service != NULL && service->mine);
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "rename-service")),
+                               service != NULL);
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "merge-service")),
+                               service != NULL && self->matrix != NULL && self->matrix->services->len > 1);
 }
 
 static void
@@ -1025,6 +1032,122 @@ remove_my_service_activated (GSimpleAction *action,
                              gpointer       user_data)
 {
   set_my_service (user_data, FALSE);
+}
+
+/* Rename Service… and Merge Into Another Service… (the row menu): the
+ * dialogs store the change; the window reads the matrix again and offers Undo. */
+
+static void
+service_renamed (AttestWindow *self,
+                 const char   *service_id,
+                 const char   *old_name,
+                 const char   *new_name)
+{
+  AdwToast *toast;
+  g_autofree char *title = NULL;
+
+  show_workspace (self);
+  /* Translators: a toast after a rename: "Renamed “Stream” to “Microsoft Stream”" */
+  title = g_strdup_printf (_("Renamed “%s” to “%s”"), old_name, new_name);
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo-rename");
+  adw_toast_set_action_target_value (toast, g_variant_new ("(ss)", service_id, old_name));
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+services_merged (AttestWindow *self,
+                 const char   *survivor_id,
+                 const char   *absorbed_id)
+{
+  AttestMatrixService *survivor;
+  AdwToast *toast;
+  g_autofree char *title = NULL;
+
+  show_workspace (self);
+  survivor = self->matrix != NULL ? attest_matrix_lookup_service (self->matrix, survivor_id) : NULL;
+  /* Translators: a toast after two services were merged into one row */
+  title = g_strdup_printf (_("Services merged into “%s”"), survivor != NULL ? survivor->name : survivor_id);
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo-merge");
+  adw_toast_set_action_target_value (toast, g_variant_new_string (absorbed_id));
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+rename_service_activated (GSimpleAction *action,
+                          GVariant      *param,
+                          gpointer       user_data)
+{
+  AttestWindow *self = user_data;
+  AttestMatrixService *service = cursor_service (self);
+  g_autofree char *catalog_name = NULL;
+  AttestRenameDialog *dialog;
+
+  if (service == NULL || self->workspace == NULL)
+    return;
+  catalog_name = attest_workspace_get_service_catalog_name (self->workspace, service->id, NULL);
+  dialog = attest_rename_dialog_new (GTK_WINDOW (self), self->workspace, service->id, service->name,
+                                     catalog_name != NULL ? catalog_name : service->name);
+  g_signal_connect_object (dialog, "renamed", G_CALLBACK (service_renamed), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+merge_service_activated (GSimpleAction *action,
+                         GVariant      *param,
+                         gpointer       user_data)
+{
+  AttestWindow *self = user_data;
+  AttestMatrixService *service = cursor_service (self);
+  AttestMergeDialog *dialog;
+
+  if (service == NULL || self->workspace == NULL || self->matrix == NULL)
+    return;
+  dialog = attest_merge_dialog_new (GTK_WINDOW (self), self->workspace, self->matrix, service->id);
+  g_signal_connect_object (dialog, "merged", G_CALLBACK (services_merged), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+report_store_error (AttestWindow *self,
+                    const GError *error)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+}
+
+static void
+undo_rename_activated (GSimpleAction *action,
+                       GVariant      *param,
+                       gpointer       user_data)
+{
+  AttestWindow *self = user_data;
+  const char *service_id, *old_name;
+  g_autoptr(GError) error = NULL;
+
+  g_variant_get (param, "(&s&s)", &service_id, &old_name);
+  if (self->workspace == NULL)
+    return;
+  if (!attest_workspace_rename_service (self->workspace, service_id, old_name, &error))
+    report_store_error (self, error);
+  show_workspace (self);
+}
+
+static void
+undo_merge_activated (GSimpleAction *action,
+                      GVariant      *param,
+                      gpointer       user_data)
+{
+  AttestWindow *self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (self->workspace == NULL)
+    return;
+  if (!attest_workspace_unmerge_service (self->workspace, g_variant_get_string (param, NULL), &error))
+    report_store_error (self, error);
+  show_workspace (self);
 }
 
 /**
@@ -1467,6 +1590,10 @@ static const GActionEntry win_actions[] = {
   { "import-pages", import_pages_activated },
   { "show-history", show_history_activated },
   { "search", search_activated },
+  { "rename-service", rename_service_activated },
+  { "merge-service", merge_service_activated },
+  { "undo-rename", undo_rename_activated, "(ss)" },
+  { "undo-merge", undo_merge_activated, "s" },
 };
 
 static void

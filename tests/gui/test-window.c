@@ -17,6 +17,7 @@
 #include "attest-paths.h"
 #include "attest-test-home.h"
 #include "attest-window.h"
+#include "attest-history.h"
 #include "attest-workspace-checklist.h"
 
 /* Returns FALSE while the window is not there yet (polled again). */
@@ -1006,6 +1007,74 @@ test_import_seeds (void)
   run_app (path, check_import_seeds);
 }
 
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type) && gtk_widget_get_visible (GTK_WIDGET (w)))
+        return GTK_WINDOW (w);
+    }
+  return NULL;
+}
+
+static gboolean
+check_rename_service (AttestApplication *app,
+                      AttestWindow      *window)
+{
+  AttestMatrixView *view;
+  GtkWindow *dialog;
+  GtkWidget *entry;
+  AttestMatrixService *service;
+
+  if (!catalog_shown (window))
+    return FALSE;
+  view = ATTEST_MATRIX_VIEW (find_visible (GTK_WIDGET (window), ATTEST_TYPE_MATRIX_VIEW));
+
+  /* The row menu's Rename Service… on Stream's row, a new name, Rename. */
+  g_assert_true (attest_matrix_view_select_cell (view, "soc/soc-3", "stream"));
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "rename-service"));
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "merge-service"));
+  g_action_group_activate_action (G_ACTION_GROUP (window), "rename-service", NULL);
+  dialog = find_toplevel (g_type_from_name ("AttestRenameDialog"));
+  g_assert_nonnull (dialog);
+  entry = find_visible (GTK_WIDGET (dialog), GTK_TYPE_TEXT);
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_ancestor (entry, GTK_TYPE_EDITABLE) != NULL ?
+                                       gtk_widget_get_ancestor (entry, GTK_TYPE_EDITABLE) : entry),
+                         "Stream (classic)");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "rename");
+
+  /* The matrix reads the new name at once; the id stays. */
+  service = attest_matrix_lookup_service (attest_matrix_view_get_matrix (view), "stream");
+  g_assert_nonnull (service);
+  g_assert_cmpstr (service->name, ==, "Stream (classic)");
+
+  /* The toast's Undo: the old name back. */
+  g_action_group_activate_action (G_ACTION_GROUP (window), "undo-rename",
+                                  g_variant_new ("(ss)", "stream", "Stream"));
+  service = attest_matrix_lookup_service (attest_matrix_view_get_matrix (view), "stream");
+  g_assert_cmpstr (service->name, ==, "Stream");
+  {
+    g_autoptr(GPtrArray) history = attest_workspace_list_history (attest_window_get_workspace (window), "service", NULL);
+    g_assert_nonnull (history);
+    g_assert_cmpuint (history->len, ==, 2);
+  }
+  return TRUE;
+}
+
+static void
+test_rename_service (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("attest-gui-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "audit.attest", NULL);
+
+  run_app (path, check_rename_service);
+}
+
 #define SUBPROCESS_TEST(fn)                                                  \
   static void fn##_isolated (void)                                           \
   {                                                                          \
@@ -1029,6 +1098,7 @@ SUBPROCESS_TEST (test_keeps_open_workspace)
 SUBPROCESS_TEST (test_preferences)
 SUBPROCESS_TEST (test_workspace_files)
 SUBPROCESS_TEST (test_import_seeds)
+SUBPROCESS_TEST (test_rename_service)
 
 int
 main (int   argc,
@@ -1049,6 +1119,7 @@ main (int   argc,
   g_test_add_func ("/window/preferences", test_preferences_isolated);
   g_test_add_func ("/window/workspace-files", test_workspace_files_isolated);
   g_test_add_func ("/window/import-seeds", test_import_seeds_isolated);
+  g_test_add_func ("/window/rename-service", test_rename_service_isolated);
 
   return g_test_run ();
 }
