@@ -25,11 +25,34 @@ typedef struct {
   GPtrArray *cells;    /* char *: the checklist items it serves, "scope:service#N" */
 } AttestEvidence;
 
+/* How an evidence file's expiry date stands on a given day. */
+typedef enum {
+  ATTEST_EXPIRY_NONE,     /* no expiry date */
+  ATTEST_EXPIRY_CURRENT,  /* expires more than 30 days from today */
+  ATTEST_EXPIRY_SOON,     /* expires within 30 days from today, today included */
+  ATTEST_EXPIRY_EXPIRED,  /* expired before today */
+} AttestExpiryState;
+
+/* Days before its expiry date a file counts as expiring soon. */
+#define ATTEST_EVIDENCE_EXPIRY_WARNING_DAYS 30
+
+/* Called from the reading thread after each chunk with the bytes read so far. */
+typedef void (*AttestEvidenceReadProgress) (guint64  bytes_read,
+                                            gpointer user_data);
+
 void        attest_evidence_free                  (AttestEvidence   *evidence);
 gboolean    attest_evidence_date_is_valid         (const char       *date);
 gboolean    attest_evidence_sha256_is_valid       (const char       *sha256);
+AttestExpiryState attest_evidence_expiry_state   (const char       *expires,
+                                                   const char       *today);
 GBytes     *attest_evidence_read_file             (GFile            *file,
                                                    char            **sha256,
+                                                   GCancellable     *cancellable,
+                                                   GError          **error);
+GBytes     *attest_evidence_read_file_with_progress (GFile          *file,
+                                                   char            **sha256,
+                                                   AttestEvidenceReadProgress progress,
+                                                   gpointer          user_data,
                                                    GCancellable     *cancellable,
                                                    GError          **error);
 
@@ -44,7 +67,21 @@ gboolean    attest_workspace_attach_evidence      (AttestWorkspace  *self,
                                                    const char       *text,
                                                    char            **sha256_out,
                                                    GError          **error);
+gboolean    attest_workspace_link_evidence        (AttestWorkspace  *self,
+                                                   gint64            item_id,
+                                                   const char       *sha256,
+                                                   GError          **error);
+gboolean    attest_workspace_unlink_evidence      (AttestWorkspace  *self,
+                                                   gint64            item_id,
+                                                   const char       *sha256,
+                                                   GError          **error);
 GPtrArray  *attest_workspace_list_evidence        (AttestWorkspace  *self,
+                                                   GError          **error);
+GPtrArray  *attest_workspace_list_item_evidence   (AttestWorkspace  *self,
+                                                   gint64            item_id,
+                                                   GError          **error);
+AttestEvidence *attest_workspace_get_evidence     (AttestWorkspace  *self,
+                                                   const char       *sha256,
                                                    GError          **error);
 GBytes     *attest_workspace_get_evidence_bytes   (AttestWorkspace  *self,
                                                    const char       *sha256,
