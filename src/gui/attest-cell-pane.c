@@ -437,9 +437,12 @@ void
 attest_cell_pane_set_cell (AttestCellPane  *self,
                            AttestWorkspace *workspace,
                            AttestMatrix    *matrix,
-                           const char      *scope_id,
-                           const char      *service_id)
+                           const char      *scope_id_arg,
+                           const char      *service_id_arg)
 {
+  /* Copies: the caller may pass this pane's own ids, freed below. */
+  g_autofree char *scope_id = g_strdup (scope_id_arg);
+  g_autofree char *service_id = g_strdup (service_id_arg);
   AttestMatrixFramework *framework = NULL;
   AttestMatrixScope *scope = NULL;
   AttestMatrixService *service;
