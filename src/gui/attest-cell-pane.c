@@ -838,7 +838,10 @@ update_progress (gpointer user_data)
   g_mutex_unlock (&job->lock);
 
   name = g_file_get_basename (job->files->pdata[MIN (current, job->files->len - 1)]);
-  if (job->files->len == 1)
+  if (g_cancellable_is_cancelled (g_task_get_cancellable (self->attach_task)))
+    /* Translators: after Cancel, until the file being stored is done */
+    text = g_strdup (_("Cancelling…"));
+  else if (job->files->len == 1)
     /* Translators: %s is a file's name */
     text = g_strdup_printf (_("Attaching “%s”…"), name);
   else
