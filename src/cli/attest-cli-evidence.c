@@ -13,7 +13,7 @@
 #include <json-glib/json-glib.h>
 
 #include "attest-cli-private.h"
-#include "attest-pdf-text.h"
+#include "attest-evidence-file.h"
 #include "attest-workspace-checklist.h"
 #include "attest-workspace-evidence.h"
 
@@ -40,21 +40,6 @@ check_date_option (const char *option,
   return FALSE;
 }
 
-static char *
-guess_mime (const char *path,
-            GBytes     *bytes)
-{
-  g_autofree char *content_type = NULL;
-  g_autofree char *mime = NULL;
-  gsize len;
-  const guchar *data = g_bytes_get_data (bytes, &len);
-
-  /* The first bytes are enough to sniff; the name breaks ties. */
-  content_type = g_content_type_guess (path, data, MIN (len, 4096), NULL);
-  mime = content_type != NULL ? g_content_type_get_mime_type (content_type) : NULL;
-  return mime != NULL ? g_steal_pointer (&mime) : g_strdup ("application/octet-stream");
-}
-
 static int
 evidence_attach (AttestCliContext  *ctx,
                  int                argc,
@@ -67,18 +52,12 @@ evidence_attach (AttestCliContext  *ctx,
   g_autofree char *expires = NULL;
   g_autofree char *scope_id = NULL;
   g_autofree char *service_id = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *mime = NULL;
-  g_autofree char *text = NULL;
-  g_autofree char *sha256 = NULL;
   g_autoptr(GPtrArray) items = NULL;
   g_autoptr(GFile) file = NULL;
-  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(AttestEvidenceFile) prepared = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GError) pdf_error = NULL;
   AttestChecklistItem *item;
   int item_number = 0;
-  int page_count = -1;
   GOptionEntry entries[] = {
     { "framework", 0, 0, G_OPTION_ARG_STRING, &framework, NULL, NULL },
     { "scope", 0, 0, G_OPTION_ARG_STRING, &scope, NULL, NULL },
@@ -131,38 +110,25 @@ evidence_attach (AttestCliContext  *ctx,
 
   /* Nothing is stored unless the whole file could be read. */
   file = g_file_new_for_commandline_arg (argv[1]);
-  bytes = attest_evidence_read_file (file, NULL, NULL, &error);
-  if (bytes == NULL)
+  prepared = attest_evidence_file_prepare (file, NULL, NULL, NULL, &error);
+  if (prepared == NULL)
     {
       g_printerr ("attest-cli: %s\n", error->message);
       return ATTEST_CLI_FAILED;
     }
 
-  name = g_file_get_basename (file);
-  mime = guess_mime (argv[1], bytes);
-  if (g_str_equal (mime, "application/pdf"))
-    {
-      guint pages = 0;
-
-      /* A PDF that cannot be read is evidence all the same: kept, without its text. */
-      if (attest_pdf_text_extract (bytes, &pages, &text, &pdf_error))
-        page_count = (int)MIN (pages, (guint)G_MAXINT);
-    }
-
-  if (!attest_workspace_attach_evidence (ctx->workspace, item->id, name, bytes, mime, effective, expires,
-                                         page_count, text, &sha256, &error))
+  if (!attest_evidence_file_attach (prepared, ctx->workspace, item->id, effective, expires, &error))
     {
       g_printerr ("attest-cli: %s\n", error->message);
       return store_error_status (error);
     }
 
-  if (pdf_error != NULL)
-    {
-      g_autofree char *display = g_file_get_parse_name (file);
-      g_printerr (_("attest-cli: warning: %s: %s; attached without its text\n"), display, pdf_error->message);
-    }
+  /* A PDF that cannot be read is evidence all the same: kept, without its text. */
+  if (prepared->text_error != NULL)
+    g_printerr (_("attest-cli: warning: %s: %s; attached without its text\n"), prepared->display_name,
+                prepared->text_error->message);
   /* Only now, after the commit. */
-  g_print ("%s\n", sha256);
+  g_print ("%s\n", prepared->sha256);
   return ATTEST_CLI_OK;
 }
 

@@ -17,7 +17,7 @@
 #include "attest-history.h"
 #include "attest-paths.h"
 #include "attest-service-names.h"
-#include "attest-workspace-checklist.h"
+#include "attest-workspace-checklist-private.h"
 #include "attest-workspace-evidence.h"
 #include "attest-workspace-private.h"
 #include "attest-workspace-services.h"
@@ -62,6 +62,29 @@ attest_rollup_word (const AttestRollup *r,
   if (r->started > 0)
     return "in-progress";
   return "not-started";
+}
+
+/**
+ * attest_checklist_item_is_overdue:
+ * @today: YYYY-MM-DD
+ *
+ * An item is overdue when its due date has passed (a date due today is not
+ * yet) and it is neither satisfied nor not applicable: an exception past its
+ * date is still work to do.
+ */
+gboolean
+attest_checklist_item_is_overdue (const AttestChecklistItem *item,
+                                  const char                *today)
+{
+  g_return_val_if_fail (item != NULL, FALSE);
+  g_return_val_if_fail (today != NULL, FALSE);
+
+  if (item->due == NULL || *item->due == '\0')
+    return FALSE;
+  if (g_strcmp0 (item->status, "satisfied") == 0 || g_strcmp0 (item->status, "not-applicable") == 0)
+    return FALSE;
+  /* YYYY-MM-DD compares as text. */
+  return strcmp (item->due, today) < 0;
 }
 
 /**
@@ -387,14 +410,58 @@ fail:
   return NULL;
 }
 
-/* A 64-bit id as text: G_GINT64_FORMAT cannot stand inside a translatable string. */
-static const char *
-cell_or_id (gint64 id)
+/**
+ * _attest_workspace_read_item:
+ *
+ * One item by its id, without its evidence (%NULL there); inside the caller's
+ * transaction when there is one. A missing item is ATTEST_STORE_ERROR_NOT_FOUND.
+ */
+AttestChecklistItem *
+_attest_workspace_read_item (AttestWorkspace  *self,
+                             gint64            item_id,
+                             GError          **error)
 {
-  static char buf[24];
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  AttestChecklistItem *item;
+  int rc;
 
-  g_snprintf (buf, sizeof buf, "%" G_GINT64_FORMAT, id);
-  return buf;
+  stmt = _attest_workspace_prepare (self, "SELECT scope_id, service_id, position, title, status, owner, due "
+                                          "FROM checklist_item WHERE id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, item_id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      if (rc == SQLITE_DONE)
+        {
+          /* G_GINT64_FORMAT cannot stand inside a translatable string. */
+          g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, item_id);
+          g_set_error (error, ATTEST_STORE_ERROR, ATTEST_STORE_ERROR_NOT_FOUND,
+                       _("No checklist item %s"), id);
+        }
+      else
+        _attest_workspace_set_error (self, error, rc, _("could not read the workspace"));
+      return NULL;
+    }
+
+  item = g_new0 (AttestChecklistItem, 1);
+  item->id = item_id;
+  item->scope_id = g_strdup (_attest_column_text (stmt, 0));
+  item->service_id = g_strdup (_attest_column_text (stmt, 1));
+  item->position = sqlite3_column_int (stmt, 2);
+  item->title = g_strdup (_attest_column_text (stmt, 3));
+  item->status = g_strdup (_attest_column_text (stmt, 4));
+  item->owner = g_strdup (_attest_column_text (stmt, 5));
+  item->due = g_strdup (_attest_column_text (stmt, 6));
+  return item;
+}
+
+/* "scope:service#N", as history rows and the CLI name an item. */
+char *
+_attest_checklist_item_ref (const AttestChecklistItem *item)
+{
+  return g_strdup_printf ("%s:%s#%u", item->scope_id, item->service_id, item->position);
 }
 
 /**
@@ -416,6 +483,7 @@ attest_workspace_update_item (AttestWorkspace  *self,
   g_autofree char *old_owner = NULL;
   g_autofree char *old_due = NULL;
   g_autofree char *cell = NULL;
+  g_autoptr(AttestChecklistItem) item = NULL;
   g_autoptr(JsonNode) before = NULL;
   g_autoptr(JsonNode) after = NULL;
   const char *new_due;
@@ -440,26 +508,13 @@ attest_workspace_update_item (AttestWorkspace  *self,
   if (!_attest_workspace_begin (self, error))
     return FALSE;
 
-  stmt = _attest_workspace_prepare (self, "SELECT status, owner, due, scope_id || ':' || service_id || '#' || position "
-                                          "FROM checklist_item WHERE id = ?1", error);
-  if (stmt == NULL)
+  item = _attest_workspace_read_item (self, item_id, error);
+  if (item == NULL)
     goto fail;
-  sqlite3_bind_int64 (stmt, 1, item_id);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      if (rc == SQLITE_DONE)
-        g_set_error (error, ATTEST_STORE_ERROR, ATTEST_STORE_ERROR_NOT_FOUND,
-                     _("No checklist item %s"), cell_or_id (item_id));
-      else
-        _attest_workspace_set_error (self, error, rc, _("could not read the workspace"));
-      goto fail;
-    }
-  old_status = g_strdup (_attest_column_text (stmt, 0));
-  old_owner = g_strdup (_attest_column_text (stmt, 1));
-  old_due = g_strdup (_attest_column_text (stmt, 2));
-  cell = g_strdup (_attest_column_text (stmt, 3));
-  g_clear_pointer (&stmt, sqlite3_finalize);
+  old_status = g_steal_pointer (&item->status);
+  old_owner = g_steal_pointer (&item->owner);
+  old_due = g_steal_pointer (&item->due);
+  cell = _attest_checklist_item_ref (item);
 
   new_due = due == NULL ? old_due : (*due == '\0' ? NULL : due);
   stmt = _attest_workspace_prepare (self, "UPDATE checklist_item SET status = ?2, owner = ?3, due = ?4 WHERE id = ?1",

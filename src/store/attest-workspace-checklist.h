@@ -33,6 +33,8 @@ void        attest_checklist_item_free          (AttestChecklistItem  *item);
 gboolean    attest_checklist_status_is_valid    (const char           *status);
 const char *attest_rollup_word                  (const AttestRollup   *rollup,
                                                  gboolean              in_scope);
+gboolean    attest_checklist_item_is_overdue    (const AttestChecklistItem *item,
+                                                 const char           *today);
 
 gboolean    attest_workspace_resolve_cell       (AttestWorkspace      *self,
                                                  const char           *framework,

@@ -19,6 +19,7 @@
 
 #include "attest-history.h"
 #include "attest-search.h"
+#include "attest-workspace-checklist-private.h"
 #include "attest-workspace-evidence.h"
 #include "attest-workspace-private.h"
 
@@ -117,6 +118,24 @@ attest_evidence_read_file (GFile         *file,
                            GCancellable  *cancellable,
                            GError       **error)
 {
+  return attest_evidence_read_file_with_progress (file, sha256, NULL, NULL, cancellable, error);
+}
+
+/**
+ * attest_evidence_read_file_with_progress:
+ * @progress: (nullable) (scope call): told the bytes read so far after each chunk
+ *
+ * attest_evidence_read_file(), reporting its progress: a worker thread reading
+ * a large file can show how far it got.
+ */
+GBytes *
+attest_evidence_read_file_with_progress (GFile                      *file,
+                                         char                      **sha256,
+                                         AttestEvidenceReadProgress  progress,
+                                         gpointer                    user_data,
+                                         GCancellable               *cancellable,
+                                         GError                    **error)
+{
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GFileInputStream) in = NULL;
   g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
@@ -180,6 +199,8 @@ attest_evidence_read_file (GFile         *file,
         }
       g_byte_array_set_size (data, old_len + got);
       g_checksum_update (checksum, data->data + old_len, got);
+      if (progress != NULL)
+        progress (data->len, user_data);
       if ((gint64)data->len > ATTEST_EVIDENCE_MAX_BYTES)
         {
           set_too_large_error (error, file);
@@ -273,6 +294,22 @@ dates_json (const char *effective,
   return json_builder_get_root (b);
 }
 
+/* "item": {"cell": "scope:service#N", "position": N}, as every evidence history row names it. */
+static void
+add_item_ref (JsonBuilder               *b,
+              const AttestChecklistItem *item)
+{
+  g_autofree char *ref = _attest_checklist_item_ref (item);
+
+  json_builder_set_member_name (b, "item");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "cell");
+  json_builder_add_string_value (b, ref);
+  json_builder_set_member_name (b, "position");
+  json_builder_add_int_value (b, item->position);
+  json_builder_end_object (b);
+}
+
 static gboolean
 step_done (AttestWorkspace  *self,
            sqlite3_stmt     *stmt,
@@ -321,16 +358,15 @@ attest_workspace_attach_evidence (AttestWorkspace  *self,
   sqlite3 *db;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *sha = NULL;
-  g_autofree char *cell = NULL;
   g_autofree char *old_name = NULL;
   g_autofree char *old_effective = NULL;
   g_autofree char *old_expires = NULL;
+  g_autoptr(AttestChecklistItem) item = NULL;
   g_autoptr(JsonBuilder) b = NULL;
   g_autoptr(JsonNode) before = NULL;
   g_autoptr(JsonNode) after = NULL;
   const char *new_effective, *new_expires;
   gboolean stored = FALSE, linked, dates_changed = FALSE;
-  guint position = 0;
   gsize size;
   const void *data;
   int rc;
@@ -363,27 +399,9 @@ attest_workspace_attach_evidence (AttestWorkspace  *self,
   if (!_attest_workspace_begin (self, error))
     return FALSE;
 
-  stmt = _attest_workspace_prepare (self, "SELECT scope_id || ':' || service_id || '#' || position, position "
-                                          "FROM checklist_item WHERE id = ?1", error);
-  if (stmt == NULL)
+  item = _attest_workspace_read_item (self, item_id, error);
+  if (item == NULL)
     goto fail;
-  sqlite3_bind_int64 (stmt, 1, item_id);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      if (rc == SQLITE_DONE)
-        {
-          g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, item_id);
-          g_set_error (error, ATTEST_STORE_ERROR, ATTEST_STORE_ERROR_NOT_FOUND,
-                       _("No checklist item %s"), id);
-        }
-      else
-        _attest_workspace_set_error (self, error, rc, _("could not read the workspace"));
-      goto fail;
-    }
-  cell = g_strdup (_attest_column_text (stmt, 0));
-  position = sqlite3_column_int (stmt, 1);
-  g_clear_pointer (&stmt, sqlite3_finalize);
 
   stmt = _attest_workspace_prepare (self, "SELECT name, effective, expires FROM evidence WHERE sha256 = ?1", error);
   if (stmt == NULL)
@@ -487,13 +505,7 @@ attest_workspace_attach_evidence (AttestWorkspace  *self,
       json_builder_add_boolean_value (b, !stored);
       add_nullable_string (b, "effective", new_effective);
       add_nullable_string (b, "expires", new_expires);
-      json_builder_set_member_name (b, "item");
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "cell");
-      json_builder_add_string_value (b, cell);
-      json_builder_set_member_name (b, "position");
-      json_builder_add_int_value (b, position);
-      json_builder_end_object (b);
+      add_item_ref (b, item);
       json_builder_end_object (b);
       after = json_builder_get_root (b);
 
@@ -537,27 +549,42 @@ prepare_cells (AttestWorkspace  *self,
                                     "WHERE ie.sha256 = ?1 ORDER BY c.scope_id, c.service_id, c.position", error);
 }
 
-/**
- * attest_workspace_list_evidence:
- *
- * Returns: (element-type AttestEvidence): every stored file, by name.
- */
-GPtrArray *
-attest_workspace_list_evidence (AttestWorkspace  *self,
-                                GError          **error)
+typedef enum {
+  SELECT_ALL,
+  SELECT_ONE,     /* by SHA-256 */
+  SELECT_ITEM,    /* linked to one checklist item */
+} EvidenceSelection;
+
+/* The evidence records a selection names, by name; the one list code behind
+ * attest_workspace_list_evidence(), _get_evidence() and _list_item_evidence(). */
+static GPtrArray *
+query_evidence (AttestWorkspace    *self,
+                EvidenceSelection   selection,
+                const char         *sha256,
+                gint64              item_id,
+                GError            **error)
 {
+  static const char * const where[] = {
+    [SELECT_ALL] = "",
+    [SELECT_ONE] = "WHERE e.sha256 = ?1 ",
+    [SELECT_ITEM] = "JOIN item_evidence ie ON ie.sha256 = e.sha256 WHERE ie.item_id = ?1 ",
+  };
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify)attest_evidence_free);
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(sqlite3_stmt) cells = NULL;
+  g_autofree char *sql = NULL;
   int rc;
 
-  g_return_val_if_fail (ATTEST_IS_WORKSPACE (self), NULL);
-
-  stmt = _attest_workspace_prepare (self,
-                                    "SELECT sha256, name, size, mime, attached_at, effective, expires, page_count "
-                                    "FROM evidence ORDER BY name COLLATE NOCASE, sha256", error);
+  sql = g_strdup_printf ("SELECT e.sha256, e.name, e.size, e.mime, e.attached_at, e.effective, e.expires, "
+                         "e.page_count FROM evidence e %sORDER BY e.name COLLATE NOCASE, e.sha256",
+                         where[selection]);
+  stmt = _attest_workspace_prepare (self, sql, error);
   if (stmt == NULL)
     return NULL;
+  if (selection == SELECT_ONE)
+    sqlite3_bind_text (stmt, 1, sha256, -1, SQLITE_TRANSIENT);
+  else if (selection == SELECT_ITEM)
+    sqlite3_bind_int64 (stmt, 1, item_id);
   cells = prepare_cells (self, error);
   if (cells == NULL)
     return NULL;
@@ -583,6 +610,224 @@ attest_workspace_list_evidence (AttestWorkspace  *self,
       return NULL;
     }
   return g_steal_pointer (&list);
+}
+
+/**
+ * attest_workspace_list_evidence:
+ *
+ * Returns: (element-type AttestEvidence): every stored file, by name.
+ */
+GPtrArray *
+attest_workspace_list_evidence (AttestWorkspace  *self,
+                                GError          **error)
+{
+  g_return_val_if_fail (ATTEST_IS_WORKSPACE (self), NULL);
+
+  return query_evidence (self, SELECT_ALL, NULL, 0, error);
+}
+
+/**
+ * attest_workspace_list_item_evidence:
+ *
+ * Returns: (element-type AttestEvidence): the files linked to one checklist
+ *   item, by name (an empty array for an item with none, or no such item).
+ */
+GPtrArray *
+attest_workspace_list_item_evidence (AttestWorkspace  *self,
+                                     gint64            item_id,
+                                     GError          **error)
+{
+  g_return_val_if_fail (ATTEST_IS_WORKSPACE (self), NULL);
+
+  return query_evidence (self, SELECT_ITEM, NULL, item_id, error);
+}
+
+/**
+ * attest_workspace_get_evidence:
+ * @sha256: 64 hexadecimal digits, either case
+ *
+ * Returns: the record of one stored file (its bytes are not read); %NULL with
+ *   ATTEST_STORE_ERROR_NOT_FOUND when no file has that SHA-256.
+ */
+AttestEvidence *
+attest_workspace_get_evidence (AttestWorkspace  *self,
+                               const char       *sha256,
+                               GError          **error)
+{
+  g_autoptr(GPtrArray) list = NULL;
+  g_autofree char *key = NULL;
+
+  g_return_val_if_fail (ATTEST_IS_WORKSPACE (self), NULL);
+  g_return_val_if_fail (sha256 != NULL, NULL);
+
+  key = g_ascii_strdown (sha256, -1);
+  list = query_evidence (self, SELECT_ONE, key, 0, error);
+  if (list == NULL)
+    return NULL;
+  if (list->len == 0)
+    {
+      g_set_error (error, ATTEST_STORE_ERROR, ATTEST_STORE_ERROR_NOT_FOUND,
+                   _("No evidence file has SHA-256 %s"), key);
+      return NULL;
+    }
+  return g_ptr_array_steal_index (list, 0);
+}
+
+/* The stored name of a file, inside the caller's transaction; NOT_FOUND when none. */
+static char *
+stored_name (AttestWorkspace  *self,
+             const char       *sha256,
+             GError          **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  stmt = _attest_workspace_prepare (self, "SELECT name FROM evidence WHERE sha256 = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, sha256, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return g_strdup (_attest_column_text (stmt, 0));
+  if (rc == SQLITE_DONE)
+    g_set_error (error, ATTEST_STORE_ERROR, ATTEST_STORE_ERROR_NOT_FOUND,
+                 _("No evidence file has SHA-256 %s"), sha256);
+  else
+    _attest_workspace_set_error (self, error, rc, _("could not read the workspace"));
+  return NULL;
+}
+
+static JsonNode *
+link_json (const char                *name,
+           const AttestChecklistItem *item)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "name");
+  json_builder_add_string_value (b, name);
+  add_item_ref (b, item);
+  json_builder_end_object (b);
+  return json_builder_get_root (b);
+}
+
+/**
+ * attest_workspace_link_evidence:
+ * @sha256: a file already stored in the workspace
+ *
+ * Links a stored file to one more checklist item (one report serving many
+ * cells), in one transaction with its history row ("link"). Linking a file to
+ * an item it already serves changes nothing and is not an error; a missing
+ * item or file is ATTEST_STORE_ERROR_NOT_FOUND.
+ */
+gboolean
+attest_workspace_link_evidence (AttestWorkspace  *self,
+                                gint64            item_id,
+                                const char       *sha256,
+                                GError          **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(AttestChecklistItem) item = NULL;
+  g_autoptr(JsonNode) after = NULL;
+  g_autofree char *key = NULL;
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (ATTEST_IS_WORKSPACE (self), FALSE);
+  g_return_val_if_fail (sha256 != NULL, FALSE);
+
+  key = g_ascii_strdown (sha256, -1);
+  if (!_attest_workspace_begin (self, error))
+    return FALSE;
+
+  item = _attest_workspace_read_item (self, item_id, error);
+  if (item == NULL)
+    goto fail;
+  name = stored_name (self, key, error);
+  if (name == NULL)
+    goto fail;
+
+  stmt = _attest_workspace_prepare (self, "INSERT INTO item_evidence (item_id, sha256) VALUES (?1, ?2) "
+                                          "ON CONFLICT DO NOTHING", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, item_id);
+  sqlite3_bind_text (stmt, 2, key, -1, SQLITE_TRANSIENT);
+  if (!step_done (self, stmt, error))
+    goto fail;
+
+  if (sqlite3_changes (_attest_workspace_get_db (self)) == 0)
+    {
+      _attest_workspace_rollback (self);
+      return TRUE;
+    }
+
+  after = link_json (name, item);
+  if (!_attest_history_append (self, "evidence", key, "link", NULL, after, error))
+    goto fail;
+  return _attest_workspace_commit (self, error);
+
+fail:
+  _attest_workspace_rollback (self);
+  return FALSE;
+}
+
+/**
+ * attest_workspace_unlink_evidence:
+ *
+ * Removes a file from one checklist item, in one transaction with its history
+ * row ("unlink"). The stored bytes stay, whatever else they serve: an unlink
+ * can be undone with attest_workspace_link_evidence(). A file the item does
+ * not serve is ATTEST_STORE_ERROR_NOT_FOUND, and nothing changes.
+ */
+gboolean
+attest_workspace_unlink_evidence (AttestWorkspace  *self,
+                                  gint64            item_id,
+                                  const char       *sha256,
+                                  GError          **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(AttestChecklistItem) item = NULL;
+  g_autoptr(JsonNode) before = NULL;
+  g_autofree char *key = NULL;
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (ATTEST_IS_WORKSPACE (self), FALSE);
+  g_return_val_if_fail (sha256 != NULL, FALSE);
+
+  key = g_ascii_strdown (sha256, -1);
+  if (!_attest_workspace_begin (self, error))
+    return FALSE;
+
+  item = _attest_workspace_read_item (self, item_id, error);
+  if (item == NULL)
+    goto fail;
+  name = stored_name (self, key, error);
+  if (name == NULL)
+    goto fail;
+
+  stmt = _attest_workspace_prepare (self, "DELETE FROM item_evidence WHERE item_id = ?1 AND sha256 = ?2", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, item_id);
+  sqlite3_bind_text (stmt, 2, key, -1, SQLITE_TRANSIENT);
+  if (!step_done (self, stmt, error))
+    goto fail;
+  if (sqlite3_changes (_attest_workspace_get_db (self)) == 0)
+    {
+      g_autofree char *ref = _attest_checklist_item_ref (item);
+      g_set_error (error, ATTEST_STORE_ERROR, ATTEST_STORE_ERROR_NOT_FOUND,
+                   _("“%s” is not attached to checklist item %s"), name, ref);
+      goto fail;
+    }
+
+  before = link_json (name, item);
+  if (!_attest_history_append (self, "evidence", key, "unlink", before, NULL, error))
+    goto fail;
+  return _attest_workspace_commit (self, error);
+
+fail:
+  _attest_workspace_rollback (self);
+  return FALSE;
 }
 
 /**

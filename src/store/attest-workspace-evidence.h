@@ -6,6 +6,7 @@
 
 #include <gio/gio.h>
 
+#include "attest-expiry.h"
 #include "attest-workspace.h"
 
 G_BEGIN_DECLS
@@ -25,11 +26,21 @@ typedef struct {
   GPtrArray *cells;    /* char *: the checklist items it serves, "scope:service#N" */
 } AttestEvidence;
 
+/* Called from the reading thread after each chunk with the bytes read so far. */
+typedef void (*AttestEvidenceReadProgress) (guint64  bytes_read,
+                                            gpointer user_data);
+
 void        attest_evidence_free                  (AttestEvidence   *evidence);
 gboolean    attest_evidence_date_is_valid         (const char       *date);
 gboolean    attest_evidence_sha256_is_valid       (const char       *sha256);
 GBytes     *attest_evidence_read_file             (GFile            *file,
                                                    char            **sha256,
+                                                   GCancellable     *cancellable,
+                                                   GError          **error);
+GBytes     *attest_evidence_read_file_with_progress (GFile          *file,
+                                                   char            **sha256,
+                                                   AttestEvidenceReadProgress progress,
+                                                   gpointer          user_data,
                                                    GCancellable     *cancellable,
                                                    GError          **error);
 
@@ -44,7 +55,21 @@ gboolean    attest_workspace_attach_evidence      (AttestWorkspace  *self,
                                                    const char       *text,
                                                    char            **sha256_out,
                                                    GError          **error);
+gboolean    attest_workspace_link_evidence        (AttestWorkspace  *self,
+                                                   gint64            item_id,
+                                                   const char       *sha256,
+                                                   GError          **error);
+gboolean    attest_workspace_unlink_evidence      (AttestWorkspace  *self,
+                                                   gint64            item_id,
+                                                   const char       *sha256,
+                                                   GError          **error);
 GPtrArray  *attest_workspace_list_evidence        (AttestWorkspace  *self,
+                                                   GError          **error);
+GPtrArray  *attest_workspace_list_item_evidence   (AttestWorkspace  *self,
+                                                   gint64            item_id,
+                                                   GError          **error);
+AttestEvidence *attest_workspace_get_evidence     (AttestWorkspace  *self,
+                                                   const char       *sha256,
                                                    GError          **error);
 GBytes     *attest_workspace_get_evidence_bytes   (AttestWorkspace  *self,
                                                    const char       *sha256,

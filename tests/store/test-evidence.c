@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include "attest-evidence-file.h"
 #include "attest-history.h"
 #include "attest-importer.h"
 #include "attest-pdf-text.h"
@@ -682,6 +683,305 @@ test_pdf_corpus (void)
   g_assert_cmpuint (failed, >, 0);
 }
 
+
+static void
+test_link_unlink (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GBytes) report = bytes_of ("one SOC 2 report for many cells");
+  g_autofree char *sha = attach (f, f->soc2_item1, "soc2.pdf", report);
+  g_autofree char *upper = g_ascii_strup (sha, -1);
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  AttestHistoryEntry *row;
+  JsonObject *obj;
+
+  /* Link the stored bytes to a second cell: one history row, no copy. */
+  g_assert_true (attest_workspace_link_evidence (f->ws, f->soc1_item1, upper, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_history (f, "link"), ==, 1);
+  {
+    g_autoptr(GPtrArray) l = list (f);
+    g_assert_cmpuint (l->len, ==, 1);
+    g_assert_cmpuint (((AttestEvidence *)l->pdata[0])->cells->len, ==, 2);
+  }
+  /* Again: nothing changes, no row. */
+  g_assert_true (attest_workspace_link_evidence (f->ws, f->soc1_item1, sha, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_history (f, "link"), ==, 1);
+
+  /* Unlink from the first: its row names the item; the bytes stay. */
+  g_assert_true (attest_workspace_unlink_evidence (f->ws, f->soc2_item1, sha, &error));
+  g_assert_no_error (error);
+  rows = attest_workspace_list_history (f->ws, "evidence", &error);
+  g_assert_no_error (error);
+  row = rows->pdata[rows->len - 1];
+  g_assert_cmpstr (row->action, ==, "unlink");
+  g_assert_cmpstr (row->entity_id, ==, sha);
+  g_assert_null (row->after);
+  g_assert_true (json_parser_load_from_data (parser, row->before, -1, &error));
+  obj = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (obj, "name"), ==, "soc2.pdf");
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (obj, "item"), "cell"), ==,
+                   "soc/soc-2:intune#1");
+  {
+    g_autoptr(GPtrArray) l = list (f);
+    g_autoptr(GBytes) back = attest_workspace_get_evidence_bytes (f->ws, sha, NULL, &error);
+    g_assert_cmpuint (l->len, ==, 1);
+    g_assert_cmpuint (((AttestEvidence *)l->pdata[0])->cells->len, ==, 1);
+    g_assert_true (g_bytes_equal (back, report));
+  }
+  {
+    g_autoptr(GPtrArray) items = attest_workspace_get_checklist (f->ws, "soc/soc-2", "intune", &error);
+    g_assert_cmpuint (((AttestChecklistItem *)items->pdata[0])->evidence->len, ==, 0);
+  }
+
+  /* Unlinking what is not linked: an error, and no row. */
+  g_assert_false (attest_workspace_unlink_evidence (f->ws, f->soc2_item1, sha, &error));
+  g_assert_error (error, ATTEST_STORE_ERROR, ATTEST_STORE_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "soc2.pdf"));
+  g_clear_error (&error);
+  g_assert_cmpuint (count_history (f, "unlink"), ==, 1);
+
+  /* Missing file, missing item. */
+  g_assert_false (attest_workspace_link_evidence (f->ws, f->soc2_item1, "00", &error));
+  g_assert_error (error, ATTEST_STORE_ERROR, ATTEST_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_false (attest_workspace_link_evidence (f->ws, 999999, sha, &error));
+  g_assert_error (error, ATTEST_STORE_ERROR, ATTEST_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_false (attest_workspace_unlink_evidence (f->ws, 999999, sha, &error));
+  g_assert_error (error, ATTEST_STORE_ERROR, ATTEST_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* Undo is linking back. */
+  g_assert_true (attest_workspace_link_evidence (f->ws, f->soc2_item1, sha, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_history (f, "link"), ==, 2);
+
+  g_assert_true (attest_workspace_verify_history (f->ws, problems, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 0);
+}
+
+/* A second connection holds the write lock: the edit fails in words and changes nothing. */
+static void
+test_unlink_busy (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GBytes) report = bytes_of ("busy report");
+  g_autofree char *sha = attach (f, f->soc2_item1, "busy.pdf", report);
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_false (attest_workspace_unlink_evidence (f->ws, f->soc2_item1, sha, &error));
+  g_assert_error (error, ATTEST_STORE_ERROR, ATTEST_STORE_ERROR_BUSY);
+  g_clear_error (&error);
+  sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+  sqlite3_close (db);
+
+  {
+    g_autoptr(GPtrArray) linked = attest_workspace_list_item_evidence (f->ws, f->soc2_item1, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (linked->len, ==, 1);
+  }
+  g_assert_cmpuint (count_history (f, "unlink"), ==, 0);
+}
+
+static void
+test_get_and_item_list (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GBytes) b1 = bytes_of ("zeta file");
+  g_autoptr(GBytes) b2 = bytes_of ("alpha file");
+  g_autofree char *s1 = attach (f, f->soc2_item1, "Zeta.pdf", b1);
+  g_autofree char *s2 = attach (f, f->soc2_item1, "alpha.pdf", b2);
+  g_autofree char *s3 = attach (f, f->soc1_item1, "Zeta.pdf", b1);
+  g_autofree char *upper = g_ascii_strup (s2, -1);
+  g_autoptr(GPtrArray) l1 = NULL;
+  g_autoptr(GPtrArray) none = NULL;
+  g_autoptr(AttestEvidence) one = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* The files of one item, by name (case-folded), with their cells. */
+  l1 = attest_workspace_list_item_evidence (f->ws, f->soc2_item1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (l1->len, ==, 2);
+  g_assert_cmpstr (((AttestEvidence *)l1->pdata[0])->name, ==, "alpha.pdf");
+  g_assert_cmpstr (((AttestEvidence *)l1->pdata[1])->name, ==, "Zeta.pdf");
+  g_assert_cmpuint (((AttestEvidence *)l1->pdata[1])->cells->len, ==, 2);
+  none = attest_workspace_list_item_evidence (f->ws, f->soc2_item2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (none->len, ==, 0);
+
+  /* One record, either case. */
+  one = attest_workspace_get_evidence (f->ws, upper, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (one->sha256, ==, s2);
+  g_assert_cmpstr (one->name, ==, "alpha.pdf");
+  g_assert_cmpint (one->size, ==, (gint64)g_bytes_get_size (b2));
+  g_assert_cmpuint (one->cells->len, ==, 1);
+  g_assert_cmpstr (one->cells->pdata[0], ==, "soc/soc-2:intune#1");
+  g_assert_cmpstr (s1, ==, s3);
+
+  g_assert_null (attest_workspace_get_evidence (f->ws, "0000000000000000000000000000000000000000000000000000000000000000",
+                                                &error));
+  g_assert_error (error, ATTEST_STORE_ERROR, ATTEST_STORE_ERROR_NOT_FOUND);
+}
+
+static void
+test_expiry_state (void)
+{
+  static const struct {
+    const char *expires, *today;
+    AttestExpiryState state;
+  } cases[] = {
+    { NULL, "2024-06-15", ATTEST_EXPIRY_NONE },
+    { "", "2024-06-15", ATTEST_EXPIRY_NONE },
+    { "someday", "2024-06-15", ATTEST_EXPIRY_NONE },
+    { "2024-02-30", "2024-01-01", ATTEST_EXPIRY_NONE },
+    /* The day before today: expired; today itself: still valid, soon. */
+    { "2024-06-14", "2024-06-15", ATTEST_EXPIRY_EXPIRED },
+    { "2024-06-15", "2024-06-15", ATTEST_EXPIRY_SOON },
+    /* 30 days ahead is soon, 31 is not. */
+    { "2024-07-15", "2024-06-15", ATTEST_EXPIRY_SOON },
+    { "2024-07-16", "2024-06-15", ATTEST_EXPIRY_CURRENT },
+    /* Across a month end and a year end. */
+    { "2024-03-01", "2024-01-31", ATTEST_EXPIRY_SOON },      /* 30 days in a leap year */
+    { "2023-03-03", "2023-01-31", ATTEST_EXPIRY_CURRENT },   /* 31 days, no leap day */
+    { "2023-03-02", "2023-01-31", ATTEST_EXPIRY_SOON },      /* 30 days */
+    { "2025-01-30", "2024-12-31", ATTEST_EXPIRY_SOON },
+    { "2025-01-31", "2024-12-31", ATTEST_EXPIRY_CURRENT },
+    { "2024-12-31", "2025-01-01", ATTEST_EXPIRY_EXPIRED },
+    /* The leap day itself. */
+    { "2024-02-29", "2024-02-29", ATTEST_EXPIRY_SOON },
+    { "2024-02-29", "2024-03-01", ATTEST_EXPIRY_EXPIRED },
+    { "2024-03-30", "2024-02-29", ATTEST_EXPIRY_SOON },
+    { "2024-03-31", "2024-02-29", ATTEST_EXPIRY_CURRENT },
+    { "2028-01-01", "2024-06-15", ATTEST_EXPIRY_CURRENT },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      AttestExpiryState got = attest_expiry_state (cases[i].expires, cases[i].today);
+
+      if (got != cases[i].state)
+        g_error ("expires %s, today %s: state %d, not %d", cases[i].expires, cases[i].today, got, cases[i].state);
+    }
+}
+
+static void
+test_overdue (void)
+{
+  AttestChecklistItem item = { 0 };
+  static const char *open_statuses[] = { "not-started", "in-progress", "exception" };
+
+  item.due = (char *)"2024-06-14";
+  for (guint i = 0; i < G_N_ELEMENTS (open_statuses); i++)
+    {
+      item.status = (char *)open_statuses[i];
+      g_assert_true (attest_checklist_item_is_overdue (&item, "2024-06-15"));
+      /* Due today is not overdue yet. */
+      g_assert_false (attest_checklist_item_is_overdue (&item, "2024-06-14"));
+    }
+  item.status = (char *)"satisfied";
+  g_assert_false (attest_checklist_item_is_overdue (&item, "2024-06-15"));
+  item.status = (char *)"not-applicable";
+  g_assert_false (attest_checklist_item_is_overdue (&item, "2024-06-15"));
+  item.status = (char *)"in-progress";
+  item.due = NULL;
+  g_assert_false (attest_checklist_item_is_overdue (&item, "2024-06-15"));
+}
+
+static void
+count_progress (guint64  bytes_read,
+                gpointer user_data)
+{
+  guint64 *last = user_data;
+
+  g_assert_cmpuint (bytes_read, >=, *last);
+  *last = bytes_read;
+}
+
+/* The shared prepare step: bytes, hash, MIME type, PDF pages and text, progress. */
+static void
+test_prepare_file (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *pdf_path = g_build_filename (f->dir, "made.pdf", NULL);
+  g_autofree char *txt_path = g_build_filename (f->dir, "notes.txt", NULL);
+  g_autofree char *junk_path = g_build_filename (f->dir, "broken.pdf", NULL);
+  g_autofree char *missing_path = g_build_filename (f->dir, "nowhere.pdf", NULL);
+  g_autoptr(GBytes) pdf = make_pdf ();
+  g_autoptr(GFile) pdf_file = g_file_new_for_path (pdf_path);
+  g_autoptr(GFile) txt_file = g_file_new_for_path (txt_path);
+  g_autoptr(GFile) junk_file = g_file_new_for_path (junk_path);
+  g_autoptr(GFile) missing_file = g_file_new_for_path (missing_path);
+  g_autoptr(AttestEvidenceFile) p = NULL;
+  g_autoptr(AttestEvidenceFile) t = NULL;
+  g_autoptr(AttestEvidenceFile) j = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, pdf);
+  guint64 last = 0;
+
+  g_assert_true (g_file_set_contents (pdf_path, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), NULL));
+  g_assert_true (g_file_set_contents (txt_path, "plain notes", -1, NULL));
+  g_assert_true (g_file_set_contents (junk_path, "%PDF-1.4\nnot really\n", -1, NULL));
+
+  p = attest_evidence_file_prepare (pdf_file, count_progress, &last, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (p->name, ==, "made.pdf");
+  g_assert_cmpstr (p->sha256, ==, expected);
+  g_assert_cmpstr (p->mime, ==, "application/pdf");
+  g_assert_cmpint (p->page_count, ==, 2);
+  g_assert_nonnull (strstr (p->text, "bravo"));
+  g_assert_null (p->text_error);
+  g_assert_true (g_bytes_equal (p->bytes, pdf));
+  g_assert_cmpuint (last, ==, g_bytes_get_size (pdf));
+
+  g_assert_true (attest_evidence_file_attach (p, f->ws, f->soc2_item1, "2024-01-01", NULL, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(AttestEvidence) e = attest_workspace_get_evidence (f->ws, expected, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (e->page_count, ==, 2);
+    g_assert_cmpstr (e->mime, ==, "application/pdf");
+    g_assert_cmpstr (e->effective, ==, "2024-01-01");
+  }
+
+  t = attest_evidence_file_prepare (txt_file, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  /* text/plain with a MIME database; this test hides the system's. */
+  g_assert_cmpstr (t->mime, !=, "application/pdf");
+  g_assert_cmpint (t->page_count, ==, -1);
+  g_assert_null (t->text);
+
+  /* A PDF that cannot be read is evidence all the same, without its text. */
+  j = attest_evidence_file_prepare (junk_file, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (j->mime, ==, "application/pdf");
+  g_assert_cmpint (j->page_count, ==, -1);
+  g_assert_nonnull (j->text_error);
+
+  g_assert_null (attest_evidence_file_prepare (missing_file, NULL, NULL, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "nowhere.pdf"));
+  g_clear_error (&error);
+
+  /* Cancelled before it starts: nothing read. */
+  {
+    g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+
+    g_cancellable_cancel (cancellable);
+    g_assert_null (attest_evidence_file_prepare (pdf_file, NULL, NULL, cancellable, &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -696,7 +996,13 @@ main (int   argc,
   ADD ("bad-dates", test_bad_dates);
   ADD ("read-file", test_read_file);
   ADD ("pdf-made-here", test_pdf_made_here);
+  ADD ("link-unlink", test_link_unlink);
+  ADD ("unlink-busy", test_unlink_busy);
+  ADD ("get-and-item-list", test_get_and_item_list);
+  ADD ("prepare-file", test_prepare_file);
 #undef ADD
+  g_test_add_func ("/evidence/expiry-state", test_expiry_state);
+  g_test_add_func ("/evidence/overdue", test_overdue);
   g_test_add_func ("/evidence/pdf-corpus", test_pdf_corpus);
 
   return g_test_run ();

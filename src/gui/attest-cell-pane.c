@@ -1,0 +1,1964 @@
+/* attest-cell-pane.c: the selected matrix cell — source quote, checklist, evidence
+ *
+ * The pane on the right of the main window (DESIGN.md "The window"). It shows
+ * the line of the offering page that put the service in scope, the cell's
+ * checklist with each item editable inline, and each item's evidence files.
+ *
+ * Every edit is one store call (one transaction, one history row); the pane
+ * then reads the cell back from the workspace, so what it shows is what is
+ * stored — an edit the store refused is undone on screen and explained in
+ * words. Attaching files runs in a worker thread on its own workspace
+ * connection (AttestWorkspace is not thread-safe), with progress and Cancel;
+ * opening a file writes a read-only copy in a worker too. Every callback that
+ * comes back from a thread first checks that the pane still wants it.
+ *
+ * The rows (AttestChecklistRow, AttestEvidenceRow) activate this pane's
+ * actions, "pane.*", and hold no pointer to it.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "attest-cell-pane"
+
+#include "config.h"
+
+#include <errno.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <adwaita.h>
+
+#include "attest-cell-pane.h"
+#include "attest-cell-pane-private.h"
+#include "attest-checklist-row.h"
+#include "attest-evidence-file.h"
+#include "attest-evidence-row.h"
+#include "attest-workspace-checklist.h"
+#include "attest-workspace-evidence.h"
+
+#define PROGRESS_INTERVAL_MS 100
+
+struct _AttestCellPane
+{
+  GtkWidget parent_instance;
+
+  /* Template widgets */
+  AdwToastOverlay *toast_overlay;
+  GtkLabel *scope_label;
+  GtkLabel *service_label;
+  GtkRevealer *progress_revealer;
+  GtkLabel *progress_label;
+  GtkProgressBar *progress_bar;
+  GtkStack *stack;
+  GtkBox *failure_box;
+  GtkLabel *failure_label;
+  GtkLabel *banner_label;
+  AdwPreferencesGroup *source_group;
+  GtkLabel *translated_caption;
+  GtkLabel *translated_label;
+  GtkLabel *source_caption;
+  GtkLabel *source_label;
+  GtkLabel *qualifier_label;
+  GtkLabel *variant_label;
+  AdwPreferencesGroup *checklist_group;
+  GtkBox *notes_box;
+
+  AttestWorkspace *workspace;
+  char *scope_id;
+  char *service_id;
+  char *cell_name;             /* "SOC 2 × Intune", for messages */
+  gboolean in_scope;           /* a cell of the matrix, flagged ones included */
+  gboolean flagged;            /* no longer in scope */
+
+  GPtrArray *rows;             /* AttestChecklistRow *, children of checklist_group */
+  guint reloading;             /* rows being rebuilt: an edit committed now (focus left an entry) waits */
+  AttestChecklistRow *hover_row;  /* under the pointer; one of rows, or NULL */
+  AttestChecklistRow *drop_row;   /* highlighted while files are dragged over it */
+
+  GTask *attach_task;          /* the running attach, or NULL */
+  GQueue pending;              /* AttachRequest *, waiting for it */
+  guint progress_source;
+  GCancellable *open_cancellable;
+  GtkNativeDialog *chooser;
+  AdwToast *last_toast;
+};
+
+G_DEFINE_FINAL_TYPE (AttestCellPane, attest_cell_pane, GTK_TYPE_WIDGET)
+
+enum {
+  CELL_CHANGED,
+  CLOSE_REQUESTED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void reload (AttestCellPane *self);
+static void start_next_attach (AttestCellPane *self);
+
+static char *
+today_string (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return g_date_time_format (now, "%Y-%m-%d");
+}
+
+/* Takes @toast (libadwaita 1.2's add_toast is transfer full). */
+static void
+show_toast (AttestCellPane *self,
+            AdwToast       *toast)
+{
+  g_set_object (&self->last_toast, toast);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* Problems stay on screen, in full, until dismissed: a toast would cut a long
+ * message (a file's path, the workspace's name) to the pane's width. */
+static void
+show_failure (AttestCellPane *self,
+              const char     *message)
+{
+  if (self->failure_label == NULL)  /* disposed */
+    return;
+  gtk_label_set_text (self->failure_label, message);
+  gtk_widget_set_visible (GTK_WIDGET (self->failure_box), TRUE);
+}
+
+static void
+dismiss_failures (AttestCellPane *self)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->failure_box), FALSE);
+  gtk_label_set_text (self->failure_label, "");
+}
+
+static void
+emit_cell_changed (AttestCellPane *self,
+                   const char     *scope_id,
+                   const char     *service_id)
+{
+  g_autofree char *scope = g_strdup (scope_id);
+  g_autofree char *service = g_strdup (service_id);
+
+  /* Copies: a handler may well change the cell this pane shows. */
+  g_signal_emit (self, signals[CELL_CHANGED], 0, scope, service);
+}
+
+/* After a store call: the outcome in words, the stored state on screen, the
+ * window told. An owner typed and left by moving to another cell commits
+ * while the rows are being replaced: that edit is stored and told, and the
+ * reload under way shows it. */
+static void
+edit_done (AttestCellPane *self,
+           gboolean        ok,
+           const GError   *error)
+{
+  if (!ok)
+    show_failure (self, error->message);
+  if (self->reloading == 0)
+    reload (self);
+  if (ok && self->scope_id != NULL)
+    emit_cell_changed (self, self->scope_id, self->service_id);
+}
+
+/* The rows */
+
+static AttestChecklistRow *
+row_for_item (AttestCellPane *self,
+              gint64          item_id)
+{
+  for (guint i = 0; i < self->rows->len; i++)
+    if (attest_checklist_row_get_item_id (self->rows->pdata[i]) == item_id)
+      return self->rows->pdata[i];
+  return NULL;
+}
+
+static void
+set_drop_row (AttestCellPane     *self,
+              AttestChecklistRow *row)
+{
+  if (self->drop_row == row)
+    return;
+  if (self->drop_row != NULL)
+    attest_checklist_row_set_drop_target (self->drop_row, FALSE);
+  self->drop_row = row;
+  if (row != NULL)
+    attest_checklist_row_set_drop_target (row, TRUE);
+}
+
+static void
+clear_rows (AttestCellPane *self)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+
+  /* An owner typed and not applied is stored before its row goes. */
+  if (self->reloading == 0 && self->workspace != NULL)
+    for (guint i = 0; i < self->rows->len; i++)
+      attest_checklist_row_commit (self->rows->pdata[i]);
+
+  rows = g_ptr_array_copy (self->rows, NULL, NULL);
+  set_drop_row (self, NULL);
+  self->hover_row = NULL;
+  g_ptr_array_set_size (self->rows, 0);
+  self->reloading++;
+  for (guint i = 0; i < rows->len; i++)
+    adw_preferences_group_remove (self->checklist_group, rows->pdata[i]);
+  self->reloading--;
+}
+
+static const char *
+rollup_label (const char *word)
+{
+  static const struct { const char *word, *label; } words[] = {
+    /* Translators: the roll-up of a cell's checklist */
+    { "not-started", N_("Not started") },
+    /* Translators: the roll-up of a cell's checklist */
+    { "in-progress", N_("In progress") },
+    /* Translators: the roll-up of a cell's checklist: every item satisfied or not applicable */
+    { "satisfied", N_("Satisfied") },
+    /* Translators: the roll-up of a cell's checklist: an item is an exception */
+    { "exception", N_("Exception") },
+    /* Translators: the roll-up of a cell whose service left the framework's scope */
+    { "no-longer-in-scope", N_("No longer in scope") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    if (g_str_equal (words[i].word, word))
+      return _(words[i].label);
+  return word;
+}
+
+/* "In progress — 3 of 6 satisfied, 1 exception, 2 overdue" */
+static void
+update_summary (AttestCellPane *self,
+                GPtrArray      *items,
+                const char     *today)
+{
+  AttestRollup rollup = { 0 };
+  g_autoptr(GString) text = g_string_new (NULL);
+  guint overdue = 0;
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      AttestChecklistItem *item = items->pdata[i];
+
+      rollup.total++;
+      if (g_str_equal (item->status, "satisfied"))
+        rollup.satisfied++;
+      else if (g_str_equal (item->status, "not-applicable"))
+        rollup.not_applicable++;
+      else if (g_str_equal (item->status, "in-progress"))
+        rollup.in_progress++;
+      else if (g_str_equal (item->status, "exception"))
+        rollup.exceptions++;
+      if (!g_str_equal (item->status, "not-started"))
+        rollup.started++;
+      if (attest_checklist_item_is_overdue (item, today))
+        overdue++;
+    }
+
+  g_string_append (text, rollup_label (attest_rollup_word (&rollup, !self->flagged)));
+  g_string_append (text, " — ");
+  /* Translators: checklist items of a cell: "3 of 6 satisfied" (satisfied or not applicable) */
+  g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u of %u satisfied", "%u of %u satisfied",
+                                             rollup.total),
+                          rollup.satisfied + rollup.not_applicable, rollup.total);
+  if (rollup.exceptions > 0)
+    {
+      g_string_append (text, ", ");
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u exception", "%u exceptions",
+                                                 rollup.exceptions),
+                              rollup.exceptions);
+    }
+  if (overdue > 0)
+    {
+      g_string_append (text, ", ");
+      /* Translators: checklist items whose due date has passed */
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u overdue", "%u overdue", overdue), overdue);
+    }
+  adw_preferences_group_set_description (self->checklist_group, text->str);
+}
+
+/* Reads the cell's checklist and evidence from the workspace and shows them,
+ * keeping the rows (and their focus, their expanded state) when the items are
+ * the same ones. */
+static void
+reload (AttestCellPane *self)
+{
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *today = NULL;
+  gboolean same;
+
+  if (self->workspace == NULL || !self->in_scope)
+    {
+      clear_rows (self);
+      return;
+    }
+
+  items = attest_workspace_get_checklist (self->workspace, self->scope_id, self->service_id, &error);
+  if (items == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("The checklist could not be read: %s"), error->message);
+      show_failure (self, message);
+      return;
+    }
+
+  same = items->len == self->rows->len;
+  for (guint i = 0; same && i < items->len; i++)
+    same = attest_checklist_row_get_item_id (self->rows->pdata[i]) == ((AttestChecklistItem *)items->pdata[i])->id;
+  if (!same)
+    {
+      clear_rows (self);
+      for (guint i = 0; i < items->len; i++)
+        {
+          GtkWidget *row = attest_checklist_row_new ();
+
+          adw_preferences_group_add (self->checklist_group, row);
+          g_ptr_array_add (self->rows, row);
+        }
+    }
+
+  today = today_string ();
+  self->reloading++;
+  for (guint i = 0; i < items->len && i < self->rows->len; i++)
+    {
+      AttestChecklistItem *item = items->pdata[i];
+      g_autoptr(GPtrArray) evidence = attest_workspace_list_item_evidence (self->workspace, item->id, &error);
+
+      if (evidence == NULL)
+        {
+          show_failure (self, error->message);
+          g_clear_error (&error);
+        }
+      attest_checklist_row_update (self->rows->pdata[i], item, evidence, today);
+    }
+  self->reloading--;
+  update_summary (self, items, today);
+}
+
+/* The cell */
+
+static void
+set_quote (GtkLabel   *label,
+           const char *text)
+{
+  g_autofree char *quoted = NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (label), text != NULL && *text != '\0');
+  if (text == NULL || *text == '\0')
+    {
+      gtk_label_set_text (label, "");
+      return;
+    }
+  /* Translators: a line quoted from an offering page; use your language's quotation marks */
+  quoted = g_strdup_printf (_("“%s”"), text);
+  gtk_label_set_text (label, quoted);
+}
+
+static void
+show_source (AttestCellPane   *self,
+             AttestMatrixCell *cell)
+{
+  gboolean english = cell->variant_locale == NULL || *cell->variant_locale == '\0';
+  gboolean translated = !english && cell->translated_line != NULL && *cell->translated_line != '\0' &&
+                        g_strcmp0 (cell->translated_line, cell->source_line) != 0;
+  g_autofree char *caption = NULL;
+  g_autofree char *variant = NULL;
+
+  if (translated)
+    {
+      /* Translators: above the line of a translated page; %s is its locale, e.g. fr-FR */
+      caption = g_strdup_printf (_("Page text (%s)"), cell->variant_locale);
+      gtk_label_set_text (self->translated_caption, caption);
+      set_quote (self->translated_label, cell->translated_line);
+    }
+  else
+    set_quote (self->translated_label, NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->translated_caption), translated);
+
+  /* Translators: above the English line of an offering page, the source of every translation */
+  gtk_label_set_text (self->source_caption, english ? _("English page") : _("English source"));
+  set_quote (self->source_label, cell->source_line);
+  gtk_widget_set_visible (GTK_WIDGET (self->source_caption), cell->source_line != NULL && *cell->source_line != '\0');
+
+  if (cell->qualifier != NULL && *cell->qualifier != '\0')
+    {
+      g_autofree char *text = g_strdup_printf ("%s %s", _("Qualifier:"), cell->qualifier);
+      gtk_label_set_text (self->qualifier_label, text);
+      gtk_widget_set_visible (GTK_WIDGET (self->qualifier_label), TRUE);
+    }
+  else
+    gtk_widget_set_visible (GTK_WIDGET (self->qualifier_label), FALSE);
+
+  if (english && cell->variant_date != NULL)
+    /* Translators: which page put the cell in scope; %s is a date, YYYY-MM-DD */
+    variant = g_strdup_printf (_("From the English source page of %s"), cell->variant_date);
+  else if (english)
+    variant = g_strdup (_("From the English source page"));
+  else if (cell->variant_date != NULL)
+    /* Translators: which page put the cell in scope: "From the fr-FR page of 2023-05-11" */
+    variant = g_strdup_printf (_("From the %s page of %s"), cell->variant_locale, cell->variant_date);
+  else
+    /* Translators: which page put the cell in scope; %s is a locale, e.g. fr-FR */
+    variant = g_strdup_printf (_("From the %s page"), cell->variant_locale);
+  gtk_label_set_text (self->variant_label, variant);
+}
+
+static void
+forget_cell (AttestCellPane *self)
+{
+  g_clear_object (&self->workspace);
+  g_clear_pointer (&self->scope_id, g_free);
+  g_clear_pointer (&self->service_id, g_free);
+  g_clear_pointer (&self->cell_name, g_free);
+  self->in_scope = FALSE;
+  self->flagged = FALSE;
+}
+
+static void
+clear_cell (AttestCellPane *self)
+{
+  clear_rows (self);
+  dismiss_failures (self);
+  forget_cell (self);
+}
+
+/**
+ * attest_cell_pane_set_cell:
+ * @workspace: (nullable): the window's workspace; %NULL clears the pane
+ * @matrix: the window's whole matrix, read now and not kept
+ *
+ * Shows one cell. A cell the matrix does not have is out of scope: the pane
+ * says so and shows no checklist. The first time a cell is shown its checklist
+ * is made from the template (a stored change: "cell-changed" follows).
+ */
+void
+attest_cell_pane_set_cell (AttestCellPane  *self,
+                           AttestWorkspace *workspace,
+                           AttestMatrix    *matrix,
+                           const char      *scope_id_arg,
+                           const char      *service_id_arg)
+{
+  /* Copies: the caller may pass this pane's own ids, freed below. */
+  g_autofree char *scope_id = g_strdup (scope_id_arg);
+  g_autofree char *service_id = g_strdup (service_id_arg);
+  AttestMatrixFramework *framework = NULL;
+  AttestMatrixScope *scope = NULL;
+  AttestMatrixService *service;
+  AttestMatrixCell *cell;
+  g_autofree char *header = NULL;
+  gboolean created = FALSE;
+
+  g_return_if_fail (ATTEST_IS_CELL_PANE (self));
+  g_return_if_fail (workspace == NULL || ATTEST_IS_WORKSPACE (workspace));
+
+  /* The same cell again (the window reloaded its matrix): the rows stay, with
+   * their focus and what is expanded; another cell starts afresh. */
+  if (workspace == NULL || workspace != self->workspace || g_strcmp0 (scope_id, self->scope_id) != 0 ||
+      g_strcmp0 (service_id, self->service_id) != 0)
+    clear_cell (self);
+  else
+    forget_cell (self);
+  if (workspace == NULL || matrix == NULL || scope_id == NULL || service_id == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      gtk_label_set_text (self->scope_label, "");
+      gtk_label_set_text (self->service_label, "");
+      gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->scope_label)), FALSE);
+      return;
+    }
+
+  self->workspace = g_object_ref (workspace);
+  self->scope_id = g_strdup (scope_id);
+  self->service_id = g_strdup (service_id);
+
+  for (guint f = 0; f < matrix->frameworks->len && scope == NULL; f++)
+    {
+      AttestMatrixFramework *fw = matrix->frameworks->pdata[f];
+      for (guint s = 0; s < fw->scopes->len && scope == NULL; s++)
+        if (g_str_equal (((AttestMatrixScope *)fw->scopes->pdata[s])->id, scope_id))
+          {
+            framework = fw;
+            scope = fw->scopes->pdata[s];
+          }
+    }
+  service = attest_matrix_lookup_service (matrix, service_id);
+  cell = attest_matrix_lookup_cell (matrix, scope_id, service_id);
+
+  /* "SOC · SOC 2" over "Intune"; one name when the scope is named after its framework. */
+  if (framework != NULL && !g_str_equal (framework->short_name, scope->name))
+    header = g_strdup_printf ("%s · %s", framework->short_name, scope->name);
+  else
+    header = g_strdup (scope != NULL ? scope->name : scope_id);
+  gtk_label_set_text (self->scope_label, header);
+  gtk_label_set_text (self->service_label, service != NULL ? service->name : service_id);
+  gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->scope_label)), TRUE);
+  /* Translators: the cell a pane shows: "<scope> × <service>", e.g. "SOC 2 × Intune" */
+  self->cell_name = g_strdup_printf (_("%s × %s"), scope != NULL ? scope->name : scope_id,
+                                     service != NULL ? service->name : service_id);
+  {
+    /* Translators: the cell pane's accessible name; %s is a cell, "SOC 2 × Intune" */
+    g_autofree char *name = g_strdup_printf (_("Cell %s"), self->cell_name);
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  }
+
+  self->in_scope = cell != NULL;
+  self->flagged = cell != NULL && g_strcmp0 (cell->rollup, "no-longer-in-scope") == 0;
+  gtk_widget_remove_css_class (GTK_WIDGET (self->banner_label), "no-longer-in-scope");
+  if (cell == NULL)
+    {
+      g_autofree char *text = g_strdup_printf (_("Not in scope: no offering page lists %s under %s, "
+                                                 "so this cell has no checklist."),
+                                               service != NULL ? service->name : service_id,
+                                               scope != NULL ? scope->name : scope_id);
+      gtk_label_set_text (self->banner_label, text);
+    }
+  else if (self->flagged)
+    {
+      g_autofree char *text = g_strdup_printf (_("No longer in scope: the newest page of %s no longer lists %s. "
+                                                 "Its checklist and evidence are kept."),
+                                               framework != NULL ? framework->short_name : scope_id,
+                                               service != NULL ? service->name : service_id);
+      gtk_label_set_text (self->banner_label, text);
+      gtk_widget_add_css_class (GTK_WIDGET (self->banner_label), "no-longer-in-scope");
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->banner_label), cell == NULL || self->flagged);
+  gtk_widget_set_visible (GTK_WIDGET (self->source_group), cell != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->checklist_group), cell != NULL);
+  if (cell != NULL)
+    {
+      AttestRollup before = { 0 };
+
+      show_source (self, cell);
+      /* A cell never opened has no items yet: showing it makes them. */
+      created = attest_workspace_cell_rollup (workspace, scope_id, service_id, &before, NULL) && before.total == 0;
+    }
+  gtk_stack_set_visible_child_name (self->stack, "cell");
+
+  reload (self);
+  if (created && self->rows->len > 0)
+    emit_cell_changed (self, scope_id, service_id);
+}
+
+const char *
+attest_cell_pane_get_scope_id (AttestCellPane *self)
+{
+  g_return_val_if_fail (ATTEST_IS_CELL_PANE (self), NULL);
+  return self->scope_id;
+}
+
+const char *
+attest_cell_pane_get_service_id (AttestCellPane *self)
+{
+  g_return_val_if_fail (ATTEST_IS_CELL_PANE (self), NULL);
+  return self->service_id;
+}
+
+GtkBox *
+attest_cell_pane_get_notes_box (AttestCellPane *self)
+{
+  g_return_val_if_fail (ATTEST_IS_CELL_PANE (self), NULL);
+  return self->notes_box;
+}
+
+/* Checklist edits */
+
+static gboolean
+check_workspace (AttestCellPane *self)
+{
+  if (self->workspace != NULL)
+    return TRUE;
+  show_failure (self, _("No workspace is open."));
+  return FALSE;
+}
+
+static void
+update_item (AttestCellPane *self,
+             gint64          item_id,
+             const char     *status,
+             const char     *owner,
+             const char     *due)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  if (!check_workspace (self))
+    return;
+  ok = attest_workspace_update_item (self->workspace, item_id, status, owner, due, &error);
+  edit_done (self, ok, error);
+}
+
+static void
+set_status_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  gint64 item_id;
+  const char *status;
+
+  g_variant_get (parameter, "(x&s)", &item_id, &status);
+  update_item (ATTEST_CELL_PANE (widget), item_id, status, NULL, NULL);
+}
+
+static void
+set_owner_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  gint64 item_id;
+  const char *owner;
+
+  g_variant_get (parameter, "(x&s)", &item_id, &owner);
+  update_item (ATTEST_CELL_PANE (widget), item_id, NULL, owner, NULL);
+}
+
+static void
+set_due_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  gint64 item_id;
+  const char *due;
+
+  g_variant_get (parameter, "(x&s)", &item_id, &due);
+  update_item (ATTEST_CELL_PANE (widget), item_id, NULL, NULL, due);
+}
+
+static void
+close_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  g_signal_emit (widget, signals[CLOSE_REQUESTED], 0);
+}
+
+/* Attaching files: a worker on its own connection */
+
+typedef struct {
+  gint64 item_id;
+  char *scope_id;            /* the item's cell */
+  char *service_id;
+  GPtrArray *files;          /* GFile */
+} AttachRequest;
+
+static void
+attach_request_free (AttachRequest *request)
+{
+  g_free (request->scope_id);
+  g_free (request->service_id);
+  g_ptr_array_unref (request->files);
+  g_free (request);
+}
+
+typedef struct {
+  char *display_name;        /* the file as the user named it */
+  char *name;                /* its base name */
+  gboolean attached;
+  gboolean already;          /* the item had it already: nothing to do */
+  char *error;               /* why it was not attached, naming it */
+  char *warning;             /* attached, but without its text */
+} AttachOutcome;
+
+static void
+attach_outcome_free (AttachOutcome *outcome)
+{
+  g_free (outcome->display_name);
+  g_free (outcome->name);
+  g_free (outcome->error);
+  g_free (outcome->warning);
+  g_free (outcome);
+}
+
+typedef struct {
+  GWeakRef pane;
+  char *path;                /* the workspace file */
+  char *reviewer;
+  gint64 item_id;
+  char *scope_id;
+  char *service_id;
+  GPtrArray *files;          /* GFile */
+  GPtrArray *outcomes;       /* AttachOutcome, written by the worker, read when it returned */
+
+  GMutex lock;               /* guards what follows, shared with the progress bar */
+  guint64 done_bytes;
+  guint64 total_bytes;
+  guint current;             /* the file being read */
+
+  guint64 base_bytes;        /* the worker's own: bytes of the files before the current one */
+} AttachJob;
+
+static void
+attach_job_free (AttachJob *job)
+{
+  g_weak_ref_clear (&job->pane);
+  g_free (job->path);
+  g_free (job->reviewer);
+  g_free (job->scope_id);
+  g_free (job->service_id);
+  g_ptr_array_unref (job->files);
+  g_ptr_array_unref (job->outcomes);
+  g_mutex_clear (&job->lock);
+  g_free (job);
+}
+
+/* Reading and hashing a file is about 40% of attaching it (attest-bench
+ * attach): the rest, its text and the store, fills the bar when it is done. */
+#define READ_SHARE 0.4
+
+static void
+attach_read_progress (guint64  bytes_read,
+                      gpointer user_data)
+{
+  AttachJob *job = user_data;
+
+  g_mutex_lock (&job->lock);
+  job->done_bytes = job->base_bytes + (guint64)(bytes_read * READ_SHARE);
+  g_mutex_unlock (&job->lock);
+}
+
+static gboolean
+has_evidence (GPtrArray  *evidence,
+              const char *sha256)
+{
+  for (guint i = 0; evidence != NULL && i < evidence->len; i++)
+    if (g_str_equal (((AttestEvidence *)evidence->pdata[i])->sha256, sha256))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+attach_thread (GTask        *task,
+               gpointer      source,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  AttachJob *job = task_data;
+  g_autoptr(AttestWorkspace) ws = NULL;
+  g_autoptr(GError) open_error = NULL;
+  g_autoptr(GArray) sizes = g_array_sized_new (FALSE, TRUE, sizeof (guint64), job->files->len);
+  guint64 total = 0;
+
+  ws = attest_workspace_open (job->path, &open_error);
+  if (ws != NULL && job->reviewer != NULL)
+    attest_workspace_set_reviewer (ws, job->reviewer);
+
+  /* The sizes first, so the bar moves by bytes across all the files. */
+  for (guint i = 0; i < job->files->len; i++)
+    {
+      g_autoptr(GFileInfo) info = g_file_query_info (job->files->pdata[i], G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                                                     G_FILE_QUERY_INFO_NONE, cancellable, NULL);
+      guint64 size = info != NULL ? (guint64)MAX (g_file_info_get_size (info), 0) : 0;
+
+      g_array_append_val (sizes, size);
+      total += size;
+    }
+  g_mutex_lock (&job->lock);
+  job->total_bytes = total;
+  g_mutex_unlock (&job->lock);
+
+  for (guint i = 0; i < job->files->len; i++)
+    {
+      GFile *file = job->files->pdata[i];
+      AttachOutcome *outcome;
+      g_autoptr(AttestEvidenceFile) prepared = NULL;
+      g_autoptr(GPtrArray) linked = NULL;
+      g_autoptr(GError) error = NULL;
+
+      if (g_cancellable_is_cancelled (cancellable))
+        break;
+
+      g_mutex_lock (&job->lock);
+      job->current = i;
+      job->done_bytes = job->base_bytes;
+      g_mutex_unlock (&job->lock);
+
+      outcome = g_new0 (AttachOutcome, 1);
+      outcome->display_name = g_file_get_parse_name (file);
+      outcome->name = g_file_get_basename (file);
+
+      if (ws == NULL)
+        outcome->error = g_strdup_printf ("%s: %s", outcome->name, open_error->message);
+      else if ((prepared = attest_evidence_file_prepare (file, attach_read_progress, job, cancellable,
+                                                         &error)) == NULL)
+        {
+          if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+            {
+              attach_outcome_free (outcome);
+              break;
+            }
+          /* Its message names the file and the reason. */
+          outcome->error = g_strdup (error->message);
+        }
+      else if ((linked = attest_workspace_list_item_evidence (ws, job->item_id, &error)) == NULL ||
+               (!has_evidence (linked, prepared->sha256) &&
+                !attest_evidence_file_attach (prepared, ws, job->item_id, NULL, NULL, &error)))
+        outcome->error = g_strdup_printf ("%s: %s", outcome->name, error->message);
+      else if (has_evidence (linked, prepared->sha256))
+        outcome->already = TRUE;
+      else
+        {
+          outcome->attached = TRUE;
+          if (prepared->text_error != NULL)
+            /* Translators: %s is why a PDF's text could not be read */
+            outcome->warning = g_strdup_printf (_("%s: attached without its text: %s"), outcome->name,
+                                                prepared->text_error->message);
+        }
+      g_ptr_array_add (job->outcomes, outcome);
+
+      job->base_bytes += g_array_index (sizes, guint64, i);
+      g_mutex_lock (&job->lock);
+      job->done_bytes = job->base_bytes;
+      g_mutex_unlock (&job->lock);
+    }
+
+  g_task_return_boolean (task, TRUE);
+}
+
+static gboolean
+update_progress (gpointer user_data)
+{
+  AttestCellPane *self = user_data;
+  AttachJob *job;
+  g_autofree char *name = NULL;
+  g_autofree char *text = NULL;
+  guint64 done, total;
+  guint current;
+
+  if (self->attach_task == NULL)
+    {
+      self->progress_source = 0;
+      return G_SOURCE_REMOVE;
+    }
+  job = g_task_get_task_data (self->attach_task);
+  g_mutex_lock (&job->lock);
+  done = job->done_bytes;
+  total = job->total_bytes;
+  current = job->current;
+  g_mutex_unlock (&job->lock);
+
+  name = g_file_get_basename (job->files->pdata[MIN (current, job->files->len - 1)]);
+  if (g_cancellable_is_cancelled (g_task_get_cancellable (self->attach_task)))
+    /* Translators: after Cancel, until the file being stored is done */
+    text = g_strdup (_("Cancelling…"));
+  else if (job->files->len == 1)
+    /* Translators: %s is a file's name */
+    text = g_strdup_printf (_("Attaching “%s”…"), name);
+  else
+    /* Translators: %s is a file's name, then which file of how many */
+    text = g_strdup_printf (_("Attaching “%s” (%u of %u)…"), name, current + 1, job->files->len);
+  gtk_label_set_text (self->progress_label, text);
+  if (total > 0)
+    gtk_progress_bar_set_fraction (self->progress_bar, MIN (1.0, (double)done / (double)total));
+  else
+    gtk_progress_bar_set_fraction (self->progress_bar, (double)current / job->files->len);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+stop_progress (AttestCellPane *self)
+{
+  g_clear_handle_id (&self->progress_source, g_source_remove);
+  gtk_revealer_set_reveal_child (self->progress_revealer, FALSE);
+}
+
+static void
+report_attach (AttestCellPane *self,
+               AttachJob      *job,
+               gboolean        cancelled)
+{
+  g_autoptr(GString) problems = g_string_new (NULL);
+  g_autofree char *title = NULL;
+  const char *attached_name = NULL;
+  const char *already_name = NULL;
+  guint attached = 0, already = 0, failed = 0;
+
+  for (guint i = 0; i < job->outcomes->len; i++)
+    {
+      AttachOutcome *o = job->outcomes->pdata[i];
+
+      if (o->attached)
+        {
+          attached++;
+          attached_name = o->name;
+        }
+      if (o->already)
+        {
+          already++;
+          already_name = o->name;
+        }
+      if (o->error != NULL)
+        failed++;
+    }
+
+  if (failed > 0)
+    {
+      g_string_append_printf (problems, g_dngettext (GETTEXT_PACKAGE, "%u file could not be attached:",
+                                                     "%u files could not be attached:", failed),
+                              failed);
+      for (guint i = 0; i < job->outcomes->len; i++)
+        {
+          AttachOutcome *o = job->outcomes->pdata[i];
+          if (o->error != NULL)
+            g_string_append_printf (problems, "\n• %s", o->error);
+        }
+    }
+  for (guint i = 0; i < job->outcomes->len; i++)
+    {
+      AttachOutcome *o = job->outcomes->pdata[i];
+      if (o->warning != NULL)
+        g_string_append_printf (problems, "%s%s", problems->len > 0 ? "\n• " : "", o->warning);
+    }
+  if (problems->len > 0)
+    show_failure (self, problems->str);
+
+  if (cancelled)
+    title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Cancelled: %u of %u file attached",
+                                          "Cancelled: %u of %u files attached", job->files->len),
+                             attached, job->files->len);
+  else if (attached == 1 && already == 0)
+    /* Translators: %s is a file's name */
+    title = g_strdup_printf (_("Attached “%s”"), attached_name);
+  else if (attached > 0 && already == 0)
+    title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Attached %u file", "Attached %u files", attached),
+                             attached);
+  else if (attached > 0)
+    /* Translators: some files were attached, some were attached already */
+    title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Attached %u file; %u already attached",
+                                          "Attached %u files; %u already attached", attached),
+                             attached, already);
+  else if (already == 1)
+    /* Translators: %s is a file's name; not an error: the item has that file */
+    title = g_strdup_printf (_("“%s” is already attached to this item"), already_name);
+  else if (already > 1)
+    title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u file is already attached to this item",
+                                          "%u files are already attached to this item", already),
+                             already);
+  if (title != NULL)
+    {
+      show_toast (self, adw_toast_new (title));
+    }
+}
+
+static void
+attach_done (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  GTask *task = G_TASK (result);
+  AttachJob *job = g_task_get_task_data (task);
+  g_autoptr(AttestCellPane) self = g_weak_ref_get (&job->pane);
+  gboolean cancelled = g_cancellable_is_cancelled (g_task_get_cancellable (task));
+  gboolean any = FALSE;
+
+  /* Gone, or no longer waiting for this one (disposed, another workspace). */
+  if (self == NULL || self->attach_task != task)
+    return;
+
+  g_clear_object (&self->attach_task);
+  stop_progress (self);
+  report_attach (self, job, cancelled);
+
+  for (guint i = 0; i < job->outcomes->len; i++)
+    any = any || ((AttachOutcome *)job->outcomes->pdata[i])->attached;
+  if (self->workspace != NULL && g_strcmp0 (attest_workspace_get_path (self->workspace), job->path) == 0)
+    {
+      reload (self);
+      if (any)
+        emit_cell_changed (self, job->scope_id, job->service_id);
+    }
+  start_next_attach (self);
+}
+
+static void
+start_attach (AttestCellPane *self,
+              AttachRequest  *request)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  AttachJob *job;
+  AttestChecklistRow *row = row_for_item (self, request->item_id);
+
+  g_assert (self->attach_task == NULL);
+
+  job = g_new0 (AttachJob, 1);
+  g_weak_ref_init (&job->pane, self);
+  job->path = g_strdup (attest_workspace_get_path (self->workspace));
+  job->reviewer = g_strdup (attest_workspace_get_reviewer (self->workspace));
+  job->item_id = request->item_id;
+  job->scope_id = g_strdup (request->scope_id);
+  job->service_id = g_strdup (request->service_id);
+  job->files = g_ptr_array_ref (request->files);
+  job->outcomes = g_ptr_array_new_with_free_func ((GDestroyNotify)attach_outcome_free);
+  g_mutex_init (&job->lock);
+
+  task = g_task_new (NULL, cancellable, attach_done, NULL);
+  g_task_set_source_tag (task, start_attach);
+  g_task_set_task_data (task, job, (GDestroyNotify)attach_job_free);
+  self->attach_task = g_object_ref (task);
+
+  gtk_progress_bar_set_fraction (self->progress_bar, 0);
+  gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
+  update_progress (self);
+  self->progress_source = g_timeout_add (PROGRESS_INTERVAL_MS, update_progress, self);
+  if (row != NULL)
+    adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+
+  g_task_run_in_thread (task, attach_thread);
+}
+
+static void
+start_next_attach (AttestCellPane *self)
+{
+  AttachRequest *request;
+
+  if (self->attach_task != NULL || (request = g_queue_pop_head (&self->pending)) == NULL)
+    return;
+  if (self->workspace != NULL)
+    start_attach (self, request);
+  attach_request_free (request);
+}
+
+static void
+attach_to_item (AttestCellPane *self,
+                gint64          item_id,
+                GSList         *files)
+{
+  AttachRequest *request;
+
+  if (files == NULL || !check_workspace (self))
+    return;
+  if (item_id == 0)
+    {
+      g_autofree char *message = g_strdup_printf (_("%s is not in scope: there is no checklist item to "
+                                                    "attach files to."),
+                                                  self->cell_name != NULL ? self->cell_name : "");
+      show_failure (self, message);
+      return;
+    }
+
+  request = g_new0 (AttachRequest, 1);
+  request->item_id = item_id;
+  request->scope_id = g_strdup (self->scope_id);
+  request->service_id = g_strdup (self->service_id);
+  request->files = g_ptr_array_new_with_free_func (g_object_unref);
+  for (GSList *l = files; l != NULL; l = l->next)
+    g_ptr_array_add (request->files, g_object_ref (l->data));
+  g_queue_push_tail (&self->pending, request);
+  start_next_attach (self);
+}
+
+/* The item files go to when none is named: the one under the pointer, else
+ * the one holding the focus, else the first. */
+static gint64
+default_item (AttestCellPane *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *row;
+
+  if (self->hover_row != NULL)
+    return attest_checklist_row_get_item_id (self->hover_row);
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self)) &&
+      (row = gtk_widget_get_ancestor (focus, ATTEST_TYPE_CHECKLIST_ROW)) != NULL)
+    return attest_checklist_row_get_item_id (ATTEST_CHECKLIST_ROW (row));
+  if (self->rows->len > 0)
+    return attest_checklist_row_get_item_id (self->rows->pdata[0]);
+  return 0;
+}
+
+/**
+ * attest_cell_pane_attach_files:
+ * @files: (element-type GFile): the files to attach
+ *
+ * Attaches @files to the item under the pointer, else the focused item, else
+ * the first item of the cell, in a worker; the pane shows the progress and
+ * then what was attached and what could not be (naming each file).
+ */
+void
+attest_cell_pane_attach_files (AttestCellPane *self,
+                               GSList         *files)
+{
+  g_return_if_fail (ATTEST_IS_CELL_PANE (self));
+
+  attach_to_item (self, default_item (self), files);
+}
+
+/**
+ * attest_cell_pane_cancel:
+ *
+ * Cancels the running attach and those waiting for it. Files already stored
+ * stay; nothing half-stored remains (each file is one transaction).
+ */
+void
+attest_cell_pane_cancel (AttestCellPane *self)
+{
+  g_return_if_fail (ATTEST_IS_CELL_PANE (self));
+
+  g_queue_clear_full (&self->pending, (GDestroyNotify)attach_request_free);
+  if (self->attach_task != NULL)
+    g_cancellable_cancel (g_task_get_cancellable (self->attach_task));
+}
+
+static void
+cancel_attach_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  attest_cell_pane_cancel (ATTEST_CELL_PANE (widget));
+}
+
+static void
+chooser_response (GtkNativeDialog *dialog,
+                  int              response,
+                  AttestCellPane  *self)
+{
+  gint64 *item_id = g_object_get_data (G_OBJECT (dialog), "attest-item-id");
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GListModel) model = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (dialog));
+      GSList *files = NULL;
+
+      for (guint i = g_list_model_get_n_items (model); i > 0; i--)
+        files = g_slist_prepend (files, g_list_model_get_item (model, i - 1));
+      attach_to_item (self, item_id != NULL ? *item_id : 0, files);
+      g_slist_free_full (files, g_object_unref);
+    }
+  if (self->chooser == dialog)
+    g_clear_object (&self->chooser);
+}
+
+static void
+attach_files_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  AttestCellPane *self = ATTEST_CELL_PANE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkFileChooserNative *chooser;
+  gint64 *item_id;
+
+  if (!check_workspace (self))
+    return;
+  if (self->chooser != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->chooser, self);
+      gtk_native_dialog_destroy (self->chooser);
+    }
+  g_clear_object (&self->chooser);
+
+  chooser = gtk_file_chooser_native_new (_("Attach Evidence Files"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Attach"), _("_Cancel"));
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  item_id = g_new (gint64, 1);
+  *item_id = g_variant_get_int64 (parameter);
+  g_object_set_data_full (G_OBJECT (chooser), "attest-item-id", item_id, g_free);
+  g_signal_connect (chooser, "response", G_CALLBACK (chooser_response), self);
+  self->chooser = GTK_NATIVE_DIALOG (chooser);
+  gtk_native_dialog_show (self->chooser);
+}
+
+/* Linking, unlinking, undo */
+
+static void
+link_evidence_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  AttestCellPane *self = ATTEST_CELL_PANE (widget);
+  g_autoptr(GError) error = NULL;
+  gint64 item_id;
+  const char *sha256;
+  gboolean ok;
+
+  g_variant_get (parameter, "(x&s)", &item_id, &sha256);
+  if (!check_workspace (self))
+    return;
+  ok = attest_workspace_link_evidence (self->workspace, item_id, sha256, &error);
+  edit_done (self, ok, error);
+}
+
+static void
+remove_evidence_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  AttestCellPane *self = ATTEST_CELL_PANE (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttestEvidence) evidence = NULL;
+  AdwToast *toast;
+  g_autofree char *title = NULL;
+  gint64 item_id;
+  const char *sha256;
+
+  g_variant_get (parameter, "(x&s)", &item_id, &sha256);
+  if (!check_workspace (self))
+    return;
+
+  evidence = attest_workspace_get_evidence (self->workspace, sha256, &error);
+  if (evidence == NULL || !attest_workspace_unlink_evidence (self->workspace, item_id, sha256, &error))
+    {
+      edit_done (self, FALSE, error);
+      return;
+    }
+  edit_done (self, TRUE, NULL);
+
+  /* The bytes stay in the workspace: Undo links them again. */
+  /* Translators: a toast after removing a file from a checklist item; %s is its name */
+  title = g_strdup_printf (_("Removed “%s”"), evidence->name);
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "pane.undo-remove");
+  adw_toast_set_action_target_value (toast, g_variant_new ("(xsss)", item_id, evidence->sha256,
+                                                           self->scope_id, self->service_id));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  show_toast (self, toast);
+}
+
+/* The toast may outlive the cell it was about: it names the cell it changes. */
+static void
+undo_remove_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  AttestCellPane *self = ATTEST_CELL_PANE (widget);
+  g_autoptr(GError) error = NULL;
+  gint64 item_id;
+  const char *sha256, *scope_id, *service_id;
+
+  g_variant_get (parameter, "(x&s&s&s)", &item_id, &sha256, &scope_id, &service_id);
+  if (!check_workspace (self))
+    return;
+  if (!attest_workspace_link_evidence (self->workspace, item_id, sha256, &error))
+    {
+      edit_done (self, FALSE, error);
+      return;
+    }
+  reload (self);
+  emit_cell_changed (self, scope_id, service_id);
+}
+
+/* "Link Existing Evidence…": one stored report serving many cells */
+
+static void
+link_dialog_filter_changed (GtkSearchEntry *entry,
+                            GtkListBox     *list)
+{
+  gtk_list_box_invalidate_filter (list);
+}
+
+static gboolean
+link_dialog_filter (GtkListBoxRow *row,
+                    gpointer       user_data)
+{
+  GtkEditable *entry = user_data;
+  const char *key = g_object_get_data (G_OBJECT (row), "attest-key");
+  g_autofree char *needle = g_utf8_casefold (gtk_editable_get_text (entry), -1);
+
+  return key == NULL || strstr (key, g_strstrip (needle)) != NULL;
+}
+
+static void
+link_dialog_row_activated (AdwActionRow *row,
+                           GtkWindow    *dialog)
+{
+  AttestCellPane *self = g_object_get_data (G_OBJECT (dialog), "attest-pane");
+  gint64 item_id = *(gint64 *)g_object_get_data (G_OBJECT (dialog), "attest-item-id");
+  const char *sha256 = g_object_get_data (G_OBJECT (row), "attest-sha256");
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "pane.link-evidence", "(xs)", item_id, sha256);
+  gtk_window_destroy (dialog);
+}
+
+static void
+link_existing_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  AttestCellPane *self = ATTEST_CELL_PANE (widget);
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GPtrArray) linked = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *dialog, *box, *header, *title, *entry, *scrolled, *list, *placeholder;
+  GtkEventController *shortcuts;
+  gint64 *item_id;
+  AttestChecklistRow *row;
+
+  if (!check_workspace (self))
+    return;
+  item_id = g_new (gint64, 1);
+  *item_id = g_variant_get_int64 (parameter);
+  all = attest_workspace_list_evidence (self->workspace, &error);
+  if (all != NULL)
+    linked = attest_workspace_list_item_evidence (self->workspace, *item_id, &error);
+  if (all == NULL || linked == NULL)
+    {
+      g_free (item_id);
+      show_failure (self, error->message);
+      return;
+    }
+  row = row_for_item (self, *item_id);
+
+  dialog = adw_window_new ();
+  gtk_window_set_title (GTK_WINDOW (dialog), _("Link Existing Evidence"));
+  gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
+  gtk_window_set_default_size (GTK_WINDOW (dialog), 420, 520);
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (root));
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
+  g_object_set_data_full (G_OBJECT (dialog), "attest-pane", g_object_ref (self), g_object_unref);
+  g_object_set_data_full (G_OBJECT (dialog), "attest-item-id", item_id, g_free);
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  header = adw_header_bar_new ();
+  title = adw_window_title_new (_("Link Existing Evidence"),
+                                row != NULL ? adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)) : NULL);
+  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), title);
+  gtk_box_append (GTK_BOX (box), header);
+
+  entry = gtk_search_entry_new ();
+  gtk_search_entry_set_key_capture_widget (GTK_SEARCH_ENTRY (entry), dialog);
+  g_object_set (entry, "placeholder-text", _("Filter by name"), NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Filter evidence files by name"), -1);
+  gtk_widget_set_margin_top (entry, 12);
+  gtk_widget_set_margin_start (entry, 12);
+  gtk_widget_set_margin_end (entry, 12);
+  gtk_box_append (GTK_BOX (box), entry);
+
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_widget_set_valign (list, GTK_ALIGN_START);
+  gtk_widget_set_margin_top (list, 12);
+  gtk_widget_set_margin_bottom (list, 12);
+  gtk_widget_set_margin_start (list, 12);
+  gtk_widget_set_margin_end (list, 12);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Evidence files in this workspace"), -1);
+  placeholder = gtk_label_new (all->len == 0 ? _("No evidence files in this workspace yet")
+                                             : _("No file matches"));
+  gtk_widget_add_css_class (placeholder, "dim-label");
+  gtk_widget_set_margin_top (placeholder, 18);
+  gtk_widget_set_margin_bottom (placeholder, 18);
+  gtk_list_box_set_placeholder (GTK_LIST_BOX (list), placeholder);
+
+  for (guint i = 0; i < all->len; i++)
+    {
+      AttestEvidence *e = all->pdata[i];
+      GtkWidget *erow = adw_action_row_new ();
+      g_autofree char *size = g_format_size ((guint64)MAX (e->size, 0));
+      g_autofree char *subtitle = NULL;
+      gboolean is_linked = has_evidence (linked, e->sha256);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (erow), e->name);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (erow), FALSE);
+      if (is_linked)
+        /* Translators: in the list of stored evidence files */
+        subtitle = g_strdup_printf ("%s · %s", size, _("already attached to this item"));
+      else
+        subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · serves %u item", "%s · serves %u items",
+                                                 e->cells->len),
+                                    size, e->cells->len);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (erow), subtitle);
+      gtk_widget_set_sensitive (erow, !is_linked);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (erow), !is_linked);
+      g_object_set_data_full (G_OBJECT (erow), "attest-sha256", g_strdup (e->sha256), g_free);
+      g_object_set_data_full (G_OBJECT (erow), "attest-key", g_utf8_casefold (e->name, -1), g_free);
+      g_signal_connect (erow, "activated", G_CALLBACK (link_dialog_row_activated), dialog);
+      gtk_list_box_append (GTK_LIST_BOX (list), erow);
+    }
+  gtk_list_box_set_filter_func (GTK_LIST_BOX (list), link_dialog_filter, entry, NULL);
+  g_signal_connect (entry, "search-changed", G_CALLBACK (link_dialog_filter_changed), list);
+
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_widget_set_vexpand (scrolled, TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), list);
+  gtk_box_append (GTK_BOX (box), scrolled);
+  adw_window_set_content (ADW_WINDOW (dialog), box);
+
+  /* Escape closes it, as any dialog. */
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
+                                                          gtk_named_action_new ("window.close")));
+  gtk_widget_add_controller (dialog, shortcuts);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Effective and expiry dates */
+
+static void
+dates_dialog_response (AdwMessageDialog *dialog,
+                       const char       *response,
+                       AttestCellPane   *self)
+{
+  g_autoptr(GError) error = NULL;
+  const char *sha256 = g_object_get_data (G_OBJECT (dialog), "attest-sha256");
+  GtkEditable *effective = g_object_get_data (G_OBJECT (dialog), "attest-effective");
+  GtkEditable *expires = g_object_get_data (G_OBJECT (dialog), "attest-expires");
+  g_autofree char *eff = NULL;
+  g_autofree char *exp = NULL;
+  gboolean ok;
+
+  if (!g_str_equal (response, "save") || self->workspace == NULL)
+    return;
+  eff = g_strstrip (g_strdup (gtk_editable_get_text (effective)));
+  exp = g_strstrip (g_strdup (gtk_editable_get_text (expires)));
+  ok = attest_workspace_update_evidence_dates (self->workspace, sha256, eff, exp, &error);
+  edit_done (self, ok, error);
+}
+
+static GtkWidget *
+date_entry_row (const char *title,
+                const char *value)
+{
+  GtkWidget *row = adw_entry_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (row), value != NULL ? value : "");
+  adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (row), GTK_INPUT_PURPOSE_DIGITS);
+  return row;
+}
+
+static void
+edit_dates_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  AttestCellPane *self = ATTEST_CELL_PANE (widget);
+  g_autoptr(AttestEvidence) evidence = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *dialog, *list, *effective, *expires;
+  g_autofree char *body = NULL;
+
+  if (!check_workspace (self))
+    return;
+  evidence = attest_workspace_get_evidence (self->workspace, g_variant_get_string (parameter, NULL), &error);
+  if (evidence == NULL)
+    {
+      show_failure (self, error->message);
+      return;
+    }
+
+  /* Translators: %s is an evidence file's name */
+  body = g_strdup_printf (_("The dates of “%s” hold wherever it is attached. Use YYYY-MM-DD; leave a date "
+                            "empty to clear it."),
+                          evidence->name);
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, _("Evidence Dates"), body);
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  effective = date_entry_row (_("_Effective Date"), evidence->effective);
+  expires = date_entry_row (_("E_xpiry Date"), evidence->expires);
+  gtk_list_box_append (GTK_LIST_BOX (list), effective);
+  gtk_list_box_append (GTK_LIST_BOX (list), expires);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "save", _("_Save"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "attest-sha256", g_strdup (evidence->sha256), g_free);
+  g_object_set_data (G_OBJECT (dialog), "attest-effective", effective);
+  g_object_set_data (G_OBJECT (dialog), "attest-expires", expires);
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (dates_dialog_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Opening a file: a read-only copy, shown by the desktop's default app */
+
+/* A file name that stays inside its folder, whatever the stored name holds. */
+static char *
+safe_file_name (const char *name)
+{
+  g_autofree char *copy = g_strdup (name != NULL ? name : "");
+
+  g_strdelimit (copy, "/\\", '_');
+  g_strstrip (copy);
+  if (*copy == '\0' || g_str_equal (copy, ".") || g_str_equal (copy, ".."))
+    return g_strdup ("evidence");
+  return g_steal_pointer (&copy);
+}
+
+/**
+ * _attest_cell_pane_write_open_copy:
+ *
+ * Writes @bytes to $XDG_CACHE_HOME/attest/open/SHA256/NAME, mode 0444, and
+ * returns its path. The folder is named by the content, so the copy of one
+ * file is written once; the viewer cannot change what it shows back.
+ */
+char *
+_attest_cell_pane_write_open_copy (GBytes      *bytes,
+                                   const char  *sha256,
+                                   const char  *name,
+                                   GError     **error)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *file_name = safe_file_name (name);
+  g_autofree char *path = NULL;
+  GStatBuf st;
+  gsize len;
+  const char *data = g_bytes_get_data (bytes, &len);
+
+  g_return_val_if_fail (attest_evidence_sha256_is_valid (sha256), NULL);
+
+  dir = g_build_filename (g_get_user_cache_dir (), "attest", "open", sha256, NULL);
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), "%s: %s", dir, g_strerror (saved));
+      return NULL;
+    }
+  path = g_build_filename (dir, file_name, NULL);
+
+  /* Already there, whole: the same bytes (the folder is their hash). */
+  if (g_stat (path, &st) == 0 && S_ISREG (st.st_mode) && (gsize)st.st_size == len && (st.st_mode & 0222) == 0)
+    return g_steal_pointer (&path);
+
+  if (!g_file_set_contents_full (path, data != NULL ? data : "", len,
+                                 G_FILE_SET_CONTENTS_CONSISTENT,
+                                 0444, error))
+    return NULL;
+  return g_steal_pointer (&path);
+}
+
+typedef struct {
+  GWeakRef pane;
+  char *workspace_path;
+  char *sha256;
+  char *name;
+} OpenJob;
+
+static void
+open_job_free (OpenJob *job)
+{
+  g_weak_ref_clear (&job->pane);
+  g_free (job->workspace_path);
+  g_free (job->sha256);
+  g_free (job->name);
+  g_free (job);
+}
+
+static void
+open_thread (GTask        *task,
+             gpointer      source,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  OpenJob *job = task_data;
+  g_autoptr(AttestWorkspace) ws = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  char *path;
+
+  ws = attest_workspace_open (job->workspace_path, &error);
+  if (ws != NULL)
+    bytes = attest_workspace_get_evidence_bytes (ws, job->sha256, &job->name, &error);
+  if (bytes == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  path = _attest_cell_pane_write_open_copy (bytes, job->sha256, job->name, &error);
+  if (path == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, path, g_free);
+}
+
+static void
+open_failed (AttestCellPane *self,
+             const char     *name,
+             const GError   *error)
+{
+  /* Translators: %s is an evidence file's name, then why it could not be opened */
+  g_autofree char *message = g_strdup_printf (_("Could not open “%s”: %s"), name != NULL ? name : "", error->message);
+
+  show_failure (self, message);
+}
+
+static void
+open_launched (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  OpenJob *job = user_data;
+  g_autoptr(AttestCellPane) self = g_weak_ref_get (&job->pane);
+  g_autoptr(GError) error = NULL;
+
+  if (!g_app_info_launch_default_for_uri_finish (result, &error) && self != NULL &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    open_failed (self, job->name, error);
+  open_job_free (job);
+}
+
+static void
+open_written (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  GTask *task = G_TASK (result);
+  OpenJob *job = g_task_get_task_data (task);
+  g_autoptr(AttestCellPane) self = g_weak_ref_get (&job->pane);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_task_propagate_pointer (task, &error);
+  g_autoptr(GAppLaunchContext) context = NULL;
+  g_autofree char *uri = NULL;
+  OpenJob *launch;
+
+  if (self == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (path == NULL)
+    {
+      open_failed (self, job->name, error);
+      return;
+    }
+
+  uri = g_filename_to_uri (path, NULL, &error);
+  if (uri == NULL)
+    {
+      open_failed (self, job->name, error);
+      return;
+    }
+  launch = g_new0 (OpenJob, 1);
+  g_weak_ref_init (&launch->pane, self);
+  launch->name = g_strdup (job->name);
+  context = G_APP_LAUNCH_CONTEXT (gdk_display_get_app_launch_context (gtk_widget_get_display (GTK_WIDGET (self))));
+  g_app_info_launch_default_for_uri_async (uri, context, self->open_cancellable, open_launched, launch);
+}
+
+static void
+open_evidence_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  AttestCellPane *self = ATTEST_CELL_PANE (widget);
+  g_autoptr(GTask) task = NULL;
+  OpenJob *job;
+
+  if (!check_workspace (self))
+    return;
+  job = g_new0 (OpenJob, 1);
+  g_weak_ref_init (&job->pane, self);
+  job->workspace_path = g_strdup (attest_workspace_get_path (self->workspace));
+  job->sha256 = g_strdup (g_variant_get_string (parameter, NULL));
+
+  task = g_task_new (NULL, self->open_cancellable, open_written, NULL);
+  g_task_set_source_tag (task, open_evidence_action);
+  g_task_set_task_data (task, job, (GDestroyNotify)open_job_free);
+  g_task_run_in_thread (task, open_thread);
+}
+
+/* Dropping files, and where the pointer is */
+
+static AttestChecklistRow *
+row_at (AttestCellPane *self,
+        double          x,
+        double          y)
+{
+  GtkWidget *picked = gtk_widget_pick (GTK_WIDGET (self), x, y, GTK_PICK_DEFAULT);
+  GtkWidget *row = picked != NULL ? gtk_widget_get_ancestor (picked, ATTEST_TYPE_CHECKLIST_ROW) : NULL;
+
+  return row != NULL ? ATTEST_CHECKLIST_ROW (row) : NULL;
+}
+
+static void
+pointer_motion (GtkEventControllerMotion *controller,
+                double                    x,
+                double                    y,
+                AttestCellPane           *self)
+{
+  self->hover_row = row_at (self, x, y);
+}
+
+static void
+pointer_leave (GtkEventControllerMotion *controller,
+               AttestCellPane           *self)
+{
+  self->hover_row = NULL;
+}
+
+static GdkDragAction
+drop_motion (GtkDropTarget  *target,
+             double          x,
+             double          y,
+             AttestCellPane *self)
+{
+  AttestChecklistRow *row;
+
+  if (self->workspace == NULL || !self->in_scope || self->rows->len == 0)
+    return 0;
+  row = row_at (self, x, y);
+  set_drop_row (self, row != NULL ? row : (self->hover_row != NULL ? self->hover_row : self->rows->pdata[0]));
+  return GDK_ACTION_COPY;
+}
+
+static void
+drop_leave (GtkDropTarget  *target,
+            AttestCellPane *self)
+{
+  set_drop_row (self, NULL);
+}
+
+static gboolean
+drop_files (GtkDropTarget  *target,
+            const GValue   *value,
+            double          x,
+            double          y,
+            AttestCellPane *self)
+{
+  AttestChecklistRow *row = row_at (self, x, y);
+  GSList *files;
+
+  set_drop_row (self, NULL);
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST) || self->workspace == NULL || !self->in_scope)
+    return FALSE;
+  files = gdk_file_list_get_files (g_value_get_boxed (value));
+  attach_to_item (self, row != NULL ? attest_checklist_row_get_item_id (row) : default_item (self), files);
+  g_slist_free (files);
+  return TRUE;
+}
+
+/* For the tests */
+
+gboolean
+_attest_cell_pane_is_attaching (AttestCellPane *self)
+{
+  return self->attach_task != NULL || !g_queue_is_empty (&self->pending);
+}
+
+AdwToast *
+_attest_cell_pane_get_last_toast (AttestCellPane *self)
+{
+  return self->last_toast;
+}
+
+const char *
+_attest_cell_pane_get_quote_text (AttestCellPane *self)
+{
+  return gtk_label_get_text (self->source_label);
+}
+
+const char *
+_attest_cell_pane_get_translated_quote_text (AttestCellPane *self)
+{
+  return gtk_widget_get_visible (GTK_WIDGET (self->translated_label)) ? gtk_label_get_text (self->translated_label)
+                                                                       : NULL;
+}
+
+const char *
+_attest_cell_pane_get_variant_text (AttestCellPane *self)
+{
+  return gtk_label_get_text (self->variant_label);
+}
+
+const char *
+_attest_cell_pane_get_banner_text (AttestCellPane *self)
+{
+  return gtk_widget_get_visible (GTK_WIDGET (self->banner_label)) ? gtk_label_get_text (self->banner_label) : NULL;
+}
+
+const char *
+_attest_cell_pane_get_summary_text (AttestCellPane *self)
+{
+  return adw_preferences_group_get_description (self->checklist_group);
+}
+
+const char *
+_attest_cell_pane_get_failure_text (AttestCellPane *self)
+{
+  return gtk_widget_get_visible (GTK_WIDGET (self->failure_box)) ? gtk_label_get_text (self->failure_label) : NULL;
+}
+
+GtkWidget *
+_attest_cell_pane_get_item_row (AttestCellPane *self,
+                                guint           index)
+{
+  return index < self->rows->len ? self->rows->pdata[index] : NULL;
+}
+
+/* The object */
+
+AttestCellPane *
+attest_cell_pane_new (void)
+{
+  return g_object_new (ATTEST_TYPE_CELL_PANE, NULL);
+}
+
+static void
+attest_cell_pane_dispose (GObject *object)
+{
+  AttestCellPane *self = ATTEST_CELL_PANE (object);
+
+  /* Nothing that comes back from a thread touches the pane after this. */
+  attest_cell_pane_cancel (self);
+  g_clear_object (&self->attach_task);
+  g_clear_handle_id (&self->progress_source, g_source_remove);
+  g_cancellable_cancel (self->open_cancellable);
+  if (self->chooser != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->chooser, self);
+      gtk_native_dialog_destroy (self->chooser);
+    }
+  g_clear_object (&self->chooser);
+  g_clear_object (&self->last_toast);
+
+  clear_cell (self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), ATTEST_TYPE_CELL_PANE);
+
+  G_OBJECT_CLASS (attest_cell_pane_parent_class)->dispose (object);
+}
+
+static void
+attest_cell_pane_finalize (GObject *object)
+{
+  AttestCellPane *self = ATTEST_CELL_PANE (object);
+
+  g_ptr_array_unref (self->rows);
+  g_clear_object (&self->open_cancellable);
+
+  G_OBJECT_CLASS (attest_cell_pane_parent_class)->finalize (object);
+}
+
+static void
+attest_cell_pane_class_init (AttestCellPaneClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = attest_cell_pane_dispose;
+  object_class->finalize = attest_cell_pane_finalize;
+
+  /**
+   * AttestCellPane::cell-changed:
+   * @scope_id: the cell's scope
+   * @service_id: the cell's service
+   *
+   * A stored edit may have changed the cell's roll-up or evidence: the window
+   * refreshes that cell of the matrix.
+   */
+  signals[CELL_CHANGED] =
+    g_signal_new ("cell-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2,
+                  G_TYPE_STRING | G_SIGNAL_TYPE_STATIC_SCOPE,
+                  G_TYPE_STRING | G_SIGNAL_TYPE_STATIC_SCOPE);
+
+  /**
+   * AttestCellPane::close-requested:
+   *
+   * The close button or Escape: the window hides the pane.
+   */
+  signals[CLOSE_REQUESTED] =
+    g_signal_new ("close-requested",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
+  gtk_widget_class_install_action (widget_class, "pane.close", NULL, close_action);
+  gtk_widget_class_install_action (widget_class, "pane.set-status", "(xs)", set_status_action);
+  gtk_widget_class_install_action (widget_class, "pane.set-owner", "(xs)", set_owner_action);
+  gtk_widget_class_install_action (widget_class, "pane.set-due", "(xs)", set_due_action);
+  gtk_widget_class_install_action (widget_class, "pane.attach-files", "x", attach_files_action);
+  gtk_widget_class_install_action (widget_class, "pane.cancel-attach", NULL, cancel_attach_action);
+  gtk_widget_class_install_action (widget_class, "pane.link-existing", "x", link_existing_action);
+  gtk_widget_class_install_action (widget_class, "pane.link-evidence", "(xs)", link_evidence_action);
+  gtk_widget_class_install_action (widget_class, "pane.remove-evidence", "(xs)", remove_evidence_action);
+  gtk_widget_class_install_action (widget_class, "pane.undo-remove", "(xsss)", undo_remove_action);
+  gtk_widget_class_install_action (widget_class, "pane.open-evidence", "s", open_evidence_action);
+  gtk_widget_class_install_action (widget_class, "pane.edit-dates", "s", edit_dates_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "pane.close", NULL);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/attest/Attest/attest-cell-pane.ui");
+  gtk_widget_class_bind_template_child (widget_class, AttestCellPane, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, AttestCellPane, scope_label);
+  gtk_widget_class_bind_template_child (widget_class, AttestCellPane, service_label);
+  gtk_widget_class_bind_template_child (widget_class, AttestCellPane, progress_revealer);
+  gtk_widget_class_bind_template_child (widget_class, AttestCellPane, progress_label);
+  gtk_widget_class_bind_template_child (widget_class, AttestCellPane, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, AttestCellPane, stack);
+  gtk_widget_class_bind_template_child (widget_class, AttestCellPane, failure_box);
+  gtk_widget_class_bind_template_child (widget_class, AttestCellPane, failure_label);
+  gtk_widget_class_bind_template_child (widget_class, AttestCellPane, banner_label);
+  gtk_widget_class_bind_template_child (widget_class, AttestCellPane, source_group);
+  gtk_widget_class_bind_template_child (widget_class, AttestCellPane, translated_caption);
+  gtk_widget_class_bind_template_child (widget_class, AttestCellPane, translated_label);
+  gtk_widget_class_bind_template_child (widget_class, AttestCellPane, source_caption);
+  gtk_widget_class_bind_template_child (widget_class, AttestCellPane, source_label);
+  gtk_widget_class_bind_template_child (widget_class, AttestCellPane, qualifier_label);
+  gtk_widget_class_bind_template_child (widget_class, AttestCellPane, variant_label);
+  gtk_widget_class_bind_template_child (widget_class, AttestCellPane, checklist_group);
+  gtk_widget_class_bind_template_child (widget_class, AttestCellPane, notes_box);
+  gtk_widget_class_bind_template_callback (widget_class, dismiss_failures);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "cellpane");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+/* The pane's styles, once per process (style.css is the window's). */
+static void
+load_style (void)
+{
+  static gsize loaded = 0;
+
+  if (g_once_init_enter (&loaded))
+    {
+      GdkDisplay *display = gdk_display_get_default ();
+
+      if (display != NULL)
+        {
+          g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+
+          gtk_css_provider_load_from_resource (provider, "/io/github/attest/Attest/attest-cell-pane.css");
+          gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
+                                                      GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+        }
+      g_once_init_leave (&loaded, 1);
+    }
+}
+
+static void
+attest_cell_pane_init (AttestCellPane *self)
+{
+  GtkEventController *motion;
+  GtkDropTarget *drop;
+
+  g_type_ensure (ATTEST_TYPE_CHECKLIST_ROW);
+  load_style ();
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->rows = g_ptr_array_new ();
+  g_queue_init (&self->pending);
+  self->open_cancellable = g_cancellable_new ();
+
+  motion = gtk_event_controller_motion_new ();
+  g_signal_connect (motion, "enter", G_CALLBACK (pointer_motion), self);
+  g_signal_connect (motion, "motion", G_CALLBACK (pointer_motion), self);
+  g_signal_connect (motion, "leave", G_CALLBACK (pointer_leave), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), motion);
+
+  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect (drop, "enter", G_CALLBACK (drop_motion), self);
+  g_signal_connect (drop, "motion", G_CALLBACK (drop_motion), self);
+  g_signal_connect (drop, "leave", G_CALLBACK (drop_leave), self);
+  g_signal_connect (drop, "drop", G_CALLBACK (drop_files), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+
+  attest_cell_pane_set_cell (self, NULL, NULL, NULL, NULL);
+}

@@ -1,0 +1,16 @@
+/* attest-workspace-checklist-private.h: for the store's own files only
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "attest-workspace-checklist.h"
+
+G_BEGIN_DECLS
+
+AttestChecklistItem *_attest_workspace_read_item (AttestWorkspace  *self,
+                                                  gint64            item_id,
+                                                  GError          **error);
+char                *_attest_checklist_item_ref  (const AttestChecklistItem *item);
+
+G_END_DECLS
