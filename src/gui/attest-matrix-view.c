@@ -2065,3 +2065,30 @@ attest_matrix_view_get_cell_at (AttestMatrixView  *self,
     *service_id = service_at (self, row)->id;
   return TRUE;
 }
+
+/**
+ * attest_matrix_view_refresh_cell:
+ *
+ * One cell of the shown matrix changed in place: draws it again (only its
+ * widget is bound anew, when it is on screen).
+ */
+void
+attest_matrix_view_refresh_cell (AttestMatrixView *self,
+                                 const char       *scope_id,
+                                 const char       *service_id)
+{
+  int row, col, key;
+
+  g_return_if_fail (ATTEST_IS_MATRIX_VIEW (self));
+
+  if (self->matrix == NULL || (row = find_row (self, service_id)) < 0 || (col = find_column (self, scope_id)) < 0)
+    return;
+  key = row * (int)n_columns (self) + col;
+  for (guint i = 0; i < self->slots[POOL_CELL]->len; i++)
+    {
+      Slot *slot = &g_array_index (self->slots[POOL_CELL], Slot, i);
+
+      if (slot->key == key)
+        bind_cell (self, slot->widget, key);
+    }
+}

@@ -43,6 +43,9 @@ void          attest_matrix_view_set_row_menu          (AttestMatrixView *self,
                                                         GMenuModel       *menu);
 GtkWidget    *attest_matrix_view_get_row_menu_popover  (AttestMatrixView *self);
 void          attest_matrix_view_refresh_cells         (AttestMatrixView *self);
+void          attest_matrix_view_refresh_cell          (AttestMatrixView *self,
+                                                        const char       *scope_id,
+                                                        const char       *service_id);
 gboolean      attest_matrix_view_get_cell_at           (AttestMatrixView *self,
                                                         double            x,
                                                         double            y,

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "attest-cell-pane.h"
 #include "attest-history-window.h"
 #include "attest-import-dialog.h"
 #include "attest-importer.h"
@@ -24,6 +25,7 @@
 #include "attest-window.h"
 #include "attest-workspace-catalog.h"
 #include "attest-workspace-checklist.h"
+#include "attest-workspace-expiry.h"
 #include "attest-workspace-locate.h"
 #include "attest-workspace-services.h"
 
@@ -50,6 +52,9 @@ struct _AttestWindow
   GtkLabel *catalog_summary;
   AttestMatrixView *matrix_view;
   AdwFlap *flap;
+  AdwFlap *pane_flap;
+  GtkBox *pane_box;
+  AttestCellPane *cell_pane;
   AttestLibrarySidebar *library_sidebar;
   GtkSearchEntry *search_entry;
   GtkWidget *frameworks_button;
@@ -84,6 +89,7 @@ static GParamSpec *properties[N_PROPS];
 static void fill_recent_menu (AttestWindow *self);
 static void apply_pending_cell (AttestWindow *self);
 static void clear_filters_activated (GSimpleAction *action, GVariant *param, gpointer user_data);
+static void open_cell (AttestWindow *self, const char *scope_id, const char *service_id);
 static void attach_dropped_evidence (AttestWindow *self, const char *scope_id, const char *service_id,
                                      GSList *files);
 
@@ -364,6 +370,10 @@ show_workspace (AttestWindow *self)
   attest_library_sidebar_set_matrix (self->library_sidebar, matrix);
   apply_filter (self);
   gtk_stack_set_visible_child_name (self->stack, "catalog");
+  /* The matrix was read again (an import, a rename): the pane reads its cell again. */
+  if (adw_flap_get_reveal_flap (self->pane_flap) && attest_cell_pane_get_scope_id (self->cell_pane) != NULL)
+    open_cell (self, attest_cell_pane_get_scope_id (self->cell_pane),
+               attest_cell_pane_get_service_id (self->cell_pane));
   apply_pending_cell (self);
 }
 
@@ -556,6 +566,10 @@ open_workspace (AttestWindow *self,
   g_cancellable_cancel (self->seeding);
   if (self->history_window != NULL)
     gtk_window_destroy (GTK_WINDOW (self->history_window));
+  /* Nothing of the previous workspace's cell stays in the pane. */
+  attest_cell_pane_cancel (self->cell_pane);
+  attest_cell_pane_set_cell (self->cell_pane, NULL, NULL, NULL, NULL);
+  adw_flap_set_reveal_flap (self->pane_flap, FALSE);
   g_set_object (&self->workspace, workspace);
   apply_reviewer (self);
   g_settings_set_string (self->settings, "last-workspace", attest_workspace_get_path (workspace));
@@ -1325,6 +1339,107 @@ files_dropped (GtkDropTarget *target,
   return pages->len > 0 || scope_id != NULL;
 }
 
+/* The cell pane (AdwFlap at the end): the cell under the cursor, opened by
+ * Enter, a double click, the row menu or --cell; it follows the cursor while
+ * open, and its edits redraw their cell at once. */
+
+static void
+open_cell (AttestWindow *self,
+           const char   *scope_id,
+           const char   *service_id)
+{
+  if (self->workspace == NULL || self->matrix == NULL)
+    return;
+  attest_cell_pane_set_cell (self->cell_pane, self->workspace, self->matrix, scope_id, service_id);
+  adw_flap_set_reveal_flap (self->pane_flap, TRUE);
+}
+
+static void
+open_cell_activated (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  AttestWindow *self = user_data;
+  const char *scope_id = attest_matrix_view_get_cursor_scope (self->matrix_view);
+  const char *service_id = attest_matrix_view_get_cursor_service (self->matrix_view);
+
+  if (scope_id == NULL || service_id == NULL)
+    return;
+  open_cell (self, scope_id, service_id);
+  gtk_widget_grab_focus (GTK_WIDGET (self->cell_pane));
+}
+
+static void
+close_cell_pane (AttestWindow *self)
+{
+  adw_flap_set_reveal_flap (self->pane_flap, FALSE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->matrix_view));
+}
+
+/* The pane follows the cursor while it is open. */
+static void
+cursor_moved (AttestWindow *self)
+{
+  const char *scope_id = attest_matrix_view_get_cursor_scope (self->matrix_view);
+  const char *service_id = attest_matrix_view_get_cursor_service (self->matrix_view);
+
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "open-cell")),
+                               scope_id != NULL && service_id != NULL);
+  if (scope_id != NULL && service_id != NULL && adw_flap_get_reveal_flap (self->pane_flap) &&
+      (g_strcmp0 (scope_id, attest_cell_pane_get_scope_id (self->cell_pane)) != 0 ||
+       g_strcmp0 (service_id, attest_cell_pane_get_service_id (self->cell_pane)) != 0))
+    open_cell (self, scope_id, service_id);
+}
+
+static void
+update_cell (AttestMatrixCell         *cell,
+             const AttestRollup       *rollup,
+             AttestExpiryState         expiry)
+{
+  const char *word;
+
+  if (cell == NULL)
+    return;
+  /* A flagged cell keeps its flag; an in-scope one shows the new roll-up. */
+  word = attest_rollup_word (rollup, g_strcmp0 (cell->rollup, "no-longer-in-scope") != 0);
+  g_free (cell->rollup);
+  cell->rollup = g_strdup (word);
+  cell->n_items = rollup->total;
+  cell->n_satisfied = rollup->satisfied + rollup->not_applicable;
+  cell->n_exceptions = rollup->exceptions;
+  cell->evidence_expiry = expiry;
+}
+
+/* An edit in the pane: that cell's roll-up and evidence expiry, read again
+ * and drawn at once (the whole matrix is not read again). */
+static void
+cell_changed (AttestWindow *self,
+              const char   *scope_id,
+              const char   *service_id)
+{
+  g_autoptr(GError) error = NULL;
+  AttestRollup rollup = { 0 };
+  AttestExpiryState expiry = ATTEST_EXPIRY_NONE;
+  AttestMatrix *shown;
+
+  if (self->workspace == NULL || self->matrix == NULL)
+    return;
+  if (!attest_workspace_cell_rollup (self->workspace, scope_id, service_id, &rollup, &error) ||
+      !attest_workspace_cell_evidence_expiry (self->workspace, scope_id, service_id, NULL, &expiry, &error))
+    {
+      g_warning ("Could not read the cell %s:%s again: %s", scope_id, service_id, error->message);
+      return;
+    }
+  update_cell (attest_matrix_lookup_cell (self->matrix, scope_id, service_id), &rollup, expiry);
+  shown = attest_matrix_view_get_matrix (self->matrix_view);
+  if (shown != NULL)
+    update_cell (attest_matrix_lookup_cell (shown, scope_id, service_id), &rollup, expiry);
+  attest_matrix_view_refresh_cell (self->matrix_view, scope_id, service_id);
+  /* Exceptions and expiry filters may now keep or drop the cell. */
+  if (self->filter->exceptions_only || self->filter->expiring_only)
+    apply_filter (self);
+}
+
 static void
 attach_dropped_evidence (AttestWindow *self,
                          const char   *scope_id,
@@ -1332,6 +1447,8 @@ attach_dropped_evidence (AttestWindow *self,
                          GSList       *files)
 {
   attest_matrix_view_select_cell (self->matrix_view, scope_id, service_id);
+  open_cell (self, scope_id, service_id);
+  attest_cell_pane_attach_files (self->cell_pane, files);
 }
 
 /* History (Ctrl+H) and global search (Ctrl+K) */
@@ -1412,8 +1529,7 @@ search_activated (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* Enter or a double click on a cell: the cell pane (issue 11) is not built
- * yet, so its action stays disabled and the key only rings the bell. */
+/* Enter or a double click on a cell opens its pane. */
 static void
 cell_activated (AttestWindow *self,
                 const char   *scope_id,
@@ -1471,6 +1587,8 @@ attest_window_close_request (GtkWindow *window)
   AttestWindow *self = ATTEST_WINDOW (window);
   int width, height;
 
+  /* An attach still hashing stops cleanly; what was stored stays. */
+  attest_cell_pane_cancel (self->cell_pane);
   gtk_window_get_default_size (window, &width, &height);
   g_settings_delay (self->settings);
   g_settings_set_int (self->settings, "window-width", width);
@@ -1561,6 +1679,8 @@ attest_window_class_init (AttestWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AttestWindow, catalog_summary);
   gtk_widget_class_bind_template_child (widget_class, AttestWindow, matrix_view);
   gtk_widget_class_bind_template_child (widget_class, AttestWindow, flap);
+  gtk_widget_class_bind_template_child (widget_class, AttestWindow, pane_flap);
+  gtk_widget_class_bind_template_child (widget_class, AttestWindow, pane_box);
   gtk_widget_class_bind_template_child (widget_class, AttestWindow, library_sidebar);
   gtk_widget_class_bind_template_child (widget_class, AttestWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, AttestWindow, frameworks_button);
@@ -1594,6 +1714,7 @@ static const GActionEntry win_actions[] = {
   { "merge-service", merge_service_activated },
   { "undo-rename", undo_rename_activated, "(ss)" },
   { "undo-merge", undo_merge_activated, "s" },
+  { "open-cell", open_cell_activated },
 };
 
 static void
@@ -1601,7 +1722,7 @@ attest_window_init (AttestWindow *self)
 {
   /* Features still to come exist as actions, disabled until they work (never
    * faked); open-cell is the cell pane of issue 11. */
-  static const char * const pending[] = { "print", "export", "open-cell" };
+  static const char * const pending[] = { "print", "export" };
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->filter = attest_matrix_filter_new ();
@@ -1611,6 +1732,15 @@ attest_window_init (AttestWindow *self)
   g_signal_connect_object (self->matrix_view, "cursor-changed", G_CALLBACK (update_row_actions), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->matrix_view, "cell-activated", G_CALLBACK (cell_activated), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->matrix_view, "cursor-changed", G_CALLBACK (cursor_moved), self,
+                           G_CONNECT_SWAPPED);
+
+  self->cell_pane = attest_cell_pane_new ();
+  gtk_widget_set_vexpand (GTK_WIDGET (self->cell_pane), TRUE);
+  gtk_box_append (self->pane_box, GTK_WIDGET (self->cell_pane));
+  g_signal_connect_object (self->cell_pane, "cell-changed", G_CALLBACK (cell_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->cell_pane, "close-requested", G_CALLBACK (close_cell_pane), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->library_sidebar, "framework-activated", G_CALLBACK (library_framework_activated), self,
                            G_CONNECT_SWAPPED);

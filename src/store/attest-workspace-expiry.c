@@ -58,3 +58,50 @@ _attest_workspace_fill_evidence_expiry (AttestWorkspace  *self,
     }
   return TRUE;
 }
+
+/**
+ * attest_workspace_cell_evidence_expiry:
+ * @service_id: the matrix row's service (merged services count with it)
+ * @today: (nullable): YYYY-MM-DD; %NULL for today's local date
+ * @state: (out): the cell's evidence expiry, as the matrix shows it
+ *
+ * One cell's evidence expiry, after an attach or a date change, without
+ * reading the whole matrix again.
+ */
+gboolean
+attest_workspace_cell_evidence_expiry (AttestWorkspace    *self,
+                                       const char         *scope_id,
+                                       const char         *service_id,
+                                       const char         *today,
+                                       AttestExpiryState  *state,
+                                       GError            **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *now = today != NULL ? g_strdup (today) : attest_expiry_today ();
+  int rc;
+
+  g_return_val_if_fail (ATTEST_IS_WORKSPACE (self), FALSE);
+  g_return_val_if_fail (scope_id != NULL && service_id != NULL && state != NULL, FALSE);
+
+  stmt = _attest_workspace_prepare (self,
+                                    "SELECT min (e.expires)"
+                                    "  FROM checklist_item ci"
+                                    "  JOIN item_evidence ie ON ie.item_id = ci.id"
+                                    "  JOIN evidence e ON e.sha256 = ie.sha256"
+                                    "  LEFT JOIN service_root r ON r.service_id = ci.service_id"
+                                    " WHERE e.expires IS NOT NULL AND e.expires != ''"
+                                    "   AND ci.scope_id = ?1 AND coalesce (r.root_id, ci.service_id) = ?2",
+                                    error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, scope_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, service_id, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      _attest_workspace_set_error (self, error, rc, _("could not read the workspace"));
+      return FALSE;
+    }
+  *state = attest_expiry_state (_attest_column_text (stmt, 0), now);
+  return TRUE;
+}

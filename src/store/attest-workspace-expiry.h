@@ -14,4 +14,11 @@ gboolean _attest_workspace_fill_evidence_expiry (AttestWorkspace  *self,
                                                  const char       *today,
                                                  GError          **error);
 
+gboolean attest_workspace_cell_evidence_expiry  (AttestWorkspace    *self,
+                                                 const char         *scope_id,
+                                                 const char         *service_id,
+                                                 const char         *today,
+                                                 AttestExpiryState  *state,
+                                                 GError            **error);
+
 G_END_DECLS
