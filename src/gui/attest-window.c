@@ -1351,6 +1351,11 @@ open_cell (AttestWindow *self,
   if (self->workspace == NULL || self->matrix == NULL)
     return;
   attest_cell_pane_set_cell (self->cell_pane, self->workspace, self->matrix, scope_id, service_id);
+  /* Library, matrix and pane do not fit side by side in a narrow window:
+   * the library makes room (F9 brings it back). */
+  if (!adw_flap_get_reveal_flap (self->pane_flap) && gtk_widget_get_width (GTK_WIDGET (self)) < 1400 &&
+      adw_flap_get_reveal_flap (self->flap))
+    g_action_group_change_action_state (G_ACTION_GROUP (self), "show-library", g_variant_new_boolean (FALSE));
   adw_flap_set_reveal_flap (self->pane_flap, TRUE);
 }
 
