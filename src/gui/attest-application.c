@@ -137,7 +137,6 @@ static int
 attest_application_handle_local_options (GApplication *app,
                                          GVariantDict *options)
 {
-  AttestApplication *self = ATTEST_APPLICATION (app);
   const char *path = NULL;
   const char *cell = NULL;
   g_autoptr(GError) error = NULL;
@@ -158,22 +157,28 @@ attest_application_handle_local_options (GApplication *app,
           g_printerr (_("attest: --cell takes SCOPE-ID:SERVICE-ID (for example soc/soc-2:intune), not “%s”\n"), cell);
           return 2;
         }
-      g_free (self->pending_cell);
-      self->pending_cell = g_strdup (cell);
     }
 
-  if (!g_variant_dict_lookup (options, "workspace", "^&ay", &path))
-    return -1;
+  if (cell != NULL || g_variant_dict_lookup (options, "workspace", "^&ay", &path))
+    if (!g_application_register (app, NULL, &error))
+      {
+        g_printerr ("attest: %s\n", error->message);
+        return 1;
+      }
 
-  /* --workspace FILE is "open FILE", so a running instance receives it too. */
-  if (!g_application_register (app, NULL, &error))
+  /* --workspace FILE is "open FILE", so a running instance receives it too;
+   * --cell goes after it, to the window that opens it. */
+  if (path != NULL)
     {
-      g_printerr ("attest: %s\n", error->message);
-      return 1;
+      file = g_file_new_for_commandline_arg (path);
+      g_application_open (app, &file, 1, "workspace");
     }
-  file = g_file_new_for_commandline_arg (path);
-  g_application_open (app, &file, 1, "workspace");
-  return 0;
+  if (cell != NULL)
+    {
+      g_auto(GStrv) parts = g_strsplit (cell, ":", 2);
+      g_action_group_activate_action (G_ACTION_GROUP (app), "show-cell", g_variant_new ("(ss)", parts[0], parts[1]));
+    }
+  return path != NULL ? 0 : -1;
 }
 
 static void
@@ -232,7 +237,30 @@ preferences_activated (GSimpleAction *action,
   gtk_window_present (prefs);
 }
 
+/* --cell: an action, so a running Attest (the primary instance) gets it too. */
+static void
+show_cell_activated (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  AttestApplication *self = user_data;
+  AttestWindow *window = get_main_window (self);
+  const char *scope_id, *service_id;
+
+  g_variant_get (parameter, "(&s&s)", &scope_id, &service_id);
+  if (window != NULL)
+    {
+      attest_window_show_cell (window, scope_id, service_id);
+      gtk_window_present (GTK_WINDOW (window));
+      return;
+    }
+  /* No window yet: the one activate or open makes takes it. */
+  g_free (self->pending_cell);
+  self->pending_cell = g_strdup_printf ("%s:%s", scope_id, service_id);
+}
+
 static const GActionEntry app_actions[] = {
+  { "show-cell", show_cell_activated, "(ss)" },
   { "quit", quit_activated },
   { "about", about_activated },
   { "preferences", preferences_activated },

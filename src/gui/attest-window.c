@@ -70,6 +70,7 @@ struct _AttestWindow
 
   char *pending_scope;          /* attest_window_show_cell() before the matrix is there */
   char *pending_service;
+  gboolean pending_open;        /* …and open its pane (FALSE: only the cursor goes back) */
 
   AttestMatrix *matrix;         /* the whole matrix; the view shows it filtered */
   AttestMatrixFilter *filter;
@@ -323,6 +324,16 @@ show_workspace (AttestWindow *self)
 
   adw_window_title_set_subtitle (self->window_title, name);
 
+  /* The same workspace read again (an import, a rename) keeps its cursor. */
+  if (self->matrix != NULL && attest_matrix_view_get_cursor_scope (self->matrix_view) != NULL)
+    {
+      g_free (self->pending_scope);
+      g_free (self->pending_service);
+      self->pending_scope = g_strdup (attest_matrix_view_get_cursor_scope (self->matrix_view));
+      self->pending_service = g_strdup (attest_matrix_view_get_cursor_service (self->matrix_view));
+      self->pending_open = FALSE;
+    }
+
   /* Nothing of the previous workspace stays behind, whatever comes next. */
   g_clear_pointer (&self->matrix, attest_matrix_free);
   g_clear_pointer (&self->filter, attest_matrix_filter_free);
@@ -534,6 +545,9 @@ remember_recent (AttestWindow *self,
   g_auto(GStrv) updated = NULL;
   guint n = 1;
 
+  /* GSettings strings are UTF-8: a path that is not stays out of the list. */
+  if (!g_utf8_validate (path, -1, NULL))
+    return;
   g_strv_builder_add (builder, path);
   for (guint i = 0; recent[i] != NULL && n < MAX_RECENT * 2; i++)
     if (!g_str_equal (recent[i], path))
@@ -572,7 +586,12 @@ open_workspace (AttestWindow *self,
   adw_flap_set_reveal_flap (self->pane_flap, FALSE);
   g_set_object (&self->workspace, workspace);
   apply_reviewer (self);
-  g_settings_set_string (self->settings, "last-workspace", attest_workspace_get_path (workspace));
+  if (g_utf8_validate (attest_workspace_get_path (workspace), -1, NULL))
+    g_settings_set_string (self->settings, "last-workspace", attest_workspace_get_path (workspace));
+  g_clear_pointer (&self->pending_scope, g_free);
+  g_clear_pointer (&self->pending_service, g_free);
+  /* No cursor of the previous workspace carries over. */
+  attest_matrix_view_set_matrix (self->matrix_view, NULL);
   remember_recent (self, attest_workspace_get_path (workspace));
   if (seed_when_created && attest_workspace_was_created (workspace))
     seed_workspace (self);
@@ -640,7 +659,8 @@ attest_window_new_workspace (AttestWindow *self,
                     _("This workspace is open. Choose another name to start a new one."));
       return FALSE;
     }
-  if (g_file_test (path, G_FILE_TEST_EXISTS))
+  /* The chooser asked before replacing the file; its journals (even left
+   * without it) must not be replayed into the new database. */
     {
       const char *suffixes[] = { "", "-wal", "-shm", "-journal" };
 
@@ -704,6 +724,10 @@ save_copy_done (GObject      *object,
   g_autoptr(GError) error = NULL;
   SaveCopy *copy = g_task_get_task_data (G_TASK (result));
 
+  g_application_release (g_application_get_default ());
+  /* The window went away meanwhile (its dispose clears self->saving). */
+  if (self->saving == NULL)
+    return;
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -754,6 +778,8 @@ attest_window_save_copy (AttestWindow *self,
   copy->dest = g_strdup (path);
   self->saving = g_cancellable_new ();
   g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "save-copy")), FALSE);
+  /* The copy finishes even when the window closes first. */
+  g_application_hold (g_application_get_default ());
   task = g_task_new (NULL, self->saving, save_copy_done, g_object_ref (self));
   g_task_set_source_tag (task, attest_window_save_copy);
   g_task_set_task_data (task, copy, (GDestroyNotify)save_copy_free);
@@ -812,13 +838,13 @@ choose_workspace_file (AttestWindow         *self,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/* The name the chooser confirmed is used as it is: adding ".attest" here
+ * could replace a file nobody was asked about. */
 static void
 new_workspace_chosen (AttestWindow *self,
                       const char   *path)
 {
-  g_autofree char *with_suffix = g_str_has_suffix (path, ".attest") ? g_strdup (path)
-                                                                     : g_strconcat (path, ".attest", NULL);
-  attest_window_new_workspace (self, with_suffix);
+  attest_window_new_workspace (self, path);
 }
 
 static void
@@ -832,9 +858,7 @@ static void
 save_copy_chosen (AttestWindow *self,
                   const char   *path)
 {
-  g_autofree char *with_suffix = g_str_has_suffix (path, ".attest") ? g_strdup (path)
-                                                                     : g_strconcat (path, ".attest", NULL);
-  attest_window_save_copy (self, with_suffix);
+  attest_window_save_copy (self, path);
 }
 
 static void
@@ -861,7 +885,21 @@ open_recent_activated (GSimpleAction *action,
                        GVariant      *parameter,
                        gpointer       user_data)
 {
-  attest_window_open_workspace (user_data, g_variant_get_string (parameter, NULL));
+  AttestWindow *self = user_data;
+  const char *path = g_variant_get_string (parameter, NULL);
+
+  /* A recent workspace that has gone is said so, never created anew. */
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_autofree char *name = g_filename_display_name (path);
+      /* Translators: %s is a file path */
+      g_autofree char *message = g_strdup_printf (_("%s no longer exists"), name);
+
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+      fill_recent_menu (self);
+      return;
+    }
+  open_workspace (self, path, FALSE);
 }
 
 static void
@@ -1066,7 +1104,8 @@ service_renamed (AttestWindow *self,
   toast = adw_toast_new (title);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "win.undo-rename");
-  adw_toast_set_action_target_value (toast, g_variant_new ("(ss)", service_id, old_name));
+  adw_toast_set_action_target_value (toast, g_variant_new ("(sss)", attest_workspace_get_path (self->workspace),
+                                                           service_id, old_name));
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
@@ -1086,7 +1125,8 @@ services_merged (AttestWindow *self,
   toast = adw_toast_new (title);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "win.undo-merge");
-  adw_toast_set_action_target_value (toast, g_variant_new_string (absorbed_id));
+  adw_toast_set_action_target_value (toast, g_variant_new ("(ss)", attest_workspace_get_path (self->workspace),
+                                                           absorbed_id));
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
@@ -1138,11 +1178,12 @@ undo_rename_activated (GSimpleAction *action,
                        gpointer       user_data)
 {
   AttestWindow *self = user_data;
-  const char *service_id, *old_name;
+  const char *path, *service_id, *old_name;
   g_autoptr(GError) error = NULL;
 
-  g_variant_get (param, "(&s&s)", &service_id, &old_name);
-  if (self->workspace == NULL)
+  /* An Undo toast outlives a change of workspace: it only undoes in its own. */
+  g_variant_get (param, "(&s&s&s)", &path, &service_id, &old_name);
+  if (self->workspace == NULL || g_strcmp0 (path, attest_workspace_get_path (self->workspace)) != 0)
     return;
   if (!attest_workspace_rename_service (self->workspace, service_id, old_name, &error))
     report_store_error (self, error);
@@ -1156,10 +1197,12 @@ undo_merge_activated (GSimpleAction *action,
 {
   AttestWindow *self = user_data;
   g_autoptr(GError) error = NULL;
+  const char *path, *absorbed_id;
 
-  if (self->workspace == NULL)
+  g_variant_get (param, "(&s&s)", &path, &absorbed_id);
+  if (self->workspace == NULL || g_strcmp0 (path, attest_workspace_get_path (self->workspace)) != 0)
     return;
-  if (!attest_workspace_unmerge_service (self->workspace, g_variant_get_string (param, NULL), &error))
+  if (!attest_workspace_unmerge_service (self->workspace, absorbed_id, &error))
     report_store_error (self, error);
   show_workspace (self);
 }
@@ -1183,6 +1226,7 @@ attest_window_show_cell (AttestWindow *self,
   g_free (self->pending_service);
   self->pending_scope = g_strdup (scope_id);
   self->pending_service = g_strdup (service_id);
+  self->pending_open = TRUE;
   if (self->matrix != NULL && g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "catalog") == 0)
     apply_pending_cell (self);
 }
@@ -1212,6 +1256,8 @@ apply_pending_cell (AttestWindow *self)
     return;
   if (!matrix_has_scope (self->matrix, scope_id) || attest_matrix_lookup_service (self->matrix, service_id) == NULL)
     {
+      if (!self->pending_open)
+        return;   /* the cursor's cell went away: nothing to say */
       /* Translators: %s:%s is a scope id and a service id, as given to --cell */
       g_autofree char *message = g_strdup_printf (_("This workspace has no cell %s:%s"), scope_id, service_id);
       adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
@@ -1220,8 +1266,11 @@ apply_pending_cell (AttestWindow *self)
   if (!attest_matrix_view_select_cell (self->matrix_view, scope_id, service_id))
     {
       clear_filters_activated (NULL, NULL, self);
-      attest_matrix_view_select_cell (self->matrix_view, scope_id, service_id);
+      if (!attest_matrix_view_select_cell (self->matrix_view, scope_id, service_id))
+        return;
     }
+  if (!self->pending_open)
+    return;
   gtk_widget_grab_focus (GTK_WIDGET (self->matrix_view));
   if (g_action_group_get_action_enabled (G_ACTION_GROUP (self), "open-cell"))
     g_action_group_activate_action (G_ACTION_GROUP (self), "open-cell", NULL);
@@ -1325,7 +1374,13 @@ files_dropped (GtkDropTarget *target,
       gtk_widget_translate_coordinates (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (target)),
                                         GTK_WIDGET (self->matrix_view), x, y, &vx, &vy) &&
       attest_matrix_view_get_cell_at (self->matrix_view, vx, vy, &scope_id, &service_id))
-    attach_dropped_evidence (self, scope_id, service_id, evidence);
+    {
+      /* The view's strings go with its matrix, which a pane edit can replace. */
+      g_autofree char *scope = g_strdup (scope_id);
+      g_autofree char *service = g_strdup (service_id);
+
+      attach_dropped_evidence (self, scope, service, evidence);
+    }
   else if (evidence != NULL)
     adw_toast_overlay_add_toast (self->toast_overlay,
                                  adw_toast_new (_("Drop evidence files on a matrix cell, or on the cell’s pane")));
@@ -1381,7 +1436,9 @@ close_cell_pane (AttestWindow *self)
   gtk_widget_grab_focus (GTK_WIDGET (self->matrix_view));
 }
 
-/* The pane follows the cursor while it is open. */
+/* The pane does not follow the cursor: opening a cell makes its checklist (a
+ * history row), which arrowing across the matrix must not do. Enter or a
+ * double click opens the cell under the cursor. */
 static void
 cursor_moved (AttestWindow *self)
 {
@@ -1390,10 +1447,6 @@ cursor_moved (AttestWindow *self)
 
   g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "open-cell")),
                                scope_id != NULL && service_id != NULL);
-  if (scope_id != NULL && service_id != NULL && adw_flap_get_reveal_flap (self->pane_flap) &&
-      (g_strcmp0 (scope_id, attest_cell_pane_get_scope_id (self->cell_pane)) != 0 ||
-       g_strcmp0 (service_id, attest_cell_pane_get_service_id (self->cell_pane)) != 0))
-    open_cell (self, scope_id, service_id);
 }
 
 static void
@@ -1717,8 +1770,8 @@ static const GActionEntry win_actions[] = {
   { "search", search_activated },
   { "rename-service", rename_service_activated },
   { "merge-service", merge_service_activated },
-  { "undo-rename", undo_rename_activated, "(ss)" },
-  { "undo-merge", undo_merge_activated, "s" },
+  { "undo-rename", undo_rename_activated, "(sss)" },
+  { "undo-merge", undo_merge_activated, "(ss)" },
   { "open-cell", open_cell_activated },
 };
 

@@ -844,11 +844,16 @@ check_workspace_files (AttestApplication *app,
     {
       if (!catalog_shown (window))
         return FALSE;
-      /* --cell soc/soc-2:intune put the cursor there. */
+      /* --cell soc/soc-2:intune put the cursor there and opened its pane. */
       {
         AttestMatrixView *view = ATTEST_MATRIX_VIEW (find_visible (GTK_WIDGET (window), ATTEST_TYPE_MATRIX_VIEW));
+        AttestCellPane *pane = ATTEST_CELL_PANE (find_any (GTK_WIDGET (window), ATTEST_TYPE_CELL_PANE));
+
         g_assert_cmpstr (attest_matrix_view_get_cursor_scope (view), ==, "soc/soc-2");
         g_assert_cmpstr (attest_matrix_view_get_cursor_service (view), ==, "intune");
+        g_assert_true (adw_flap_get_reveal_flap (ADW_FLAP (gtk_widget_get_ancestor (GTK_WIDGET (pane), ADW_TYPE_FLAP))));
+        g_assert_cmpstr (attest_cell_pane_get_scope_id (pane), ==, "soc/soc-2");
+        g_assert_cmpstr (attest_cell_pane_get_service_id (pane), ==, "intune");
       }
       g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "save-copy"));
       dir = g_path_get_dirname (attest_workspace_get_path (audit));
@@ -857,6 +862,10 @@ check_workspace_files (AttestApplication *app,
       /* A copy cannot replace the open workspace: refused, nothing written. */
       attest_window_save_copy (window, attest_workspace_get_path (audit));
       g_assert_cmpint (saved, ==, 0);
+      {
+        g_autofree char *partial = g_strconcat (attest_workspace_get_path (audit), ".partial", NULL);
+        g_assert_false (g_file_test (partial, G_FILE_TEST_EXISTS));
+      }
       saved = -1;
       attest_window_save_copy (window, copy);
       step = 1;
@@ -937,7 +946,7 @@ check_workspace_files (AttestApplication *app,
         primary = gtk_menu_button_get_menu_model (buttons->pdata[i]);
     g_assert_nonnull (primary);
     g_assert_true (menu_has_target (primary, "win.open-recent", audit_path));
-    g_assert_false (menu_has_target (primary, "win.open-recent", fresh));
+    g_assert_false (menu_has_target (primary, "win.open-recent", fresh));  /* the open one is not offered */
   }
   g_action_group_activate_action (G_ACTION_GROUP (window), "open-recent", g_variant_new_string (audit_path));
   g_assert_cmpstr (attest_workspace_get_path (attest_window_get_workspace (window)), ==, audit_path);
@@ -1055,8 +1064,16 @@ check_rename_service (AttestApplication *app,
   g_assert_cmpstr (service->name, ==, "Stream (classic)");
 
   /* The toast's Undo: the old name back. */
+  /* An Undo meant for another workspace does nothing here… */
   g_action_group_activate_action (G_ACTION_GROUP (window), "undo-rename",
-                                  g_variant_new ("(ss)", "stream", "Stream"));
+                                  g_variant_new ("(sss)", "/elsewhere/other.attest", "stream", "Stream"));
+  service = attest_matrix_lookup_service (attest_matrix_view_get_matrix (view), "stream");
+  g_assert_cmpstr (service->name, ==, "Stream (classic)");
+  /* …and the cursor stayed on the renamed row when the matrix was read again. */
+  g_assert_cmpstr (attest_matrix_view_get_cursor_service (view), ==, "stream");
+  g_action_group_activate_action (G_ACTION_GROUP (window), "undo-rename",
+                                  g_variant_new ("(sss)", attest_workspace_get_path (attest_window_get_workspace (window)),
+                                                 "stream", "Stream"));
   service = attest_matrix_lookup_service (attest_matrix_view_get_matrix (view), "stream");
   g_assert_cmpstr (service->name, ==, "Stream");
   {
@@ -1166,9 +1183,20 @@ check_cell_pane (AttestApplication *app,
           G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (window))),
           g_array_index (times, double, times->len / 2), g_array_index (times, double, times->len - 1));
 
-  /* The pane follows the cursor while open. */
-  g_assert_true (attest_matrix_view_select_cell (view, "soc/soc-2", "stream"));
-  g_assert_cmpstr (attest_cell_pane_get_scope_id (pane), ==, "soc/soc-2");
+  /* Moving the cursor does not open cells (that would make their checklists);
+   * Enter on the new one does. */
+  {
+    g_autoptr(GPtrArray) before_items = attest_workspace_list_history (attest_window_get_workspace (window), NULL, NULL);
+
+    g_assert_true (attest_matrix_view_select_cell (view, "soc/soc-2", "stream"));
+    g_assert_cmpstr (attest_cell_pane_get_scope_id (pane), ==, "soc/soc-3");
+    {
+      g_autoptr(GPtrArray) after_items = attest_workspace_list_history (attest_window_get_workspace (window), NULL, NULL);
+      g_assert_cmpuint (after_items->len, ==, before_items->len);
+    }
+    g_action_group_activate_action (G_ACTION_GROUP (window), "open-cell", NULL);
+    g_assert_cmpstr (attest_cell_pane_get_scope_id (pane), ==, "soc/soc-2");
+  }
 
   /* Closing it hands the keyboard back to the matrix. */
   g_signal_emit_by_name (pane, "close-requested");
