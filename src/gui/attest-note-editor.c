@@ -42,8 +42,24 @@ struct _AttestNoteEditor
 
   gboolean editing;
   gint64 editing_id;          /* the note being edited; 0 for a new one */
+  char *editing_original;     /* its text when the editor opened */
   AttestNote *deleted;        /* the last note deleted, for Undo */
+  GHashTable *drafts;         /* target → Draft: text typed on a target left unsaved */
 };
+
+/* Text typed in the editor when the pane moved to another target: it comes
+ * back when the pane returns, so moving around the matrix loses nothing. */
+typedef struct {
+  gint64 id;
+  char *text;
+} Draft;
+
+static void
+draft_free (Draft *draft)
+{
+  g_free (draft->text);
+  g_free (draft);
+}
 
 G_DEFINE_FINAL_TYPE (AttestNoteEditor, attest_note_editor, GTK_TYPE_WIDGET)
 
@@ -332,6 +348,7 @@ close_editor (AttestNoteEditor *self)
 
   self->editing = FALSE;
   self->editing_id = 0;
+  g_clear_pointer (&self->editing_original, g_free);
   gtk_text_buffer_set_text (buffer, "", 0);
   gtk_widget_set_visible (GTK_WIDGET (self->editor_box), FALSE);
   for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (self->notes_box)); c != NULL;
@@ -345,9 +362,11 @@ close_editor (AttestNoteEditor *self)
     gtk_widget_grab_focus (GTK_WIDGET (self->add_button));
 }
 
+/* @original: the stored text of note @id; @text: what the editor shows */
 static void
 open_editor (AttestNoteEditor *self,
              gint64            id,
+             const char       *original,
              const char       *text)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->source_view);
@@ -359,6 +378,7 @@ open_editor (AttestNoteEditor *self,
 
   self->editing = TRUE;
   self->editing_id = id;
+  self->editing_original = g_strdup (original != NULL ? original : "");
   gtk_text_buffer_set_text (buffer, text != NULL ? text : "", -1);
   gtk_text_buffer_get_end_iter (buffer, &end);
   gtk_text_buffer_place_cursor (buffer, &end);
@@ -398,7 +418,7 @@ add_action (GtkWidget  *widget,
 
   if (self->workspace == NULL || self->target == NULL)
     return;
-  open_editor (self, 0, NULL);
+  open_editor (self, 0, NULL, NULL);
 }
 
 static void
@@ -423,7 +443,17 @@ edit_action (GtkWidget  *widget,
     }
   if (find_card (self, id) == NULL)
     attest_note_editor_reload (self);
-  open_editor (self, id, note->text);
+  open_editor (self, id, note->text, note->text);
+}
+
+static char *
+source_text (AttestNoteEditor *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->source_view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
 }
 
 static gboolean
@@ -441,10 +471,8 @@ save_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   AttestNoteEditor *self = ATTEST_NOTE_EDITOR (widget);
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->source_view);
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
-  GtkTextIter start, end;
   gint64 saved_id = self->editing_id;
   gboolean ok;
 
@@ -455,8 +483,7 @@ save_action (GtkWidget  *widget,
       show_toast (self, _("There is no workspace to save the note in"));
       return;
     }
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  text = gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+  text = source_text (self);
   if (is_blank (text))
     {
       show_toast (self, saved_id != 0 ? _("A note needs some text: to remove it, use Delete Note")
@@ -558,6 +585,7 @@ attest_note_editor_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), ATTEST_TYPE_NOTE_EDITOR);
   g_clear_object (&self->workspace);
   g_clear_pointer (&self->deleted, attest_note_free);
+  g_clear_pointer (&self->drafts, g_hash_table_unref);
 
   G_OBJECT_CLASS (attest_note_editor_parent_class)->dispose (object);
 }
@@ -568,6 +596,7 @@ attest_note_editor_finalize (GObject *object)
   AttestNoteEditor *self = ATTEST_NOTE_EDITOR (object);
 
   g_free (self->target);
+  g_free (self->editing_original);
 
   G_OBJECT_CLASS (attest_note_editor_parent_class)->finalize (object);
 }
@@ -621,6 +650,7 @@ static void
 attest_note_editor_init (AttestNoteEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->drafts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) draft_free);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "note-editor.save", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "note-editor.cancel", FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->title_label), FALSE);
@@ -639,7 +669,8 @@ attest_note_editor_new (void)
  * @target: (nullable): "cell:SCOPE:SERVICE", "item:ID", "service:ID", "framework:ID" …
  * @title: (nullable): the heading, e.g. "Notes on SOC 2 × Intune"
  *
- * Shows the notes of @target. An open editor closes, its text discarded.
+ * Shows the notes of @target. Text typed but not saved is kept for the
+ * target it was typed on, and shown in the editor again on the way back.
  */
 void
 attest_note_editor_set_target (AttestNoteEditor *self,
@@ -647,11 +678,30 @@ attest_note_editor_set_target (AttestNoteEditor *self,
                                const char       *target,
                                const char       *title)
 {
+  Draft *draft = NULL;
+
   g_return_if_fail (ATTEST_IS_NOTE_EDITOR (self));
   g_return_if_fail (workspace == NULL || ATTEST_IS_WORKSPACE (workspace));
 
   if (self->editing)
-    close_editor (self);
+    {
+      g_autofree char *text = source_text (self);
+
+      if (self->target != NULL && !g_str_equal (text, self->editing_original) && !is_blank (text))
+        {
+          draft = g_new0 (Draft, 1);
+          draft->id = self->editing_id;
+          draft->text = g_steal_pointer (&text);
+          g_hash_table_replace (self->drafts, g_strdup (self->target), draft);
+        }
+      close_editor (self);
+    }
+  if (workspace != self->workspace)
+    {
+      /* Drafts and Undo belong to the workspace they were made in. */
+      g_hash_table_remove_all (self->drafts);
+      g_clear_pointer (&self->deleted, attest_note_free);
+    }
   g_set_object (&self->workspace, workspace);
   g_free (self->target);
   self->target = g_strdup (target);
@@ -660,6 +710,20 @@ attest_note_editor_set_target (AttestNoteEditor *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   title != NULL && *title != '\0' ? title : _("Notes"), -1);
   attest_note_editor_reload (self);
+
+  draft = target != NULL ? g_hash_table_lookup (self->drafts, target) : NULL;
+  if (draft != NULL && self->workspace != NULL)
+    {
+      g_autoptr(AttestNote) note = NULL;
+      g_autofree char *text = g_strdup (draft->text);
+      gint64 id = draft->id;
+
+      g_hash_table_remove (self->drafts, target);
+      /* A note deleted meanwhile: the draft becomes a new note. */
+      if (id != 0)
+        note = attest_workspace_get_note (self->workspace, id, NULL);
+      open_editor (self, note != NULL ? id : 0, note != NULL ? note->text : NULL, text);
+    }
 }
 
 const char *

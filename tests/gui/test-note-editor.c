@@ -487,6 +487,61 @@ test_store_error_keeps_text (void)
   fixture_tear_down (f);
 }
 
+static void
+test_drafts_survive_moving (void)
+{
+  Fixture fixture = { 0 }, *f = &fixture;
+  g_autoptr(GPtrArray) notes = NULL;
+  g_autoptr(AttestNote) note = NULL;
+  g_autofree char *text = NULL;
+  gint64 id = 0;
+
+  fixture_set_up (f);
+  g_assert_true (attest_workspace_add_note (f->ws, "framework:soc", "Stored text", &id, NULL));
+
+  /* Typing on one target, moving to another and back: the text is still there. */
+  attest_note_editor_set_target (f->editor, f->ws, "service:intune", "Notes on Intune");
+  activate (f, "note-editor.add", NULL);
+  type_text (f, "Half-written thought");
+  attest_note_editor_set_target (f->editor, f->ws, "framework:soc", "Notes on SOC");
+  settle ();
+  g_assert_false (editor_open (f));
+  g_assert_cmpuint (attest_note_editor_get_n_notes (f->editor), ==, 1);
+
+  /* The same for a note being edited. */
+  activate (f, "note-editor.edit", g_variant_new_int64 (id));
+  type_text (f, "Stored text, revised");
+  attest_note_editor_set_target (f->editor, f->ws, "service:intune", "Notes on Intune");
+  settle ();
+  g_assert_true (editor_open (f));
+  text = source_text (f);
+  g_assert_cmpstr (text, ==, "Half-written thought");
+  g_clear_pointer (&text, g_free);
+  activate (f, "note-editor.save", NULL);
+  notes = stored_notes (f, "service:intune");
+  g_assert_cmpuint (notes->len, ==, 1);
+  g_assert_cmpstr (((AttestNote *)notes->pdata[0])->text, ==, "Half-written thought");
+
+  attest_note_editor_set_target (f->editor, f->ws, "framework:soc", "Notes on SOC");
+  settle ();
+  g_assert_true (editor_open (f));
+  text = source_text (f);
+  g_assert_cmpstr (text, ==, "Stored text, revised");
+  g_clear_pointer (&text, g_free);
+  activate (f, "note-editor.save", NULL);
+  note = attest_workspace_get_note (f->ws, id, NULL);
+  g_assert_cmpstr (note->text, ==, "Stored text, revised");
+
+  /* Nothing typed: nothing kept. */
+  activate (f, "note-editor.edit", g_variant_new_int64 (id));
+  attest_note_editor_set_target (f->editor, f->ws, "service:intune", "Notes on Intune");
+  attest_note_editor_set_target (f->editor, f->ws, "framework:soc", "Notes on SOC");
+  settle ();
+  g_assert_false (editor_open (f));
+
+  fixture_tear_down (f);
+}
+
 static GtkWindow *
 find_dialog (void)
 {
@@ -735,6 +790,7 @@ test_rich_note (void)
 
 SUBPROCESS_TEST (test_edit_cycle)
 SUBPROCESS_TEST (test_store_error_keeps_text)
+SUBPROCESS_TEST (test_drafts_survive_moving)
 SUBPROCESS_TEST (test_links_ask_first)
 SUBPROCESS_TEST (test_rich_note)
 
@@ -747,6 +803,7 @@ main (int   argc,
 
   g_test_add_func ("/note-editor/edit-cycle", test_edit_cycle_isolated);
   g_test_add_func ("/note-editor/store-error-keeps-text", test_store_error_keeps_text_isolated);
+  g_test_add_func ("/note-editor/drafts-survive-moving", test_drafts_survive_moving_isolated);
   g_test_add_func ("/note-editor/links-ask-first", test_links_ask_first_isolated);
   g_test_add_func ("/note-editor/rich-note", test_rich_note_isolated);
 
