@@ -648,7 +648,9 @@ static const char rich[] =
   "   - Intune\n"
   "3. Compare with last year\n\n"
   "> [!NOTE]\n"
-  "> The report period ends 30 September; a bridge letter covers the rest.\n\n"
+  "> The report period ends 30 September; a bridge letter covers the rest.\n"
+  ">\n"
+  "> Ask for the letter in *October*.\n\n"
   "> Quoted from the auditor: controls operated effectively.\n\n"
   "| Control | Status | Evidence |\n"
   "|:--|:--|:--|\n"
@@ -690,6 +692,10 @@ test_rich_note (void)
   g_assert_null (strstr (text, "```"));
   g_assert_null (strchr (text, '|'));
   g_assert_nonnull (strstr (text, "Note" ATTEST_BLOCK_LINE_BREAK "The report period"));
+  /* A note of two paragraphs is labelled once, and the second goes on its box. */
+  g_assert_null (strstr (strstr (text, "Note" ATTEST_BLOCK_LINE_BREAK) + 1, "Note" ATTEST_BLOCK_LINE_BREAK));
+  g_assert_true (has_tag (GTK_WIDGET (view), "Ask for the letter", ATTEST_BLOCK_TAG_BOX_CONTINUES));
+  g_assert_false (has_tag (GTK_WIDGET (view), "The report period", ATTEST_BLOCK_TAG_BOX_CONTINUES));
   {
     GtkTextTagTable *tags = gtk_text_buffer_get_tag_table (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)));
     GtkTextIter x = find_in_view (GTK_WIDGET (view), "Footnote x2");

@@ -199,6 +199,7 @@ create_tags (AttestBlockRenderer *self)
   add_tag (self, ATTEST_BLOCK_TAG_TABLE, NULL);
   add_tag (self, ATTEST_BLOCK_TAG_TABLE_TEXT, "invisible", TRUE, NULL);
   add_tag (self, ATTEST_BLOCK_TAG_RULE, NULL);
+  add_tag (self, ATTEST_BLOCK_TAG_BOX_CONTINUES, NULL);
   add_tag (self, ATTEST_BLOCK_TAG_NOTE_LABEL, "weight", PANGO_WEIGHT_BOLD, NULL);
   for (guint i = 0; i < G_N_ELEMENTS (note_kinds); i++)
     {
@@ -609,6 +610,18 @@ has_box (const AttestBlock *block)
   return block->kind == ATTEST_BLOCK_QUOTE || block->kind == ATTEST_BLOCK_NOTE || block->kind == ATTEST_BLOCK_CODE;
 }
 
+/* The next paragraph of the same quote or note: in the same box. (The block
+ * list does not say where one quote ends and the next begins; two quotes in a
+ * row read as one.) */
+static gboolean
+continues_box (const AttestBlock *prev,
+               const AttestBlock *block)
+{
+  return prev != NULL && prev->kind == block->kind
+         && (block->kind == ATTEST_BLOCK_QUOTE || block->kind == ATTEST_BLOCK_NOTE)
+         && prev->depth == block->depth && g_strcmp0 (prev->label, block->label) == 0;
+}
+
 /* Space above a block, from what came before it. */
 static int
 gap_before (const AttestBlock *prev,
@@ -618,10 +631,8 @@ gap_before (const AttestBlock *prev,
     return 0;
   if (block->kind == ATTEST_BLOCK_HEADING)
     return block->level <= 2 ? 24 : 18;
-  /* The paragraphs of one note block read as one box. */
-  if (prev->kind == ATTEST_BLOCK_NOTE && block->kind == ATTEST_BLOCK_NOTE
-      && prev->depth == block->depth && g_strcmp0 (prev->label, block->label) == 0)
-    return 0;
+  if (continues_box (prev, block))
+    return 8;
   /* A box's padding stands out of its text: room for it. */
   if (has_box (prev) || has_box (block))
     return 12 + ATTEST_BLOCK_BOX_PADDING_Y + (prev->kind == ATTEST_BLOCK_HEADING ? 0 : 4);
@@ -706,7 +717,7 @@ append_block (AttestBlockRenderer *self,
         block_tag = tag (self, note_kinds[k].tag);
         left = (int) (MAX (block->depth, 1) - 1) * QUOTE_INDENT + BOX_PADDING;
         /* The label once, above the note's first paragraph. */
-        if (gap_before (prev, block) != 0 || prev == NULL)
+        if (!continues_box (prev, block))
           {
             append_text (buffer, _(note_kinds[k].name), -1, label_tags);
             if (block->runs->len > 0)
@@ -760,6 +771,8 @@ append_block (AttestBlockRenderer *self,
   gtk_text_buffer_apply_tag (buffer, gap_tag (self, gap_before (prev, block)), &start, &end);
   if (left > 0 || hang > 0)
     gtk_text_buffer_apply_tag (buffer, indent_tag (self, left, hang), &start, &end);
+  if (continues_box (prev, block))
+    gtk_text_buffer_apply_tag (buffer, tag (self, ATTEST_BLOCK_TAG_BOX_CONTINUES), &start, &end);
 }
 
 /**

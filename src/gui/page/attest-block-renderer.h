@@ -26,6 +26,7 @@ G_BEGIN_DECLS
 #define ATTEST_BLOCK_TAG_TABLE       "table"        /* the anchor of a table's widget */
 #define ATTEST_BLOCK_TAG_TABLE_TEXT  "table-text"   /* a table's text, hidden, for Find and Copy */
 #define ATTEST_BLOCK_TAG_RULE        "rule"         /* the anchor of a thematic break */
+#define ATTEST_BLOCK_TAG_BOX_CONTINUES "box-continues" /* a paragraph in the box of the one before */
 /* Headings: "h1" … "h6"; note blocks: "note-note", "note-tip", "note-important",
  * "note-warning", "note-caution". */
 
@@ -34,8 +35,9 @@ G_BEGIN_DECLS
 #define ATTEST_BLOCK_LINE_BREAK      "\xe2\x80\xa8"  /* U+2028 */
 
 /* Quotes, notes and code blocks sit in boxes the view draws behind the text
- * (attest_block_renderer_get_tag_box()): the box reaches this far left of the
- * text and this far above and below it. */
+ * (attest_block_renderer_get_tag_box()), one box per paragraph and the ones
+ * after it tagged ATTEST_BLOCK_TAG_BOX_CONTINUES: the box reaches this far left
+ * of the text and this far above and below it. */
 #define ATTEST_BLOCK_BOX_PADDING     12
 #define ATTEST_BLOCK_BOX_PADDING_Y   6
 

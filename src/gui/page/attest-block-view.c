@@ -256,26 +256,27 @@ on_focus_leave (GtkEventControllerFocus *controller,
 
 /* ---- boxes behind quotes, notes and code -------------------------------- */
 
-/* The box tag of the paragraph @iter starts, or NULL. */
+/* The box tag of the paragraph @iter starts, or NULL; *continues: whether
+ * the paragraph goes on the box of the one before. */
 static GtkTextTag *
-line_box_tag (const GtkTextIter *iter)
+line_box_tag (const GtkTextIter *iter,
+              gboolean          *continues)
 {
   g_autoptr(GSList) tags = gtk_text_iter_get_tags (iter);
+  GtkTextTagTable *table = gtk_text_buffer_get_tag_table (gtk_text_iter_get_buffer (iter));
+  GtkTextTag *continue_tag = gtk_text_tag_table_lookup (table, ATTEST_BLOCK_TAG_BOX_CONTINUES);
+  GtkTextTag *box = NULL;
 
+  if (continues != NULL)
+    *continues = FALSE;
   for (GSList *l = tags; l != NULL; l = l->next)
-    if (attest_block_renderer_get_tag_box (l->data) != NULL)
-      return l->data;
-  return NULL;
-}
-
-static int
-line_left (GtkTextView       *view,
-           const GtkTextIter *iter)
-{
-  GdkRectangle rect;
-
-  gtk_text_view_get_iter_location (view, iter, &rect);
-  return rect.x;
+    {
+      if (attest_block_renderer_get_tag_box (l->data) != NULL)
+        box = l->data;
+      else if (continues != NULL && l->data == (gpointer) continue_tag)
+        *continues = TRUE;
+    }
+  return box;
 }
 
 static void
@@ -304,8 +305,8 @@ draw_box (GtkSnapshot          *snapshot,
     }
 }
 
-/* Below the text, in buffer coordinates: one box per run of lines that
- * start with the same box tag at the same indent, visible lines only. */
+/* Below the text, in buffer coordinates: one box per paragraph with a box
+ * tag and the paragraphs that continue it; visible lines only. */
 static void
 attest_block_view_snapshot_layer (GtkTextView      *view,
                                   GtkTextViewLayer  layer,
@@ -323,19 +324,19 @@ attest_block_view_snapshot_layer (GtkTextView      *view,
   right = gtk_widget_get_width (GTK_WIDGET (view)) - gtk_text_view_get_right_margin (view);
   gtk_text_view_get_line_at_y (view, &iter, visible.y, NULL);
   /* A box that starts above the top is drawn whole, so its corners are right. */
-  for (GtkTextTag *t = line_box_tag (&iter); t != NULL;)
+  for (;;)
     {
       GtkTextIter prev = iter;
+      gboolean continues;
 
-      if (!gtk_text_iter_backward_line (&prev) || line_box_tag (&prev) != t
-          || line_left (view, &prev) != line_left (view, &iter))
+      if (line_box_tag (&iter, &continues) == NULL || !continues || !gtk_text_iter_backward_line (&prev))
         break;
       iter = prev;
     }
 
   for (;;)
     {
-      GtkTextTag *t = line_box_tag (&iter);
+      GtkTextTag *t = line_box_tag (&iter, NULL);
       GtkTextIter last = iter;
       GdkRectangle first_rect;
       int y, height, left;
@@ -353,8 +354,9 @@ attest_block_view_snapshot_layer (GtkTextView      *view,
       for (;;)
         {
           GtkTextIter next = last;
+          gboolean continues;
 
-          if (!gtk_text_iter_forward_line (&next) || line_box_tag (&next) != t || line_left (view, &next) != left)
+          if (!gtk_text_iter_forward_line (&next) || line_box_tag (&next, &continues) != t || !continues)
             break;
           last = next;
         }
