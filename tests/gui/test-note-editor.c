@@ -49,6 +49,21 @@ settle (void)
     g_main_context_iteration (NULL, TRUE);
 }
 
+/* Runs the main loop until @done says so; fails after 10 s. Sanitizer
+ * builds lay out several times slower: conditions, not fixed waits. */
+static void
+wait_for (gboolean (*done) (gpointer data),
+          gpointer   data)
+{
+  gint64 start = g_get_monotonic_time ();
+
+  while (!done (data))
+    {
+      g_assert_cmpint (g_get_monotonic_time () - start, <, 10 * G_USEC_PER_SEC);
+      settle ();
+    }
+}
+
 static void
 count_changed (AttestNoteEditor *editor,
                Fixture          *f)
@@ -636,6 +651,27 @@ got_clipboard_text (GObject      *source,
     *text = g_strdup ("");
 }
 
+static gboolean
+children_sized (gpointer data)
+{
+  AttestBlockView *view = data;
+  GtkWidget *rule = attest_block_view_get_child (view, 1);
+
+  return gtk_widget_get_mapped (rule) && gtk_widget_get_width (rule) > gtk_widget_get_width (GTK_WIDGET (view)) / 2;
+}
+
+static gboolean
+link_color_changed (gpointer data)
+{
+  GdkRGBA *now = NULL;
+  gboolean changed;
+
+  g_object_get (data, "foreground-rgba", &now, NULL);
+  changed = !gdk_rgba_equal (now, g_object_get_data (data, "test-light"));
+  gdk_rgba_free (now);
+  return changed;
+}
+
 static const char rich[] =
   "# Evidence for SOC 2\n\n"
   "The **bridge letter** covers *October to December*; see the "
@@ -712,6 +748,7 @@ test_rich_note (void)
 
   /* The table and the rule are widgets in the text, sized to it. */
   g_assert_cmpuint (attest_block_view_get_n_children (view), ==, 2);
+  wait_for (children_sized, view);
   table = attest_block_view_get_child (view, 0);
   g_assert_true (GTK_IS_GRID (table));
   g_assert_true (GTK_IS_SEPARATOR (attest_block_view_get_child (view, 1)));
@@ -752,9 +789,9 @@ test_rich_note (void)
     GdkRGBA *light = NULL, *dark = NULL;
 
     g_object_get (link, "foreground-rgba", &light, NULL);
+    g_object_set_data_full (G_OBJECT (link), "test-light", gdk_rgba_copy (light), (GDestroyNotify) gdk_rgba_free);
     adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
-    settle ();
-    settle ();
+    wait_for (link_color_changed, link);
     g_object_get (link, "foreground-rgba", &dark, NULL);
     g_assert_false (gdk_rgba_equal (light, dark));
     g_assert_cmpfloat (dark->red + dark->green + dark->blue, >, light->red + light->green + light->blue);
