@@ -409,6 +409,24 @@ open_editor (AttestNoteEditor *self,
   gtk_widget_grab_focus (GTK_WIDGET (self->source_view));
 }
 
+static char *source_text (AttestNoteEditor *self);
+
+/* Typed text not saved yet: another note does not take the editor from it. */
+static gboolean
+keep_unsaved_text (AttestNoteEditor *self)
+{
+  g_autofree char *text = NULL;
+
+  if (!self->editing)
+    return FALSE;
+  text = source_text (self);
+  if (g_strcmp0 (text, self->editing_original) == 0)
+    return FALSE;
+  show_toast (self, _("Save or cancel the note being written first"));
+  gtk_widget_grab_focus (GTK_WIDGET (self->source_view));
+  return TRUE;
+}
+
 static void
 add_action (GtkWidget  *widget,
             const char *action_name,
@@ -417,6 +435,13 @@ add_action (GtkWidget  *widget,
   AttestNoteEditor *self = ATTEST_NOTE_EDITOR (widget);
 
   if (self->workspace == NULL || self->target == NULL)
+    return;
+  if (self->editing && self->editing_id == 0)
+    {
+      gtk_widget_grab_focus (GTK_WIDGET (self->source_view));
+      return;
+    }
+  if (keep_unsaved_text (self))
     return;
   open_editor (self, 0, NULL, NULL);
 }
@@ -432,6 +457,13 @@ edit_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
 
   if (self->workspace == NULL)
+    return;
+  if (self->editing && self->editing_id == id)
+    {
+      gtk_widget_grab_focus (GTK_WIDGET (self->source_view));
+      return;
+    }
+  if (keep_unsaved_text (self))
     return;
   /* The text as stored now, not as it was drawn. */
   note = attest_workspace_get_note (self->workspace, id, &error);
@@ -484,6 +516,12 @@ save_action (GtkWidget  *widget,
       return;
     }
   text = source_text (self);
+  if (saved_id != 0 && g_strcmp0 (text, self->editing_original) == 0)
+    {
+      /* Nothing changed: nothing to store. */
+      close_editor (self);
+      return;
+    }
   if (is_blank (text))
     {
       show_toast (self, saved_id != 0 ? _("A note needs some text: to remove it, use Delete Note")

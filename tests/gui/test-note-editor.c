@@ -416,6 +416,16 @@ test_edit_cycle (void)
   g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (gtk_widget_get_first_child (
                    gtk_widget_get_last_child (gtk_widget_get_parent (views->pdata[0]))))), "Edited 20"));
 
+  /* Add Note while a change is unsaved: the change stays in the editor. */
+  activate (f, "note-editor.edit", g_variant_new_int64 (id));
+  type_text (f, "not saved yet");
+  activate (f, "note-editor.add", NULL);
+  g_assert_true (editor_open (f));
+  text = source_text (f);
+  g_assert_cmpstr (text, ==, "not saved yet");
+  g_clear_pointer (&text, g_free);
+  activate (f, "note-editor.cancel", NULL);
+
   /* Escape's action: the editor closes, nothing stored. */
   activate (f, "note-editor.edit", g_variant_new_int64 (id));
   type_text (f, "thrown away");
