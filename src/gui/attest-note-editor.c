@@ -383,11 +383,11 @@ open_editor (AttestNoteEditor *self,
   gtk_text_buffer_get_end_iter (buffer, &end);
   gtk_text_buffer_place_cursor (buffer, &end);
 
-  if (id != 0)
+  if (id != 0 && find_card (self, id) != NULL)
     {
       GtkWidget *card = find_card (self, id);
 
-      g_assert (card != NULL);
+      /* In the note's place, instead of it. */
       gtk_box_reorder_child_after (self->notes_box, GTK_WIDGET (self->editor_box), card);
       gtk_widget_set_visible (card, FALSE);
     }
@@ -473,6 +473,9 @@ edit_action (GtkWidget  *widget,
       attest_note_editor_reload (self);
       return;
     }
+  /* Only the notes shown here are edited here. */
+  if (g_strcmp0 (note->target, self->target) != 0)
+    return;
   if (find_card (self, id) == NULL)
     attest_note_editor_reload (self);
   open_editor (self, id, note->text, note->text);
@@ -570,6 +573,8 @@ delete_action (GtkWidget  *widget,
   if (self->workspace == NULL)
     return;
   note = attest_workspace_get_note (self->workspace, id, &error);
+  if (note != NULL && g_strcmp0 (note->target, self->target) != 0)
+    return;
   if (note == NULL || !attest_workspace_delete_note (self->workspace, id, &error))
     {
       show_toast (self, error->message);
