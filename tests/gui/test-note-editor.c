@@ -417,6 +417,7 @@ test_edit_cycle (void)
                    gtk_widget_get_last_child (gtk_widget_get_parent (views->pdata[0]))))), "Edited 20"));
 
   /* Add Note while a change is unsaved: the change stays in the editor. */
+  g_clear_pointer (&text, g_free);
   activate (f, "note-editor.edit", g_variant_new_int64 (id));
   type_text (f, "not saved yet");
   activate (f, "note-editor.add", NULL);
