@@ -24,6 +24,7 @@
 #include <cmark-gfm-core-extensions.h>
 
 #include "attest-page.h"
+#include "attest-page-private.h"
 
 /* Node types of the table and strikethrough extensions, exported by
  * libcmark-gfm-extensions but declared only in its private headers. */
@@ -908,6 +909,31 @@ build_blocks (const char  *path,
   else
     g_clear_pointer (&w.links, g_ptr_array_unref);
   return TRUE;
+}
+
+/**
+ * _attest_page_build_blocks:
+ * @path: names the text in errors
+ * @markdown: Markdown (sentinels, if any, are traced into the blocks' segments)
+ * @blocks_out: (out) (transfer container): AttestBlock
+ *
+ * The block list of one Markdown text, exactly as a page's is built, without
+ * sections or links. Fails only when quotes and lists nest too deep.
+ */
+gboolean
+_attest_page_build_blocks (const char  *path,
+                           const char  *markdown,
+                           gsize        len,
+                           GPtrArray  **blocks_out,
+                           GError     **error)
+{
+  g_autoptr(GPtrArray) headings = NULL;
+
+  g_return_val_if_fail (markdown != NULL || len == 0, FALSE);
+  g_return_val_if_fail (blocks_out != NULL, FALSE);
+
+  return build_blocks (path != NULL ? path : "", markdown != NULL ? markdown : "", len,
+                       NULL, FALSE, blocks_out, &headings, NULL, error);
 }
 
 /* ------------------------------------------------------------------ */

@@ -45,6 +45,25 @@ exists (AttestWorkspace *self,
   return sqlite3_step (stmt) == SQLITE_ROW;
 }
 
+static gboolean
+check_text (const char  *text,
+            GError     **error)
+{
+  if (!g_utf8_validate (text, -1, NULL) || *text == '\0')
+    {
+      g_set_error (error, ATTEST_STORE_ERROR, ATTEST_STORE_ERROR_INVALID,
+                   _("A note needs some text (UTF-8)"));
+      return FALSE;
+    }
+  if (strlen (text) > MAX_NOTE_BYTES)
+    {
+      g_set_error (error, ATTEST_STORE_ERROR, ATTEST_STORE_ERROR_INVALID,
+                   _("A note is limited to 1 MiB of text"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* The thing a note hangs on must exist: a note on nothing is lost work. */
 static gboolean
 target_exists (AttestWorkspace *self,
@@ -87,6 +106,60 @@ target_exists (AttestWorkspace *self,
   return FALSE;
 }
 
+/* A note from "SELECT id, target, text, created_at, updated_at". */
+static AttestNote *
+note_from_row (sqlite3_stmt *stmt)
+{
+  AttestNote *n = g_new0 (AttestNote, 1);
+
+  n->id = sqlite3_column_int64 (stmt, 0);
+  n->target = g_strdup ((const char *)sqlite3_column_text (stmt, 1));
+  n->text = g_strdup ((const char *)sqlite3_column_text (stmt, 2));
+  n->created_at = g_strdup ((const char *)sqlite3_column_text (stmt, 3));
+  n->updated_at = g_strdup ((const char *)sqlite3_column_text (stmt, 4));
+  return n;
+}
+
+static JsonNode *
+note_json (const char *target,
+           const char *text)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "target");
+  json_builder_add_string_value (b, target);
+  json_builder_set_member_name (b, "text");
+  json_builder_add_string_value (b, text);
+  json_builder_end_object (b);
+  return json_builder_get_root (b);
+}
+
+/* Inside a transaction; NULL with @error set when there is no note @id. */
+static AttestNote *
+read_note (AttestWorkspace  *self,
+           gint64            id,
+           GError          **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  stmt = _attest_workspace_prepare (self, "SELECT id, target, text, created_at, updated_at FROM note "
+                                          "WHERE id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return note_from_row (stmt);
+  if (rc == SQLITE_DONE)
+    g_set_error (error, ATTEST_STORE_ERROR, ATTEST_STORE_ERROR_NOT_FOUND,
+                 _("There is no note %" G_GINT64_FORMAT " in this workspace (it may have been deleted)"), id);
+  else
+    _attest_workspace_set_error (self, error, rc, _("could not read the workspace"));
+  return NULL;
+}
+
 /**
  * attest_workspace_add_note:
  * @id: (out): the new note's id, set only once it is committed
@@ -101,7 +174,6 @@ attest_workspace_add_note (AttestWorkspace  *self,
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *at = g_date_time_format_iso8601 (now);
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(JsonBuilder) b = json_builder_new ();
   g_autoptr(JsonNode) after = NULL;
   g_autofree char *note_id = NULL;
   gint64 new_id;
@@ -110,18 +182,8 @@ attest_workspace_add_note (AttestWorkspace  *self,
   g_return_val_if_fail (ATTEST_IS_WORKSPACE (self), FALSE);
   g_return_val_if_fail (target != NULL && text != NULL, FALSE);
 
-  if (!g_utf8_validate (text, -1, NULL) || *text == '\0')
-    {
-      g_set_error (error, ATTEST_STORE_ERROR, ATTEST_STORE_ERROR_INVALID,
-                   _("A note needs some text (UTF-8)"));
-      return FALSE;
-    }
-  if (strlen (text) > MAX_NOTE_BYTES)
-    {
-      g_set_error (error, ATTEST_STORE_ERROR, ATTEST_STORE_ERROR_INVALID,
-                   _("A note is limited to 1 MiB of text"));
-      return FALSE;
-    }
+  if (!check_text (text, error))
+    return FALSE;
 
   if (!_attest_workspace_begin (self, error))
     return FALSE;
@@ -149,13 +211,7 @@ attest_workspace_add_note (AttestWorkspace  *self,
   new_id = sqlite3_last_insert_rowid (_attest_workspace_get_db (self));
   note_id = g_strdup_printf ("%" G_GINT64_FORMAT, new_id);
 
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "target");
-  json_builder_add_string_value (b, target);
-  json_builder_set_member_name (b, "text");
-  json_builder_add_string_value (b, text);
-  json_builder_end_object (b);
-  after = json_builder_get_root (b);
+  after = note_json (target, text);
   if (!_attest_history_append (self, "note", note_id, "create", NULL, after, error) ||
       !_attest_search_put (self, "note", note_id, target, text, error))
     goto fail;
@@ -188,19 +244,143 @@ attest_workspace_list_notes (AttestWorkspace  *self,
     return NULL;
   sqlite3_bind_text (stmt, 1, target, -1, SQLITE_TRANSIENT);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      AttestNote *n = g_new0 (AttestNote, 1);
-      n->id = sqlite3_column_int64 (stmt, 0);
-      n->target = g_strdup ((const char *)sqlite3_column_text (stmt, 1));
-      n->text = g_strdup ((const char *)sqlite3_column_text (stmt, 2));
-      n->created_at = g_strdup ((const char *)sqlite3_column_text (stmt, 3));
-      n->updated_at = g_strdup ((const char *)sqlite3_column_text (stmt, 4));
-      g_ptr_array_add (notes, n);
-    }
+    g_ptr_array_add (notes, note_from_row (stmt));
   if (rc != SQLITE_DONE)
     {
       _attest_workspace_set_error (self, error, rc, _("could not read the workspace"));
       return NULL;
     }
   return g_steal_pointer (&notes);
+}
+
+/**
+ * attest_workspace_get_note:
+ *
+ * Returns: (transfer full): note @id, or %NULL with ATTEST_STORE_ERROR_NOT_FOUND
+ *   when there is none
+ */
+AttestNote *
+attest_workspace_get_note (AttestWorkspace  *self,
+                           gint64            id,
+                           GError          **error)
+{
+  g_return_val_if_fail (ATTEST_IS_WORKSPACE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return read_note (self, id, error);
+}
+
+/**
+ * attest_workspace_update_note:
+ * @text: the new Markdown text, not empty
+ *
+ * Replaces a note's text: one transaction, one history row ("note", "update",
+ * before and after), the search index in step. The same text again changes
+ * nothing and writes no history.
+ */
+gboolean
+attest_workspace_update_note (AttestWorkspace  *self,
+                              gint64            id,
+                              const char       *text,
+                              GError          **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *at = g_date_time_format_iso8601 (now);
+  g_autofree char *note_id = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+  g_autoptr(AttestNote) old = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(JsonNode) before = NULL;
+  g_autoptr(JsonNode) after = NULL;
+  int rc;
+
+  g_return_val_if_fail (ATTEST_IS_WORKSPACE (self), FALSE);
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  if (!check_text (text, error))
+    return FALSE;
+  if (!_attest_workspace_begin (self, error))
+    return FALSE;
+
+  old = read_note (self, id, error);
+  if (old == NULL)
+    goto fail;
+  if (g_str_equal (old->text, text))
+    {
+      _attest_workspace_rollback (self);
+      return TRUE;
+    }
+
+  stmt = _attest_workspace_prepare (self, "UPDATE note SET text = ?2, updated_at = ?3 WHERE id = ?1", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_text (stmt, 2, text, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, at, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _attest_workspace_set_error (self, error, rc, _("could not update the workspace"));
+      goto fail;
+    }
+
+  before = note_json (old->target, old->text);
+  after = note_json (old->target, text);
+  if (!_attest_history_append (self, "note", note_id, "update", before, after, error) ||
+      !_attest_search_put (self, "note", note_id, old->target, text, error))
+    goto fail;
+
+  return _attest_workspace_commit (self, error);
+
+fail:
+  _attest_workspace_rollback (self);
+  return FALSE;
+}
+
+/**
+ * attest_workspace_delete_note:
+ *
+ * Deletes a note: one transaction, one history row ("note", "delete", with the
+ * text as it was before), and out of the search index.
+ */
+gboolean
+attest_workspace_delete_note (AttestWorkspace  *self,
+                              gint64            id,
+                              GError          **error)
+{
+  g_autofree char *note_id = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+  g_autoptr(AttestNote) old = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(JsonNode) before = NULL;
+  int rc;
+
+  g_return_val_if_fail (ATTEST_IS_WORKSPACE (self), FALSE);
+
+  if (!_attest_workspace_begin (self, error))
+    return FALSE;
+
+  old = read_note (self, id, error);
+  if (old == NULL)
+    goto fail;
+
+  stmt = _attest_workspace_prepare (self, "DELETE FROM note WHERE id = ?1", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _attest_workspace_set_error (self, error, rc, _("could not update the workspace"));
+      goto fail;
+    }
+
+  before = note_json (old->target, old->text);
+  if (!_attest_history_append (self, "note", note_id, "delete", before, NULL, error) ||
+      !_attest_search_remove (self, "note", note_id, error))
+    goto fail;
+
+  return _attest_workspace_commit (self, error);
+
+fail:
+  _attest_workspace_rollback (self);
+  return FALSE;
 }

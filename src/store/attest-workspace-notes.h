@@ -28,6 +28,16 @@ gboolean   attest_workspace_add_note   (AttestWorkspace  *self,
 GPtrArray *attest_workspace_list_notes (AttestWorkspace  *self,
                                         const char       *target,
                                         GError          **error);
+AttestNote *attest_workspace_get_note  (AttestWorkspace  *self,
+                                        gint64            id,
+                                        GError          **error);
+gboolean   attest_workspace_update_note (AttestWorkspace *self,
+                                        gint64            id,
+                                        const char       *text,
+                                        GError          **error);
+gboolean   attest_workspace_delete_note (AttestWorkspace *self,
+                                        gint64            id,
+                                        GError          **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AttestNote, attest_note_free)
 

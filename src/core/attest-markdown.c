@@ -1,0 +1,105 @@
+/* attest-markdown.c: the block list of a note's Markdown
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "attest-markdown"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "attest-markdown.h"
+#include "attest-page-private.h"
+#include "attest-segments.h"
+
+/* The limits of a page, in a note's words. */
+static gboolean
+check_text (const char  *text,
+            gsize        len,
+            GError     **error)
+{
+  const char *end = NULL;
+  const char *nul;
+  gsize pos = 0;
+
+  if (len > ATTEST_PAGE_MAX_BYTES)
+    {
+      g_set_error (error, ATTEST_PAGE_ERROR, ATTEST_PAGE_ERROR_TOO_LARGE,
+                   _("The note is larger than %d MiB"), ATTEST_PAGE_MAX_BYTES / (1024 * 1024));
+      return FALSE;
+    }
+  if ((nul = memchr (text, '\0', len)) != NULL)
+    {
+      g_set_error (error, ATTEST_PAGE_ERROR, ATTEST_PAGE_ERROR_BINARY,
+                   _("The note contains a NUL byte (at byte %lu)"), (unsigned long) (nul - text));
+      return FALSE;
+    }
+  if (!g_utf8_validate_len (text, len, &end))
+    {
+      g_set_error (error, ATTEST_PAGE_ERROR, ATTEST_PAGE_ERROR_NOT_UTF8,
+                   _("The note is not UTF-8 text (invalid byte at offset %lu)"),
+                   (unsigned long) (end - text));
+      return FALSE;
+    }
+  while (pos < len)
+    {
+      const char *nl = memchr (text + pos, '\n', len - pos);
+      gsize line_end = nl != NULL ? (gsize) (nl - text) : len;
+
+      if (line_end - pos > ATTEST_PAGE_MAX_LINE_BYTES)
+        {
+          g_set_error (error, ATTEST_PAGE_ERROR, ATTEST_PAGE_ERROR_LINE_TOO_LONG,
+                       _("A line of the note is longer than %d KiB (at byte %lu)"),
+                       ATTEST_PAGE_MAX_LINE_BYTES / 1024, (unsigned long) pos);
+          return FALSE;
+        }
+      pos = line_end + 1;
+    }
+  return TRUE;
+}
+
+/**
+ * attest_markdown_parse_blocks:
+ * @text: (nullable): a note's Markdown
+ * @len: its length in bytes, or -1 when NUL-terminated
+ * @error: ATTEST_PAGE_ERROR_TOO_LARGE, _BINARY, _NOT_UTF8, _LINE_TOO_LONG or _TOO_DEEP
+ *
+ * Returns: (transfer container): AttestBlock, empty for empty or blank text;
+ *   %NULL with @error set when the text is beyond the limits of a page
+ */
+GPtrArray *
+attest_markdown_parse_blocks (const char  *text,
+                              gssize       len,
+                              GError     **error)
+{
+  g_autofree char *clean = NULL;
+  g_autoptr(GError) local_error = NULL;
+  GPtrArray *blocks = NULL;
+
+  g_return_val_if_fail (text != NULL || len <= 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (text == NULL)
+    text = "";
+  if (len < 0)
+    len = (gssize) strlen (text);
+  if (!check_text (text, (gsize) len, error))
+    return NULL;
+
+  /* The segment sentinels' code points are the page parser's: a note that
+   * carried them could fake segment ids, so they go before parsing. */
+  clean = attest_segments_strip (text, len);
+  if (!_attest_page_build_blocks ("", clean, strlen (clean), &blocks, &local_error))
+    {
+      if (g_error_matches (local_error, ATTEST_PAGE_ERROR, ATTEST_PAGE_ERROR_TOO_DEEP))
+        g_set_error (error, ATTEST_PAGE_ERROR, ATTEST_PAGE_ERROR_TOO_DEEP,
+                     _("The note nests quotes and lists more than %d levels deep"),
+                     ATTEST_PAGE_MAX_NESTING);
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  return blocks;
+}

@@ -1,0 +1,306 @@
+/* test-notes.c: adding, changing and deleting notes; their history and search
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "attest-history.h"
+#include "attest-importer.h"
+#include "attest-paths.h"
+#include "attest-search.h"
+#include "attest-workspace-notes.h"
+
+typedef struct {
+  char *dir;
+  char *path;
+  AttestWorkspace *ws;
+} Fixture;
+
+static void
+setup (Fixture       *f,
+       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *offerings = attest_paths_bundled_offerings ();
+  g_autofree char *soc = g_build_filename (offerings, "offering-soc.fr-FR.md", NULL);
+  const char *paths[] = { soc, NULL };
+  g_autoptr(AttestImportSummary) summary = NULL;
+
+  f->dir = g_dir_make_tmp ("attest-notes-XXXXXX", NULL);
+  f->path = g_build_filename (f->dir, "w.attest", NULL);
+  f->ws = attest_workspace_open (f->path, &error);
+  g_assert_no_error (error);
+  attest_workspace_set_reviewer (f->ws, "Dana Reviewer");
+  /* Notes hang on things that exist: one page gives a framework and services. */
+  summary = attest_importer_run (f->ws, paths, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary->imported, ==, 1);
+}
+
+static void
+teardown (Fixture       *f,
+          gconstpointer  data)
+{
+  static const char *suffixes[] = { "", "-wal", "-shm" };
+
+  g_clear_object (&f->ws);
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *p = g_strconcat (f->path, suffixes[i], NULL);
+      g_remove (p);
+    }
+  g_rmdir (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
+/* An id as the store writes it; interned, so asserts can compare it. */
+static const char *
+note_id_str (gint64 id)
+{
+  g_autofree char *s = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+  return g_intern_string (s);
+}
+
+/* The note ids a search finds, as "1,3". */
+static char *
+search_notes (AttestWorkspace *ws,
+              const char      *query)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) results = attest_workspace_search (ws, query, 50, &error);
+  g_autoptr(GString) ids = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < results->len; i++)
+    {
+      AttestSearchResult *r = results->pdata[i];
+
+      if (!g_str_equal (r->kind, "note"))
+        continue;
+      if (ids->len > 0)
+        g_string_append_c (ids, ',');
+      g_string_append (ids, r->ref);
+    }
+  return g_string_free (g_steal_pointer (&ids), FALSE);
+}
+
+static GPtrArray *
+note_history (AttestWorkspace *ws)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *rows = attest_workspace_list_history (ws, "note", &error);
+
+  g_assert_no_error (error);
+  return rows;
+}
+
+static void
+assert_chain_valid (AttestWorkspace *ws)
+{
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (attest_workspace_verify_history (ws, problems, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < problems->len; i++)
+    g_printerr ("%s\n", (char *) problems->pdata[i]);
+  g_assert_cmpuint (problems->len, ==, 0);
+}
+
+static void
+test_update (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttestNote) note = NULL;
+  g_autoptr(AttestNote) again = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(GPtrArray) notes = NULL;
+  g_autofree char *found = NULL;
+  g_autofree char *fingerprint = NULL;
+  g_autofree char *fingerprint2 = NULL;
+  AttestHistoryEntry *row;
+  gint64 id = 0, other = 0;
+
+  g_assert_true (attest_workspace_add_note (f->ws, "service:intune", "Ask for the **bridge** letter", &id, &error));
+  g_assert_no_error (error);
+  g_assert_true (attest_workspace_add_note (f->ws, "framework:soc", "Second note", &other, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  g_assert_cmpint (other, !=, id);
+
+  note = attest_workspace_get_note (f->ws, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (note->id, ==, id);
+  g_assert_cmpstr (note->target, ==, "service:intune");
+  g_assert_cmpstr (note->text, ==, "Ask for the **bridge** letter");
+  g_assert_cmpstr (note->created_at, ==, note->updated_at);
+  found = search_notes (f->ws, "bridge");
+  g_assert_cmpstr (found, ==, note_id_str (id));
+  g_clear_pointer (&found, g_free);
+
+  /* Later than created, so updated_at moves. */
+  g_usleep (2000);
+  g_assert_true (attest_workspace_update_note (f->ws, id, "Ask for the **SOC 2 Type II** report", &error));
+  g_assert_no_error (error);
+  again = attest_workspace_get_note (f->ws, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (again->text, ==, "Ask for the **SOC 2 Type II** report");
+  g_assert_cmpstr (again->target, ==, "service:intune");
+  g_assert_cmpstr (again->created_at, ==, note->created_at);
+  {
+    g_autoptr(GDateTime) created = g_date_time_new_from_iso8601 (note->updated_at, NULL);
+    g_autoptr(GDateTime) updated = g_date_time_new_from_iso8601 (again->updated_at, NULL);
+
+    g_assert_cmpint (g_date_time_compare (updated, created), >, 0);
+  }
+
+  /* The index follows the text: the old word is gone, the new one found. */
+  found = search_notes (f->ws, "bridge");
+  g_assert_cmpstr (found, ==, "");
+  g_clear_pointer (&found, g_free);
+  found = search_notes (f->ws, "Type II");
+  g_assert_cmpstr (found, ==, note_id_str (id));
+  g_clear_pointer (&found, g_free);
+
+  /* One history row with before and after. */
+  history = note_history (f->ws);
+  g_assert_cmpuint (history->len, ==, 3);
+  row = history->pdata[2];
+  g_assert_cmpstr (row->entity, ==, "note");
+  g_assert_cmpstr (row->entity_id, ==, note_id_str (id));
+  g_assert_cmpstr (row->action, ==, "update");
+  g_assert_cmpstr (row->reviewer, ==, "Dana Reviewer");
+  g_assert_nonnull (strstr (row->before, "\"text\":\"Ask for the **bridge** letter\""));
+  g_assert_nonnull (strstr (row->before, "\"target\":\"service:intune\""));
+  g_assert_nonnull (strstr (row->after, "\"text\":\"Ask for the **SOC 2 Type II** report\""));
+  assert_chain_valid (f->ws);
+
+  /* The same text again: nothing changes, no history row. */
+  fingerprint = attest_workspace_get_fingerprint (f->ws, &error);
+  g_assert_true (attest_workspace_update_note (f->ws, id, "Ask for the **SOC 2 Type II** report", &error));
+  g_assert_no_error (error);
+  fingerprint2 = attest_workspace_get_fingerprint (f->ws, &error);
+  g_assert_cmpstr (fingerprint, ==, fingerprint2);
+
+  /* The other note was not touched. */
+  notes = attest_workspace_list_notes (f->ws, "framework:soc", &error);
+  g_assert_cmpuint (notes->len, ==, 1);
+  g_assert_cmpstr (((AttestNote *) notes->pdata[0])->text, ==, "Second note");
+}
+
+static void
+test_delete (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(GPtrArray) notes = NULL;
+  g_autoptr(AttestNote) gone = NULL;
+  g_autofree char *found = NULL;
+  AttestHistoryEntry *row;
+  gint64 id = 0, kept = 0;
+
+  g_assert_true (attest_workspace_add_note (f->ws, "service:intune", "Penguin audit pending", &id, &error));
+  g_assert_true (attest_workspace_add_note (f->ws, "service:intune", "Penguin report received", &kept, &error));
+  g_assert_no_error (error);
+  found = search_notes (f->ws, "penguin");
+  g_assert_cmpuint (strlen (found), ==, strlen (note_id_str (id)) + 1 + strlen (note_id_str (kept)));
+  g_clear_pointer (&found, g_free);
+
+  g_assert_true (attest_workspace_delete_note (f->ws, id, &error));
+  g_assert_no_error (error);
+
+  gone = attest_workspace_get_note (f->ws, id, &error);
+  g_assert_null (gone);
+  g_assert_error (error, ATTEST_STORE_ERROR, ATTEST_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  notes = attest_workspace_list_notes (f->ws, "service:intune", &error);
+  g_assert_cmpuint (notes->len, ==, 1);
+  g_assert_cmpint (((AttestNote *) notes->pdata[0])->id, ==, kept);
+
+  found = search_notes (f->ws, "penguin");
+  g_assert_cmpstr (found, ==, note_id_str (kept));
+  g_clear_pointer (&found, g_free);
+  found = search_notes (f->ws, "pending");
+  g_assert_cmpstr (found, ==, "");
+
+  history = note_history (f->ws);
+  g_assert_cmpuint (history->len, ==, 3);
+  row = history->pdata[2];
+  g_assert_cmpstr (row->action, ==, "delete");
+  g_assert_cmpstr (row->entity_id, ==, note_id_str (id));
+  g_assert_nonnull (strstr (row->before, "Penguin audit pending"));
+  g_assert_null (row->after);
+  assert_chain_valid (f->ws);
+
+  /* Deleting it again is an error, and writes nothing. */
+  g_assert_false (attest_workspace_delete_note (f->ws, id, &error));
+  g_assert_error (error, ATTEST_STORE_ERROR, ATTEST_STORE_ERROR_NOT_FOUND);
+  g_clear_pointer (&history, g_ptr_array_unref);
+  history = note_history (f->ws);
+  g_assert_cmpuint (history->len, ==, 3);
+}
+
+static void
+test_errors (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(AttestNote) note = NULL;
+  g_autofree char *big = NULL;
+  gint64 id = 0;
+
+  g_assert_true (attest_workspace_add_note (f->ws, "service:intune", "keep me", &id, &error));
+  g_assert_no_error (error);
+
+  /* Unknown ids are named. */
+  g_assert_false (attest_workspace_update_note (f->ws, id + 100, "text", &error));
+  g_assert_error (error, ATTEST_STORE_ERROR, ATTEST_STORE_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, note_id_str (id + 100)));
+  g_clear_error (&error);
+  g_assert_null (attest_workspace_get_note (f->ws, -1, &error));
+  g_assert_error (error, ATTEST_STORE_ERROR, ATTEST_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* Empty, too large or not UTF-8: refused, the stored text kept. */
+  g_assert_false (attest_workspace_update_note (f->ws, id, "", &error));
+  g_assert_error (error, ATTEST_STORE_ERROR, ATTEST_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (attest_workspace_update_note (f->ws, id, "bad \xff", &error));
+  g_assert_error (error, ATTEST_STORE_ERROR, ATTEST_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  big = g_malloc (1024 * 1024 + 2);
+  memset (big, 'x', 1024 * 1024 + 1);
+  big[1024 * 1024 + 1] = '\0';
+  g_assert_false (attest_workspace_update_note (f->ws, id, big, &error));
+  g_assert_error (error, ATTEST_STORE_ERROR, ATTEST_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  note = attest_workspace_get_note (f->ws, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (note->text, ==, "keep me");
+  history = note_history (f->ws);
+  g_assert_cmpuint (history->len, ==, 1);
+  assert_chain_valid (f->ws);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/notes/update", Fixture, NULL, setup, test_update, teardown);
+  g_test_add ("/notes/delete", Fixture, NULL, setup, test_delete, teardown);
+  g_test_add ("/notes/errors", Fixture, NULL, setup, test_errors, teardown);
+
+  return g_test_run ();
+}
