@@ -783,3 +783,20 @@ attest_note_editor_get_n_notes (AttestNoteEditor *self)
   g_return_val_if_fail (ATTEST_IS_NOTE_EDITOR (self), 0);
   return self->n_notes;
 }
+
+/**
+ * attest_note_editor_set_scrollable:
+ * @scrollable: %FALSE when the editor sits in a scrolled container of its own
+ *   (the cell pane): it then takes its natural height and never scrolls itself
+ */
+void
+attest_note_editor_set_scrollable (AttestNoteEditor *self,
+                                   gboolean          scrollable)
+{
+  g_return_if_fail (ATTEST_IS_NOTE_EDITOR (self));
+
+  gtk_scrolled_window_set_policy (self->scrolled_window, GTK_POLICY_NEVER,
+                                  scrollable ? GTK_POLICY_AUTOMATIC : GTK_POLICY_NEVER);
+  gtk_scrolled_window_set_propagate_natural_height (self->scrolled_window, !scrollable);
+  gtk_widget_set_vexpand (GTK_WIDGET (self->scrolled_window), scrollable);
+}

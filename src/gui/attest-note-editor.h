@@ -22,5 +22,7 @@ void              attest_note_editor_set_target  (AttestNoteEditor *self,
 const char       *attest_note_editor_get_target  (AttestNoteEditor *self);
 guint             attest_note_editor_get_n_notes (AttestNoteEditor *self);
 void              attest_note_editor_reload      (AttestNoteEditor *self);
+void              attest_note_editor_set_scrollable (AttestNoteEditor *self,
+                                                     gboolean          scrollable);
 
 G_END_DECLS

@@ -18,6 +18,7 @@
 #include "attest-library-sidebar.h"
 #include "attest-matrix-filter.h"
 #include "attest-merge-dialog.h"
+#include "attest-note-editor.h"
 #include "attest-matrix-view.h"
 #include "attest-paths.h"
 #include "attest-rename-dialog.h"
@@ -55,6 +56,9 @@ struct _AttestWindow
   AdwFlap *pane_flap;
   GtkBox *pane_box;
   AttestCellPane *cell_pane;
+  AttestNoteEditor *cell_notes;       /* in the pane: notes on the cell… */
+  AttestNoteEditor *service_notes;    /* …its service… */
+  AttestNoteEditor *framework_notes;  /* …and its framework */
   AttestLibrarySidebar *library_sidebar;
   GtkSearchEntry *search_entry;
   GtkWidget *frameworks_button;
@@ -583,6 +587,9 @@ open_workspace (AttestWindow *self,
   /* Nothing of the previous workspace's cell stays in the pane. */
   attest_cell_pane_cancel (self->cell_pane);
   attest_cell_pane_set_cell (self->cell_pane, NULL, NULL, NULL, NULL);
+  attest_note_editor_set_target (self->cell_notes, NULL, NULL, NULL);
+  attest_note_editor_set_target (self->service_notes, NULL, NULL, NULL);
+  attest_note_editor_set_target (self->framework_notes, NULL, NULL, NULL);
   adw_flap_set_reveal_flap (self->pane_flap, FALSE);
   g_set_object (&self->workspace, workspace);
   apply_reviewer (self);
@@ -1398,6 +1405,54 @@ files_dropped (GtkDropTarget *target,
  * Enter, a double click, the row menu or --cell; it follows the cursor while
  * open, and its edits redraw their cell at once. */
 
+/* The pane's notes: on the cell, on its service, on its framework. */
+static void
+set_pane_notes (AttestWindow *self,
+                const char   *scope_id,
+                const char   *service_id)
+{
+  AttestMatrixFramework *framework = NULL;
+  AttestMatrixScope *scope = NULL;
+  AttestMatrixService *service = attest_matrix_lookup_service (self->matrix, service_id);
+  g_autofree char *cell_target = NULL;
+  g_autofree char *service_target = NULL;
+  g_autofree char *framework_target = NULL;
+  g_autofree char *cell_title = NULL;
+  g_autofree char *service_title = NULL;
+  g_autofree char *framework_title = NULL;
+
+  for (guint f = 0; f < self->matrix->frameworks->len && scope == NULL; f++)
+    {
+      AttestMatrixFramework *fw = self->matrix->frameworks->pdata[f];
+
+      for (guint i = 0; i < fw->scopes->len && scope == NULL; i++)
+        if (g_str_equal (((AttestMatrixScope *)fw->scopes->pdata[i])->id, scope_id))
+          {
+            framework = fw;
+            scope = fw->scopes->pdata[i];
+          }
+    }
+  if (scope == NULL || service == NULL)
+    {
+      attest_note_editor_set_target (self->cell_notes, NULL, NULL, NULL);
+      attest_note_editor_set_target (self->service_notes, NULL, NULL, NULL);
+      attest_note_editor_set_target (self->framework_notes, NULL, NULL, NULL);
+      return;
+    }
+
+  cell_target = g_strdup_printf ("cell:%s:%s", scope_id, service_id);
+  /* Translators: the heading of the notes on one cell: "Notes on SOC 2 × Intune" */
+  cell_title = g_strdup_printf (_("Notes on %s × %s"), scope->name, service->name);
+  service_target = g_strdup_printf ("service:%s", service_id);
+  /* Translators: the heading of the notes on a service or a framework: "Notes on Intune" */
+  service_title = g_strdup_printf (_("Notes on %s"), service->name);
+  framework_target = g_strdup_printf ("framework:%s", framework->id);
+  framework_title = g_strdup_printf (_("Notes on %s"), framework->short_name);
+  attest_note_editor_set_target (self->cell_notes, self->workspace, cell_target, cell_title);
+  attest_note_editor_set_target (self->service_notes, self->workspace, service_target, service_title);
+  attest_note_editor_set_target (self->framework_notes, self->workspace, framework_target, framework_title);
+}
+
 static void
 open_cell (AttestWindow *self,
            const char   *scope_id,
@@ -1406,6 +1461,7 @@ open_cell (AttestWindow *self,
   if (self->workspace == NULL || self->matrix == NULL)
     return;
   attest_cell_pane_set_cell (self->cell_pane, self->workspace, self->matrix, scope_id, service_id);
+  set_pane_notes (self, scope_id, service_id);
   /* Library, matrix and pane do not fit side by side in a narrow window:
    * the library makes room (F9 brings it back). */
   if (!adw_flap_get_reveal_flap (self->pane_flap) && gtk_widget_get_width (GTK_WIDGET (self)) < 1400 &&
@@ -1800,6 +1856,17 @@ attest_window_init (AttestWindow *self)
   g_signal_connect_object (self->cell_pane, "cell-changed", G_CALLBACK (cell_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->cell_pane, "close-requested", G_CALLBACK (close_cell_pane), self,
                            G_CONNECT_SWAPPED);
+  {
+    GtkBox *notes_box = attest_cell_pane_get_notes_box (self->cell_pane);
+    AttestNoteEditor **editors[] = { &self->cell_notes, &self->service_notes, &self->framework_notes };
+
+    for (guint i = 0; i < G_N_ELEMENTS (editors); i++)
+      {
+        *editors[i] = attest_note_editor_new ();
+        attest_note_editor_set_scrollable (*editors[i], FALSE);
+        gtk_box_append (notes_box, GTK_WIDGET (*editors[i]));
+      }
+  }
   g_signal_connect_object (self->library_sidebar, "framework-activated", G_CALLBACK (library_framework_activated), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->library_sidebar, "service-activated", G_CALLBACK (library_service_activated), self,

@@ -13,12 +13,15 @@
 
 #include "attest-application.h"
 #include "attest-cell-pane-private.h"
+#include "attest-note-editor.h"
+#include "page/attest-block-view.h"
 #include "attest-importer.h"
 #include "attest-matrix-view.h"
 #include "attest-paths.h"
 #include "attest-test-home.h"
 #include "attest-window.h"
 #include "attest-history.h"
+#include "attest-workspace-notes.h"
 #include "attest-workspace-checklist.h"
 
 /* Returns FALSE while the window is not there yet (polled again). */
@@ -1171,6 +1174,47 @@ check_cell_pane (AttestApplication *app,
   g_assert_nonnull (strstr (after, "1 of"));
   g_assert_cmpstr (attest_matrix_lookup_cell (attest_matrix_view_get_matrix (view), "soc/soc-3", "stream")->rollup,
                    ==, "in-progress");
+
+  /* A note on the cell, written in Markdown, shown rendered in the pane. */
+  {
+    AttestNoteEditor *notes = ATTEST_NOTE_EDITOR (find_any (GTK_WIDGET (pane), ATTEST_TYPE_NOTE_EDITOR));
+    g_autoptr(GPtrArray) views = g_ptr_array_new ();
+    g_autoptr(GPtrArray) stored = NULL;
+    GtkTextView *source = NULL;
+    gboolean rendered = FALSE;
+
+    g_assert_cmpstr (attest_note_editor_get_target (notes), ==, "cell:soc/soc-3:stream");
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (notes), "note-editor.add", NULL));
+    collect_type (GTK_WIDGET (notes), GTK_TYPE_TEXT_VIEW, views);
+    for (guint i = 0; i < views->len; i++)
+      if (gtk_text_view_get_editable (views->pdata[i]) && gtk_widget_get_mapped (views->pdata[i]))
+        source = views->pdata[i];
+    g_assert_nonnull (source);
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (source),
+                              "## Reviewed\n\nThe **SOC 3** report covers *Stream*: [portal](https://example.com)", -1);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (notes), "note-editor.save", NULL));
+    stored = attest_workspace_list_notes (attest_window_get_workspace (window), "cell:soc/soc-3:stream", NULL);
+    g_assert_cmpuint (stored->len, ==, 1);
+    g_ptr_array_set_size (views, 0);
+    collect_type (GTK_WIDGET (notes), ATTEST_TYPE_BLOCK_VIEW, views);
+    for (guint i = 0; i < views->len; i++)
+      {
+        GtkTextBuffer *buffer = gtk_text_view_get_buffer (views->pdata[i]);
+        GtkTextIter start, end;
+        g_autofree char *text = NULL;
+
+        gtk_text_buffer_get_bounds (buffer, &start, &end);
+        text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+        if (strstr (text, "The SOC 3 report covers Stream: portal") != NULL)
+          {
+            g_assert_null (strstr (text, "**"));
+            g_assert_null (strstr (text, "##"));
+            g_assert_null (strstr (text, "]("));
+            rendered = TRUE;
+          }
+      }
+    g_assert_true (rendered);
+  }
 
   /* The figure: status change → matrix painted, over 20 changes. */
   for (guint i = 0; i < 20; i++)
