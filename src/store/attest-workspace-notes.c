@@ -153,8 +153,13 @@ read_note (AttestWorkspace  *self,
   if (rc == SQLITE_ROW)
     return note_from_row (stmt);
   if (rc == SQLITE_DONE)
-    g_set_error (error, ATTEST_STORE_ERROR, ATTEST_STORE_ERROR_NOT_FOUND,
-                 _("There is no note %" G_GINT64_FORMAT " in this workspace (it may have been deleted)"), id);
+    {
+      /* The number apart: xgettext cannot read a format macro inside a string. */
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+      /* Translators: %s is a note's number */
+      g_set_error (error, ATTEST_STORE_ERROR, ATTEST_STORE_ERROR_NOT_FOUND,
+                   _("There is no note %s in this workspace (it may have been deleted)"), number);
+    }
   else
     _attest_workspace_set_error (self, error, rc, _("could not read the workspace"));
   return NULL;
