@@ -22,6 +22,7 @@
 #include "attest-window.h"
 #include "attest-history.h"
 #include "attest-workspace-notes.h"
+#include "attest-search.h"
 #include "attest-workspace-checklist.h"
 
 /* Returns FALSE while the window is not there yet (polled again). */
@@ -1246,6 +1247,25 @@ check_cell_pane (AttestApplication *app,
   /* Closing it hands the keyboard back to the matrix. */
   g_signal_emit_by_name (pane, "close-requested");
   g_assert_false (adw_flap_get_reveal_flap (flap));
+
+  /* A search result for the note opens the note's cell again (Ctrl+K → Enter). */
+  {
+    g_autoptr(GPtrArray) results = attest_workspace_search (attest_window_get_workspace (window), "portal", 10, NULL);
+    g_autoptr(AttestLocation) location = NULL;
+    AttestSearchResult *hit = NULL;
+
+    for (guint i = 0; results != NULL && i < results->len && hit == NULL; i++)
+      if (g_str_equal (((AttestSearchResult *)results->pdata[i])->kind, "note"))
+        hit = results->pdata[i];
+    g_assert_nonnull (hit);
+    location = attest_workspace_locate_search_result (attest_window_get_workspace (window), hit->kind, hit->ref, NULL);
+    g_assert_nonnull (location);
+    attest_window_show_location (window, location);
+    g_assert_true (adw_flap_get_reveal_flap (flap));
+    g_assert_cmpstr (attest_cell_pane_get_scope_id (pane), ==, "soc/soc-3");
+    g_assert_cmpstr (attest_cell_pane_get_service_id (pane), ==, "stream");
+    g_assert_cmpstr (attest_matrix_view_get_cursor_scope (view), ==, "soc/soc-3");
+  }
   return TRUE;
 }
 
