@@ -159,7 +159,8 @@ attest_application_handle_local_options (GApplication *app,
         }
     }
 
-  if (cell != NULL || g_variant_dict_lookup (options, "workspace", "^&ay", &path))
+  g_variant_dict_lookup (options, "workspace", "^&ay", &path);
+  if (cell != NULL || path != NULL)
     if (!g_application_register (app, NULL, &error))
       {
         g_printerr ("attest: %s\n", error->message);

@@ -860,6 +860,8 @@ check_workspace_files (AttestApplication *app,
         g_assert_cmpstr (attest_cell_pane_get_service_id (pane), ==, "intune");
       }
       g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "save-copy"));
+      /* --workspace with --cell: that workspace, not the default one. */
+      g_assert_true (g_str_has_suffix (attest_workspace_get_path (audit), "/audit.attest"));
       dir = g_path_get_dirname (attest_workspace_get_path (audit));
       copy = g_build_filename (dir, "copy.attest", NULL);
       g_signal_connect (window, "copy-saved", G_CALLBACK (copy_saved), &saved);
