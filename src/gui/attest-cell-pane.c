@@ -314,6 +314,7 @@ reload (AttestCellPane *self)
         {
           GtkWidget *row = attest_checklist_row_new ();
 
+          attest_checklist_row_set_workspace (ATTEST_CHECKLIST_ROW (row), self->workspace);
           adw_preferences_group_add (self->checklist_group, row);
           g_ptr_array_add (self->rows, row);
         }

@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 
 #include "attest-checklist-row.h"
+#include "attest-note-editor.h"
 #include "attest-evidence-row.h"
 #include "attest-workspace-evidence.h"
 
@@ -45,6 +46,9 @@ struct _AttestChecklistRow
   gboolean overdue;
   char *evidence_key;        /* what the evidence rows show, to rebuild them only when it changes */
   GPtrArray *evidence_rows;  /* GtkWidget *, not owned: children of the expander */
+  AttestWorkspace *workspace;
+  GtkWidget *notes_row;      /* made when first expanded: the item's notes, last */
+  AttestNoteEditor *notes;
   guint updating;
 };
 
@@ -137,6 +141,52 @@ evidence_key (GPtrArray *evidence)
   return g_string_free (g_steal_pointer (&key), FALSE);
 }
 
+/* The item's notes (DESIGN.md: notes on a checklist item), made when the row
+ * is first expanded: a pane shows many items and most stay closed. */
+static void
+update_notes (AttestChecklistRow *self)
+{
+  g_autofree char *target = NULL;
+
+  if (self->notes == NULL || self->item_id == 0)
+    return;
+  target = g_strdup_printf ("item:%" G_GINT64_FORMAT, self->item_id);
+  if (g_strcmp0 (attest_note_editor_get_target (self->notes), target) != 0 ||
+      self->workspace == NULL)
+    attest_note_editor_set_target (self->notes, self->workspace, target, _("Notes on This Item"));
+}
+
+static void
+expanded_changed (AttestChecklistRow *self)
+{
+  if (!adw_expander_row_get_expanded (ADW_EXPANDER_ROW (self)) || self->notes_row != NULL ||
+      self->workspace == NULL)
+    return;
+  self->notes = attest_note_editor_new ();
+  attest_note_editor_set_scrollable (self->notes, FALSE);
+  self->notes_row = gtk_list_box_row_new ();
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (self->notes_row), FALSE);
+  gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (self->notes_row), FALSE);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (self->notes_row), GTK_WIDGET (self->notes));
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (self), self->notes_row);
+  update_notes (self);
+}
+
+/**
+ * attest_checklist_row_set_workspace:
+ *
+ * The workspace the item's notes are read from and written to.
+ */
+void
+attest_checklist_row_set_workspace (AttestChecklistRow *self,
+                                    AttestWorkspace    *workspace)
+{
+  g_return_if_fail (ATTEST_IS_CHECKLIST_ROW (self));
+
+  if (g_set_object (&self->workspace, workspace))
+    update_notes (self);
+}
+
 static void
 update_evidence (AttestChecklistRow *self,
                  GPtrArray          *evidence,
@@ -161,6 +211,14 @@ update_evidence (AttestChecklistRow *self,
 
       adw_expander_row_add_row (ADW_EXPANDER_ROW (self), row);
       g_ptr_array_add (self->evidence_rows, row);
+    }
+  /* The notes stay below the evidence. */
+  if (self->notes_row != NULL)
+    {
+      g_object_ref (self->notes_row);
+      adw_expander_row_remove (ADW_EXPANDER_ROW (self), self->notes_row);
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (self), self->notes_row);
+      g_object_unref (self->notes_row);
     }
 
   if (n == 0)
@@ -198,6 +256,7 @@ attest_checklist_row_update (AttestChecklistRow        *self,
   self->updating++;
 
   self->item_id = item->id;
+  update_notes (self);
   g_free (self->status);
   self->status = g_strdup (item->status);
   g_free (self->owner);
@@ -351,6 +410,7 @@ attest_checklist_row_dispose (GObject *object)
   AttestChecklistRow *self = ATTEST_CHECKLIST_ROW (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ATTEST_TYPE_CHECKLIST_ROW);
+  g_clear_object (&self->workspace);
   g_ptr_array_set_size (self->evidence_rows, 0);
 
   G_OBJECT_CLASS (attest_checklist_row_parent_class)->dispose (object);
@@ -405,6 +465,7 @@ attest_checklist_row_init (AttestChecklistRow *self)
   self->evidence_rows = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_add_css_class (GTK_WIDGET (self), "checklist-row");
+  g_signal_connect (self, "notify::expanded", G_CALLBACK (expanded_changed), NULL);
 
   /* Titles come from templates and owners from people: "&" and "<" are text. */
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self), FALSE);

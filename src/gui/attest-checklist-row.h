@@ -6,6 +6,8 @@
 
 #include <adwaita.h>
 
+#include "attest-workspace.h"
+
 #include "attest-workspace-checklist.h"
 
 G_BEGIN_DECLS
@@ -21,6 +23,8 @@ void        attest_checklist_row_update          (AttestChecklistRow        *sel
                                                   const char                *today);
 void        attest_checklist_row_commit          (AttestChecklistRow        *self);
 gint64      attest_checklist_row_get_item_id     (AttestChecklistRow        *self);
+void        attest_checklist_row_set_workspace   (AttestChecklistRow        *self,
+                                                  AttestWorkspace           *workspace);
 gboolean    attest_checklist_row_get_overdue     (AttestChecklistRow        *self);
 guint       attest_checklist_row_get_n_evidence  (AttestChecklistRow        *self);
 void        attest_checklist_row_set_drop_target (AttestChecklistRow        *self,

@@ -1220,6 +1220,23 @@ check_cell_pane (AttestApplication *app,
     g_assert_true (rendered);
   }
 
+  /* Notes on one checklist item: in the item's row, once it is expanded. */
+  {
+    GtkWidget *row = _attest_cell_pane_get_item_row (pane, 0);
+    AttestNoteEditor *notes;
+    g_autofree char *target = NULL;
+    g_autoptr(GPtrArray) items = attest_workspace_get_checklist (attest_window_get_workspace (window),
+                                                                 "soc/soc-3", "stream", NULL);
+
+    g_assert_null (find_any (row, ATTEST_TYPE_NOTE_EDITOR));
+    adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+    notes = ATTEST_NOTE_EDITOR (find_any (row, ATTEST_TYPE_NOTE_EDITOR));
+    g_assert_nonnull (notes);
+    target = g_strdup_printf ("item:%" G_GINT64_FORMAT, ((AttestChecklistItem *)items->pdata[0])->id);
+    g_assert_cmpstr (attest_note_editor_get_target (notes), ==, target);
+    adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), FALSE);
+  }
+
   /* The figure: status change → matrix painted, over 20 changes. */
   for (guint i = 0; i < 20; i++)
     {
