@@ -306,7 +306,10 @@ attest_checklist_row_update (AttestChecklistRow        *self,
   g_string_append (description, subtitle->str);
   if (self->overdue)
     g_string_append_printf (description, ", %s", gtk_label_get_text (self->overdue_badge));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description->str, -1);
+  /* The row is named by its item, as a screen reader lists the checklist. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, item->title,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description->str, -1);
 
   if (gtk_menu_button_get_menu_model (self->add_button) == NULL || item->id != self->menu_item_id)
     {
