@@ -711,6 +711,72 @@ link_json (const char                *name,
   return json_builder_get_root (b);
 }
 
+/* Links (@link) or unlinks @sha256 and checklist item @item_id, in one
+ * transaction with its history row ("link" or "unlink"). A link that is
+ * there already changes nothing and is not an error; an unlink of a link that
+ * is not there is ATTEST_STORE_ERROR_NOT_FOUND. */
+static gboolean
+change_link (AttestWorkspace  *self,
+             gint64            item_id,
+             const char       *sha256,
+             gboolean          link,
+             GError          **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(AttestChecklistItem) item = NULL;
+  g_autoptr(JsonNode) json = NULL;
+  g_autofree char *key = NULL;
+  g_autofree char *name = NULL;
+
+  key = g_ascii_strdown (sha256, -1);
+  if (!_attest_workspace_begin (self, error))
+    return FALSE;
+
+  item = _attest_workspace_read_item (self, item_id, error);
+  if (item == NULL)
+    goto fail;
+  name = stored_name (self, key, error);
+  if (name == NULL)
+    goto fail;
+
+  if (link)
+    stmt = _attest_workspace_prepare (self, "INSERT INTO item_evidence (item_id, sha256) VALUES (?1, ?2) "
+                                            "ON CONFLICT DO NOTHING", error);
+  else
+    stmt = _attest_workspace_prepare (self, "DELETE FROM item_evidence WHERE item_id = ?1 AND sha256 = ?2", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, item_id);
+  sqlite3_bind_text (stmt, 2, key, -1, SQLITE_TRANSIENT);
+  if (!step_done (self, stmt, error))
+    goto fail;
+
+  if (sqlite3_changes (_attest_workspace_get_db (self)) == 0)
+    {
+      g_autofree char *ref = NULL;
+
+      if (link)
+        {
+          _attest_workspace_rollback (self);
+          return TRUE;
+        }
+      ref = _attest_checklist_item_ref (item);
+      g_set_error (error, ATTEST_STORE_ERROR, ATTEST_STORE_ERROR_NOT_FOUND,
+                   _("“%s” is not attached to checklist item %s"), name, ref);
+      goto fail;
+    }
+
+  json = link_json (name, item);
+  if (!_attest_history_append (self, "evidence", key, link ? "link" : "unlink",
+                               link ? NULL : json, link ? json : NULL, error))
+    goto fail;
+  return _attest_workspace_commit (self, error);
+
+fail:
+  _attest_workspace_rollback (self);
+  return FALSE;
+}
+
 /**
  * attest_workspace_link_evidence:
  * @sha256: a file already stored in the workspace
@@ -726,49 +792,10 @@ attest_workspace_link_evidence (AttestWorkspace  *self,
                                 const char       *sha256,
                                 GError          **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(AttestChecklistItem) item = NULL;
-  g_autoptr(JsonNode) after = NULL;
-  g_autofree char *key = NULL;
-  g_autofree char *name = NULL;
-
   g_return_val_if_fail (ATTEST_IS_WORKSPACE (self), FALSE);
   g_return_val_if_fail (sha256 != NULL, FALSE);
 
-  key = g_ascii_strdown (sha256, -1);
-  if (!_attest_workspace_begin (self, error))
-    return FALSE;
-
-  item = _attest_workspace_read_item (self, item_id, error);
-  if (item == NULL)
-    goto fail;
-  name = stored_name (self, key, error);
-  if (name == NULL)
-    goto fail;
-
-  stmt = _attest_workspace_prepare (self, "INSERT INTO item_evidence (item_id, sha256) VALUES (?1, ?2) "
-                                          "ON CONFLICT DO NOTHING", error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, item_id);
-  sqlite3_bind_text (stmt, 2, key, -1, SQLITE_TRANSIENT);
-  if (!step_done (self, stmt, error))
-    goto fail;
-
-  if (sqlite3_changes (_attest_workspace_get_db (self)) == 0)
-    {
-      _attest_workspace_rollback (self);
-      return TRUE;
-    }
-
-  after = link_json (name, item);
-  if (!_attest_history_append (self, "evidence", key, "link", NULL, after, error))
-    goto fail;
-  return _attest_workspace_commit (self, error);
-
-fail:
-  _attest_workspace_rollback (self);
-  return FALSE;
+  return change_link (self, item_id, sha256, TRUE, error);
 }
 
 /**
@@ -785,49 +812,10 @@ attest_workspace_unlink_evidence (AttestWorkspace  *self,
                                   const char       *sha256,
                                   GError          **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(AttestChecklistItem) item = NULL;
-  g_autoptr(JsonNode) before = NULL;
-  g_autofree char *key = NULL;
-  g_autofree char *name = NULL;
-
   g_return_val_if_fail (ATTEST_IS_WORKSPACE (self), FALSE);
   g_return_val_if_fail (sha256 != NULL, FALSE);
 
-  key = g_ascii_strdown (sha256, -1);
-  if (!_attest_workspace_begin (self, error))
-    return FALSE;
-
-  item = _attest_workspace_read_item (self, item_id, error);
-  if (item == NULL)
-    goto fail;
-  name = stored_name (self, key, error);
-  if (name == NULL)
-    goto fail;
-
-  stmt = _attest_workspace_prepare (self, "DELETE FROM item_evidence WHERE item_id = ?1 AND sha256 = ?2", error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, item_id);
-  sqlite3_bind_text (stmt, 2, key, -1, SQLITE_TRANSIENT);
-  if (!step_done (self, stmt, error))
-    goto fail;
-  if (sqlite3_changes (_attest_workspace_get_db (self)) == 0)
-    {
-      g_autofree char *ref = _attest_checklist_item_ref (item);
-      g_set_error (error, ATTEST_STORE_ERROR, ATTEST_STORE_ERROR_NOT_FOUND,
-                   _("“%s” is not attached to checklist item %s"), name, ref);
-      goto fail;
-    }
-
-  before = link_json (name, item);
-  if (!_attest_history_append (self, "evidence", key, "unlink", before, NULL, error))
-    goto fail;
-  return _attest_workspace_commit (self, error);
-
-fail:
-  _attest_workspace_rollback (self);
-  return FALSE;
+  return change_link (self, item_id, sha256, FALSE, error);
 }
 
 /**

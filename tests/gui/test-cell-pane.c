@@ -25,10 +25,8 @@
 #include "attest-checklist-row.h"
 #include "attest-evidence-row.h"
 #include "attest-history.h"
-#include "attest-importer.h"
-#include "attest-paths.h"
-#include "attest-resources.h"
-#include "attest-test-home.h"
+#include "attest-test-widgets.h"
+#include "attest-test-workspace.h"
 #include "attest-workspace-catalog.h"
 #include "attest-workspace-checklist.h"
 #include "attest-workspace-evidence.h"
@@ -76,9 +74,6 @@ iterate (guint ms)
 static void
 fixture_set_up (Fixture *f)
 {
-  g_autofree char *offerings = attest_paths_bundled_offerings ();
-  const char *paths[] = { offerings, NULL };
-  g_autoptr(AttestImportSummary) summary = NULL;
   g_autoptr(GError) error = NULL;
   gint64 start;
 
@@ -87,9 +82,7 @@ fixture_set_up (Fixture *f)
   f->ws = attest_workspace_open (f->path, &error);
   g_assert_no_error (error);
   attest_workspace_set_reviewer (f->ws, "Pane Tester");
-  summary = attest_importer_run (f->ws, paths, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (summary->failed, ==, 0);
+  attest_test_import_bundled (f->ws, NULL);
   f->matrix = attest_workspace_load_matrix (f->ws, &error);
   g_assert_no_error (error);
 
@@ -152,38 +145,12 @@ maybe_screenshot (Fixture    *f,
 }
 
 static GtkWidget *
-find_any (GtkWidget *root,
-          GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_any (c, type);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static void
-collect (GtkWidget *root,
-         GType      type,
-         GPtrArray *out)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    g_ptr_array_add (out, root);
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    collect (c, type, out);
-}
-
-static GtkWidget *
 find_button (GtkWidget  *root,
              const char *label)
 {
   g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
 
-  collect (root, GTK_TYPE_BUTTON, buttons);
+  attest_test_collect_any (root, GTK_TYPE_BUTTON, buttons);
   for (guint i = 0; i < buttons->len; i++)
     if (g_strcmp0 (gtk_button_get_label (buttons->pdata[i]), label) == 0)
       return buttons->pdata[i];
@@ -388,7 +355,7 @@ test_checklist (void)
 
   /* Status: satisfied, stored, one history row, the window told, the roll-up at once. */
   row = item_row (f, 0);
-  status = ADW_COMBO_ROW (find_any (GTK_WIDGET (row), ADW_TYPE_COMBO_ROW));
+  status = ADW_COMBO_ROW (attest_test_find_any (GTK_WIDGET (row), ADW_TYPE_COMBO_ROW));
   g_assert_cmpuint (adw_combo_row_get_selected (status), ==, 0);
   adw_combo_row_set_selected (status, 2);
   item = stored_item (f, "soc/soc-2", "intune", 0);
@@ -400,7 +367,7 @@ test_checklist (void)
   g_assert_nonnull (strstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)), "Satisfied"));
 
   /* Owner: committed on apply; the same text again stores nothing. */
-  owner = ADW_ENTRY_ROW (find_any (GTK_WIDGET (row), ADW_TYPE_ENTRY_ROW));
+  owner = ADW_ENTRY_ROW (attest_test_find_any (GTK_WIDGET (row), ADW_TYPE_ENTRY_ROW));
   gtk_editable_set_text (GTK_EDITABLE (owner), "Dana Owner ");
   g_signal_emit_by_name (owner, "apply");
   g_clear_pointer (&item, attest_checklist_item_free);
@@ -414,7 +381,7 @@ test_checklist (void)
   /* Due, in the past, on a second item not started: overdue, and said so. */
   row = item_row (f, 1);
   g_assert_false (attest_checklist_row_get_overdue (row));
-  calendar = GTK_CALENDAR (find_any (GTK_WIDGET (row), GTK_TYPE_CALENDAR));
+  calendar = GTK_CALENDAR (attest_test_find_any (GTK_WIDGET (row), GTK_TYPE_CALENDAR));
   gtk_calendar_select_day (calendar, past);
   g_signal_emit_by_name (find_button (GTK_WIDGET (row), "_Set Date"), "clicked");
   g_clear_pointer (&item, attest_checklist_item_free);
@@ -426,7 +393,7 @@ test_checklist (void)
     g_autoptr(GPtrArray) labels = g_ptr_array_new ();
     gboolean badge = FALSE;
 
-    collect (GTK_WIDGET (row), GTK_TYPE_LABEL, labels);
+    attest_test_collect_any (GTK_WIDGET (row), GTK_TYPE_LABEL, labels);
     for (guint i = 0; i < labels->len; i++)
       if (g_str_equal (gtk_label_get_text (labels->pdata[i]), "Overdue") && gtk_widget_get_visible (labels->pdata[i]))
         badge = TRUE;
@@ -448,7 +415,7 @@ test_checklist (void)
 
     g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
     g_assert_cmpint (sqlite3_exec (db, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
-    status = ADW_COMBO_ROW (find_any (GTK_WIDGET (row), ADW_TYPE_COMBO_ROW));
+    status = ADW_COMBO_ROW (attest_test_find_any (GTK_WIDGET (row), ADW_TYPE_COMBO_ROW));
     adw_combo_row_set_selected (status, 4);
     g_assert_nonnull (_attest_cell_pane_get_failure_text (f->pane));
     g_assert_nonnull (strstr (_attest_cell_pane_get_failure_text (f->pane), "busy"));
@@ -471,7 +438,7 @@ test_checklist (void)
   row = item_row (f, 2);
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
   iterate (300);
-  owner = ADW_ENTRY_ROW (find_any (GTK_WIDGET (row), ADW_TYPE_ENTRY_ROW));
+  owner = ADW_ENTRY_ROW (attest_test_find_any (GTK_WIDGET (row), ADW_TYPE_ENTRY_ROW));
   g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (owner)));
   gtk_editable_set_text (GTK_EDITABLE (owner), "Sam Left");
   f->changed = 0;
@@ -546,7 +513,7 @@ evidence_row (AttestChecklistRow *row,
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new ();
 
-  collect (GTK_WIDGET (row), ATTEST_TYPE_EVIDENCE_ROW, rows);
+  attest_test_collect_any (GTK_WIDGET (row), ATTEST_TYPE_EVIDENCE_ROW, rows);
   for (guint i = 0; i < rows->len; i++)
     if (g_str_equal (attest_evidence_row_get_name (rows->pdata[i]), name))
       return rows->pdata[i];
@@ -746,20 +713,6 @@ test_attach (void)
   fixture_tear_down (f);
 }
 
-static AdwMessageDialog *
-find_message_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
-      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w)))
-        return ADW_MESSAGE_DIALOG (w);
-    }
-  return NULL;
-}
-
 static GtkWindow *
 find_window_titled (const char *title)
 {
@@ -806,12 +759,12 @@ test_dates_and_link (void)
   /* The dialog: an expiry date in the past. */
   f->changed = 0;
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (erow), "pane.edit-dates", "s", sha));
-  dialog = find_message_dialog ();
+  dialog = ADW_MESSAGE_DIALOG (attest_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_nonnull (dialog);
   {
     g_autoptr(GPtrArray) entries = g_ptr_array_new ();
 
-    collect (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, entries);
+    attest_test_collect_any (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, entries);
     g_assert_cmpuint (entries->len, ==, 2);
     gtk_editable_set_text (entries->pdata[0], "2023-01-01");
     gtk_editable_set_text (entries->pdata[1], "2023-12-31");
@@ -831,7 +784,7 @@ test_dates_and_link (void)
     g_autoptr(GPtrArray) labels = g_ptr_array_new ();
     gboolean badge = FALSE;
 
-    collect (GTK_WIDGET (erow), GTK_TYPE_LABEL, labels);
+    attest_test_collect_any (GTK_WIDGET (erow), GTK_TYPE_LABEL, labels);
     for (guint i = 0; i < labels->len; i++)
       badge = badge || g_str_equal (gtk_label_get_text (labels->pdata[i]), "Expired");
     g_assert_true (badge);
@@ -839,11 +792,11 @@ test_dates_and_link (void)
 
   /* A bad date: refused in words, the stored dates kept. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (erow), "pane.edit-dates", "s", sha));
-  dialog = find_message_dialog ();
+  dialog = ADW_MESSAGE_DIALOG (attest_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   {
     g_autoptr(GPtrArray) entries = g_ptr_array_new ();
 
-    collect (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, entries);
+    attest_test_collect_any (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, entries);
     gtk_editable_set_text (entries->pdata[1], "next year");
   }
   adw_message_dialog_response (dialog, "save");
@@ -864,10 +817,10 @@ test_dates_and_link (void)
       g_autoptr(GtkAdjustment) adj = NULL;
 
       adw_expander_row_set_expanded (ADW_EXPANDER_ROW (item_row (f, 0)), TRUE);
-      adw_combo_row_set_selected (ADW_COMBO_ROW (find_any (GTK_WIDGET (item_row (f, 0)), ADW_TYPE_COMBO_ROW)), 1);
+      adw_combo_row_set_selected (ADW_COMBO_ROW (attest_test_find_any (GTK_WIDGET (item_row (f, 0)), ADW_TYPE_COMBO_ROW)), 1);
       maybe_screenshot (f, "pane-expiring.png");
       adj = g_object_ref (gtk_scrolled_window_get_vadjustment (
-        GTK_SCROLLED_WINDOW (find_any (GTK_WIDGET (f->pane), GTK_TYPE_SCROLLED_WINDOW))));
+        GTK_SCROLLED_WINDOW (attest_test_find_any (GTK_WIDGET (f->pane), GTK_TYPE_SCROLLED_WINDOW))));
       gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj));
       maybe_screenshot (f, "pane-expiring-bottom.png");
     }
@@ -883,7 +836,7 @@ test_dates_and_link (void)
   {
     g_autoptr(GPtrArray) rows = g_ptr_array_new ();
 
-    collect (GTK_WIDGET (chooser), ADW_TYPE_ACTION_ROW, rows);
+    attest_test_collect_any (GTK_WIDGET (chooser), ADW_TYPE_ACTION_ROW, rows);
     g_assert_cmpuint (rows->len, ==, 1);
     g_assert_cmpstr (adw_preferences_row_get_title (rows->pdata[0]), ==, "soc2-report.pdf.txt");
     g_signal_emit_by_name (rows->pdata[0], "activated");
@@ -903,7 +856,7 @@ test_dates_and_link (void)
   {
     g_autoptr(GPtrArray) rows = g_ptr_array_new ();
 
-    collect (GTK_WIDGET (chooser), ADW_TYPE_ACTION_ROW, rows);
+    attest_test_collect_any (GTK_WIDGET (chooser), ADW_TYPE_ACTION_ROW, rows);
     g_assert_false (gtk_widget_get_sensitive (rows->pdata[0]));
   }
   gtk_window_destroy (chooser);
@@ -952,34 +905,17 @@ test_open_copy (void)
   }
 }
 
-#define SUBPROCESS_TEST(fn)                                                  \
-  static void fn##_isolated (void)                                           \
-  {                                                                          \
-    if (g_test_subprocess ())                                                \
-      {                                                                      \
-        fn ();                                                               \
-        return;                                                              \
-      }                                                                      \
-    g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDOUT |      \
-                                     G_TEST_SUBPROCESS_INHERIT_STDERR);      \
-    g_test_trap_assert_passed ();                                            \
-  }
-
-SUBPROCESS_TEST (test_source)
-SUBPROCESS_TEST (test_checklist)
-SUBPROCESS_TEST (test_attach)
-SUBPROCESS_TEST (test_dates_and_link)
-SUBPROCESS_TEST (test_open_copy)
+ATTEST_TEST_ISOLATED (test_source)
+ATTEST_TEST_ISOLATED (test_checklist)
+ATTEST_TEST_ISOLATED (test_attach)
+ATTEST_TEST_ISOLATED (test_dates_and_link)
+ATTEST_TEST_ISOLATED (test_open_copy)
 
 int
 main (int   argc,
       char *argv[])
 {
-  attest_test_use_private_home ();
-  gtk_test_init (&argc, &argv, NULL);
-  attest_paths_init_i18n ();
-  attest_register_resource ();
-  adw_init ();
+  attest_test_init_gui (&argc, &argv);
 
   g_test_add_func ("/cell-pane/source", test_source_isolated);
   g_test_add_func ("/cell-pane/checklist", test_checklist_isolated);

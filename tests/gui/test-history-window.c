@@ -12,16 +12,13 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 #include <sqlite3.h>
 
 #include "attest-history.h"
 #include "attest-history-item.h"
 #include "attest-history-window.h"
-#include "attest-importer.h"
-#include "attest-paths.h"
-#include "attest-resources.h"
-#include "attest-test-home.h"
+#include "attest-test-widgets.h"
+#include "attest-test-workspace.h"
 #include "attest-workspace-checklist.h"
 #include "attest-workspace-evidence.h"
 
@@ -33,23 +30,6 @@ typedef struct {
   AttestHistoryWindow *window;
   guint expect_rows;
 } Fixture;
-
-static void
-on_timeout (gpointer user_data)
-{
-  *(gboolean *)user_data = TRUE;
-}
-
-/* Lets the frame clock lay out and draw what the last change queued. */
-static void
-settle (void)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add_once (60, on_timeout, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
 
 typedef gboolean (*Condition) (Fixture *f);
 
@@ -69,21 +49,6 @@ wait_for (Fixture   *f,
       g_main_context_iteration (NULL, FALSE);
       g_usleep (1000);
     }
-}
-
-static GtkWidget *
-find_widget (GtkWidget *root,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_widget (c, type);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 /* The first GtkStack below @root whose pages include one named @page. */
@@ -119,7 +84,7 @@ save_screenshot (GtkWidget  *widget,
     return;
   /* Transitions (stack cross-fades, revealers) over. */
   for (guint i = 0; i < 30; i++)
-    settle ();
+    attest_test_settle (60);
   path = g_build_filename (dir, name, NULL);
   paintable = gtk_widget_paintable_new (widget);
   snapshot = gtk_snapshot_new ();
@@ -128,7 +93,7 @@ save_screenshot (GtkWidget  *widget,
   /* Not drawn yet since the last change: another frame. */
   for (guint i = 0; node == NULL && i < 20; i++)
     {
-      settle ();
+      attest_test_settle (60);
       g_clear_object (&snapshot);
       snapshot = gtk_snapshot_new ();
       gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), gtk_widget_get_width (widget),
@@ -169,9 +134,6 @@ fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   g_autofree char *dir = g_dir_make_tmp ("attest-gui-XXXXXX", NULL);
-  g_autofree char *offerings = attest_paths_bundled_offerings ();
-  const char *paths[] = { offerings, NULL };
-  g_autoptr(AttestImportSummary) summary = NULL;
   g_autoptr(GPtrArray) items = NULL;
   g_autoptr(GBytes) report = g_bytes_new_static ("SOC 2 type 2 report, 2026", 25);
   g_autoptr(GError) error = NULL;
@@ -180,9 +142,7 @@ fixture_set_up (Fixture       *f,
   f->ws = attest_workspace_open (f->path, &error);
   g_assert_no_error (error);
   attest_workspace_set_reviewer (f->ws, "Dana");
-  summary = attest_importer_run (f->ws, paths, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (summary->imported, ==, 5);
+  g_assert_cmpuint (attest_test_import_bundled (f->ws, NULL), ==, 5);
   items = attest_workspace_get_checklist (f->ws, "soc/soc-2", "intune", &error);
   g_assert_no_error (error);
   g_assert_true (attest_workspace_update_item (f->ws, ((AttestChecklistItem *)items->pdata[1])->id, "exception",
@@ -199,7 +159,7 @@ fixture_set_up (Fixture       *f,
   while (!gtk_widget_get_mapped (GTK_WIDGET (f->window)))
     g_main_context_iteration (NULL, TRUE);
   wait_for (f, loaded, 10, "the history to be read");
-  settle ();
+  attest_test_settle (60);
 }
 
 static void
@@ -299,8 +259,8 @@ test_rows (Fixture       *f,
            gconstpointer  data)
 {
   GListModel *rows = shown_rows (f);
-  GtkDropDown *dropdown = GTK_DROP_DOWN (find_widget (GTK_WIDGET (f->window), GTK_TYPE_DROP_DOWN));
-  GtkWidget *entry = find_widget (GTK_WIDGET (f->window), GTK_TYPE_SEARCH_ENTRY);
+  GtkDropDown *dropdown = GTK_DROP_DOWN (attest_test_find_any (GTK_WIDGET (f->window), GTK_TYPE_DROP_DOWN));
+  GtkWidget *entry = attest_test_find_any (GTK_WIDGET (f->window), GTK_TYPE_SEARCH_ENTRY);
   GListModel *kinds = gtk_drop_down_get_model (dropdown);
   g_autoptr(GPtrArray) history = attest_workspace_list_history (f->ws, NULL, NULL);
   AttestHistoryItem *newest;
@@ -394,7 +354,7 @@ test_rows (Fixture       *f,
   /* All kinds again, and the entry cleared by Escape's handler. */
   gtk_drop_down_set_selected (dropdown, 0);
   g_signal_emit_by_name (entry, "stop-search");
-  settle ();
+  attest_test_settle (60);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 8);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->window)));
@@ -474,7 +434,7 @@ test_verify (Fixture       *f,
   started = g_get_monotonic_time ();
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "history.verify", NULL));
   g_assert_cmpstr (verify_state (f), ==, "running");
-  g_assert_true (gtk_spinner_get_spinning (GTK_SPINNER (find_widget (GTK_WIDGET (f->window), GTK_TYPE_SPINNER))));
+  g_assert_true (gtk_spinner_get_spinning (GTK_SPINNER (attest_test_find_any (GTK_WIDGET (f->window), GTK_TYPE_SPINNER))));
   wait_for (f, verify_finished, 10, "Verify Workspace");
   printf ("# verify of the seeded workspace: %.1f ms\n", (g_get_monotonic_time () - started) / 1000.0);
 
@@ -484,7 +444,7 @@ test_verify (Fixture       *f,
   g_assert_nonnull (shown);
   g_assert_cmpstr (gtk_label_get_text (shown), ==, fingerprint);
   g_assert_true (gtk_label_get_selectable (shown));
-  g_assert_false (gtk_spinner_get_spinning (GTK_SPINNER (find_widget (GTK_WIDGET (f->window), GTK_TYPE_SPINNER))));
+  g_assert_false (gtk_spinner_get_spinning (GTK_SPINNER (attest_test_find_any (GTK_WIDGET (f->window), GTK_TYPE_SPINNER))));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "history.copy-fingerprint", NULL));
   gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (f->window)), NULL, on_clipboard_text, &copied);
   while (copied == NULL)
@@ -499,7 +459,7 @@ test_verify (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "history.verify", NULL));
   wait_for (f, verify_finished, 10, "Verify Workspace");
   g_assert_cmpstr (verify_state (f), ==, "problems");
-  problems = GTK_LIST_BOX (find_widget (GTK_WIDGET (f->window), GTK_TYPE_LIST_BOX));
+  problems = GTK_LIST_BOX (attest_test_find_any (GTK_WIDGET (f->window), GTK_TYPE_LIST_BOX));
   row = gtk_widget_get_first_child (GTK_WIDGET (problems));
   g_assert_nonnull (row);
   g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row)))),
@@ -518,7 +478,7 @@ test_verify (Fixture       *f,
     g_assert_cmpstr (gtk_label_get_text (title), ==, "2 Problems Found");
   }
   /* No fingerprint to copy from a workspace that does not check out. */
-  g_assert_false (gtk_widget_is_sensitive (find_widget (gtk_stack_get_child_by_name (
+  g_assert_false (gtk_widget_is_sensitive (attest_test_find_any (gtk_stack_get_child_by_name (
                     find_stack_with (GTK_WIDGET (f->window), "verified"), "verified"), GTK_TYPE_BUTTON)));
   save_screenshot (GTK_WIDGET (f->window), "history-problems.png");
 
@@ -577,46 +537,33 @@ test_cancel (Fixture       *f,
   }
 }
 
-#define SUBPROCESS_TEST(name, fn)                                            \
-  static void fn##_isolated (void)                                           \
+/* Each case with a fixture of its own, in a process of its own. */
+#define FIXTURE_TEST(fn)                                                     \
+  static void fn##_with_fixture (void)                                       \
   {                                                                          \
-    if (g_test_subprocess ())                                                \
-      {                                                                      \
-        Fixture f = { 0 };                                                   \
-        fixture_set_up (&f, NULL);                                           \
-        fn (&f, NULL);                                                       \
-        fixture_tear_down (&f, NULL);                                        \
-        return;                                                              \
-      }                                                                      \
-    g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDOUT |      \
-                                     G_TEST_SUBPROCESS_INHERIT_STDERR);      \
-    g_test_trap_assert_passed ();                                            \
-  }
+    Fixture f = { 0 };                                                       \
+                                                                             \
+    fixture_set_up (&f, NULL);                                               \
+    fn (&f, NULL);                                                           \
+    fixture_tear_down (&f, NULL);                                            \
+  }                                                                          \
+  ATTEST_TEST_ISOLATED (fn##_with_fixture)
 
-SUBPROCESS_TEST ("rows", test_rows)
-SUBPROCESS_TEST ("verify", test_verify)
-SUBPROCESS_TEST ("cancel", test_cancel)
+FIXTURE_TEST (test_rows)
+FIXTURE_TEST (test_verify)
+FIXTURE_TEST (test_cancel)
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GtkCssProvider) style = NULL;
-
-  attest_test_use_private_home ();
-  gtk_test_init (&argc, &argv, NULL);
-  attest_paths_init_i18n ();
-  attest_register_resource ();
-  adw_init ();
-  style = gtk_css_provider_new ();
-  gtk_css_provider_load_from_resource (style, "/io/github/attest/Attest/style.css");
-  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (style),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  attest_test_init_gui (&argc, &argv);
+  attest_test_use_app_style ();
 
   /* Each case in a process of its own: a worker thread may outlive one. */
-  g_test_add_func ("/history-window/rows", test_rows_isolated);
-  g_test_add_func ("/history-window/verify", test_verify_isolated);
-  g_test_add_func ("/history-window/cancel", test_cancel_isolated);
+  g_test_add_func ("/history-window/rows", test_rows_with_fixture_isolated);
+  g_test_add_func ("/history-window/verify", test_verify_with_fixture_isolated);
+  g_test_add_func ("/history-window/cancel", test_cancel_with_fixture_isolated);
 
   return g_test_run ();
 }

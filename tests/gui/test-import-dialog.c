@@ -22,8 +22,7 @@
 #include "attest-import-dialog.h"
 #include "attest-importer.h"
 #include "attest-paths.h"
-#include "attest-resources.h"
-#include "attest-test-home.h"
+#include "attest-test-widgets.h"
 #include "attest-workspace-catalog.h"
 
 #define TIMEOUT_S 20
@@ -166,21 +165,6 @@ find_row (GtkWidget  *widget,
   for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
     {
       GtkWidget *found = find_row (c, type, title);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-find_type (GtkWidget *widget,
-           GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_type (c, type);
       if (found != NULL)
         return found;
     }
@@ -346,7 +330,7 @@ test_seeds (void)
   g_assert_cmpuint (f.n_imported, ==, 5);
 
   /* The progress bar ended full, saying so. */
-  bar = GTK_PROGRESS_BAR (find_type (GTK_WIDGET (f.dialog), GTK_TYPE_PROGRESS_BAR));
+  bar = GTK_PROGRESS_BAR (attest_test_find_any (GTK_WIDGET (f.dialog), GTK_TYPE_PROGRESS_BAR));
   g_assert_cmpfloat (gtk_progress_bar_get_fraction (bar), ==, 1.0);
   g_assert_cmpstr (gtk_progress_bar_get_text (bar), ==, "5 of 5 pages");
 
@@ -596,7 +580,7 @@ many_pages (Fixture *f)
 static gboolean
 first_tick (Fixture *f)
 {
-  GtkProgressBar *bar = GTK_PROGRESS_BAR (find_type (GTK_WIDGET (f->dialog), GTK_TYPE_PROGRESS_BAR));
+  GtkProgressBar *bar = GTK_PROGRESS_BAR (attest_test_find_any (GTK_WIDGET (f->dialog), GTK_TYPE_PROGRESS_BAR));
 
   return gtk_progress_bar_get_fraction (bar) > 0.0 || !attest_import_dialog_is_running (f->dialog);
 }
@@ -881,44 +865,22 @@ test_cannot_open (void)
   fixture_tear_down (&f);
 }
 
-#define SUBPROCESS_TEST(fn)                                                  \
-  static void fn##_isolated (void)                                           \
-  {                                                                          \
-    if (g_test_subprocess ())                                                \
-      {                                                                      \
-        fn ();                                                               \
-        return;                                                              \
-      }                                                                      \
-    g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDOUT |      \
-                                     G_TEST_SUBPROCESS_INHERIT_STDERR);      \
-    g_test_trap_assert_passed ();                                            \
-  }
-
-SUBPROCESS_TEST (test_seeds)
-SUBPROCESS_TEST (test_bad_files)
-SUBPROCESS_TEST (test_scope_changes)
-SUBPROCESS_TEST (test_cancel)
-SUBPROCESS_TEST (test_close_while_running)
-SUBPROCESS_TEST (test_close_window_while_running)
-SUBPROCESS_TEST (test_escape)
-SUBPROCESS_TEST (test_busy)
-SUBPROCESS_TEST (test_cannot_open)
+ATTEST_TEST_ISOLATED (test_seeds)
+ATTEST_TEST_ISOLATED (test_bad_files)
+ATTEST_TEST_ISOLATED (test_scope_changes)
+ATTEST_TEST_ISOLATED (test_cancel)
+ATTEST_TEST_ISOLATED (test_close_while_running)
+ATTEST_TEST_ISOLATED (test_close_window_while_running)
+ATTEST_TEST_ISOLATED (test_escape)
+ATTEST_TEST_ISOLATED (test_busy)
+ATTEST_TEST_ISOLATED (test_cannot_open)
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GtkCssProvider) style = NULL;
-
-  attest_test_use_private_home ();
-  gtk_test_init (&argc, &argv, NULL);
-  attest_paths_init_i18n ();
-  attest_register_resource ();
-  adw_init ();
-  style = gtk_css_provider_new ();
-  gtk_css_provider_load_from_resource (style, "/io/github/attest/Attest/style.css");
-  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (style),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  attest_test_init_gui (&argc, &argv);
+  attest_test_use_app_style ();
 
   g_test_add_func ("/import-dialog/seeds", test_seeds_isolated);
   g_test_add_func ("/import-dialog/bad-files", test_bad_files_isolated);

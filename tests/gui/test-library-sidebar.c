@@ -14,6 +14,7 @@
 #include "attest-library-sidebar.h"
 #include "attest-paths.h"
 #include "attest-resources.h"
+#include "attest-test-widgets.h"
 
 typedef struct {
   GtkWindow *window;
@@ -100,38 +101,6 @@ on_service_activated (AttestLibrarySidebar *sidebar,
   g_ptr_array_add (fixture->events, g_strdup_printf ("service:%s", service_id));
 }
 
-static GtkWidget *
-find_widget (GtkWidget *root,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_widget (c, type);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static void
-on_timeout (gpointer user_data)
-{
-  *(gboolean *)user_data = TRUE;
-}
-
-/* Lets the frame clock lay out and draw what the last change queued. */
-static void
-settle (void)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add_once (60, on_timeout, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
 static AttestLibraryItem *
 item_at (Fixture *fixture,
          guint    position)
@@ -189,7 +158,7 @@ row_expander (Fixture *fixture,
   gtk_widget_activate_action (GTK_WIDGET (fixture->list_view), "list.scroll-to-item", "u", position);
   for (guint attempt = 0; attempt < 50; attempt++)
     {
-      settle ();
+      attest_test_settle (60);
       for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (fixture->list_view)); row;
            row = gtk_widget_get_next_sibling (row))
         {
@@ -236,7 +205,7 @@ fixture_set_up (Fixture       *fixture,
   g_signal_connect (fixture->sidebar, "framework-activated", G_CALLBACK (on_framework_activated), fixture);
   g_signal_connect (fixture->sidebar, "service-activated", G_CALLBACK (on_service_activated), fixture);
 
-  fixture->list_view = GTK_LIST_VIEW (find_widget (GTK_WIDGET (fixture->sidebar), GTK_TYPE_LIST_VIEW));
+  fixture->list_view = GTK_LIST_VIEW (attest_test_find_any (GTK_WIDGET (fixture->sidebar), GTK_TYPE_LIST_VIEW));
   g_assert_nonnull (fixture->list_view);
   fixture->selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (fixture->list_view));
   fixture->tree = GTK_TREE_LIST_MODEL (gtk_single_selection_get_model (fixture->selection));
@@ -293,7 +262,7 @@ test_rows (Fixture       *fixture,
   attest_library_sidebar_set_matrix (fixture->sidebar, matrix);
   /* The sidebar copied what it shows. */
   g_clear_pointer (&matrix, attest_matrix_free);
-  settle ();
+  attest_test_settle (60);
 
   /* Groups, their frameworks by short name (case-folded), variants in the matrix's order,
    * "Other", then My Services. In English the groups are in the category table's order. */
@@ -388,7 +357,7 @@ test_selection (Fixture       *fixture,
   guint hipaa, soc_fr, iso_en, soc;
 
   attest_library_sidebar_set_matrix (fixture->sidebar, matrix);
-  settle ();
+  attest_test_settle (60);
   hipaa = position_of (fixture, "hipaa", NULL);
   soc_fr = position_of (fixture, "soc", "fr-FR");
   iso_en = position_of (fixture, "iso-27001", "");
@@ -444,7 +413,7 @@ test_selection (Fixture       *fixture,
     gtk_tree_list_row_set_expanded (global, TRUE);
   }
   g_assert_cmpuint (fixture->events->len, ==, 6);
-  settle ();
+  attest_test_settle (60);
 }
 
 static void
@@ -465,7 +434,7 @@ test_new_matrix (Fixture       *fixture,
 
   if (g_getenv ("ATTEST_SIDEBAR_SCREENSHOT") != NULL)
     {
-      settle ();
+      attest_test_settle (60);
       save_screenshot (fixture, g_getenv ("ATTEST_SIDEBAR_SCREENSHOT"));
     }
 
@@ -492,7 +461,7 @@ test_new_matrix (Fixture       *fixture,
   n_items = g_list_model_get_n_items (G_LIST_MODEL (fixture->tree));
   /* Two frameworks of one variant more; the closed group hides two rows. */
   g_assert_cmpuint (n_items, ==, 18 + 2 * 2 - 2);
-  settle ();
+  attest_test_settle (60);
 
   /* Rows that changed are new rows: the re-dated variant is selected again by its
    * framework and locale, the renamed framework the analyst closed stays closed. */
@@ -540,7 +509,7 @@ test_new_matrix (Fixture       *fixture,
     gtk_tree_list_row_set_expanded (hipaa_after, TRUE);
     attest_library_sidebar_set_matrix (fixture->sidebar, second);
     g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->tree)), ==, n_items);
-    settle ();
+    attest_test_settle (60);
   }
 
   /* A service stays selected while it is mine… */
@@ -572,7 +541,7 @@ test_new_matrix (Fixture       *fixture,
   g_assert_null (attest_library_sidebar_get_selected_framework (fixture->sidebar));
   g_assert_false (attest_library_sidebar_select_framework (fixture->sidebar, "soc"));
   g_assert_cmpuint (fixture->events->len, ==, 2);
-  settle ();
+  attest_test_settle (60);
 }
 
 /* 100 frameworks of two variants and 400 services, 100 of them mine: at once. */
@@ -608,15 +577,15 @@ test_large (Fixture       *fixture,
   start = g_get_monotonic_time ();
   attest_library_sidebar_set_matrix (fixture->sidebar, matrix);
   first = (g_get_monotonic_time () - start) / 1000.0;
-  settle ();
+  attest_test_settle (60);
   start = g_get_monotonic_time ();
   attest_library_sidebar_set_matrix (fixture->sidebar, matrix);
   again = (g_get_monotonic_time () - start) / 1000.0;
   start = g_get_monotonic_time ();
   g_assert_true (attest_library_sidebar_select_framework (fixture->sidebar, "fw-099"));
-  settle ();
+  attest_test_settle (60);
   g_assert_true (attest_library_sidebar_select_framework (fixture->sidebar, "fw-000"));
-  settle ();
+  attest_test_settle (60);
   scroll = (g_get_monotonic_time () - start) / 1000.0 - 120;
   g_test_message ("100 frameworks, 400 services: first %.1f ms, again %.1f ms, two scrolls %.1f ms",
                   first, again, scroll);
@@ -633,17 +602,12 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GtkCssProvider) style = NULL;
-
   gtk_test_init (&argc, &argv, NULL);
   attest_paths_init_i18n ();
   attest_register_resource ();
   adw_init ();
   /* As AttestApplication does: the sidebar looks as it does in the window. */
-  style = gtk_css_provider_new ();
-  gtk_css_provider_load_from_resource (style, "/io/github/attest/Attest/style.css");
-  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (style),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  attest_test_use_app_style ();
 
   g_test_add ("/library-sidebar/rows", Fixture, NULL, fixture_set_up, test_rows, fixture_tear_down);
   g_test_add ("/library-sidebar/selection", Fixture, NULL, fixture_set_up, test_selection, fixture_tear_down);

@@ -29,6 +29,7 @@
 #include "attest-matrix-view.h"
 #include "attest-paths.h"
 #include "attest-test-home.h"
+#include "attest-test-widgets.h"
 #include "attest-test-generate.h"
 #include "attest-window.h"
 
@@ -152,23 +153,6 @@ rss_mib (void)
   return g_ascii_strtod (fields[1], NULL) * sysconf (_SC_PAGESIZE) / (1024.0 * 1024.0);
 }
 
-static GtkWidget *
-find_visible (GtkWidget *root,
-              GType      type)
-{
-  if (!gtk_widget_get_visible (root) || !gtk_widget_get_child_visible (root))
-    return NULL;
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_visible (c, type);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static int
 cursor_row (Scale *s)
 {
@@ -231,7 +215,7 @@ matrix_filled (Scale *s)
 
   if (!gtk_widget_get_mapped (s->window))
     return FALSE;
-  view = find_visible (s->window, ATTEST_TYPE_MATRIX_VIEW);
+  view = attest_test_find_visible (s->window, ATTEST_TYPE_MATRIX_VIEW);
   if (view == NULL || !gtk_widget_get_mapped (view) || gtk_widget_get_width (view) == 0)
     return FALSE;
   if (attest_matrix_view_get_n_rows (ATTEST_MATRIX_VIEW (view)) != N_SERVICES ||

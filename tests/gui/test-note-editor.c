@@ -12,15 +12,15 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 
 #include "attest-block-view.h"
-#include "attest-importer.h"
 #include "attest-markdown.h"
 #include "attest-note-editor.h"
 #include "attest-paths.h"
 #include "attest-resources.h"
 #include "attest-test-home.h"
+#include "attest-test-widgets.h"
+#include "attest-test-workspace.h"
 #include "attest-workspace-notes.h"
 
 typedef struct {
@@ -31,23 +31,6 @@ typedef struct {
   AttestNoteEditor *editor;
   guint changed;
 } Fixture;
-
-static void
-on_timeout (gpointer user_data)
-{
-  *(gboolean *)user_data = TRUE;
-}
-
-/* Lets the frame clock lay out and draw what the last change queued. */
-static void
-settle (void)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add_once (80, on_timeout, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
 
 /* Runs the main loop until @done says so; fails after 10 s. Sanitizer
  * builds lay out several times slower: conditions, not fixed waits. */
@@ -60,7 +43,7 @@ wait_for (gboolean (*done) (gpointer data),
   while (!done (data))
     {
       g_assert_cmpint (g_get_monotonic_time () - start, <, 10 * G_USEC_PER_SEC);
-      settle ();
+      attest_test_settle (80);
     }
 }
 
@@ -74,25 +57,17 @@ count_changed (AttestNoteEditor *editor,
 static void
 setup_style (void)
 {
-  g_autoptr(GtkCssProvider) style = gtk_css_provider_new ();
-
   attest_paths_init_i18n ();
   attest_register_resource ();
   adw_init ();
   /* As AttestApplication does: the editor looks as it does in the window. */
-  gtk_css_provider_load_from_resource (style, "/io/github/attest/Attest/style.css");
-  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (style),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  attest_test_use_app_style ();
 }
 
 static void
 fixture_set_up (Fixture *f)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *offerings = attest_paths_bundled_offerings ();
-  g_autofree char *soc = g_build_filename (offerings, "offering-soc.fr-FR.md", NULL);
-  const char *paths[] = { soc, NULL };
-  g_autoptr(AttestImportSummary) summary = NULL;
 
   setup_style ();
   f->dir = g_dir_make_tmp ("attest-gui-notes-XXXXXX", NULL);
@@ -100,9 +75,7 @@ fixture_set_up (Fixture *f)
   f->ws = attest_workspace_open (f->path, &error);
   g_assert_no_error (error);
   /* The store takes notes only on things that exist: one page gives services. */
-  summary = attest_importer_run (f->ws, paths, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (summary->imported, ==, 1);
+  g_assert_cmpuint (attest_test_import_bundled (f->ws, "offering-soc.fr-FR.md"), ==, 1);
 
   f->window = GTK_WINDOW (gtk_window_new ());
   gtk_window_set_default_size (f->window, 520, 760);
@@ -126,28 +99,12 @@ fixture_tear_down (Fixture *f)
   g_free (f->dir);
 }
 
-/* ---- finding widgets -------------------------------------------------- */
-
-static void
-collect (GtkWidget *root,
-         GType      type,
-         gboolean   visible_only,
-         GPtrArray *out)
-{
-  if (visible_only && (!gtk_widget_get_visible (root) || !gtk_widget_get_child_visible (root)))
-    return;
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    g_ptr_array_add (out, root);
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    collect (c, type, visible_only, out);
-}
-
 static GPtrArray *
 visible_views (Fixture *f)
 {
   GPtrArray *views = g_ptr_array_new ();
 
-  collect (GTK_WIDGET (f->editor), ATTEST_TYPE_BLOCK_VIEW, TRUE, views);
+  attest_test_collect_visible (GTK_WIDGET (f->editor), ATTEST_TYPE_BLOCK_VIEW, views);
   return views;
 }
 
@@ -157,7 +114,7 @@ source_view (Fixture *f)
 {
   g_autoptr(GPtrArray) views = g_ptr_array_new ();
 
-  collect (GTK_WIDGET (f->editor), GTK_TYPE_TEXT_VIEW, FALSE, views);
+  attest_test_collect_any (GTK_WIDGET (f->editor), GTK_TYPE_TEXT_VIEW, views);
   for (guint i = 0; i < views->len; i++)
     if (gtk_widget_has_css_class (views->pdata[i], "note-source"))
       return views->pdata[i];
@@ -241,7 +198,7 @@ find_button (Fixture    *f,
 {
   g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
 
-  collect (GTK_WIDGET (f->editor), GTK_TYPE_BUTTON, TRUE, buttons);
+  attest_test_collect_visible (GTK_WIDGET (f->editor), GTK_TYPE_BUTTON, buttons);
   for (guint i = 0; i < buttons->len; i++)
     if (g_strcmp0 (gtk_widget_get_tooltip_text (buttons->pdata[i]), tooltip) == 0)
       return buttons->pdata[i];
@@ -255,7 +212,7 @@ action_button (Fixture    *f,
 {
   g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
 
-  collect (GTK_WIDGET (f->editor), GTK_TYPE_BUTTON, FALSE, buttons);
+  attest_test_collect_any (GTK_WIDGET (f->editor), GTK_TYPE_BUTTON, buttons);
   for (guint i = 0; i < buttons->len; i++)
     if (g_strcmp0 (gtk_actionable_get_action_name (buttons->pdata[i]), action_name) == 0)
       return buttons->pdata[i];
@@ -279,7 +236,7 @@ activate (Fixture    *f,
           GVariant   *parameter)
 {
   g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (f->editor), action, parameter));
-  settle ();
+  attest_test_settle (80);
 }
 
 static void
@@ -321,7 +278,7 @@ test_edit_cycle (void)
 
   fixture_set_up (f);
   attest_note_editor_set_target (f->editor, f->ws, "service:intune", "Notes on Intune");
-  settle ();
+  attest_test_settle (80);
   g_assert_cmpuint (attest_note_editor_get_n_notes (f->editor), ==, 0);
   g_assert_false (editor_open (f));
   g_assert_true (gtk_widget_get_sensitive (action_button (f, "note-editor.add")));
@@ -461,7 +418,7 @@ test_edit_cycle (void)
   /* Another target: its own (no) notes. */
   g_assert_true (attest_workspace_add_note (f->ws, "service:intune", "still here", NULL, &error));
   attest_note_editor_set_target (f->editor, f->ws, "framework:soc", "Notes on SOC");
-  settle ();
+  attest_test_settle (80);
   g_assert_cmpuint (attest_note_editor_get_n_notes (f->editor), ==, 0);
   g_clear_pointer (&views, g_ptr_array_unref);
   views = visible_views (f);
@@ -470,7 +427,7 @@ test_edit_cycle (void)
 
   /* No workspace: nothing to show, nothing to add. */
   attest_note_editor_set_target (f->editor, NULL, NULL, NULL);
-  settle ();
+  attest_test_settle (80);
   g_assert_false (gtk_widget_get_sensitive (action_button (f, "note-editor.add")));
   gtk_widget_activate_action (GTK_WIDGET (f->editor), "note-editor.add", NULL);
   g_assert_false (editor_open (f));
@@ -530,7 +487,7 @@ test_drafts_survive_moving (void)
   activate (f, "note-editor.add", NULL);
   type_text (f, "Half-written thought");
   attest_note_editor_set_target (f->editor, f->ws, "framework:soc", "Notes on SOC");
-  settle ();
+  attest_test_settle (80);
   g_assert_false (editor_open (f));
   g_assert_cmpuint (attest_note_editor_get_n_notes (f->editor), ==, 1);
 
@@ -538,7 +495,7 @@ test_drafts_survive_moving (void)
   activate (f, "note-editor.edit", g_variant_new_int64 (id));
   type_text (f, "Stored text, revised");
   attest_note_editor_set_target (f->editor, f->ws, "service:intune", "Notes on Intune");
-  settle ();
+  attest_test_settle (80);
   g_assert_true (editor_open (f));
   text = source_text (f);
   g_assert_cmpstr (text, ==, "Half-written thought");
@@ -549,7 +506,7 @@ test_drafts_survive_moving (void)
   g_assert_cmpstr (((AttestNote *)notes->pdata[0])->text, ==, "Half-written thought");
 
   attest_note_editor_set_target (f->editor, f->ws, "framework:soc", "Notes on SOC");
-  settle ();
+  attest_test_settle (80);
   g_assert_true (editor_open (f));
   text = source_text (f);
   g_assert_cmpstr (text, ==, "Stored text, revised");
@@ -562,7 +519,7 @@ test_drafts_survive_moving (void)
   activate (f, "note-editor.edit", g_variant_new_int64 (id));
   attest_note_editor_set_target (f->editor, f->ws, "service:intune", "Notes on Intune");
   attest_note_editor_set_target (f->editor, f->ws, "framework:soc", "Notes on SOC");
-  settle ();
+  attest_test_settle (80);
   g_assert_false (editor_open (f));
 
   fixture_tear_down (f);
@@ -607,7 +564,7 @@ test_links_ask_first (void)
   g_assert_true (attest_workspace_add_note (f->ws, "service:intune",
                                             "See [the report](https://example.com/soc-2.pdf) now.", NULL, NULL));
   attest_note_editor_set_target (f->editor, f->ws, "service:intune", "Notes on Intune");
-  settle ();
+  attest_test_settle (80);
   views = visible_views (f);
   g_assert_cmpuint (views->len, ==, 1);
   view = views->pdata[0];
@@ -626,7 +583,7 @@ test_links_ask_first (void)
   g_assert_cmpstr (activated, ==, "https://example.com/soc-2.pdf");
 
   /* The editor asks, showing the address in full; Cancel opens nothing. */
-  settle ();
+  attest_test_settle (80);
   dialog = find_dialog ();
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Open Link?");
@@ -637,14 +594,14 @@ test_links_ask_first (void)
     g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
     GtkWidget *cancel = NULL;
 
-    collect (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, TRUE, buttons);
+    attest_test_collect_visible (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, buttons);
     for (guint i = 0; i < buttons->len; i++)
       if (g_strcmp0 (gtk_button_get_label (buttons->pdata[i]), "_Cancel") == 0)
         cancel = buttons->pdata[i];
     g_assert_nonnull (cancel);
     g_signal_emit_by_name (cancel, "clicked");
   }
-  settle ();
+  attest_test_settle (80);
   g_assert_null (find_dialog ());
 
   fixture_tear_down (f);
@@ -725,8 +682,8 @@ test_rich_note (void)
   g_assert_true (attest_workspace_add_note (f->ws, "cell:soc/soc-2:intune", rich, NULL, NULL));
   g_assert_true (attest_workspace_add_note (f->ws, "cell:soc/soc-2:intune", "Second note: *short*.", NULL, NULL));
   attest_note_editor_set_target (f->editor, f->ws, "cell:soc/soc-2:intune", "Notes on SOC 2 × Intune");
-  settle ();
-  settle ();
+  attest_test_settle (80);
+  attest_test_settle (80);
 
   views = visible_views (f);
   g_assert_cmpuint (views->len, ==, 2);
@@ -816,37 +773,24 @@ test_rich_note (void)
 
       gtk_window_set_default_size (f->window, 560, 1000);
       for (guint i = 0; i < 4; i++)
-        settle ();
+        attest_test_settle (80);
       save_screenshot (GTK_WIDGET (f->window), dark_shot);
       adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
       gtk_window_set_default_size (f->window, 560, 1000);
       activate (f, "note-editor.edit", g_variant_new_int64 (2));
       for (guint i = 0; i < 10; i++)
-        settle ();
+        attest_test_settle (80);
       save_screenshot (GTK_WIDGET (f->window), shot);
 
     }
   fixture_tear_down (f);
 }
 
-#define SUBPROCESS_TEST(fn)                                                  \
-  static void fn##_isolated (void)                                           \
-  {                                                                          \
-    if (g_test_subprocess ())                                                \
-      {                                                                      \
-        fn ();                                                               \
-        return;                                                              \
-      }                                                                      \
-    g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDOUT |      \
-                                     G_TEST_SUBPROCESS_INHERIT_STDERR);      \
-    g_test_trap_assert_passed ();                                            \
-  }
-
-SUBPROCESS_TEST (test_edit_cycle)
-SUBPROCESS_TEST (test_store_error_keeps_text)
-SUBPROCESS_TEST (test_drafts_survive_moving)
-SUBPROCESS_TEST (test_links_ask_first)
-SUBPROCESS_TEST (test_rich_note)
+ATTEST_TEST_ISOLATED (test_edit_cycle)
+ATTEST_TEST_ISOLATED (test_store_error_keeps_text)
+ATTEST_TEST_ISOLATED (test_drafts_survive_moving)
+ATTEST_TEST_ISOLATED (test_links_ask_first)
+ATTEST_TEST_ISOLATED (test_rich_note)
 
 int
 main (int   argc,

@@ -17,12 +17,10 @@
 #include <X11/keysym.h>
 #include <X11/extensions/XTest.h>
 
-#include "attest-importer.h"
-#include "attest-paths.h"
-#include "attest-resources.h"
 #include "attest-search-dialog.h"
 #include "attest-search-item.h"
-#include "attest-test-home.h"
+#include "attest-test-widgets.h"
+#include "attest-test-workspace.h"
 #include "attest-workspace-notes.h"
 
 typedef struct {
@@ -34,41 +32,10 @@ typedef struct {
   GPtrArray *activated;      /* AttestLocation */
 } Fixture;
 
-static void
-on_timeout (gpointer user_data)
-{
-  *(gboolean *)user_data = TRUE;
-}
-
-static void
-settle (void)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add_once (60, on_timeout, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static GtkWidget *
-find_widget (GtkWidget *root,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_widget (c, type);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static GtkStack *
 result_stack (Fixture *f)
 {
-  GtkStack *stack = GTK_STACK (find_widget (GTK_WIDGET (f->dialog), GTK_TYPE_STACK));
+  GtkStack *stack = GTK_STACK (attest_test_find_any (GTK_WIDGET (f->dialog), GTK_TYPE_STACK));
 
   g_assert_nonnull (gtk_stack_get_child_by_name (stack, "results"));
   return stack;
@@ -77,7 +44,7 @@ result_stack (Fixture *f)
 static GtkWidget *
 entry_of (Fixture *f)
 {
-  return find_widget (GTK_WIDGET (f->dialog), GTK_TYPE_SEARCH_ENTRY);
+  return attest_test_find_any (GTK_WIDGET (f->dialog), GTK_TYPE_SEARCH_ENTRY);
 }
 
 static void
@@ -96,7 +63,7 @@ save_screenshot (Fixture    *f,
     return;
   /* Transitions (stack cross-fades, revealers) over. */
   for (guint i = 0; i < 8; i++)
-    settle ();
+    attest_test_settle (60);
   path = g_build_filename (dir, name, NULL);
   paintable = gtk_widget_paintable_new (widget);
   snapshot = gtk_snapshot_new ();
@@ -106,7 +73,7 @@ save_screenshot (Fixture    *f,
   /* Not drawn yet since the last change: another frame. */
   for (guint i = 0; node == NULL && i < 20; i++)
     {
-      settle ();
+      attest_test_settle (60);
       g_clear_object (&snapshot);
       snapshot = gtk_snapshot_new ();
       gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), gtk_widget_get_width (widget),
@@ -137,25 +104,20 @@ open_dialog (Fixture *f)
   gtk_window_present (GTK_WINDOW (f->dialog));
   while (!gtk_widget_get_mapped (GTK_WIDGET (f->dialog)))
     g_main_context_iteration (NULL, TRUE);
-  settle ();
+  attest_test_settle (60);
 }
 
 static void
 fixture_set_up (Fixture *f)
 {
   g_autofree char *dir = g_dir_make_tmp ("attest-gui-XXXXXX", NULL);
-  g_autofree char *offerings = attest_paths_bundled_offerings ();
-  const char *paths[] = { offerings, NULL };
-  g_autoptr(AttestImportSummary) summary = NULL;
   g_autoptr(GError) error = NULL;
 
   f->activated = g_ptr_array_new_with_free_func ((GDestroyNotify)attest_location_free);
   f->path = g_build_filename (dir, "audit.attest", NULL);
   f->ws = attest_workspace_open (f->path, &error);
   g_assert_no_error (error);
-  summary = attest_importer_run (f->ws, paths, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (summary->imported, ==, 5);
+  g_assert_cmpuint (attest_test_import_bundled (f->ws, NULL), ==, 5);
   g_assert_true (attest_workspace_add_note (f->ws, "cell:soc/soc-2:intune",
                                             "Ask Contoso about the Flux retention window <before> Q3 & after",
                                             &f->note_id, &error));
@@ -230,9 +192,9 @@ static GtkWidget *
 row_widget (Fixture          *f,
             AttestSearchItem *item)
 {
-  GtkWidget *list = find_widget (GTK_WIDGET (f->dialog), GTK_TYPE_LIST_VIEW);
+  GtkWidget *list = attest_test_find_any (GTK_WIDGET (f->dialog), GTK_TYPE_LIST_VIEW);
 
-  settle ();
+  attest_test_settle (60);
   for (GtkWidget *c = gtk_widget_get_first_child (list); c; c = gtk_widget_get_next_sibling (c))
     {
       GtkWidget *row = gtk_widget_get_first_child (c);
@@ -370,7 +332,7 @@ test_activate (void)
   g_assert_true (g_str_has_prefix (first_ref, "mars-e#"));
   g_assert_true (g_str_has_prefix (first_ref + strlen ("mars-e#"), l->section_key));
   /* …and the dialog closed. */
-  settle ();
+  attest_test_settle (60);
   g_assert_null (g_weak_ref_get (&weak));
   g_weak_ref_clear (&weak);
   f->dialog = NULL;
@@ -393,7 +355,7 @@ test_activate (void)
   g_assert_cmpstr (l->service_id, ==, "intune");
   g_assert_cmpstr (l->note_target, ==, "cell:soc/soc-2:intune");
   f->dialog = NULL;
-  settle ();
+  attest_test_settle (60);
 
   /* The same note deleted behind the dialog's back: it says so and stays. */
   open_dialog (f);
@@ -410,13 +372,13 @@ test_activate (void)
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->dialog), "search.move", "i", 1));
   dialog = GTK_WIDGET (f->dialog);
   g_signal_emit_by_name (entry_of (f), "activate");
-  settle ();
+  attest_test_settle (60);
   g_assert_cmpuint (f->activated->len, ==, 2);
   g_assert_true (gtk_widget_get_visible (dialog));
   {
     GtkLabel *status = NULL;
 
-    for (GtkWidget *w = find_widget (dialog, GTK_TYPE_SEPARATOR); w != NULL; w = gtk_widget_get_next_sibling (w))
+    for (GtkWidget *w = attest_test_find_any (dialog, GTK_TYPE_SEPARATOR); w != NULL; w = gtk_widget_get_next_sibling (w))
       if (GTK_IS_BOX (w))
         status = GTK_LABEL (gtk_widget_get_first_child (w));
     g_assert_nonnull (status);
@@ -464,13 +426,13 @@ press (Display *xdisplay,
   XTestFakeKeyEvent (xdisplay, code, True, CurrentTime);
   XTestFakeKeyEvent (xdisplay, code, False, CurrentTime);
   XFlush (xdisplay);
-  settle ();
+  attest_test_settle (60);
 }
 
 static GtkSingleSelection *
 selection_of (Fixture *f)
 {
-  GtkListView *list = GTK_LIST_VIEW (find_widget (GTK_WIDGET (f->dialog), GTK_TYPE_LIST_VIEW));
+  GtkListView *list = GTK_LIST_VIEW (attest_test_find_any (GTK_WIDGET (f->dialog), GTK_TYPE_LIST_VIEW));
 
   return GTK_SINGLE_SELECTION (gtk_list_view_get_model (list));
 }
@@ -552,38 +514,16 @@ test_keys (void)
   fixture_tear_down (f);
 }
 
-#define SUBPROCESS_TEST(fn)                                                  \
-  static void fn##_isolated (void)                                           \
-  {                                                                          \
-    if (g_test_subprocess ())                                                \
-      {                                                                      \
-        fn ();                                                               \
-        return;                                                              \
-      }                                                                      \
-    g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDOUT |      \
-                                     G_TEST_SUBPROCESS_INHERIT_STDERR);      \
-    g_test_trap_assert_passed ();                                            \
-  }
-
-SUBPROCESS_TEST (test_results)
-SUBPROCESS_TEST (test_activate)
-SUBPROCESS_TEST (test_keys)
+ATTEST_TEST_ISOLATED (test_results)
+ATTEST_TEST_ISOLATED (test_activate)
+ATTEST_TEST_ISOLATED (test_keys)
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GtkCssProvider) style = NULL;
-
-  attest_test_use_private_home ();
-  gtk_test_init (&argc, &argv, NULL);
-  attest_paths_init_i18n ();
-  attest_register_resource ();
-  adw_init ();
-  style = gtk_css_provider_new ();
-  gtk_css_provider_load_from_resource (style, "/io/github/attest/Attest/style.css");
-  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (style),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  attest_test_init_gui (&argc, &argv);
+  attest_test_use_app_style ();
 
   g_test_add_func ("/search-dialog/results", test_results_isolated);
   g_test_add_func ("/search-dialog/activate", test_activate_isolated);

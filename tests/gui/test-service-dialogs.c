@@ -11,17 +11,14 @@
 #include <string.h>
 
 #include <adwaita.h>
-#include <glib/gstdio.h>
 #include <sqlite3.h>
 
 #include "attest-history.h"
-#include "attest-importer.h"
 #include "attest-matrix-export.h"
 #include "attest-merge-dialog.h"
-#include "attest-paths.h"
 #include "attest-rename-dialog.h"
-#include "attest-resources.h"
-#include "attest-test-home.h"
+#include "attest-test-widgets.h"
+#include "attest-test-workspace.h"
 #include "attest-workspace-catalog.h"
 #include "attest-workspace-checklist.h"
 #include "attest-workspace-services.h"
@@ -32,18 +29,13 @@ open_seeded_workspace (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("attest-gui-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "audit.attest", NULL);
-  g_autofree char *offerings = attest_paths_bundled_offerings ();
-  const char *paths[] = { offerings, NULL };
-  g_autoptr(AttestImportSummary) summary = NULL;
   g_autoptr(GPtrArray) items = NULL;
   g_autoptr(GError) error = NULL;
   AttestWorkspace *ws = attest_workspace_open (path, &error);
 
   g_assert_no_error (error);
   attest_workspace_set_reviewer (ws, "Dana Reviewer");
-  summary = attest_importer_run (ws, paths, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (summary->failed, ==, 0);
+  attest_test_import_bundled (ws, NULL);
   /* An exception where only Genomics is in scope, to see its cell move rows. */
   items = attest_workspace_get_checklist (ws, "iso-20000-1/iso-20000-1", "microsoft-genomics", &error);
   g_assert_no_error (error);
@@ -664,33 +656,16 @@ test_merge_refused (void)
   gtk_window_destroy (parent);
 }
 
-#define SUBPROCESS_TEST(fn)                                                  \
-  static void fn##_isolated (void)                                           \
-  {                                                                          \
-    if (g_test_subprocess ())                                                \
-      {                                                                      \
-        fn ();                                                               \
-        return;                                                              \
-      }                                                                      \
-    g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDOUT |      \
-                                     G_TEST_SUBPROCESS_INHERIT_STDERR);      \
-    g_test_trap_assert_passed ();                                            \
-  }
-
-SUBPROCESS_TEST (test_rename)
-SUBPROCESS_TEST (test_rename_busy)
-SUBPROCESS_TEST (test_merge)
-SUBPROCESS_TEST (test_merge_refused)
+ATTEST_TEST_ISOLATED (test_rename)
+ATTEST_TEST_ISOLATED (test_rename_busy)
+ATTEST_TEST_ISOLATED (test_merge)
+ATTEST_TEST_ISOLATED (test_merge_refused)
 
 int
 main (int   argc,
       char *argv[])
 {
-  attest_test_use_private_home ();
-  gtk_test_init (&argc, &argv, NULL);
-  attest_paths_init_i18n ();
-  attest_register_resource ();
-  adw_init ();
+  attest_test_init_gui (&argc, &argv);
 
   g_test_add_func ("/service-dialogs/rename", test_rename_isolated);
   g_test_add_func ("/service-dialogs/rename-busy", test_rename_busy_isolated);

@@ -19,6 +19,8 @@
 #include "attest-matrix-view.h"
 #include "attest-paths.h"
 #include "attest-test-home.h"
+#include "attest-test-widgets.h"
+#include "attest-test-workspace.h"
 #include "attest-window.h"
 #include "attest-history.h"
 #include "attest-workspace-notes.h"
@@ -57,23 +59,6 @@ expected (const char *en)
         return strings[i].en;
       }
   g_assert_not_reached ();
-}
-
-static GtkWidget *
-find_visible (GtkWidget *root,
-              GType      type)
-{
-  if (!gtk_widget_get_visible (root) || !gtk_widget_get_child_visible (root))
-    return NULL;
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_visible (c, type);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 static GtkWidget *
@@ -135,8 +120,8 @@ check_empty_state (AttestApplication *app,
                    AttestWindow      *window)
 {
   GtkWidget *page = find_mapped_status_page (GTK_WIDGET (window));
-  AdwWindowTitle *title = ADW_WINDOW_TITLE (find_visible (GTK_WIDGET (window), ADW_TYPE_WINDOW_TITLE));
-  GtkWidget *menu = find_visible (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON);
+  AdwWindowTitle *title = ADW_WINDOW_TITLE (attest_test_find_visible (GTK_WIDGET (window), ADW_TYPE_WINDOW_TITLE));
+  GtkWidget *menu = attest_test_find_visible (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON);
 
   g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "Attest"));
   g_assert_cmpstr (adw_window_title_get_title (title), ==, "Attest");
@@ -196,7 +181,7 @@ check_seeded (AttestApplication *app,
               AttestWindow      *window)
 {
   GtkWidget *summary = find_visible_named (GTK_WIDGET (window), GTK_TYPE_LABEL, "matrix-summary");
-  GtkWidget *view = find_visible (GTK_WIDGET (window), ATTEST_TYPE_MATRIX_VIEW);
+  GtkWidget *view = attest_test_find_visible (GTK_WIDGET (window), ATTEST_TYPE_MATRIX_VIEW);
   g_autofree char *soc3_stream = NULL;
   g_autofree char *marse_powerbi = NULL;
 
@@ -288,14 +273,13 @@ assert_cursor (AttestMatrixView *view,
   g_assert_true (attest_matrix_view_is_cell_visible (view, scope, service->id));
 }
 
-static GtkWidget *find_any (GtkWidget *root, GType type);
 
 static gboolean
 check_matrix_cursor (AttestApplication *app,
                      AttestWindow      *window)
 {
   static int stage = 0;
-  GtkWidget *widget = find_visible (GTK_WIDGET (window), ATTEST_TYPE_MATRIX_VIEW);
+  GtkWidget *widget = attest_test_find_visible (GTK_WIDGET (window), ATTEST_TYPE_MATRIX_VIEW);
   AttestMatrixView *view = (AttestMatrixView *)widget;
   GtkScrollable *scrollable = (GtkScrollable *)widget;
   g_autofree char *activated = NULL;
@@ -313,7 +297,7 @@ check_matrix_cursor (AttestApplication *app,
     }
   if (stage == -1)
     {
-      GtkWidget *sidebar = find_any (GTK_WIDGET (window), g_type_from_name ("AttestLibrarySidebar"));
+      GtkWidget *sidebar = attest_test_find_any (GTK_WIDGET (window), g_type_from_name ("AttestLibrarySidebar"));
 
       if (adw_flap_get_reveal_progress (ADW_FLAP (gtk_widget_get_ancestor (sidebar, ADW_TYPE_FLAP))) > 0)
         return FALSE;
@@ -384,28 +368,12 @@ test_matrix_cursor (void)
   run_app (path, check_matrix_cursor);
 }
 
-/* Any widget of @type below @root, shown or not (popovers are not). */
-static GtkWidget *
-find_any (GtkWidget *root,
-          GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_any (c, type);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* The framework filter's check button for @short_name. */
 static GtkCheckButton *
 framework_check (AttestWindow *window,
                  const char   *short_name)
 {
-  GtkWidget *list = find_any (GTK_WIDGET (window), GTK_TYPE_LIST_BOX);
+  GtkWidget *list = attest_test_find_any (GTK_WIDGET (window), GTK_TYPE_LIST_BOX);
 
   for (; list != NULL; list = NULL)
     for (GtkWidget *row = gtk_widget_get_first_child (list); row; row = gtk_widget_get_next_sibling (row))
@@ -439,17 +407,12 @@ make_seeded_workspace (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("attest-gui-XXXXXX", NULL);
   char *path = g_build_filename (dir, "audit.attest", NULL);
-  g_autofree char *offerings = attest_paths_bundled_offerings ();
-  const char *paths[] = { offerings, NULL };
   g_autoptr(AttestWorkspace) ws = attest_workspace_open (path, NULL);
-  g_autoptr(AttestImportSummary) summary = NULL;
   g_autoptr(GPtrArray) items = NULL;
   g_autoptr(GError) error = NULL;
 
   g_assert_nonnull (ws);
-  summary = attest_importer_run (ws, paths, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (summary->failed, ==, 0);
+  attest_test_import_bundled (ws, NULL);
   items = attest_workspace_get_checklist (ws, "soc/soc-2", "intune", &error);
   g_assert_no_error (error);
   g_assert_cmpuint (items->len, >, 1);
@@ -466,9 +429,9 @@ check_filters (AttestApplication *app,
   static int stage = 0;
   static gint64 waiting;
   /* Not find_visible: with nothing matching, a status page replaces the grid. */
-  GtkWidget *widget = find_any (GTK_WIDGET (window), ATTEST_TYPE_MATRIX_VIEW);
+  GtkWidget *widget = attest_test_find_any (GTK_WIDGET (window), ATTEST_TYPE_MATRIX_VIEW);
   AttestMatrixView *view = (AttestMatrixView *)widget;
-  GtkWidget *entry = find_visible (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY);
+  GtkWidget *entry = attest_test_find_visible (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY);
   AttestMatrix *shown;
   g_autofree char *label = NULL;
   g_autoptr(GPtrArray) mine = NULL;
@@ -591,8 +554,8 @@ static gboolean
 check_filters_restored (AttestApplication *app,
                         AttestWindow      *window)
 {
-  GtkWidget *widget = find_visible (GTK_WIDGET (window), ATTEST_TYPE_MATRIX_VIEW);
-  GtkWidget *entry = find_visible (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY);
+  GtkWidget *widget = attest_test_find_visible (GTK_WIDGET (window), ATTEST_TYPE_MATRIX_VIEW);
+  GtkWidget *entry = attest_test_find_visible (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY);
 
   if (widget == NULL || entry == NULL || !gtk_widget_get_mapped (widget))
     return FALSE;
@@ -634,7 +597,7 @@ static gboolean
 check_right_to_left (AttestApplication *app,
                      AttestWindow      *window)
 {
-  GtkWidget *widget = find_visible (GTK_WIDGET (window), ATTEST_TYPE_MATRIX_VIEW);
+  GtkWidget *widget = attest_test_find_visible (GTK_WIDGET (window), ATTEST_TYPE_MATRIX_VIEW);
   AttestMatrixView *view = (AttestMatrixView *)widget;
 
   if (view == NULL || !gtk_widget_get_mapped (widget) || attest_matrix_view_get_n_cell_widgets (view) == 0)
@@ -724,17 +687,6 @@ test_keeps_open_workspace (void)
   run_app (path, check_keeps_open_workspace);
 }
 
-static void
-collect_type (GtkWidget *root,
-              GType      type,
-              GPtrArray *found)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    g_ptr_array_add (found, root);
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    collect_type (c, type, found);
-}
-
 static gboolean
 check_preferences (AttestApplication *app,
                    AttestWindow      *window)
@@ -750,7 +702,7 @@ check_preferences (AttestApplication *app,
   g_assert_nonnull (prefs);
 
   /* The reviewer name typed in Preferences is the one GSettings keeps. */
-  entry = find_visible (GTK_WIDGET (prefs), ADW_TYPE_ENTRY_ROW);
+  entry = attest_test_find_visible (GTK_WIDGET (prefs), ADW_TYPE_ENTRY_ROW);
   g_assert_nonnull (entry);
   gtk_editable_set_text (GTK_EDITABLE (entry), "Dana Reviewer");
   {
@@ -762,7 +714,7 @@ check_preferences (AttestApplication *app,
     g_autoptr(GPtrArray) rows = g_ptr_array_new ();
     AdwComboRow *mode = NULL;
 
-    collect_type (GTK_WIDGET (prefs), ADW_TYPE_COMBO_ROW, rows);
+    attest_test_collect_any (GTK_WIDGET (prefs), ADW_TYPE_COMBO_ROW, rows);
     for (guint i = 0; i < rows->len; i++)
       if (g_str_equal (adw_preferences_row_get_title (rows->pdata[i]), _("Default Reading Mode")))
         mode = rows->pdata[i];
@@ -826,7 +778,7 @@ copy_saved (AttestWindow *window,
 static gboolean
 catalog_shown (AttestWindow *window)
 {
-  GtkWidget *view = find_visible (GTK_WIDGET (window), ATTEST_TYPE_MATRIX_VIEW);
+  GtkWidget *view = attest_test_find_visible (GTK_WIDGET (window), ATTEST_TYPE_MATRIX_VIEW);
   return view != NULL && gtk_widget_get_mapped (view);
 }
 
@@ -850,8 +802,8 @@ check_workspace_files (AttestApplication *app,
         return FALSE;
       /* --cell soc/soc-2:intune put the cursor there and opened its pane. */
       {
-        AttestMatrixView *view = ATTEST_MATRIX_VIEW (find_visible (GTK_WIDGET (window), ATTEST_TYPE_MATRIX_VIEW));
-        AttestCellPane *pane = ATTEST_CELL_PANE (find_any (GTK_WIDGET (window), ATTEST_TYPE_CELL_PANE));
+        AttestMatrixView *view = ATTEST_MATRIX_VIEW (attest_test_find_visible (GTK_WIDGET (window), ATTEST_TYPE_MATRIX_VIEW));
+        AttestCellPane *pane = ATTEST_CELL_PANE (attest_test_find_any (GTK_WIDGET (window), ATTEST_TYPE_CELL_PANE));
 
         g_assert_cmpstr (attest_matrix_view_get_cursor_scope (view), ==, "soc/soc-2");
         g_assert_cmpstr (attest_matrix_view_get_cursor_service (view), ==, "intune");
@@ -931,7 +883,7 @@ check_workspace_files (AttestApplication *app,
   g_assert_true (attest_window_get_workspace (window) != audit);
   {
     GtkWidget *page = find_mapped_status_page (GTK_WIDGET (window));
-    AdwWindowTitle *title = ADW_WINDOW_TITLE (find_visible (GTK_WIDGET (window), ADW_TYPE_WINDOW_TITLE));
+    AdwWindowTitle *title = ADW_WINDOW_TITLE (attest_test_find_visible (GTK_WIDGET (window), ADW_TYPE_WINDOW_TITLE));
 
     g_assert_nonnull (page);
     g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (page)), ==, expected ("No Offering Pages Yet"));
@@ -946,7 +898,7 @@ check_workspace_files (AttestApplication *app,
     g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
     GMenuModel *primary = NULL;
 
-    collect_type (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON, buttons);
+    attest_test_collect_any (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON, buttons);
     for (guint i = 0; i < buttons->len; i++)
       if (gtk_menu_button_get_primary (buttons->pdata[i]))
         primary = gtk_menu_button_get_menu_model (buttons->pdata[i]);
@@ -1003,7 +955,7 @@ check_import_seeds (AttestApplication *app,
   g_assert_cmpuint (attest_import_dialog_get_summary (dialog)->imported, ==, 5);
   g_assert_cmpint (attest_workspace_count_frameworks (attest_window_get_workspace (window), NULL), ==, 4);
   {
-    AttestMatrixView *view = ATTEST_MATRIX_VIEW (find_visible (GTK_WIDGET (window), ATTEST_TYPE_MATRIX_VIEW));
+    AttestMatrixView *view = ATTEST_MATRIX_VIEW (attest_test_find_visible (GTK_WIDGET (window), ATTEST_TYPE_MATRIX_VIEW));
     g_assert_cmpuint (attest_matrix_view_get_n_columns (view), ==, 6);
     g_assert_cmpuint (attest_matrix_view_get_n_rows (view), ==, 24);
   }
@@ -1023,20 +975,6 @@ test_import_seeds (void)
   run_app (path, check_import_seeds);
 }
 
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
-      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type) && gtk_widget_get_visible (GTK_WIDGET (w)))
-        return GTK_WINDOW (w);
-    }
-  return NULL;
-}
-
 static gboolean
 check_rename_service (AttestApplication *app,
                       AttestWindow      *window)
@@ -1048,16 +986,16 @@ check_rename_service (AttestApplication *app,
 
   if (!catalog_shown (window))
     return FALSE;
-  view = ATTEST_MATRIX_VIEW (find_visible (GTK_WIDGET (window), ATTEST_TYPE_MATRIX_VIEW));
+  view = ATTEST_MATRIX_VIEW (attest_test_find_visible (GTK_WIDGET (window), ATTEST_TYPE_MATRIX_VIEW));
 
   /* The row menu's Rename Service… on Stream's row, a new name, Rename. */
   g_assert_true (attest_matrix_view_select_cell (view, "soc/soc-3", "stream"));
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "rename-service"));
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "merge-service"));
   g_action_group_activate_action (G_ACTION_GROUP (window), "rename-service", NULL);
-  dialog = find_toplevel (g_type_from_name ("AttestRenameDialog"));
+  dialog = attest_test_find_toplevel (g_type_from_name ("AttestRenameDialog"));
   g_assert_nonnull (dialog);
-  entry = find_visible (GTK_WIDGET (dialog), GTK_TYPE_TEXT);
+  entry = attest_test_find_visible (GTK_WIDGET (dialog), GTK_TYPE_TEXT);
   g_assert_nonnull (entry);
   gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_ancestor (entry, GTK_TYPE_EDITABLE) != NULL ?
                                        gtk_widget_get_ancestor (entry, GTK_TYPE_EDITABLE) : entry),
@@ -1123,7 +1061,7 @@ change_status_and_wait (AttestWindow   *window,
                         guint           status)
 {
   GtkWidget *row = _attest_cell_pane_get_item_row (pane, index);
-  AdwComboRow *combo = ADW_COMBO_ROW (find_any (row, ADW_TYPE_COMBO_ROW));
+  AdwComboRow *combo = ADW_COMBO_ROW (attest_test_find_any (row, ADW_TYPE_COMBO_ROW));
   GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
   gboolean done = FALSE;
   gulong id = g_signal_connect (clock, "after-paint", G_CALLBACK (painted), &done);
@@ -1155,8 +1093,8 @@ check_cell_pane (AttestApplication *app,
 
   if (!catalog_shown (window))
     return FALSE;
-  view = ATTEST_MATRIX_VIEW (find_visible (GTK_WIDGET (window), ATTEST_TYPE_MATRIX_VIEW));
-  pane = ATTEST_CELL_PANE (find_any (GTK_WIDGET (window), ATTEST_TYPE_CELL_PANE));
+  view = ATTEST_MATRIX_VIEW (attest_test_find_visible (GTK_WIDGET (window), ATTEST_TYPE_MATRIX_VIEW));
+  pane = ATTEST_CELL_PANE (attest_test_find_any (GTK_WIDGET (window), ATTEST_TYPE_CELL_PANE));
   flap = ADW_FLAP (gtk_widget_get_ancestor (GTK_WIDGET (pane), ADW_TYPE_FLAP));
   g_assert_false (adw_flap_get_reveal_flap (flap));
 
@@ -1181,7 +1119,7 @@ check_cell_pane (AttestApplication *app,
 
   /* A note on the cell, written in Markdown, shown rendered in the pane. */
   {
-    AttestNoteEditor *notes = ATTEST_NOTE_EDITOR (find_any (GTK_WIDGET (pane), ATTEST_TYPE_NOTE_EDITOR));
+    AttestNoteEditor *notes = ATTEST_NOTE_EDITOR (attest_test_find_any (GTK_WIDGET (pane), ATTEST_TYPE_NOTE_EDITOR));
     g_autoptr(GPtrArray) views = g_ptr_array_new ();
     g_autoptr(GPtrArray) stored = NULL;
     GtkTextView *source = NULL;
@@ -1189,7 +1127,7 @@ check_cell_pane (AttestApplication *app,
 
     g_assert_cmpstr (attest_note_editor_get_target (notes), ==, "cell:soc/soc-3:stream");
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (notes), "note-editor.add", NULL));
-    collect_type (GTK_WIDGET (notes), GTK_TYPE_TEXT_VIEW, views);
+    attest_test_collect_any (GTK_WIDGET (notes), GTK_TYPE_TEXT_VIEW, views);
     for (guint i = 0; i < views->len; i++)
       if (gtk_text_view_get_editable (views->pdata[i]) && gtk_widget_get_mapped (views->pdata[i]))
         source = views->pdata[i];
@@ -1200,7 +1138,7 @@ check_cell_pane (AttestApplication *app,
     stored = attest_workspace_list_notes (attest_window_get_workspace (window), "cell:soc/soc-3:stream", NULL);
     g_assert_cmpuint (stored->len, ==, 1);
     g_ptr_array_set_size (views, 0);
-    collect_type (GTK_WIDGET (notes), ATTEST_TYPE_BLOCK_VIEW, views);
+    attest_test_collect_any (GTK_WIDGET (notes), ATTEST_TYPE_BLOCK_VIEW, views);
     for (guint i = 0; i < views->len; i++)
       {
         GtkTextBuffer *buffer = gtk_text_view_get_buffer (views->pdata[i]);
@@ -1228,9 +1166,9 @@ check_cell_pane (AttestApplication *app,
     g_autoptr(GPtrArray) items = attest_workspace_get_checklist (attest_window_get_workspace (window),
                                                                  "soc/soc-3", "stream", NULL);
 
-    g_assert_null (find_any (row, ATTEST_TYPE_NOTE_EDITOR));
+    g_assert_null (attest_test_find_any (row, ATTEST_TYPE_NOTE_EDITOR));
     adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
-    notes = ATTEST_NOTE_EDITOR (find_any (row, ATTEST_TYPE_NOTE_EDITOR));
+    notes = ATTEST_NOTE_EDITOR (attest_test_find_any (row, ATTEST_TYPE_NOTE_EDITOR));
     g_assert_nonnull (notes);
     target = g_strdup_printf ("item:%" G_GINT64_FORMAT, ((AttestChecklistItem *)items->pdata[0])->id);
     g_assert_cmpstr (attest_note_editor_get_target (notes), ==, target);
@@ -1297,31 +1235,18 @@ test_cell_pane (void)
   run_app (path, check_cell_pane);
 }
 
-#define SUBPROCESS_TEST(fn)                                                  \
-  static void fn##_isolated (void)                                           \
-  {                                                                          \
-    if (g_test_subprocess ())                                                \
-      {                                                                      \
-        fn ();                                                               \
-        return;                                                              \
-      }                                                                      \
-    g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDOUT |      \
-                                     G_TEST_SUBPROCESS_INHERIT_STDERR);      \
-    g_test_trap_assert_passed ();                                            \
-  }
-
-SUBPROCESS_TEST (test_empty_state)
-SUBPROCESS_TEST (test_seeded)
-SUBPROCESS_TEST (test_matrix_cursor)
-SUBPROCESS_TEST (test_filters)
-SUBPROCESS_TEST (test_right_to_left)
-SUBPROCESS_TEST (test_not_a_workspace)
-SUBPROCESS_TEST (test_keeps_open_workspace)
-SUBPROCESS_TEST (test_preferences)
-SUBPROCESS_TEST (test_workspace_files)
-SUBPROCESS_TEST (test_import_seeds)
-SUBPROCESS_TEST (test_rename_service)
-SUBPROCESS_TEST (test_cell_pane)
+ATTEST_TEST_ISOLATED (test_empty_state)
+ATTEST_TEST_ISOLATED (test_seeded)
+ATTEST_TEST_ISOLATED (test_matrix_cursor)
+ATTEST_TEST_ISOLATED (test_filters)
+ATTEST_TEST_ISOLATED (test_right_to_left)
+ATTEST_TEST_ISOLATED (test_not_a_workspace)
+ATTEST_TEST_ISOLATED (test_keeps_open_workspace)
+ATTEST_TEST_ISOLATED (test_preferences)
+ATTEST_TEST_ISOLATED (test_workspace_files)
+ATTEST_TEST_ISOLATED (test_import_seeds)
+ATTEST_TEST_ISOLATED (test_rename_service)
+ATTEST_TEST_ISOLATED (test_cell_pane)
 
 int
 main (int   argc,

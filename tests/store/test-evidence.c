@@ -14,11 +14,11 @@
 
 #include "attest-evidence-file.h"
 #include "attest-history.h"
-#include "attest-importer.h"
 #include "attest-pdf-text.h"
 #include "attest-search.h"
 #include "attest-workspace-checklist.h"
 #include "attest-workspace-evidence.h"
+#include "attest-test-workspace.h"
 
 typedef struct {
   char *dir;
@@ -55,21 +55,8 @@ static void
 setup (Fixture       *f,
        gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(AttestImportSummary) summary = NULL;
-  g_autofree char *seeds = g_build_filename (g_getenv ("ATTEST_DATADIR"), "offerings", NULL);
-  const char *paths[] = { seeds, NULL };
-
-  f->dir = g_dir_make_tmp ("attest-evidence-XXXXXX", NULL);
-  f->path = g_build_filename (f->dir, "w.attest", NULL);
-  f->ws = attest_workspace_open (f->path, &error);
-  g_assert_no_error (error);
-  attest_workspace_set_reviewer (f->ws, "Test Reviewer");
-
-  summary = attest_importer_run (f->ws, paths, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (summary->failed, ==, 0);
-  g_assert_cmpuint (summary->imported, >, 0);
+  f->ws = attest_test_workspace_new ("attest-evidence", "Test Reviewer", &f->dir, &f->path);
+  g_assert_cmpuint (attest_test_import_bundled (f->ws, NULL), >, 0);
 
   f->soc2_item1 = item_id (f->ws, "SOC 2", 1);
   f->soc2_item2 = item_id (f->ws, "SOC 2", 2);
@@ -77,30 +64,10 @@ setup (Fixture       *f,
 }
 
 static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *p = g_build_filename (dir, name, NULL);
-      if (g_file_test (p, G_FILE_TEST_IS_DIR))
-        remove_tree (p);
-      else
-        g_unlink (p);
-    }
-  g_rmdir (dir);
-}
-
-static void
 teardown (Fixture       *f,
           gconstpointer  data)
 {
-  g_clear_object (&f->ws);
-  remove_tree (f->dir);
-  g_free (f->dir);
-  g_free (f->path);
+  attest_test_workspace_delete (&f->ws, &f->dir, &f->path);
 }
 
 static GBytes *

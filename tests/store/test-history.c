@@ -7,11 +7,9 @@
 #include <string.h>
 
 #include <gio/gio.h>
-#include <glib/gstdio.h>
 
 #include "attest-history.h"
-#include "attest-importer.h"
-#include "attest-paths.h"
+#include "attest-test-workspace.h"
 #include "attest-workspace-checklist.h"
 #include "attest-workspace-evidence.h"
 #include "attest-workspace-names.h"
@@ -29,21 +27,13 @@ static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autofree char *offerings = attest_paths_bundled_offerings ();
-  const char *paths[] = { offerings, NULL };
-  g_autoptr(AttestImportSummary) summary = NULL;
   g_autoptr(GPtrArray) items = NULL;
   g_autoptr(GBytes) report = g_bytes_new_static ("SOC 2 type 2 report", 19);
   g_autoptr(GError) error = NULL;
 
-  f->dir = g_dir_make_tmp ("attest-history-XXXXXX", NULL);
-  f->path = g_build_filename (f->dir, "w.attest", NULL);
-  f->ws = attest_workspace_open (f->path, &error);
-  g_assert_no_error (error);
-  attest_workspace_set_reviewer (f->ws, "Dana");
+  f->ws = attest_test_workspace_new ("attest-history", "Dana", &f->dir, &f->path);
 
-  summary = attest_importer_run (f->ws, paths, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
+  attest_test_import_bundled (f->ws, NULL);
   items = attest_workspace_get_checklist (f->ws, "soc/soc-2", "intune", &error);
   g_assert_no_error (error);
   g_assert_true (attest_workspace_update_item (f->ws, ((AttestChecklistItem *)items->pdata[1])->id, "exception",
@@ -62,17 +52,7 @@ static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  static const char *suffixes[] = { "", "-wal", "-shm" };
-
-  g_clear_object (&f->ws);
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *p = g_strconcat (f->path, suffixes[i], NULL);
-      g_remove (p);
-    }
-  g_rmdir (f->dir);
-  g_free (f->dir);
-  g_free (f->path);
+  attest_test_workspace_delete (&f->ws, &f->dir, &f->path);
   g_free (f->sha256);
 }
 

@@ -13,6 +13,7 @@
 #include "attest-history.h"
 #include "attest-importer.h"
 #include "attest-paths.h"
+#include "attest-test-workspace.h"
 #include "attest-workspace-catalog.h"
 #include "attest-workspace-private.h"
 
@@ -26,40 +27,14 @@ static void
 setup (Fixture       *f,
        gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("attest-import-XXXXXX", NULL);
-  f->path = g_build_filename (f->dir, "w.attest", NULL);
-  f->ws = attest_workspace_open (f->path, &error);
-  g_assert_no_error (error);
-  attest_workspace_set_reviewer (f->ws, "Dana Reviewer");
-}
-
-static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        remove_tree (path);
-      else
-        g_remove (path);
-    }
-  g_rmdir (dir);
+  f->ws = attest_test_workspace_new ("attest-import", "Dana Reviewer", &f->dir, &f->path);
 }
 
 static void
 teardown (Fixture       *f,
           gconstpointer  data)
 {
-  g_clear_object (&f->ws);
-  remove_tree (f->dir);
-  g_free (f->path);
-  g_free (f->dir);
+  attest_test_workspace_delete (&f->ws, &f->dir, &f->path);
 }
 
 static gint64

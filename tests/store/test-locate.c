@@ -6,10 +6,8 @@
 
 #include <string.h>
 
-#include <glib/gstdio.h>
 
-#include "attest-importer.h"
-#include "attest-paths.h"
+#include "attest-test-workspace.h"
 #include "attest-search.h"
 #include "attest-workspace-annotations.h"
 #include "attest-workspace-checklist.h"
@@ -33,24 +31,16 @@ static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autofree char *offerings = attest_paths_bundled_offerings ();
-  const char *paths[] = { offerings, NULL };
-  g_autoptr(AttestImportSummary) summary = NULL;
   g_autoptr(GPtrArray) items = NULL;
   g_autoptr(GBytes) letter = NULL;
   g_autoptr(AttestAnnotation) annotation = g_new0 (AttestAnnotation, 1);
   g_autoptr(GError) error = NULL;
   AttestRect rect = { 10, 20, 200, 40 };
 
-  f->dir = g_dir_make_tmp ("attest-locate-XXXXXX", NULL);
-  f->path = g_build_filename (f->dir, "w.attest", NULL);
-  f->ws = attest_workspace_open (f->path, &error);
-  g_assert_no_error (error);
+  f->ws = attest_test_workspace_new ("attest-locate", NULL, &f->dir, &f->path);
 
   /* The bundled catalog: SOC, ISO 20000-1, ISO 27001 (fr-FR), MARS-E (fr-FR and zh-TW). */
-  summary = attest_importer_run (f->ws, paths, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (summary->imported, ==, 5);
+  g_assert_cmpuint (attest_test_import_bundled (f->ws, NULL), ==, 5);
 
   g_assert_true (attest_workspace_add_note (f->ws, "cell:soc/soc-2:intune", "Ask Contoso about the Flux retention window",
                                             &f->note_id, &error));
@@ -84,17 +74,7 @@ static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  static const char *suffixes[] = { "", "-wal", "-shm" };
-
-  g_clear_object (&f->ws);
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *p = g_strconcat (f->path, suffixes[i], NULL);
-      g_remove (p);
-    }
-  g_rmdir (f->dir);
-  g_free (f->dir);
-  g_free (f->path);
+  attest_test_workspace_delete (&f->ws, &f->dir, &f->path);
   g_free (f->sha256);
 }
 

@@ -6,11 +6,9 @@
 
 #include <string.h>
 
-#include <glib/gstdio.h>
 
 #include "attest-history.h"
-#include "attest-importer.h"
-#include "attest-paths.h"
+#include "attest-test-workspace.h"
 #include "attest-search.h"
 #include "attest-workspace-notes.h"
 
@@ -24,38 +22,16 @@ static void
 setup (Fixture       *f,
        gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *offerings = attest_paths_bundled_offerings ();
-  g_autofree char *soc = g_build_filename (offerings, "offering-soc.fr-FR.md", NULL);
-  const char *paths[] = { soc, NULL };
-  g_autoptr(AttestImportSummary) summary = NULL;
-
-  f->dir = g_dir_make_tmp ("attest-notes-XXXXXX", NULL);
-  f->path = g_build_filename (f->dir, "w.attest", NULL);
-  f->ws = attest_workspace_open (f->path, &error);
-  g_assert_no_error (error);
-  attest_workspace_set_reviewer (f->ws, "Dana Reviewer");
+  f->ws = attest_test_workspace_new ("attest-notes", "Dana Reviewer", &f->dir, &f->path);
   /* Notes hang on things that exist: one page gives a framework and services. */
-  summary = attest_importer_run (f->ws, paths, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (summary->imported, ==, 1);
+  g_assert_cmpuint (attest_test_import_bundled (f->ws, "offering-soc.fr-FR.md"), ==, 1);
 }
 
 static void
 teardown (Fixture       *f,
           gconstpointer  data)
 {
-  static const char *suffixes[] = { "", "-wal", "-shm" };
-
-  g_clear_object (&f->ws);
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *p = g_strconcat (f->path, suffixes[i], NULL);
-      g_remove (p);
-    }
-  g_rmdir (f->dir);
-  g_free (f->dir);
-  g_free (f->path);
+  attest_test_workspace_delete (&f->ws, &f->dir, &f->path);
 }
 
 /* An id as the store writes it; interned, so asserts can compare it. */

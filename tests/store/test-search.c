@@ -6,11 +6,11 @@
 
 #include <string.h>
 
-#include <glib/gstdio.h>
 
 #include "attest-importer.h"
 #include "attest-search.h"
 #include "attest-workspace-private.h"
+#include "attest-test-workspace.h"
 
 typedef struct {
   char *dir;
@@ -22,29 +22,14 @@ static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("attest-search-XXXXXX", NULL);
-  f->path = g_build_filename (f->dir, "w.attest", NULL);
-  f->ws = attest_workspace_open (f->path, &error);
-  g_assert_no_error (error);
+  f->ws = attest_test_workspace_new ("attest-search", NULL, &f->dir, &f->path);
 }
 
 static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  static const char *suffixes[] = { "", "-wal", "-shm", ".v3-backup" };
-
-  g_clear_object (&f->ws);
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *p = g_strconcat (f->path, suffixes[i], NULL);
-      g_remove (p);
-    }
-  g_rmdir (f->dir);
-  g_free (f->dir);
-  g_free (f->path);
+  attest_test_workspace_delete (&f->ws, &f->dir, &f->path);
 }
 
 static void

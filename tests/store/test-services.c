@@ -12,8 +12,8 @@
 #include "attest-history.h"
 #include "attest-importer.h"
 #include "attest-matrix-export.h"
-#include "attest-paths.h"
 #include "attest-search.h"
+#include "attest-test-workspace.h"
 #include "attest-workspace-catalog.h"
 #include "attest-workspace-checklist.h"
 #include "attest-workspace-evidence.h"
@@ -31,44 +31,15 @@ static void
 setup (Fixture       *f,
        gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *offerings = attest_paths_bundled_offerings ();
-  const char *paths[] = { offerings, NULL };
-  g_autoptr(AttestImportSummary) summary = NULL;
-
-  f->dir = g_dir_make_tmp ("attest-services-XXXXXX", NULL);
-  f->path = g_build_filename (f->dir, "w.attest", NULL);
-  f->ws = attest_workspace_open (f->path, &error);
-  g_assert_no_error (error);
-  attest_workspace_set_reviewer (f->ws, "Dana Reviewer");
-  summary = attest_importer_run (f->ws, paths, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (summary->imported, ==, 5);
-}
-
-static void
-rm_rf (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    while ((name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *child = g_build_filename (path, name, NULL);
-        rm_rf (child);
-      }
-  g_remove (path);
+  f->ws = attest_test_workspace_new ("attest-services", "Dana Reviewer", &f->dir, &f->path);
+  g_assert_cmpuint (attest_test_import_bundled (f->ws, NULL), ==, 5);
 }
 
 static void
 teardown (Fixture       *f,
           gconstpointer  data)
 {
-  g_clear_object (&f->ws);
-  rm_rf (f->dir);
-  g_free (f->dir);
-  g_free (f->path);
+  attest_test_workspace_delete (&f->ws, &f->dir, &f->path);
 }
 
 /* ---- what the analyst sees and what is stored, as text to compare ---- */

@@ -5,11 +5,9 @@
 #include "config.h"
 
 #include <sqlite3.h>
-#include <glib/gstdio.h>
 
 #include "attest-history.h"
-#include "attest-importer.h"
-#include "attest-paths.h"
+#include "attest-test-workspace.h"
 #include "attest-workspace-catalog.h"
 #include "attest-workspace-checklist.h"
 #include "attest-workspace-notes.h"
@@ -28,36 +26,15 @@ static void
 setup (Fixture       *f,
        gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *offerings = attest_paths_bundled_offerings ();
-  const char *paths[] = { offerings, NULL };
-  g_autoptr(AttestImportSummary) summary = NULL;
-
-  f->dir = g_dir_make_tmp ("attest-work-XXXXXX", NULL);
-  f->path = g_build_filename (f->dir, "w.attest", NULL);
-  f->ws = attest_workspace_open (f->path, &error);
-  g_assert_no_error (error);
-  attest_workspace_set_reviewer (f->ws, "Dana Reviewer");
-  summary = attest_importer_run (f->ws, paths, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (summary->imported, ==, 5);
+  f->ws = attest_test_workspace_new ("attest-work", "Dana Reviewer", &f->dir, &f->path);
+  g_assert_cmpuint (attest_test_import_bundled (f->ws, NULL), ==, 5);
 }
 
 static void
 teardown (Fixture       *f,
           gconstpointer  data)
 {
-  static const char *suffixes[] = { "", "-wal", "-shm" };
-
-  g_clear_object (&f->ws);
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *p = g_strconcat (f->path, suffixes[i], NULL);
-      g_remove (p);
-    }
-  g_rmdir (f->dir);
-  g_free (f->dir);
-  g_free (f->path);
+  attest_test_workspace_delete (&f->ws, &f->dir, &f->path);
 }
 
 static const char *

@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 
 #include "attest-search.h"
+#include "attest-test-workspace.h"
 #include "attest-workspace.h"
 
 typedef struct {
@@ -24,25 +25,10 @@ fixture_setup (Fixture       *f,
 }
 
 static void
-rm_rf (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    while ((name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *child = g_build_filename (path, name, NULL);
-        rm_rf (child);
-      }
-  g_remove (path);
-}
-
-static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  rm_rf (f->dir);
+  attest_test_remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->path);
 }

@@ -1,0 +1,39 @@
+/* attest-test-widgets.h: setting up GTK, finding widgets and waiting on the main loop in the GUI tests
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+GtkWidget *attest_test_find_any         (GtkWidget *root,
+                                         GType      type);
+GtkWidget *attest_test_find_visible     (GtkWidget *root,
+                                         GType      type);
+void       attest_test_collect_any      (GtkWidget *root,
+                                         GType      type,
+                                         GPtrArray *out);
+void       attest_test_collect_visible  (GtkWidget *root,
+                                         GType      type,
+                                         GPtrArray *out);
+GtkWindow *attest_test_find_toplevel    (GType      type);
+
+void       attest_test_settle           (guint      ms);
+
+void       attest_test_init_gui         (int       *argc,
+                                         char    ***argv);
+void       attest_test_use_app_style    (void);
+
+void       attest_test_run_isolated     (void     (*test) (void));
+
+/* Defines TEST_isolated (void), which runs TEST (void) in a subprocess of
+ * its own (g_test_trap_subprocess), for g_test_add_func (). */
+#define ATTEST_TEST_ISOLATED(test)                                           \
+  static void test##_isolated (void)                                         \
+  {                                                                          \
+    attest_test_run_isolated (test);                                         \
+  }
+
+G_END_DECLS

@@ -1,0 +1,22 @@
+/* attest-test-workspace.h: a workspace of its own for each test, seeded with the bundled offerings
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "attest-workspace.h"
+
+G_BEGIN_DECLS
+
+AttestWorkspace *attest_test_workspace_new    (const char       *prefix,
+                                               const char       *reviewer,
+                                               char            **dir,
+                                               char            **path);
+guint            attest_test_import_bundled   (AttestWorkspace  *ws,
+                                               const char       *page);
+void             attest_test_workspace_delete (AttestWorkspace **ws,
+                                               char            **dir,
+                                               char            **path);
+void             attest_test_remove_tree      (const char       *path);
+
+G_END_DECLS
