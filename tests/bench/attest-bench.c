@@ -5,6 +5,7 @@
  *   attest-bench checklist    checklist: N status changes, median M ms, p95 P ms
  *   attest-bench matrix       matrix: F frameworks, S services, C cells, build B ms
  *   attest-bench attach FILE  attach: FILE SIZE bytes, hash H ms, store S ms, total T ms
+ *   attest-bench page DIR     page: P pages, max M ms, median D ms, slowest FILE, warnings W
  *
  * Built, not installed. No GTK.
  *
@@ -19,6 +20,8 @@
 #include "attest-evidence-file.h"
 #include "attest-importer.h"
 #include "attest-matrix-filter.h"
+#include "attest-page-files.h"
+#include "attest-page-pairs.h"
 #include "attest-paths.h"
 #include "attest-search.h"
 #include "attest-workspace-catalog.h"
@@ -418,10 +421,71 @@ out:
   return ret;
 }
 
+/* Each offering page under DIR (as the importer finds them) parsed into its
+ * block lists and side-by-side pairs, timed one page at a time. */
+static int
+bench_page (const char *dir)
+{
+  const char *paths[] = { dir, NULL };
+  g_autoptr(AttestPageFiles) files = attest_page_files_collect (paths, NULL);
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autofree char *slowest = NULL;
+  double max = 0;
+  guint warnings = 0;
+  int ret = 0;
+
+  for (guint i = 0; i < files->failures->len; i++)
+    {
+      g_printerr ("attest-bench: %s\n", ((AttestPageFailure *) files->failures->pdata[i])->message);
+      ret = 1;
+    }
+
+  for (guint i = 0; i < files->files->len; i++)
+    {
+      AttestPageFile *f = files->files->pdata[i];
+      g_autoptr(GError) error = NULL;
+      g_autoptr(AttestPage) page = NULL;
+      g_autoptr(GArray) pairs = NULL;
+      gint64 t0 = g_get_monotonic_time ();
+      double ms;
+
+      page = attest_page_load (f->path, f->root, &error);
+      if (page != NULL)
+        pairs = attest_page_pair_blocks (page);
+      ms = (g_get_monotonic_time () - t0) / 1000.0;
+      if (page == NULL)
+        {
+          g_printerr ("attest-bench: %s\n", error->message);
+          ret = 1;
+          continue;
+        }
+      for (guint w = 0; w < page->warnings->len; w++)
+        g_debug ("%s", (char *) page->warnings->pdata[w]);
+      warnings += page->warnings->len;
+      g_array_append_val (times, ms);
+      if (ms >= max)
+        {
+          max = ms;
+          g_free (slowest);
+          slowest = g_strdup (f->path);
+        }
+    }
+
+  if (times->len == 0)
+    {
+      g_printerr ("attest-bench: %s: no offering page\n", dir);
+      return 1;
+    }
+  g_array_sort (times, compare_double);
+  printf ("page: %u pages, max %.1f ms, median %.1f ms, slowest %s, warnings %u\n",
+          times->len, max, g_array_index (times, double, times->len / 2), slowest, warnings);
+  return ret;
+}
+
 static void
 usage (void)
 {
-  g_printerr ("usage: attest-bench import DIR | search [N] | checklist | matrix | attach FILE\n");
+  g_printerr ("usage: attest-bench import DIR | search [N] | checklist | matrix | attach FILE | page DIR\n");
 }
 
 int
@@ -438,6 +502,8 @@ main (int   argc,
     return bench_matrix ();
   if (argc == 3 && g_str_equal (argv[1], "attach"))
     return bench_attach (argv[2]);
+  if (argc == 3 && g_str_equal (argv[1], "page"))
+    return bench_page (argv[2]);
   if ((argc == 2 || argc == 3) && g_str_equal (argv[1], "search"))
     {
       guint64 n = 100000;

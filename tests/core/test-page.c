@@ -867,6 +867,7 @@ test_includes (void)
 
 static void
 collect_pages (const char *dir,
+               gboolean    offering_only,
                GPtrArray  *out)
 {
   g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
@@ -879,8 +880,8 @@ collect_pages (const char *dir,
       g_autofree char *path = g_build_filename (dir, name, NULL);
 
       if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-        collect_pages (path, out);
-      else if (g_str_has_prefix (name, "offering-") && g_str_has_suffix (name, ".md"))
+        collect_pages (path, offering_only, out);
+      else if ((!offering_only || g_str_has_prefix (name, "offering-")) && g_str_has_suffix (name, ".md"))
         g_ptr_array_add (out, g_steal_pointer (&path));
     }
 }
@@ -900,7 +901,7 @@ test_corpus (void)
       g_test_skip (msg);
       return;
     }
-  collect_pages (pages_dir, pages);
+  collect_pages (pages_dir, TRUE, pages);
   g_assert_cmpuint (pages->len, >, 300);
 
   for (guint i = 0; i < pages->len; i++)
@@ -932,6 +933,113 @@ test_corpus (void)
   g_assert_cmpuint (bilingual, >, 150);
 }
 
+/* Warnings the corpus pages give today, each for a real defect of the page
+ * itself: these pages close a span more often than they open one (the parser
+ * drops the extra </span> and says so).  The count per page may shrink, never
+ * grow, and no other page may warn. */
+static const struct {
+  const char *page;      /* relative to the corpus's pages folder */
+  const char *reason;
+  guint max;
+} known_warnings[] = {
+  { "en-US-2020/offering-FedRAMP.md", "stray </span>", 2 },
+  { "fr-FR/offering-FedRAMP.md", "stray </span>", 4 },
+  { "zh-TW/offering-FedRAMP.md", "stray </span>", 4 },
+};
+
+/* A page including a file the corpus does not ship warns once per such
+ * include (the reader sees a "Missing include" line in its place). */
+static guint
+missing_includes (const char *path)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_auto(GStrv) lines = NULL;
+  guint missing = 0;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *open = strstr (lines[i], "[!INCLUDE");
+      const char *target, *end;
+
+      if (open == NULL || (target = strstr (open, "](")) == NULL
+          || (end = strchr (target + 2, ')')) == NULL)
+        continue;
+      {
+        g_autofree char *rel = g_strndup (target + 2, end - target - 2);
+        g_autofree char *file = g_canonicalize_filename (rel, dir);
+
+        if (!g_file_test (file, G_FILE_TEST_IS_REGULAR))
+          missing++;
+      }
+    }
+  return missing;
+}
+
+static void
+test_corpus_warnings (void)
+{
+  g_autofree char *corpus = corpus_dir ();
+  g_autofree char *pages_dir = g_build_filename (corpus, "pages", NULL);
+  g_autoptr(GPtrArray) pages = g_ptr_array_new_with_free_func (g_free);
+  guint warned = 0, failures = 0;
+
+  if (!g_file_test (pages_dir, G_FILE_TEST_IS_DIR))
+    {
+      g_autofree char *msg = g_strdup_printf ("corpus not found: %s (set ATTEST_CORPUS)", pages_dir);
+
+      g_test_skip (msg);
+      return;
+    }
+  collect_pages (pages_dir, FALSE, pages);
+  g_assert_cmpuint (pages->len, >, 300);
+
+  for (guint i = 0; i < pages->len; i++)
+    {
+      const char *path = g_ptr_array_index (pages, i);
+      const char *rel = path + strlen (pages_dir) + 1;
+      g_autofree char *root = g_path_get_dirname (path);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(AttestPage) page = attest_page_load (path, root, &error);
+      guint includes = missing_includes (path);
+      guint allowed_includes = includes, allowed_stray = 0, stray = 0;
+
+      g_assert_no_error (error);
+      for (guint k = 0; k < G_N_ELEMENTS (known_warnings); k++)
+        if (strcmp (known_warnings[k].page, rel) == 0)
+          allowed_stray = known_warnings[k].max;
+
+      for (guint w = 0; w < page->warnings->len; w++)
+        {
+          const char *msg = g_ptr_array_index (page->warnings, w);
+          gboolean ok;
+
+          if (strstr (msg, ": include ") != NULL && allowed_includes > 0)
+            {
+              allowed_includes--;
+              ok = TRUE;
+            }
+          else if (strstr (msg, "stray </span>") != NULL)
+            ok = ++stray <= allowed_stray;
+          else
+            ok = FALSE;
+          if (!ok)
+            {
+              g_test_message ("unexpected warning: %s", msg);
+              failures++;
+            }
+        }
+      if (page->warnings->len > 0)
+        warned++;
+      if (stray < allowed_stray)
+        g_test_message ("%s: %u stray </span> warnings, %u allowed: lower the count", rel, stray, allowed_stray);
+    }
+  g_test_message ("%u pages, %u with warnings", pages->len, warned);
+  g_assert_cmpuint (failures, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -953,6 +1061,7 @@ main (int   argc,
   g_test_add_func ("/page/bad/files", test_bad_files);
   g_test_add_func ("/page/includes", test_includes);
   g_test_add_func ("/page/corpus/all", test_corpus);
+  g_test_add_func ("/page/corpus/warnings", test_corpus_warnings);
 
   return g_test_run ();
 }
