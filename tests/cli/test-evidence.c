@@ -12,6 +12,7 @@
 #include <sqlite3.h>
 
 #include "cli-runner.h"
+#include "attest-test-corpus.h"
 
 typedef struct {
   char *dir;
@@ -272,25 +273,11 @@ test_ambiguous_service (Fixture       *f,
   g_assert_cmpuint (evidence_count (f), ==, 0);
 }
 
-static char *
-corpus_dir (void)
-{
-  const char *env = g_getenv ("ATTEST_CORPUS");
-  g_autofree char *beside = g_build_filename (g_getenv ("ATTEST_SOURCE_ROOT"), "..", "shared", "corpus", NULL);
-
-  if (env != NULL && g_file_test (env, G_FILE_TEST_IS_DIR))
-    return g_strdup (env);
-  if (g_file_test (beside, G_FILE_TEST_IS_DIR))
-    return g_canonicalize_filename (beside, NULL);
-  g_test_skip ("corpus not found: set ATTEST_CORPUS or put shared/ beside the checkout");
-  return NULL;
-}
-
 static void
 test_pdf_from_corpus (Fixture       *f,
                       gconstpointer  data)
 {
-  g_autofree char *corpus = corpus_dir ();
+  g_autofree char *corpus = attest_test_corpus_dir ();
   g_autofree char *valid = NULL;
   g_autofree char *broken = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();

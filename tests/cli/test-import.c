@@ -11,6 +11,7 @@
 #include <sqlite3.h>
 
 #include "cli-runner.h"
+#include "attest-test-corpus.h"
 
 static char *tmp_dir;
 
@@ -24,21 +25,6 @@ static char *
 seeds_dir (void)
 {
   return g_build_filename (g_getenv ("ATTEST_DATADIR"), "offerings", NULL);
-}
-
-/* The corpus beside the checkout, or $ATTEST_CORPUS; NULL (and a skip) without it. */
-static char *
-corpus_dir (void)
-{
-  const char *env = g_getenv ("ATTEST_CORPUS");
-  g_autofree char *beside = g_build_filename (g_getenv ("ATTEST_SOURCE_ROOT"), "..", "shared", "corpus", NULL);
-
-  if (env != NULL && g_file_test (env, G_FILE_TEST_IS_DIR))
-    return g_strdup (env);
-  if (g_file_test (beside, G_FILE_TEST_IS_DIR))
-    return g_canonicalize_filename (beside, NULL);
-  g_test_skip ("corpus not found: set ATTEST_CORPUS or put shared/ beside the checkout");
-  return NULL;
 }
 
 static JsonObject *
@@ -503,7 +489,7 @@ test_busy_workspace (void)
 static void
 test_corpus (void)
 {
-  g_autofree char *corpus = corpus_dir ();
+  g_autofree char *corpus = attest_test_corpus_dir ();
   g_autofree char *pages = NULL;
   g_autofree char *ws = workspace ("corpus.attest");
   g_autoptr(JsonParser) parser = json_parser_new ();

@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 
 #include "attest-page.h"
+#include "attest-test-corpus.h"
 
 static char *
 source_path (const char *first,
@@ -27,18 +28,6 @@ source_path (const char *first,
     }
   va_end (args);
   return g_string_free (g_steal_pointer (&path), FALSE);
-}
-
-static char *
-corpus_dir (void)
-{
-  const char *env = g_getenv ("ATTEST_CORPUS");
-  g_autofree char *guess = NULL;
-
-  if (env != NULL && *env != '\0')
-    return g_strdup (env);
-  guess = source_path ("..", "shared", "corpus", NULL);
-  return g_canonicalize_filename (guess, NULL);
 }
 
 static char *
@@ -261,7 +250,7 @@ test_seed_mars_e_zh (void)
 static void
 test_corpus_table_and_include (void)
 {
-  g_autofree char *corpus = corpus_dir ();
+  g_autofree char *corpus = attest_test_corpus_dir ();
   g_autofree char *dir = g_build_filename (corpus, "pages", "en-US-2023", NULL);
   g_autofree char *path = g_build_filename (dir, "offering-soc-2.md", NULL);
   g_autoptr(GError) error = NULL;
@@ -271,6 +260,8 @@ test_corpus_table_and_include (void)
   g_autofree char *cell = NULL;
   int placeholder;
 
+  if (corpus == NULL)
+    return;   /* skipped, and said why */
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
     {
       g_autofree char *msg = g_strdup_printf ("corpus not found: %s", path);
@@ -889,11 +880,13 @@ collect_pages (const char *dir,
 static void
 test_corpus (void)
 {
-  g_autofree char *corpus = corpus_dir ();
+  g_autofree char *corpus = attest_test_corpus_dir ();
   g_autofree char *pages_dir = g_build_filename (corpus, "pages", NULL);
   g_autoptr(GPtrArray) pages = g_ptr_array_new_with_free_func (g_free);
   guint bilingual = 0;
 
+  if (corpus == NULL)
+    return;   /* skipped, and said why */
   if (!g_file_test (pages_dir, G_FILE_TEST_IS_DIR))
     {
       g_autofree char *msg = g_strdup_printf ("corpus not found: %s", pages_dir);
@@ -981,11 +974,13 @@ missing_includes (const char *path)
 static void
 test_corpus_warnings (void)
 {
-  g_autofree char *corpus = corpus_dir ();
+  g_autofree char *corpus = attest_test_corpus_dir ();
   g_autofree char *pages_dir = g_build_filename (corpus, "pages", NULL);
   g_autoptr(GPtrArray) pages = g_ptr_array_new_with_free_func (g_free);
   guint warned = 0, failures = 0;
 
+  if (corpus == NULL)
+    return;   /* skipped, and said why */
   if (!g_file_test (pages_dir, G_FILE_TEST_IS_DIR))
     {
       g_autofree char *msg = g_strdup_printf ("corpus not found: %s (set ATTEST_CORPUS)", pages_dir);

@@ -19,6 +19,7 @@
 #include "attest-workspace-checklist.h"
 #include "attest-workspace-evidence.h"
 #include "attest-test-workspace.h"
+#include "attest-test-corpus.h"
 
 typedef struct {
   char *dir;
@@ -553,24 +554,6 @@ test_pdf_made_here (Fixture       *f,
   }
 }
 
-static char *
-corpus_dir (void)
-{
-  const char *env = g_getenv ("ATTEST_CORPUS");
-  g_autofree char *beside = NULL;
-
-  if (env != NULL && g_file_test (env, G_FILE_TEST_IS_DIR))
-    return g_strdup (env);
-  if (g_getenv ("ATTEST_SOURCE_ROOT") != NULL)
-    {
-      beside = g_build_filename (g_getenv ("ATTEST_SOURCE_ROOT"), "..", "shared", "corpus", NULL);
-      if (g_file_test (beside, G_FILE_TEST_IS_DIR))
-        return g_canonicalize_filename (beside, NULL);
-    }
-  g_test_skip ("corpus not found: set ATTEST_CORPUS or put shared/ beside the checkout");
-  return NULL;
-}
-
 static GBytes *
 corpus_file (const char *corpus,
              const char *sub,
@@ -589,7 +572,7 @@ corpus_file (const char *corpus,
 static void
 test_pdf_corpus (void)
 {
-  g_autofree char *corpus = corpus_dir ();
+  g_autofree char *corpus = attest_test_corpus_dir ();
   g_autofree char *broken_dir = NULL;
   g_autoptr(GDir) dir = NULL;
   const char *name;

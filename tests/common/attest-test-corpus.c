@@ -1,0 +1,36 @@
+/* attest-test-corpus.c: where the shared corpus is, for the tests that use it
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "attest-test-corpus.h"
+
+/**
+ * attest_test_corpus_dir:
+ *
+ * The corpus (the folder holding pages/ and pdf/): $ATTEST_CORPUS, else
+ * shared/corpus beside the checkout ($ATTEST_SOURCE_ROOT/..). Without it the
+ * test is marked skipped, saying so, and %NULL comes back: the suite passes
+ * on a clone of the project alone.
+ *
+ * Returns: (transfer full) (nullable): the folder
+ */
+char *
+attest_test_corpus_dir (void)
+{
+  const char *env = g_getenv ("ATTEST_CORPUS");
+  const char *root = g_getenv ("ATTEST_SOURCE_ROOT");
+
+  if (env != NULL && *env != '\0' && g_file_test (env, G_FILE_TEST_IS_DIR))
+    return g_strdup (env);
+  if (root != NULL)
+    {
+      g_autofree char *beside = g_build_filename (root, "..", "shared", "corpus", NULL);
+
+      if (g_file_test (beside, G_FILE_TEST_IS_DIR))
+        return g_canonicalize_filename (beside, NULL);
+    }
+  g_test_skip ("corpus not found: set ATTEST_CORPUS or put shared/ beside the checkout");
+  return NULL;
+}
