@@ -199,6 +199,53 @@ attest_matrix_lookup_service (AttestMatrix *self,
   return g_hash_table_lookup (MATRIX_REAL (self)->service_index, id);
 }
 
+/**
+ * attest_matrix_lookup_framework:
+ *
+ * Returns: (transfer none) (nullable): the framework with @id
+ */
+AttestMatrixFramework *
+attest_matrix_lookup_framework (AttestMatrix *self,
+                                const char   *id)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  for (guint f = 0; id != NULL && f < self->frameworks->len; f++)
+    if (g_strcmp0 (((AttestMatrixFramework *)self->frameworks->pdata[f])->id, id) == 0)
+      return self->frameworks->pdata[f];
+  return NULL;
+}
+
+/**
+ * attest_matrix_lookup_scope:
+ * @framework: (out) (optional) (transfer none): the scope's framework
+ *
+ * Returns: (transfer none) (nullable): the scope with @scope_id
+ */
+AttestMatrixScope *
+attest_matrix_lookup_scope (AttestMatrix           *self,
+                            const char             *scope_id,
+                            AttestMatrixFramework **framework)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  for (guint f = 0; scope_id != NULL && f < self->frameworks->len; f++)
+    {
+      AttestMatrixFramework *fw = self->frameworks->pdata[f];
+
+      for (guint s = 0; s < fw->scopes->len; s++)
+        if (g_strcmp0 (((AttestMatrixScope *)fw->scopes->pdata[s])->id, scope_id) == 0)
+          {
+            if (framework != NULL)
+              *framework = fw;
+            return fw->scopes->pdata[s];
+          }
+    }
+  if (framework != NULL)
+    *framework = NULL;
+  return NULL;
+}
+
 static char *
 cell_key (const char *scope,
           const char *service)

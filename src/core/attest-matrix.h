@@ -98,6 +98,11 @@ AttestMatrixCell      *attest_matrix_lookup_cell    (AttestMatrix *self,
 void                   attest_matrix_sort           (AttestMatrix *self);
 AttestMatrixService   *attest_matrix_lookup_service (AttestMatrix *self,
                                                      const char   *id);
+AttestMatrixFramework *attest_matrix_lookup_framework (AttestMatrix *self,
+                                                     const char   *id);
+AttestMatrixScope     *attest_matrix_lookup_scope   (AttestMatrix *self,
+                                                     const char   *scope_id,
+                                                     AttestMatrixFramework **framework);
 guint                  attest_matrix_count_scopes   (AttestMatrix *self);
 guint                  attest_matrix_count_in_scope (AttestMatrix *self);
 

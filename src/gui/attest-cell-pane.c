@@ -474,16 +474,7 @@ attest_cell_pane_set_cell (AttestCellPane  *self,
   self->scope_id = g_strdup (scope_id);
   self->service_id = g_strdup (service_id);
 
-  for (guint f = 0; f < matrix->frameworks->len && scope == NULL; f++)
-    {
-      AttestMatrixFramework *fw = matrix->frameworks->pdata[f];
-      for (guint s = 0; s < fw->scopes->len && scope == NULL; s++)
-        if (g_str_equal (((AttestMatrixScope *)fw->scopes->pdata[s])->id, scope_id))
-          {
-            framework = fw;
-            scope = fw->scopes->pdata[s];
-          }
-    }
+  scope = attest_matrix_lookup_scope (matrix, scope_id, &framework);
   service = attest_matrix_lookup_service (matrix, service_id);
   cell = attest_matrix_lookup_cell (matrix, scope_id, service_id);
 

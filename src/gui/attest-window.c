@@ -370,12 +370,7 @@ show_workspace (AttestWindow *self)
   self->filter = attest_matrix_filter_new_from_string (state);
   for (guint i = self->filter->frameworks->len; i > 0; i--)
     {
-      const char *id = self->filter->frameworks->pdata[i - 1];
-      gboolean known = FALSE;
-
-      for (guint f = 0; f < matrix->frameworks->len && !known; f++)
-        known = g_str_equal (((AttestMatrixFramework *)matrix->frameworks->pdata[f])->id, id);
-      if (!known)
+      if (attest_matrix_lookup_framework (matrix, self->filter->frameworks->pdata[i - 1]) == NULL)
         g_ptr_array_remove_index (self->filter->frameworks, i - 1);
     }
   if (self->filter->frameworks->len == matrix->frameworks->len)
@@ -1238,21 +1233,6 @@ attest_window_show_cell (AttestWindow *self,
     apply_pending_cell (self);
 }
 
-static gboolean
-matrix_has_scope (AttestMatrix *matrix,
-                  const char   *scope_id)
-{
-  for (guint f = 0; f < matrix->frameworks->len; f++)
-    {
-      AttestMatrixFramework *framework = matrix->frameworks->pdata[f];
-
-      for (guint s = 0; s < framework->scopes->len; s++)
-        if (g_str_equal (((AttestMatrixScope *)framework->scopes->pdata[s])->id, scope_id))
-          return TRUE;
-    }
-  return FALSE;
-}
-
 static void
 apply_pending_cell (AttestWindow *self)
 {
@@ -1261,7 +1241,7 @@ apply_pending_cell (AttestWindow *self)
 
   if (scope_id == NULL || self->matrix == NULL)
     return;
-  if (!matrix_has_scope (self->matrix, scope_id) || attest_matrix_lookup_service (self->matrix, service_id) == NULL)
+  if (attest_matrix_lookup_scope (self->matrix, scope_id, NULL) == NULL || attest_matrix_lookup_service (self->matrix, service_id) == NULL)
     {
       if (!self->pending_open)
         return;   /* the cursor's cell went away: nothing to say */
@@ -1412,7 +1392,7 @@ set_pane_notes (AttestWindow *self,
                 const char   *service_id)
 {
   AttestMatrixFramework *framework = NULL;
-  AttestMatrixScope *scope = NULL;
+  AttestMatrixScope *scope = attest_matrix_lookup_scope (self->matrix, scope_id, &framework);
   AttestMatrixService *service = attest_matrix_lookup_service (self->matrix, service_id);
   g_autofree char *cell_target = NULL;
   g_autofree char *service_target = NULL;
@@ -1421,17 +1401,6 @@ set_pane_notes (AttestWindow *self,
   g_autofree char *service_title = NULL;
   g_autofree char *framework_title = NULL;
 
-  for (guint f = 0; f < self->matrix->frameworks->len && scope == NULL; f++)
-    {
-      AttestMatrixFramework *fw = self->matrix->frameworks->pdata[f];
-
-      for (guint i = 0; i < fw->scopes->len && scope == NULL; i++)
-        if (g_str_equal (((AttestMatrixScope *)fw->scopes->pdata[i])->id, scope_id))
-          {
-            framework = fw;
-            scope = fw->scopes->pdata[i];
-          }
-    }
   if (scope == NULL || service == NULL)
     {
       attest_note_editor_set_target (self->cell_notes, NULL, NULL, NULL);
@@ -1664,12 +1633,9 @@ library_framework_activated (AttestWindow *self,
 {
   if (!attest_matrix_view_scroll_to_framework (self->matrix_view, framework_id))
     {
-      AttestMatrixFramework *f = NULL;
+      AttestMatrixFramework *f = self->matrix != NULL ? attest_matrix_lookup_framework (self->matrix, framework_id) : NULL;
       g_autofree char *message = NULL;
 
-      for (guint i = 0; self->matrix != NULL && i < self->matrix->frameworks->len && f == NULL; i++)
-        if (g_str_equal (((AttestMatrixFramework *)self->matrix->frameworks->pdata[i])->id, framework_id))
-          f = self->matrix->frameworks->pdata[i];
       /* Translators: %s is a framework's short name */
       message = g_strdup_printf (_("%s is hidden by the filters"), f != NULL ? f->short_name : framework_id);
       adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));

@@ -270,6 +270,23 @@ test_model (void)
     if (g_str_equal (((AttestMatrixFramework *)m->frameworks->pdata[i])->id, "soc"))
       soc = m->frameworks->pdata[i];
   g_assert_nonnull (soc);
+
+  /* Frameworks and scopes by id; a scope says its framework. */
+  g_assert_true (attest_matrix_lookup_framework (m, "soc") == soc);
+  g_assert_null (attest_matrix_lookup_framework (m, "nothing"));
+  g_assert_null (attest_matrix_lookup_framework (m, NULL));
+  {
+    AttestMatrixFramework *owner = NULL;
+    AttestMatrixScope *scope = attest_matrix_lookup_scope (m, "soc/soc-2", &owner);
+
+    g_assert_nonnull (scope);
+    g_assert_cmpstr (scope->id, ==, "soc/soc-2");
+    g_assert_true (owner == soc);
+    g_assert_null (attest_matrix_lookup_scope (m, "soc/none", &owner));
+    g_assert_null (owner);
+    g_assert_nonnull (attest_matrix_lookup_scope (m, "iso/iso", NULL));
+    g_assert_null (attest_matrix_lookup_scope (m, NULL, NULL));
+  }
   g_assert_cmpuint (soc->variants->len, ==, 2);
   v = soc->variants->pdata[1];
   g_assert_cmpstr (v->locale, ==, "ja-JP");
