@@ -1479,17 +1479,10 @@ update_cell (AttestMatrixCell         *cell,
              const AttestRollup       *rollup,
              AttestExpiryState         expiry)
 {
-  const char *word;
-
   if (cell == NULL)
     return;
   /* A flagged cell keeps its flag; an in-scope one shows the new roll-up. */
-  word = attest_rollup_word (rollup, g_strcmp0 (cell->rollup, "no-longer-in-scope") != 0);
-  g_free (cell->rollup);
-  cell->rollup = g_strdup (word);
-  cell->n_items = rollup->total;
-  cell->n_satisfied = rollup->satisfied + rollup->not_applicable;
-  cell->n_exceptions = rollup->exceptions;
+  attest_rollup_fill_cell (rollup, g_strcmp0 (cell->rollup, "no-longer-in-scope") != 0, cell);
   cell->evidence_expiry = expiry;
 }
 
@@ -1514,13 +1507,18 @@ cell_changed (AttestWindow *self,
       return;
     }
   update_cell (attest_matrix_lookup_cell (self->matrix, scope_id, service_id), &rollup, expiry);
+  /* Exceptions and expiry filters may now keep or drop the cell: the shown
+   * matrix is made again from the whole one. Otherwise its copy of the cell
+   * changes and that cell alone is drawn again. */
+  if (self->filter->exceptions_only || self->filter->expiring_only)
+    {
+      apply_filter (self);
+      return;
+    }
   shown = attest_matrix_view_get_matrix (self->matrix_view);
   if (shown != NULL)
     update_cell (attest_matrix_lookup_cell (shown, scope_id, service_id), &rollup, expiry);
   attest_matrix_view_refresh_cell (self->matrix_view, scope_id, service_id);
-  /* Exceptions and expiry filters may now keep or drop the cell. */
-  if (self->filter->exceptions_only || self->filter->expiring_only)
-    apply_filter (self);
 }
 
 static void

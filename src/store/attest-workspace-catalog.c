@@ -598,11 +598,7 @@ fill_cell (AttestMatrixCell *c,
   gint64 variant_id = sqlite3_column_int64 (stmt, 6);
   AttestMatrixVariant *v = g_hash_table_lookup (variants, &variant_id);
 
-  g_free (c->rollup);
-  c->rollup = g_strdup (attest_rollup_word (&r, sqlite3_column_int (stmt, 2) != 0));
-  c->n_items = r.total;
-  c->n_satisfied = r.satisfied + r.not_applicable;
-  c->n_exceptions = r.exceptions;
+  attest_rollup_fill_cell (&r, sqlite3_column_int (stmt, 2) != 0, c);
   g_free (c->source_line);
   c->source_line = g_strdup (_attest_column_text (stmt, 3));
   g_free (c->translated_line);

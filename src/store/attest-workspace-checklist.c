@@ -65,6 +65,27 @@ attest_rollup_word (const AttestRollup *r,
 }
 
 /**
+ * attest_rollup_fill_cell:
+ * @in_scope: %FALSE for a flagged cell ("no longer in scope")
+ *
+ * What a matrix cell shows of its checklist: the roll-up word, the items, the
+ * satisfied ones (not applicable counts as satisfied) and the exceptions.
+ */
+void
+attest_rollup_fill_cell (const AttestRollup *r,
+                         gboolean            in_scope,
+                         AttestMatrixCell   *cell)
+{
+  g_return_if_fail (r != NULL && cell != NULL);
+
+  g_free (cell->rollup);
+  cell->rollup = g_strdup (attest_rollup_word (r, in_scope));
+  cell->n_items = r->total;
+  cell->n_satisfied = r->satisfied + r->not_applicable;
+  cell->n_exceptions = r->exceptions;
+}
+
+/**
  * attest_checklist_item_is_overdue:
  * @today: YYYY-MM-DD
  *

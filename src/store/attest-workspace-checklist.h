@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include "attest-matrix.h"
 #include "attest-workspace.h"
 
 G_BEGIN_DECLS
@@ -33,6 +34,9 @@ void        attest_checklist_item_free          (AttestChecklistItem  *item);
 gboolean    attest_checklist_status_is_valid    (const char           *status);
 const char *attest_rollup_word                  (const AttestRollup   *rollup,
                                                  gboolean              in_scope);
+void        attest_rollup_fill_cell             (const AttestRollup   *rollup,
+                                                 gboolean              in_scope,
+                                                 AttestMatrixCell     *cell);
 gboolean    attest_checklist_item_is_overdue    (const AttestChecklistItem *item,
                                                  const char           *today);
 
