@@ -15,6 +15,17 @@
 #include "attest-workspace-expiry.h"
 #include "attest-workspace-private.h"
 
+/* The dated evidence linked to checklist items, with the matrix row each
+ * item's service shows in (the analyst's merges), for the whole matrix and
+ * for one cell alike. */
+#define ROW_SERVICE "coalesce (r.root_id, ci.service_id)"
+#define DATED_EVIDENCE                                                     \
+  "  FROM checklist_item ci"                                               \
+  "  JOIN item_evidence ie ON ie.item_id = ci.id"                          \
+  "  JOIN evidence e ON e.sha256 = ie.sha256"                              \
+  "  LEFT JOIN service_root r ON r.service_id = ci.service_id"             \
+  " WHERE e.expires IS NOT NULL AND e.expires != ''"
+
 /**
  * _attest_workspace_fill_evidence_expiry:
  * @today: (nullable): YYYY-MM-DD; %NULL for today's local date
@@ -33,12 +44,8 @@ _attest_workspace_fill_evidence_expiry (AttestWorkspace  *self,
   int rc;
 
   stmt = _attest_workspace_prepare (self,
-                                    "SELECT ci.scope_id, coalesce (r.root_id, ci.service_id), min (e.expires)"
-                                    "  FROM checklist_item ci"
-                                    "  JOIN item_evidence ie ON ie.item_id = ci.id"
-                                    "  JOIN evidence e ON e.sha256 = ie.sha256"
-                                    "  LEFT JOIN service_root r ON r.service_id = ci.service_id"
-                                    " WHERE e.expires IS NOT NULL AND e.expires != ''"
+                                    "SELECT ci.scope_id, " ROW_SERVICE ", min (e.expires)"
+                                    DATED_EVIDENCE
                                     " GROUP BY 1, 2",
                                     error);
   if (stmt == NULL)
@@ -85,12 +92,8 @@ attest_workspace_cell_evidence_expiry (AttestWorkspace    *self,
 
   stmt = _attest_workspace_prepare (self,
                                     "SELECT min (e.expires)"
-                                    "  FROM checklist_item ci"
-                                    "  JOIN item_evidence ie ON ie.item_id = ci.id"
-                                    "  JOIN evidence e ON e.sha256 = ie.sha256"
-                                    "  LEFT JOIN service_root r ON r.service_id = ci.service_id"
-                                    " WHERE e.expires IS NOT NULL AND e.expires != ''"
-                                    "   AND ci.scope_id = ?1 AND coalesce (r.root_id, ci.service_id) = ?2",
+                                    DATED_EVIDENCE
+                                    "   AND ci.scope_id = ?1 AND " ROW_SERVICE " = ?2",
                                     error);
   if (stmt == NULL)
     return FALSE;

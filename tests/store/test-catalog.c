@@ -12,6 +12,7 @@
 #include "attest-workspace-catalog.h"
 #include "attest-workspace-checklist.h"
 #include "attest-workspace-evidence.h"
+#include "attest-workspace-expiry.h"
 
 static AttestOffering *
 offering (const char *framework,
@@ -536,6 +537,18 @@ test_evidence_expiry (Fixture       *f,
   g_assert_cmpint (attest_matrix_lookup_cell (m, "soc/soc-2", "power-bi")->evidence_expiry, ==, ATTEST_EXPIRY_SOON);
   g_assert_cmpint (attest_matrix_lookup_cell (m, "soc/soc-2", "azure")->evidence_expiry, ==, ATTEST_EXPIRY_CURRENT);
   g_assert_cmpint (attest_matrix_lookup_cell (m, "soc/soc-2", "stream")->evidence_expiry, ==, ATTEST_EXPIRY_NONE);
+
+  /* One cell read again (after a pane edit) says what the whole matrix says. */
+  for (guint i = 0; i < m->cells->len; i++)
+    {
+      AttestMatrixCell *c = m->cells->pdata[i];
+      AttestExpiryState state = ATTEST_EXPIRY_CURRENT;
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (attest_workspace_cell_evidence_expiry (f->ws, c->scope, c->service, NULL, &state, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (state, ==, c->evidence_expiry);
+    }
 }
 
 int
