@@ -34,3 +34,31 @@ attest_test_corpus_dir (void)
   g_test_skip ("corpus not found: set ATTEST_CORPUS or put shared/ beside the checkout");
   return NULL;
 }
+
+/**
+ * attest_test_collect_markdown:
+ * @offering_only: only offering-*.md (the pages the importer takes)
+ * @out: (element-type filename): paths appended, in directory order
+ *
+ * Every Markdown file below @dir, following no symbolic link to a folder.
+ */
+void
+attest_test_collect_markdown (const char *dir,
+                              gboolean    offering_only,
+                              GPtrArray  *out)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  if (d == NULL)
+    return;
+  while ((name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+        attest_test_collect_markdown (path, offering_only, out);
+      else if ((!offering_only || g_str_has_prefix (name, "offering-")) && g_str_has_suffix (name, ".md"))
+        g_ptr_array_add (out, g_steal_pointer (&path));
+    }
+}

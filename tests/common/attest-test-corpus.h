@@ -8,6 +8,9 @@
 
 G_BEGIN_DECLS
 
-char *attest_test_corpus_dir (void);
+char *attest_test_corpus_dir       (void);
+void  attest_test_collect_markdown (const char *dir,
+                                    gboolean    offering_only,
+                                    GPtrArray  *out);
 
 G_END_DECLS

@@ -363,26 +363,6 @@ test_seeds (void)
 }
 
 static void
-collect_pages (const char *dir,
-               GPtrArray  *out)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  if (d == NULL)
-    return;
-  while ((name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-        collect_pages (path, out);
-      else if (g_str_has_suffix (name, ".md"))
-        g_ptr_array_add (out, g_steal_pointer (&path));
-    }
-}
-
-static void
 test_corpus (void)
 {
   g_autofree char *corpus = attest_test_corpus_dir ();
@@ -399,7 +379,7 @@ test_corpus (void)
       g_test_skip (msg);
       return;
     }
-  collect_pages (pages_dir, pages);
+  attest_test_collect_markdown (pages_dir, FALSE, pages);
   g_assert_cmpuint (pages->len, >, 300);
 
   for (guint i = 0; i < pages->len; i++)

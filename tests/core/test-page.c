@@ -857,27 +857,6 @@ test_includes (void)
 /* ---- the whole corpus ---------------------------------------------- */
 
 static void
-collect_pages (const char *dir,
-               gboolean    offering_only,
-               GPtrArray  *out)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  if (d == NULL)
-    return;
-  while ((name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-        collect_pages (path, offering_only, out);
-      else if ((!offering_only || g_str_has_prefix (name, "offering-")) && g_str_has_suffix (name, ".md"))
-        g_ptr_array_add (out, g_steal_pointer (&path));
-    }
-}
-
-static void
 test_corpus (void)
 {
   g_autofree char *corpus = attest_test_corpus_dir ();
@@ -894,7 +873,7 @@ test_corpus (void)
       g_test_skip (msg);
       return;
     }
-  collect_pages (pages_dir, TRUE, pages);
+  attest_test_collect_markdown (pages_dir, TRUE, pages);
   g_assert_cmpuint (pages->len, >, 300);
 
   for (guint i = 0; i < pages->len; i++)
@@ -988,7 +967,7 @@ test_corpus_warnings (void)
       g_test_skip (msg);
       return;
     }
-  collect_pages (pages_dir, FALSE, pages);
+  attest_test_collect_markdown (pages_dir, FALSE, pages);
   g_assert_cmpuint (pages->len, >, 300);
 
   for (guint i = 0; i < pages->len; i++)
