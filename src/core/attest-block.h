@@ -36,6 +36,7 @@ typedef struct {
   char *text;            /* UTF-8, no sentinels, no markup; "\n" for a line break */
   AttestRunFlags flags;
   char *link;            /* link target, or NULL */
+  int segment;  /* index into the page's segments of the segment this text is in, or -1 */
 } AttestRun;
 
 typedef struct {

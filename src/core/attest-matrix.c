@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "attest-matrix.h"
 
 /* The public struct plus what only this file keeps consistent: the index of
@@ -161,6 +163,81 @@ attest_matrix_framework_add_variant (AttestMatrixFramework *framework,
   v->machine_translated = machine_translated;
   g_ptr_array_add (framework->variants, v);
   return v;
+}
+
+/* "fr-FR" or "fr_FR.UTF-8@euro": language and region (NULL without one). */
+static void
+split_locale (const char  *locale,
+              char       **lang,
+              char       **region)
+{
+  gsize n = strcspn (locale, "-_.@");
+
+  *lang = g_ascii_strdown (locale, (gssize) n);
+  *region = NULL;
+  if (locale[n] == '-' || locale[n] == '_')
+    {
+      const char *r = locale + n + 1;
+      *region = g_ascii_strdown (r, (gssize) strcspn (r, ".@"));
+    }
+}
+
+/* "fr-FR" is "fr", "fr_FR.UTF-8" and "fr-FR"; "zh-TW" is not "zh_CN". */
+static gboolean
+locale_matches_language (const char *locale,
+                         const char *language)
+{
+  g_autofree char *l1 = NULL, *r1 = NULL, *l2 = NULL, *r2 = NULL;
+
+  split_locale (locale, &l1, &r1);
+  split_locale (language, &l2, &r2);
+  return g_str_equal (l1, l2) && (r1 == NULL || r2 == NULL || g_str_equal (r1, r2));
+}
+
+/**
+ * attest_matrix_framework_pick_variant:
+ * @locale: (nullable): the reader's content language ("fr-FR"), or NULL/"" to
+ *   follow @languages
+ * @languages: (nullable): the desktop's languages, best first, as
+ *   g_get_language_names() gives them
+ *
+ * The variant a page opens in: the newest in @locale; else the newest in the
+ * first of @languages that has one ("C" means English); else the newest.
+ *
+ * Returns: (nullable): the variant, or NULL when the framework has none
+ */
+AttestMatrixVariant *
+attest_matrix_framework_pick_variant (AttestMatrixFramework *framework,
+                                      const char            *locale,
+                                      const char * const    *languages)
+{
+  g_return_val_if_fail (framework != NULL, NULL);
+
+  if (framework->variants->len == 0)
+    return NULL;
+  if (locale != NULL && *locale != '\0')
+    for (guint i = 0; i < framework->variants->len; i++)
+      {
+        AttestMatrixVariant *v = g_ptr_array_index (framework->variants, i);
+        if (*v->locale == '\0' ? g_ascii_strncasecmp (locale, "en", 2) == 0
+                                : locale_matches_language (v->locale, locale))
+          return v;
+      }
+  for (guint l = 0; languages != NULL && languages[l] != NULL; l++)
+    {
+      const char *lang = languages[l];
+
+      for (guint i = 0; i < framework->variants->len; i++)
+        {
+          AttestMatrixVariant *v = g_ptr_array_index (framework->variants, i);
+
+          if (*v->locale == '\0'
+              ? (g_str_equal (lang, "C") || g_ascii_strncasecmp (lang, "en", 2) == 0)
+              : locale_matches_language (v->locale, lang))
+            return v;
+        }
+    }
+  return g_ptr_array_index (framework->variants, 0);
 }
 
 AttestMatrixService *

@@ -21,6 +21,7 @@ typedef struct {
   char *date;          /* handoff date, else the page's ms.date: "2023-05-11" */
   char *file_name;
   gboolean machine_translated; /* ms.translationtype: MT */
+  gint64 id;           /* the workspace's id of the variant; 0 when not from a workspace */
 } AttestMatrixVariant;
 
 typedef struct {
@@ -84,6 +85,9 @@ AttestMatrixVariant   *attest_matrix_framework_add_variant (AttestMatrixFramewor
                                                      const char   *date,
                                                      const char   *file_name,
                                                      gboolean      machine_translated);
+AttestMatrixVariant   *attest_matrix_framework_pick_variant (AttestMatrixFramework *framework,
+                                                     const char   *locale,
+                                                     const char * const *languages);
 AttestMatrixService   *attest_matrix_add_service    (AttestMatrix *self,
                                                      const char   *id,
                                                      const char   *name,

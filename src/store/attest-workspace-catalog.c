@@ -694,6 +694,7 @@ attest_workspace_load_matrix (AttestWorkspace  *self,
         continue;
       v = attest_matrix_framework_add_variant (f, _attest_column_text (stmt, 1), _attest_column_text (stmt, 2),
                                                _attest_column_text (stmt, 4), sqlite3_column_int (stmt, 3) != 0);
+      v->id = id;
       g_hash_table_insert (variants, g_memdup2 (&id, sizeof id), v);
     }
   if (rc != SQLITE_DONE)
@@ -863,28 +864,16 @@ fail:
   return NULL;
 }
 
-/* The stored bytes of a framework's newest variant (in @locale when given). */
-GBytes *
-attest_workspace_get_variant_page (AttestWorkspace  *self,
-                                   const char       *framework_id,
-                                   const char       *locale,
-                                   char            **file_name,
-                                   GError          **error)
+static GBytes *
+read_variant_page (AttestWorkspace *self,
+                   sqlite3_stmt    *stmt,
+                   const char      *framework_id,
+                   const char      *locale,
+                   char           **file_name,
+                   GError         **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
+  int rc = sqlite3_step (stmt);
 
-  g_return_val_if_fail (ATTEST_IS_WORKSPACE (self), NULL);
-
-  stmt = _attest_workspace_prepare (self,
-                                    "SELECT page, file_name FROM variant WHERE framework_id = ?1 "
-                                    "AND (?2 IS NULL OR locale = ?2) "
-                                    "ORDER BY effective_date DESC, id DESC LIMIT 1", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, framework_id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, locale, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW)
     {
       if (rc == SQLITE_DONE)
@@ -898,4 +887,49 @@ attest_workspace_get_variant_page (AttestWorkspace  *self,
   if (file_name != NULL)
     *file_name = g_strdup (_attest_column_text (stmt, 1));
   return g_bytes_new (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0));
+}
+
+/* The stored bytes of a framework's newest variant (in @locale when given). */
+GBytes *
+attest_workspace_get_variant_page (AttestWorkspace  *self,
+                                   const char       *framework_id,
+                                   const char       *locale,
+                                   char            **file_name,
+                                   GError          **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (ATTEST_IS_WORKSPACE (self), NULL);
+
+  stmt = _attest_workspace_prepare (self,
+                                    "SELECT page, file_name FROM variant WHERE framework_id = ?1 "
+                                    "AND (?2 IS NULL OR locale = ?2) "
+                                    "ORDER BY effective_date DESC, id DESC LIMIT 1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, framework_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, locale, -1, SQLITE_TRANSIENT);
+  return read_variant_page (self, stmt, framework_id, locale, file_name, error);
+}
+
+/* The stored bytes of one variant (AttestMatrixVariant.id) of @framework_id. */
+GBytes *
+attest_workspace_get_variant_page_by_id (AttestWorkspace  *self,
+                                         const char       *framework_id,
+                                         gint64            variant_id,
+                                         char            **file_name,
+                                         GError          **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (ATTEST_IS_WORKSPACE (self), NULL);
+
+  stmt = _attest_workspace_prepare (self,
+                                    "SELECT page, file_name FROM variant WHERE framework_id = ?1 AND id = ?2",
+                                    error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, framework_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, variant_id);
+  return read_variant_page (self, stmt, framework_id, NULL, file_name, error);
 }

@@ -40,6 +40,12 @@ GBytes       *attest_workspace_get_variant_page (AttestWorkspace      *self,
                                                  char                **file_name,
                                                  GError              **error);
 
+GBytes       *attest_workspace_get_variant_page_by_id (AttestWorkspace *self,
+                                                 const char           *framework_id,
+                                                 gint64                variant_id,
+                                                 char                **file_name,
+                                                 GError              **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AttestImportOutcome, attest_import_outcome_free)
 
 G_END_DECLS

@@ -692,6 +692,42 @@ test_equal_and_active (void)
   g_assert_true (attest_matrix_filter_is_active (a));
 }
 
+/* The variant a page opens in: content language, else desktop languages, else newest. */
+static void
+test_pick_variant (void)
+{
+  g_autoptr(AttestMatrix) m = attest_matrix_new ();
+  AttestMatrixFramework *f = attest_matrix_add_framework (m, "mars-e", "MARS-E", "MARS-E 2.0", "US");
+  AttestMatrixVariant *zh, *fr_new, *fr_old, *en;
+  const char *french[] = { "fr_FR.UTF-8", "fr_FR", "fr", "C", NULL };
+  const char *chinese_cn[] = { "zh_CN.UTF-8", "zh", "C", NULL };
+  const char *german[] = { "de_DE.UTF-8", "de", NULL };
+
+  g_assert_null (attest_matrix_framework_pick_variant (f, "fr-FR", french));
+
+  zh = attest_matrix_framework_add_variant (f, "zh-TW", "2019-12-05", "offering-mars-e.zh-TW.md", FALSE);
+  fr_new = attest_matrix_framework_add_variant (f, "fr-FR", "2019-11-20", "offering-mars-e.fr-FR.md", TRUE);
+  fr_old = attest_matrix_framework_add_variant (f, "fr-FR", "2019-01-01", "offering-mars-e.fr-FR.md", FALSE);
+  g_assert_nonnull (fr_old);
+
+  /* The content language wins over the desktop's; the newest of a locale. */
+  g_assert_true (attest_matrix_framework_pick_variant (f, "fr-FR", NULL) == fr_new);
+  g_assert_true (attest_matrix_framework_pick_variant (f, "zh-TW", french) == zh);
+  g_assert_true (attest_matrix_framework_pick_variant (f, "fr", NULL) == fr_new);
+  /* Empty: the desktop's languages, in order. */
+  g_assert_true (attest_matrix_framework_pick_variant (f, "", french) == fr_new);
+  /* zh_CN is not zh-TW, and no English variant yet: the newest. */
+  g_assert_true (attest_matrix_framework_pick_variant (f, NULL, chinese_cn) == zh);
+  g_assert_true (attest_matrix_framework_pick_variant (f, "de-DE", german) == zh);
+
+  en = attest_matrix_framework_add_variant (f, "", "2023-05-11", "offering-mars-e.md", FALSE);
+  /* "zh" without a region is any Chinese; "C" is English. */
+  g_assert_true (attest_matrix_framework_pick_variant (f, NULL, chinese_cn) == zh);
+  g_assert_true (attest_matrix_framework_pick_variant (f, NULL, (const char *[]) { "de_DE", "C", NULL }) == en);
+  g_assert_true (attest_matrix_framework_pick_variant (f, "en-US", french) == en);
+  g_assert_true (attest_matrix_framework_pick_variant (f, "ja-JP", german) == zh);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -711,6 +747,7 @@ main (int   argc,
   g_test_add_func ("/matrix-filter/expiry-state", test_expiry_state);
   g_test_add_func ("/matrix-filter/expiring", test_expiring);
   g_test_add_func ("/matrix-filter/equal-and-active", test_equal_and_active);
+  g_test_add_func ("/matrix/pick-variant", test_pick_variant);
 
   return g_test_run ();
 }

@@ -27,6 +27,7 @@
 #define ANCHOR_CHILD_KEY "attest-anchor-child"
 #define CHILD_INDENT_KEY "attest-child-indent"
 #define BOX_KEY          "attest-block-box"
+#define SEGMENT_KEY      "attest-segment"
 
 /* Pixels, at the 11 pt body size of the GNOME style. */
 #define QUOTE_INDENT  18
@@ -145,7 +146,16 @@ apply_colors (AttestBlockRenderer *self)
   GdkRGBA dim = with_alpha (&self->fg, 0.7f);
   GdkRGBA none = { 0, 0, 0, 0 };
 
+  GdkRGBA match_bg = with_alpha (&self->warning, 0.3f);
+  GdkRGBA current_bg = with_alpha (&self->warning, 0.7f);
+  GdkRGBA twin_bg = with_alpha (&self->accent, 0.18f);
+  GdkRGBA service_line = with_alpha (&self->accent, 0.6f);
+
   g_object_set (tag (self, ATTEST_BLOCK_TAG_LINK), "foreground-rgba", &self->accent, NULL);
+  g_object_set (tag (self, ATTEST_BLOCK_TAG_SERVICE), "underline-rgba", &service_line, NULL);
+  g_object_set (tag (self, ATTEST_BLOCK_TAG_FIND_MATCH), "background-rgba", &match_bg, NULL);
+  g_object_set (tag (self, ATTEST_BLOCK_TAG_FIND_CURRENT), "background-rgba", &current_bg, NULL);
+  g_object_set (tag (self, ATTEST_BLOCK_TAG_TWIN), "background-rgba", &twin_bg, NULL);
   g_object_set (tag (self, ATTEST_BLOCK_TAG_CODE), "background-rgba", &code_bg, NULL);
   g_object_set (tag (self, ATTEST_BLOCK_TAG_QUOTE), "foreground-rgba", &quote_fg, NULL);
   g_object_set (tag (self, "h6"), "foreground-rgba", &dim, NULL);
@@ -209,6 +219,12 @@ create_tags (AttestBlockRenderer *self)
                "accumulative-margin", TRUE, NULL);
       add_tag (self, label_tag, NULL);
     }
+
+  add_tag (self, ATTEST_BLOCK_TAG_SERVICE, "underline", PANGO_UNDERLINE_SINGLE, NULL);
+  /* Highlights last: they sit above every look. */
+  add_tag (self, ATTEST_BLOCK_TAG_TWIN, NULL);
+  add_tag (self, ATTEST_BLOCK_TAG_FIND_MATCH, NULL);
+  add_tag (self, ATTEST_BLOCK_TAG_FIND_CURRENT, NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (headings); i++)
     {
@@ -419,6 +435,26 @@ link_tag (AttestBlockRenderer *self,
   return t;
 }
 
+/* The tag of one bilingual segment: hovering it finds its twin. */
+static GtkTextTag *
+segment_tag (AttestBlockRenderer *self,
+             guint                segment,
+             gboolean             create)
+{
+  char name[32];
+  GtkTextTag *t;
+
+  g_snprintf (name, sizeof name, "segment %u", segment);
+  t = gtk_text_tag_table_lookup (self->tags, name);
+  if (t == NULL && create)
+    {
+      t = add_tag (self, name, NULL, NULL);
+      gtk_text_tag_set_priority (t, 0);
+      g_object_set_data (G_OBJECT (t), SEGMENT_KEY, GUINT_TO_POINTER (segment + 1));
+    }
+  return t;
+}
+
 /* Appends @text at the end of @buffer with @tags (NULL-terminated);
  * "\n" becomes a line separator. */
 static void
@@ -468,6 +504,8 @@ append_runs (AttestBlockRenderer *self,
           tags[n++] = tag (self, ATTEST_BLOCK_TAG_LINK);
           tags[n++] = link_tag (self, run->link);
         }
+      if (run->segment >= 0)
+        tags[n++] = segment_tag (self, (guint) run->segment, TRUE);
       tags[n] = NULL;
       append_text (buffer, run->text, -1, tags);
     }
@@ -661,7 +699,8 @@ static void
 append_block (AttestBlockRenderer *self,
               GtkTextBuffer       *buffer,
               const AttestBlock   *prev,
-              const AttestBlock   *block)
+              const AttestBlock   *block,
+              AttestBlockOffsets  *where)
 {
   GtkTextIter start, end;
   int offset;
@@ -674,6 +713,8 @@ append_block (AttestBlockRenderer *self,
   if (prev != NULL)
     gtk_text_buffer_insert (buffer, &end, "\n", 1);
   offset = gtk_text_iter_get_offset (&end);
+  where->start = offset;
+  where->text = offset;
 
   switch (block->kind)
     {
@@ -698,6 +739,7 @@ append_block (AttestBlockRenderer *self,
         hang = block->ordered ? 10 + 8 * (int) strlen (list_marker (block, number)) : LIST_HANG;
         append_text (buffer, list_marker (block, number), -1, marker_tags);
         append_text (buffer, "\t", 1, NULL);
+        where->text = gtk_text_buffer_get_char_count (buffer);
         append_runs (self, buffer, block->runs, FALSE);
       }
       break;
@@ -723,6 +765,7 @@ append_block (AttestBlockRenderer *self,
             if (block->runs->len > 0)
               append_text (buffer, "\n", 1, NULL);
           }
+        where->text = gtk_text_buffer_get_char_count (buffer);
         append_runs (self, buffer, block->runs, FALSE);
       }
       break;
@@ -740,6 +783,7 @@ append_block (AttestBlockRenderer *self,
         GtkTextTag *hidden[] = { tag (self, ATTEST_BLOCK_TAG_TABLE_TEXT), NULL };
 
         block_tag = tag (self, ATTEST_BLOCK_TAG_TABLE);
+        where->text = -1;
         append_child (self, buffer, table_widget (block), left);
         append_text (buffer, text, -1, hidden);
       }
@@ -751,6 +795,7 @@ append_block (AttestBlockRenderer *self,
 
         gtk_widget_add_css_class (rule, "block-rule");
         block_tag = tag (self, ATTEST_BLOCK_TAG_RULE);
+        where->text = -1;
         append_child (self, buffer, rule, left);
       }
       break;
@@ -789,6 +834,22 @@ attest_block_renderer_append (AttestBlockRenderer *self,
                               GtkTextBuffer       *buffer,
                               GPtrArray           *blocks)
 {
+  attest_block_renderer_append_with_offsets (self, buffer, blocks, NULL);
+}
+
+/**
+ * attest_block_renderer_append_with_offsets:
+ * @offsets: (nullable) (element-type AttestBlockOffsets): where each block went,
+ *   one entry per block appended
+ *
+ * As attest_block_renderer_append(), and says where each block went.
+ */
+void
+attest_block_renderer_append_with_offsets (AttestBlockRenderer *self,
+                                           GtkTextBuffer       *buffer,
+                                           GPtrArray           *blocks,
+                                           GArray              *offsets)
+{
   const AttestBlock *prev = NULL;
 
   g_return_if_fail (ATTEST_IS_BLOCK_RENDERER (self));
@@ -799,6 +860,7 @@ attest_block_renderer_append (AttestBlockRenderer *self,
   for (guint i = 0; i < blocks->len; i++)
     {
       const AttestBlock *block = g_ptr_array_index (blocks, i);
+      AttestBlockOffsets where;
 
       /* A buffer with text already: the new blocks follow as if after a paragraph. */
       if (prev == NULL && gtk_text_buffer_get_char_count (buffer) > 0)
@@ -806,9 +868,67 @@ attest_block_renderer_append (AttestBlockRenderer *self,
           static const AttestBlock before = { .kind = ATTEST_BLOCK_PARAGRAPH };
           prev = &before;
         }
-      append_block (self, buffer, prev, block);
+      append_block (self, buffer, prev, block, &where);
+      if (offsets != NULL)
+        g_array_append_val (offsets, where);
       prev = block;
     }
+}
+
+/**
+ * attest_block_renderer_apply_link:
+ * @target: what activating the range means (a URL, or the caller's own scheme)
+ * @look: (nullable): the tag that gives the range its look; NULL for a link's
+ *
+ * Makes a range of text a link: the view shows a hand over it and reports
+ * @target on a click or Enter, as for the links of the blocks.
+ */
+void
+attest_block_renderer_apply_link (AttestBlockRenderer *self,
+                                  GtkTextBuffer       *buffer,
+                                  const GtkTextIter   *start,
+                                  const GtkTextIter   *end,
+                                  const char          *target,
+                                  const char          *look)
+{
+  g_return_if_fail (ATTEST_IS_BLOCK_RENDERER (self));
+  g_return_if_fail (target != NULL);
+
+  gtk_text_buffer_apply_tag (buffer, tag (self, look != NULL ? look : ATTEST_BLOCK_TAG_LINK), start, end);
+  gtk_text_buffer_apply_tag (buffer, link_tag (self, target), start, end);
+}
+
+/**
+ * attest_block_renderer_lookup_segment_tag:
+ *
+ * Returns: (transfer none) (nullable): the tag on the text of bilingual
+ *   segment @segment, if any buffer of this renderer holds some
+ */
+GtkTextTag *
+attest_block_renderer_lookup_segment_tag (AttestBlockRenderer *self,
+                                          guint                segment)
+{
+  g_return_val_if_fail (ATTEST_IS_BLOCK_RENDERER (self), NULL);
+  return segment_tag (self, segment, FALSE);
+}
+
+/* The bilingual segment the text at @iter is in, or -1. */
+int
+attest_block_renderer_get_segment_at_iter (const GtkTextIter *iter)
+{
+  g_autoptr(GSList) tags = NULL;
+
+  g_return_val_if_fail (iter != NULL, -1);
+
+  tags = gtk_text_iter_get_tags (iter);
+  for (GSList *l = tags; l != NULL; l = l->next)
+    {
+      guint plus_one = GPOINTER_TO_UINT (g_object_get_data (l->data, SEGMENT_KEY));
+
+      if (plus_one > 0)
+        return (int) plus_one - 1;
+    }
+  return -1;
 }
 
 /* ---- reading back ------------------------------------------------- */

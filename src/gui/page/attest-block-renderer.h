@@ -27,6 +27,10 @@ G_BEGIN_DECLS
 #define ATTEST_BLOCK_TAG_TABLE_TEXT  "table-text"   /* a table's text, hidden, for Find and Copy */
 #define ATTEST_BLOCK_TAG_RULE        "rule"         /* the anchor of a thematic break */
 #define ATTEST_BLOCK_TAG_BOX_CONTINUES "box-continues" /* a paragraph in the box of the one before */
+#define ATTEST_BLOCK_TAG_SERVICE     "service"      /* the look of a service named in scope (a link of its own) */
+#define ATTEST_BLOCK_TAG_FIND_MATCH  "find-match"   /* every match of Find in page */
+#define ATTEST_BLOCK_TAG_FIND_CURRENT "find-current" /* the match Find is on */
+#define ATTEST_BLOCK_TAG_TWIN        "twin"         /* a sentence and its twin in the other language */
 /* Headings: "h1" … "h6"; note blocks: "note-note", "note-tip", "note-important",
  * "note-warning", "note-caution". */
 
@@ -40,6 +44,14 @@ G_BEGIN_DECLS
  * of the text and this far above and below it. */
 #define ATTEST_BLOCK_BOX_PADDING     12
 #define ATTEST_BLOCK_BOX_PADDING_Y   6
+
+/* Where a block went in a buffer: character offsets of its paragraph and of
+ * its runs' text (after a list marker or a note label); text is -1 for a
+ * table or a rule, whose text is not the runs'. */
+typedef struct {
+  int start;
+  int text;
+} AttestBlockOffsets;
 
 typedef struct {
   GdkRGBA background;    /* may be transparent */
@@ -58,6 +70,20 @@ void                 attest_block_renderer_update_colors  (AttestBlockRenderer *
 void                 attest_block_renderer_append         (AttestBlockRenderer *self,
                                                            GtkTextBuffer       *buffer,
                                                            GPtrArray           *blocks);
+
+void                 attest_block_renderer_append_with_offsets (AttestBlockRenderer *self,
+                                                                GtkTextBuffer       *buffer,
+                                                                GPtrArray           *blocks,
+                                                                GArray              *offsets);
+void                 attest_block_renderer_apply_link     (AttestBlockRenderer *self,
+                                                           GtkTextBuffer       *buffer,
+                                                           const GtkTextIter   *start,
+                                                           const GtkTextIter   *end,
+                                                           const char          *target,
+                                                           const char          *look);
+GtkTextTag          *attest_block_renderer_lookup_segment_tag (AttestBlockRenderer *self,
+                                                               guint                segment);
+int                  attest_block_renderer_get_segment_at_iter (const GtkTextIter *iter);
 
 const char          *attest_block_renderer_get_link_at_iter (const GtkTextIter *iter);
 gboolean             attest_block_renderer_get_link_range   (const GtkTextIter *iter,

@@ -509,6 +509,14 @@ attest_block_view_class_init (AttestBlockViewClass *klass)
 }
 
 static void
+connect_renderer (AttestBlockView *self)
+{
+  g_signal_connect_object (self->renderer, "child-anchored", G_CALLBACK (on_child_anchored), self, 0);
+  g_signal_connect_object (self->renderer, "boxes-changed", G_CALLBACK (gtk_widget_queue_draw), self,
+                           G_CONNECT_SWAPPED);
+}
+
+static void
 attest_block_view_init (AttestBlockView *self)
 {
   GtkTextView *view = GTK_TEXT_VIEW (self);
@@ -517,9 +525,7 @@ attest_block_view_init (AttestBlockView *self)
 
   self->renderer = attest_block_renderer_new ();
   self->children = g_ptr_array_new_with_free_func (g_object_unref);
-  g_signal_connect_object (self->renderer, "child-anchored", G_CALLBACK (on_child_anchored), self, 0);
-  g_signal_connect_object (self->renderer, "boxes-changed", G_CALLBACK (gtk_widget_queue_draw), self,
-                           G_CONNECT_SWAPPED);
+  connect_renderer (self);
   buffer = attest_block_renderer_new_buffer (self->renderer);
   gtk_text_view_set_buffer (view, buffer);
 
@@ -595,6 +601,32 @@ attest_block_view_get_renderer (AttestBlockView *self)
 {
   g_return_val_if_fail (ATTEST_IS_BLOCK_VIEW (self), NULL);
   return self->renderer;
+}
+
+/**
+ * attest_block_view_set_renderer:
+ * @renderer: a renderer to share with other views (one tag table for a page
+ *   of many views)
+ *
+ * Draws with @renderer from now on; the view is emptied.
+ */
+void
+attest_block_view_set_renderer (AttestBlockView     *self,
+                                AttestBlockRenderer *renderer)
+{
+  g_autoptr(GtkTextBuffer) buffer = NULL;
+
+  g_return_if_fail (ATTEST_IS_BLOCK_VIEW (self));
+  g_return_if_fail (ATTEST_IS_BLOCK_RENDERER (renderer));
+
+  if (renderer == self->renderer)
+    return;
+  g_signal_handlers_disconnect_by_data (self->renderer, self);
+  g_set_object (&self->renderer, renderer);
+  connect_renderer (self);
+  g_ptr_array_set_size (self->children, 0);
+  buffer = attest_block_renderer_new_buffer (self->renderer);
+  gtk_text_view_set_buffer (GTK_TEXT_VIEW (self), buffer);
 }
 
 /* What a screen reader calls the view ("Note, edited …"). */

@@ -19,6 +19,8 @@ GtkWidget           *attest_block_view_new                  (void);
 void                 attest_block_view_set_blocks           (AttestBlockView *self,
                                                              GPtrArray       *blocks);
 AttestBlockRenderer *attest_block_view_get_renderer         (AttestBlockView *self);
+void                 attest_block_view_set_renderer         (AttestBlockView     *self,
+                                                             AttestBlockRenderer *renderer);
 void                 attest_block_view_set_accessible_label (AttestBlockView *self,
                                                              const char      *label);
 guint                attest_block_view_get_n_children       (AttestBlockView *self);
