@@ -14,6 +14,7 @@
 #include "attest-paths.h"
 #include "attest-resources.h"
 #include "attest-preferences-window.h"
+#include "attest-reading-mode.h"
 #include "attest-window.h"
 
 struct _AttestApplication
@@ -22,6 +23,8 @@ struct _AttestApplication
 
   GSettings *settings;
   char *pending_cell;    /* --cell SCOPE-ID:SERVICE-ID, for the window about to open */
+  char *pending_page;    /* --page FRAMEWORK[#SECTION] */
+  int pending_mode;      /* --mode, or -1 */
 };
 
 G_DEFINE_FINAL_TYPE (AttestApplication, attest_application, ADW_TYPE_APPLICATION)
@@ -31,6 +34,10 @@ static const GOptionEntry main_entries[] = {
     N_("Open the workspace FILE (created when it does not exist)"), N_("FILE") },
   { "cell", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Select the cell SCOPE-ID:SERVICE-ID and open its pane"), N_("SCOPE-ID:SERVICE-ID") },
+  { "page", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Open the page of FRAMEWORK, at SECTION"), N_("FRAMEWORK[#SECTION]") },
+  { "mode", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Read the page translated, source or side-by-side"), N_("MODE") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and exit"), NULL },
   { NULL }
 };
@@ -75,6 +82,17 @@ startup_workspace_path (AttestApplication *self)
   return attest_paths_default_workspace ();
 }
 
+/* "soc#audit-cycle": the page of soc at that section. */
+static void
+show_page (AttestWindow *window,
+           const char   *page,
+           int           mode)
+{
+  g_auto(GStrv) parts = g_strsplit (page, "#", 2);
+
+  attest_window_show_page (window, parts[0], parts[1], NULL, mode);
+}
+
 static void
 open_workspace (AttestApplication *self,
                 const char        *path)
@@ -90,6 +108,11 @@ open_workspace (AttestApplication *self,
 
       attest_window_show_cell (window, parts[0], parts[1]);
       g_clear_pointer (&self->pending_cell, g_free);
+    }
+  if (self->pending_page != NULL)
+    {
+      show_page (window, self->pending_page, self->pending_mode);
+      g_clear_pointer (&self->pending_page, g_free);
     }
   gtk_window_present (GTK_WINDOW (window));
 }
@@ -139,6 +162,9 @@ attest_application_handle_local_options (GApplication *app,
 {
   const char *path = NULL;
   const char *cell = NULL;
+  const char *page = NULL;
+  const char *mode_name = NULL;
+  AttestReadingMode mode = ATTEST_READING_TRANSLATED;
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) file = NULL;
 
@@ -159,8 +185,25 @@ attest_application_handle_local_options (GApplication *app,
         }
     }
 
+  g_variant_dict_lookup (options, "page", "&s", &page);
+  if (page != NULL && (page[0] == '\0' || page[0] == '#'))
+    {
+      g_printerr (_("attest: --page takes FRAMEWORK[#SECTION] (for example soc#audit-cycle), not “%s”\n"), page);
+      return 2;
+    }
+  if (g_variant_dict_lookup (options, "mode", "&s", &mode_name) && !attest_reading_mode_from_string (mode_name, &mode))
+    {
+      g_printerr (_("attest: --mode takes translated, source or side-by-side, not “%s”\n"), mode_name);
+      return 2;
+    }
+  if (mode_name != NULL && page == NULL)
+    {
+      g_printerr (_("attest: --mode goes with --page\n"));
+      return 2;
+    }
+
   g_variant_dict_lookup (options, "workspace", "^&ay", &path);
-  if (cell != NULL || path != NULL)
+  if (cell != NULL || page != NULL || path != NULL)
     if (!g_application_register (app, NULL, &error))
       {
         g_printerr ("attest: %s\n", error->message);
@@ -179,6 +222,9 @@ attest_application_handle_local_options (GApplication *app,
       g_auto(GStrv) parts = g_strsplit (cell, ":", 2);
       g_action_group_activate_action (G_ACTION_GROUP (app), "show-cell", g_variant_new ("(ss)", parts[0], parts[1]));
     }
+  if (page != NULL)
+    g_action_group_activate_action (G_ACTION_GROUP (app), "show-page",
+                                    g_variant_new ("(si)", page, mode_name != NULL ? (int) mode : -1));
   return path != NULL ? 0 : -1;
 }
 
@@ -260,8 +306,32 @@ show_cell_activated (GSimpleAction *action,
   self->pending_cell = g_strdup_printf ("%s:%s", scope_id, service_id);
 }
 
+/* --page and --mode: an action too. */
+static void
+show_page_activated (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  AttestApplication *self = user_data;
+  AttestWindow *window = get_main_window (self);
+  const char *page;
+  int mode;
+
+  g_variant_get (parameter, "(&si)", &page, &mode);
+  if (window != NULL)
+    {
+      show_page (window, page, mode);
+      gtk_window_present (GTK_WINDOW (window));
+      return;
+    }
+  g_free (self->pending_page);
+  self->pending_page = g_strdup (page);
+  self->pending_mode = mode;
+}
+
 static const GActionEntry app_actions[] = {
   { "show-cell", show_cell_activated, "(ss)" },
+  { "show-page", show_page_activated, "(si)" },
   { "quit", quit_activated },
   { "about", about_activated },
   { "preferences", preferences_activated },
@@ -284,6 +354,7 @@ attest_application_startup (GApplication *app)
     { "win.import-pages", { "<Control>i", NULL } },
     { "win.search", { "<Control>k", NULL } },
     { "win.show-history", { "<Control>h", NULL } },
+    { "win.back", { "<Alt>Left", NULL } },
   };
 
   G_APPLICATION_CLASS (attest_application_parent_class)->startup (app);
@@ -304,6 +375,7 @@ attest_application_dispose (GObject *object)
 
   g_clear_object (&self->settings);
   g_clear_pointer (&self->pending_cell, g_free);
+  g_clear_pointer (&self->pending_page, g_free);
 
   G_OBJECT_CLASS (attest_application_parent_class)->dispose (object);
 }

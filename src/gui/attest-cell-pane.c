@@ -45,6 +45,7 @@ struct _AttestCellPane
   /* Template widgets */
   AdwToastOverlay *toast_overlay;
   GtkLabel *scope_label;
+  GtkButton *read_page_button;
   GtkLabel *service_label;
   GtkRevealer *progress_revealer;
   GtkLabel *progress_label;
@@ -484,6 +485,9 @@ attest_cell_pane_set_cell (AttestCellPane  *self,
   else
     header = g_strdup (scope != NULL ? scope->name : scope_id);
   gtk_label_set_text (self->scope_label, header);
+  /* The page that put the service in scope: the framework's, where the cell's line is. */
+  if (framework != NULL)
+    gtk_actionable_set_action_target (GTK_ACTIONABLE (self->read_page_button), "s", framework->id);
   gtk_label_set_text (self->service_label, service != NULL ? service->name : service_id);
   gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->scope_label)), TRUE);
   /* Translators: the cell a pane shows: "<scope> × <service>", e.g. "SOC 2 × Intune" */
@@ -1879,6 +1883,7 @@ attest_cell_pane_class_init (AttestCellPaneClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/attest/Attest/attest-cell-pane.ui");
   gtk_widget_class_bind_template_child (widget_class, AttestCellPane, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, AttestCellPane, scope_label);
+  gtk_widget_class_bind_template_child (widget_class, AttestCellPane, read_page_button);
   gtk_widget_class_bind_template_child (widget_class, AttestCellPane, service_label);
   gtk_widget_class_bind_template_child (widget_class, AttestCellPane, progress_revealer);
   gtk_widget_class_bind_template_child (widget_class, AttestCellPane, progress_label);

@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "attest-block-view.h"
+#include "attest-link-opener.h"
 #include "attest-markdown.h"
 #include "attest-note-editor.h"
 #include "attest-workspace-notes.h"
@@ -95,86 +96,12 @@ format_time (const char *iso)
 
 /* ---- links ----------------------------------------------------------- */
 
-typedef struct {
-  AttestNoteEditor *self;
-  char *uri;
-} LinkRequest;
-
-static void
-link_request_free (LinkRequest *request)
-{
-  g_object_unref (request->self);
-  g_free (request->uri);
-  g_free (request);
-}
-
-static void
-on_uri_shown (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  LinkRequest *request = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!gtk_show_uri_full_finish (GTK_WINDOW (source), result, &error)
-      && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      /* Translators: %s is a web address, then the reason */
-      g_autofree char *message = g_strdup_printf (_("Could not open %s: %s"), request->uri, error->message);
-      show_toast (request->self, message);
-    }
-  link_request_free (request);
-}
-
-static void
-on_link_response (AdwMessageDialog *dialog,
-                  const char       *response,
-                  LinkRequest      *request)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (request->self));
-
-  if (g_str_equal (response, "open") && GTK_IS_WINDOW (root))
-    {
-      gtk_show_uri_full (GTK_WINDOW (root), request->uri, GDK_CURRENT_TIME, NULL, on_uri_shown, request);
-      return;
-    }
-  link_request_free (request);
-}
-
 static void
 on_activate_link (AttestBlockView  *view,
                   const char       *uri,
                   AttestNoteEditor *self)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  LinkRequest *request;
-  GtkWidget *dialog;
-
-  if (g_uri_peek_scheme (uri) == NULL)
-    {
-      /* Translators: %s is the target of a link in a note, e.g. "#faq" or "report.pdf" */
-      g_autofree char *message = g_strdup_printf (_("“%s” is not a web address Attest can open"), uri);
-      show_toast (self, message);
-      return;
-    }
-
-  request = g_new0 (LinkRequest, 1);
-  request->self = g_object_ref (self);
-  request->uri = g_strdup (uri);
-
-  /* The address in full before anything opens: a link's text can say anything. */
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                   _("Open Link?"), NULL);
-  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog), uri);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "open", _("_Open"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "open", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "open");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect (dialog, "response", G_CALLBACK (on_link_response), request);
-  gtk_window_present (GTK_WINDOW (dialog));
+  attest_link_opener_ask (GTK_WIDGET (self), uri);
 }
 
 /* ---- the list of notes ------------------------------------------------ */

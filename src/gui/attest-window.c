@@ -27,6 +27,11 @@
 #include "attest-workspace-catalog.h"
 #include "attest-workspace-checklist.h"
 #include "attest-workspace-expiry.h"
+#if __has_include("attest-page-print.h")
+#include "attest-page-print.h"
+#define TMP_HAVE_PRINT 1
+#endif
+#include "attest-page-view.h"
 #include "attest-workspace-locate.h"
 #include "attest-workspace-services.h"
 
@@ -65,6 +70,10 @@ struct _AttestWindow
   GtkLabel *frameworks_button_label;
   GtkListBox *frameworks_list;
   GtkStack *matrix_stack;
+  GtkStack *centre_stack;       /* the matrix, or the page view */
+  AttestPageView *page_view;
+  GtkWidget *back_button;
+  gpointer page_workspace;      /* the workspace the page view read from (compared, never used) */
   GMenuModel *row_menu;
   GMenu *recent_section;
   AttestHistoryWindow *history_window; /* weak: one per workspace */
@@ -75,6 +84,8 @@ struct _AttestWindow
   char *pending_scope;          /* attest_window_show_cell() before the matrix is there */
   char *pending_service;
   gboolean pending_open;        /* …and open its pane (FALSE: only the cursor goes back) */
+  char *pending_page;           /* attest_window_show_page() before the matrix is there: FRAMEWORK[#SECTION] */
+  int pending_mode;
 
   AttestMatrix *matrix;         /* the whole matrix; the view shows it filtered */
   AttestMatrixFilter *filter;
@@ -92,6 +103,10 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void fill_recent_menu (AttestWindow *self);
+static gboolean page_shown (AttestWindow *self);
+static void show_matrix (AttestWindow *self);
+static void back_activated (GSimpleAction *action, GVariant *param, gpointer user_data);
+static void read_page_activated (GSimpleAction *action, GVariant *param, gpointer user_data);
 static void apply_pending_cell (AttestWindow *self);
 static void clear_filters_activated (GSimpleAction *action, GVariant *param, gpointer user_data);
 static void open_cell (AttestWindow *self, const char *scope_id, const char *service_id);
@@ -121,6 +136,7 @@ attest_window_new (AttestApplication *application)
                        "application", application,
                        NULL);
   self->settings = g_object_ref (attest_application_get_settings (application));
+  attest_page_view_set_settings (self->page_view, self->settings);
   g_signal_connect_object (self->settings, "changed::reviewer-name", G_CALLBACK (apply_reviewer), self,
                            G_CONNECT_SWAPPED);
   fill_recent_menu (self);
@@ -339,6 +355,12 @@ show_workspace (AttestWindow *self)
     }
 
   /* Nothing of the previous workspace stays behind, whatever comes next. */
+  if (self->page_workspace != NULL && self->page_workspace != (gpointer) self->workspace)
+    {
+      show_matrix (self);
+      attest_page_view_clear (self->page_view);
+      self->page_workspace = NULL;
+    }
   g_clear_pointer (&self->matrix, attest_matrix_free);
   g_clear_pointer (&self->filter, attest_matrix_filter_free);
   self->filter = attest_matrix_filter_new ();
@@ -592,6 +614,7 @@ open_workspace (AttestWindow *self,
     g_settings_set_string (self->settings, "last-workspace", attest_workspace_get_path (workspace));
   g_clear_pointer (&self->pending_scope, g_free);
   g_clear_pointer (&self->pending_service, g_free);
+  g_clear_pointer (&self->pending_page, g_free);
   /* No cursor of the previous workspace carries over. */
   attest_matrix_view_set_matrix (self->matrix_view, NULL);
   remember_recent (self, attest_workspace_get_path (workspace));
@@ -994,7 +1017,12 @@ focus_filter_activated (GSimpleAction *action,
 {
   AttestWindow *self = user_data;
 
-  if (g_str_equal (gtk_stack_get_visible_child_name (self->stack), "catalog"))
+  if (!g_str_equal (gtk_stack_get_visible_child_name (self->stack), "catalog"))
+    return;
+  /* Reading a page, Ctrl+F finds in it. */
+  if (page_shown (self))
+    gtk_widget_activate_action (GTK_WIDGET (self->page_view), "page.find", NULL);
+  else
     gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
@@ -1236,9 +1264,18 @@ attest_window_show_cell (AttestWindow *self,
 static void
 apply_pending_cell (AttestWindow *self)
 {
+  g_autofree char *page = g_steal_pointer (&self->pending_page);
   g_autofree char *scope_id = g_steal_pointer (&self->pending_scope);
   g_autofree char *service_id = g_steal_pointer (&self->pending_service);
 
+  if (page != NULL && self->matrix != NULL)
+    {
+      char *hash = strchr (page, '#');
+
+      if (hash != NULL)
+        *hash++ = '\0';
+      attest_window_show_page (self, page, hash, NULL, self->pending_mode);
+    }
   if (scope_id == NULL || self->matrix == NULL)
     return;
   if (attest_matrix_lookup_scope (self->matrix, scope_id, NULL) == NULL || attest_matrix_lookup_service (self->matrix, service_id) == NULL)
@@ -1575,6 +1612,11 @@ attest_window_show_location (AttestWindow         *self,
 
   if (location->scope_id != NULL && location->service_id != NULL)
     attest_window_show_cell (self, location->scope_id, location->service_id);
+  else if (location->kind == ATTEST_LOCATION_PAGE_SECTION && location->framework_id != NULL)
+    attest_window_show_page (self, location->framework_id, location->section_key, location->locale, -1);
+  else if (location->note_target != NULL && g_str_has_prefix (location->note_target, "framework:")
+           && location->framework_id != NULL && location->section_key != NULL)
+    attest_window_show_page (self, location->framework_id, location->section_key, NULL, -1);
   else if (location->framework_id != NULL)
     {
       attest_library_sidebar_select_framework (self->library_sidebar, location->framework_id);
@@ -1622,6 +1664,149 @@ cell_activated (AttestWindow *self,
     gtk_widget_error_bell (GTK_WIDGET (self->matrix_view));
 }
 
+/* The page view */
+
+static gboolean
+page_shown (AttestWindow *self)
+{
+  return g_str_equal (gtk_stack_get_visible_child_name (self->centre_stack), "page");
+}
+
+static void
+show_matrix (AttestWindow *self)
+{
+  if (!page_shown (self))
+    return;
+  gtk_stack_set_visible_child_name (self->centre_stack, "matrix");
+  gtk_widget_set_visible (self->back_button, FALSE);
+  /* Back where the analyst was: the same cell. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->matrix_view));
+}
+
+static void
+back_activated (GSimpleAction *action,
+                GVariant      *param,
+                gpointer       user_data)
+{
+  show_matrix (user_data);
+}
+
+static void
+read_page_activated (GSimpleAction *action,
+                     GVariant      *param,
+                     gpointer       user_data)
+{
+  AttestWindow *self = user_data;
+  const char *framework_id = g_variant_get_string (param, NULL);
+
+  if (*framework_id == '\0')
+    return;
+  attest_window_show_page (self, framework_id, NULL, NULL, -1);
+}
+
+/* A service named in the page: its row in the matrix. */
+static void
+page_service_selected (AttestWindow *self,
+                       const char   *service_id)
+{
+  show_matrix (self);
+  library_service_activated (self, service_id);
+}
+
+static void
+page_print_requested (AttestWindow *self)
+{
+  AttestPage *page = attest_page_view_get_page (self->page_view);
+  g_autoptr(GError) error = NULL;
+  GtkPrintOperationResult result;
+
+  if (page == NULL)
+    return;
+#ifndef TMP_HAVE_PRINT
+  (void) result; (void) error;
+  return;
+#else
+  result = attest_page_print (GTK_WINDOW (self), page, attest_page_view_get_shown_mode (self->page_view),
+                              attest_page_view_get_title (self->page_view), NULL,
+                              GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, NULL, &error);
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
+    }
+#endif
+}
+
+/**
+ * attest_window_show_page:
+ * @section_key: (nullable): the section to show, by anchor or key
+ * @locale: (nullable): the version ("" for English); NULL for the reader's language
+ * @mode: an #AttestReadingMode, or -1 for the one the reader chose last
+ *
+ * Replaces the matrix with @framework_id's page; Back (Alt+Left) returns.
+ *
+ * Returns: FALSE, with a toast saying why, when there is no such page
+ */
+gboolean
+attest_window_show_page (AttestWindow *self,
+                         const char   *framework_id,
+                         const char   *section_key,
+                         const char   *locale,
+                         int           mode)
+{
+  g_autoptr(GError) error = NULL;
+  const char *shown;
+
+  g_return_val_if_fail (ATTEST_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (framework_id != NULL, FALSE);
+
+  if (self->workspace == NULL || self->matrix == NULL)
+    {
+      /* The workspace is still being read: when it is. */
+      g_free (self->pending_page);
+      self->pending_page = section_key != NULL ? g_strconcat (framework_id, "#", section_key, NULL)
+                                               : g_strdup (framework_id);
+      self->pending_mode = mode;
+      return TRUE;
+    }
+  if (mode >= 0)
+    attest_page_view_set_mode (self->page_view, (AttestReadingMode) mode);
+  shown = attest_page_view_get_framework_id (self->page_view);
+  /* The page already shown stays as it is (its scroll, its Find), unless another version is asked for. */
+  if (locale != NULL || self->page_workspace != (gpointer) self->workspace || g_strcmp0 (shown, framework_id) != 0)
+    {
+      if (!attest_page_view_load (self->page_view, self->workspace, self->matrix, framework_id, locale, &error))
+        {
+          g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+          adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
+          return FALSE;
+        }
+      self->page_workspace = self->workspace;
+    }
+  if (section_key != NULL && *section_key != '\0' && !attest_page_view_show_section (self->page_view, section_key))
+    {
+      /* Translators: %s is a section's key, e.g. "audit-cycle" */
+      g_autofree char *message = g_strdup_printf (_("This page has no section “%s”"), section_key);
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+    }
+  gtk_stack_set_visible_child_name (self->centre_stack, "page");
+  gtk_widget_set_visible (self->back_button, TRUE);
+  attest_library_sidebar_select_framework (self->library_sidebar, framework_id);
+  return TRUE;
+}
+
+/**
+ * attest_window_get_page_view:
+ *
+ * Returns: (transfer none): the page view (shown or not)
+ */
+AttestPageView *
+attest_window_get_page_view (AttestWindow *self)
+{
+  g_return_val_if_fail (ATTEST_IS_WINDOW (self), NULL);
+  return self->page_view;
+}
+
 /* The library sidebar */
 
 static void
@@ -1629,6 +1814,14 @@ library_framework_activated (AttestWindow *self,
                              const char   *framework_id,
                              const char   *locale)
 {
+  /* A version of the page, or any framework while a page is read: its page. */
+  if (locale != NULL || page_shown (self))
+    {
+      attest_window_show_page (self, framework_id, NULL, locale, -1);
+      if (adw_flap_get_folded (self->flap))
+        adw_flap_set_reveal_flap (self->flap, FALSE);
+      return;
+    }
   if (!attest_matrix_view_scroll_to_framework (self->matrix_view, framework_id))
     {
       AttestMatrixFramework *f = self->matrix != NULL ? attest_matrix_lookup_framework (self->matrix, framework_id) : NULL;
@@ -1715,6 +1908,7 @@ attest_window_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_pointer (&self->pending_scope, g_free);
   g_clear_pointer (&self->pending_service, g_free);
+  g_clear_pointer (&self->pending_page, g_free);
 
   G_OBJECT_CLASS (attest_window_parent_class)->dispose (object);
 }
@@ -1746,6 +1940,7 @@ attest_window_class_init (AttestWindowClass *klass)
                 G_TYPE_NONE, 1, G_TYPE_BOOLEAN);
 
   g_type_ensure (ATTEST_TYPE_MATRIX_VIEW);
+  g_type_ensure (ATTEST_TYPE_PAGE_VIEW);
   g_type_ensure (ATTEST_TYPE_LIBRARY_SIDEBAR);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/attest/Attest/attest-window.ui");
   gtk_widget_class_bind_template_child (widget_class, AttestWindow, window_title);
@@ -1766,6 +1961,9 @@ attest_window_class_init (AttestWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AttestWindow, frameworks_list);
   gtk_widget_class_bind_template_child (widget_class, AttestWindow, matrix_stack);
   gtk_widget_class_bind_template_child (widget_class, AttestWindow, row_menu);
+  gtk_widget_class_bind_template_child (widget_class, AttestWindow, centre_stack);
+  gtk_widget_class_bind_template_child (widget_class, AttestWindow, page_view);
+  gtk_widget_class_bind_template_child (widget_class, AttestWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, AttestWindow, recent_section);
   gtk_widget_class_bind_template_callback (widget_class, search_changed);
   gtk_widget_class_bind_template_callback (widget_class, search_stopped);
@@ -1793,6 +1991,8 @@ static const GActionEntry win_actions[] = {
   { "undo-rename", undo_rename_activated, "(sss)" },
   { "undo-merge", undo_merge_activated, "(ss)" },
   { "open-cell", open_cell_activated },
+  { "back", back_activated },
+  { "read-page", read_page_activated, "s" },
 };
 
 static void
@@ -1831,6 +2031,10 @@ attest_window_init (AttestWindow *self)
         gtk_box_append (notes_box, GTK_WIDGET (*editors[i]));
       }
   }
+  g_signal_connect_object (self->page_view, "select-service", G_CALLBACK (page_service_selected), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->page_view, "print", G_CALLBACK (page_print_requested), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (self->library_sidebar, "framework-activated", G_CALLBACK (library_framework_activated), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->library_sidebar, "service-activated", G_CALLBACK (library_service_activated), self,

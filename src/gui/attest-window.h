@@ -9,6 +9,7 @@
 #include "attest-application.h"
 #include "attest-import-dialog.h"
 #include "attest-workspace.h"
+#include "attest-page-view.h"
 #include "attest-workspace-locate.h"
 
 G_BEGIN_DECLS
@@ -32,5 +33,11 @@ void             attest_window_show_location  (AttestWindow      *self,
 void             attest_window_show_cell      (AttestWindow      *self,
                                                const char        *scope_id,
                                                const char        *service_id);
+gboolean         attest_window_show_page      (AttestWindow      *self,
+                                               const char        *framework_id,
+                                               const char        *section_key,
+                                               const char        *locale,
+                                               int                mode);
+AttestPageView  *attest_window_get_page_view  (AttestWindow      *self);
 
 G_END_DECLS

@@ -24,6 +24,10 @@ struct _AttestBlockView
   GPtrArray *children;          /* GtkWidget: anchored tables and rules */
   int children_width;           /* the text width they were last sized for */
   guint size_source;
+  guint height_source;
+  guint height_checks;          /* asks left once the size stays as it is */
+  int allocated_width;
+  int allocated_height;
   gboolean on_link;
 };
 
@@ -423,6 +427,17 @@ attest_block_view_measure (GtkWidget      *widget,
   *natural = MAX (*natural - child_nat, *minimum);
 }
 
+static gboolean
+check_height (gpointer user_data)
+{
+  AttestBlockView *self = user_data;
+
+  /* A measure now would answer from GTK's cache: ask anew. */
+  self->height_source = 0;
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 attest_block_view_size_allocate (GtkWidget *widget,
                                  int        width,
@@ -432,6 +447,19 @@ attest_block_view_size_allocate (GtkWidget *widget,
   AttestBlockView *self = ATTEST_BLOCK_VIEW (widget);
 
   GTK_WIDGET_CLASS (attest_block_view_parent_class)->size_allocate (widget, width, height, baseline);
+  /* GTK 4.8's GtkTextView outside a scrolled window measures the text as it
+   * was last laid out, and lays it out anew at the new width only later, in
+   * idle steps, without asking for a new size: the view asks again a little
+   * later, until its size has stayed as it is a few times. */
+  if (width != self->allocated_width || height != self->allocated_height)
+    self->height_checks = 3;
+  else if (self->height_checks > 0)
+    self->height_checks--;
+  if (self->height_checks > 0 && self->height_source == 0
+      && !GTK_IS_SCROLLED_WINDOW (gtk_widget_get_parent (widget)))
+    self->height_source = g_timeout_add (40, check_height, self);
+  self->allocated_width = width;
+  self->allocated_height = height;
   /* Resizing the children here would lay out again inside this allocation. */
   if (text_width (self) != self->children_width)
     queue_size_children (self);
@@ -454,6 +482,7 @@ attest_block_view_dispose (GObject *object)
   AttestBlockView *self = ATTEST_BLOCK_VIEW (object);
 
   g_clear_handle_id (&self->size_source, g_source_remove);
+  g_clear_handle_id (&self->height_source, g_source_remove);
   if (self->renderer != NULL)
     g_signal_handlers_disconnect_by_data (self->renderer, self);
   g_clear_pointer (&self->children, g_ptr_array_unref);

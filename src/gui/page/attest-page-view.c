@@ -1,0 +1,1613 @@
+/* attest-page-view.c: an offering page, read translated, in its source, or side by side
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The core parses the page into block lists (DESIGN.md "Parsed page"); this
+ * shows them (STYLE.md §10):
+ * - Translated and Source: one AttestBlockView, one buffer, so selection,
+ *   Copy and Find run across the whole page;
+ * - Side by side: the core's block pairs (attest_page_pair_blocks), one grid
+ *   row per aligned row, each side an AttestBlockView. The rows are the
+ *   alignment: the columns cannot drift apart. Hovering a sentence lights it
+ *   and its twin in the other column (the runs' segment tags).
+ * Every view of a page draws with one renderer (one tag table).
+ *
+ * The toolbar: the table of contents, the page's title and version, the
+ * "Machine Translation" badge, the version picker, the three modes (the
+ * one chosen is remembered in GSettings "reading-mode"), Find, the notes on
+ * the page and on the section being read, and a menu (zoom, print).
+ * Links: "#anchor" scrolls to its section; a service named in scope selects
+ * its row ("select-service"); anything else opens in the browser once the
+ * reader has seen the address and agreed.
+ */
+#define G_LOG_DOMAIN "attest-page-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "attest-block-renderer.h"
+#include "attest-block-view.h"
+#include "attest-link-opener.h"
+#include "attest-note-editor.h"
+#include "attest-page-pairs.h"
+#include "attest-page-view.h"
+#include "attest-workspace-catalog.h"
+#include "attest-workspace-notes.h"
+
+#define SERVICE_SCHEME "attest-service:"
+#define VIEW_INFO_KEY  "attest-page-view-info"
+#define SECTION_KEY    "attest-section"
+#define MAX_MATCHES    10000
+
+/* Zoom steps; index ZOOM_DEFAULT is 100 %. */
+static const int zoom_steps[] = { 70, 80, 90, 100, 110, 120, 140, 160, 200 };
+#define ZOOM_DEFAULT 3
+
+/* What one text view shows: which side, which blocks, where they went. */
+typedef struct {
+  gboolean source;              /* the source side's blocks; else the translated side's */
+  GArray *blocks;               /* guint: block indexes on that side */
+  GArray *offsets;              /* AttestBlockOffsets, one per block */
+  int row;                      /* side by side: the row; -1 in a single view */
+  AttestBlockView *twin;        /* side by side: the other column of the row */
+} ViewInfo;
+
+typedef struct {
+  AttestBlockView *view;
+  int start;                    /* character offsets in the view's buffer */
+  int end;
+} Match;
+
+typedef struct {
+  gint64 id;
+  char *locale;
+  char *date;
+  gboolean machine_translated;
+} Variant;
+
+struct _AttestPageView
+{
+  GtkWidget parent_instance;
+
+  /* Template widgets */
+  GtkToggleButton *toc_button;
+  GtkLabel *title_label;
+  GtkLabel *subtitle_label;
+  GtkLabel *mt_badge;
+  GtkDropDown *variant_dropdown;
+  GtkBox *mode_box;
+  GtkToggleButton *translated_button;
+  GtkToggleButton *source_button;
+  GtkToggleButton *side_button;
+  GtkToggleButton *find_button;
+  GtkToggleButton *notes_button;
+  GtkMenuButton *menu_button;
+  GtkSearchBar *search_bar;
+  GtkSearchEntry *find_entry;
+  GtkLabel *find_count_label;
+  GtkRevealer *banner_revealer;
+  GtkLabel *banner_label;
+  GtkButton *banner_button;
+  AdwFlap *notes_flap;
+  AttestNoteEditor *section_notes;
+  AttestNoteEditor *page_notes;
+  AdwFlap *toc_flap;
+  GtkListBox *toc_list;
+  GtkStack *content_stack;
+  GtkScrolledWindow *single_scroll;
+  GtkScrolledWindow *side_scroll;
+
+  GSimpleActionGroup *actions;
+  GSettings *settings;
+  AttestWorkspace *workspace;
+  char *framework_id;
+  char *framework_title;
+  GArray *variants;             /* Variant, newest first */
+  guint variant;
+  gboolean has_english;         /* the framework has an English variant */
+  gint64 english_id;
+  AttestPage *page;
+  GPtrArray *marks;             /* AttestServiceMark: services in scope, marked */
+
+  AttestReadingMode mode;       /* the reader's choice */
+  AttestReadingMode shown;      /* what the page can show of it */
+  AttestBlockRenderer *renderer;
+  GPtrArray *views;             /* AttestBlockView, in page order (side by side: row by row, translated first) */
+  GtkWidget *side_grid;
+  int section;                  /* the section being read, or -1 */
+  guint scroll_tick;
+  int pending_section;
+  guint building : 1;
+  guint loading_variants : 1;
+
+  GArray *matches;              /* Match */
+  int current_match;
+  char *find_text;
+
+  int zoom;                     /* index into zoom_steps */
+
+  int twin_segment;             /* the segment lit by hovering, or -1 */
+  AttestBlockView *twin_views[2];
+};
+
+G_DEFINE_FINAL_TYPE (AttestPageView, attest_page_view, GTK_TYPE_WIDGET)
+
+enum {
+  SELECT_SERVICE,
+  PRINT,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void render (AttestPageView *self);
+static void rebuild_toc (AttestPageView *self);
+static void update_notes (AttestPageView *self);
+static void refind (AttestPageView *self);
+
+static void
+view_info_free (ViewInfo *info)
+{
+  g_array_unref (info->blocks);
+  g_array_unref (info->offsets);
+  g_free (info);
+}
+
+static ViewInfo *
+view_info (AttestBlockView *view)
+{
+  return g_object_get_data (G_OBJECT (view), VIEW_INFO_KEY);
+}
+
+static void
+variant_clear (Variant *v)
+{
+  g_free (v->locale);
+  g_free (v->date);
+}
+
+static GPtrArray *
+side_blocks (AttestPageView *self,
+             gboolean        source)
+{
+  return source ? self->page->source_blocks : self->page->translated_blocks;
+}
+
+static gboolean
+is_bilingual (AttestPageView *self)
+{
+  return self->page != NULL && self->page->kind == ATTEST_PAGE_KIND_BILINGUAL;
+}
+
+/* What the page can show of @mode: a page without a source shows its text. */
+static AttestReadingMode
+shown_mode (AttestPageView    *self,
+            AttestReadingMode  mode)
+{
+  return is_bilingual (self) ? mode : ATTEST_READING_TRANSLATED;
+}
+
+/* ---- scrolling -------------------------------------------------------- */
+
+/* Where @iter of @view is, in the coordinates of the scrolled content. */
+static gboolean
+iter_y (AttestPageView    *self,
+        AttestBlockView   *view,
+        const GtkTextIter *iter,
+        GtkWidget         *content,
+        double            *y)
+{
+  GdkRectangle rect;
+  int wx, wy;
+  graphene_point_t p;
+
+  gtk_text_view_get_iter_location (GTK_TEXT_VIEW (view), iter, &rect);
+  gtk_text_view_buffer_to_window_coords (GTK_TEXT_VIEW (view), GTK_TEXT_WINDOW_WIDGET, rect.x, rect.y, &wx, &wy);
+  if (!gtk_widget_compute_point (GTK_WIDGET (view), content, &GRAPHENE_POINT_INIT (wx, wy), &p))
+    return FALSE;
+  *y = p.y;
+  return TRUE;
+}
+
+/* Scrolls so @iter of @view shows a little below the top (@at: 0 top … 1 bottom). */
+static void
+scroll_to_iter (AttestPageView    *self,
+                AttestBlockView   *view,
+                const GtkTextIter *iter,
+                double             at)
+{
+  if (self->shown != ATTEST_READING_SIDE_BY_SIDE)
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+      GtkTextMark *mark = gtk_text_buffer_get_mark (buffer, "attest-scroll");
+
+      if (mark == NULL)
+        mark = gtk_text_buffer_create_mark (buffer, "attest-scroll", iter, TRUE);
+      else
+        gtk_text_buffer_move_mark (buffer, mark, iter);
+      gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (view), mark, 0.0, TRUE, 0.0, at);
+    }
+  else
+    {
+      GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (self->side_scroll);
+      double y;
+
+      if (iter_y (self, view, iter, self->side_grid, &y))
+        gtk_adjustment_set_value (adj, y - gtk_adjustment_get_page_size (adj) * at);
+    }
+}
+
+/* The view and the buffer offset where block @block of a side starts. */
+static AttestBlockView *
+find_block (AttestPageView *self,
+            gboolean        source,
+            guint           block,
+            int            *offset,
+            int            *text)
+{
+  for (guint i = 0; i < self->views->len; i++)
+    {
+      AttestBlockView *view = g_ptr_array_index (self->views, i);
+      ViewInfo *info = view_info (view);
+
+      /* A page that is not bilingual has one side: both names reach it. */
+      if (is_bilingual (self) && info->source != source)
+        continue;
+      for (guint b = 0; b < info->blocks->len; b++)
+        if (g_array_index (info->blocks, guint, b) == block)
+          {
+            AttestBlockOffsets *o = &g_array_index (info->offsets, AttestBlockOffsets, b);
+
+            if (offset != NULL)
+              *offset = o->start;
+            if (text != NULL)
+              *text = o->text;
+            return view;
+          }
+    }
+  return NULL;
+}
+
+/* A section's heading, in the side being read. */
+static AttestBlockView *
+find_section (AttestPageView *self,
+              int             section,
+              int            *offset)
+{
+  AttestSection *s = g_ptr_array_index (self->page->sections, section);
+  gboolean source = self->shown == ATTEST_READING_SOURCE || s->translated_block < 0;
+  guint block = source ? s->source_block : (guint) s->translated_block;
+
+  return find_block (self, source && is_bilingual (self), block, offset, NULL);
+}
+
+static gboolean
+scroll_to_section_now (AttestPageView *self)
+{
+  AttestBlockView *view;
+  int offset = 0;
+  GtkTextIter iter;
+
+  view = find_section (self, self->pending_section, &offset);
+  if (view == NULL)
+    return TRUE;
+  if (self->shown == ATTEST_READING_SIDE_BY_SIDE && gtk_widget_get_height (GTK_WIDGET (view)) <= 1)
+    return FALSE;   /* not laid out yet */
+  gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), &iter, offset);
+  scroll_to_iter (self, view, &iter, 0.0);
+  return TRUE;
+}
+
+static gboolean
+scroll_tick (GtkWidget     *widget,
+             GdkFrameClock *clock,
+             gpointer       user_data)
+{
+  AttestPageView *self = ATTEST_PAGE_VIEW (widget);
+
+  if (self->pending_section < 0 || self->page == NULL ||
+      (guint) self->pending_section >= self->page->sections->len || scroll_to_section_now (self))
+    {
+      self->pending_section = -1;
+      self->scroll_tick = 0;
+      return G_SOURCE_REMOVE;
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+set_section (AttestPageView *self,
+             int             section)
+{
+  if (self->section == section)
+    return;
+  self->section = section;
+  update_notes (self);
+  /* The contents follow without taking the focus. */
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->toc_list));
+       row != NULL; row = gtk_widget_get_next_sibling (row))
+    if (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), SECTION_KEY)) - 1 == section)
+      {
+        gtk_list_box_select_row (self->toc_list, GTK_LIST_BOX_ROW (row));
+        return;
+      }
+  gtk_list_box_unselect_all (self->toc_list);
+}
+
+static void
+scroll_to_section (AttestPageView *self,
+                   int             section)
+{
+  if (self->page == NULL || section < 0 || (guint) section >= self->page->sections->len)
+    return;
+  set_section (self, section);
+  self->pending_section = section;
+  if (scroll_to_section_now (self))
+    {
+      self->pending_section = -1;
+      return;
+    }
+  if (self->scroll_tick == 0)
+    self->scroll_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), scroll_tick, NULL, NULL);
+}
+
+/* ---- links and services ---------------------------------------------- */
+
+static void
+on_activate_link (AttestBlockView *view,
+                  const char      *uri,
+                  AttestPageView  *self)
+{
+  if (g_str_has_prefix (uri, SERVICE_SCHEME))
+    {
+      g_signal_emit (self, signals[SELECT_SERVICE], 0, uri + strlen (SERVICE_SCHEME));
+      return;
+    }
+  if (uri[0] == '#')
+    {
+      int section = attest_page_find_section (self->page, uri + 1);
+
+      if (section >= 0)
+        {
+          scroll_to_section (self, section);
+          return;
+        }
+    }
+  /* Everything else leaves Attest, once the reader has seen where to. The
+   * backgrounder and audit reports too, until Attest has a PDF view. */
+  attest_link_opener_ask (GTK_WIDGET (self), uri);
+}
+
+/* The services in scope, marked where the page names them. */
+static void
+apply_marks (AttestPageView *self)
+{
+  (void) self;
+}
+
+/* ---- hovering a sentence ----------------------------------------------- */
+
+static void
+clear_twins (AttestPageView *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (self->twin_views); i++)
+    if (self->twin_views[i] != NULL)
+      {
+        GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->twin_views[i]));
+        GtkTextIter start, end;
+
+        gtk_text_buffer_get_bounds (buffer, &start, &end);
+        gtk_text_buffer_remove_tag_by_name (buffer, ATTEST_BLOCK_TAG_TWIN, &start, &end);
+        g_clear_weak_pointer (&self->twin_views[i]);
+      }
+  self->twin_segment = -1;
+}
+
+/* Lights every stretch of @tag in @view. */
+static void
+light_segment (AttestBlockView *view,
+               GtkTextTag      *tag)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  GtkTextIter iter, end;
+
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+  while (gtk_text_iter_starts_tag (&iter, tag) || gtk_text_iter_forward_to_tag_toggle (&iter, tag))
+    {
+      if (!gtk_text_iter_starts_tag (&iter, tag))
+        continue;
+      end = iter;
+      if (!gtk_text_iter_forward_to_tag_toggle (&end, tag))
+        gtk_text_buffer_get_end_iter (buffer, &end);
+      gtk_text_buffer_apply_tag_by_name (buffer, ATTEST_BLOCK_TAG_TWIN, &iter, &end);
+      iter = end;
+      if (gtk_text_iter_is_end (&iter))
+        break;
+    }
+}
+
+static void
+on_view_motion (GtkEventControllerMotion *controller,
+                double                    x,
+                double                    y,
+                AttestPageView           *self)
+{
+  AttestBlockView *view = ATTEST_BLOCK_VIEW (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller)));
+  ViewInfo *info = view_info (view);
+  GtkTextIter iter;
+  int bx, by;
+  int segment = -1;
+  GtkTextTag *tag;
+
+  gtk_text_view_window_to_buffer_coords (GTK_TEXT_VIEW (view), GTK_TEXT_WINDOW_WIDGET, (int) x, (int) y, &bx, &by);
+  if (gtk_text_view_get_iter_at_location (GTK_TEXT_VIEW (view), &iter, bx, by))
+    segment = attest_block_renderer_get_segment_at_iter (&iter);
+  if (segment == self->twin_segment && self->twin_views[0] == view)
+    return;
+  clear_twins (self);
+  if (segment < 0 || info->twin == NULL)
+    return;
+  tag = attest_block_renderer_lookup_segment_tag (self->renderer, (guint) segment);
+  if (tag == NULL)
+    return;
+  self->twin_segment = segment;
+  g_set_weak_pointer (&self->twin_views[0], view);
+  g_set_weak_pointer (&self->twin_views[1], info->twin);
+  light_segment (view, tag);
+  light_segment (info->twin, tag);
+}
+
+static void
+on_view_leave (GtkEventControllerMotion *controller,
+               AttestPageView           *self)
+{
+  clear_twins (self);
+}
+
+/* A click in the text makes its section the one the notes are about. */
+static void
+on_view_released (GtkGestureClick *gesture,
+                  int              n_press,
+                  double           x,
+                  double           y,
+                  AttestPageView  *self)
+{
+  AttestBlockView *view = ATTEST_BLOCK_VIEW (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture)));
+  ViewInfo *info = view_info (view);
+  GtkTextIter iter;
+  int bx, by, offset;
+  GPtrArray *blocks = side_blocks (self, info->source);
+
+  gtk_text_view_window_to_buffer_coords (GTK_TEXT_VIEW (view), GTK_TEXT_WINDOW_WIDGET, (int) x, (int) y, &bx, &by);
+  gtk_text_view_get_iter_at_location (GTK_TEXT_VIEW (view), &iter, bx, by);
+  offset = gtk_text_iter_get_offset (&iter);
+  for (guint b = info->blocks->len; b > 0; b--)
+    if (g_array_index (info->offsets, AttestBlockOffsets, b - 1).start <= offset)
+      {
+        const AttestBlock *block = g_ptr_array_index (blocks, g_array_index (info->blocks, guint, b - 1));
+
+        set_section (self, block->section);
+        return;
+      }
+}
+
+/* ---- building the views ---------------------------------------------- */
+
+static AttestBlockView *
+new_view (AttestPageView *self,
+          gboolean        source,
+          GPtrArray      *blocks,
+          GArray         *indexes,
+          int             row)
+{
+  AttestBlockView *view = ATTEST_BLOCK_VIEW (attest_block_view_new ());
+  ViewInfo *info = g_new0 (ViewInfo, 1);
+  GtkEventController *controller;
+
+  attest_block_view_set_renderer (view, self->renderer);
+  info->source = source;
+  info->blocks = g_array_ref (indexes);
+  info->offsets = g_array_new (FALSE, FALSE, sizeof (AttestBlockOffsets));
+  info->row = row;
+  g_object_set_data_full (G_OBJECT (view), VIEW_INFO_KEY, info, (GDestroyNotify) view_info_free);
+  attest_block_renderer_append_with_offsets (self->renderer, gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)),
+                                             blocks, info->offsets);
+  g_signal_connect_object (view, "activate-link", G_CALLBACK (on_activate_link), self, 0);
+  gtk_widget_add_css_class (GTK_WIDGET (view), "page-text");
+
+  if (row >= 0)
+    {
+      controller = gtk_event_controller_motion_new ();
+      g_signal_connect_object (controller, "motion", G_CALLBACK (on_view_motion), self, 0);
+      g_signal_connect_object (controller, "leave", G_CALLBACK (on_view_leave), self, 0);
+      gtk_widget_add_controller (GTK_WIDGET (view), controller);
+    }
+  controller = GTK_EVENT_CONTROLLER (gtk_gesture_click_new ());
+  g_signal_connect_object (controller, "released", G_CALLBACK (on_view_released), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (view), controller);
+
+  g_ptr_array_add (self->views, g_object_ref_sink (view));
+  return view;
+}
+
+static void
+clear_views (AttestPageView *self)
+{
+  clear_twins (self);
+  g_array_set_size (self->matches, 0);
+  self->current_match = -1;
+  g_ptr_array_set_size (self->views, 0);
+  gtk_scrolled_window_set_child (self->single_scroll, NULL);
+  gtk_scrolled_window_set_child (self->side_scroll, NULL);
+  self->side_grid = NULL;
+}
+
+static void
+build_single (AttestPageView *self,
+              gboolean        source)
+{
+  GPtrArray *blocks = side_blocks (self, source);
+  g_autoptr(GArray) indexes = g_array_sized_new (FALSE, FALSE, sizeof (guint), blocks->len);
+  AttestBlockView *view;
+
+  for (guint i = 0; i < blocks->len; i++)
+    g_array_append_val (indexes, i);
+  view = new_view (self, source, blocks, indexes, -1);
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 48);
+  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 48);
+  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 24);
+  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 48);
+  attest_block_view_set_accessible_label (view, source ? _("English source of the page")
+                                                       : _("Text of the page"));
+  gtk_scrolled_window_set_child (self->single_scroll, GTK_WIDGET (view));
+  gtk_stack_set_visible_child_name (self->content_stack, "single");
+}
+
+static void
+build_side (AttestPageView *self)
+{
+  g_autoptr(GArray) pairs = attest_page_pair_blocks (self->page);
+  GtkWidget *grid = gtk_grid_new ();
+  GtkWidget *header;
+  guint i = 0;
+  int row = 0;
+
+  gtk_grid_set_column_homogeneous (GTK_GRID (grid), TRUE);
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 24);
+  gtk_widget_set_margin_start (grid, 24);
+  gtk_widget_set_margin_end (grid, 24);
+  gtk_widget_set_margin_bottom (grid, 48);
+  gtk_widget_add_css_class (grid, "side-by-side");
+  self->side_grid = grid;
+
+  /* Column headings: what each side is. */
+  {
+    Variant *v = &g_array_index (self->variants, Variant, self->variant);
+    /* Translators: the heading over the translated column in side by side; %s is a locale, e.g. "fr-FR" */
+    g_autofree char *text = g_strdup_printf (_("Translation (%s)"), v->locale);
+
+    header = gtk_label_new (text);
+  }
+  gtk_label_set_xalign (GTK_LABEL (header), 0);
+  gtk_widget_add_css_class (header, "heading");
+  gtk_widget_add_css_class (header, "side-header");
+  gtk_grid_attach (GTK_GRID (grid), header, 0, row, 1, 1);
+  header = gtk_label_new (_("English Source"));
+  gtk_label_set_xalign (GTK_LABEL (header), 0);
+  gtk_widget_add_css_class (header, "heading");
+  gtk_widget_add_css_class (header, "side-header");
+  gtk_grid_attach (GTK_GRID (grid), header, 1, row, 1, 1);
+  row++;
+
+  while (i < pairs->len)
+    {
+      guint r = g_array_index (pairs, AttestBlockPair, i).row;
+      g_autoptr(GPtrArray) tblocks = g_ptr_array_new ();
+      g_autoptr(GPtrArray) sblocks = g_ptr_array_new ();
+      g_autoptr(GArray) tindexes = g_array_new (FALSE, FALSE, sizeof (guint));
+      g_autoptr(GArray) sindexes = g_array_new (FALSE, FALSE, sizeof (guint));
+      AttestBlockView *tview, *sview;
+      g_autofree char *tlabel = NULL, *slabel = NULL;
+
+      for (; i < pairs->len && g_array_index (pairs, AttestBlockPair, i).row == r; i++)
+        {
+          AttestBlockPair *p = &g_array_index (pairs, AttestBlockPair, i);
+          guint t = (guint) p->translated, s = (guint) p->source;
+
+          /* A block paired twice in a row (several twins) is drawn once. */
+          if (p->translated >= 0 && (tindexes->len == 0 || g_array_index (tindexes, guint, tindexes->len - 1) != t))
+            {
+              g_array_append_val (tindexes, t);
+              g_ptr_array_add (tblocks, g_ptr_array_index (self->page->translated_blocks, t));
+            }
+          if (p->source >= 0 && (sindexes->len == 0 || g_array_index (sindexes, guint, sindexes->len - 1) != s))
+            {
+              g_array_append_val (sindexes, s);
+              g_ptr_array_add (sblocks, g_ptr_array_index (self->page->source_blocks, s));
+            }
+        }
+      tview = new_view (self, FALSE, tblocks, tindexes, row);
+      sview = new_view (self, TRUE, sblocks, sindexes, row);
+      view_info (tview)->twin = sview;
+      view_info (sview)->twin = tview;
+      /* Translators: how a screen reader names a cell of side by side; %u is its row */
+      tlabel = g_strdup_printf (_("Translation, row %u"), (guint) row);
+      /* Translators: how a screen reader names a cell of side by side; %u is its row */
+      slabel = g_strdup_printf (_("English source, row %u"), (guint) row);
+      attest_block_view_set_accessible_label (tview, tlabel);
+      attest_block_view_set_accessible_label (sview, slabel);
+      gtk_widget_add_css_class (GTK_WIDGET (tview), "side-cell");
+      gtk_widget_add_css_class (GTK_WIDGET (sview), "side-cell");
+      gtk_grid_attach (GTK_GRID (grid), GTK_WIDGET (tview), 0, row, 1, 1);
+      gtk_grid_attach (GTK_GRID (grid), GTK_WIDGET (sview), 1, row, 1, 1);
+      row++;
+    }
+  gtk_scrolled_window_set_child (self->side_scroll, grid);
+  gtk_stack_set_visible_child_name (self->content_stack, "side");
+}
+
+static void
+render (AttestPageView *self)
+{
+  int section = self->section;
+
+  clear_views (self);
+  if (self->page == NULL)
+    return;
+  self->shown = shown_mode (self, self->mode);
+  if (self->shown == ATTEST_READING_SIDE_BY_SIDE)
+    build_side (self);
+  else
+    build_single (self, self->shown == ATTEST_READING_SOURCE);
+  apply_marks (self);
+  rebuild_toc (self);
+  if (self->find_text != NULL && *self->find_text != '\0')
+    refind (self);
+  if (section >= 0)
+    scroll_to_section (self, section);
+}
+
+/* ---- contents ---------------------------------------------------------- */
+
+static void
+rebuild_toc (AttestPageView *self)
+{
+  GtkWidget *child;
+  g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) notes = NULL;
+  g_autofree char *prefix = NULL;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->toc_list))) != NULL)
+    gtk_list_box_remove (self->toc_list, child);
+  if (self->page == NULL)
+    return;
+
+  /* How many notes each section has, to say so beside it. */
+  prefix = g_strdup_printf ("framework:%s#", self->framework_id);
+  if (self->workspace != NULL)
+    {
+      for (guint i = 0; i < self->page->sections->len; i++)
+        {
+          AttestSection *s = g_ptr_array_index (self->page->sections, i);
+          g_autofree char *target = g_strconcat (prefix, s->key, NULL);
+          g_autoptr(GPtrArray) list = attest_workspace_list_notes (self->workspace, target, NULL);
+
+          if (list != NULL && list->len > 0)
+            g_hash_table_insert (counts, s->key, GUINT_TO_POINTER (list->len));
+        }
+    }
+
+  for (guint i = 0; i < self->page->sections->len; i++)
+    {
+      AttestSection *s = g_ptr_array_index (self->page->sections, i);
+      const char *title = self->shown == ATTEST_READING_SOURCE ? s->source_title : s->title;
+      guint n_notes = GPOINTER_TO_UINT (g_hash_table_lookup (counts, s->key));
+      GtkWidget *row, *box, *label;
+
+      if (s->level > 3)
+        continue;
+      row = gtk_list_box_row_new ();
+      box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      label = gtk_label_new (title);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_widget_set_hexpand (label, TRUE);
+      gtk_widget_set_margin_start (box, 12 * (int) (MAX (s->level, 1) - 1));
+      if (s->level == 1)
+        gtk_widget_add_css_class (label, "heading");
+      gtk_box_append (GTK_BOX (box), label);
+      if (n_notes > 0)
+        {
+          g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u note", "%u notes", n_notes), n_notes);
+          GtkWidget *badge = gtk_label_new (text);
+          g_autofree char *name = g_strdup_printf ("%s, %s", title, text);
+
+          gtk_widget_add_css_class (badge, "caption");
+          gtk_widget_add_css_class (badge, "dim-label");
+          gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
+          gtk_box_append (GTK_BOX (box), badge);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+        }
+      else
+        gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+      g_object_set_data (G_OBJECT (row), SECTION_KEY, GINT_TO_POINTER ((int) i + 1));
+      gtk_list_box_append (self->toc_list, row);
+      if ((int) i == self->section)
+        gtk_list_box_select_row (self->toc_list, GTK_LIST_BOX_ROW (row));
+    }
+}
+
+static void
+on_toc_row_activated (GtkListBox     *list,
+                      GtkListBoxRow  *row,
+                      AttestPageView *self)
+{
+  int section = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), SECTION_KEY)) - 1;
+
+  scroll_to_section (self, section);
+  if (adw_flap_get_folded (self->toc_flap))
+    adw_flap_set_reveal_flap (self->toc_flap, FALSE);
+}
+
+/* ---- notes --------------------------------------------------------------- */
+
+static void
+update_notes (AttestPageView *self)
+{
+  g_autofree char *page_target = NULL;
+
+  if (self->page == NULL || self->workspace == NULL)
+    return;
+  page_target = g_strdup_printf ("framework:%s", self->framework_id);
+  if (g_strcmp0 (attest_note_editor_get_target (self->page_notes), page_target) != 0)
+    {
+      /* Translators: the heading over the notes on a whole offering page */
+      attest_note_editor_set_target (self->page_notes, self->workspace, page_target, _("Notes on the Page"));
+    }
+  if (self->section >= 0)
+    {
+      AttestSection *s = g_ptr_array_index (self->page->sections, self->section);
+      g_autofree char *target = g_strdup_printf ("framework:%s#%s", self->framework_id, s->key);
+      /* Translators: the heading over the notes on one section of a page; %s is its title */
+      g_autofree char *title = g_strdup_printf (_("Notes on “%s”"),
+                                                self->shown == ATTEST_READING_SOURCE ? s->source_title : s->title);
+
+      gtk_widget_set_visible (GTK_WIDGET (self->section_notes), TRUE);
+      if (g_strcmp0 (attest_note_editor_get_target (self->section_notes), target) != 0)
+        attest_note_editor_set_target (self->section_notes, self->workspace, target, title);
+    }
+  else
+    gtk_widget_set_visible (GTK_WIDGET (self->section_notes), FALSE);
+}
+
+static void
+on_notes_changed (AttestNoteEditor *editor,
+                  AttestPageView   *self)
+{
+  rebuild_toc (self);
+}
+
+/* ---- find ------------------------------------------------------------------ */
+
+static void
+show_match_count (AttestPageView *self)
+{
+  g_autofree char *text = NULL;
+
+  if (self->find_text == NULL || *self->find_text == '\0')
+    text = g_strdup ("");
+  else if (self->matches->len == 0)
+    text = g_strdup (_("No matches"));
+  else
+    /* Translators: Find in page: the match shown, of how many, e.g. "3 of 12" */
+    text = g_strdup_printf (_("%d of %u"), self->current_match + 1, self->matches->len);
+  gtk_label_set_text (self->find_count_label, text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->find_count_label), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self->actions), "find-next")),
+                               self->matches->len > 0);
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self->actions), "find-previous")),
+                               self->matches->len > 0);
+}
+
+static void
+match_iters (Match       *m,
+             GtkTextIter *start,
+             GtkTextIter *end)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (m->view));
+
+  gtk_text_buffer_get_iter_at_offset (buffer, start, m->start);
+  gtk_text_buffer_get_iter_at_offset (buffer, end, m->end);
+}
+
+static void
+select_match (AttestPageView *self,
+              int             index)
+{
+  GtkTextIter start, end;
+  Match *m;
+
+  if (self->current_match >= 0 && (guint) self->current_match < self->matches->len)
+    {
+      m = &g_array_index (self->matches, Match, self->current_match);
+      match_iters (m, &start, &end);
+      gtk_text_buffer_remove_tag_by_name (gtk_text_view_get_buffer (GTK_TEXT_VIEW (m->view)),
+                                          ATTEST_BLOCK_TAG_FIND_CURRENT, &start, &end);
+    }
+  self->current_match = index;
+  if (index >= 0 && (guint) index < self->matches->len)
+    {
+      m = &g_array_index (self->matches, Match, index);
+      match_iters (m, &start, &end);
+      gtk_text_buffer_apply_tag_by_name (gtk_text_view_get_buffer (GTK_TEXT_VIEW (m->view)),
+                                         ATTEST_BLOCK_TAG_FIND_CURRENT, &start, &end);
+      scroll_to_iter (self, m->view, &start, 0.3);
+    }
+  show_match_count (self);
+}
+
+static void
+refind (AttestPageView *self)
+{
+  const char *text = self->find_text;
+
+  for (guint i = 0; i < self->views->len; i++)
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (g_ptr_array_index (self->views, i)));
+      GtkTextIter start, end;
+
+      gtk_text_buffer_get_bounds (buffer, &start, &end);
+      gtk_text_buffer_remove_tag_by_name (buffer, ATTEST_BLOCK_TAG_FIND_MATCH, &start, &end);
+      gtk_text_buffer_remove_tag_by_name (buffer, ATTEST_BLOCK_TAG_FIND_CURRENT, &start, &end);
+    }
+  g_array_set_size (self->matches, 0);
+  self->current_match = -1;
+
+  for (guint i = 0; text != NULL && *text != '\0' && i < self->views->len; i++)
+    {
+      AttestBlockView *view = g_ptr_array_index (self->views, i);
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+      GtkTextIter iter, ms, me;
+
+      gtk_text_buffer_get_start_iter (buffer, &iter);
+      while (self->matches->len < MAX_MATCHES &&
+             gtk_text_iter_forward_search (&iter, text, GTK_TEXT_SEARCH_CASE_INSENSITIVE | GTK_TEXT_SEARCH_TEXT_ONLY,
+                                           &ms, &me, NULL))
+        {
+          Match m = { view, gtk_text_iter_get_offset (&ms), gtk_text_iter_get_offset (&me) };
+
+          gtk_text_buffer_apply_tag_by_name (buffer, ATTEST_BLOCK_TAG_FIND_MATCH, &ms, &me);
+          g_array_append_val (self->matches, m);
+          iter = me;
+        }
+    }
+  select_match (self, self->matches->len > 0 ? 0 : -1);
+}
+
+static void
+on_find_changed (GtkSearchEntry *entry,
+                 AttestPageView *self)
+{
+  g_free (self->find_text);
+  self->find_text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry)));
+  refind (self);
+}
+
+static void
+find_step (AttestPageView *self,
+           int             step)
+{
+  int n = (int) self->matches->len;
+
+  if (n == 0)
+    return;
+  select_match (self, ((self->current_match + step) % n + n) % n);
+}
+
+static void
+on_find_activate (GtkSearchEntry *entry,
+                  AttestPageView *self)
+{
+  find_step (self, 1);
+}
+
+static void
+on_find_next_match (GtkSearchEntry *entry,
+                    AttestPageView *self)
+{
+  find_step (self, 1);
+}
+
+static void
+on_find_previous_match (GtkSearchEntry *entry,
+                        AttestPageView *self)
+{
+  find_step (self, -1);
+}
+
+static void
+on_find_stop (GtkSearchEntry *entry,
+              AttestPageView *self)
+{
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+}
+
+static void
+on_search_mode (GObject        *bar,
+                GParamSpec     *pspec,
+                AttestPageView *self)
+{
+  if (gtk_search_bar_get_search_mode (self->search_bar))
+    return;
+  /* Closing Find takes its highlights away. */
+  gtk_editable_set_text (GTK_EDITABLE (self->find_entry), "");
+  if (self->views->len > 0)
+    gtk_widget_grab_focus (g_ptr_array_index (self->views, 0));
+}
+
+/* ---- zoom --------------------------------------------------------------- */
+
+static void
+set_zoom (AttestPageView *self,
+          int             zoom)
+{
+  char name[16];
+
+  zoom = CLAMP (zoom, 0, (int) G_N_ELEMENTS (zoom_steps) - 1);
+  g_snprintf (name, sizeof name, "zoom-%d", zoom_steps[self->zoom]);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->content_stack), name);
+  self->zoom = zoom;
+  g_snprintf (name, sizeof name, "zoom-%d", zoom_steps[self->zoom]);
+  gtk_widget_add_css_class (GTK_WIDGET (self->content_stack), name);
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self->actions), "zoom-in")),
+                               zoom < (int) G_N_ELEMENTS (zoom_steps) - 1);
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self->actions), "zoom-out")),
+                               zoom > 0);
+}
+
+/* ---- actions ------------------------------------------------------------ */
+
+static void
+mode_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  AttestPageView *self = user_data;
+  AttestReadingMode mode;
+
+  if (!attest_reading_mode_from_string (g_variant_get_string (parameter, NULL), &mode))
+    return;
+  attest_page_view_set_mode (self, mode);
+  /* The reader's choice is the next page's too. */
+  if (self->settings != NULL)
+    g_settings_set_string (self->settings, "reading-mode", attest_reading_mode_to_string (mode));
+}
+
+static void
+find_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  AttestPageView *self = user_data;
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->find_entry));
+  gtk_editable_select_region (GTK_EDITABLE (self->find_entry), 0, -1);
+}
+
+static void
+find_next_activated (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  find_step (user_data, 1);
+}
+
+static void
+find_previous_activated (GSimpleAction *action,
+                         GVariant      *parameter,
+                         gpointer       user_data)
+{
+  find_step (user_data, -1);
+}
+
+static void
+zoom_in_activated (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  AttestPageView *self = user_data;
+
+  set_zoom (self, self->zoom + 1);
+}
+
+static void
+zoom_out_activated (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  AttestPageView *self = user_data;
+
+  set_zoom (self, self->zoom - 1);
+}
+
+static void
+zoom_reset_activated (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  set_zoom (user_data, ZOOM_DEFAULT);
+}
+
+static void
+toc_activated (GSimpleAction *action,
+               GVariant      *parameter,
+               gpointer       user_data)
+{
+  AttestPageView *self = user_data;
+
+  adw_flap_set_reveal_flap (self->toc_flap, !adw_flap_get_reveal_flap (self->toc_flap));
+}
+
+static void
+notes_activated (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  AttestPageView *self = user_data;
+
+  adw_flap_set_reveal_flap (self->notes_flap, !adw_flap_get_reveal_flap (self->notes_flap));
+}
+
+static void
+print_activated (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  AttestPageView *self = user_data;
+
+  if (self->page != NULL)
+    g_signal_emit (self, signals[PRINT], 0);
+}
+
+static void
+load_variant (AttestPageView *self,
+              guint           index);
+
+static void
+english_activated (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  AttestPageView *self = user_data;
+
+  for (guint i = 0; i < self->variants->len; i++)
+    if (g_array_index (self->variants, Variant, i).id == self->english_id)
+      {
+        gtk_drop_down_set_selected (self->variant_dropdown, i);
+        return;
+      }
+}
+
+static const GActionEntry page_actions[] = {
+  { "mode", mode_activated, "s", "'translated'", NULL },
+  { "find", find_activated },
+  { "find-next", find_next_activated },
+  { "find-previous", find_previous_activated },
+  { "zoom-in", zoom_in_activated },
+  { "zoom-out", zoom_out_activated },
+  { "zoom-reset", zoom_reset_activated },
+  { "toc", toc_activated },
+  { "notes", notes_activated },
+  { "print", print_activated },
+  { "english", english_activated },
+};
+
+/* ---- loading ------------------------------------------------------------ */
+
+static void
+update_header (AttestPageView *self)
+{
+  Variant *v = &g_array_index (self->variants, Variant, self->variant);
+  g_autofree char *subtitle = NULL;
+  gboolean bilingual = is_bilingual (self);
+  const char *title = attest_page_get_title (self->page);
+
+  gtk_label_set_text (self->title_label, title != NULL && *title != '\0' ? title : self->framework_title);
+  if (*v->locale != '\0')
+    /* Translators: under a page's title: its locale and date, e.g. "fr-FR · 2020-02-01" */
+    subtitle = g_strdup_printf (_("%s · %s"), v->locale, v->date);
+  else
+    /* Translators: under a page's title: an English page, and its date */
+    subtitle = g_strdup_printf (_("English · %s"), v->date);
+  gtk_label_set_text (self->subtitle_label, subtitle);
+  gtk_widget_set_visible (GTK_WIDGET (self->mt_badge), v->machine_translated);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->mode_box), *v->locale != '\0');
+  gtk_widget_set_sensitive (GTK_WIDGET (self->mode_box), bilingual);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->mode_box),
+                               bilingual ? NULL : _("This page has no English source to show"));
+
+  if (self->page->kind == ATTEST_PAGE_KIND_TRANSLATION_ONLY)
+    {
+      gtk_label_set_text (self->banner_label,
+                          self->has_english
+                          ? _("This page has only the translation, without its English source. The English page is in the workspace.")
+                          : _("This page has only the translation, without its English source. Import the English page to compare."));
+      gtk_widget_set_visible (GTK_WIDGET (self->banner_button), self->has_english);
+      gtk_revealer_set_reveal_child (self->banner_revealer, TRUE);
+    }
+  else
+    gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
+}
+
+static gboolean
+load_page (AttestPageView  *self,
+           guint            index,
+           GError         **error)
+{
+  Variant *v = &g_array_index (self->variants, Variant, index);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *file_name = NULL;
+  g_autoptr(AttestPage) page = NULL;
+  gsize len;
+  const char *data;
+
+  bytes = attest_workspace_get_variant_page_by_id (self->workspace, self->framework_id, v->id, &file_name, error);
+  if (bytes == NULL)
+    return FALSE;
+  data = g_bytes_get_data (bytes, &len);
+  page = attest_page_parse (file_name, data, (gssize) len, error);
+  if (page == NULL)
+    return FALSE;
+  for (guint i = 0; i < page->warnings->len; i++)
+    g_debug ("%s", (const char *) g_ptr_array_index (page->warnings, i));
+
+  g_clear_pointer (&self->page, attest_page_unref);
+  self->page = g_steal_pointer (&page);
+  self->variant = index;
+  self->section = -1;
+  update_header (self);
+  update_notes (self);
+  render (self);
+  return TRUE;
+}
+
+static void
+load_variant (AttestPageView *self,
+              guint           index)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!load_page (self, index, &error))
+    {
+      GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+      g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+
+      if (overlay != NULL)
+        adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (escaped));
+      g_warning ("%s", error->message);
+    }
+}
+
+static void
+on_variant_selected (GtkDropDown    *dropdown,
+                     GParamSpec     *pspec,
+                     AttestPageView *self)
+{
+  guint index = gtk_drop_down_get_selected (dropdown);
+
+  if (self->loading_variants || index == GTK_INVALID_LIST_POSITION || index == self->variant)
+    return;
+  load_variant (self, index);
+}
+
+/* ---- GObject -------------------------------------------------------------- */
+
+static void
+attest_page_view_dispose (GObject *object)
+{
+  AttestPageView *self = ATTEST_PAGE_VIEW (object);
+
+  if (self->scroll_tick != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->scroll_tick);
+      self->scroll_tick = 0;
+    }
+  clear_twins (self);
+  if (self->views != NULL)
+    g_ptr_array_set_size (self->views, 0);
+  gtk_widget_dispose_template (GTK_WIDGET (self), ATTEST_TYPE_PAGE_VIEW);
+  {
+    GtkWidget *child;
+
+    while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+      gtk_widget_unparent (child);
+  }
+  g_clear_object (&self->settings);
+  g_clear_object (&self->workspace);
+
+  G_OBJECT_CLASS (attest_page_view_parent_class)->dispose (object);
+}
+
+static void
+attest_page_view_finalize (GObject *object)
+{
+  AttestPageView *self = ATTEST_PAGE_VIEW (object);
+
+  g_clear_pointer (&self->views, g_ptr_array_unref);
+  g_clear_pointer (&self->matches, g_array_unref);
+  g_clear_pointer (&self->variants, g_array_unref);
+  g_clear_pointer (&self->marks, g_ptr_array_unref);
+  g_clear_pointer (&self->page, attest_page_unref);
+  g_clear_object (&self->renderer);
+  g_clear_object (&self->actions);
+  g_free (self->framework_id);
+  g_free (self->framework_title);
+  g_free (self->find_text);
+
+  G_OBJECT_CLASS (attest_page_view_parent_class)->finalize (object);
+}
+
+static void
+attest_page_view_class_init (AttestPageViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = attest_page_view_dispose;
+  object_class->finalize = attest_page_view_finalize;
+
+  /**
+   * AttestPageView::select-service:
+   * @service_id: a service the page names in scope
+   *
+   * The reader clicked a service: the window selects its row.
+   */
+  signals[SELECT_SERVICE] =
+    g_signal_new ("select-service", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  /**
+   * AttestPageView::print:
+   *
+   * The reader asked to print the page as it is shown.
+   */
+  signals[PRINT] =
+    g_signal_new ("print", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  g_type_ensure (ATTEST_TYPE_NOTE_EDITOR);
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/attest/Attest/attest-page-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, AttestPageView, toc_button);
+  gtk_widget_class_bind_template_child (widget_class, AttestPageView, title_label);
+  gtk_widget_class_bind_template_child (widget_class, AttestPageView, subtitle_label);
+  gtk_widget_class_bind_template_child (widget_class, AttestPageView, mt_badge);
+  gtk_widget_class_bind_template_child (widget_class, AttestPageView, variant_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, AttestPageView, mode_box);
+  gtk_widget_class_bind_template_child (widget_class, AttestPageView, translated_button);
+  gtk_widget_class_bind_template_child (widget_class, AttestPageView, source_button);
+  gtk_widget_class_bind_template_child (widget_class, AttestPageView, side_button);
+  gtk_widget_class_bind_template_child (widget_class, AttestPageView, find_button);
+  gtk_widget_class_bind_template_child (widget_class, AttestPageView, notes_button);
+  gtk_widget_class_bind_template_child (widget_class, AttestPageView, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, AttestPageView, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, AttestPageView, find_entry);
+  gtk_widget_class_bind_template_child (widget_class, AttestPageView, find_count_label);
+  gtk_widget_class_bind_template_child (widget_class, AttestPageView, banner_revealer);
+  gtk_widget_class_bind_template_child (widget_class, AttestPageView, banner_label);
+  gtk_widget_class_bind_template_child (widget_class, AttestPageView, banner_button);
+  gtk_widget_class_bind_template_child (widget_class, AttestPageView, notes_flap);
+  gtk_widget_class_bind_template_child (widget_class, AttestPageView, section_notes);
+  gtk_widget_class_bind_template_child (widget_class, AttestPageView, page_notes);
+  gtk_widget_class_bind_template_child (widget_class, AttestPageView, toc_flap);
+  gtk_widget_class_bind_template_child (widget_class, AttestPageView, toc_list);
+  gtk_widget_class_bind_template_child (widget_class, AttestPageView, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, AttestPageView, single_scroll);
+  gtk_widget_class_bind_template_child (widget_class, AttestPageView, side_scroll);
+  gtk_widget_class_bind_template_callback (widget_class, on_toc_row_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_variant_selected);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "page.find", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK, "page.find-next", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "page.find-previous", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "page.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "page.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, GDK_CONTROL_MASK, "page.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, "page.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, GDK_CONTROL_MASK, "page.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "page.zoom-reset", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_0, GDK_CONTROL_MASK, "page.zoom-reset", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, GDK_SHIFT_MASK, "page.toc", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "page.print", NULL);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+attest_page_view_init (AttestPageView *self)
+{
+  GtkStringList *model;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->views = g_ptr_array_new_with_free_func (g_object_unref);
+  self->matches = g_array_new (FALSE, FALSE, sizeof (Match));
+  self->variants = g_array_new (FALSE, TRUE, sizeof (Variant));
+  g_array_set_clear_func (self->variants, (GDestroyNotify) variant_clear);
+  self->renderer = attest_block_renderer_new ();
+  self->section = -1;
+  self->pending_section = -1;
+  self->current_match = -1;
+  self->twin_segment = -1;
+  self->zoom = ZOOM_DEFAULT;
+
+  self->actions = g_simple_action_group_new ();
+  g_action_map_add_action_entries (G_ACTION_MAP (self->actions), page_actions, G_N_ELEMENTS (page_actions), self);
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "page", G_ACTION_GROUP (self->actions));
+  set_zoom (self, ZOOM_DEFAULT);
+
+  model = gtk_string_list_new (NULL);
+  gtk_drop_down_set_model (self->variant_dropdown, G_LIST_MODEL (model));
+  g_object_unref (model);
+
+  g_signal_connect_object (self->find_entry, "search-changed", G_CALLBACK (on_find_changed), self, 0);
+  g_signal_connect_object (self->find_entry, "activate", G_CALLBACK (on_find_activate), self, 0);
+  g_signal_connect_object (self->find_entry, "next-match", G_CALLBACK (on_find_next_match), self, 0);
+  g_signal_connect_object (self->find_entry, "previous-match", G_CALLBACK (on_find_previous_match), self, 0);
+  g_signal_connect_object (self->find_entry, "stop-search", G_CALLBACK (on_find_stop), self, 0);
+  g_signal_connect_object (self->search_bar, "notify::search-mode-enabled", G_CALLBACK (on_search_mode), self, 0);
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->find_entry));
+  g_signal_connect_object (self->page_notes, "changed", G_CALLBACK (on_notes_changed), self, 0);
+  g_signal_connect_object (self->section_notes, "changed", G_CALLBACK (on_notes_changed), self, 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->section_notes), FALSE);
+  show_match_count (self);
+}
+
+/* ---- public ------------------------------------------------------------------ */
+
+GtkWidget *
+attest_page_view_new (void)
+{
+  return g_object_new (ATTEST_TYPE_PAGE_VIEW, NULL);
+}
+
+/* Where the reading mode is remembered, and the content language read. */
+void
+attest_page_view_set_settings (AttestPageView *self,
+                               GSettings      *settings)
+{
+  g_return_if_fail (ATTEST_IS_PAGE_VIEW (self));
+
+  g_set_object (&self->settings, settings);
+  if (settings != NULL)
+    {
+      g_autofree char *mode = g_settings_get_string (settings, "reading-mode");
+      AttestReadingMode m;
+
+      if (attest_reading_mode_from_string (mode, &m))
+        attest_page_view_set_mode (self, m);
+    }
+}
+
+/**
+ * attest_page_view_load:
+ * @matrix: the workspace's matrix: the framework's versions come from it
+ * @locale: (nullable): the version to show; NULL for the reader's language
+ *
+ * Shows @framework_id's page in the current mode.
+ */
+gboolean
+attest_page_view_load (AttestPageView   *self,
+                       AttestWorkspace  *workspace,
+                       AttestMatrix     *matrix,
+                       const char       *framework_id,
+                       const char       *locale,
+                       GError          **error)
+{
+  AttestMatrixFramework *framework;
+  AttestMatrixVariant *pick;
+  g_autofree char *language = NULL;
+  GtkStringList *model;
+  guint index = 0;
+
+  g_return_val_if_fail (ATTEST_IS_PAGE_VIEW (self), FALSE);
+  g_return_val_if_fail (ATTEST_IS_WORKSPACE (workspace), FALSE);
+  g_return_val_if_fail (matrix != NULL, FALSE);
+
+  framework = attest_matrix_lookup_framework (matrix, framework_id);
+  if (framework == NULL || framework->variants->len == 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   /* Translators: %s is a framework id, e.g. "soc" */
+                   _("No page of framework “%s” in this workspace"), framework_id);
+      return FALSE;
+    }
+  if (locale == NULL && self->settings != NULL)
+    language = g_settings_get_string (self->settings, "content-language");
+  pick = attest_matrix_framework_pick_variant (framework, locale != NULL ? locale : language,
+                                               (const char * const *) g_get_language_names ());
+
+  g_set_object (&self->workspace, workspace);
+  g_free (self->framework_id);
+  self->framework_id = g_strdup (framework->id);
+  g_free (self->framework_title);
+  self->framework_title = g_strdup (framework->title);
+
+  self->loading_variants = TRUE;
+  g_array_set_size (self->variants, 0);
+  self->has_english = FALSE;
+  model = gtk_string_list_new (NULL);
+  for (guint i = 0; i < framework->variants->len; i++)
+    {
+      AttestMatrixVariant *mv = g_ptr_array_index (framework->variants, i);
+      Variant v = { mv->id, g_strdup (mv->locale), g_strdup (mv->date), mv->machine_translated };
+      g_autofree char *label = NULL;
+
+      if (*mv->locale == '\0' && !self->has_english)
+        {
+          self->has_english = TRUE;
+          self->english_id = mv->id;
+        }
+      /* Translators: a version of a page in the version picker: its locale and date, or "English" */
+      label = g_strdup_printf (_("%s · %s"), *mv->locale != '\0' ? mv->locale : _("English"), mv->date);
+      gtk_string_list_append (model, label);
+      g_array_append_val (self->variants, v);
+      if (mv == pick)
+        index = i;
+    }
+  gtk_drop_down_set_model (self->variant_dropdown, G_LIST_MODEL (model));
+  g_object_unref (model);
+  gtk_drop_down_set_selected (self->variant_dropdown, index);
+  gtk_widget_set_visible (GTK_WIDGET (self->variant_dropdown), self->variants->len > 1);
+  self->loading_variants = FALSE;
+
+  return load_page (self, index, error);
+}
+
+void
+attest_page_view_set_mode (AttestPageView    *self,
+                           AttestReadingMode  mode)
+{
+  g_return_if_fail (ATTEST_IS_PAGE_VIEW (self));
+
+  g_action_group_change_action_state (G_ACTION_GROUP (self->actions), "mode",
+                                      g_variant_new_string (attest_reading_mode_to_string (mode)));
+  if (self->mode == mode && self->page != NULL && self->shown == shown_mode (self, mode))
+    return;
+  self->mode = mode;
+  render (self);
+}
+
+AttestReadingMode
+attest_page_view_get_mode (AttestPageView *self)
+{
+  g_return_val_if_fail (ATTEST_IS_PAGE_VIEW (self), ATTEST_READING_TRANSLATED);
+  return self->mode;
+}
+
+/* What is on screen: a page without its source shows its text whatever the mode. */
+AttestReadingMode
+attest_page_view_get_shown_mode (AttestPageView *self)
+{
+  g_return_val_if_fail (ATTEST_IS_PAGE_VIEW (self), ATTEST_READING_TRANSLATED);
+  return self->shown;
+}
+
+/* Scrolls to the section with anchor or key @key; FALSE when the page has none. */
+gboolean
+attest_page_view_show_section (AttestPageView *self,
+                               const char     *key)
+{
+  int section;
+
+  g_return_val_if_fail (ATTEST_IS_PAGE_VIEW (self), FALSE);
+
+  if (self->page == NULL || key == NULL)
+    return FALSE;
+  section = attest_page_find_section (self->page, key);
+  if (section < 0)
+    return FALSE;
+  scroll_to_section (self, section);
+  return TRUE;
+}
+
+const char *
+attest_page_view_get_framework_id (AttestPageView *self)
+{
+  g_return_val_if_fail (ATTEST_IS_PAGE_VIEW (self), NULL);
+  return self->framework_id;
+}
+
+/**
+ * attest_page_view_get_page:
+ *
+ * Returns: (transfer none) (nullable): the page shown
+ */
+AttestPage *
+attest_page_view_get_page (AttestPageView *self)
+{
+  g_return_val_if_fail (ATTEST_IS_PAGE_VIEW (self), NULL);
+  return self->page;
+}
+
+/* The page's title, as the toolbar shows it. */
+const char *
+attest_page_view_get_title (AttestPageView *self)
+{
+  g_return_val_if_fail (ATTEST_IS_PAGE_VIEW (self), NULL);
+  return gtk_label_get_text (self->title_label);
+}
+
+/* The section being read (the notes are about it), or -1. */
+int
+attest_page_view_get_section (AttestPageView *self)
+{
+  g_return_val_if_fail (ATTEST_IS_PAGE_VIEW (self), -1);
+  return self->section;
+}
+
+/* Find in page, as typing @text in the Find bar does. */
+void
+attest_page_view_find (AttestPageView *self,
+                       const char     *text)
+{
+  g_return_if_fail (ATTEST_IS_PAGE_VIEW (self));
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (self->find_entry), text);
+  /* The entry reports changes after a pause; Find answers now. */
+  g_free (self->find_text);
+  self->find_text = g_strdup (text);
+  refind (self);
+}
+
+guint
+attest_page_view_get_n_matches (AttestPageView *self)
+{
+  g_return_val_if_fail (ATTEST_IS_PAGE_VIEW (self), 0);
+  return self->matches->len;
+}
+
+int
+attest_page_view_get_current_match (AttestPageView *self)
+{
+  g_return_val_if_fail (ATTEST_IS_PAGE_VIEW (self), -1);
+  return self->current_match;
+}
+
+/* The zoom, 1.0 for the original size. */
+double
+attest_page_view_get_zoom (AttestPageView *self)
+{
+  g_return_val_if_fail (ATTEST_IS_PAGE_VIEW (self), 1.0);
+  return zoom_steps[self->zoom] / 100.0;
+}
+
+/**
+ * attest_page_view_get_text_views:
+ *
+ * Returns: (transfer none) (element-type AttestBlockView): the text views,
+ *   in page order; side by side, row by row, the translation first
+ */
+GPtrArray *
+attest_page_view_get_text_views (AttestPageView *self)
+{
+  g_return_val_if_fail (ATTEST_IS_PAGE_VIEW (self), NULL);
+  return self->views;
+}
+
+/* Forgets the page (another workspace was opened). */
+void
+attest_page_view_clear (AttestPageView *self)
+{
+  g_return_if_fail (ATTEST_IS_PAGE_VIEW (self));
+
+  clear_views (self);
+  g_clear_pointer (&self->page, attest_page_unref);
+  g_clear_object (&self->workspace);
+  g_clear_pointer (&self->framework_id, g_free);
+  rebuild_toc (self);
+}
