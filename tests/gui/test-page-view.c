@@ -8,7 +8,10 @@
  */
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
+
+#include <glib/gstdio.h>
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
@@ -17,6 +20,7 @@
 #include "attest-importer.h"
 #include "attest-page-pairs.h"
 #include "attest-page-view.h"
+#include "attest-paths.h"
 #include "attest-test-corpus.h"
 #include "attest-test-widgets.h"
 #include "attest-test-workspace.h"
@@ -216,6 +220,351 @@ test_modes (void)
 }
 ATTEST_TEST_ISOLATED (test_modes)
 
+/* Imports one page from @path into the fixture's workspace. */
+static void
+import_path (Fixture    *f,
+             const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  const char *paths[] = { path, NULL };
+  g_autoptr(AttestImportSummary) summary = attest_importer_run (f->ws, paths, NULL, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary->failed, ==, 0);
+  attest_matrix_free (f->matrix);
+  f->matrix = attest_workspace_load_matrix (f->ws, &error);
+  g_assert_no_error (error);
+}
+
+/* Occurrences of ASCII @needle in @hay, ignoring ASCII case. */
+static guint
+count_ci (const char *hay,
+          const char *needle)
+{
+  g_autofree char *h = g_ascii_strdown (hay, -1);
+  g_autofree char *n = g_ascii_strdown (needle, -1);
+  guint count = 0;
+
+  for (const char *p = strstr (h, n); p != NULL; p = strstr (p + strlen (n), n))
+    count++;
+  return count;
+}
+
+/* Find: every match counted and lit, next and previous wrap round. */
+static void
+test_find (void)
+{
+  Fixture f = { 0 };
+  g_autofree char *text = NULL;
+  guint n;
+
+  fixture_set_up (&f, "offering-soc.fr-FR.md");
+  attest_page_view_set_mode (f.view, ATTEST_READING_TRANSLATED);
+  load (&f, "soc", NULL);
+
+  text = all_text (&f);
+  attest_page_view_find (f.view, "azure");
+  n = attest_page_view_get_n_matches (f.view);
+  /* The tables' words are in the text too (hidden, for Find and Copy). */
+  g_assert_cmpuint (n, ==, count_ci (text, "azure"));
+  g_assert_cmpuint (n, >, 3);
+  g_assert_cmpint (attest_page_view_get_current_match (f.view), ==, 0);
+  gtk_widget_activate_action (GTK_WIDGET (f.view), "page.find-next", NULL);
+  g_assert_cmpint (attest_page_view_get_current_match (f.view), ==, 1);
+  gtk_widget_activate_action (GTK_WIDGET (f.view), "page.find-previous", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (f.view), "page.find-previous", NULL);
+  g_assert_cmpint (attest_page_view_get_current_match (f.view), ==, (int) n - 1);
+  attest_test_settle (100);
+  screenshot (&f, "soc-find");
+
+  /* Side by side: both columns. */
+  gtk_widget_activate_action (GTK_WIDGET (f.view), "page.mode", "s", "side-by-side");
+  g_free (text);
+  text = all_text (&f);
+  g_assert_cmpuint (attest_page_view_get_n_matches (f.view), ==, count_ci (text, "azure"));
+  g_assert_cmpuint (attest_page_view_get_n_matches (f.view), >, n);
+
+  attest_page_view_find (f.view, "no such words anywhere");
+  g_assert_cmpuint (attest_page_view_get_n_matches (f.view), ==, 0);
+  g_assert_cmpint (attest_page_view_get_current_match (f.view), ==, -1);
+
+  fixture_tear_down (&f);
+}
+ATTEST_TEST_ISOLATED (test_find)
+
+static guint
+toc_rows (Fixture *f)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  attest_test_collect_any (GTK_WIDGET (f->view), GTK_TYPE_LIST_BOX_ROW, rows);
+  return rows->len;
+}
+
+static gboolean
+toc_says (Fixture    *f,
+          const char *words)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  GtkWidget *list = NULL;
+  g_autoptr(GPtrArray) lists = g_ptr_array_new ();
+
+  attest_test_collect_any (GTK_WIDGET (f->view), GTK_TYPE_LIST_BOX, lists);
+  list = lists->pdata[0];
+  attest_test_collect_any (list, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (strstr (gtk_label_get_text (labels->pdata[i]), words) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+/* Contents, sections, notes on a section, zoom. */
+static void
+test_sections_notes_zoom (void)
+{
+  Fixture f = { 0 };
+  AttestPage *page;
+  guint expected = 0;
+  int section;
+  g_autoptr(GError) error = NULL;
+
+  fixture_set_up (&f, "offering-soc.fr-FR.md");
+  load (&f, "soc", NULL);
+  page = attest_page_view_get_page (f.view);
+  for (guint i = 0; i < page->sections->len; i++)
+    if (((AttestSection *) page->sections->pdata[i])->level <= 3)
+      expected++;
+  g_assert_cmpuint (toc_rows (&f), ==, expected);
+  g_assert_true (toc_says (&f, "Cycle d’audit"));
+
+  section = attest_page_find_section (page, "audit-cycle");
+  g_assert_cmpint (section, >=, 0);
+  g_assert_true (attest_page_view_show_section (f.view, "audit-cycle"));
+  g_assert_cmpint (attest_page_view_get_section (f.view), ==, section);
+  g_assert_false (attest_page_view_show_section (f.view, "no-such-section"));
+
+  /* A note on the section: the contents say so. */
+  g_assert_true (attest_workspace_add_note (f.ws, "framework:soc#audit-cycle", "Ask for the **bridge letter**.", NULL, &error));
+  g_assert_no_error (error);
+  load (&f, "soc", NULL);
+  g_assert_true (toc_says (&f, "1 note"));
+
+  g_assert_cmpfloat (attest_page_view_get_zoom (f.view), ==, 1.0);
+  gtk_widget_activate_action (GTK_WIDGET (f.view), "page.zoom-in", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (f.view), "page.zoom-in", NULL);
+  g_assert_cmpfloat (attest_page_view_get_zoom (f.view), ==, 1.2);
+  gtk_widget_activate_action (GTK_WIDGET (f.view), "page.zoom-reset", NULL);
+  g_assert_cmpfloat (attest_page_view_get_zoom (f.view), ==, 1.0);
+  gtk_widget_activate_action (GTK_WIDGET (f.view), "page.zoom-out", NULL);
+  g_assert_cmpfloat (attest_page_view_get_zoom (f.view), ==, 0.9);
+
+  fixture_tear_down (&f);
+}
+ATTEST_TEST_ISOLATED (test_sections_notes_zoom)
+
+static const char *
+label_of (Fixture *f,
+          guint    index)
+{
+  g_autoptr(GPtrArray) dropdowns = g_ptr_array_new ();
+  GListModel *model;
+
+  attest_test_collect_any (GTK_WIDGET (f->view), GTK_TYPE_DROP_DOWN, dropdowns);
+  model = gtk_drop_down_get_model (dropdowns->pdata[0]);
+  return gtk_string_list_get_string (GTK_STRING_LIST (model), index);
+}
+
+/* Versions: the reader's language first, the others a pick away; the badge. */
+static void
+test_versions_and_badge (void)
+{
+  Fixture f = { 0 };
+  g_autoptr(GPtrArray) dropdowns = g_ptr_array_new ();
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  g_autofree char *text = NULL;
+  g_autofree char *seed = NULL, *dir = NULL, *mt = NULL, *contents = NULL, *tr_only = NULL;
+  GtkWidget *badge = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GRegex) regex = NULL;
+
+  fixture_set_up (&f, NULL);
+  load (&f, "mars-e", "zh-TW");
+  text = all_text (&f);
+  g_assert_nonnull (strstr (text, "雲端"));
+  attest_test_collect_any (GTK_WIDGET (f.view), GTK_TYPE_DROP_DOWN, dropdowns);
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (dropdowns->pdata[0])), ==, 2);
+  g_assert_nonnull (strstr (label_of (&f, gtk_drop_down_get_selected (dropdowns->pdata[0])), "zh-TW"));
+  screenshot (&f, "mars-e-zh-TW");
+
+  /* Picking the other version shows it. */
+  gtk_drop_down_set_selected (dropdowns->pdata[0], 1 - gtk_drop_down_get_selected (dropdowns->pdata[0]));
+  attest_test_settle (50);
+  g_free (text);
+  text = all_text (&f);
+  g_assert_null (strstr (text, "雲端"));
+
+  /* A machine translation says so; a page without its source says that. */
+  attest_test_collect_any (GTK_WIDGET (f.view), GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (gtk_widget_has_css_class (labels->pdata[i], "mt-badge"))
+      badge = labels->pdata[i];
+  g_assert_nonnull (badge);
+  g_assert_false (gtk_widget_get_visible (badge));
+
+  {
+    g_autofree char *offerings = attest_paths_bundled_offerings ();
+    seed = g_build_filename (offerings, "offering-soc.fr-FR.md", NULL);
+  }
+  g_assert_true (g_file_get_contents (seed, &contents, NULL, &error));
+  dir = g_dir_make_tmp ("attest-mt-XXXXXX", &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(GString) s = g_string_new (contents);
+    g_string_replace (s, "ms.translationtype: HT", "ms.translationtype: MT", 1);
+    g_string_replace (s, "ms.lasthandoff: 02/01/2020", "ms.lasthandoff: 03/01/2020", 1);
+    mt = g_build_filename (dir, "offering-soc.fr-FR.md", NULL);
+    g_assert_true (g_file_set_contents (mt, s->str, -1, &error));
+  }
+  import_path (&f, mt);
+  load (&f, "soc", "fr-FR");
+  g_assert_true (gtk_widget_get_visible (badge));
+
+  /* Without the English spans: a translation-only page. */
+  regex = g_regex_new ("<span class=\"sxs-lookup\"><span data-stu-id=\"[^\"]*\">.*?</span></span>", 0, 0, &error);
+  g_assert_no_error (error);
+  tr_only = g_regex_replace (regex, contents, -1, 0, "", 0, &error);
+  g_assert_no_error (error);
+  {
+    g_autofree char *dir2 = g_dir_make_tmp ("attest-tr-XXXXXX", &error);
+    g_autofree char *path = g_build_filename (dir2, "offering-iso-27001.fr-FR.md", NULL);
+    g_autoptr(GString) s = g_string_new (tr_only);
+
+    g_string_replace (s, "ms.lasthandoff: 02/01/2020", "ms.lasthandoff: 05/01/2024", 1);
+    g_assert_true (g_file_set_contents (path, s->str, -1, &error));
+    import_path (&f, path);
+    g_remove (path);
+    g_rmdir (dir2);
+  }
+  attest_page_view_set_mode (f.view, ATTEST_READING_SIDE_BY_SIDE);
+  load (&f, "iso-27001", "fr-FR");
+  g_assert_cmpint (attest_page_view_get_page (f.view)->kind, ==, ATTEST_PAGE_KIND_TRANSLATION_ONLY);
+  /* It shows what it has, and says why. */
+  g_assert_cmpint (attest_page_view_get_shown_mode (f.view), ==, ATTEST_READING_TRANSLATED);
+  g_ptr_array_set_size (labels, 0);
+  attest_test_collect_any (GTK_WIDGET (f.view), GTK_TYPE_LABEL, labels);
+  {
+    gboolean said = FALSE;
+    for (guint i = 0; i < labels->len; i++)
+      if (strstr (gtk_label_get_text (labels->pdata[i]), "only the translation") != NULL)
+        {
+          GtkWidget *revealer = gtk_widget_get_ancestor (labels->pdata[i], GTK_TYPE_REVEALER);
+          said = revealer != NULL && gtk_revealer_get_reveal_child (GTK_REVEALER (revealer));
+        }
+    g_assert_true (said);
+  }
+
+  g_remove (mt);
+  g_rmdir (dir);
+  fixture_tear_down (&f);
+}
+ATTEST_TEST_ISOLATED (test_versions_and_badge)
+
+static void
+on_after_paint (GdkFrameClock *clock,
+                gboolean      *painted)
+{
+  *painted = TRUE;
+}
+
+/* The largest page of the corpus: how long until it is on screen. */
+static void
+test_largest_page (void)
+{
+  Fixture f = { 0 };
+  g_autofree char *corpus = attest_test_corpus_dir ();
+  g_autoptr(GPtrArray) files = NULL;
+  g_autofree char *framework = NULL;
+  const char *largest = NULL;
+  goffset largest_size = 0;
+  gboolean painted = FALSE;
+  gint64 start, shown;
+  gulong handler;
+  GdkFrameClock *clock;
+  g_autoptr(GError) error = NULL;
+
+  if (corpus == NULL)
+    {
+      g_test_skip ("the corpus is not here (../shared/corpus or $ATTEST_CORPUS)");
+      return;
+    }
+  files = g_ptr_array_new_with_free_func (g_free);
+  {
+    g_autofree char *pages = g_build_filename (corpus, "pages", NULL);
+    attest_test_collect_markdown (pages, TRUE, files);
+  }
+  for (guint i = 0; i < files->len; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (files->pdata[i]);
+      g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, 0, NULL, NULL);
+      g_autofree char *base = g_path_get_basename (files->pdata[i]);
+
+      if (info != NULL && g_str_has_prefix (base, "offering-") && g_file_info_get_size (info) > largest_size)
+        {
+          largest_size = g_file_info_get_size (info);
+          largest = files->pdata[i];
+        }
+    }
+  g_assert_nonnull (largest);
+
+  fixture_set_up (&f, NULL);
+  import_path (&f, largest);
+  /* The framework the largest page went to: the one with its file name. */
+  for (guint i = 0; i < f.matrix->frameworks->len && framework == NULL; i++)
+    {
+      AttestMatrixFramework *fw = f.matrix->frameworks->pdata[i];
+      g_autofree char *base = g_path_get_basename (largest);
+      for (guint j = 0; j < fw->variants->len; j++)
+        if (g_str_equal (((AttestMatrixVariant *) fw->variants->pdata[j])->file_name, base))
+          framework = g_strdup (fw->id);
+    }
+  g_assert_nonnull (framework);
+
+  for (int mode = ATTEST_READING_TRANSLATED; mode <= ATTEST_READING_SIDE_BY_SIDE; mode += 2)
+    {
+      attest_page_view_set_mode (f.view, (AttestReadingMode) mode);
+      attest_page_view_clear (f.view);
+      attest_test_settle (50);
+      clock = gtk_widget_get_frame_clock (GTK_WIDGET (f.view));
+      painted = FALSE;
+      handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &painted);
+      start = g_get_monotonic_time ();
+      g_assert_true (attest_page_view_load (f.view, f.ws, f.matrix, framework, NULL, &error));
+      g_assert_no_error (error);
+      while (!painted)
+        g_main_context_iteration (NULL, TRUE);
+      shown = g_get_monotonic_time () - start;
+      g_signal_handler_disconnect (clock, handler);
+      printf ("# page view: largest page %s (%" G_GOFFSET_FORMAT " bytes), %s, on screen in %.1f ms (goal 50 ms)\n",
+              largest + strlen (corpus) + 1, largest_size, mode == ATTEST_READING_TRANSLATED ? "translated" : "side by side",
+              shown / 1000.0);
+    }
+  fixture_tear_down (&f);
+}
+
+/* Skipped here, in the parent: a subprocess's skip reads as a failure. */
+static void
+test_largest_page_isolated (void)
+{
+  g_autofree char *corpus = attest_test_corpus_dir ();
+
+  if (corpus == NULL && !g_test_subprocess ())
+    {
+      g_test_skip ("the corpus is not here (../shared/corpus or $ATTEST_CORPUS)");
+      return;
+    }
+  attest_test_run_isolated (test_largest_page);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -223,6 +572,10 @@ main (int   argc,
   attest_test_init_gui (&argc, &argv);
 
   g_test_add_func ("/page-view/modes", test_modes_isolated);
+  g_test_add_func ("/page-view/find", test_find_isolated);
+  g_test_add_func ("/page-view/sections-notes-zoom", test_sections_notes_zoom_isolated);
+  g_test_add_func ("/page-view/versions-and-badge", test_versions_and_badge_isolated);
+  g_test_add_func ("/page-view/largest-page", test_largest_page_isolated);
 
   return g_test_run ();
 }

@@ -543,6 +543,23 @@ clear_views (AttestPageView *self)
   self->side_grid = NULL;
 }
 
+/* A comfortable reading column: at most this wide, centred. */
+#define READING_WIDTH 820
+
+static void
+on_single_width (GtkAdjustment   *adjustment,
+                 AttestBlockView *view)
+{
+  int width = (int) gtk_adjustment_get_page_size (adjustment);
+  int margin = MAX (48, (width - READING_WIDTH) / 2);
+
+  if (gtk_text_view_get_left_margin (GTK_TEXT_VIEW (view)) != margin)
+    {
+      gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), margin);
+      gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), margin);
+    }
+}
+
 static void
 build_single (AttestPageView *self,
               gboolean        source)
@@ -561,6 +578,8 @@ build_single (AttestPageView *self,
   attest_block_view_set_accessible_label (view, source ? _("English source of the page")
                                                        : _("Text of the page"));
   gtk_scrolled_window_set_child (self->single_scroll, GTK_WIDGET (view));
+  g_signal_connect_object (gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (view)), "changed",
+                           G_CALLBACK (on_single_width), view, 0);
   gtk_stack_set_visible_child_name (self->content_stack, "single");
 }
 
