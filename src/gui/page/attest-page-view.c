@@ -117,6 +117,7 @@ struct _AttestPageView
   GtkWidget *side_grid;
   int section;                  /* the section being read, or -1 */
   guint scroll_tick;
+  guint fit_source;
   int pending_section;
   guint building : 1;
   guint loading_variants : 1;
@@ -546,18 +547,33 @@ clear_views (AttestPageView *self)
 /* A comfortable reading column: at most this wide, centred. */
 #define READING_WIDTH 820
 
-static void
-on_single_width (GtkAdjustment   *adjustment,
-                 AttestBlockView *view)
+static gboolean
+fit_column (gpointer user_data)
 {
-  int width = (int) gtk_adjustment_get_page_size (adjustment);
-  int margin = MAX (48, (width - READING_WIDTH) / 2);
+  AttestPageView *self = user_data;
+  AttestBlockView *view;
+  int margin;
 
+  self->fit_source = 0;
+  if (self->shown == ATTEST_READING_SIDE_BY_SIDE || self->views->len != 1)
+    return G_SOURCE_REMOVE;
+  view = g_ptr_array_index (self->views, 0);
+  margin = MAX (48, (gtk_widget_get_width (GTK_WIDGET (self->single_scroll)) - READING_WIDTH) / 2);
   if (gtk_text_view_get_left_margin (GTK_TEXT_VIEW (view)) != margin)
     {
       gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), margin);
       gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), margin);
     }
+  return G_SOURCE_REMOVE;
+}
+
+/* The width changed: the margins follow, after this layout (never inside it). */
+static void
+on_single_width (GtkAdjustment  *adjustment,
+                 AttestPageView *self)
+{
+  if (self->fit_source == 0)
+    self->fit_source = g_idle_add (fit_column, self);
 }
 
 static void
@@ -571,15 +587,20 @@ build_single (AttestPageView *self,
   for (guint i = 0; i < blocks->len; i++)
     g_array_append_val (indexes, i);
   view = new_view (self, source, blocks, indexes, -1);
-  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 48);
-  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 48);
+  {
+    /* The column's margins from the width there is now: not laid out twice. */
+    int margin = MAX (48, (gtk_widget_get_width (GTK_WIDGET (self->content_stack)) - READING_WIDTH) / 2);
+
+    gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), margin);
+    gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), margin);
+  }
   gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 24);
   gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 48);
   attest_block_view_set_accessible_label (view, source ? _("English source of the page")
                                                        : _("Text of the page"));
   gtk_scrolled_window_set_child (self->single_scroll, GTK_WIDGET (view));
   g_signal_connect_object (gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (view)), "changed",
-                           G_CALLBACK (on_single_width), view, 0);
+                           G_CALLBACK (on_single_width), self, 0);
   gtk_stack_set_visible_child_name (self->content_stack, "single");
 }
 
@@ -1237,6 +1258,7 @@ attest_page_view_dispose (GObject *object)
       self->scroll_tick = 0;
     }
   clear_twins (self);
+  g_clear_handle_id (&self->fit_source, g_source_remove);
   if (self->views != NULL)
     g_ptr_array_set_size (self->views, 0);
   gtk_widget_dispose_template (GTK_WIDGET (self), ATTEST_TYPE_PAGE_VIEW);
