@@ -18,6 +18,7 @@
 #include "attest-importer.h"
 #include "attest-matrix-view.h"
 #include "attest-paths.h"
+#include "page/attest-page-view.h"
 #include "attest-test-home.h"
 #include "attest-test-widgets.h"
 #include "attest-test-workspace.h"
@@ -1248,6 +1249,100 @@ ATTEST_TEST_ISOLATED (test_import_seeds)
 ATTEST_TEST_ISOLATED (test_rename_service)
 ATTEST_TEST_ISOLATED (test_cell_pane)
 
+static gboolean
+page_shown (AttestWindow *window)
+{
+  GtkWidget *view = GTK_WIDGET (attest_window_get_page_view (window));
+  return gtk_widget_get_mapped (view);
+}
+
+/* attest --workspace F --page soc#audit-cycle --mode side-by-side */
+static gboolean
+check_page (AttestApplication *app,
+            AttestWindow      *window)
+{
+  static int step = 0;
+  AttestPageView *view = attest_window_get_page_view (window);
+  AttestPage *page;
+
+  if (step == 0)
+    {
+      if (!page_shown (window) || attest_page_view_get_page (view) == NULL)
+        return FALSE;
+      page = attest_page_view_get_page (view);
+      g_assert_cmpstr (attest_page_view_get_framework_id (view), ==, "soc");
+      g_assert_cmpint (attest_page_view_get_shown_mode (view), ==, ATTEST_READING_SIDE_BY_SIDE);
+      g_assert_cmpint (attest_page_view_get_section (view), ==, attest_page_find_section (page, "audit-cycle"));
+      /* --mode is for this time: the reader's own choice is what stays. */
+      {
+        g_autofree char *mode = g_settings_get_string (attest_application_get_settings (app), "reading-mode");
+        g_assert_cmpstr (mode, ==, "translated");
+      }
+      /* Back (Alt+Left): the matrix, as it was. */
+      g_action_group_activate_action (G_ACTION_GROUP (window), "back", NULL);
+      step = 1;
+      return FALSE;
+    }
+  if (step == 1)
+    {
+      if (page_shown (window) || !catalog_shown (window))
+        return FALSE;
+      /* The cell pane's Read the Offering Page. */
+      g_action_group_activate_action (G_ACTION_GROUP (window), "read-page", g_variant_new_string ("mars-e"));
+      step = 2;
+      return FALSE;
+    }
+  if (!page_shown (window))
+    return FALSE;
+  g_assert_cmpstr (attest_page_view_get_framework_id (view), ==, "mars-e");
+  /* The reader's choice of mode is remembered. */
+  gtk_widget_activate_action (GTK_WIDGET (view), "page.mode", "s", "source");
+  {
+    g_autofree char *mode = g_settings_get_string (attest_application_get_settings (app), "reading-mode");
+    g_assert_cmpstr (mode, ==, "source");
+  }
+  /* A framework the workspace does not have: said, and the page stays. */
+  g_assert_false (attest_window_show_page (window, "no-such-framework", NULL, NULL, -1));
+  g_assert_cmpstr (attest_page_view_get_framework_id (view), ==, "mars-e");
+  return TRUE;
+}
+
+static void
+test_page (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("attest-gui-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "audit.attest", NULL);
+  Run run = { 0 };
+  const char *argv[] = { "attest", "--workspace", path, "--page", "soc#audit-cycle", "--mode", "side-by-side", NULL };
+
+  run.app = attest_application_new (APP_ID, G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
+  run.check = check_page;
+  run.started = g_get_monotonic_time ();
+  g_timeout_add (20, poll_window, &run);
+  g_assert_cmpint (g_application_run (G_APPLICATION (run.app), 7, (char **)argv), ==, 0);
+  g_assert_true (run.checked);
+  g_assert_finalize_object (run.app);
+}
+ATTEST_TEST_ISOLATED (test_page)
+
+/* A --mode or --page Attest cannot read: exit 2, nothing opened. */
+static void
+test_page_bad_options (void)
+{
+  const char *bad_mode[] = { "attest", "--page", "soc", "--mode", "sideways", NULL };
+  const char *bad_page[] = { "attest", "--page", "#audit-cycle", NULL };
+  const char *mode_alone[] = { "attest", "--mode", "source", NULL };
+  const char **cases[] = { bad_mode, bad_page, mode_alone };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(AttestApplication) app = attest_application_new (APP_ID, G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
+      g_assert_cmpint (g_application_run (G_APPLICATION (app), (int) g_strv_length ((char **) cases[i]), (char **) cases[i]), ==, 2);
+      g_assert_null (gtk_application_get_active_window (GTK_APPLICATION (app)));
+    }
+}
+ATTEST_TEST_ISOLATED (test_page_bad_options)
+
 int
 main (int   argc,
       char *argv[])
@@ -1264,6 +1359,7 @@ main (int   argc,
   g_test_add_func ("/window/not-a-workspace", test_not_a_workspace_isolated);
   g_test_add_func ("/window/preferences", test_preferences_isolated);
   g_test_add_func ("/window/cell-pane", test_cell_pane_isolated);
+  g_test_add_func ("/window/page", test_page_isolated);
   /* The rest checks behaviour, not words: once, in English, keeps the CI run short. */
   if (g_str_has_prefix (g_getenv ("LANGUAGE") != NULL ? g_getenv ("LANGUAGE") : "en", "en"))
     {
@@ -1272,6 +1368,7 @@ main (int   argc,
       g_test_add_func ("/window/workspace-files", test_workspace_files_isolated);
       g_test_add_func ("/window/import-seeds", test_import_seeds_isolated);
       g_test_add_func ("/window/rename-service", test_rename_service_isolated);
+      g_test_add_func ("/window/page-bad-options", test_page_bad_options_isolated);
     }
 
   return g_test_run ();
