@@ -47,6 +47,7 @@ attest_run_new (const char     *text,
   run->text = len < 0 ? g_strdup (text) : g_strndup (text, (gsize) len);
   run->flags = flags;
   run->link = g_strdup (link);
+  run->segment = -1;
   return run;
 }
 
