@@ -3,7 +3,9 @@
  * The screen, print and PDF export all draw this block list (DESIGN.md,
  * "Parsed page").  A block is plain data: its kind, its inline runs (text
  * with style flags and a link target), its table rows for a table, the
- * ordered indexes of the segments that occur in it and its section.
+ * ordered indexes of the segments that occur in it and its section.  Each
+ * run lies in one segment or in none (so hovering a sentence can light its
+ * twin on the other side).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -36,7 +38,7 @@ typedef struct {
   char *text;            /* UTF-8, no sentinels, no markup; "\n" for a line break */
   AttestRunFlags flags;
   char *link;            /* link target, or NULL */
-  int segment;  /* index into the page's segments of the segment this text is in, or -1 */
+  int segment;           /* index into the page's segments of the segment this text is in, or -1 */
 } AttestRun;
 
 typedef struct {

@@ -37,6 +37,10 @@ G_DEFINE_QUARK (attest-page-error-quark, attest_page_error)
 
 #define MAX_WARNINGS 200
 
+/* Segments do not nest (extraction never opens one inside another), so a
+ * deeper stack only comes from broken input: the innermost few are kept. */
+#define MAX_OPEN_SEGMENTS 8
+
 /* ------------------------------------------------------------------ */
 /* Walking one cmark-gfm tree into blocks                               */
 
@@ -80,6 +84,13 @@ typedef struct {
   GString *pending;       /* text of the run being built */
   AttestRunFlags pending_flags;
   const char *pending_link;
+  int pending_segment;
+
+  /* Segments open at this point of the block: an open sentinel pushes, a
+   * close (U+E000) pops.  Emptied at each block and table cell, so a run's
+   * segment is always one its block lists. */
+  int open_segments[MAX_OPEN_SEGMENTS];
+  guint n_open;           /* may exceed MAX_OPEN_SEGMENTS; only that many are kept */
 
   guint bold, italic, strike, sup;
   GPtrArray *link_stack;  /* const char *: URLs owned by the cmark tree */
@@ -141,34 +152,88 @@ static void
 flush_run (Walker *w)
 {
   if (w->pending->len > 0 && w->cur_runs != NULL)
-    g_ptr_array_add (w->cur_runs,
-                     attest_run_new (w->pending->str, (gssize) w->pending->len,
-                                     w->pending_flags, w->pending_link));
+    {
+      AttestRun *run = attest_run_new (w->pending->str, (gssize) w->pending->len,
+                                       w->pending_flags, w->pending_link);
+
+      run->segment = w->pending_segment;
+      g_ptr_array_add (w->cur_runs, run);
+    }
   g_string_truncate (w->pending, 0);
 }
 
-/* Appends text in the current style; sentinels are removed and their
- * segment indexes recorded on the block. */
+static int
+open_segment (Walker *w)
+{
+  if (w->n_open == 0)
+    return -1;
+  return w->open_segments[MIN (w->n_open, MAX_OPEN_SEGMENTS) - 1];
+}
+
+/* Appends sentinel-free text to the run being built, starting a new run
+ * where the style, the link or the segment changes. */
+static void
+append_piece (Walker         *w,
+              const char     *text,
+              gsize           len,
+              AttestRunFlags  flags,
+              const char     *link)
+{
+  int segment = open_segment (w);
+
+  if (len == 0)
+    return;
+  if (w->pending->len > 0
+      && (flags != w->pending_flags || segment != w->pending_segment
+          || g_strcmp0 (link, w->pending_link) != 0))
+    flush_run (w);
+  w->pending_flags = flags;
+  w->pending_link = link;
+  w->pending_segment = segment;
+  g_string_append_len (w->pending, text, (gssize) len);
+  if (w->link_stack->len > 0 && w->link_text != NULL)
+    g_string_append_len (w->link_text, text, (gssize) len);
+}
+
+/* Appends text in the current style; sentinels are removed, an open one's
+ * segment index recorded on the block and the runs split at segment ends. */
 static void
 emit_text (Walker         *w,
            const char     *text,
            gsize           len,
            AttestRunFlags  extra)
 {
-  AttestRunFlags flags = current_flags (w) | extra;
-  const char *link = current_link (w);
-  gsize before;
+  AttestRunFlags flags;
+  const char *link;
 
   if (w->cur == NULL || len == 0)
     return;
-  if (w->pending->len > 0 && (flags != w->pending_flags || g_strcmp0 (link, w->pending_link) != 0))
-    flush_run (w);
-  w->pending_flags = flags;
-  w->pending_link = link;
-  before = w->pending->len;
-  attest_segments_append_stripped (w->pending, text, len, w->cur->segments);
-  if (w->link_stack->len > 0 && w->link_text != NULL)
-    g_string_append_len (w->link_text, w->pending->str + before, (gssize) (w->pending->len - before));
+  flags = current_flags (w) | extra;
+  link = current_link (w);
+  while (len > 0)
+    {
+      gunichar cp = 0;
+      gsize n = 0;
+      gsize at = attest_segments_find_reserved (text, len, &cp, &n);
+      guint index;
+
+      append_piece (w, text, at, flags, link);
+      if (at >= len)
+        break;
+      if (attest_segments_decode_open (cp, &index))
+        {
+          if (w->n_open < MAX_OPEN_SEGMENTS)
+            w->open_segments[w->n_open] = (int) index;
+          if (w->n_open < G_MAXUINT)
+            w->n_open++;
+          g_array_append_val (w->cur->segments, index);
+        }
+      else if (cp == ATTEST_SEGMENT_CLOSE && w->n_open > 0)
+        w->n_open--;
+      /* U+2E31 and unused plane 15/16 code points: dropped. */
+      text += at + n;
+      len -= at + n;
+    }
 }
 
 static void
@@ -239,6 +304,8 @@ begin_block (Walker          *w,
   w->cur = block;
   w->cur_runs = block->runs;
   w->bold = w->italic = w->strike = w->sup = 0;
+  w->n_open = 0;
+  w->pending_segment = -1;
   g_string_truncate (w->pending, 0);
   return block;
 }
@@ -682,6 +749,7 @@ walk_enter (Walker      *w,
           g_ptr_array_add (w->cur_row->cells, cell);
           w->cur_runs = cell->runs;
           w->bold = w->italic = w->strike = w->sup = 0;
+          w->n_open = 0;
         }
       else if (type == CMARK_NODE_STRIKETHROUGH)
         w->strike++;

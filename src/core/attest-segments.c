@@ -171,24 +171,18 @@ attest_segments_is_sentinel (gunichar c)
   return c == ATTEST_SEGMENT_MARK || c == ATTEST_SEGMENT_CLOSE || (c >= 0xF0000 && c <= 0x10FFFF);
 }
 
-/* Appends @text without reserved code points; open sentinels' indexes go to
- * @indexes (guint) when it is not NULL.  Returns how many were removed. */
-static gsize
-append_stripped (GString    *out,
-                 const char *text,
-                 gsize       len,
-                 GArray     *indexes)
+/* The first reserved code point at or after byte @i: its offset, its length
+ * in *n and the code point in *cp; @len when there is none. */
+static inline gsize
+find_reserved (const guchar *p,
+               gsize         len,
+               gsize         i,
+               gunichar     *cp,
+               gsize        *n)
 {
-  const guchar *p = (const guchar *) text;
-  gsize run = 0;
-  gsize removed = 0;
-  gsize i = 0;
-
   while (i < len)
     {
       guchar b;
-      gunichar cp;
-      gsize n;
 
       /* Most text is ASCII: skip it eight bytes at a time. */
       while (i + 8 <= len)
@@ -208,12 +202,68 @@ append_stripped (GString    *out,
           i++;
           continue;
         }
-      n = reserved_at (p + i, len - i, &cp);
-      if (n == 0)
-        {
-          i++;
-          continue;
-        }
+      *n = reserved_at (p + i, len - i, cp);
+      if (*n != 0)
+        return i;
+      i++;
+    }
+  *n = 0;
+  return len;
+}
+
+/**
+ * attest_segments_find_reserved:
+ * @text: UTF-8
+ * @len: its length in bytes
+ * @cp: (out): the reserved code point found
+ * @cp_len: (out): its length in bytes; 0 when there is none
+ *
+ * Finds the next sentinel (or other reserved code point, see above), for a
+ * walker that must know where each segment opens and closes.
+ *
+ * Returns: its byte offset in @text, or @len when there is none
+ */
+gsize
+attest_segments_find_reserved (const char *text,
+                               gsize       len,
+                               gunichar   *cp,
+                               gsize      *cp_len)
+{
+  gunichar c = 0;
+  gsize n = 0;
+  gsize at;
+
+  g_return_val_if_fail (text != NULL || len == 0, 0);
+
+  at = find_reserved ((const guchar *) text, len, 0, &c, &n);
+  if (cp != NULL)
+    *cp = c;
+  if (cp_len != NULL)
+    *cp_len = n;
+  return at;
+}
+
+/* Appends @text without reserved code points; open sentinels' indexes go to
+ * @indexes (guint) when it is not NULL.  Returns how many were removed. */
+static gsize
+append_stripped (GString    *out,
+                 const char *text,
+                 gsize       len,
+                 GArray     *indexes)
+{
+  const guchar *p = (const guchar *) text;
+  gsize run = 0;
+  gsize removed = 0;
+  gsize i = 0;
+
+  while (i < len)
+    {
+      gunichar cp = 0;
+      gsize n;
+
+      i = find_reserved (p, len, i, &cp, &n);
+      if (i >= len)
+        break;
       if (i > run)
         g_string_append_len (out, text + run, (gssize) (i - run));
       if (indexes != NULL)

@@ -73,6 +73,10 @@ void            attest_segments_append_stripped  (GString    *out,
                                                   GArray     *indexes);
 char           *attest_segments_strip            (const char *text,
                                                   gssize      len);
+gsize           attest_segments_find_reserved    (const char *text,
+                                                  gsize       len,
+                                                  gunichar   *cp,
+                                                  gsize      *cp_len);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AttestSegments, attest_segments_free)
 
