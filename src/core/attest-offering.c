@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "attest-offering.h"
+#include "attest-page-private.h"
 #include "attest-service-names.h"
 
 /* g_set_str () is GLib 2.76; Debian 12 has 2.74. */
@@ -153,32 +154,6 @@ contains_ci (const char *haystack,
   g_autofree char *n = g_ascii_strdown (needle, -1);
 
   return strstr (h, n) != NULL;
-}
-
-/* The in-scope section: "Microsoft in-scope cloud services" and its later
- * "… cloud platforms & services" form. */
-static int
-find_in_scope_section (AttestPage *page)
-{
-  for (guint i = 0; i < page->sections->len; i++)
-    {
-      AttestSection *s = page->sections->pdata[i];
-      if (contains_ci (s->key, "in-scope") || contains_ci (s->source_title, "in-scope") ||
-          contains_ci (s->source_title, "in scope"))
-        return i;
-    }
-  return -1;
-}
-
-static gboolean
-section_within (AttestPage *page,
-                int         section,
-                int         ancestor)
-{
-  for (int s = section; s >= 0; s = ((AttestSection *)page->sections->pdata[s])->parent)
-    if (s == ancestor)
-      return TRUE;
-  return FALSE;
 }
 
 /* "DoD Impact Level 5" → "IL5": the name the scope goes by. */
@@ -379,7 +354,7 @@ add_applicability (AttestOffering     *self,
           g_autofree char *env_slug = attest_service_names_slug (env);
           g_autofree char *slug = g_strdup_printf ("%s-%s", parent->slug, env_slug);
           g_autofree char *name = g_strdup_printf ("%s · %s", parent->name, env);
-          g_autofree char *line = g_strdup_printf ("%s: %s", label, cell);
+          g_autofree char *line = _attest_page_applicability_row_line (row);
 
           add_scope (self, slug, name, parent->slug, env);
           add_mentions (self, names, slug, cell, NULL, NULL);
@@ -392,23 +367,6 @@ add_applicability (AttestOffering     *self,
             }
         }
     }
-}
-
-static gboolean
-is_applicability_table (const AttestBlock *block)
-{
-  AttestTableRow *head;
-  g_autofree char *a = NULL;
-  g_autofree char *b = NULL;
-
-  if (block->kind != ATTEST_BLOCK_TABLE || block->rows == NULL || block->rows->len == 0)
-    return FALSE;
-  head = block->rows->pdata[0];
-  if (head->cells->len < 2)
-    return FALSE;
-  a = attest_table_cell_dup_text (head->cells->pdata[0]);
-  b = attest_table_cell_dup_text (head->cells->pdata[1]);
-  return contains_ci (a, "applicability") && contains_ci (b, "in-scope");
 }
 
 static AttestLinkKind
@@ -579,7 +537,7 @@ attest_offering_new_from_page (AttestPage           *page,
   /* Scopes: a split page defines one (frameworks.tsv); else the in-scope
    * section's "Covered services for X and Y" sub-headings; else one scope named
    * after the framework. */
-  in_scope = find_in_scope_section (page);
+  in_scope = attest_page_find_in_scope_section (page);
   section_scope = g_ptr_array_new ();
   g_ptr_array_set_size (section_scope, page->sections->len);
 
@@ -617,9 +575,7 @@ attest_offering_new_from_page (AttestPage           *page,
       const char *single = NULL;
       int sec;
 
-      if (block->kind != ATTEST_BLOCK_LIST_ITEM || block->depth != 1 || block->quote_depth > 0)
-        continue;
-      if (block->section < 0 || !section_within (page, block->section, in_scope))
+      if (!_attest_page_is_in_scope_item (page, block, in_scope))
         continue;
 
       text = attest_page_dup_block_text (page, block);
@@ -663,7 +619,7 @@ attest_offering_new_from_page (AttestPage           *page,
       const AttestBlock *block = page->source_blocks->pdata[b];
       AttestOfferingScope *parent = page_scope != NULL ? page_scope : self->scopes->pdata[0];
 
-      if (!is_applicability_table (block))
+      if (!_attest_page_is_applicability_table (block))
         continue;
       for (int sec = block->section; sec >= 0; sec = ((AttestSection *)page->sections->pdata[sec])->parent)
         if (section_scope->pdata[sec] != NULL)

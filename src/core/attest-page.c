@@ -1694,3 +1694,101 @@ attest_page_dup_source_title (AttestPage *self)
     return g_strdup (((AttestSection *) g_ptr_array_index (self->sections, 0))->source_title);
   return g_strdup ("");
 }
+
+/* ------------------------------------------------------------------ */
+/* Where the services in scope are                                      */
+
+static gboolean
+ascii_contains_ci (const char *haystack,
+                   const char *needle)
+{
+  g_autofree char *h = g_ascii_strdown (haystack != NULL ? haystack : "", -1);
+  g_autofree char *n = g_ascii_strdown (needle, -1);
+
+  return strstr (h, n) != NULL;
+}
+
+/**
+ * attest_page_find_in_scope_section:
+ *
+ * The section that lists the services in scope: "Microsoft in-scope cloud
+ * services" and its later "… cloud platforms & services" form, found by its
+ * (English) key or its source-language title.
+ *
+ * Returns: its index in @self's sections, or -1
+ */
+int
+attest_page_find_in_scope_section (AttestPage *self)
+{
+  g_return_val_if_fail (self != NULL, -1);
+
+  for (guint i = 0; i < self->sections->len; i++)
+    {
+      AttestSection *s = g_ptr_array_index (self->sections, i);
+
+      if (ascii_contains_ci (s->key, "in-scope") || ascii_contains_ci (s->source_title, "in-scope")
+          || ascii_contains_ci (s->source_title, "in scope"))
+        return (int) i;
+    }
+  return -1;
+}
+
+/* Whether @section is @ancestor or lies below it. */
+gboolean
+_attest_page_section_within (AttestPage *self,
+                             int         section,
+                             int         ancestor)
+{
+  for (int s = section; s >= 0 && (guint) s < self->sections->len;
+       s = ((AttestSection *) g_ptr_array_index (self->sections, s))->parent)
+    if (s == ancestor)
+      return TRUE;
+  return FALSE;
+}
+
+/* A line of the in-scope list: a top-level item, outside any quote, in the
+ * in-scope section @in_scope or below it. */
+gboolean
+_attest_page_is_in_scope_item (AttestPage        *self,
+                               const AttestBlock *block,
+                               int                in_scope)
+{
+  return in_scope >= 0 && block->kind == ATTEST_BLOCK_LIST_ITEM && block->depth == 1
+         && block->quote_depth == 0 && block->section >= 0
+         && _attest_page_section_within (self, block->section, in_scope);
+}
+
+/* "| Applicability | In-scope services |": rows of environments and the
+ * services in scope in each, wherever the table stands. */
+gboolean
+_attest_page_is_applicability_table (const AttestBlock *block)
+{
+  AttestTableRow *head;
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+
+  if (block->kind != ATTEST_BLOCK_TABLE || block->rows == NULL || block->rows->len == 0)
+    return FALSE;
+  head = g_ptr_array_index (block->rows, 0);
+  if (head->cells->len < 2)
+    return FALSE;
+  a = attest_table_cell_dup_text (g_ptr_array_index (head->cells, 0));
+  b = attest_table_cell_dup_text (g_ptr_array_index (head->cells, 1));
+  return ascii_contains_ci (a, "applicability") && ascii_contains_ci (b, "in-scope");
+}
+
+/* The line a row of an applicability table puts its services in scope
+ * with, as the catalog records it: "LABEL: SERVICES", line breaks as spaces. */
+char *
+_attest_page_applicability_row_line (const AttestTableRow *row)
+{
+  g_autofree char *label = NULL;
+  g_autofree char *services = NULL;
+
+  g_return_val_if_fail (row != NULL && row->cells->len >= 2, NULL);
+
+  label = attest_table_cell_dup_text (g_ptr_array_index (row->cells, 0));
+  services = attest_table_cell_dup_text (g_ptr_array_index (row->cells, 1));
+  g_strdelimit (services, "\n", ' ');
+  return g_strdup_printf ("%s: %s", label, services);
+}

@@ -82,6 +82,7 @@ char           *attest_page_dup_block_text     (AttestPage        *self,
                                                 const AttestBlock *block);
 int             attest_page_find_section       (AttestPage  *self,
                                                 const char  *key);
+int             attest_page_find_in_scope_section (AttestPage *self);
 const AttestSegment *attest_page_get_segment   (AttestPage  *self,
                                                 guint        index);
 const char     *attest_page_get_title          (AttestPage  *self);
