@@ -16,6 +16,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "attest-block-renderer.h"
 #include "attest-block-view.h"
 #include "attest-importer.h"
 #include "attest-page-pairs.h"
@@ -97,6 +98,8 @@ screenshot (Fixture    *f,
   snapshot = gtk_snapshot_new ();
   gdk_paintable_snapshot (paintable, snapshot, w, h);
   node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL)
+    return;
   renderer = gtk_native_get_renderer (GTK_NATIVE (f->window));
   texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, w, h));
   file = g_strdup_printf ("%s/%s.png", dir, name);
@@ -214,6 +217,54 @@ test_modes (void)
     g_autofree char *first_source = view_text (views->pdata[3]);
     g_assert_nonnull (strstr (first, "Présentation des rapports SOC"));
     g_assert_nonnull (strstr (first_source, "SOC 1, 2, and 3 Reports overview"));
+  }
+
+  /* Hovering a sentence lights it and its twin in the other column. */
+  {
+    GtkWidget *left = views->pdata[4], *right = views->pdata[5];
+    GtkTextBuffer *lb = gtk_text_view_get_buffer (GTK_TEXT_VIEW (left));
+    GtkTextBuffer *rb = gtk_text_view_get_buffer (GTK_TEXT_VIEW (right));
+    GtkTextTagTable *tags = gtk_text_buffer_get_tag_table (lb);
+    GtkTextTag *twin = gtk_text_tag_table_lookup (tags, "twin");
+    GtkTextIter iter;
+    GdkRectangle rect;
+    int wx, wy, segment;
+    g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (left);
+    guint n_motion = 0;
+    gboolean lit_left = FALSE, lit_right = FALSE;
+
+    gtk_text_buffer_get_iter_at_offset (lb, &iter, 5);
+    segment = attest_block_renderer_get_segment_at_iter (&iter);
+    g_assert_cmpint (segment, >=, 0);
+    gtk_text_view_get_iter_location (GTK_TEXT_VIEW (left), &iter, &rect);
+    gtk_text_view_buffer_to_window_coords (GTK_TEXT_VIEW (left), GTK_TEXT_WINDOW_WIDGET, rect.x + 1, rect.y + rect.height / 2, &wx, &wy);
+    for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+      {
+        g_autoptr(GObject) c = g_list_model_get_item (controllers, i);
+        /* The view's own (links) and the page's (twins): as the pointer would. */
+        if (GTK_IS_EVENT_CONTROLLER_MOTION (c))
+          {
+            g_signal_emit_by_name (c, "motion", (double) wx, (double) wy);
+            n_motion++;
+          }
+      }
+    g_assert_cmpuint (n_motion, >=, 2);
+    gtk_text_buffer_get_start_iter (lb, &iter);
+    do
+      lit_left |= gtk_text_iter_has_tag (&iter, twin);
+    while (gtk_text_iter_forward_char (&iter));
+    gtk_text_buffer_get_start_iter (rb, &iter);
+    do
+      if (gtk_text_iter_has_tag (&iter, twin))
+        {
+          lit_right = TRUE;
+          g_assert_cmpint (attest_block_renderer_get_segment_at_iter (&iter), ==, segment);
+        }
+    while (gtk_text_iter_forward_char (&iter));
+    g_assert_true (lit_left);
+    g_assert_true (lit_right);
+    attest_test_settle (50);
+    screenshot (&f, "soc-twin");
   }
 
   fixture_tear_down (&f);
