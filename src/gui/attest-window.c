@@ -361,6 +361,7 @@ show_workspace (AttestWindow *self)
       attest_page_view_clear (self->page_view);
       self->page_workspace = NULL;
     }
+  attest_page_view_set_matrix (self->page_view, NULL);
   g_clear_pointer (&self->matrix, attest_matrix_free);
   g_clear_pointer (&self->filter, attest_matrix_filter_free);
   self->filter = attest_matrix_filter_new ();
@@ -377,6 +378,8 @@ show_workspace (AttestWindow *self)
     }
 
   self->matrix = matrix;
+  if (self->page_workspace == (gpointer) self->workspace)
+    attest_page_view_set_matrix (self->page_view, matrix);
   g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "show-library")),
                                matrix->frameworks->len > 0);
   if (matrix->frameworks->len == 0)
@@ -1901,6 +1904,8 @@ attest_window_dispose (GObject *object)
   if (self->history_window != NULL)
     g_object_remove_weak_pointer (G_OBJECT (self->history_window), (gpointer *)&self->history_window);
   self->history_window = NULL;
+  if (self->page_view != NULL)
+    attest_page_view_set_matrix (self->page_view, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), ATTEST_TYPE_WINDOW);
   g_clear_pointer (&self->matrix, attest_matrix_free);
   g_clear_pointer (&self->filter, attest_matrix_filter_free);

@@ -282,6 +282,7 @@ import_path (Fixture    *f,
 
   g_assert_no_error (error);
   g_assert_cmpuint (summary->failed, ==, 0);
+  attest_page_view_set_matrix (f->view, NULL);
   attest_matrix_free (f->matrix);
   f->matrix = attest_workspace_load_matrix (f->ws, &error);
   g_assert_no_error (error);
@@ -342,6 +343,59 @@ test_find (void)
   fixture_tear_down (&f);
 }
 ATTEST_TEST_ISOLATED (test_find)
+
+static void
+service_selected (AttestPageView *view,
+                  const char     *service_id,
+                  char          **out)
+{
+  g_free (*out);
+  *out = g_strdup (service_id);
+}
+
+/* A service marked in the in-scope list: "Flux" is Stream; a click selects it. */
+static void
+test_services (void)
+{
+  Fixture f = { 0 };
+  g_autofree char *selected = NULL;
+  AttestBlockView *view;
+  GtkTextBuffer *buffer;
+  GtkTextIter iter, ms, me;
+  const char *target;
+
+  fixture_set_up (&f, "offering-soc.fr-FR.md");
+  attest_page_view_set_mode (f.view, ATTEST_READING_TRANSLATED);
+  load (&f, "soc", NULL);
+  g_signal_connect (f.view, "select-service", G_CALLBACK (service_selected), &selected);
+
+  view = g_ptr_array_index (attest_page_view_get_text_views (f.view), 0);
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+  /* "Flux" as a list item of the in-scope list (not the word in a sentence). */
+  g_assert_true (gtk_text_iter_forward_search (&iter, "\tFlux", 0, &ms, &me, NULL));
+  gtk_text_iter_forward_char (&ms);
+  target = attest_block_renderer_get_link_at_iter (&ms);
+  g_assert_cmpstr (target, ==, "attest-service:stream");
+  g_signal_emit_by_name (view, "activate-link", target);
+  g_assert_cmpstr (selected, ==, "stream");
+
+  /* The English source marks "Stream". */
+  attest_page_view_set_mode (f.view, ATTEST_READING_SOURCE);
+  view = g_ptr_array_index (attest_page_view_get_text_views (f.view), 0);
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+  g_assert_true (gtk_text_iter_forward_search (&iter, "\tStream", 0, &ms, &me, NULL));
+  gtk_text_iter_forward_char (&ms);
+  g_assert_cmpstr (attest_block_renderer_get_link_at_iter (&ms), ==, "attest-service:stream");
+  /* A sentence's words are not services. */
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+  g_assert_true (gtk_text_iter_forward_search (&iter, "Increasingly", 0, &ms, &me, NULL));
+  g_assert_null (attest_block_renderer_get_link_at_iter (&ms));
+
+  fixture_tear_down (&f);
+}
+ATTEST_TEST_ISOLATED (test_services)
 
 static guint
 toc_rows (Fixture *f)
@@ -624,6 +678,7 @@ main (int   argc,
 
   g_test_add_func ("/page-view/modes", test_modes_isolated);
   g_test_add_func ("/page-view/find", test_find_isolated);
+  g_test_add_func ("/page-view/services", test_services_isolated);
   g_test_add_func ("/page-view/sections-notes-zoom", test_sections_notes_zoom_isolated);
   g_test_add_func ("/page-view/versions-and-badge", test_versions_and_badge_isolated);
   g_test_add_func ("/page-view/largest-page", test_largest_page_isolated);

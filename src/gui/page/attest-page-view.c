@@ -30,6 +30,8 @@
 #include "attest-block-view.h"
 #include "attest-link-opener.h"
 #include "attest-note-editor.h"
+#include "attest-offering.h"
+#include "attest-page-marks.h"
 #include "attest-page-pairs.h"
 #include "attest-page-view.h"
 #include "attest-workspace-catalog.h"
@@ -108,6 +110,7 @@ struct _AttestPageView
   gboolean has_english;         /* the framework has an English variant */
   gint64 english_id;
   AttestPage *page;
+  AttestMatrix *matrix;         /* the window's, borrowed: see attest_page_view_set_matrix() */
   GPtrArray *marks;             /* AttestServiceMark: services in scope, marked */
 
   AttestReadingMode mode;       /* the reader's choice */
@@ -380,11 +383,45 @@ on_activate_link (AttestBlockView *view,
   attest_link_opener_ask (GTK_WIDGET (self), uri);
 }
 
-/* The services in scope, marked where the page names them. */
+/* The services in scope, marked where the page names them: a click selects
+ * the service's row. The core decides what is marked (attest-page-marks.h). */
+static void
+compute_marks (AttestPageView *self)
+{
+  Variant *v;
+  g_autofree char *lang = NULL;
+
+  g_clear_pointer (&self->marks, g_ptr_array_unref);
+  if (self->page == NULL || self->matrix == NULL)
+    return;
+  v = &g_array_index (self->variants, Variant, self->variant);
+  lang = attest_offering_lang_for_locale (v->locale);
+  self->marks = attest_page_mark_services (self->page, self->matrix, self->framework_id, lang);
+}
+
 static void
 apply_marks (AttestPageView *self)
 {
-  (void) self;
+  for (guint i = 0; self->marks != NULL && i < self->marks->len; i++)
+    {
+      AttestServiceMark *mark = g_ptr_array_index (self->marks, i);
+      g_autofree char *target = NULL;
+      AttestBlockView *view;
+      GtkTextBuffer *buffer;
+      GtkTextIter start, end;
+      int text = -1;
+
+      if (mark->row >= 0)
+        continue;   /* tables: their labels' own text */
+      view = find_block (self, mark->source, mark->block, NULL, &text);
+      if (view == NULL || text < 0)
+        continue;
+      buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+      gtk_text_buffer_get_iter_at_offset (buffer, &start, text + (int) mark->start);
+      gtk_text_buffer_get_iter_at_offset (buffer, &end, text + (int) mark->end);
+      target = g_strconcat (SERVICE_SCHEME, mark->service_id, NULL);
+      attest_block_renderer_apply_link (self->renderer, buffer, &start, &end, target, ATTEST_BLOCK_TAG_SERVICE);
+    }
 }
 
 /* ---- hovering a sentence ----------------------------------------------- */
@@ -1210,6 +1247,7 @@ load_page (AttestPageView  *self,
   self->page = g_steal_pointer (&page);
   self->variant = index;
   self->section = -1;
+  compute_marks (self);
   update_header (self);
   update_notes (self);
   render (self);
@@ -1472,6 +1510,7 @@ attest_page_view_load (AttestPageView   *self,
                                                (const char * const *) g_get_language_names ());
 
   g_set_object (&self->workspace, workspace);
+  self->matrix = matrix;
   g_free (self->framework_id);
   self->framework_id = g_strdup (framework->id);
   g_free (self->framework_title);
@@ -1640,6 +1679,27 @@ attest_page_view_get_text_views (AttestPageView *self)
   return self->views;
 }
 
+/**
+ * attest_page_view_set_matrix:
+ * @matrix: (nullable): the workspace's matrix read anew, or NULL before the
+ *   old one is freed
+ *
+ * The view borrows the window's matrix for the services it marks: the
+ * window says when it replaces it. The marks follow renames and merges.
+ */
+void
+attest_page_view_set_matrix (AttestPageView *self,
+                             AttestMatrix   *matrix)
+{
+  g_return_if_fail (ATTEST_IS_PAGE_VIEW (self));
+
+  self->matrix = matrix;
+  if (matrix == NULL || self->page == NULL)
+    return;
+  compute_marks (self);
+  render (self);
+}
+
 /* Forgets the page (another workspace was opened). */
 void
 attest_page_view_clear (AttestPageView *self)
@@ -1648,6 +1708,8 @@ attest_page_view_clear (AttestPageView *self)
 
   clear_views (self);
   g_clear_pointer (&self->page, attest_page_unref);
+  g_clear_pointer (&self->marks, g_ptr_array_unref);
+  self->matrix = NULL;
   g_clear_object (&self->workspace);
   g_clear_pointer (&self->framework_id, g_free);
   rebuild_toc (self);

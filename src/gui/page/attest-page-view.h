@@ -42,6 +42,8 @@ guint              attest_page_view_get_n_matches    (AttestPageView    *self);
 int                attest_page_view_get_current_match (AttestPageView   *self);
 double             attest_page_view_get_zoom         (AttestPageView    *self);
 GPtrArray         *attest_page_view_get_text_views   (AttestPageView    *self);
+void               attest_page_view_set_matrix       (AttestPageView    *self,
+                                                      AttestMatrix      *matrix);
 void               attest_page_view_clear            (AttestPageView    *self);
 
 G_END_DECLS
