@@ -388,6 +388,29 @@ test_services (void)
   g_assert_true (gtk_text_iter_forward_search (&iter, "\tStream", 0, &ms, &me, NULL));
   gtk_text_iter_forward_char (&ms);
   g_assert_cmpstr (attest_block_renderer_get_link_at_iter (&ms), ==, "attest-service:stream");
+  /* Side by side: both columns. */
+  attest_page_view_set_mode (f.view, ATTEST_READING_SIDE_BY_SIDE);
+  {
+    GPtrArray *views = attest_page_view_get_text_views (f.view);
+    guint found = 0;
+
+    for (guint i = 0; i < views->len; i++)
+      {
+        GtkTextBuffer *b = gtk_text_view_get_buffer (GTK_TEXT_VIEW (views->pdata[i]));
+        GtkTextIter it, s1, e1;
+
+        gtk_text_buffer_get_start_iter (b, &it);
+        if (gtk_text_iter_forward_search (&it, "\tFlux", 0, &s1, &e1, NULL) ||
+            gtk_text_iter_forward_search (&it, "\tStream", 0, &s1, &e1, NULL))
+          {
+            gtk_text_iter_forward_char (&s1);
+            g_assert_cmpstr (attest_block_renderer_get_link_at_iter (&s1), ==, "attest-service:stream");
+            found++;
+          }
+      }
+    g_assert_cmpuint (found, >=, 2);
+  }
+  attest_page_view_set_mode (f.view, ATTEST_READING_SOURCE);
   /* A sentence's words are not services. */
   gtk_text_buffer_get_start_iter (buffer, &iter);
   g_assert_true (gtk_text_iter_forward_search (&iter, "Increasingly", 0, &ms, &me, NULL));

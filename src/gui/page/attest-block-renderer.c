@@ -149,10 +149,10 @@ apply_colors (AttestBlockRenderer *self)
   GdkRGBA match_bg = with_alpha (&self->warning, 0.3f);
   GdkRGBA current_bg = with_alpha (&self->warning, 0.7f);
   GdkRGBA twin_bg = with_alpha (&self->accent, 0.18f);
-  GdkRGBA service_line = with_alpha (&self->accent, 0.6f);
+  GdkRGBA service_bg = with_alpha (&self->accent, 0.12f);
 
   g_object_set (tag (self, ATTEST_BLOCK_TAG_LINK), "foreground-rgba", &self->accent, NULL);
-  g_object_set (tag (self, ATTEST_BLOCK_TAG_SERVICE), "underline-rgba", &service_line, NULL);
+  g_object_set (tag (self, ATTEST_BLOCK_TAG_SERVICE), "background-rgba", &service_bg, NULL);
   g_object_set (tag (self, ATTEST_BLOCK_TAG_FIND_MATCH), "background-rgba", &match_bg, NULL);
   g_object_set (tag (self, ATTEST_BLOCK_TAG_FIND_CURRENT), "background-rgba", &current_bg, NULL);
   g_object_set (tag (self, ATTEST_BLOCK_TAG_TWIN), "background-rgba", &twin_bg, NULL);
@@ -220,7 +220,8 @@ create_tags (AttestBlockRenderer *self)
       add_tag (self, label_tag, NULL);
     }
 
-  add_tag (self, ATTEST_BLOCK_TAG_SERVICE, "underline", PANGO_UNDERLINE_SINGLE, NULL);
+  /* A tint, not an underline: links have that. */
+  add_tag (self, ATTEST_BLOCK_TAG_SERVICE, NULL);
   /* Highlights last: they sit above every look. */
   add_tag (self, ATTEST_BLOCK_TAG_TWIN, NULL);
   add_tag (self, ATTEST_BLOCK_TAG_FIND_MATCH, NULL);

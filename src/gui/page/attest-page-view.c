@@ -397,6 +397,7 @@ compute_marks (AttestPageView *self)
   v = &g_array_index (self->variants, Variant, self->variant);
   lang = attest_offering_lang_for_locale (v->locale);
   self->marks = attest_page_mark_services (self->page, self->matrix, self->framework_id, lang);
+  g_debug ("%s: %u services marked", self->page->path, self->marks->len);
 }
 
 static void
