@@ -1794,6 +1794,12 @@ attest_window_show_page (AttestWindow *self,
     }
   gtk_stack_set_visible_child_name (self->centre_stack, "page");
   gtk_widget_set_visible (self->back_button, TRUE);
+  /* The keys are the page's: arrows scroll it, Ctrl+F finds in it. */
+  {
+    GPtrArray *views = attest_page_view_get_text_views (self->page_view);
+    if (views->len > 0)
+      gtk_widget_grab_focus (g_ptr_array_index (views, 0));
+  }
   attest_library_sidebar_select_framework (self->library_sidebar, framework_id);
   return TRUE;
 }
