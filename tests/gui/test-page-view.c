@@ -411,10 +411,40 @@ test_services (void)
     g_assert_cmpuint (found, >=, 2);
   }
   attest_page_view_set_mode (f.view, ATTEST_READING_SOURCE);
+  view = g_ptr_array_index (attest_page_view_get_text_views (f.view), 0);
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
   /* A sentence's words are not services. */
   gtk_text_buffer_get_start_iter (buffer, &iter);
   g_assert_true (gtk_text_iter_forward_search (&iter, "Increasingly", 0, &ms, &me, NULL));
   g_assert_null (attest_block_renderer_get_link_at_iter (&ms));
+
+  /* An English page of 2023: its services sit in an applicability table. */
+  {
+    g_autofree char *corpus = attest_test_corpus_dir ();
+    g_autofree char *page = corpus != NULL ? g_build_filename (corpus, "pages", "en-US-2023", "offering-soc-2.md", NULL) : NULL;
+    g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+    guint linked = 0;
+
+    if (page == NULL || !g_file_test (page, G_FILE_TEST_IS_REGULAR))
+      printf ("# no corpus: the table marks are not checked\n");
+    else
+      {
+        import_path (&f, page);
+        load (&f, "soc", "");
+        attest_test_collect_any (GTK_WIDGET (f.view), GTK_TYPE_LABEL, labels);
+        for (guint i = 0; i < labels->len; i++)
+          if (gtk_widget_has_css_class (labels->pdata[i], "cell") &&
+              strstr (gtk_label_get_label (labels->pdata[i]), "href=\"attest-service:") != NULL)
+            linked++;
+        printf ("# table cells with services marked: %u\n", linked);
+        g_assert_cmpuint (linked, >, 3);
+        /* Power Automate, in the GCC High row, is one of them. */
+        for (guint i = 0; i < labels->len; i++)
+          if (strstr (gtk_label_get_label (labels->pdata[i]), "href=\"attest-service:power-automate\"") != NULL)
+            linked = 0;
+        g_assert_cmpuint (linked, ==, 0);
+      }
+  }
 
   fixture_tear_down (&f);
 }

@@ -512,47 +512,128 @@ append_runs (AttestBlockRenderer *self,
     }
 }
 
-/* Pango markup of a table cell's runs. */
+/* One run's text (or a piece of it) as Pango markup, linked to @link. */
+static void
+append_run_markup (GString         *out,
+                   const AttestRun *run,
+                   const char      *text,
+                   gssize           len,
+                   const char      *link)
+{
+  g_autofree char *escaped = g_markup_escape_text (text, len);
+
+  if (link != NULL)
+    {
+      g_autofree char *href = g_markup_escape_text (link, -1);
+      g_string_append_printf (out, "<a href=\"%s\">", href);
+    }
+  if (run->flags & ATTEST_RUN_BOLD)
+    g_string_append (out, "<b>");
+  if (run->flags & ATTEST_RUN_ITALIC)
+    g_string_append (out, "<i>");
+  if (run->flags & ATTEST_RUN_CODE)
+    g_string_append (out, "<tt>");
+  if (run->flags & ATTEST_RUN_STRIKE)
+    g_string_append (out, "<s>");
+  if (run->flags & ATTEST_RUN_SUPERSCRIPT)
+    g_string_append (out, "<sup>");
+  g_string_append (out, escaped);
+  if (run->flags & ATTEST_RUN_SUPERSCRIPT)
+    g_string_append (out, "</sup>");
+  if (run->flags & ATTEST_RUN_STRIKE)
+    g_string_append (out, "</s>");
+  if (run->flags & ATTEST_RUN_CODE)
+    g_string_append (out, "</tt>");
+  if (run->flags & ATTEST_RUN_ITALIC)
+    g_string_append (out, "</i>");
+  if (run->flags & ATTEST_RUN_BOLD)
+    g_string_append (out, "</b>");
+  if (link != NULL)
+    g_string_append (out, "</a>");
+}
+
+/* Pango markup of a table cell's runs; @spans (may be NULL) link stretches
+ * of it, by character offsets, where the text has no link of its own. */
+static char *
+runs_markup_with_links (GPtrArray                 *runs,
+                        const AttestBlockLinkSpan *spans,
+                        guint                      n_spans)
+{
+  GString *out = g_string_new (NULL);
+  int pos = 0;
+
+  for (guint r = 0; r < runs->len; r++)
+    {
+      AttestRun *run = g_ptr_array_index (runs, r);
+      int len = (int) g_utf8_strlen (run->text, -1);
+      int i = 0;
+
+      while (i < len)
+        {
+          const char *target = NULL;
+          int next = len;
+          const char *from, *to;
+
+          for (guint k = 0; run->link == NULL && k < n_spans; k++)
+            {
+              if (spans[k].start <= pos + i && pos + i < spans[k].end)
+                {
+                  target = spans[k].target;
+                  next = MIN (next, spans[k].end - pos);
+                }
+              else if (spans[k].start > pos + i)
+                next = MIN (next, spans[k].start - pos);
+            }
+          from = g_utf8_offset_to_pointer (run->text, i);
+          to = g_utf8_offset_to_pointer (run->text, next);
+          append_run_markup (out, run, from, to - from, run->link != NULL ? run->link : target);
+          i = next;
+        }
+      pos += len;
+    }
+  return g_string_free (out, FALSE);
+}
+
 static char *
 runs_markup (GPtrArray *runs)
 {
-  GString *out = g_string_new (NULL);
+  return runs_markup_with_links (runs, NULL, 0);
+}
 
-  for (guint i = 0; i < runs->len; i++)
-    {
-      AttestRun *run = g_ptr_array_index (runs, i);
-      g_autofree char *text = g_markup_escape_text (run->text, -1);
+/**
+ * attest_block_renderer_link_table_cell:
+ * @table: a table's widget (the "child-anchored" child of a TABLE block)
+ * @block: that block
+ * @spans: (array length=n_spans): stretches of the cell's text to link
+ *
+ * Links stretches of one cell's text, as attest_block_renderer_apply_link()
+ * does in the text: the view reports their targets on a click or Enter.
+ */
+void
+attest_block_renderer_link_table_cell (GtkWidget                 *table,
+                                       const AttestBlock         *block,
+                                       guint                      row,
+                                       guint                      column,
+                                       const AttestBlockLinkSpan *spans,
+                                       guint                      n_spans)
+{
+  AttestTableRow *r;
+  GtkWidget *label;
+  g_autofree char *markup = NULL;
 
-      if (run->link != NULL)
-        {
-          g_autofree char *href = g_markup_escape_text (run->link, -1);
-          g_string_append_printf (out, "<a href=\"%s\">", href);
-        }
-      if (run->flags & ATTEST_RUN_BOLD)
-        g_string_append (out, "<b>");
-      if (run->flags & ATTEST_RUN_ITALIC)
-        g_string_append (out, "<i>");
-      if (run->flags & ATTEST_RUN_CODE)
-        g_string_append (out, "<tt>");
-      if (run->flags & ATTEST_RUN_STRIKE)
-        g_string_append (out, "<s>");
-      if (run->flags & ATTEST_RUN_SUPERSCRIPT)
-        g_string_append (out, "<sup>");
-      g_string_append (out, text);
-      if (run->flags & ATTEST_RUN_SUPERSCRIPT)
-        g_string_append (out, "</sup>");
-      if (run->flags & ATTEST_RUN_STRIKE)
-        g_string_append (out, "</s>");
-      if (run->flags & ATTEST_RUN_CODE)
-        g_string_append (out, "</tt>");
-      if (run->flags & ATTEST_RUN_ITALIC)
-        g_string_append (out, "</i>");
-      if (run->flags & ATTEST_RUN_BOLD)
-        g_string_append (out, "</b>");
-      if (run->link != NULL)
-        g_string_append (out, "</a>");
-    }
-  return g_string_free (out, FALSE);
+  g_return_if_fail (GTK_IS_GRID (table));
+  g_return_if_fail (block != NULL && block->kind == ATTEST_BLOCK_TABLE);
+
+  if (row >= block->rows->len)
+    return;
+  r = g_ptr_array_index (block->rows, row);
+  if (column >= r->cells->len)
+    return;
+  label = gtk_grid_get_child_at (GTK_GRID (table), (int) column, (int) row);
+  if (!GTK_IS_LABEL (label))
+    return;
+  markup = runs_markup_with_links (((AttestTableCell *) g_ptr_array_index (r->cells, column))->runs, spans, n_spans);
+  gtk_label_set_markup (GTK_LABEL (label), markup);
 }
 
 static GtkWidget *

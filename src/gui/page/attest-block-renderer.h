@@ -53,6 +53,13 @@ typedef struct {
   int text;
 } AttestBlockOffsets;
 
+/* A stretch of a table cell's text to link: character offsets, the target. */
+typedef struct {
+  int start;
+  int end;
+  const char *target;
+} AttestBlockLinkSpan;
+
 typedef struct {
   GdkRGBA background;    /* may be transparent */
   GdkRGBA bar;           /* a bar down the left edge; may be transparent */
@@ -81,6 +88,12 @@ void                 attest_block_renderer_apply_link     (AttestBlockRenderer *
                                                            const GtkTextIter   *end,
                                                            const char          *target,
                                                            const char          *look);
+void                 attest_block_renderer_link_table_cell (GtkWidget                 *table,
+                                                            const AttestBlock         *block,
+                                                            guint                      row,
+                                                            guint                      column,
+                                                            const AttestBlockLinkSpan *spans,
+                                                            guint                      n_spans);
 GtkTextTag          *attest_block_renderer_lookup_segment_tag (AttestBlockRenderer *self,
                                                                guint                segment);
 int                  attest_block_renderer_get_segment_at_iter (const GtkTextIter *iter);

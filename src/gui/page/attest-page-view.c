@@ -400,6 +400,50 @@ compute_marks (AttestPageView *self)
   g_debug ("%s: %u services marked", self->page->path, self->marks->len);
 }
 
+/* Marks in one cell of a table (they come together, in order): its label's links. */
+static guint
+apply_table_marks (AttestPageView *self,
+                   guint           first)
+{
+  AttestServiceMark *mark = g_ptr_array_index (self->marks, first);
+  g_autoptr(GArray) spans = g_array_new (FALSE, FALSE, sizeof (AttestBlockLinkSpan));
+  g_autoptr(GPtrArray) targets = g_ptr_array_new_with_free_func (g_free);
+  AttestBlockView *view;
+  int offset = -1;
+  guint i;
+
+  for (i = first; i < self->marks->len; i++)
+    {
+      AttestServiceMark *m = g_ptr_array_index (self->marks, i);
+      AttestBlockLinkSpan span;
+
+      if (m->source != mark->source || m->block != mark->block || m->row != mark->row || m->cell != mark->cell)
+        break;
+      g_ptr_array_add (targets, g_strconcat (SERVICE_SCHEME, m->service_id, NULL));
+      span.start = (int) m->start;
+      span.end = (int) m->end;
+      span.target = g_ptr_array_index (targets, targets->len - 1);
+      g_array_append_val (spans, span);
+    }
+
+  view = find_block (self, mark->source, mark->block, &offset, NULL);
+  if (view != NULL)
+    {
+      GtkTextIter iter;
+      GtkTextChildAnchor *anchor;
+      GtkWidget *table;
+
+      gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), &iter, offset);
+      anchor = gtk_text_iter_get_child_anchor (&iter);
+      table = anchor != NULL ? attest_block_renderer_get_anchor_child (anchor) : NULL;
+      if (GTK_IS_GRID (table))
+        attest_block_renderer_link_table_cell (table, g_ptr_array_index (side_blocks (self, mark->source), mark->block),
+                                               (guint) mark->row, (guint) mark->cell,
+                                               (AttestBlockLinkSpan *) spans->data, spans->len);
+    }
+  return i;
+}
+
 static void
 apply_marks (AttestPageView *self)
 {
@@ -413,7 +457,10 @@ apply_marks (AttestPageView *self)
       int text = -1;
 
       if (mark->row >= 0)
-        continue;   /* tables: their labels' own text */
+        {
+          i = apply_table_marks (self, i) - 1;
+          continue;
+        }
       view = find_block (self, mark->source, mark->block, NULL, &text);
       if (view == NULL || text < 0)
         continue;
