@@ -709,6 +709,82 @@ test_largest_page (void)
   fixture_tear_down (&f);
 }
 
+/* Every page of the corpus, every version, shown without a GTK warning
+ * (fatal here); side by side for every bilingual page. */
+static void
+test_corpus (void)
+{
+  Fixture f = { 0 };
+  g_autofree char *corpus = attest_test_corpus_dir ();
+  g_autofree char *pages = g_build_filename (corpus, "pages", NULL);
+  g_autoptr(GPtrArray) dropdowns = g_ptr_array_new ();
+  guint shown = 0, bilingual = 0, variants = 0, warned = 0, seen = 0;
+  gint64 start;
+#ifdef __SANITIZE_ADDRESS__
+  /* GTK under AddressSanitizer lays out ten times slower: a sample there; every page in the plain build. */
+  const guint every = 7;
+#else
+  const guint every = 1;
+#endif
+
+  fixture_set_up (&f, NULL);
+  start = g_get_monotonic_time ();
+  import_path (&f, pages);
+  printf ("# corpus imported in %.1f s\n", (g_get_monotonic_time () - start) / 1e6);
+  attest_test_collect_any (GTK_WIDGET (f.view), GTK_TYPE_DROP_DOWN, dropdowns);
+  start = g_get_monotonic_time ();
+  for (guint i = 0; i < f.matrix->frameworks->len; i++)
+    {
+      AttestMatrixFramework *fw = f.matrix->frameworks->pdata[i];
+      g_autoptr(GError) error = NULL;
+
+      variants += fw->variants->len;
+      attest_page_view_set_mode (f.view, ATTEST_READING_TRANSLATED);
+      g_assert_true (attest_page_view_load (f.view, f.ws, f.matrix, fw->id, NULL, &error));
+      g_assert_no_error (error);
+      for (guint v = 0; v < fw->variants->len; v++)
+        {
+          AttestPage *page;
+
+          if (seen++ % every != 0)
+            continue;
+          attest_page_view_set_mode (f.view, ATTEST_READING_TRANSLATED);
+          gtk_drop_down_set_selected (dropdowns->pdata[0], v);
+          page = attest_page_view_get_page (f.view);
+          g_assert_nonnull (page);
+          g_assert_cmpuint (attest_page_view_get_text_views (f.view)->len, ==, 1);
+          warned += page->warnings->len > 0;
+          if (page->kind == ATTEST_PAGE_KIND_BILINGUAL)
+            {
+              attest_page_view_set_mode (f.view, ATTEST_READING_SIDE_BY_SIDE);
+              g_assert_cmpuint (attest_page_view_get_text_views (f.view)->len % 2, ==, 0);
+              bilingual++;
+            }
+          /* Laid out and drawn, as on screen. */
+          attest_test_settle (0);
+          shown++;
+        }
+    }
+  printf ("# corpus: %u page versions shown (%u side by side), %u of them with parse warnings, in %.1f s\n",
+          shown, bilingual, warned, (g_get_monotonic_time () - start) / 1e6);
+  g_assert_cmpuint (shown, ==, (variants + every - 1) / every);
+  g_assert_cmpuint (shown * every, >=, 300);
+  fixture_tear_down (&f);
+}
+
+static void
+test_corpus_isolated (void)
+{
+  g_autofree char *corpus = attest_test_corpus_dir ();
+
+  if (corpus == NULL && !g_test_subprocess ())
+    {
+      g_test_skip ("the corpus is not here (../shared/corpus or $ATTEST_CORPUS)");
+      return;
+    }
+  attest_test_run_isolated (test_corpus);
+}
+
 /* Skipped here, in the parent: a subprocess's skip reads as a failure. */
 static void
 test_largest_page_isolated (void)
@@ -735,6 +811,7 @@ main (int   argc,
   g_test_add_func ("/page-view/sections-notes-zoom", test_sections_notes_zoom_isolated);
   g_test_add_func ("/page-view/versions-and-badge", test_versions_and_badge_isolated);
   g_test_add_func ("/page-view/largest-page", test_largest_page_isolated);
+  g_test_add_func ("/page-view/corpus", test_corpus_isolated);
 
   return g_test_run ();
 }
