@@ -1258,7 +1258,7 @@ attest_page_drawing_export_pdf (AttestPageDrawing  *self,
   out = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, &local_error);
   if (out == NULL)
     {
-      /* Translators: %s is a file name, the second the reason */
+      /* Translators: the first %s is a file name, the second the reason */
       g_set_error (error, G_IO_ERROR, local_error->code, _("Cannot write “%s”: %s"), display, local_error->message);
       return FALSE;
     }
