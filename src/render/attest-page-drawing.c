@@ -9,11 +9,13 @@
  * Layout: every block (or, side by side, every aligned row of block pairs)
  * becomes a Row in its own coordinates: Pango layouts, filled rectangles
  * (boxes, bars, rules, table grids) and the vertical extents of its text
- * lines. Pagination cuts the rows into slices that fit the pages: a row that
- * does not fit the space left moves to the next page; one taller than a page
- * is cut only between text lines, so no line is ever lost or clipped. A text
- * line is drawn in the one slice that holds its top; rectangles are clipped
- * to their slice.
+ * lines. Pagination cuts the rows into slices that fit the pages: a short row
+ * that does not fit the space left moves to the next page; a tall one (over a
+ * quarter of a page) starts on this page and goes on over the next ones, cut
+ * only between text lines (between table rows where it can), so no line is
+ * ever lost or clipped. A heading stays with what follows it. A text line is
+ * drawn in the one slice that holds its top; rectangles are clipped to their
+ * slice.
  *
  * Everything is in points: the Pango context has a resolution of 72 dpi (as
  * gtk_print_context_create_pango_context() gives with GTK_UNIT_POINTS) and
@@ -55,8 +57,8 @@
 #define GUTTER        18.0
 #define HAIRLINE      0.5
 #define RULE_SPACE    10.0   /* height of a thematic break */
-#define KEEP_NEXT     36.0   /* a heading stays with this much of what follows it */
 #define MIN_SPLIT     36.0   /* a row split across pages starts on a page with this much room */
+#define MIN_CARRY     24.0   /* and leaves at least this much of it for the next page */
 #define EPS           0.01
 
 /* A4, and the margins of attest_page_drawing_export_pdf(). */
@@ -840,6 +842,16 @@ new_page (AttestPageDrawing *self,
   *y = 0;
 }
 
+/* A row that does not fit the space left moves to the next page, unless it
+ * is tall: then it starts here and goes on over the page, rather than leave
+ * a quarter of a page or more empty. */
+static gboolean
+row_splits (Row    *row,
+            double  space)
+{
+  return row->height > space / 4;
+}
+
 static void
 paginate_rows (AttestPageDrawing *self)
 {
@@ -854,20 +866,20 @@ paginate_rows (AttestPageDrawing *self)
     {
       Row *row = g_ptr_array_index (self->rows, r);
       double gap = y > EPS ? row->gap : 0;
-      double need = row->height;
       double from = 0;
 
       /* A heading does not end a page: it goes with the start of what follows. */
-      if (row->keep_with_next && r + 1 < self->rows->len)
+      if (row->keep_with_next && r + 1 < self->rows->len && y > EPS)
         {
           Row *next = g_ptr_array_index (self->rows, r + 1);
+          double need = row->height + next->gap
+                        + (row_splits (next, space) ? MIN (next->height, MIN_SPLIT) : next->height);
 
-          need += next->gap + MIN (next->height, KEEP_NEXT);
-        }
-      if (y > EPS && y + gap + need > space && need <= space)
-        {
-          new_page (self, &y);
-          gap = 0;
+          if (y + gap + need > space && need <= space)
+            {
+              new_page (self, &y);
+              gap = 0;
+            }
         }
 
       if (y + gap + row->height <= space + EPS)
@@ -876,18 +888,23 @@ paginate_rows (AttestPageDrawing *self)
           y += gap + row->height;
           continue;
         }
-      if (y > EPS && (row->height <= space || space - y - gap < MIN_SPLIT))
+      if (y > EPS && (!row_splits (row, space) || space - y - gap < MIN_SPLIT))
         {
           new_page (self, &y);
           gap = 0;
         }
 
-      /* Taller than a page: cut between lines, page after page. */
+      /* Cut between lines, page after page. */
       y += gap;
       while (row->height - from > space - y + EPS)
         {
-          double to = find_break (row, from, space - y);
+          double room = space - y;
+          double to;
 
+          /* Below other text, leave a few lines for the next page too. */
+          if (y > EPS)
+            room = MIN (room, row->height - from - MIN_CARRY);
+          to = room > EPS ? find_break (row, from, room) : from;
           if (to <= from)
             {
               if (y > EPS)
@@ -1003,8 +1020,11 @@ attest_page_drawing_paginate (AttestPageDrawing *self,
       g_autofree char *translated = NULL;
 
       /* Translators: above the translated column of a printed page; %s is its locale, e.g. "fr-FR" */
-      translated = code != NULL && *code != '\0' ? g_strdup_printf (_("Translation (%s)"), code)
-                                                 : g_strdup (_("Translated"));
+      if (code != NULL && *code != '\0')
+        translated = g_strdup_printf (_("Translation (%s)"), code);
+      else
+        /* Translators: above the translated column of a printed page whose locale is unknown */
+        translated = g_strdup (_("Translated"));
       pango_font_description_set_weight (bold, PANGO_WEIGHT_BOLD);
       self->column_layouts[0] = new_line_layout (self, bold, translated, self->column_width);
       /* Translators: above the English column of a printed page */
