@@ -1,0 +1,121 @@
+/* attest-page-print.c: print an offering page, or export it to PDF
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A thin GtkPrintOperation around AttestPageDrawing (STYLE.md §9): the
+ * drawing lays the page out for the printable area in begin-print and draws
+ * one page per draw-page, exactly as attest_page_drawing_export_pdf() does.
+ * The print settings of the last print are kept for the session, so the next
+ * one offers the same printer.
+ */
+#define G_LOG_DOMAIN "attest-page-print"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "attest-page-drawing.h"
+#include "attest-page-print.h"
+
+static GtkPrintSettings *session_settings;
+
+static void
+begin_print (GtkPrintOperation *operation,
+             GtkPrintContext   *context,
+             gpointer           user_data)
+{
+  AttestPageDrawing *drawing = user_data;
+  PangoContext *pango_context = gtk_print_context_create_pango_context (context);
+  guint n_pages;
+
+  /* GTK_UNIT_POINTS: the width and height are in points, and so is the
+   * context's resolution. */
+  n_pages = attest_page_drawing_paginate (drawing, pango_context,
+                                          gtk_print_context_get_width (context),
+                                          gtk_print_context_get_height (context));
+  g_object_unref (pango_context);
+  gtk_print_operation_set_n_pages (operation, (int) MAX (n_pages, 1));
+}
+
+static void
+draw_page (GtkPrintOperation *operation,
+           GtkPrintContext   *context,
+           int                page_nr,
+           gpointer           user_data)
+{
+  AttestPageDrawing *drawing = user_data;
+
+  attest_page_drawing_draw_page (drawing, gtk_print_context_get_cairo_context (context), (guint) page_nr);
+}
+
+/**
+ * attest_page_print:
+ * @parent: (nullable): the window the print dialog is modal to
+ * @mode: side by side prints two columns for a bilingual page
+ * @title: (nullable): the job name and the header of every page, e.g.
+ *   "SOC · fr-FR · 2020-02-01"; the page's title when %NULL
+ * @footer: (nullable): a line at the foot of every page
+ * @action: GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG for "Print…",
+ *   GTK_PRINT_OPERATION_ACTION_EXPORT to write @export_filename as PDF
+ * @export_filename: (nullable): the PDF, for GTK_PRINT_OPERATION_ACTION_EXPORT
+ *
+ * Runs the print operation to its end (the dialog is modal).
+ *
+ * Returns: GTK_PRINT_OPERATION_RESULT_APPLY when printed or exported,
+ *   _CANCEL when the user closed the dialog, _ERROR with @error set
+ */
+GtkPrintOperationResult
+attest_page_print (GtkWindow                *parent,
+                   AttestPage               *page,
+                   AttestReadingMode         mode,
+                   const char               *title,
+                   const char               *footer,
+                   GtkPrintOperationAction   action,
+                   const char               *export_filename,
+                   GError                  **error)
+{
+  g_autoptr(AttestPageDrawing) drawing = NULL;
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  GtkPrintOperationResult result;
+
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), GTK_PRINT_OPERATION_RESULT_ERROR);
+  g_return_val_if_fail (page != NULL, GTK_PRINT_OPERATION_RESULT_ERROR);
+  g_return_val_if_fail (action != GTK_PRINT_OPERATION_ACTION_EXPORT || export_filename != NULL,
+                        GTK_PRINT_OPERATION_RESULT_ERROR);
+  g_return_val_if_fail (error == NULL || *error == NULL, GTK_PRINT_OPERATION_RESULT_ERROR);
+
+  if (title == NULL)
+    title = attest_page_get_title (page);
+  drawing = attest_page_drawing_new (page, mode, title, footer);
+
+  operation = gtk_print_operation_new ();
+  gtk_print_operation_set_job_name (operation, title);
+  gtk_print_operation_set_use_full_page (operation, FALSE);
+  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  gtk_print_operation_set_embed_page_setup (operation, TRUE);
+  if (session_settings != NULL)
+    gtk_print_operation_set_print_settings (operation, session_settings);
+  if (action == GTK_PRINT_OPERATION_ACTION_EXPORT)
+    gtk_print_operation_set_export_filename (operation, export_filename);
+
+  g_signal_connect (operation, "begin-print", G_CALLBACK (begin_print), drawing);
+  g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page), drawing);
+
+  result = gtk_print_operation_run (operation, action, parent, error);
+
+  /* GTK says what went wrong, not with which file. */
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR && action == GTK_PRINT_OPERATION_ACTION_EXPORT
+      && error != NULL && *error != NULL)
+    {
+      g_autofree char *display = g_filename_display_name (export_filename);
+      /* Translators: the first %s is a file name, the second the reason */
+      char *message = g_strdup_printf (_("Cannot write “%s”: %s"), display, (*error)->message);
+
+      g_free ((*error)->message);
+      (*error)->message = message;
+    }
+
+  if (result == GTK_PRINT_OPERATION_RESULT_APPLY && action != GTK_PRINT_OPERATION_ACTION_EXPORT)
+    g_set_object (&session_settings, gtk_print_operation_get_print_settings (operation));
+  return result;
+}
