@@ -27,10 +27,7 @@
 #include "attest-workspace-catalog.h"
 #include "attest-workspace-checklist.h"
 #include "attest-workspace-expiry.h"
-#if __has_include("attest-page-print.h")
 #include "attest-page-print.h"
-#define TMP_HAVE_PRINT 1
-#endif
 #include "attest-page-view.h"
 #include "attest-workspace-locate.h"
 #include "attest-workspace-services.h"
@@ -1725,19 +1722,15 @@ page_print_requested (AttestWindow *self)
 
   if (page == NULL)
     return;
-#ifndef TMP_HAVE_PRINT
-  (void) result; (void) error;
-  return;
-#else
   result = attest_page_print (GTK_WINDOW (self), page, attest_page_view_get_shown_mode (self->page_view),
-                              attest_page_view_get_title (self->page_view), NULL,
+                              attest_page_view_get_title (self->page_view),
+                              attest_page_view_get_subtitle (self->page_view),
                               GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, NULL, &error);
   if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
     {
       g_autofree char *escaped = g_markup_escape_text (error->message, -1);
       adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
     }
-#endif
 }
 
 /**

@@ -1669,6 +1669,14 @@ attest_page_view_get_title (AttestPageView *self)
   return gtk_label_get_text (self->title_label);
 }
 
+/* The version shown, as the toolbar says it: "fr-FR · 2020-02-01". */
+const char *
+attest_page_view_get_subtitle (AttestPageView *self)
+{
+  g_return_val_if_fail (ATTEST_IS_PAGE_VIEW (self), NULL);
+  return gtk_label_get_text (self->subtitle_label);
+}
+
 /* The section being read (the notes are about it), or -1. */
 int
 attest_page_view_get_section (AttestPageView *self)

@@ -35,6 +35,7 @@ gboolean           attest_page_view_show_section     (AttestPageView    *self,
 const char        *attest_page_view_get_framework_id (AttestPageView    *self);
 AttestPage        *attest_page_view_get_page         (AttestPageView    *self);
 const char        *attest_page_view_get_title        (AttestPageView    *self);
+const char        *attest_page_view_get_subtitle     (AttestPageView    *self);
 int                attest_page_view_get_section      (AttestPageView    *self);
 void               attest_page_view_find             (AttestPageView    *self,
                                                       const char        *text);
