@@ -8,6 +8,8 @@
 
 #include <string.h>
 
+#include <glib/gi18n.h>
+
 #include "attest-block.h"
 
 const char *
@@ -179,4 +181,61 @@ attest_block_dup_text (const AttestBlock *block)
         }
     }
   return g_string_free (out, FALSE);
+}
+
+/* The labels of [!NOTE] blocks, and the title a reader sees above one, on
+ * screen and on paper alike. */
+static const struct {
+  const char *label;
+  const char *title;
+} note_kinds[ATTEST_N_NOTE_KINDS] = {
+  /* Translators: the label above a highlighted note block in a page or a note */
+  { "NOTE", N_("Note") },
+  /* Translators: the label above a highlighted tip block in a page or a note */
+  { "TIP", N_("Tip") },
+  /* Translators: the label above a highlighted block in a page or a note */
+  { "IMPORTANT", N_("Important") },
+  /* Translators: the label above a highlighted warning block in a page or a note */
+  { "WARNING", N_("Warning") },
+  /* Translators: the label above a highlighted caution block in a page or a note */
+  { "CAUTION", N_("Caution") },
+};
+
+/* A NOTE block's kind by its label; an unknown label is a plain note. */
+AttestNoteKind
+attest_block_get_note_kind (const AttestBlock *block)
+{
+  g_return_val_if_fail (block != NULL, ATTEST_NOTE_NOTE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (note_kinds); i++)
+    if (g_strcmp0 (note_kinds[i].label, block->label) == 0)
+      return (AttestNoteKind) i;
+  return ATTEST_NOTE_NOTE;
+}
+
+/* "Note", "Tip" …, translated. */
+const char *
+attest_note_kind_get_title (AttestNoteKind kind)
+{
+  g_return_val_if_fail ((guint) kind < G_N_ELEMENTS (note_kinds), _(note_kinds[0].title));
+  return _(note_kinds[kind].title);
+}
+
+/* Quotes, notes and code blocks are drawn in a box. */
+gboolean
+attest_block_has_box (const AttestBlock *block)
+{
+  return block->kind == ATTEST_BLOCK_QUOTE || block->kind == ATTEST_BLOCK_NOTE || block->kind == ATTEST_BLOCK_CODE;
+}
+
+/* The next paragraph of the same quote or note: in the same box. (The block
+ * list does not say where one quote ends and the next begins; two quotes in a
+ * row read as one.) */
+gboolean
+attest_block_continues_box (const AttestBlock *prev,
+                            const AttestBlock *block)
+{
+  return prev != NULL && prev->kind == block->kind
+         && (block->kind == ATTEST_BLOCK_QUOTE || block->kind == ATTEST_BLOCK_NOTE)
+         && prev->depth == block->depth && g_strcmp0 (prev->label, block->label) == 0;
 }

@@ -65,7 +65,23 @@ typedef struct {
   char *section_key;     /* key of that section; "" before the first heading */
 } AttestBlock;
 
+/* The kinds of [!NOTE] blocks, in the parser's label order. */
+typedef enum {
+  ATTEST_NOTE_NOTE,
+  ATTEST_NOTE_TIP,
+  ATTEST_NOTE_IMPORTANT,
+  ATTEST_NOTE_WARNING,
+  ATTEST_NOTE_CAUTION,
+} AttestNoteKind;
+
+#define ATTEST_N_NOTE_KINDS 5
+
 const char  *attest_block_kind_to_string (AttestBlockKind  kind);
+AttestNoteKind attest_block_get_note_kind (const AttestBlock *block);
+const char  *attest_note_kind_get_title  (AttestNoteKind   kind);
+gboolean     attest_block_has_box        (const AttestBlock *block);
+gboolean     attest_block_continues_box  (const AttestBlock *prev,
+                                          const AttestBlock *block);
 
 AttestBlock *attest_block_new            (AttestBlockKind  kind);
 void         attest_block_free           (AttestBlock     *block);

@@ -79,23 +79,13 @@ static const Color header_background = { 0.0, 0.0, 0.0, 0.07 };
 static const Color quote_bar = { 0.0, 0.0, 0.0, 0.25 };
 static const Color link_color = { 0.11, 0.443, 0.847, 1.0 };
 
-/* The note labels of the page parser, and what a reader sees: the same
- * msgids as the screen (attest-block-renderer.c), so one translation serves. */
-static const struct {
-  const char *label;
-  const char *name;
-  Color color;
-} note_kinds[] = {
-  /* Translators: the label above a highlighted note block in a page or a note */
-  { "NOTE", N_("Note"), { 0.11, 0.443, 0.847, 1.0 } },
-  /* Translators: the label above a highlighted tip block in a page or a note */
-  { "TIP", N_("Tip"), { 0.106, 0.522, 0.325, 1.0 } },
-  /* Translators: the label above a highlighted block in a page or a note */
-  { "IMPORTANT", N_("Important"), { 0.11, 0.443, 0.847, 1.0 } },
-  /* Translators: the label above a highlighted warning block in a page or a note */
-  { "WARNING", N_("Warning"), { 0.612, 0.431, 0.012, 1.0 } },
-  /* Translators: the label above a highlighted caution block in a page or a note */
-  { "CAUTION", N_("Caution"), { 0.753, 0.11, 0.157, 1.0 } },
+/* The colours of the note kinds (AttestNoteKind order), as on screen. */
+static const Color note_colors[ATTEST_N_NOTE_KINDS] = {
+  { 0.11, 0.443, 0.847, 1.0 },
+  { 0.106, 0.522, 0.325, 1.0 },
+  { 0.11, 0.443, 0.847, 1.0 },
+  { 0.612, 0.431, 0.012, 1.0 },
+  { 0.753, 0.11, 0.157, 1.0 },
 };
 
 /* GNOME's type scale over the body size, as on screen. */
@@ -354,31 +344,6 @@ set_runs (PangoLayout *layout,
 
 /* ---- blocks ------------------------------------------------------- */
 
-static guint
-note_kind (const char *label)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (note_kinds); i++)
-    if (g_strcmp0 (note_kinds[i].label, label) == 0)
-      return i;
-  return 0;
-}
-
-static gboolean
-has_box (const AttestBlock *block)
-{
-  return block->kind == ATTEST_BLOCK_QUOTE || block->kind == ATTEST_BLOCK_NOTE || block->kind == ATTEST_BLOCK_CODE;
-}
-
-/* The next paragraph of the same quote or note: in the same box, as on screen. */
-static gboolean
-continues_box (const AttestBlock *prev,
-               const AttestBlock *block)
-{
-  return prev != NULL && prev->kind == block->kind
-         && (block->kind == ATTEST_BLOCK_QUOTE || block->kind == ATTEST_BLOCK_NOTE)
-         && prev->depth == block->depth && g_strcmp0 (prev->label, block->label) == 0;
-}
-
 /* Space above a block, from what came before it (the screen's, in points). */
 static double
 gap_before (const AttestBlock *prev,
@@ -388,9 +353,9 @@ gap_before (const AttestBlock *prev,
     return 0;
   if (block->kind == ATTEST_BLOCK_HEADING)
     return block->level <= 2 ? 18 : 14;
-  if (continues_box (prev, block))
+  if (attest_block_continues_box (prev, block))
     return 2;
-  if (has_box (prev) || has_box (block))
+  if (attest_block_has_box (prev) || attest_block_has_box (block))
     return 10;
   if (prev->kind == ATTEST_BLOCK_HEADING)
     return 5;
@@ -564,7 +529,7 @@ add_block (AttestPageDrawing *self,
            double             gap_above)
 {
   double left = indent (block->quote_depth * QUOTE_INDENT, width);
-  double overhang = continues_box (prev, block) ? gap_above : 0;
+  double overhang = attest_block_continues_box (prev, block) ? gap_above : 0;
   PangoLayout *layout;
 
   switch (block->kind)
@@ -616,22 +581,22 @@ add_block (AttestPageDrawing *self,
 
     case ATTEST_BLOCK_NOTE:
       {
-        guint k = note_kind (block->label);
-        const Color *color = &note_kinds[k].color;
+        guint k = attest_block_get_note_kind (block);
+        const Color *color = &note_colors[k];
         Color background = *color;
         double box = indent ((MAX (block->depth, 1) - 1) * QUOTE_INDENT, width);
         double cy = y + BOX_PAD_Y;
 
         background.a = 0.1;
         /* The label once, above the note's first paragraph. */
-        if (!continues_box (prev, block))
+        if (!attest_block_continues_box (prev, block))
           {
             g_autoptr(PangoFontDescription) font = pango_font_description_copy (self->body_font);
             PangoLayout *label;
 
             pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
             label = new_layout (self, font, width - box - 2 * BOX_PAD_X);
-            pango_layout_set_text (label, _(note_kinds[k].name), -1);
+            pango_layout_set_text (label, attest_note_kind_get_title (k), -1);
             cy += row_add_text (row, label, x + box + BOX_PAD_X, cy, color) + 2;
           }
         if (block->runs->len > 0)

@@ -58,32 +58,10 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-/* The note labels of the page parser, and what a reader sees. */
-static const struct {
-  const char *label;
-  const char *tag;
-  const char *name;
-} note_kinds[] = {
-  /* Translators: the label above a highlighted note block in a page or a note */
-  { "NOTE", "note-note", N_("Note") },
-  /* Translators: the label above a highlighted tip block in a page or a note */
-  { "TIP", "note-tip", N_("Tip") },
-  /* Translators: the label above a highlighted block in a page or a note */
-  { "IMPORTANT", "note-important", N_("Important") },
-  /* Translators: the label above a highlighted warning block in a page or a note */
-  { "WARNING", "note-warning", N_("Warning") },
-  /* Translators: the label above a highlighted caution block in a page or a note */
-  { "CAUTION", "note-caution", N_("Caution") },
+/* The tags of the note kinds (AttestNoteKind order). */
+static const char *const note_tags[ATTEST_N_NOTE_KINDS] = {
+  "note-note", "note-tip", "note-important", "note-warning", "note-caution",
 };
-
-static guint
-note_kind (const char *label)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (note_kinds); i++)
-    if (g_strcmp0 (note_kinds[i].label, label) == 0)
-      return i;
-  return 0;
-}
 
 static GdkRGBA
 with_alpha (const GdkRGBA *color,
@@ -162,12 +140,12 @@ apply_colors (AttestBlockRenderer *self)
   g_object_set (tag (self, ATTEST_BLOCK_TAG_LIST_MARKER), "foreground-rgba", &dim, NULL);
   set_box (tag (self, ATTEST_BLOCK_TAG_CODE_BLOCK), &block_bg, &none);
   set_box (tag (self, ATTEST_BLOCK_TAG_QUOTE), &none, &quote_bar);
-  for (guint i = 0; i < G_N_ELEMENTS (note_kinds); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (note_tags); i++)
     {
-      g_autofree char *label_tag = g_strconcat (note_kinds[i].tag, "-label", NULL);
+      g_autofree char *label_tag = g_strconcat (note_tags[i], "-label", NULL);
       GdkRGBA bg = with_alpha (note_colors[i], 0.1f);
 
-      set_box (tag (self, note_kinds[i].tag), &bg, note_colors[i]);
+      set_box (tag (self, note_tags[i]), &bg, note_colors[i]);
       g_object_set (tag (self, label_tag), "foreground-rgba", note_colors[i], NULL);
     }
   g_signal_emit (self, signals[BOXES_CHANGED], 0);
@@ -211,11 +189,11 @@ create_tags (AttestBlockRenderer *self)
   add_tag (self, ATTEST_BLOCK_TAG_RULE, NULL);
   add_tag (self, ATTEST_BLOCK_TAG_BOX_CONTINUES, NULL);
   add_tag (self, ATTEST_BLOCK_TAG_NOTE_LABEL, "weight", PANGO_WEIGHT_BOLD, NULL);
-  for (guint i = 0; i < G_N_ELEMENTS (note_kinds); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (note_tags); i++)
     {
-      g_autofree char *label_tag = g_strconcat (note_kinds[i].tag, "-label", NULL);
+      g_autofree char *label_tag = g_strconcat (note_tags[i], "-label", NULL);
 
-      add_tag (self, note_kinds[i].tag, "pixels-inside-wrap", 2, "right-margin", BOX_PADDING,
+      add_tag (self, note_tags[i], "pixels-inside-wrap", 2, "right-margin", BOX_PADDING,
                "accumulative-margin", TRUE, NULL);
       add_tag (self, label_tag, NULL);
     }
@@ -724,24 +702,6 @@ append_child (AttestBlockRenderer *self,
   g_signal_emit (self, signals[CHILD_ANCHORED], 0, buffer, anchor, child);
 }
 
-static gboolean
-has_box (const AttestBlock *block)
-{
-  return block->kind == ATTEST_BLOCK_QUOTE || block->kind == ATTEST_BLOCK_NOTE || block->kind == ATTEST_BLOCK_CODE;
-}
-
-/* The next paragraph of the same quote or note: in the same box. (The block
- * list does not say where one quote ends and the next begins; two quotes in a
- * row read as one.) */
-static gboolean
-continues_box (const AttestBlock *prev,
-               const AttestBlock *block)
-{
-  return prev != NULL && prev->kind == block->kind
-         && (block->kind == ATTEST_BLOCK_QUOTE || block->kind == ATTEST_BLOCK_NOTE)
-         && prev->depth == block->depth && g_strcmp0 (prev->label, block->label) == 0;
-}
-
 /* Space above a block, from what came before it. */
 static int
 gap_before (const AttestBlock *prev,
@@ -751,10 +711,10 @@ gap_before (const AttestBlock *prev,
     return 0;
   if (block->kind == ATTEST_BLOCK_HEADING)
     return block->level <= 2 ? 24 : 18;
-  if (continues_box (prev, block))
+  if (attest_block_continues_box (prev, block))
     return 8;
   /* A box's padding stands out of its text: room for it. */
-  if (has_box (prev) || has_box (block))
+  if (attest_block_has_box (prev) || attest_block_has_box (block))
     return 12 + ATTEST_BLOCK_BOX_PADDING_Y + (prev->kind == ATTEST_BLOCK_HEADING ? 0 : 4);
   if (prev->kind == ATTEST_BLOCK_HEADING)
     return 6;
@@ -834,16 +794,16 @@ append_block (AttestBlockRenderer *self,
 
     case ATTEST_BLOCK_NOTE:
       {
-        guint k = note_kind (block->label);
-        g_autofree char *label_tag = g_strconcat (note_kinds[k].tag, "-label", NULL);
+        guint k = attest_block_get_note_kind (block);
+        g_autofree char *label_tag = g_strconcat (note_tags[k], "-label", NULL);
         GtkTextTag *label_tags[] = { tag (self, ATTEST_BLOCK_TAG_NOTE_LABEL), tag (self, label_tag), NULL };
 
-        block_tag = tag (self, note_kinds[k].tag);
+        block_tag = tag (self, note_tags[k]);
         left = (int) (MAX (block->depth, 1) - 1) * QUOTE_INDENT + BOX_PADDING;
         /* The label once, above the note's first paragraph. */
-        if (!continues_box (prev, block))
+        if (!attest_block_continues_box (prev, block))
           {
-            append_text (buffer, _(note_kinds[k].name), -1, label_tags);
+            append_text (buffer, attest_note_kind_get_title (k), -1, label_tags);
             if (block->runs->len > 0)
               append_text (buffer, "\n", 1, NULL);
           }
@@ -898,7 +858,7 @@ append_block (AttestBlockRenderer *self,
   gtk_text_buffer_apply_tag (buffer, gap_tag (self, gap_before (prev, block)), &start, &end);
   if (left > 0 || hang > 0)
     gtk_text_buffer_apply_tag (buffer, indent_tag (self, left, hang), &start, &end);
-  if (continues_box (prev, block))
+  if (attest_block_continues_box (prev, block))
     gtk_text_buffer_apply_tag (buffer, tag (self, ATTEST_BLOCK_TAG_BOX_CONTINUES), &start, &end);
 }
 
