@@ -506,6 +506,26 @@ test_sections_notes_zoom (void)
   g_assert_no_error (error);
   load (&f, "soc", NULL);
   g_assert_true (toc_says (&f, "1 note"));
+  /* The contents and the notes beside the text: the section's note is there. */
+  gtk_widget_activate_action (GTK_WIDGET (f.view), "page.toc", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (f.view), "page.notes", NULL);
+  attest_test_settle (600);
+  g_assert_true (attest_page_view_show_section (f.view, "audit-cycle"));
+  attest_test_settle (300);
+  screenshot (&f, "soc-notes");
+  {
+    g_autoptr(GPtrArray) views = g_ptr_array_new ();
+    gboolean shown = FALSE;
+
+    attest_test_collect_visible (GTK_WIDGET (f.view), ATTEST_TYPE_BLOCK_VIEW, views);
+    for (guint i = 0; i < views->len; i++)
+      {
+        g_autofree char *t = view_text (views->pdata[i]);
+        shown |= strstr (t, "bridge letter") != NULL;
+      }
+    g_assert_true (shown);
+  }
+  screenshot (&f, "soc-notes");
 
   g_assert_cmpfloat (attest_page_view_get_zoom (f.view), ==, 1.0);
   gtk_widget_activate_action (GTK_WIDGET (f.view), "page.zoom-in", NULL);

@@ -123,6 +123,7 @@ struct _AttestPageView
   guint fit_source;
   int pending_section;
   guint building : 1;
+  guint section_notes_stale : 1;  /* the page was read anew: so may its notes be */
   guint loading_variants : 1;
 
   GArray *matches;              /* Match */
@@ -903,6 +904,9 @@ update_notes (AttestPageView *self)
       gtk_widget_set_visible (GTK_WIDGET (self->section_notes), TRUE);
       if (g_strcmp0 (attest_note_editor_get_target (self->section_notes), target) != 0)
         attest_note_editor_set_target (self->section_notes, self->workspace, target, title);
+      else if (self->section_notes_stale)
+        attest_note_editor_reload (self->section_notes);
+      self->section_notes_stale = FALSE;
     }
   else
     gtk_widget_set_visible (GTK_WIDGET (self->section_notes), FALSE);
@@ -1298,6 +1302,9 @@ load_page (AttestPageView  *self,
   compute_marks (self);
   update_header (self);
   update_notes (self);
+  /* Notes written elsewhere since (the cell pane, another window) show. */
+  attest_note_editor_reload (self->page_notes);
+  self->section_notes_stale = TRUE;
   render (self);
   return TRUE;
 }
