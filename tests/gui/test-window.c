@@ -1304,6 +1304,18 @@ check_page (AttestApplication *app,
   /* A framework the workspace does not have: said, and the page stays. */
   g_assert_false (attest_window_show_page (window, "no-such-framework", NULL, NULL, -1));
   g_assert_cmpstr (attest_page_view_get_framework_id (view), ==, "mars-e");
+  /* A search result in a page's text: that page, at that section. */
+  {
+    g_autoptr(AttestLocation) location = attest_location_new (ATTEST_LOCATION_PAGE_SECTION);
+
+    location->framework_id = g_strdup ("soc");
+    location->section_key = g_strdup ("audit-cycle");
+    location->locale = g_strdup ("fr-FR");
+    attest_window_show_location (window, location);
+    g_assert_cmpstr (attest_page_view_get_framework_id (view), ==, "soc");
+    page = attest_page_view_get_page (view);
+    g_assert_cmpint (attest_page_view_get_section (view), ==, attest_page_find_section (page, "audit-cycle"));
+  }
   return TRUE;
 }
 
