@@ -1561,8 +1561,14 @@ attest_page_view_load (AttestPageView   *self,
     }
   if (locale == NULL && self->settings != NULL)
     language = g_settings_get_string (self->settings, "content-language");
-  pick = attest_matrix_framework_pick_variant (framework, locale != NULL ? locale : language,
-                                               (const char * const *) g_get_language_names ());
+  pick = NULL;
+  /* A version asked for by its locale ("" is the English page): that one. */
+  for (guint i = 0; locale != NULL && pick == NULL && i < framework->variants->len; i++)
+    if (g_str_equal (((AttestMatrixVariant *) g_ptr_array_index (framework->variants, i))->locale, locale))
+      pick = g_ptr_array_index (framework->variants, i);
+  if (pick == NULL)
+    pick = attest_matrix_framework_pick_variant (framework, locale != NULL ? locale : language,
+                                                 (const char * const *) g_get_language_names ());
 
   g_set_object (&self->workspace, workspace);
   self->matrix = matrix;
