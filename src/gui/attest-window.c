@@ -104,6 +104,8 @@ static gboolean page_shown (AttestWindow *self);
 static void show_matrix (AttestWindow *self);
 static void back_activated (GSimpleAction *action, GVariant *param, gpointer user_data);
 static void read_page_activated (GSimpleAction *action, GVariant *param, gpointer user_data);
+static gboolean show_page (AttestWindow *self, const char *framework_id, const char *section_key,
+                           const char *locale, int mode, gboolean take_focus);
 static void apply_pending_cell (AttestWindow *self);
 static void clear_filters_activated (GSimpleAction *action, GVariant *param, gpointer user_data);
 static void open_cell (AttestWindow *self, const char *scope_id, const char *service_id);
@@ -1743,18 +1745,16 @@ page_print_requested (AttestWindow *self)
  *
  * Returns: FALSE, with a toast saying why, when there is no such page
  */
-gboolean
-attest_window_show_page (AttestWindow *self,
-                         const char   *framework_id,
-                         const char   *section_key,
-                         const char   *locale,
-                         int           mode)
+static gboolean
+show_page (AttestWindow *self,
+           const char   *framework_id,
+           const char   *section_key,
+           const char   *locale,
+           int           mode,
+           gboolean      take_focus)
 {
   g_autoptr(GError) error = NULL;
   const char *shown;
-
-  g_return_val_if_fail (ATTEST_IS_WINDOW (self), FALSE);
-  g_return_val_if_fail (framework_id != NULL, FALSE);
 
   if (self->workspace == NULL || self->matrix == NULL)
     {
@@ -1788,13 +1788,28 @@ attest_window_show_page (AttestWindow *self,
   gtk_stack_set_visible_child_name (self->centre_stack, "page");
   gtk_widget_set_visible (self->back_button, TRUE);
   /* The keys are the page's: arrows scroll it, Ctrl+F finds in it. */
-  {
-    GPtrArray *views = attest_page_view_get_text_views (self->page_view);
-    if (views->len > 0)
-      gtk_widget_grab_focus (g_ptr_array_index (views, 0));
-  }
-  attest_library_sidebar_select_framework (self->library_sidebar, framework_id);
+  if (take_focus)
+    {
+      GPtrArray *views = attest_page_view_get_text_views (self->page_view);
+      if (views->len > 0)
+        gtk_widget_grab_focus (g_ptr_array_index (views, 0));
+      /* The library says which page this is (from the library, it already does). */
+      attest_library_sidebar_select_framework (self->library_sidebar, framework_id);
+    }
   return TRUE;
+}
+
+gboolean
+attest_window_show_page (AttestWindow *self,
+                         const char   *framework_id,
+                         const char   *section_key,
+                         const char   *locale,
+                         int           mode)
+{
+  g_return_val_if_fail (ATTEST_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (framework_id != NULL, FALSE);
+
+  return show_page (self, framework_id, section_key, locale, mode, TRUE);
 }
 
 /**
@@ -1819,7 +1834,8 @@ library_framework_activated (AttestWindow *self,
   /* A version of the page, or any framework while a page is read: its page. */
   if (locale != NULL || page_shown (self))
     {
-      attest_window_show_page (self, framework_id, NULL, locale, -1);
+      /* Arrowing down the library keeps the keyboard there. */
+      show_page (self, framework_id, NULL, locale, -1, FALSE);
       if (adw_flap_get_folded (self->flap))
         adw_flap_set_reveal_flap (self->flap, FALSE);
       return;
