@@ -159,6 +159,7 @@ assert_marks_valid (AttestPage *page,
       AttestServiceMark *m = g_ptr_array_index (marks, i);
       g_autofree char *sub = mark_substring (page, m);
 
+      g_assert_nonnull (sub);   /* the offsets fall inside the text (checked there) */
       g_assert_nonnull (m->service_id);
       if (m->source)
         {
