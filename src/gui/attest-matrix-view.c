@@ -103,6 +103,7 @@ enum {
 
 enum {
   CELL_ACTIVATED,
+  COLUMN_ACTIVATED,
   CURSOR_CHANGED,
   N_SIGNALS
 };
@@ -1074,6 +1075,14 @@ click_pressed (GtkGestureClick  *gesture,
   int row, col;
 
   gtk_widget_grab_focus (GTK_WIDGET (self));
+  /* A double click on a column's header: its framework's page. */
+  if (y < header_height (self) && self->matrix != NULL && column_at_x (self, logical_x (self, x), &col))
+    {
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+      if (n_press == 2)
+        g_signal_emit (self, signals[COLUMN_ACTIVATED], 0, column_at (self, col)->scope->id);
+      return;
+    }
   if (!row_at_y (self, y, &row) || !column_at_x (self, logical_x (self, x), &col))
     return;
   gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
@@ -1141,12 +1150,14 @@ attest_matrix_view_query_tooltip (GtkWidget  *widget,
            (y < self->framework_height || column_at (self, col)->merged))
     {
       AttestMatrixFramework *f = framework_at (self, column_at (self, col)->framework);
-      text = g_strdup_printf ("%s\n%s", f->short_name, f->title);
+      /* Translators: a column header's tooltip: the framework's short name and title, then a hint */
+      text = g_strdup_printf (_("%s\n%s\nDouble-click to read its offering page"), f->short_name, f->title);
     }
   else if (!keyboard_mode && col >= 0 && y < header_height (self))
     {
       AttestMatrixFramework *f = framework_at (self, column_at (self, col)->framework);
-      text = g_strdup_printf ("%s\n%s", column_at (self, col)->scope->name, f->title);
+      /* Translators: a column header's tooltip: the scope's name and the framework's title, then a hint */
+      text = g_strdup_printf (_("%s\n%s\nDouble-click to read its offering page"), column_at (self, col)->scope->name, f->title);
     }
 
   if (text == NULL)
@@ -1629,6 +1640,20 @@ attest_matrix_view_class_init (AttestMatrixViewClass *klass)
    *
    * Enter or a double click on a cell (the `matrix.open-cell` action).
    */
+  /**
+   * AttestMatrixView::column-activated:
+   * @scope_id: the column's scope
+   *
+   * A double click on a column's header.
+   */
+  signals[COLUMN_ACTIVATED] =
+    g_signal_new ("column-activated",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1,
+                  G_TYPE_STRING | G_SIGNAL_TYPE_STATIC_SCOPE);
+
   signals[CELL_ACTIVATED] =
     g_signal_new ("cell-activated",
                   G_TYPE_FROM_CLASS (klass),

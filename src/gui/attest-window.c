@@ -1706,6 +1706,17 @@ read_page_activated (GSimpleAction *action,
   attest_window_show_page (self, framework_id, NULL, NULL, -1);
 }
 
+/* A double click on a column's header: the page of its framework. */
+static void
+column_activated (AttestWindow *self,
+                  const char   *scope_id)
+{
+  AttestMatrixFramework *framework = NULL;
+
+  if (self->matrix != NULL && attest_matrix_lookup_scope (self->matrix, scope_id, &framework) != NULL)
+    attest_window_show_page (self, framework->id, NULL, NULL, -1);
+}
+
 /* A service named in the page: its row in the matrix. */
 static void
 page_service_selected (AttestWindow *self,
@@ -2051,6 +2062,8 @@ attest_window_init (AttestWindow *self)
         gtk_box_append (notes_box, GTK_WIDGET (*editors[i]));
       }
   }
+  g_signal_connect_object (self->matrix_view, "column-activated", G_CALLBACK (column_activated), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (self->page_view, "select-service", G_CALLBACK (page_service_selected), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->page_view, "print", G_CALLBACK (page_print_requested), self,

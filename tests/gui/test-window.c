@@ -1295,6 +1295,13 @@ check_page (AttestApplication *app,
   if (!page_shown (window))
     return FALSE;
   g_assert_cmpstr (attest_page_view_get_framework_id (view), ==, "mars-e");
+  /* A double click on a column's header: that framework's page. */
+  {
+    GtkWidget *matrix = attest_test_find_any (GTK_WIDGET (window), ATTEST_TYPE_MATRIX_VIEW);
+    g_signal_emit_by_name (matrix, "column-activated", "soc/soc-2");
+    g_assert_cmpstr (attest_page_view_get_framework_id (view), ==, "soc");
+    g_assert_true (attest_window_show_page (window, "mars-e", NULL, NULL, -1));
+  }
   /* The reader's choice of mode is remembered. */
   gtk_widget_activate_action (GTK_WIDGET (view), "page.mode", "s", "source");
   {
