@@ -318,6 +318,9 @@ show_page_activated (GSimpleAction *action,
   int mode;
 
   g_variant_get (parameter, "(&si)", &page, &mode);
+  /* From another process too (D-Bus): only the three modes, else the reader's own. */
+  if (mode > ATTEST_READING_SIDE_BY_SIDE)
+    mode = -1;
   if (window != NULL)
     {
       show_page (window, page, mode);

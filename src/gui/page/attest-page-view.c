@@ -121,6 +121,8 @@ struct _AttestPageView
   int section;                  /* the section being read, or -1 */
   guint scroll_tick;
   guint fit_source;
+  gpointer page_notes_workspace;    /* the workspaces the note editors read from */
+  gpointer section_notes_workspace; /*   (compared, never used) */
   int pending_section;
   guint building : 1;
   guint section_notes_stale : 1;  /* the page was read anew: so may its notes be */
@@ -222,6 +224,8 @@ scroll_to_iter (AttestPageView    *self,
                 const GtkTextIter *iter,
                 double             at)
 {
+  /* The caret goes there too: the keys go on from where the reader is. */
+  gtk_text_buffer_place_cursor (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), iter);
   if (self->shown != ATTEST_READING_SIDE_BY_SIDE)
     {
       GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
@@ -281,10 +285,19 @@ find_section (AttestPageView *self,
               int            *offset)
 {
   AttestSection *s = g_ptr_array_index (self->page->sections, section);
-  gboolean source = self->shown == ATTEST_READING_SOURCE || s->translated_block < 0;
-  guint block = source ? s->source_block : (guint) s->translated_block;
+  gboolean source = self->shown == ATTEST_READING_SOURCE;
+  int block = source ? (int) s->source_block : s->translated_block;
 
-  return find_block (self, source && is_bilingual (self), block, offset, NULL);
+  /* A heading without its translation: the section's first translated block. */
+  for (guint i = 0; block < 0 && i < self->page->translated_blocks->len; i++)
+    if (((AttestBlock *) g_ptr_array_index (self->page->translated_blocks, i))->section == section)
+      block = (int) i;
+  if (block < 0)
+    {
+      source = TRUE;
+      block = (int) s->source_block;
+    }
+  return find_block (self, source && is_bilingual (self), (guint) block, offset, NULL);
 }
 
 static gboolean
@@ -568,6 +581,9 @@ on_view_released (GtkGestureClick *gesture,
 
   gtk_text_view_window_to_buffer_coords (GTK_TEXT_VIEW (view), GTK_TEXT_WINDOW_WIDGET, (int) x, (int) y, &bx, &by);
   gtk_text_view_get_iter_at_location (GTK_TEXT_VIEW (view), &iter, bx, by);
+  /* A link's click says where to go itself (an anchor sets the section). */
+  if (attest_block_renderer_get_link_at_iter (&iter) != NULL)
+    return;
   offset = gtk_text_iter_get_offset (&iter);
   for (guint b = info->blocks->len; b > 0; b--)
     if (g_array_index (info->offsets, AttestBlockOffsets, b - 1).start <= offset)
@@ -622,6 +638,12 @@ static void
 clear_views (AttestPageView *self)
 {
   clear_twins (self);
+  self->pending_section = -1;
+  if (self->scroll_tick != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->scroll_tick);
+      self->scroll_tick = 0;
+    }
   g_array_set_size (self->matches, 0);
   self->current_match = -1;
   g_ptr_array_set_size (self->views, 0);
@@ -685,8 +707,6 @@ build_single (AttestPageView *self,
   attest_block_view_set_accessible_label (view, source ? _("English source of the page")
                                                        : _("Text of the page"));
   gtk_scrolled_window_set_child (self->single_scroll, GTK_WIDGET (view));
-  g_signal_connect_object (gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (view)), "changed",
-                           G_CALLBACK (on_single_width), self, 0);
   gtk_stack_set_visible_child_name (self->content_stack, "single");
 }
 
@@ -888,8 +908,10 @@ update_notes (AttestPageView *self)
   if (self->page == NULL || self->workspace == NULL)
     return;
   page_target = g_strdup_printf ("framework:%s", self->framework_id);
-  if (g_strcmp0 (attest_note_editor_get_target (self->page_notes), page_target) != 0)
+  if (self->page_notes_workspace != (gpointer) self->workspace ||
+      g_strcmp0 (attest_note_editor_get_target (self->page_notes), page_target) != 0)
     {
+      self->page_notes_workspace = self->workspace;
       /* Translators: the heading over the notes on a whole offering page */
       attest_note_editor_set_target (self->page_notes, self->workspace, page_target, _("Notes on the Page"));
     }
@@ -902,8 +924,12 @@ update_notes (AttestPageView *self)
                                                 self->shown == ATTEST_READING_SOURCE ? s->source_title : s->title);
 
       gtk_widget_set_visible (GTK_WIDGET (self->section_notes), TRUE);
-      if (g_strcmp0 (attest_note_editor_get_target (self->section_notes), target) != 0)
-        attest_note_editor_set_target (self->section_notes, self->workspace, target, title);
+      if (self->section_notes_workspace != (gpointer) self->workspace ||
+          g_strcmp0 (attest_note_editor_get_target (self->section_notes), target) != 0)
+        {
+          self->section_notes_workspace = self->workspace;
+          attest_note_editor_set_target (self->section_notes, self->workspace, target, title);
+        }
       else if (self->section_notes_stale)
         attest_note_editor_reload (self->section_notes);
       self->section_notes_stale = FALSE;
@@ -1273,30 +1299,39 @@ update_header (AttestPageView *self)
     gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
 }
 
-static gboolean
-load_page (AttestPageView  *self,
-           guint            index,
-           GError         **error)
+/* One stored version of a framework's page, parsed. */
+static AttestPage *
+read_page (AttestWorkspace  *workspace,
+           const char       *framework_id,
+           gint64            variant_id,
+           GError          **error)
 {
-  Variant *v = &g_array_index (self->variants, Variant, index);
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *file_name = NULL;
-  g_autoptr(AttestPage) page = NULL;
+  AttestPage *page;
   gsize len;
   const char *data;
 
-  bytes = attest_workspace_get_variant_page_by_id (self->workspace, self->framework_id, v->id, &file_name, error);
+  bytes = attest_workspace_get_variant_page_by_id (workspace, framework_id, variant_id, &file_name, error);
   if (bytes == NULL)
-    return FALSE;
+    return NULL;
   data = g_bytes_get_data (bytes, &len);
   page = attest_page_parse (file_name, data, (gssize) len, error);
   if (page == NULL)
-    return FALSE;
+    return NULL;
   for (guint i = 0; i < page->warnings->len; i++)
     g_debug ("%s", (const char *) g_ptr_array_index (page->warnings, i));
+  return page;
+}
 
+/* Shows @page, version @index of the framework. */
+static void
+show_page_version (AttestPageView *self,
+                   guint           index,
+                   AttestPage     *page)
+{
   g_clear_pointer (&self->page, attest_page_unref);
-  self->page = g_steal_pointer (&page);
+  self->page = page;
   self->variant = index;
   self->section = -1;
   compute_marks (self);
@@ -1306,7 +1341,6 @@ load_page (AttestPageView  *self,
   attest_note_editor_reload (self->page_notes);
   self->section_notes_stale = TRUE;
   render (self);
-  return TRUE;
 }
 
 static void
@@ -1314,16 +1348,24 @@ load_variant (AttestPageView *self,
               guint           index)
 {
   g_autoptr(GError) error = NULL;
+  AttestPage *page = read_page (self->workspace, self->framework_id,
+                                g_array_index (self->variants, Variant, index).id, &error);
 
-  if (!load_page (self, index, &error))
+  if (page == NULL)
     {
       GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
       g_autofree char *escaped = g_markup_escape_text (error->message, -1);
 
       if (overlay != NULL)
         adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (escaped));
-      g_warning ("%s", error->message);
+      g_message ("%s", error->message);
+      /* The picker says what is shown. */
+      self->loading_variants = TRUE;
+      gtk_drop_down_set_selected (self->variant_dropdown, self->variant);
+      self->loading_variants = FALSE;
+      return;
     }
+  show_page_version (self, index, page);
 }
 
 static void
@@ -1361,6 +1403,7 @@ attest_page_view_dispose (GObject *object)
     while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
       gtk_widget_unparent (child);
   }
+  g_clear_handle_id (&self->fit_source, g_source_remove);
   g_clear_object (&self->settings);
   g_clear_object (&self->workspace);
 
@@ -1497,6 +1540,9 @@ attest_page_view_init (AttestPageView *self)
   g_signal_connect_object (self->page_notes, "changed", G_CALLBACK (on_notes_changed), self, 0);
   g_signal_connect_object (self->section_notes, "changed", G_CALLBACK (on_notes_changed), self, 0);
   gtk_widget_set_visible (GTK_WIDGET (self->section_notes), FALSE);
+  /* The reading column follows the width (one handler for every single view). */
+  g_signal_connect_object (gtk_scrolled_window_get_hadjustment (self->single_scroll), "changed",
+                           G_CALLBACK (on_single_width), self, 0);
   show_match_count (self);
 }
 
@@ -1543,6 +1589,7 @@ attest_page_view_load (AttestPageView   *self,
 {
   AttestMatrixFramework *framework;
   AttestMatrixVariant *pick;
+  AttestPage *page;
   g_autofree char *language = NULL;
   GtkStringList *model;
   guint index = 0;
@@ -1569,6 +1616,10 @@ attest_page_view_load (AttestPageView   *self,
   if (pick == NULL)
     pick = attest_matrix_framework_pick_variant (framework, locale != NULL ? locale : language,
                                                  (const char * const *) g_get_language_names ());
+  /* Read before anything changes: a page that cannot be read leaves the view as it was. */
+  page = read_page (workspace, framework->id, pick->id, error);
+  if (page == NULL)
+    return FALSE;
 
   g_set_object (&self->workspace, workspace);
   self->matrix = matrix;
@@ -1605,7 +1656,8 @@ attest_page_view_load (AttestPageView   *self,
   gtk_widget_set_visible (GTK_WIDGET (self->variant_dropdown), self->variants->len > 1);
   self->loading_variants = FALSE;
 
-  return load_page (self, index, error);
+  show_page_version (self, index, page);
+  return TRUE;
 }
 
 void
@@ -1779,6 +1831,10 @@ attest_page_view_clear (AttestPageView *self)
   g_clear_pointer (&self->page, attest_page_unref);
   g_clear_pointer (&self->marks, g_ptr_array_unref);
   self->matrix = NULL;
+  attest_note_editor_set_target (self->page_notes, NULL, NULL, NULL);
+  attest_note_editor_set_target (self->section_notes, NULL, NULL, NULL);
+  self->page_notes_workspace = NULL;
+  self->section_notes_workspace = NULL;
   g_clear_object (&self->workspace);
   g_clear_pointer (&self->framework_id, g_free);
   rebuild_toc (self);
