@@ -81,8 +81,9 @@ struct _AttestWindow
   char *pending_scope;          /* attest_window_show_cell() before the matrix is there */
   char *pending_service;
   gboolean pending_open;        /* …and open its pane (FALSE: only the cursor goes back) */
-  char *pending_page;           /* attest_window_show_page() before the matrix is there: FRAMEWORK[#SECTION] */
-  int pending_mode;
+  char *pending_page;           /* attest_window_show_page() before the matrix is there: the framework… */
+  char *pending_section;        /* …its section, or NULL… */
+  int pending_mode;             /* …and the mode, or -1 */
 
   AttestMatrix *matrix;         /* the whole matrix; the view shows it filtered */
   AttestMatrixFilter *filter;
@@ -617,6 +618,7 @@ open_workspace (AttestWindow *self,
   g_clear_pointer (&self->pending_scope, g_free);
   g_clear_pointer (&self->pending_service, g_free);
   g_clear_pointer (&self->pending_page, g_free);
+  g_clear_pointer (&self->pending_section, g_free);
   /* No cursor of the previous workspace carries over. */
   attest_matrix_view_set_matrix (self->matrix_view, NULL);
   remember_recent (self, attest_workspace_get_path (workspace));
@@ -1267,17 +1269,12 @@ static void
 apply_pending_cell (AttestWindow *self)
 {
   g_autofree char *page = g_steal_pointer (&self->pending_page);
+  g_autofree char *section = g_steal_pointer (&self->pending_section);
   g_autofree char *scope_id = g_steal_pointer (&self->pending_scope);
   g_autofree char *service_id = g_steal_pointer (&self->pending_service);
 
   if (page != NULL && self->matrix != NULL)
-    {
-      char *hash = strchr (page, '#');
-
-      if (hash != NULL)
-        *hash++ = '\0';
-      attest_window_show_page (self, page, hash, NULL, self->pending_mode);
-    }
+    attest_window_show_page (self, page, section, NULL, self->pending_mode);
   if (scope_id == NULL || self->matrix == NULL)
     return;
   if (attest_matrix_lookup_scope (self->matrix, scope_id, NULL) == NULL || attest_matrix_lookup_service (self->matrix, service_id) == NULL)
@@ -1771,8 +1768,9 @@ show_page (AttestWindow *self,
     {
       /* The workspace is still being read: when it is. */
       g_free (self->pending_page);
-      self->pending_page = section_key != NULL ? g_strconcat (framework_id, "#", section_key, NULL)
-                                               : g_strdup (framework_id);
+      g_free (self->pending_section);
+      self->pending_page = g_strdup (framework_id);
+      self->pending_section = g_strdup (section_key);
       self->pending_mode = mode;
       return TRUE;
     }
@@ -1940,6 +1938,7 @@ attest_window_dispose (GObject *object)
   g_clear_pointer (&self->pending_scope, g_free);
   g_clear_pointer (&self->pending_service, g_free);
   g_clear_pointer (&self->pending_page, g_free);
+  g_clear_pointer (&self->pending_section, g_free);
 
   G_OBJECT_CLASS (attest_window_parent_class)->dispose (object);
 }

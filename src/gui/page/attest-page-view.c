@@ -73,18 +73,11 @@ struct _AttestPageView
   GtkWidget parent_instance;
 
   /* Template widgets */
-  GtkToggleButton *toc_button;
   GtkLabel *title_label;
   GtkLabel *subtitle_label;
   GtkLabel *mt_badge;
   GtkDropDown *variant_dropdown;
   GtkBox *mode_box;
-  GtkToggleButton *translated_button;
-  GtkToggleButton *source_button;
-  GtkToggleButton *side_button;
-  GtkToggleButton *find_button;
-  GtkToggleButton *notes_button;
-  GtkMenuButton *menu_button;
   GtkSearchBar *search_bar;
   GtkSearchEntry *find_entry;
   GtkLabel *find_count_label;
@@ -124,7 +117,6 @@ struct _AttestPageView
   gpointer page_notes_workspace;    /* the workspaces the note editors read from */
   gpointer section_notes_workspace; /*   (compared, never used) */
   int pending_section;
-  guint building : 1;
   guint section_notes_stale : 1;  /* the page was read anew: so may its notes be */
   guint loading_variants : 1;
 
@@ -513,18 +505,15 @@ light_segment (AttestBlockView *view,
   GtkTextIter iter, end;
 
   gtk_text_buffer_get_start_iter (buffer, &iter);
-  while (gtk_text_iter_starts_tag (&iter, tag) || gtk_text_iter_forward_to_tag_toggle (&iter, tag))
-    {
-      if (!gtk_text_iter_starts_tag (&iter, tag))
-        continue;
-      end = iter;
-      if (!gtk_text_iter_forward_to_tag_toggle (&end, tag))
-        gtk_text_buffer_get_end_iter (buffer, &end);
-      gtk_text_buffer_apply_tag_by_name (buffer, ATTEST_BLOCK_TAG_TWIN, &iter, &end);
-      iter = end;
-      if (gtk_text_iter_is_end (&iter))
-        break;
-    }
+  do
+    if (gtk_text_iter_starts_tag (&iter, tag))
+      {
+        end = iter;
+        gtk_text_iter_forward_to_tag_toggle (&end, tag);
+        gtk_text_buffer_apply_tag_by_name (buffer, ATTEST_BLOCK_TAG_TWIN, &iter, &end);
+        iter = end;
+      }
+  while (gtk_text_iter_forward_to_tag_toggle (&iter, tag));
 }
 
 static void
@@ -1062,13 +1051,7 @@ find_step (AttestPageView *self,
   select_match (self, ((self->current_match + step) % n + n) % n);
 }
 
-static void
-on_find_activate (GtkSearchEntry *entry,
-                  AttestPageView *self)
-{
-  find_step (self, 1);
-}
-
+/* Enter or Ctrl+G in the entry. */
 static void
 on_find_next_match (GtkSearchEntry *entry,
                     AttestPageView *self)
@@ -1458,18 +1441,11 @@ attest_page_view_class_init (AttestPageViewClass *klass)
 
   g_type_ensure (ATTEST_TYPE_NOTE_EDITOR);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/attest/Attest/attest-page-view.ui");
-  gtk_widget_class_bind_template_child (widget_class, AttestPageView, toc_button);
   gtk_widget_class_bind_template_child (widget_class, AttestPageView, title_label);
   gtk_widget_class_bind_template_child (widget_class, AttestPageView, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, AttestPageView, mt_badge);
   gtk_widget_class_bind_template_child (widget_class, AttestPageView, variant_dropdown);
   gtk_widget_class_bind_template_child (widget_class, AttestPageView, mode_box);
-  gtk_widget_class_bind_template_child (widget_class, AttestPageView, translated_button);
-  gtk_widget_class_bind_template_child (widget_class, AttestPageView, source_button);
-  gtk_widget_class_bind_template_child (widget_class, AttestPageView, side_button);
-  gtk_widget_class_bind_template_child (widget_class, AttestPageView, find_button);
-  gtk_widget_class_bind_template_child (widget_class, AttestPageView, notes_button);
-  gtk_widget_class_bind_template_child (widget_class, AttestPageView, menu_button);
   gtk_widget_class_bind_template_child (widget_class, AttestPageView, search_bar);
   gtk_widget_class_bind_template_child (widget_class, AttestPageView, find_entry);
   gtk_widget_class_bind_template_child (widget_class, AttestPageView, find_count_label);
@@ -1531,7 +1507,7 @@ attest_page_view_init (AttestPageView *self)
   g_object_unref (model);
 
   g_signal_connect_object (self->find_entry, "search-changed", G_CALLBACK (on_find_changed), self, 0);
-  g_signal_connect_object (self->find_entry, "activate", G_CALLBACK (on_find_activate), self, 0);
+  g_signal_connect_object (self->find_entry, "activate", G_CALLBACK (on_find_next_match), self, 0);
   g_signal_connect_object (self->find_entry, "next-match", G_CALLBACK (on_find_next_match), self, 0);
   g_signal_connect_object (self->find_entry, "previous-match", G_CALLBACK (on_find_previous_match), self, 0);
   g_signal_connect_object (self->find_entry, "stop-search", G_CALLBACK (on_find_stop), self, 0);
@@ -1672,13 +1648,6 @@ attest_page_view_set_mode (AttestPageView    *self,
     return;
   self->mode = mode;
   render (self);
-}
-
-AttestReadingMode
-attest_page_view_get_mode (AttestPageView *self)
-{
-  g_return_val_if_fail (ATTEST_IS_PAGE_VIEW (self), ATTEST_READING_TRANSLATED);
-  return self->mode;
 }
 
 /* What is on screen: a page without its source shows its text whatever the mode. */

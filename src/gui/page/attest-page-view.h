@@ -28,7 +28,6 @@ gboolean           attest_page_view_load             (AttestPageView    *self,
                                                       GError           **error);
 void               attest_page_view_set_mode         (AttestPageView    *self,
                                                       AttestReadingMode  mode);
-AttestReadingMode  attest_page_view_get_mode         (AttestPageView    *self);
 AttestReadingMode  attest_page_view_get_shown_mode   (AttestPageView    *self);
 gboolean           attest_page_view_show_section     (AttestPageView    *self,
                                                       const char        *key);
