@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include "attest-test-corpus.h"
 
 /**
@@ -61,4 +63,64 @@ attest_test_collect_markdown (const char *dir,
       else if ((!offering_only || g_str_has_prefix (name, "offering-")) && g_str_has_suffix (name, ".md"))
         g_ptr_array_add (out, g_steal_pointer (&path));
     }
+}
+
+/**
+ * attest_test_corpus_pages:
+ * @offering_only: only offering-*.md (the pages the importer takes)
+ *
+ * Every Markdown page of the corpus (corpus/pages), for the tests that walk
+ * it all. Without the corpus, or with no page in it, the test is marked
+ * skipped, saying so, and %NULL comes back.
+ *
+ * Returns: (transfer full) (nullable) (element-type filename): the paths
+ */
+GPtrArray *
+attest_test_corpus_pages (gboolean offering_only)
+{
+  g_autofree char *corpus = attest_test_corpus_dir ();
+  g_autofree char *pages_dir = NULL;
+  g_autoptr(GPtrArray) pages = g_ptr_array_new_with_free_func (g_free);
+
+  if (corpus == NULL)
+    return NULL;   /* skipped, and said why */
+  pages_dir = g_build_filename (corpus, "pages", NULL);
+  attest_test_collect_markdown (pages_dir, offering_only, pages);
+  if (pages->len == 0)
+    {
+      g_autofree char *msg = g_strdup_printf ("no pages in %s (set ATTEST_CORPUS)", pages_dir);
+
+      g_test_skip (msg);
+      return NULL;
+    }
+  return g_steal_pointer (&pages);
+}
+
+/**
+ * attest_test_corpus_largest_page:
+ * @offering_only: among offering-*.md only
+ *
+ * The largest page of the corpus, in bytes (the first of equals, in
+ * directory order); %NULL, the test skipped, without the corpus.
+ *
+ * Returns: (transfer full) (nullable): its path
+ */
+char *
+attest_test_corpus_largest_page (gboolean offering_only)
+{
+  g_autoptr(GPtrArray) pages = attest_test_corpus_pages (offering_only);
+  const char *largest = NULL;
+  goffset largest_size = -1;
+
+  for (guint i = 0; pages != NULL && i < pages->len; i++)
+    {
+      GStatBuf st;
+
+      if (g_stat (g_ptr_array_index (pages, i), &st) == 0 && st.st_size > largest_size)
+        {
+          largest_size = st.st_size;
+          largest = g_ptr_array_index (pages, i);
+        }
+    }
+  return g_strdup (largest);
 }

@@ -13,4 +13,7 @@ void  attest_test_collect_markdown (const char *dir,
                                     gboolean    offering_only,
                                     GPtrArray  *out);
 
+GPtrArray *attest_test_corpus_pages        (gboolean    offering_only);
+char      *attest_test_corpus_largest_page (gboolean    offering_only);
+
 G_END_DECLS

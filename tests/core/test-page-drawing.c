@@ -447,35 +447,7 @@ assert_words_in_order (const char *path,
 static char *
 largest_corpus_page (void)
 {
-  g_autofree char *corpus = attest_test_corpus_dir ();
-  g_autofree char *pages_dir = NULL;
-  g_autoptr(GPtrArray) pages = g_ptr_array_new_with_free_func (g_free);
-  char *largest = NULL;
-  goffset largest_size = -1;
-
-  if (corpus == NULL)
-    return NULL;   /* skipped, and said why */
-  pages_dir = g_build_filename (corpus, "pages", NULL);
-  attest_test_collect_markdown (pages_dir, FALSE, pages);
-  for (guint i = 0; i < pages->len; i++)
-    {
-      const char *path = g_ptr_array_index (pages, i);
-      GStatBuf st;
-
-      if (g_stat (path, &st) == 0 && st.st_size > largest_size)
-        {
-          largest_size = st.st_size;
-          g_free (largest);
-          largest = g_strdup (path);
-        }
-    }
-  if (largest == NULL)
-    {
-      g_autofree char *msg = g_strdup_printf ("no pages in the corpus: %s", pages_dir);
-
-      g_test_skip (msg);
-    }
-  return largest;
+  return attest_test_corpus_largest_page (FALSE);
 }
 
 static AttestPage *
@@ -667,9 +639,7 @@ test_long_page (void)
 static void
 test_corpus (void)
 {
-  g_autofree char *corpus = NULL;
-  g_autofree char *pages_dir = NULL;
-  g_autoptr(GPtrArray) pages = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) pages = NULL;
   guint most = 0;
 
   if (!g_test_slow ())
@@ -677,11 +647,9 @@ test_corpus (void)
       g_test_skip ("every corpus page: run with -m slow");
       return;
     }
-  corpus = attest_test_corpus_dir ();
-  if (corpus == NULL)
-    return;
-  pages_dir = g_build_filename (corpus, "pages", NULL);
-  attest_test_collect_markdown (pages_dir, FALSE, pages);
+  pages = attest_test_corpus_pages (FALSE);
+  if (pages == NULL)
+    return;   /* skipped, and said why */
   g_assert_cmpuint (pages->len, >, 300);
   for (guint i = 0; i < pages->len; i++)
     {

@@ -962,17 +962,13 @@ line_carries (AttestPage              *page,
 static void
 test_corpus (void)
 {
-  g_autofree char *corpus = attest_test_corpus_dir ();
-  g_autofree char *pages_dir = NULL;
-  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) paths = attest_test_corpus_pages (TRUE);
   guint pages = 0, cells = 0, source_marks = 0, whole = 0, translated_marks = 0, translated_lines = 0;
   guint bilingual_lines = 0;
   Tables t;
 
-  if (corpus == NULL)
+  if (paths == NULL)
     return;   /* skipped, and said why */
-  pages_dir = g_build_filename (corpus, "pages", NULL);
-  attest_test_collect_markdown (pages_dir, TRUE, paths);
   {
     g_autofree char *seeds = attest_paths_bundled_offerings ();
 
@@ -1146,35 +1142,18 @@ static void
 test_timing (void)
 {
   g_autofree char *corpus = attest_test_corpus_dir ();
-  g_autofree char *pages_dir = NULL;
+  g_autofree char *largest = NULL;
   g_autofree char *busiest = NULL;
-  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
-  const char *largest = NULL;
-  goffset largest_size = -1;
   Tables t;
 
   if (corpus == NULL)
     return;   /* skipped, and said why */
-  pages_dir = g_build_filename (corpus, "pages", NULL);
-  attest_test_collect_markdown (pages_dir, TRUE, paths);
-  for (guint i = 0; i < paths->len; i++)
-    {
-      GStatBuf st;
-
-      if (g_stat (g_ptr_array_index (paths, i), &st) == 0 && st.st_size > largest_size)
-        {
-          largest_size = st.st_size;
-          largest = g_ptr_array_index (paths, i);
-        }
-    }
+  largest = attest_test_corpus_largest_page (TRUE);
   if (largest == NULL)
-    {
-      g_test_skip ("no corpus pages");
-      return;
-    }
+    return;   /* skipped, and said why */
   tables_load (&t);
   time_page (&t, largest, "largest page");
-  busiest = g_build_filename (pages_dir, "en-US-2023", "offering-ISO-27001.md", NULL);
+  busiest = g_build_filename (corpus, "pages", "en-US-2023", "offering-ISO-27001.md", NULL);
   if (g_file_test (busiest, G_FILE_TEST_IS_REGULAR))
     time_page (&t, busiest, "most services named");
   tables_clear (&t);

@@ -859,21 +859,11 @@ test_includes (void)
 static void
 test_corpus (void)
 {
-  g_autofree char *corpus = attest_test_corpus_dir ();
-  g_autofree char *pages_dir = g_build_filename (corpus, "pages", NULL);
-  g_autoptr(GPtrArray) pages = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) pages = attest_test_corpus_pages (TRUE);
   guint bilingual = 0;
 
-  if (corpus == NULL)
+  if (pages == NULL)
     return;   /* skipped, and said why */
-  if (!g_file_test (pages_dir, G_FILE_TEST_IS_DIR))
-    {
-      g_autofree char *msg = g_strdup_printf ("corpus not found: %s", pages_dir);
-
-      g_test_skip (msg);
-      return;
-    }
-  attest_test_collect_markdown (pages_dir, TRUE, pages);
   g_assert_cmpuint (pages->len, >, 300);
 
   for (guint i = 0; i < pages->len; i++)
@@ -953,21 +943,16 @@ missing_includes (const char *path)
 static void
 test_corpus_warnings (void)
 {
-  g_autofree char *corpus = attest_test_corpus_dir ();
-  g_autofree char *pages_dir = g_build_filename (corpus, "pages", NULL);
-  g_autoptr(GPtrArray) pages = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) pages = attest_test_corpus_pages (FALSE);
+  g_autofree char *corpus = NULL;
+  g_autofree char *pages_dir = NULL;
   guint warned = 0, failures = 0;
 
-  if (corpus == NULL)
+  if (pages == NULL)
     return;   /* skipped, and said why */
-  if (!g_file_test (pages_dir, G_FILE_TEST_IS_DIR))
-    {
-      g_autofree char *msg = g_strdup_printf ("corpus not found: %s (set ATTEST_CORPUS)", pages_dir);
-
-      g_test_skip (msg);
-      return;
-    }
-  attest_test_collect_markdown (pages_dir, FALSE, pages);
+  /* Warnings are known by the page's path below pages/. */
+  corpus = attest_test_corpus_dir ();
+  pages_dir = g_build_filename (corpus, "pages", NULL);
   g_assert_cmpuint (pages->len, >, 300);
 
   for (guint i = 0; i < pages->len; i++)

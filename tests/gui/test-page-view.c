@@ -660,39 +660,20 @@ test_largest_page (void)
 {
   Fixture f = { 0 };
   g_autofree char *corpus = attest_test_corpus_dir ();
-  g_autoptr(GPtrArray) files = NULL;
+  g_autofree char *largest = attest_test_corpus_largest_page (TRUE);
   g_autofree char *framework = NULL;
-  const char *largest = NULL;
-  goffset largest_size = 0;
+  goffset largest_size;
   gboolean painted = FALSE;
   gint64 start, shown;
   gulong handler;
   GdkFrameClock *clock;
   g_autoptr(GError) error = NULL;
+  GStatBuf st;
 
-  if (corpus == NULL)
-    {
-      g_test_skip ("the corpus is not here (../shared/corpus or $ATTEST_CORPUS)");
-      return;
-    }
-  files = g_ptr_array_new_with_free_func (g_free);
-  {
-    g_autofree char *pages = g_build_filename (corpus, "pages", NULL);
-    attest_test_collect_markdown (pages, TRUE, files);
-  }
-  for (guint i = 0; i < files->len; i++)
-    {
-      g_autoptr(GFile) file = g_file_new_for_path (files->pdata[i]);
-      g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, 0, NULL, NULL);
-      g_autofree char *base = g_path_get_basename (files->pdata[i]);
-
-      if (info != NULL && g_str_has_prefix (base, "offering-") && g_file_info_get_size (info) > largest_size)
-        {
-          largest_size = g_file_info_get_size (info);
-          largest = files->pdata[i];
-        }
-    }
-  g_assert_nonnull (largest);
+  if (largest == NULL)
+    return;   /* skipped, and said why */
+  g_assert_cmpint (g_stat (largest, &st), ==, 0);
+  largest_size = st.st_size;
 
   fixture_set_up (&f, NULL);
   import_path (&f, largest);
@@ -792,31 +773,28 @@ test_corpus (void)
   fixture_tear_down (&f);
 }
 
+/* A test that needs the corpus, in a subprocess of its own; skipped here, in
+ * the parent, without the corpus: a subprocess's skip reads as a failure. */
+static void
+run_with_corpus (void (*test) (void))
+{
+  g_autofree char *corpus = g_test_subprocess () ? NULL : attest_test_corpus_dir ();
+
+  if (corpus == NULL && !g_test_subprocess ())
+    return;   /* skipped, and said why */
+  attest_test_run_isolated (test);
+}
+
 static void
 test_corpus_isolated (void)
 {
-  g_autofree char *corpus = attest_test_corpus_dir ();
-
-  if (corpus == NULL && !g_test_subprocess ())
-    {
-      g_test_skip ("the corpus is not here (../shared/corpus or $ATTEST_CORPUS)");
-      return;
-    }
-  attest_test_run_isolated (test_corpus);
+  run_with_corpus (test_corpus);
 }
 
-/* Skipped here, in the parent: a subprocess's skip reads as a failure. */
 static void
 test_largest_page_isolated (void)
 {
-  g_autofree char *corpus = attest_test_corpus_dir ();
-
-  if (corpus == NULL && !g_test_subprocess ())
-    {
-      g_test_skip ("the corpus is not here (../shared/corpus or $ATTEST_CORPUS)");
-      return;
-    }
-  attest_test_run_isolated (test_largest_page);
+  run_with_corpus (test_largest_page);
 }
 
 int
