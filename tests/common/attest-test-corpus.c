@@ -9,17 +9,16 @@
 #include "attest-test-corpus.h"
 
 /**
- * attest_test_corpus_dir:
+ * attest_test_find_corpus:
  *
  * The corpus (the folder holding pages/ and pdf/): $ATTEST_CORPUS, else
- * shared/corpus beside the checkout ($ATTEST_SOURCE_ROOT/..). Without it the
- * test is marked skipped, saying so, and %NULL comes back: the suite passes
- * on a clone of the project alone.
+ * shared/corpus beside the checkout ($ATTEST_SOURCE_ROOT/..), for a test
+ * that does without it; nothing is marked skipped.
  *
  * Returns: (transfer full) (nullable): the folder
  */
 char *
-attest_test_corpus_dir (void)
+attest_test_find_corpus (void)
 {
   const char *env = g_getenv ("ATTEST_CORPUS");
   const char *root = g_getenv ("ATTEST_SOURCE_ROOT");
@@ -33,8 +32,26 @@ attest_test_corpus_dir (void)
       if (g_file_test (beside, G_FILE_TEST_IS_DIR))
         return g_canonicalize_filename (beside, NULL);
     }
-  g_test_skip ("corpus not found: set ATTEST_CORPUS or put shared/ beside the checkout");
   return NULL;
+}
+
+/**
+ * attest_test_corpus_dir:
+ *
+ * The corpus, as attest_test_find_corpus() finds it. Without it the test is
+ * marked skipped, saying so, and %NULL comes back: the suite passes on a
+ * clone of the project alone.
+ *
+ * Returns: (transfer full) (nullable): the folder
+ */
+char *
+attest_test_corpus_dir (void)
+{
+  char *corpus = attest_test_find_corpus ();
+
+  if (corpus == NULL)
+    g_test_skip ("corpus not found: set ATTEST_CORPUS or put shared/ beside the checkout");
+  return corpus;
 }
 
 /**

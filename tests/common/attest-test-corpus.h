@@ -8,6 +8,7 @@
 
 G_BEGIN_DECLS
 
+char *attest_test_find_corpus      (void);
 char *attest_test_corpus_dir       (void);
 void  attest_test_collect_markdown (const char *dir,
                                     gboolean    offering_only,

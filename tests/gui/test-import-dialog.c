@@ -22,6 +22,7 @@
 #include "attest-import-dialog.h"
 #include "attest-importer.h"
 #include "attest-paths.h"
+#include "attest-test-corpus.h"
 #include "attest-test-widgets.h"
 #include "attest-workspace-catalog.h"
 
@@ -540,15 +541,9 @@ test_scope_changes (void)
 static char *
 many_pages (Fixture *f)
 {
-  const char *env = g_getenv ("ATTEST_CORPUS");
-  g_autofree char *beside = g_build_filename (g_getenv ("ATTEST_SOURCE_ROOT"), "..", "shared", "corpus", NULL);
-  g_autofree char *corpus = NULL;
+  g_autofree char *corpus = attest_test_find_corpus ();
   char *made;
 
-  if (env != NULL && g_file_test (env, G_FILE_TEST_IS_DIR))
-    corpus = g_strdup (env);
-  else if (g_file_test (beside, G_FILE_TEST_IS_DIR))
-    corpus = g_canonicalize_filename (beside, NULL);
   if (corpus != NULL)
     {
       char *pages = g_build_filename (corpus, "pages", NULL);
