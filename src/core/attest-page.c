@@ -1107,9 +1107,13 @@ build_sections (AttestPage *self,
 
   /* A key that occurs more than once takes its parent's key as prefix;
    * a key still not unique after that gets "-2", "-3" …  Parents come
-   * first, so their final key is known. */
+   * first, so their final key is known.  The smallest free suffix of a
+   * key is searched from the last one it took, not from 2 again: keys
+   * are only ever added, so the ones skipped stay taken, and N headings
+   * with one key cost N tries, not N²/2. */
   {
     g_autoptr(GPtrArray) new_keys = g_ptr_array_new_with_free_func (g_free);
+    g_autoptr(GHashTable) next_suffix = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
     for (guint i = 0; i < self->sections->len; i++)
       {
@@ -1128,13 +1132,15 @@ build_sections (AttestPage *self,
           key = g_strdup (s->key);
         if (g_hash_table_contains (used, key))
           {
-            for (guint n = 2;; n++)
+            guint n = GPOINTER_TO_UINT (g_hash_table_lookup (next_suffix, key));
+
+            for (n = MAX (n, 2);; n++)
               {
                 char *candidate = g_strdup_printf ("%s-%u", key, n);
 
                 if (!g_hash_table_contains (used, candidate))
                   {
-                    g_free (key);
+                    g_hash_table_replace (next_suffix, key, GUINT_TO_POINTER (n + 1));
                     key = candidate;
                     break;
                   }

@@ -589,6 +589,75 @@ test_duplicate_keys (void)
   g_assert_cmpstr (((AttestBlock *) g_ptr_array_index (page->source_blocks, 3))->section_key, ==, "faq/general");
 }
 
+/* A literal "x-2" heading is skipped by the suffixes of "x", which
+ * continue after it; parents' final keys prefix their children's. */
+static void
+test_duplicate_keys_suffixes (void)
+{
+  const char *md =
+    "## <a name=\"x\"></a>One\n\n## <a name=\"x-2\"></a>Two\n\n"
+    "## <a name=\"x\"></a>Three\n\n## <a name=\"x\"></a>Four\n\n"
+    "# Top\n\n## Same\n\n## Same\n\n# Top\n\n## Same\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttestPage) page = attest_page_parse ("suffix.md", md, -1, &error);
+  static const char * const keys[] = {
+    "x", "x-2", "x-3", "x-4", "top", "top/same", "top/same-2", "top-2", "top-2/same",
+  };
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (page->sections->len, ==, G_N_ELEMENTS (keys));
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    g_assert_cmpstr (((AttestSection *) g_ptr_array_index (page->sections, i))->key, ==, keys[i]);
+}
+
+/* 50 000 headings with one anchor, then 50 000 identical headings under
+ * one parent: unique keys of the expected shape.  Making them unique used
+ * to cost O(N²) (minutes at this size); attest-bench sections prints the
+ * time per N, this checks the keys. */
+#define MANY_HEADINGS 50000
+
+static void
+test_duplicate_keys_many (void)
+{
+  g_autoptr(GString) md = g_string_new ("---\ntitle: Many\n---\n");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttestPage) page = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < MANY_HEADINGS; i++)
+    g_string_append_printf (md, "## <a name=\"x\"></a>Heading %u\n\ntext\n\n", i);
+  g_string_append (md, "# Same root\n\n");
+  for (guint i = 0; i < MANY_HEADINGS; i++)
+    g_string_append (md, "## Same\n\n");
+
+  page = attest_page_parse ("many.md", md->str, (gssize) md->len, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (page->sections->len, ==, 2 * MANY_HEADINGS + 1);
+  for (guint i = 0; i < page->sections->len; i++)
+    {
+      AttestSection *s = g_ptr_array_index (page->sections, i);
+      g_autofree char *expected = NULL;
+
+      if (i < MANY_HEADINGS)
+        expected = i == 0 ? g_strdup ("x") : g_strdup_printf ("x-%u", i + 1);
+      else if (i == MANY_HEADINGS)
+        expected = g_strdup ("same-root");
+      else if (i == MANY_HEADINGS + 1)
+        expected = g_strdup ("same-root/same");
+      else
+        expected = g_strdup_printf ("same-root/same-%u", i - MANY_HEADINGS);
+      g_assert_cmpstr (s->key, ==, expected);
+      g_assert_true (g_hash_table_add (seen, s->key));
+      g_assert_cmpint (s->parent, ==, i > MANY_HEADINGS ? MANY_HEADINGS : -1);
+    }
+  /* Blocks and links carry their section's final key. */
+  {
+    AttestBlock *last = g_ptr_array_index (page->source_blocks, page->source_blocks->len - 1);
+
+    g_assert_cmpstr (last->section_key, ==, "same-root/same-50000");
+  }
+}
+
 /* ---- front matter -------------------------------------------------- */
 
 static void
@@ -1014,6 +1083,8 @@ main (int   argc,
   g_test_add_func ("/page/segments/broken", test_segments_broken);
   g_test_add_func ("/page/sections/slug", test_slug);
   g_test_add_func ("/page/sections/duplicates", test_duplicate_keys);
+  g_test_add_func ("/page/sections/duplicate-suffixes", test_duplicate_keys_suffixes);
+  g_test_add_func ("/page/sections/duplicates-many", test_duplicate_keys_many);
   g_test_add_func ("/page/front-matter", test_front_matter);
   g_test_add_func ("/page/bad/bytes", test_bad_bytes);
   g_test_add_func ("/page/bad/nesting", test_bad_nesting);
