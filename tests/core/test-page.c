@@ -698,6 +698,66 @@ test_front_matter (void)
   g_assert_cmpuint (lists->warnings->len, ==, 0);
 }
 
+/* Front matter past its limits is ignored with a warning naming the file;
+ * the page's body still parses.  500 000 "[" took libyaml minutes. */
+static void
+test_front_matter_limits (void)
+{
+  g_autoptr(GString) big = g_string_new ("---\ntitle: ");
+  g_autoptr(GString) deep = g_string_new ("---\ntitle: ");
+  g_autoptr(GString) nested = g_string_new ("---\n");
+  g_autoptr(GString) too_nested = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttestPage) page = NULL;
+
+  for (guint i = 0; i < 500000; i++)
+    g_string_append_c (big, '[');
+  g_string_append (big, "\n---\n# Body\n");
+  page = attest_page_parse ("big-fm.md", big->str, (gssize) big->len, &error);
+  g_assert_no_error (error);
+  g_assert_false (attest_front_matter_is_present (page->front_matter));
+  g_assert_true (has_warning (page, "big-fm.md: "));
+  g_assert_nonnull (strstr (g_ptr_array_index (page->warnings, 0), "64"));
+  g_assert_cmpuint (page->sections->len, ==, 1);
+  g_assert_cmpstr (((AttestSection *) g_ptr_array_index (page->sections, 0))->key, ==, "body");
+  g_clear_pointer (&page, attest_page_unref);
+
+  /* Under the size limit, too deep. */
+  for (guint i = 0; i < 60000; i++)
+    g_string_append_c (deep, '[');
+  g_string_append (deep, "\n---\n# Body\n");
+  g_assert_cmpuint (deep->len, <, ATTEST_FRONT_MATTER_MAX_BYTES);
+  page = attest_page_parse ("deep-fm.md", deep->str, (gssize) deep->len, &error);
+  g_assert_no_error (error);
+  g_assert_false (attest_front_matter_is_present (page->front_matter));
+  g_assert_cmpuint (page->warnings->len, ==, 1);
+  g_assert_true (has_warning (page, "deep-fm.md: "));
+  g_assert_nonnull (strstr (g_ptr_array_index (page->warnings, 0), "16"));
+  g_assert_cmpuint (page->sections->len, ==, 1);
+  g_clear_pointer (&page, attest_page_unref);
+
+  /* Exactly ATTEST_FRONT_MATTER_MAX_DEPTH mappings is read (nested ones
+   * are skipped, the top level kept); one more is not. */
+  g_string_append (nested, "title: Kept\n");
+  for (guint i = 1; i < ATTEST_FRONT_MATTER_MAX_DEPTH; i++)
+    g_string_append_printf (nested, "%*sk%u:\n", (int) (2 * (i - 1)), "", i);
+  too_nested = g_string_new (nested->str);
+  g_string_append_printf (nested, "%*sleaf: 1\n---\n# Body\n", (int) (2 * (ATTEST_FRONT_MATTER_MAX_DEPTH - 1)), "");
+  g_string_append_printf (too_nested, "%*sk%u:\n%*sleaf: 1\n---\n# Body\n",
+                          (int) (2 * (ATTEST_FRONT_MATTER_MAX_DEPTH - 1)), "", ATTEST_FRONT_MATTER_MAX_DEPTH,
+                          (int) (2 * ATTEST_FRONT_MATTER_MAX_DEPTH), "");
+  page = attest_page_parse ("nested.md", nested->str, (gssize) nested->len, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (page->warnings->len, ==, 0);
+  g_assert_cmpstr (attest_front_matter_get_title (page->front_matter), ==, "Kept");
+  g_clear_pointer (&page, attest_page_unref);
+  page = attest_page_parse ("too-nested.md", too_nested->str, (gssize) too_nested->len, &error);
+  g_assert_no_error (error);
+  g_assert_null (attest_front_matter_get_title (page->front_matter));
+  g_assert_true (has_warning (page, "too-nested.md: "));
+  g_assert_cmpuint (page->sections->len, ==, 1);
+}
+
 /* ---- bad input ----------------------------------------------------- */
 
 static void
@@ -1086,6 +1146,7 @@ main (int   argc,
   g_test_add_func ("/page/sections/duplicate-suffixes", test_duplicate_keys_suffixes);
   g_test_add_func ("/page/sections/duplicates-many", test_duplicate_keys_many);
   g_test_add_func ("/page/front-matter", test_front_matter);
+  g_test_add_func ("/page/front-matter/limits", test_front_matter_limits);
   g_test_add_func ("/page/bad/bytes", test_bad_bytes);
   g_test_add_func ("/page/bad/nesting", test_bad_nesting);
   g_test_add_func ("/page/bad/files", test_bad_files);
