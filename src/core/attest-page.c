@@ -1183,6 +1183,88 @@ assign_sections (AttestPage *self,
 /* ------------------------------------------------------------------ */
 /* Checks on the bytes                                                  */
 
+/* The number of columns of a GFM table delimiter row ("| --- | :-: |"),
+ * or 0 when the line is not one.  Quote markers and indentation before
+ * it are skipped, so a table in a quote or a list counts too. */
+static gsize
+delimiter_row_columns (const char *line,
+                       gsize       len)
+{
+  gsize i = 0, pipes = 0, end = len;
+  gboolean dash = FALSE;
+
+  while (i < len && (line[i] == ' ' || line[i] == '\t' || line[i] == '>'))
+    i++;
+  while (end > i && (line[end - 1] == ' ' || line[end - 1] == '\t' || line[end - 1] == '\r'))
+    end--;
+  if (i == end)
+    return 0;
+  for (gsize j = i; j < end; j++)
+    {
+      if (line[j] == '|')
+        pipes++;
+      else if (line[j] == '-')
+        dash = TRUE;
+      else if (line[j] != ':' && line[j] != ' ' && line[j] != '\t')
+        return 0;
+    }
+  if (!dash || pipes == 0)
+    return 0;
+  /* Cells lie between pipes; a leading or trailing pipe opens or closes none. */
+  if (line[i] == '|')
+    pipes--;
+  if (end - 1 > i && line[end - 1] == '|')
+    pipes--;
+  return pipes + 1;
+}
+
+/* FALSE when the tables of @text hold more than ATTEST_PAGE_MAX_TABLE_CELLS
+ * cells as cmark-gfm makes them (every row as wide as its header), with
+ * the 1-based line of the header row and the columns of the table that
+ * went over.  A table runs from its delimiter row to the next blank line;
+ * counting to there over-counts only what is not a table anyway. */
+gboolean
+_attest_page_check_table_cells (const char *text,
+                                gsize       len,
+                                gsize      *table_line,
+                                gsize      *table_columns)
+{
+  guint64 cells = 0;
+  gsize columns = 0;
+  gsize pos = 0, line_no = 0;
+
+  *table_line = 0;
+  *table_columns = 0;
+  while (pos < len)
+    {
+      const char *nl = memchr (text + pos, '\n', len - pos);
+      gsize line_end = nl != NULL ? (gsize) (nl - text) : len;
+      gboolean blank_line = TRUE;
+      gsize c;
+
+      line_no++;
+      for (gsize i = pos; i < line_end && blank_line; i++)
+        if (!g_ascii_isspace (text[i]))
+          blank_line = FALSE;
+
+      if (blank_line)
+        columns = 0;
+      else if (columns > 0)
+        cells += columns;
+      else if ((c = delimiter_row_columns (text + pos, line_end - pos)) > 0)
+        {
+          columns = c;
+          *table_line = line_no > 1 ? line_no - 1 : 1;
+          *table_columns = c;
+          cells += 2 * (guint64) c;
+        }
+      if (cells > ATTEST_PAGE_MAX_TABLE_CELLS)
+        return FALSE;
+      pos = line_end + 1;
+    }
+  return TRUE;
+}
+
 static gboolean
 check_text (const char  *path,
             const char  *text,
@@ -1192,6 +1274,7 @@ check_text (const char  *path,
   const char *end = NULL;
   gsize pos = 0;
   gboolean blank = TRUE;
+  gsize table_line, table_columns;
 
   if (len > ATTEST_PAGE_MAX_BYTES)
     {
@@ -1239,6 +1322,14 @@ check_text (const char  *path,
   if (blank)
     {
       g_set_error (error, ATTEST_PAGE_ERROR, ATTEST_PAGE_ERROR_EMPTY, _("%s: the page is empty"), path);
+      return FALSE;
+    }
+  if (!_attest_page_check_table_cells (text, len, &table_line, &table_columns))
+    {
+      g_set_error (error, ATTEST_PAGE_ERROR, ATTEST_PAGE_ERROR_TOO_MANY_CELLS,
+                   _("%s: the page’s tables have more than %d cells (the table at line %lu has %lu columns)"),
+                   path, ATTEST_PAGE_MAX_TABLE_CELLS, (unsigned long) table_line,
+                   (unsigned long) table_columns);
       return FALSE;
     }
   return TRUE;

@@ -843,6 +843,50 @@ test_bad_nesting (void)
   g_string_free (ok, TRUE);
 }
 
+/* Tables are counted as cmark-gfm builds them, every row padded to its
+ * header's width, and refused past ATTEST_PAGE_MAX_TABLE_CELLS before
+ * cmark-gfm runs: 20 000 columns over 2 000 one-cell rows (86 KB) took
+ * 9 GB, a 16 MB table 1.3 to 5 GB. */
+static void
+test_bad_tables (void)
+{
+  g_autoptr(GString) wide = g_string_new ("# T\n\n|");
+  g_autoptr(GString) tall = g_string_new ("# T\n\n| A | B | C |\n|---|---|---|\n");
+  g_autoptr(GString) fits = g_string_new ("# T\n\n> | A | B | C |\n> |---|:-:|---|\n");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttestPage) page = NULL;
+  AttestBlock *table;
+
+  for (guint i = 0; i < 20000; i++)
+    g_string_append (wide, "a|");
+  g_string_append (wide, "\n|");
+  for (guint i = 0; i < 20000; i++)
+    g_string_append (wide, "-|");
+  g_string_append_c (wide, '\n');
+  for (guint i = 0; i < 2000; i++)
+    g_string_append (wide, "|b\n");
+  assert_parse_error (wide->str, wide->len, ATTEST_PAGE_ERROR_TOO_MANY_CELLS);
+  page = attest_page_parse ("bad-input.md", wide->str, (gssize) wide->len, &error);
+  g_assert_nonnull (strstr (error->message, "line 3"));
+  g_assert_nonnull (strstr (error->message, "20000"));
+  g_clear_error (&error);
+
+  while (tall->len < 4 * 1024 * 1024)
+    g_string_append (tall, "| a | b | c |\n");
+  assert_parse_error (tall->str, tall->len, ATTEST_PAGE_ERROR_TOO_MANY_CELLS);
+
+  /* Just under the limit, inside a quote: read in full. */
+  for (guint i = 0; i < ATTEST_PAGE_MAX_TABLE_CELLS / 3 - 2; i++)
+    g_string_append_printf (fits, "> | a%u | b | c |\n", i);
+  page = attest_page_parse ("fits.md", fits->str, (gssize) fits->len, &error);
+  g_assert_no_error (error);
+  table = g_ptr_array_index (page->source_blocks, 1);
+  g_assert_cmpint (table->kind, ==, ATTEST_BLOCK_TABLE);
+  g_assert_cmpuint (table->rows->len, ==, ATTEST_PAGE_MAX_TABLE_CELLS / 3 - 1);
+  g_string_append (fits, "> | one | more | row |\n");
+  assert_parse_error (fits->str, fits->len, ATTEST_PAGE_ERROR_TOO_MANY_CELLS);
+}
+
 static void
 write_file (const char *dir,
             const char *name,
@@ -1149,6 +1193,7 @@ main (int   argc,
   g_test_add_func ("/page/front-matter/limits", test_front_matter_limits);
   g_test_add_func ("/page/bad/bytes", test_bad_bytes);
   g_test_add_func ("/page/bad/nesting", test_bad_nesting);
+  g_test_add_func ("/page/bad/tables", test_bad_tables);
   g_test_add_func ("/page/bad/files", test_bad_files);
   g_test_add_func ("/page/includes", test_includes);
   g_test_add_func ("/page/corpus/all", test_corpus);
