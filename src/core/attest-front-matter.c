@@ -2,9 +2,9 @@
  *
  * The block is read with libyaml's event API.  Scalars are kept by key; a
  * sequence of scalars becomes one value joined with ", "; nested mappings are
- * skipped.  A block that does not close or does not parse leaves the page
- * without front matter and produces one warning: a page is never refused for
- * its metadata.
+ * skipped.  A block that does not close or does not parse, or is larger or
+ * nested deeper than the limits, leaves the page without front matter and
+ * produces one warning: a page is never refused for its metadata.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -127,15 +127,20 @@ attest_front_matter_skip (const char *text,
   return 0;
 }
 
-/* Reads one mapping of scalars (and sequences of scalars) from the events. */
+/* Reads one mapping of scalars (and sequences of scalars) from the events.
+ * Stops, with *too_deep set, at the first collection nested deeper than
+ * ATTEST_FRONT_MATTER_MAX_DEPTH: the parser is then never asked for the
+ * rest, which is where its time would go. */
 static gboolean
 read_mapping (yaml_parser_t  *parser,
               GHashTable     *values,
-              char          **problem)
+              char          **problem,
+              gboolean       *too_deep)
 {
   yaml_event_t event;
   g_autofree char *key = NULL;
   g_autoptr(GString) seq = NULL;
+  guint depth = 0;        /* collections open */
   guint skip_depth = 0;   /* > 0 while inside a nested mapping or sequence we skip */
   gboolean in_seq = FALSE;
   gboolean top_seen = FALSE;
@@ -159,6 +164,12 @@ read_mapping (yaml_parser_t  *parser,
 
         case YAML_MAPPING_START_EVENT:
         case YAML_SEQUENCE_START_EVENT:
+          if (++depth > ATTEST_FRONT_MATTER_MAX_DEPTH)
+            {
+              *too_deep = TRUE;
+              yaml_event_delete (&event);
+              return FALSE;
+            }
           if (!top_seen)
             {
               if (event.type != YAML_MAPPING_START_EVENT)
@@ -186,6 +197,7 @@ read_mapping (yaml_parser_t  *parser,
 
         case YAML_MAPPING_END_EVENT:
         case YAML_SEQUENCE_END_EVENT:
+          depth--;
           if (skip_depth > 0)
             {
               if (--skip_depth == 0)
@@ -250,6 +262,7 @@ attest_front_matter_parse (const char  *display_path,
   g_autofree char *problem = NULL;
   yaml_parser_t parser;
   gsize ys = 0, ye = 0, body = 0;
+  gboolean too_deep = FALSE;
   gboolean ok;
 
   g_return_val_if_fail (text != NULL || len == 0, NULL);
@@ -275,6 +288,14 @@ attest_front_matter_parse (const char  *display_path,
   if (body_offset != NULL)
     *body_offset = body;
 
+  if (ye - ys > ATTEST_FRONT_MATTER_MAX_BYTES)
+    {
+      if (warning != NULL)
+        *warning = g_strdup_printf (_("%s: the front matter is larger than %d KiB; it is ignored"),
+                                    display_path, ATTEST_FRONT_MATTER_MAX_BYTES / 1024);
+      return g_steal_pointer (&self);
+    }
+
   if (!yaml_parser_initialize (&parser))
     {
       if (warning != NULL)
@@ -283,9 +304,17 @@ attest_front_matter_parse (const char  *display_path,
     }
   yaml_parser_set_input_string (&parser, (const unsigned char *) text + ys, ye - ys);
   yaml_parser_set_encoding (&parser, YAML_UTF8_ENCODING);
-  ok = read_mapping (&parser, self->values, &problem);
+  ok = read_mapping (&parser, self->values, &problem, &too_deep);
   yaml_parser_delete (&parser);
 
+  if (too_deep)
+    {
+      g_hash_table_remove_all (self->values);
+      if (warning != NULL)
+        *warning = g_strdup_printf (_("%s: the front matter nests deeper than %d levels; it is ignored"),
+                                    display_path, ATTEST_FRONT_MATTER_MAX_DEPTH);
+      return g_steal_pointer (&self);
+    }
   if (!ok)
     {
       g_hash_table_remove_all (self->values);

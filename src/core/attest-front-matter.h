@@ -10,6 +10,12 @@ G_BEGIN_DECLS
 
 typedef struct _AttestFrontMatter AttestFrontMatter;
 
+/* Real front matter is under 1 KiB and two levels deep (a mapping holding
+ * sequences); libyaml spends time in the square of the nesting depth, so
+ * a block beyond either limit is ignored with a warning, unread. */
+#define ATTEST_FRONT_MATTER_MAX_BYTES  (64 * 1024)
+#define ATTEST_FRONT_MATTER_MAX_DEPTH  16
+
 AttestFrontMatter *attest_front_matter_parse            (const char  *display_path,
                                                          const char  *text,
                                                          gsize        len,

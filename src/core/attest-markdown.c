@@ -23,6 +23,7 @@ check_text (const char  *text,
   const char *end = NULL;
   const char *nul;
   gsize pos = 0;
+  gsize table_line, table_columns;
 
   if (len > ATTEST_PAGE_MAX_BYTES)
     {
@@ -57,6 +58,13 @@ check_text (const char  *text,
         }
       pos = line_end + 1;
     }
+  if (!_attest_page_check_table_cells (text, len, &table_line, &table_columns))
+    {
+      g_set_error (error, ATTEST_PAGE_ERROR, ATTEST_PAGE_ERROR_TOO_MANY_CELLS,
+                   _("The note’s tables have more than %d cells (the table at line %lu has %lu columns)"),
+                   ATTEST_PAGE_MAX_TABLE_CELLS, (unsigned long) table_line, (unsigned long) table_columns);
+      return FALSE;
+    }
   return TRUE;
 }
 
@@ -64,7 +72,8 @@ check_text (const char  *text,
  * attest_markdown_parse_blocks:
  * @text: (nullable): a note's Markdown
  * @len: its length in bytes, or -1 when NUL-terminated
- * @error: ATTEST_PAGE_ERROR_TOO_LARGE, _BINARY, _NOT_UTF8, _LINE_TOO_LONG or _TOO_DEEP
+ * @error: ATTEST_PAGE_ERROR_TOO_LARGE, _BINARY, _NOT_UTF8, _LINE_TOO_LONG, _TOO_MANY_CELLS
+ *   or _TOO_DEEP
  *
  * Returns: (transfer container): AttestBlock, empty for empty or blank text;
  *   %NULL with @error set when the text is beyond the limits of a page

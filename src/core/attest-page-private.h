@@ -15,6 +15,10 @@ gboolean _attest_page_build_blocks            (const char         *path,
                                                gsize               len,
                                                GPtrArray         **blocks_out,
                                                GError            **error);
+gboolean _attest_page_check_table_cells      (const char         *text,
+                                               gsize               len,
+                                               gsize              *table_line,
+                                               gsize              *table_columns);
 gboolean _attest_page_section_within          (AttestPage         *self,
                                                int                 section,
                                                int                 ancestor);

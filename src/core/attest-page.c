@@ -1107,9 +1107,13 @@ build_sections (AttestPage *self,
 
   /* A key that occurs more than once takes its parent's key as prefix;
    * a key still not unique after that gets "-2", "-3" …  Parents come
-   * first, so their final key is known. */
+   * first, so their final key is known.  The smallest free suffix of a
+   * key is searched from the last one it took, not from 2 again: keys
+   * are only ever added, so the ones skipped stay taken, and N headings
+   * with one key cost N tries, not N²/2. */
   {
     g_autoptr(GPtrArray) new_keys = g_ptr_array_new_with_free_func (g_free);
+    g_autoptr(GHashTable) next_suffix = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
     for (guint i = 0; i < self->sections->len; i++)
       {
@@ -1128,13 +1132,15 @@ build_sections (AttestPage *self,
           key = g_strdup (s->key);
         if (g_hash_table_contains (used, key))
           {
-            for (guint n = 2;; n++)
+            guint n = GPOINTER_TO_UINT (g_hash_table_lookup (next_suffix, key));
+
+            for (n = MAX (n, 2);; n++)
               {
                 char *candidate = g_strdup_printf ("%s-%u", key, n);
 
                 if (!g_hash_table_contains (used, candidate))
                   {
-                    g_free (key);
+                    g_hash_table_replace (next_suffix, key, GUINT_TO_POINTER (n + 1));
                     key = candidate;
                     break;
                   }
@@ -1177,6 +1183,88 @@ assign_sections (AttestPage *self,
 /* ------------------------------------------------------------------ */
 /* Checks on the bytes                                                  */
 
+/* The number of columns of a GFM table delimiter row ("| --- | :-: |"),
+ * or 0 when the line is not one.  Quote markers and indentation before
+ * it are skipped, so a table in a quote or a list counts too. */
+static gsize
+delimiter_row_columns (const char *line,
+                       gsize       len)
+{
+  gsize i = 0, pipes = 0, end = len;
+  gboolean dash = FALSE;
+
+  while (i < len && (line[i] == ' ' || line[i] == '\t' || line[i] == '>'))
+    i++;
+  while (end > i && (line[end - 1] == ' ' || line[end - 1] == '\t' || line[end - 1] == '\r'))
+    end--;
+  if (i == end)
+    return 0;
+  for (gsize j = i; j < end; j++)
+    {
+      if (line[j] == '|')
+        pipes++;
+      else if (line[j] == '-')
+        dash = TRUE;
+      else if (line[j] != ':' && line[j] != ' ' && line[j] != '\t')
+        return 0;
+    }
+  if (!dash || pipes == 0)
+    return 0;
+  /* Cells lie between pipes; a leading or trailing pipe opens or closes none. */
+  if (line[i] == '|')
+    pipes--;
+  if (end - 1 > i && line[end - 1] == '|')
+    pipes--;
+  return pipes + 1;
+}
+
+/* FALSE when the tables of @text hold more than ATTEST_PAGE_MAX_TABLE_CELLS
+ * cells as cmark-gfm makes them (every row as wide as its header), with
+ * the 1-based line of the header row and the columns of the table that
+ * went over.  A table runs from its delimiter row to the next blank line;
+ * counting to there over-counts only what is not a table anyway. */
+gboolean
+_attest_page_check_table_cells (const char *text,
+                                gsize       len,
+                                gsize      *table_line,
+                                gsize      *table_columns)
+{
+  guint64 cells = 0;
+  gsize columns = 0;
+  gsize pos = 0, line_no = 0;
+
+  *table_line = 0;
+  *table_columns = 0;
+  while (pos < len)
+    {
+      const char *nl = memchr (text + pos, '\n', len - pos);
+      gsize line_end = nl != NULL ? (gsize) (nl - text) : len;
+      gboolean blank_line = TRUE;
+      gsize c;
+
+      line_no++;
+      for (gsize i = pos; i < line_end && blank_line; i++)
+        if (!g_ascii_isspace (text[i]))
+          blank_line = FALSE;
+
+      if (blank_line)
+        columns = 0;
+      else if (columns > 0)
+        cells += columns;
+      else if ((c = delimiter_row_columns (text + pos, line_end - pos)) > 0)
+        {
+          columns = c;
+          *table_line = line_no > 1 ? line_no - 1 : 1;
+          *table_columns = c;
+          cells += 2 * (guint64) c;
+        }
+      if (cells > ATTEST_PAGE_MAX_TABLE_CELLS)
+        return FALSE;
+      pos = line_end + 1;
+    }
+  return TRUE;
+}
+
 static gboolean
 check_text (const char  *path,
             const char  *text,
@@ -1186,6 +1274,7 @@ check_text (const char  *path,
   const char *end = NULL;
   gsize pos = 0;
   gboolean blank = TRUE;
+  gsize table_line, table_columns;
 
   if (len > ATTEST_PAGE_MAX_BYTES)
     {
@@ -1233,6 +1322,14 @@ check_text (const char  *path,
   if (blank)
     {
       g_set_error (error, ATTEST_PAGE_ERROR, ATTEST_PAGE_ERROR_EMPTY, _("%s: the page is empty"), path);
+      return FALSE;
+    }
+  if (!_attest_page_check_table_cells (text, len, &table_line, &table_columns))
+    {
+      g_set_error (error, ATTEST_PAGE_ERROR, ATTEST_PAGE_ERROR_TOO_MANY_CELLS,
+                   _("%s: the page’s tables have more than %d cells (the table at line %lu has %lu columns)"),
+                   path, ATTEST_PAGE_MAX_TABLE_CELLS, (unsigned long) table_line,
+                   (unsigned long) table_columns);
       return FALSE;
     }
   return TRUE;

@@ -23,12 +23,18 @@ typedef enum {
   ATTEST_PAGE_ERROR_TOO_LARGE,      /* more than ATTEST_PAGE_MAX_BYTES */
   ATTEST_PAGE_ERROR_LINE_TOO_LONG,  /* a line longer than ATTEST_PAGE_MAX_LINE_BYTES */
   ATTEST_PAGE_ERROR_TOO_DEEP,       /* quotes and lists nested deeper than ATTEST_PAGE_MAX_NESTING */
+  ATTEST_PAGE_ERROR_TOO_MANY_CELLS, /* tables of more than ATTEST_PAGE_MAX_TABLE_CELLS cells */
 } AttestPageError;
 
 #define ATTEST_PAGE_MAX_BYTES          (16 * 1024 * 1024)
 #define ATTEST_PAGE_MAX_LINE_BYTES     (1024 * 1024)
 #define ATTEST_PAGE_MAX_NESTING        1000
 #define ATTEST_PAGE_MAX_INCLUDE_DEPTH  8
+/* Each cell costs cmark-gfm a node or two (~500 bytes with our block's),
+ * and a row shorter than its header is padded to the header's width: a
+ * wide header over many short rows made 86 KB cost 9 GB.  Real pages hold
+ * a few hundred cells. */
+#define ATTEST_PAGE_MAX_TABLE_CELLS    100000
 
 typedef struct {
   char *key;            /* anchor, else slug of the source title; "parent/key" when not unique */

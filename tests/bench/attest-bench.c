@@ -6,6 +6,8 @@
  *   attest-bench matrix       matrix: F frameworks, S services, C cells, build B ms
  *   attest-bench attach FILE  attach: FILE SIZE bytes, hash H ms, store S ms, total T ms
  *   attest-bench page DIR     page: P pages, max M ms, median D ms, slowest FILE, warnings W
+ *   attest-bench sections [N…] sections: import of N headings with one anchor / one title,
+ *                             parse P ms store S ms each (N = 5000 10000 50000 by default)
  *
  * Built, not installed. No GTK.
  *
@@ -482,10 +484,92 @@ bench_page (const char *dir)
   return ret;
 }
 
+static void usage (void);
+
+/* One import of a made-up page of @n headings into a new workspace;
+ * FALSE on failure. */
+static gboolean
+import_headings (guint    n,
+                 gboolean anchors,
+                 double  *parse_ms,
+                 double  *store_ms)
+{
+  g_autofree char *tmp = g_dir_make_tmp ("attest-bench-XXXXXX", NULL);
+  g_autofree char *page = g_build_filename (tmp, "offering-headings.md", NULL);
+  g_autofree char *path = g_build_filename (tmp, "bench.attest", NULL);
+  g_autoptr(GString) md = g_string_new ("---\ntitle: Headings\n---\n");
+  g_autoptr(AttestWorkspace) ws = NULL;
+  g_autoptr(AttestImportSummary) summary = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *paths[] = { page, NULL };
+
+  for (guint i = 0; i < n; i++)
+    if (anchors)
+      g_string_append_printf (md, "## <a name=\"x\"></a>Heading %u\n\ntext\n\n", i);
+    else
+      g_string_append (md, "## Same\n\ntext\n\n");
+  if (!g_file_set_contents (page, md->str, (gssize) md->len, &error)
+      || (ws = attest_workspace_open (path, &error)) == NULL
+      || (summary = attest_importer_run (ws, paths, NULL, NULL, NULL, &error)) == NULL)
+    g_printerr ("attest-bench: %s\n", error->message);
+  else if (summary->failed > 0)
+    g_printerr ("attest-bench: %s\n", (char *) summary->failures->pdata[0]);
+  else
+    {
+      *parse_ms = summary->parse_usec / 1000.0;
+      *store_ms = summary->store_usec / 1000.0;
+    }
+  g_clear_object (&ws);
+  remove_workspace (path);
+  g_remove (page);
+  g_rmdir (tmp);
+  return summary != NULL && summary->failed == 0;
+}
+
+/* Pages of N headings sharing one key (DESIGN.md "Section key"), imported:
+ * the keys were made unique in O(N²). */
+static int
+bench_sections (int   argc,
+                char *argv[])
+{
+  static const guint64 defaults[] = { 5000, 10000, 50000 };
+  g_autoptr(GArray) sizes = g_array_new (FALSE, FALSE, sizeof (guint64));
+  g_autoptr(GString) line = g_string_new ("sections:");
+
+  if (argc == 0)
+    g_array_append_vals (sizes, defaults, G_N_ELEMENTS (defaults));
+  for (int i = 0; i < argc; i++)
+    {
+      guint64 n;
+
+      if (!g_ascii_string_to_unsigned (argv[i], 10, 1, 1000000, &n, NULL))
+        {
+          usage ();
+          return 2;
+        }
+      g_array_append_val (sizes, n);
+    }
+  for (guint i = 0; i < sizes->len; i++)
+    {
+      guint64 n = g_array_index (sizes, guint64, i);
+      double parse[2] = { 0 }, store[2] = { 0 };
+
+      for (int a = 0; a < 2; a++)
+        if (!import_headings ((guint) n, a == 0, &parse[a], &store[a]))
+          return 1;
+      g_string_append_printf (line, "%s %" G_GUINT64_FORMAT " headings: anchors parse %.1f ms store %.1f ms,"
+                              " titles parse %.1f ms store %.1f ms",
+                              i > 0 ? ";" : "", n, parse[0], store[0], parse[1], store[1]);
+    }
+  printf ("%s\n", line->str);
+  return 0;
+}
+
 static void
 usage (void)
 {
-  g_printerr ("usage: attest-bench import DIR | search [N] | checklist | matrix | attach FILE | page DIR\n");
+  g_printerr ("usage: attest-bench import DIR | search [N] | checklist | matrix | attach FILE | page DIR"
+              " | sections [N…]\n");
 }
 
 int
@@ -504,6 +588,8 @@ main (int   argc,
     return bench_attach (argv[2]);
   if (argc == 3 && g_str_equal (argv[1], "page"))
     return bench_page (argv[2]);
+  if (argc >= 2 && g_str_equal (argv[1], "sections"))
+    return bench_sections (argc - 2, argv + 2);
   if ((argc == 2 || argc == 3) && g_str_equal (argv[1], "search"))
     {
       guint64 n = 100000;

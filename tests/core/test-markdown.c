@@ -447,6 +447,21 @@ test_bounds (void)
   assert_error (lists->str, lists->len, ATTEST_PAGE_ERROR_TOO_DEEP, "note");
   g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
 
+  /* A wide header over many one-cell rows: each row padded to 20 000 cells. */
+  {
+    g_autoptr(GString) wide = g_string_new ("|");
+
+    for (guint i = 0; i < 20000; i++)
+      g_string_append (wide, "a|");
+    g_string_append (wide, "\n|");
+    for (guint i = 0; i < 20000; i++)
+      g_string_append (wide, "-|");
+    g_string_append_c (wide, '\n');
+    for (guint i = 0; i < 2000; i++)
+      g_string_append (wide, "|b\n");
+    assert_error (wide->str, wide->len, ATTEST_PAGE_ERROR_TOO_MANY_CELLS, "20000 columns");
+  }
+
   assert_error ("ok \xff\xfe bad", 9, ATTEST_PAGE_ERROR_NOT_UTF8, "UTF-8");
   assert_error ("ok\0bad", 6, ATTEST_PAGE_ERROR_BINARY, "NUL");
 

@@ -589,6 +589,75 @@ test_duplicate_keys (void)
   g_assert_cmpstr (((AttestBlock *) g_ptr_array_index (page->source_blocks, 3))->section_key, ==, "faq/general");
 }
 
+/* A literal "x-2" heading is skipped by the suffixes of "x", which
+ * continue after it; parents' final keys prefix their children's. */
+static void
+test_duplicate_keys_suffixes (void)
+{
+  const char *md =
+    "## <a name=\"x\"></a>One\n\n## <a name=\"x-2\"></a>Two\n\n"
+    "## <a name=\"x\"></a>Three\n\n## <a name=\"x\"></a>Four\n\n"
+    "# Top\n\n## Same\n\n## Same\n\n# Top\n\n## Same\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttestPage) page = attest_page_parse ("suffix.md", md, -1, &error);
+  static const char * const keys[] = {
+    "x", "x-2", "x-3", "x-4", "top", "top/same", "top/same-2", "top-2", "top-2/same",
+  };
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (page->sections->len, ==, G_N_ELEMENTS (keys));
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    g_assert_cmpstr (((AttestSection *) g_ptr_array_index (page->sections, i))->key, ==, keys[i]);
+}
+
+/* 50 000 headings with one anchor, then 50 000 identical headings under
+ * one parent: unique keys of the expected shape.  Making them unique used
+ * to cost O(N²) (minutes at this size); attest-bench sections prints the
+ * time per N, this checks the keys. */
+#define MANY_HEADINGS 50000
+
+static void
+test_duplicate_keys_many (void)
+{
+  g_autoptr(GString) md = g_string_new ("---\ntitle: Many\n---\n");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttestPage) page = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < MANY_HEADINGS; i++)
+    g_string_append_printf (md, "## <a name=\"x\"></a>Heading %u\n\ntext\n\n", i);
+  g_string_append (md, "# Same root\n\n");
+  for (guint i = 0; i < MANY_HEADINGS; i++)
+    g_string_append (md, "## Same\n\n");
+
+  page = attest_page_parse ("many.md", md->str, (gssize) md->len, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (page->sections->len, ==, 2 * MANY_HEADINGS + 1);
+  for (guint i = 0; i < page->sections->len; i++)
+    {
+      AttestSection *s = g_ptr_array_index (page->sections, i);
+      g_autofree char *expected = NULL;
+
+      if (i < MANY_HEADINGS)
+        expected = i == 0 ? g_strdup ("x") : g_strdup_printf ("x-%u", i + 1);
+      else if (i == MANY_HEADINGS)
+        expected = g_strdup ("same-root");
+      else if (i == MANY_HEADINGS + 1)
+        expected = g_strdup ("same-root/same");
+      else
+        expected = g_strdup_printf ("same-root/same-%u", i - MANY_HEADINGS);
+      g_assert_cmpstr (s->key, ==, expected);
+      g_assert_true (g_hash_table_add (seen, s->key));
+      g_assert_cmpint (s->parent, ==, i > MANY_HEADINGS ? MANY_HEADINGS : -1);
+    }
+  /* Blocks and links carry their section's final key. */
+  {
+    AttestBlock *last = g_ptr_array_index (page->source_blocks, page->source_blocks->len - 1);
+
+    g_assert_cmpstr (last->section_key, ==, "same-root/same-50000");
+  }
+}
+
 /* ---- front matter -------------------------------------------------- */
 
 static void
@@ -627,6 +696,66 @@ test_front_matter (void)
   bad_date = attest_front_matter_dup_handoff (lists->front_matter);
   g_assert_null (bad_date);
   g_assert_cmpuint (lists->warnings->len, ==, 0);
+}
+
+/* Front matter past its limits is ignored with a warning naming the file;
+ * the page's body still parses.  500 000 "[" took libyaml minutes. */
+static void
+test_front_matter_limits (void)
+{
+  g_autoptr(GString) big = g_string_new ("---\ntitle: ");
+  g_autoptr(GString) deep = g_string_new ("---\ntitle: ");
+  g_autoptr(GString) nested = g_string_new ("---\n");
+  g_autoptr(GString) too_nested = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttestPage) page = NULL;
+
+  for (guint i = 0; i < 500000; i++)
+    g_string_append_c (big, '[');
+  g_string_append (big, "\n---\n# Body\n");
+  page = attest_page_parse ("big-fm.md", big->str, (gssize) big->len, &error);
+  g_assert_no_error (error);
+  g_assert_false (attest_front_matter_is_present (page->front_matter));
+  g_assert_true (has_warning (page, "big-fm.md: "));
+  g_assert_nonnull (strstr (g_ptr_array_index (page->warnings, 0), "64"));
+  g_assert_cmpuint (page->sections->len, ==, 1);
+  g_assert_cmpstr (((AttestSection *) g_ptr_array_index (page->sections, 0))->key, ==, "body");
+  g_clear_pointer (&page, attest_page_unref);
+
+  /* Under the size limit, too deep. */
+  for (guint i = 0; i < 60000; i++)
+    g_string_append_c (deep, '[');
+  g_string_append (deep, "\n---\n# Body\n");
+  g_assert_cmpuint (deep->len, <, ATTEST_FRONT_MATTER_MAX_BYTES);
+  page = attest_page_parse ("deep-fm.md", deep->str, (gssize) deep->len, &error);
+  g_assert_no_error (error);
+  g_assert_false (attest_front_matter_is_present (page->front_matter));
+  g_assert_cmpuint (page->warnings->len, ==, 1);
+  g_assert_true (has_warning (page, "deep-fm.md: "));
+  g_assert_nonnull (strstr (g_ptr_array_index (page->warnings, 0), "16"));
+  g_assert_cmpuint (page->sections->len, ==, 1);
+  g_clear_pointer (&page, attest_page_unref);
+
+  /* Exactly ATTEST_FRONT_MATTER_MAX_DEPTH mappings is read (nested ones
+   * are skipped, the top level kept); one more is not. */
+  g_string_append (nested, "title: Kept\n");
+  for (guint i = 1; i < ATTEST_FRONT_MATTER_MAX_DEPTH; i++)
+    g_string_append_printf (nested, "%*sk%u:\n", (int) (2 * (i - 1)), "", i);
+  too_nested = g_string_new (nested->str);
+  g_string_append_printf (nested, "%*sleaf: 1\n---\n# Body\n", (int) (2 * (ATTEST_FRONT_MATTER_MAX_DEPTH - 1)), "");
+  g_string_append_printf (too_nested, "%*sk%u:\n%*sleaf: 1\n---\n# Body\n",
+                          (int) (2 * (ATTEST_FRONT_MATTER_MAX_DEPTH - 1)), "", ATTEST_FRONT_MATTER_MAX_DEPTH,
+                          (int) (2 * ATTEST_FRONT_MATTER_MAX_DEPTH), "");
+  page = attest_page_parse ("nested.md", nested->str, (gssize) nested->len, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (page->warnings->len, ==, 0);
+  g_assert_cmpstr (attest_front_matter_get_title (page->front_matter), ==, "Kept");
+  g_clear_pointer (&page, attest_page_unref);
+  page = attest_page_parse ("too-nested.md", too_nested->str, (gssize) too_nested->len, &error);
+  g_assert_no_error (error);
+  g_assert_null (attest_front_matter_get_title (page->front_matter));
+  g_assert_true (has_warning (page, "too-nested.md: "));
+  g_assert_cmpuint (page->sections->len, ==, 1);
 }
 
 /* ---- bad input ----------------------------------------------------- */
@@ -712,6 +841,50 @@ test_bad_nesting (void)
   g_string_free (quotes, TRUE);
   g_string_free (lists, TRUE);
   g_string_free (ok, TRUE);
+}
+
+/* Tables are counted as cmark-gfm builds them, every row padded to its
+ * header's width, and refused past ATTEST_PAGE_MAX_TABLE_CELLS before
+ * cmark-gfm runs: 20 000 columns over 2 000 one-cell rows (86 KB) took
+ * 9 GB, a 16 MB table 1.3 to 5 GB. */
+static void
+test_bad_tables (void)
+{
+  g_autoptr(GString) wide = g_string_new ("# T\n\n|");
+  g_autoptr(GString) tall = g_string_new ("# T\n\n| A | B | C |\n|---|---|---|\n");
+  g_autoptr(GString) fits = g_string_new ("# T\n\n> | A | B | C |\n> |---|:-:|---|\n");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttestPage) page = NULL;
+  AttestBlock *table;
+
+  for (guint i = 0; i < 20000; i++)
+    g_string_append (wide, "a|");
+  g_string_append (wide, "\n|");
+  for (guint i = 0; i < 20000; i++)
+    g_string_append (wide, "-|");
+  g_string_append_c (wide, '\n');
+  for (guint i = 0; i < 2000; i++)
+    g_string_append (wide, "|b\n");
+  assert_parse_error (wide->str, wide->len, ATTEST_PAGE_ERROR_TOO_MANY_CELLS);
+  page = attest_page_parse ("bad-input.md", wide->str, (gssize) wide->len, &error);
+  g_assert_nonnull (strstr (error->message, "line 3"));
+  g_assert_nonnull (strstr (error->message, "20000"));
+  g_clear_error (&error);
+
+  while (tall->len < 4 * 1024 * 1024)
+    g_string_append (tall, "| a | b | c |\n");
+  assert_parse_error (tall->str, tall->len, ATTEST_PAGE_ERROR_TOO_MANY_CELLS);
+
+  /* Just under the limit, inside a quote: read in full. */
+  for (guint i = 0; i < ATTEST_PAGE_MAX_TABLE_CELLS / 3 - 2; i++)
+    g_string_append_printf (fits, "> | a%u | b | c |\n", i);
+  page = attest_page_parse ("fits.md", fits->str, (gssize) fits->len, &error);
+  g_assert_no_error (error);
+  table = g_ptr_array_index (page->source_blocks, 1);
+  g_assert_cmpint (table->kind, ==, ATTEST_BLOCK_TABLE);
+  g_assert_cmpuint (table->rows->len, ==, ATTEST_PAGE_MAX_TABLE_CELLS / 3 - 1);
+  g_string_append (fits, "> | one | more | row |\n");
+  assert_parse_error (fits->str, fits->len, ATTEST_PAGE_ERROR_TOO_MANY_CELLS);
 }
 
 static void
@@ -1014,9 +1187,13 @@ main (int   argc,
   g_test_add_func ("/page/segments/broken", test_segments_broken);
   g_test_add_func ("/page/sections/slug", test_slug);
   g_test_add_func ("/page/sections/duplicates", test_duplicate_keys);
+  g_test_add_func ("/page/sections/duplicate-suffixes", test_duplicate_keys_suffixes);
+  g_test_add_func ("/page/sections/duplicates-many", test_duplicate_keys_many);
   g_test_add_func ("/page/front-matter", test_front_matter);
+  g_test_add_func ("/page/front-matter/limits", test_front_matter_limits);
   g_test_add_func ("/page/bad/bytes", test_bad_bytes);
   g_test_add_func ("/page/bad/nesting", test_bad_nesting);
+  g_test_add_func ("/page/bad/tables", test_bad_tables);
   g_test_add_func ("/page/bad/files", test_bad_files);
   g_test_add_func ("/page/includes", test_includes);
   g_test_add_func ("/page/corpus/all", test_corpus);
