@@ -26,7 +26,11 @@ typedef enum {
   ATTEST_PAGE_ERROR_TOO_MANY_CELLS, /* tables of more than ATTEST_PAGE_MAX_TABLE_CELLS cells */
 } AttestPageError;
 
-#define ATTEST_PAGE_MAX_BYTES          (16 * 1024 * 1024)
+/* A hundred times the largest real page (34 KB), room for a page of 50 000
+ * headings. cmark-gfm cannot fail an allocation and a dense page costs it
+ * some 250 times its size, so this is what bounds the memory a hostile page
+ * (or note) takes: about 1 GB, where 16 MiB took 4 GB. */
+#define ATTEST_PAGE_MAX_BYTES          (4 * 1024 * 1024)
 #define ATTEST_PAGE_MAX_LINE_BYTES     (1024 * 1024)
 #define ATTEST_PAGE_MAX_NESTING        1000
 #define ATTEST_PAGE_MAX_INCLUDE_DEPTH  8

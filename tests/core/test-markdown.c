@@ -430,7 +430,7 @@ test_bounds (void)
   gint64 start;
 
   memset (huge, 'a', big);
-  assert_error (huge, big, ATTEST_PAGE_ERROR_TOO_LARGE, "larger than 16 MiB");
+  assert_error (huge, big, ATTEST_PAGE_ERROR_TOO_LARGE, "larger than 4 MiB");
   /* One line of a MiB and more. */
   memset (huge, 'a', ATTEST_PAGE_MAX_LINE_BYTES + 1);
   huge[ATTEST_PAGE_MAX_LINE_BYTES + 1] = '\n';
