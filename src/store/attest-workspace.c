@@ -399,7 +399,14 @@ _attest_workspace_set_bulk (AttestWorkspace  *self,
   int rc;
 
   if (bulk)
-    return _attest_workspace_exec (self, "PRAGMA synchronous = NORMAL", error);
+    {
+      g_autofree char *mode = _attest_workspace_query_text (self, "PRAGMA journal_mode");
+
+      /* Only WAL keeps NORMAL safe from a power cut damaging the file. */
+      if (g_ascii_strcasecmp (mode != NULL ? mode : "", "wal") != 0)
+        return TRUE;
+      return _attest_workspace_exec (self, "PRAGMA synchronous = NORMAL", error);
+    }
 
   if (!_attest_workspace_exec (self, "PRAGMA synchronous = FULL", error))
     return FALSE;
