@@ -12,6 +12,7 @@
 
 #include "attest-cli-private.h"
 #include "attest-importer.h"
+#include "attest-page-files.h"
 #include "attest-page-text.h"
 #include "attest-workspace-catalog.h"
 
@@ -32,6 +33,13 @@ _attest_cli_import (AttestCliContext  *ctx,
       g_printerr (_("attest-cli: import needs at least one file or folder\n"));
       return ATTEST_CLI_USAGE;
     }
+  /* "" would otherwise be the current folder. */
+  for (int i = 1; i < argc; i++)
+    if (argv[i][0] == '\0')
+      {
+        g_printerr ("attest-cli: import: %s\n", _("an empty name is not a file or folder"));
+        return ATTEST_CLI_USAGE;
+      }
   if (!_attest_cli_open_workspace (ctx))
     return ATTEST_CLI_FAILED;
 
@@ -42,11 +50,18 @@ _attest_cli_import (AttestCliContext  *ctx,
       return ATTEST_CLI_FAILED;
     }
 
-  /* Each failure on its own line, naming the file and the reason. */
+  /* Each failure on its own line, naming the file and the reason; no
+   * newline or escape code of a file name reaches the terminal raw. */
   for (guint i = 0; i < summary->failures->len; i++)
-    g_printerr ("attest-cli: %s\n", (char *)summary->failures->pdata[i]);
+    {
+      g_autofree char *line = attest_page_files_display_name (summary->failures->pdata[i]);
+      g_printerr ("attest-cli: %s\n", line);
+    }
   for (guint i = 0; i < summary->warnings->len; i++)
-    g_printerr (_("attest-cli: warning: %s\n"), (char *)summary->warnings->pdata[i]);
+    {
+      g_autofree char *line = attest_page_files_display_name (summary->warnings->pdata[i]);
+      g_printerr (_("attest-cli: warning: %s\n"), line);
+    }
 
   report = attest_import_summary_report (summary);
   fputs (report, stdout);

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "attest-offering.h"
+#include "attest-page-files.h"
 #include "attest-page-private.h"
 #include "attest-service-names.h"
 
@@ -476,7 +477,7 @@ add_sections (AttestOffering *self,
  * attest_offering_new_from_page:
  * @page: the parsed page
  * @path: the file it came from (its name gives the framework key)
- * @content: the file's bytes, kept in the workspace and hashed
+ * @content: the page as parsed (includes spliced in), kept in the workspace and hashed
  *
  * Applies the catalog rules of DESIGN.md to one page.
  */
@@ -498,8 +499,14 @@ attest_offering_new_from_page (AttestPage           *page,
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (content != NULL, NULL);
 
-  self->file_name = g_path_get_basename (path);
-  self->key = attest_framework_key_for_file (path);
+  /* Names are text the workspace stores and exports: a file name that is not
+   * UTF-8, or has a newline or an escape code in it, is escaped first. */
+  {
+    g_autofree char *base = g_path_get_basename (path);
+
+    self->file_name = attest_page_files_display_name (base);
+  }
+  self->key = attest_framework_key_for_file (self->file_name);
   entry = frameworks != NULL ? attest_framework_table_lookup (frameworks, self->key) : NULL;
   self->source_title = attest_page_dup_source_title (page);
   if (self->source_title == NULL || *self->source_title == '\0')

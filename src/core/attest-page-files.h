@@ -20,15 +20,32 @@ typedef struct {
 
 typedef struct {
   GPtrArray *files;     /* AttestPageFile, folders walked in byte order of path */
-  GPtrArray *failures;  /* AttestPageFailure: unreadable paths, symlink loops */
+  GPtrArray *failures;  /* AttestPageFailure: unreadable paths, dangling links */
+  GPtrArray *warnings;  /* char *: links back to a folder being walked (not followed) */
   guint skipped;        /* files that are not offering pages */
 } AttestPageFiles;
+
+/* A page as read once from its file: the bytes parsed, hashed and stored. */
+typedef struct {
+  GBytes *text;         /* the page with its [!INCLUDE] files spliced in */
+  GPtrArray *warnings;  /* char *: includes left out, naming the page, the include and why */
+} AttestPageSource;
+
+#define ATTEST_PAGE_FILES_MAX_WARNINGS 200
 
 AttestPageFiles *attest_page_files_collect (const char * const *paths,
                                             GCancellable       *cancellable);
 void             attest_page_files_free    (AttestPageFiles    *self);
 gboolean         attest_page_files_is_offering_name (const char *basename);
+char            *attest_page_files_display_name (const char *name);
+
+AttestPageSource *attest_page_source_read  (const char         *path,
+                                            const char         *root_dir,
+                                            const char         *display,
+                                            GError            **error);
+void              attest_page_source_free  (AttestPageSource   *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AttestPageFiles, attest_page_files_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AttestPageSource, attest_page_source_free)
 
 G_END_DECLS

@@ -26,6 +26,9 @@ gboolean      _attest_workspace_begin     (AttestWorkspace  *self,
 gboolean      _attest_workspace_commit    (AttestWorkspace  *self,
                                            GError          **error);
 void          _attest_workspace_rollback  (AttestWorkspace  *self);
+gboolean      _attest_workspace_set_bulk  (AttestWorkspace  *self,
+                                           gboolean          bulk,
+                                           GError          **error);
 
 char         *_attest_workspace_query_text (AttestWorkspace *self,
                                            const char      *sql,

@@ -385,6 +385,43 @@ _attest_workspace_rollback (AttestWorkspace *self)
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
+/* Many commits in a row (an import): each still commits on its own, but
+ * without waiting for the disk. In WAL mode with synchronous=NORMAL a commit
+ * survives the program being killed; only a power cut could take the last
+ * ones back, never leave the file damaged. Ending it goes back to FULL and
+ * syncs the WAL once, which makes every commit before durable. */
+gboolean
+_attest_workspace_set_bulk (AttestWorkspace  *self,
+                            gboolean          bulk,
+                            GError          **error)
+{
+  sqlite3_file *wal = NULL;
+  int rc;
+
+  if (bulk)
+    {
+      g_autofree char *mode = _attest_workspace_query_text (self, "PRAGMA journal_mode");
+
+      /* Only WAL keeps NORMAL safe from a power cut damaging the file. */
+      if (g_ascii_strcasecmp (mode != NULL ? mode : "", "wal") != 0)
+        return TRUE;
+      return _attest_workspace_exec (self, "PRAGMA synchronous = NORMAL", error);
+    }
+
+  if (!_attest_workspace_exec (self, "PRAGMA synchronous = FULL", error))
+    return FALSE;
+  if (sqlite3_file_control (self->db, "main", SQLITE_FCNTL_JOURNAL_POINTER, &wal) != SQLITE_OK ||
+      wal == NULL || wal->pMethods == NULL)
+    return TRUE;  /* no WAL open: nothing was written */
+  rc = wal->pMethods->xSync (wal, SQLITE_SYNC_NORMAL);
+  if (rc != SQLITE_OK)
+    {
+      _attest_workspace_set_error (self, error, rc, _("could not update the workspace"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 query_int (AttestWorkspace  *self,
            const char       *sql,

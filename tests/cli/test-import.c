@@ -532,6 +532,126 @@ test_corpus (void)
   g_assert_true (g_hash_table_contains (cov, "fedramp/fedramp"));
 }
 
+/* A file name that is not UTF-8, or carries a newline or an escape code: the
+ * framework id is text, JSON stays valid, and no control character reaches
+ * the terminal raw. */
+static void
+test_odd_file_names (void)
+{
+  g_autofree char *dir = g_build_filename (tmp_dir, "odd-names", NULL);
+  g_autofree char *ws = workspace ("odd-names.attest");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_auto(Run) r = { 0 };
+  JsonObject *root;
+  JsonArray *history;
+  static const char page[] = "# Odd\n\n## Microsoft in-scope cloud services\n\n- Intune\n";
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  write_file (dir, "offering-caf\xe9.md", page, -1);
+  write_file (dir, "offering-two\nlines.md", "# Two lines\n\n## Microsoft in-scope cloud services\n\n- Azure\n", -1);
+  write_file (dir, "offering-\x1b[31mred.md", "# Red\n\n## Microsoft in-scope cloud services\n\n- Stream\n", -1);
+  /* A bad page with an odd name: its failure line is escaped too. */
+  write_file (dir, "offering-bad\x1b" "name.md", "", 0);
+
+  run_cli (&r, "--workspace", ws, "import", dir);
+  g_test_message ("%s%s", r.out, r.err);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.out, "Imported 3,"));
+  g_assert_null (strchr (r.err, '\x1b'));
+  g_assert_nonnull (strstr (r.err, "offering-bad\\x1bname.md"));
+
+  run_cli (&r, "--workspace", ws, "frameworks");
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_true (g_utf8_validate (r.out, -1, NULL));
+  g_assert_null (strchr (r.out, '\x1b'));
+  g_assert_nonnull (strstr (r.out, "caf\\xe9"));
+  g_assert_nonnull (strstr (r.out, "two\\nlines"));
+  g_assert_nonnull (strstr (r.out, "\\x1b[31mred"));
+
+  run_cli (&r, "--workspace", ws, "history", "--format", "json");
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_null (strstr (r.out, "(null)"));
+  root = parse_json (r.out, parser);
+  history = json_object_get_array_member (root, "history");
+  g_assert_nonnull (history);
+  g_assert_cmpuint (json_array_get_length (history), >=, 3);
+
+  run_cli (&r, "--workspace", ws, "frameworks", "--format", "json");
+  g_assert_cmpint (r.status, ==, 0);
+  parse_json (r.out, parser);
+}
+
+/* "" is not the current folder: a usage error. A folder reached twice (a link
+ * to it) is imported once, without a failure; a link back up the tree is a
+ * loop, named in a warning, and the import still succeeds. */
+static void
+test_folder_names (void)
+{
+  g_autofree char *dir = g_build_filename (tmp_dir, "folders", NULL);
+  g_autofree char *real = g_build_filename (dir, "real", NULL);
+  g_autofree char *alias = g_build_filename (dir, "alias", NULL);
+  g_autofree char *loop = g_build_filename (dir, "real", "up", NULL);
+  g_autofree char *ws = workspace ("folders.attest");
+  g_auto(Run) r = { 0 };
+
+  g_assert_cmpint (g_mkdir_with_parents (real, 0700), ==, 0);
+  write_file (real, "offering-folder.md", "# Folder\n\n## Microsoft in-scope cloud services\n\n- Intune\n", -1);
+
+  run_cli (&r, "--workspace", ws, "import", "");
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_nonnull (strstr (r.err, "empty name"));
+  run_cli (&r, "--workspace", ws, "import", real, "");
+  g_assert_cmpint (r.status, ==, 2);
+  run_cli (&r, "--workspace", ws, "frameworks");
+  g_assert_null (strstr (r.out, "folder"));
+
+  /* The alias: once, no failure. */
+  g_assert_cmpint (symlink ("real", alias), ==, 0);
+  run_cli (&r, "--workspace", ws, "import", dir);
+  g_test_message ("%s%s", r.out, r.err);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_true (g_str_has_prefix (r.out, "Imported 1, unchanged 0, skipped 0 (not offering pages), failed 0\n"));
+  g_assert_null (strstr (r.err, "loop"));
+
+  /* A loop: a warning naming it; the page already there is unchanged. */
+  g_assert_cmpint (symlink (dir, loop), ==, 0);
+  run_cli (&r, "--workspace", ws, "import", dir);
+  g_test_message ("%s%s", r.out, r.err);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_true (g_str_has_prefix (r.out, "Imported 0, unchanged 1, skipped 0 (not offering pages), failed 0\n"));
+  g_assert_nonnull (strstr (r.err, "warning"));
+  g_assert_nonnull (strstr (r.err, "loop"));
+}
+
+/* What an include brings is what show prints: the included sentence, the
+ * placeholder of a missing one, never the [!INCLUDE] line itself. */
+static void
+test_show_includes (void)
+{
+  g_autofree char *dir = g_build_filename (tmp_dir, "includes", NULL);
+  g_autofree char *inc = g_build_filename (dir, "includes", NULL);
+  g_autofree char *ws = workspace ("includes.attest");
+  g_auto(Run) r = { 0 };
+
+  g_assert_cmpint (g_mkdir_with_parents (inc, 0700), ==, 0);
+  write_file (dir, "offering-incl.md",
+              "# Included\n\n[!INCLUDE [intro](includes/intro.md)]\n\n[!INCLUDE [gone](includes/gone.md)]\n\n"
+              "## Microsoft in-scope cloud services\n\n- Intune\n", -1);
+  write_file (inc, "intro.md", "Contoso spliced this sentence in.\n", -1);
+
+  run_cli (&r, "--workspace", ws, "import", dir);
+  g_test_message ("%s%s", r.out, r.err);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.err, "gone.md"));
+
+  run_cli (&r, "--workspace", ws, "show", "incl");
+  g_test_message ("%s", r.out);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "Contoso spliced this sentence in."));
+  g_assert_nonnull (strstr (r.out, "Missing include"));
+  g_assert_null (strstr (r.out, "[!INCLUDE"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -549,6 +669,9 @@ main (int   argc,
   g_test_add_func ("/import/scope-change-named", test_scope_change_named);
   g_test_add_func ("/import/busy-workspace", test_busy_workspace);
   g_test_add_func ("/import/corpus", test_corpus);
+  g_test_add_func ("/import/odd-file-names", test_odd_file_names);
+  g_test_add_func ("/import/folder-names", test_folder_names);
+  g_test_add_func ("/import/show-includes", test_show_includes);
 
   ret = g_test_run ();
   return ret;

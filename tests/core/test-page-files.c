@@ -60,8 +60,56 @@ test_walk (void)
 
   /* Not pages: skipped, not failures. */
   g_assert_cmpuint (files->skipped, ==, 3);
-  /* The link loop and the dangling link are named. */
-  g_assert_cmpuint (files->failures->len, ==, 2);
+  /* The dangling link is a failure; the link back up the tree is a loop,
+   * named in a warning, not followed. */
+  g_assert_cmpuint (files->failures->len, ==, 1);
+  g_assert_nonnull (strstr (((AttestPageFailure *)files->failures->pdata[0])->message, "offering-gone.md"));
+  g_assert_cmpuint (files->warnings->len, ==, 1);
+  g_assert_nonnull (strstr (files->warnings->pdata[0], "loop"));
+  g_assert_nonnull (strstr (files->warnings->pdata[0], "sub/loop"));
+}
+
+/* A folder reached twice, by its name and by a link to it: its pages once,
+ * and nothing to report. "" is not the current folder. */
+static void
+test_alias (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("attest-files-XXXXXX", NULL);
+  g_autofree char *alias = g_build_filename (dir, "alias", NULL);
+  const char *paths[] = { dir, "", NULL };
+  g_autoptr(AttestPageFiles) files = NULL;
+
+  touch (dir, "real/offering-a.md");
+  g_assert_cmpint (symlink ("real", alias), ==, 0);
+
+  files = attest_page_files_collect (paths, NULL);
+  g_assert_cmpuint (files->files->len, ==, 1);
+  g_assert_cmpuint (files->warnings->len, ==, 0);
+  g_assert_cmpuint (files->failures->len, ==, 1);
+  g_assert_cmpstr (((AttestPageFailure *)files->failures->pdata[0])->path, ==, "");
+}
+
+/* Names as text: UTF-8 kept, bytes that are not UTF-8 and control
+ * characters escaped. */
+static void
+test_display_name (void)
+{
+  static const struct { const char *in, *out; } cases[] = {
+    { "offering-soc.md", "offering-soc.md" },
+    { "offering-sécurité.md", "offering-sécurité.md" },
+    { "offering-caf\xe9.md", "offering-caf\\xe9.md" },
+    { "a\nb\tc\rd", "a\\nb\\tc\\rd" },
+    { "\x1b[31mred", "\\x1b[31mred" },
+    { "c1\xc2\x9b", "c1\\u{9b}" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *shown = attest_page_files_display_name (cases[i].in);
+
+      g_assert_cmpstr (shown, ==, cases[i].out);
+      g_assert_true (g_utf8_validate (shown, -1, NULL));
+    }
 }
 
 static void
@@ -88,6 +136,8 @@ main (int   argc,
 
   g_test_add_func ("/page-files/walk", test_walk);
   g_test_add_func ("/page-files/explicit-file", test_explicit_file);
+  g_test_add_func ("/page-files/alias", test_alias);
+  g_test_add_func ("/page-files/display-name", test_display_name);
 
   return g_test_run ();
 }

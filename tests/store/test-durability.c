@@ -1,5 +1,6 @@
 /* test-durability.c: a writer killed with SIGKILL at random moments loses nothing
- * it acknowledged, and leaves a workspace that opens and verifies.
+ * it acknowledged, and leaves a workspace that opens and verifies: edits, and
+ * an import (whose commits do not wait for the disk, see attest-importer.c).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -17,8 +18,10 @@
 #include "attest-paths.h"
 #include "attest-workspace-checklist.h"
 #include "attest-workspace-notes.h"
+#include "attest-workspace-private.h"
 
 #define ROUNDS 25
+#define IMPORT_ROUNDS 8
 
 static const char *self_path;
 
@@ -59,6 +62,157 @@ child_main (const char *path)
   return 0;
 }
 
+/* Starts @argv, waits for its first acknowledgement (however slow the build,
+ * a sanitizer one included), lets it run a random while more (@max_ms at
+ * most), then pulls the plug without warning. Returns everything it printed. */
+static char *
+run_and_kill (const char * const *argv,
+              int                 max_ms)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocess) child = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error);
+  g_autoptr(GDataInputStream) in = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+  char *line;
+
+  g_assert_no_error (error);
+  in = g_data_input_stream_new (g_subprocess_get_stdout_pipe (child));
+  line = g_data_input_stream_read_line (in, NULL, NULL, &error);
+  g_assert_no_error (error);
+  if (line != NULL)
+    {
+      g_string_append_printf (out, "%s\n", line);
+      g_free (line);
+    }
+  g_usleep (g_test_rand_int_range (0, max_ms) * 1000);
+  kill (atoi (g_subprocess_get_identifier (child)), SIGKILL);
+  g_subprocess_wait (child, NULL, &error);
+  g_assert_no_error (error);
+  while ((line = g_data_input_stream_read_line (in, NULL, NULL, &error)) != NULL)
+    {
+      g_string_append_printf (out, "%s\n", line);
+      g_free (line);
+    }
+  g_assert_no_error (error);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* The importer: each page acknowledged on stdout once it is recorded (the
+ * progress callback comes after the page's commit). */
+static void
+on_page (guint       done,
+         guint       total,
+         const char *path,
+         gpointer    user_data)
+{
+  if (path == NULL)
+    return;
+  printf ("page %s\n", path);
+  fflush (stdout);
+}
+
+static int
+child_import_main (const char *path,
+                   const char *pages)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttestWorkspace) ws = attest_workspace_open (path, &error);
+  const char *paths[] = { pages, NULL };
+  g_autoptr(AttestImportSummary) summary = NULL;
+
+  if (ws == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  summary = attest_importer_run (ws, paths, on_page, NULL, NULL, &error);
+  return summary != NULL && summary->failed == 0 ? 0 : 1;
+}
+
+/* Pages enough for an import to last a while, each its own framework. */
+static void
+write_pages (const char *dir,
+             guint       n)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  static const char *services[] = { "Intune", "Azure", "Power BI", "Stream", "Dynamics 365", "Microsoft Graph" };
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("offering-gen-%03u.md", i);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      g_string_printf (text, "# Generated framework %u\n\n## Overview\n\n", i);
+      for (guint p = 0; p < 40; p++)
+        g_string_append_printf (text, "Paragraph %u of page %u says what the audit of control %u covers.\n\n",
+                                p, i, (i * 7 + p) % 97);
+      g_string_append (text, "## Microsoft in-scope cloud services\n\n");
+      for (guint s = 0; s < G_N_ELEMENTS (services); s++)
+        if ((i + s) % 3 != 0)
+          g_string_append_printf (text, "- %s\n", services[s]);
+      g_assert_true (g_file_set_contents (path, text->str, -1, NULL));
+    }
+}
+
+/* An import killed at a random page: every page it acknowledged is there,
+ * with its history row, and the workspace opens and verifies. */
+static void
+test_kill_import (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("attest-durability-XXXXXX", NULL);
+  g_autofree char *pages = g_build_filename (dir, "pages", NULL);
+  g_autoptr(GError) error = NULL;
+  guint total_acked = 0, partial = 0;
+
+  g_assert_cmpint (g_mkdir (pages, 0700), ==, 0);
+  write_pages (pages, 120);
+
+  for (guint round = 0; round < IMPORT_ROUNDS; round++)
+    {
+      g_autofree char *name = g_strdup_printf ("import-%u.attest", round);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autofree char *out = NULL;
+      g_autoptr(AttestWorkspace) ws = NULL;
+      g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+      g_auto(GStrv) lines = NULL;
+      const char *argv[] = { self_path, "--child-import", path, pages, NULL };
+      guint acked = 0;
+
+      out = run_and_kill (argv, 400);
+
+      ws = attest_workspace_open (path, &error);
+      g_assert_no_error (error);
+      g_assert_true (attest_workspace_check_integrity (ws, problems, &error));
+      g_assert_true (attest_workspace_verify_history (ws, problems, &error));
+      for (guint i = 0; i < problems->len; i++)
+        g_test_message ("%s", (char *)problems->pdata[i]);
+      g_assert_cmpuint (problems->len, ==, 0);
+
+      lines = g_strsplit (out, "\n", -1);
+      for (guint i = 0; lines[i] != NULL; i++)
+        {
+          g_autofree char *base = NULL;
+          g_autofree char *n = NULL;
+
+          if (!g_str_has_prefix (lines[i], "page "))
+            continue;
+          base = g_path_get_basename (lines[i] + 5);
+          n = _attest_workspace_query_text (ws,
+                                            "SELECT count(*) FROM variant v JOIN history h "
+                                            "ON h.entity_id = v.framework_id AND h.action = 'import' "
+                                            "WHERE v.file_name = ?1", base);
+          g_assert_cmpstr (n, ==, "1");
+          acked++;
+        }
+      if (acked > 0 && acked < 120)
+        partial++;
+      total_acked += acked;
+    }
+  g_test_message ("%u acknowledged pages over %u killed imports (%u stopped midway), all kept",
+                  total_acked, IMPORT_ROUNDS, partial);
+  g_assert_cmpuint (total_acked, >, 0);
+}
+
 static void
 test_kill_anywhere (void)
 {
@@ -78,26 +232,16 @@ test_kill_anywhere (void)
 
   for (guint round = 0; round < ROUNDS; round++)
     {
-      g_autoptr(GSubprocess) child = NULL;
-      g_autoptr(GBytes) out = NULL;
+      g_autofree char *out = NULL;
       g_autoptr(AttestWorkspace) ws = NULL;
       g_autoptr(GPtrArray) notes = NULL;
       g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
       g_autoptr(GHashTable) note_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
       g_auto(GStrv) lines = NULL;
       const char *argv[] = { self_path, "--child", path, NULL };
-      gsize len;
 
-      child = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error);
-      g_assert_no_error (error);
-      /* Let it run a random while, then pull the plug without warning. */
-      g_usleep (g_test_rand_int_range (5, 250) * 1000);
-      kill (atoi (g_subprocess_get_identifier (child)), SIGKILL);
-      g_subprocess_wait (child, NULL, &error);
-      g_assert_no_error (error);
-      g_assert_true (g_subprocess_get_if_signaled (child));
-      out = g_input_stream_read_bytes (g_subprocess_get_stdout_pipe (child), 16 * 1024 * 1024, NULL, &error);
-      g_assert_no_error (error);
+      /* Once it writes, let it run a random while, then pull the plug. */
+      out = run_and_kill (argv, 250);
 
       ws = attest_workspace_open (path, &error);
       g_assert_no_error (error);
@@ -114,7 +258,7 @@ test_kill_anywhere (void)
         }
 
       /* Every acknowledged note is there. */
-      lines = g_strsplit (g_bytes_get_data (out, &len) ? g_bytes_get_data (out, NULL) : "", "\n", -1);
+      lines = g_strsplit (out, "\n", -1);
       for (guint i = 0; lines[i] != NULL; i++)
         {
           gint64 id;
@@ -135,9 +279,12 @@ main (int   argc,
 {
   if (argc == 3 && g_str_equal (argv[1], "--child"))
     return child_main (argv[2]);
+  if (argc == 4 && g_str_equal (argv[1], "--child-import"))
+    return child_import_main (argv[2], argv[3]);
 
   self_path = argv[0];
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/durability/kill-anywhere", test_kill_anywhere);
+  g_test_add_func ("/durability/kill-import", test_kill_import);
   return g_test_run ();
 }

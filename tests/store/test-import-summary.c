@@ -7,11 +7,15 @@
 #include "config.h"
 
 #include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <glib/gstdio.h>
 
 #include "attest-history.h"
 #include "attest-importer.h"
+#include "attest-page.h"
 #include "attest-paths.h"
 #include "attest-test-workspace.h"
 #include "attest-workspace-catalog.h"
@@ -438,6 +442,266 @@ test_scope_title (Fixture       *f,
   g_assert_cmpstr (unknown, ==, "soc/soc-9");
 }
 
+static void
+write_file (const char *dir,
+            const char *name,
+            const char *text)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autofree char *parent = g_path_get_dirname (path);
+
+  g_assert_cmpint (g_mkdir_with_parents (parent, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+}
+
+/* The text of every block of the page stored for @framework_id, as the page
+ * view and `show` parse it. */
+static char *
+stored_blocks (AttestWorkspace *ws,
+               const char      *framework_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *file_name = NULL;
+  g_autoptr(GBytes) bytes = attest_workspace_get_variant_page (ws, framework_id, NULL, &file_name, &error);
+  g_autoptr(AttestPage) page = NULL;
+  GString *out = g_string_new (NULL);
+  gsize len;
+  const char *data;
+
+  g_assert_no_error (error);
+  data = g_bytes_get_data (bytes, &len);
+  page = attest_page_parse (file_name, data, (gssize) len, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < page->source_blocks->len; i++)
+    {
+      g_autofree char *text = attest_page_dup_block_text (page, page->source_blocks->pdata[i]);
+      g_string_append_printf (out, "%s\n", text);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static AttestImportSummary *
+import_dir (AttestWorkspace *ws,
+            const char      *dir)
+{
+  g_autoptr(GError) error = NULL;
+  const char *paths[] = { dir, NULL };
+  AttestImportSummary *summary = attest_importer_run (ws, paths, NULL, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (summary);
+  for (guint i = 0; i < summary->warnings->len; i++)
+    g_test_message ("warning: %s", (char *)summary->warnings->pdata[i]);
+  for (guint i = 0; i < summary->failures->len; i++)
+    g_test_message ("failure: %s", (char *)summary->failures->pdata[i]);
+  return summary;
+}
+
+/* The page stored is the page parsed: its blocks hold the included text and
+ * the placeholder of a missing include; an edited include makes the page
+ * changed on the next import. */
+static void
+test_includes_stored (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *dir = g_build_filename (f->dir, "pages", NULL);
+  g_autofree char *blocks = NULL;
+
+  write_file (dir, "offering-incl.md",
+              "# Included\n\n[!INCLUDE [intro](includes/intro.md)]\n\n[!INCLUDE [gone](includes/gone.md)]\n\n"
+              "## Microsoft in-scope cloud services\n\n- Intune\n");
+  write_file (dir, "includes/intro.md", "---\ntitle: intro\n---\nContoso spliced this sentence in.\n");
+
+  {
+    g_autoptr(AttestImportSummary) summary = import_dir (f->ws, dir);
+    g_assert_cmpuint (summary->imported, ==, 1);
+    g_assert_cmpuint (summary->warnings->len, ==, 1);
+    g_assert_nonnull (strstr (summary->warnings->pdata[0], "offering-incl.md"));
+    g_assert_nonnull (strstr (summary->warnings->pdata[0], "gone.md"));
+  }
+  blocks = stored_blocks (f->ws, "incl");
+  g_test_message ("%s", blocks);
+  g_assert_nonnull (strstr (blocks, "Contoso spliced this sentence in."));
+  g_assert_nonnull (strstr (blocks, "Missing include"));
+  g_assert_null (strstr (blocks, "INCLUDE"));
+  g_assert_null (strstr (blocks, "title: intro"));
+
+  /* Nothing changed: unchanged. */
+  {
+    g_autoptr(AttestImportSummary) summary = import_dir (f->ws, dir);
+    g_assert_cmpuint (summary->imported, ==, 0);
+    g_assert_cmpuint (summary->unchanged, ==, 1);
+  }
+  /* Only the include changed: the page changed. */
+  write_file (dir, "includes/intro.md", "Fabrikam rewrote the included sentence.\n");
+  {
+    g_autoptr(AttestImportSummary) summary = import_dir (f->ws, dir);
+    g_assert_cmpuint (summary->imported, ==, 1);
+    g_assert_cmpuint (summary->unchanged, ==, 0);
+  }
+  g_clear_pointer (&blocks, g_free);
+  blocks = stored_blocks (f->ws, "incl");
+  g_assert_nonnull (strstr (blocks, "Fabrikam rewrote the included sentence."));
+  g_assert_null (strstr (blocks, "Contoso"));
+}
+
+static glong
+max_rss_kb (void)
+{
+  struct rusage usage;
+
+  g_assert_cmpint (getrusage (RUSAGE_SELF, &usage), ==, 0);
+  return usage.ru_maxrss;
+}
+
+/* An include that is a FIFO, or a 1 GiB (sparse) file, is refused before a
+ * byte of it is read: the import neither hangs nor loads it, and the
+ * warning names the page, the include and the reason. A link swapped in for
+ * an include is not followed out of the root. */
+static void
+test_include_checked_first (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autofree char *dir = g_build_filename (f->dir, "pages", NULL);
+  g_autofree char *fifo = g_build_filename (dir, "includes", "fifo.md", NULL);
+  g_autofree char *big = g_build_filename (dir, "includes", "big.md", NULL);
+  g_autoptr(AttestImportSummary) summary = NULL;
+  g_autofree char *blocks = NULL;
+  glong rss_before;
+  gboolean saw_fifo = FALSE, saw_big = FALSE;
+
+  write_file (dir, "offering-guarded.md",
+              "# Guarded\n\n[!INCLUDE [fifo](includes/fifo.md)]\n\n[!INCLUDE [big](includes/big.md)]\n\n"
+              "[!INCLUDE [ok](includes/ok.md)]\n\n## Microsoft in-scope cloud services\n\n- Intune\n");
+  write_file (dir, "includes/ok.md", "The sentence that is fine.\n");
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  {
+    FILE *fp = fopen (big, "w");
+    g_assert_nonnull (fp);
+    g_assert_cmpint (ftruncate (fileno (fp), (off_t) 1024 * 1024 * 1024), ==, 0);
+    fclose (fp);
+  }
+
+  rss_before = max_rss_kb ();
+  summary = import_dir (f->ws, dir);
+  /* Nowhere near the 1 GiB of the include. */
+  g_assert_cmpint (max_rss_kb () - rss_before, <, 128 * 1024);
+  g_assert_cmpuint (summary->imported, ==, 1);
+  g_assert_cmpuint (summary->failed, ==, 0);
+  for (guint i = 0; i < summary->warnings->len; i++)
+    {
+      const char *w = summary->warnings->pdata[i];
+
+      g_assert_nonnull (strstr (w, "offering-guarded.md"));
+      if (strstr (w, "fifo.md") != NULL && strstr (w, "not a regular file") != NULL)
+        saw_fifo = TRUE;
+      if (strstr (w, "big.md") != NULL && strstr (w, "larger than") != NULL)
+        saw_big = TRUE;
+    }
+  g_assert_true (saw_fifo);
+  g_assert_true (saw_big);
+  g_assert_cmpuint (summary->warnings->len, ==, 2);
+  blocks = stored_blocks (f->ws, "guarded");
+  g_assert_nonnull (strstr (blocks, "The sentence that is fine."));
+}
+
+typedef struct {
+  char *path;
+  gint stop;
+  guint rewrites;
+  GString *versions[5];
+} Rewriter;
+
+/* Rewrites the page in place, again and again: truncated, then a version
+ * with another title and length, written in pieces. */
+static gpointer
+rewrite_page (gpointer data)
+{
+  Rewriter *w = data;
+
+  while (!g_atomic_int_get (&w->stop))
+    {
+      GString *text = w->versions[w->rewrites++ % G_N_ELEMENTS (w->versions)];
+      FILE *fp = fopen (w->path, "r+");
+
+      if (fp == NULL)
+        continue;
+      g_assert_cmpint (ftruncate (fileno (fp), 0), ==, 0);
+      fflush (fp);
+      for (gsize pos = 0; pos < text->len; pos += 4096)
+        {
+          fwrite (text->str + pos, 1, MIN (4096, text->len - pos), fp);
+          fflush (fp);
+        }
+      fclose (fp);
+      g_usleep (500);
+    }
+  return NULL;
+}
+
+/* A page rewritten while it is imported: whatever was read is what is
+ * parsed, hashed and stored (no crash, no page stored under the title of
+ * another version). */
+static void
+test_rewritten_while_imported (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autofree char *dir = g_build_filename (f->dir, "pages", NULL);
+  g_autofree char *page = g_build_filename (dir, "offering-moving.md", NULL);
+  Rewriter w = { .path = page };
+  GThread *thread;
+  guint imported = 0;
+
+  for (guint n = 0; n < G_N_ELEMENTS (w.versions); n++)
+    {
+      w.versions[n] = g_string_new (NULL);
+      g_string_printf (w.versions[n], "# Version %u\n\n## Microsoft in-scope cloud services\n\n", n);
+      for (guint i = 0; i < 40 + n * 60; i++)
+        g_string_append_printf (w.versions[n], "- Service %u of version %u\n", i, n);
+    }
+  write_file (dir, "offering-moving.md", "# Version start\n");
+  thread = g_thread_new ("rewriter", rewrite_page, &w);
+  for (guint round = 0; round < 12; round++)
+    {
+      g_autoptr(GError) error = NULL;
+      const char *paths[] = { page, NULL };
+      g_autoptr(AttestImportSummary) summary = attest_importer_run (f->ws, paths, NULL, NULL, NULL, &error);
+
+      g_assert_no_error (error);
+      /* Read, and either recorded, already there or refused (read empty). */
+      g_assert_cmpuint (summary->imported + summary->unchanged + summary->failed, ==, 1);
+      imported += summary->imported;
+    }
+  g_atomic_int_set (&w.stop, 1);
+  g_thread_join (thread);
+  for (guint n = 0; n < G_N_ELEMENTS (w.versions); n++)
+    g_string_free (w.versions[n], TRUE);
+  g_test_message ("%u rewrites, %u versions imported", w.rewrites, imported);
+  g_assert_cmpuint (imported, >, 0);
+
+  /* Each version stored: its hash is of its bytes, its title is its own. */
+  {
+    g_autoptr(sqlite3_stmt) stmt =
+      _attest_workspace_prepare (f->ws, "SELECT title, content_hash, page FROM variant", NULL);
+
+    while (sqlite3_step (stmt) == SQLITE_ROW)
+      {
+        const char *title = (const char *)sqlite3_column_text (stmt, 0);
+        g_autofree char *hash = g_compute_checksum_for_data (G_CHECKSUM_SHA256, sqlite3_column_blob (stmt, 2),
+                                                             (gsize) sqlite3_column_bytes (stmt, 2));
+        g_autoptr(GError) error = NULL;
+        g_autoptr(AttestPage) parsed = attest_page_parse ("stored.md", sqlite3_column_blob (stmt, 2),
+                                                          sqlite3_column_bytes (stmt, 2), &error);
+
+        g_assert_no_error (error);
+        g_assert_cmpstr (hash, ==, (const char *)sqlite3_column_text (stmt, 1));
+        g_assert_cmpstr (attest_page_get_title (parsed), ==, title);
+      }
+  }
+  g_clear_object (&f->ws);
+  assert_verifies (f->path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -450,6 +714,9 @@ main (int   argc,
   g_test_add ("/import-summary/second-writer", Fixture, NULL, setup, test_second_writer, teardown);
   g_test_add ("/import-summary/scope-change-report", Fixture, NULL, setup, test_scope_change_report, teardown);
   g_test_add ("/import-summary/scope-title", Fixture, NULL, setup, test_scope_title, teardown);
+  g_test_add ("/import-summary/includes-stored", Fixture, NULL, setup, test_includes_stored, teardown);
+  g_test_add ("/import-summary/include-checked-first", Fixture, NULL, setup, test_include_checked_first, teardown);
+  g_test_add ("/import-summary/rewritten-while-imported", Fixture, NULL, setup, test_rewritten_while_imported, teardown);
 
   return g_test_run ();
 }
