@@ -15,8 +15,6 @@
 #include "attest-workspace-notes.h"
 #include "attest-workspace-private.h"
 
-#define MAX_NOTE_BYTES (1024 * 1024)
-
 void
 attest_note_free (AttestNote *note)
 {
@@ -55,7 +53,7 @@ check_text (const char  *text,
                    _("A note needs some text (UTF-8)"));
       return FALSE;
     }
-  if (strlen (text) > MAX_NOTE_BYTES)
+  if (strlen (text) > ATTEST_NOTE_MAX_BYTES)
     {
       g_set_error (error, ATTEST_STORE_ERROR, ATTEST_STORE_ERROR_INVALID,
                    _("A note is limited to 1 MiB of text"));

@@ -11,6 +11,9 @@ G_BEGIN_DECLS
 /* A note's target is one of:
  *   framework:ID   framework:ID#SECTION-KEY   scope:ID   service:ID
  *   cell:SCOPE-ID:SERVICE-ID   item:ITEM-ID   evidence:SHA256 */
+/* The most text a note holds, in bytes of UTF-8. */
+#define ATTEST_NOTE_MAX_BYTES (1024 * 1024)
+
 typedef struct {
   gint64 id;
   char *target;
