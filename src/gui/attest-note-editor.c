@@ -536,7 +536,8 @@ undo_delete_action (GtkWidget  *widget,
 
   if (note == NULL || self->workspace == NULL)
     return;
-  if (!attest_workspace_add_note (self->workspace, note->target, note->text, NULL, &error))
+  /* The same note back (its id, dates and history), not a new one. */
+  if (!attest_workspace_restore_note (self->workspace, note, &error))
     {
       show_toast (self, error->message);
       return;

@@ -387,3 +387,76 @@ fail:
   _attest_workspace_rollback (self);
   return FALSE;
 }
+
+/**
+ * attest_workspace_restore_note:
+ * @note: a note as it was before attest_workspace_delete_note() took it out
+ *   (as attest_workspace_get_note() gave it)
+ *
+ * The undo of a delete: the same note back, with its id, target, text and
+ * dates, in one transaction and one history row ("note", "restore", the note
+ * as restored), and in the search index again. Refused when a note has that
+ * id (it was never deleted, or is restored already) or when what it was on
+ * is no longer in the workspace.
+ */
+gboolean
+attest_workspace_restore_note (AttestWorkspace   *self,
+                               const AttestNote  *note,
+                               GError           **error)
+{
+  g_autofree char *note_id = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(JsonNode) after = NULL;
+  int rc;
+
+  g_return_val_if_fail (ATTEST_IS_WORKSPACE (self), FALSE);
+  g_return_val_if_fail (note != NULL && note->target != NULL && note->text != NULL, FALSE);
+  g_return_val_if_fail (note->created_at != NULL && note->updated_at != NULL, FALSE);
+
+  if (!check_text (note->text, error))
+    return FALSE;
+  note_id = g_strdup_printf ("%" G_GINT64_FORMAT, note->id);
+  if (!_attest_workspace_begin (self, error))
+    return FALSE;
+
+  if (exists (self, "SELECT 1 FROM note WHERE id = ?1", note_id, NULL))
+    {
+      /* Translators: %s is a note's number */
+      g_set_error (error, ATTEST_STORE_ERROR, ATTEST_STORE_ERROR_INVALID,
+                   _("Note %s cannot be restored: a note with that number is in the workspace"), note_id);
+      goto fail;
+    }
+  if (!target_exists (self, note->target))
+    {
+      g_set_error (error, ATTEST_STORE_ERROR, ATTEST_STORE_ERROR_NOT_FOUND,
+                   _("Nothing in this workspace is “%s”"), note->target);
+      goto fail;
+    }
+
+  stmt = _attest_workspace_prepare (self, "INSERT INTO note (id, target, text, created_at, updated_at) "
+                                          "VALUES (?1, ?2, ?3, ?4, ?5)", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, note->id);
+  sqlite3_bind_text (stmt, 2, note->target, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, note->text, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, note->created_at, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 5, note->updated_at, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _attest_workspace_set_error (self, error, rc, _("could not update the workspace"));
+      goto fail;
+    }
+
+  after = note_json (note->target, note->text);
+  if (!_attest_history_append (self, "note", note_id, "restore", NULL, after, error) ||
+      !_attest_search_put (self, "note", note_id, note->target, note->text, error))
+    goto fail;
+
+  return _attest_workspace_commit (self, error);
+
+fail:
+  _attest_workspace_rollback (self);
+  return FALSE;
+}

@@ -41,6 +41,9 @@ gboolean   attest_workspace_update_note (AttestWorkspace *self,
 gboolean   attest_workspace_delete_note (AttestWorkspace *self,
                                         gint64            id,
                                         GError          **error);
+gboolean   attest_workspace_restore_note (AttestWorkspace  *self,
+                                          const AttestNote *note,
+                                          GError          **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AttestNote, attest_note_free)
 
