@@ -331,10 +331,13 @@ instantiate (AttestWorkspace  *self,
   return _attest_history_append (self, "checklist", cell, "create", NULL, after, error);
 }
 
+/* The items stored for @service_id's cell, each carrying @shown_id (the
+ * matrix row asked for, which may differ after a merge). */
 static GPtrArray *
 read_items (AttestWorkspace  *self,
             const char       *scope_id,
             const char       *service_id,
+            const char       *shown_id,
             GError          **error)
 {
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify)attest_checklist_item_free);
@@ -356,7 +359,7 @@ read_items (AttestWorkspace  *self,
 
       item->id = sqlite3_column_int64 (stmt, 0);
       item->scope_id = g_strdup (scope_id);
-      item->service_id = g_strdup (service_id);
+      item->service_id = g_strdup (shown_id);
       item->position = sqlite3_column_int (stmt, 1);
       item->title = g_strdup (_attest_column_text (stmt, 2));
       item->status = g_strdup (_attest_column_text (stmt, 3));
@@ -381,8 +384,10 @@ read_items (AttestWorkspace  *self,
  * attest_workspace_get_checklist:
  *
  * A matrix row's id gets the checklist of the cell the matrix shows, which
- * after a merge may be that of a service merged into it (the items then carry
- * that service's id); a merged service's own id gets its own.
+ * after a merge may be the one recorded for a service merged into it; the
+ * items carry the row's id all the same (they are that row's cell), and go
+ * back to their own service when it is unmerged. A merged service's own id
+ * gets its own.
  *
  * Returns: (element-type AttestChecklistItem): the cell's items, created from
  *   the template on first use (one transaction, one history row).
@@ -395,6 +400,7 @@ attest_workspace_get_checklist (AttestWorkspace  *self,
 {
   g_autoptr(GPtrArray) items = NULL;
   g_autofree char *owner = NULL;
+  const char *shown_id = service_id;
 
   g_return_val_if_fail (ATTEST_IS_WORKSPACE (self), NULL);
 
@@ -402,7 +408,7 @@ attest_workspace_get_checklist (AttestWorkspace  *self,
   if (owner != NULL)
     service_id = owner;
 
-  items = read_items (self, scope_id, service_id, error);
+  items = read_items (self, scope_id, service_id, shown_id, error);
   if (items == NULL || items->len > 0)
     return g_steal_pointer (&items);
 
@@ -410,7 +416,7 @@ attest_workspace_get_checklist (AttestWorkspace  *self,
     return NULL;
   /* Another process may have created it while we waited for the lock. */
   g_clear_pointer (&items, g_ptr_array_unref);
-  items = read_items (self, scope_id, service_id, error);
+  items = read_items (self, scope_id, service_id, shown_id, error);
   if (items == NULL)
     goto fail;
   if (items->len == 0)
@@ -418,7 +424,7 @@ attest_workspace_get_checklist (AttestWorkspace  *self,
       if (!instantiate (self, scope_id, service_id, error))
         goto fail;
       g_clear_pointer (&items, g_ptr_array_unref);
-      items = read_items (self, scope_id, service_id, error);
+      items = read_items (self, scope_id, service_id, shown_id, error);
       if (items == NULL)
         goto fail;
     }

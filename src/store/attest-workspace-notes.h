@@ -31,6 +31,9 @@ gboolean   attest_workspace_add_note   (AttestWorkspace  *self,
 GPtrArray *attest_workspace_list_notes (AttestWorkspace  *self,
                                         const char       *target,
                                         GError          **error);
+gboolean   attest_workspace_note_is_on (AttestWorkspace  *self,
+                                        gint64            id,
+                                        const char       *target);
 AttestNote *attest_workspace_get_note  (AttestWorkspace  *self,
                                         gint64            id,
                                         GError          **error);
