@@ -174,18 +174,56 @@ test_snippet_offsets (Fixture       *f,
 
   r1 = search (f, "securite");
   g_assert_cmpuint (r1->len, ==, 1);
-  g_assert_nonnull (strstr (((AttestSearchResult *)r1->pdata[0])->snippet, "«Sécurité»"));
+  g_assert_nonnull (strstr (((AttestSearchResult *)r1->pdata[0])->snippet, ATTEST_SEARCH_MATCH_START "Sécurité" ATTEST_SEARCH_MATCH_END));
   /* One line: the line break became a space. */
   g_assert_null (strchr (((AttestSearchResult *)r1->pdata[0])->snippet, '\n'));
 
   r2 = search (f, "雲端服務");
   g_assert_cmpuint (r2->len, ==, 1);
-  g_assert_nonnull (strstr (((AttestSearchResult *)r2->pdata[0])->snippet, "«雲端服務»"));
+  g_assert_nonnull (strstr (((AttestSearchResult *)r2->pdata[0])->snippet, ATTEST_SEARCH_MATCH_START "雲端服務" ATTEST_SEARCH_MATCH_END));
 
   r3 = search (f, "資料");
   g_assert_cmpuint (r3->len, ==, 1);
-  g_assert_nonnull (strstr (((AttestSearchResult *)r3->pdata[0])->snippet, "«資料»保護"));
+  g_assert_nonnull (strstr (((AttestSearchResult *)r3->pdata[0])->snippet, ATTEST_SEARCH_MATCH_START "資料" ATTEST_SEARCH_MATCH_END "保護"));
   g_assert_cmpstr (((AttestSearchResult *)r3->pdata[0])->kind, ==, "note");
+}
+
+/* The matches are marked with characters text never has: « and » (French
+ * quotes), ** and <b> in the text stay as they are, and the split finds
+ * exactly the matched words. */
+static void
+test_match_markers (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GArray) matches = NULL;
+  g_autofree char *text = NULL;
+  const char *snippet;
+  const AttestSearchMatch *m;
+
+  /* A control character in the text is not taken for a marker. */
+  put (f, "note", "1", "", "Le rapport « lettre de pont » est **prêt** <b>enfin</b> \x02pont\x03 reçu.");
+  results = search (f, "pont");
+  g_assert_cmpuint (results->len, ==, 1);
+  snippet = ((AttestSearchResult *)results->pdata[0])->snippet;
+  g_assert_nonnull (strstr (snippet, "« lettre de " ATTEST_SEARCH_MATCH_START "pont" ATTEST_SEARCH_MATCH_END " »"));
+
+  text = attest_search_snippet_split (snippet, &matches);
+  g_assert_cmpstr (text, ==, "Le rapport « lettre de pont » est **prêt** <b>enfin</b> pont reçu.");
+  g_assert_cmpuint (matches->len, ==, 2);
+  m = &g_array_index (matches, AttestSearchMatch, 0);
+  g_assert_cmpmem (text + m->start, m->end - m->start, "pont", 4);
+  g_assert_cmpmem (text + m->start - strlen ("« lettre de "), strlen ("« lettre de "), "« lettre de ",
+                   strlen ("« lettre de "));
+  m = &g_array_index (matches, AttestSearchMatch, 1);
+  g_assert_cmpmem (text + m->start, m->end - m->start, "pont", 4);
+
+  /* No markers: the text whole, no matches. */
+  g_clear_pointer (&matches, g_array_unref);
+  g_clear_pointer (&text, g_free);
+  text = attest_search_snippet_split ("« rien »", &matches);
+  g_assert_cmpstr (text, ==, "« rien »");
+  g_assert_cmpuint (matches->len, ==, 0);
 }
 
 static void
@@ -410,7 +448,7 @@ test_pages (Fixture       *f,
   for (guint i = 0; i < securite->len; i++)
     {
       AttestSearchResult *r = securite->pdata[i];
-      if (g_str_has_suffix (r->ref, "@fr-FR") && strstr (r->snippet, "«Sécurité»") != NULL)
+      if (g_str_has_suffix (r->ref, "@fr-FR") && strstr (r->snippet, ATTEST_SEARCH_MATCH_START "Sécurité" ATTEST_SEARCH_MATCH_END) != NULL)
         found = TRUE;
     }
   g_assert_true (found);
@@ -486,6 +524,7 @@ main (int   argc,
   ADD ("cjk", test_cjk);
   ADD ("diacritics", test_diacritics);
   ADD ("snippet-offsets", test_snippet_offsets);
+  ADD ("match-markers", test_match_markers);
   ADD ("ranking", test_ranking);
   ADD ("prefix-and", test_prefix_and);
   ADD ("hostile", test_hostile);
