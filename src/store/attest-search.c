@@ -14,6 +14,7 @@
 #include "attest-offering.h"
 #include "attest-page.h"
 #include "attest-search.h"
+#include "attest-workspace-checklist-private.h"
 #include "attest-workspace-private.h"
 
 /* More words than this is not a search but a paste; FTS5 nests one AND per word. */
@@ -873,6 +874,20 @@ attest_workspace_search (AttestWorkspace  *self,
   results = g_ptr_array_new_with_free_func ((GDestroyNotify)attest_search_result_free);
   if (match == NULL)
     return g_steal_pointer (&results);
+
+  /* Checklist items of a workspace from before they were indexed: indexed
+   * on the first search. A workspace busy or read-only is searched as it is. */
+  if (_attest_workspace_items_unindexed (self) && _attest_workspace_begin (self, NULL))
+    {
+      g_autoptr(GError) index_error = NULL;
+
+      if (_attest_workspace_index_items (self, &index_error))
+        _attest_workspace_commit (self, &index_error);
+      else
+        _attest_workspace_rollback (self);
+      if (index_error != NULL)
+        g_debug ("Checklist items not indexed: %s", index_error->message);
+    }
 
   /* Ranking costs a little for every matching row: past RANK_CANDIDATES
    * matches (a common word over a very large workspace) only the newest that
