@@ -14,6 +14,7 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
+#include "attest-count.h"
 #include "attest-cli-private.h"
 #include "attest-evidence-file.h"
 #include "attest-workspace-checklist.h"
@@ -193,10 +194,10 @@ print_list_text (GPtrArray *list)
       AttestEvidence *e = list->pdata[i];
       g_autoptr(GString) line = g_string_new (NULL);
 
-      g_string_append_printf (line, "%s  %s  %s, %" G_GINT64_FORMAT " %s", e->sha256, e->name, e->mime, e->size,
+      g_string_append_printf (line, "%s  %s  %s, %s %s", e->sha256, e->name, e->mime, attest_count (MAX (e->size, 0)),
                               g_dngettext (GETTEXT_PACKAGE, "byte", "bytes", (gulong)MIN (e->size, G_MAXLONG)));
       if (e->page_count >= 0)
-        g_string_append_printf (line, ", %d %s", e->page_count,
+        g_string_append_printf (line, ", %s %s", attest_count (e->page_count),
                                 g_dngettext (GETTEXT_PACKAGE, "page", "pages", (gulong)e->page_count));
       if (e->effective != NULL)
         g_string_append_printf (line, _(", effective %s"), e->effective);

@@ -14,6 +14,7 @@
 #include <json-glib/json-glib.h>
 #include <glib/gstdio.h>
 
+#include "attest-count.h"
 #include "attest-cli-private.h"
 #include "attest-history.h"
 #include "attest-workspace-checklist.h"
@@ -549,8 +550,8 @@ _attest_cli_verify (AttestCliContext  *ctx,
 
   if (problems->len > 0)
     {
-      g_printerr (g_dngettext (GETTEXT_PACKAGE, "attest-cli: %u problem found\n",
-                               "attest-cli: %u problems found\n", problems->len), problems->len);
+      g_printerr (g_dngettext (GETTEXT_PACKAGE, "attest-cli: %s problem found\n",
+                               "attest-cli: %s problems found\n", problems->len), attest_count (problems->len));
       return ATTEST_CLI_FAILED;
     }
   if (fingerprint_only)

@@ -257,6 +257,81 @@ test_export_refuses (Fixture       *f,
 }
 
 static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) d = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+/* Counts people read are grouped as their locale groups digits. The machine
+ * has no such locale installed (only C): one is compiled for the test. */
+static void
+test_grouped_counts (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *localedef = g_find_program_in_path ("localedef");
+  g_autofree char *locales = g_build_filename (f->dir, "locales", NULL);
+  g_autofree char *en_us = g_build_filename (locales, "en_US.utf8", NULL);
+  g_autofree char *file = NULL;
+  g_autofree char *content = g_malloc (12345);
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_auto(Run) r = { 0 };
+  int status = -1;
+
+  if (localedef == NULL || !g_file_test ("/usr/share/i18n/locales/en_US", G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("needs localedef and the en_US locale source (Debian: locales) to make a grouping locale");
+      return;
+    }
+  g_assert_cmpint (g_mkdir_with_parents (locales, 0700), ==, 0);
+  {
+    const char *argv[] = { localedef, "-i", "en_US", "-f", "UTF-8", en_us, NULL };
+    g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                                 NULL, NULL, NULL, NULL, &status, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_true (g_file_test (en_us, G_FILE_TEST_IS_DIR));
+
+  memset (content, 'x', 12345);
+  file = write_file (f, "big.txt", content, 12345);
+  run_cli (&r, "--workspace", f->ws, "evidence", "attach", "--framework", "soc", "--scope", "SOC 2",
+           "--service", "Intune", "--item", "1", file);
+  g_assert_cmpint (r.status, ==, 0);
+
+  /* C: as machines read it. */
+  run_cli (&r, "--workspace", f->ws, "evidence", "list");
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "12345 bytes"));
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
+  g_subprocess_launcher_setenv (launcher, "LOCPATH", locales, TRUE);
+  g_subprocess_launcher_setenv (launcher, "LC_ALL", "en_US.UTF-8", TRUE);
+  g_subprocess_launcher_setenv (launcher, "LANGUAGE", "en", TRUE);
+  proc = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("ATTEST_CLI"), "--workspace", f->ws, "evidence",
+                                      "list", NULL);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_communicate_utf8 (proc, NULL, NULL, &out, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_subprocess_get_exit_status (proc), ==, 0);
+  g_assert_nonnull (strstr (out, "12,345 bytes"));
+  remove_tree (locales);
+}
+
+static void
 test_bad_inputs (Fixture       *f,
                  gconstpointer  data)
 {
@@ -421,6 +496,7 @@ main (int   argc,
 #define ADD(name, fn) g_test_add ("/cli/evidence/" name, Fixture, NULL, setup, fn, teardown)
   ADD ("attach-list-export", test_attach_list_export);
   ADD ("export-refuses", test_export_refuses);
+  ADD ("grouped-counts", test_grouped_counts);
   ADD ("bad-inputs", test_bad_inputs);
   ADD ("ambiguous-service", test_ambiguous_service);
   ADD ("pdf-from-corpus", test_pdf_from_corpus);
