@@ -29,7 +29,7 @@ static const Command commands[] = {
   { "services", "services [--format text|json]", N_("list the services with their aliases and translations"), _attest_cli_services },
   { "matrix", "matrix [--format text|csv|json]", N_("print the framework × service matrix"), _attest_cli_matrix },
   { "show", "show FRAMEWORK [--lang translated|source|both] [--locale L]", N_("print a framework's newest page as plain text"), _attest_cli_show },
-  { "note", "note add TARGET TEXT | note list [TARGET]", N_("add a Markdown note, or list notes"), _attest_cli_note },
+  { "note", "note add TARGET TEXT|--file F | note list [TARGET]", N_("add a Markdown note, or list notes"), _attest_cli_note },
   { "checklist", "checklist show|set --framework ID --scope S --service NAME …", N_("show or edit a cell's evidence checklist"), _attest_cli_checklist },
   { "history", "history [--format text|json]", N_("print the history of every change and import"), _attest_cli_history },
   { "verify", "verify [--fingerprint]", N_("check the database, the history chain and every evidence file"), _attest_cli_verify },

@@ -17,6 +17,7 @@
 #include "attest-workspace-catalog.h"
 #include "attest-workspace-checklist.h"
 #include "attest-workspace-evidence.h"
+#include "attest-workspace-locate.h"
 #include "attest-workspace-notes.h"
 #include "attest-workspace-private.h"
 #include "attest-workspace-services.h"
@@ -455,6 +456,18 @@ assert_notes (AttestWorkspace *ws,
     g_assert_true (attest_workspace_note_is_on (ws, ((AttestNote *)notes->pdata[i])->id, target));
 }
 
+static void
+assert_located (AttestWorkspace *ws,
+                const char      *target,
+                const char      *service_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttestLocation) location = attest_workspace_locate_target (ws, target, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (location->service_id, ==, service_id);
+}
+
 /* Notes added on a merged row while it is merged: on the row's cell where the
  * absorbed service's cell is the one shown, they hang on that cell and leave
  * with it on unmerge; on the row's service, they stay with the survivor. */
@@ -624,6 +637,14 @@ test_merge_and_unmerge (Fixture       *f,
   g_assert_cmpstr (((AttestServiceMerge *)merges->pdata[0])->survivor_name, ==, "Stream");
   g_assert_cmpstr (((AttestServiceMerge *)merges->pdata[0])->root_id, ==, "stream");
 
+  /* A search result or history row on the absorbed service leads to the row. */
+  assert_located (f->ws, "service:microsoft-genomics", "stream");
+  assert_located (f->ws, "cell:iso-20000-1/iso-20000-1:microsoft-genomics", "stream");
+  {
+    g_autofree char *item = g_strdup_printf ("item:%" G_GINT64_FORMAT, genomics_iso20000);
+    assert_located (f->ws, item, "stream");
+  }
+
   /* The notes follow the merge: the row's service and cell list them. */
   assert_notes (f->ws, "service:stream", "Genomics note");
   assert_notes (f->ws, "cell:iso-20000-1/iso-20000-1:stream", "Cell note");
@@ -637,6 +658,8 @@ test_merge_and_unmerge (Fixture       *f,
   assert_notes (f->ws, "cell:iso-20000-1/iso-20000-1:stream", "");
   assert_notes (f->ws, "service:microsoft-genomics", "Genomics note");
   assert_notes (f->ws, "cell:iso-20000-1/iso-20000-1:microsoft-genomics", "Cell note");
+  assert_located (f->ws, "service:microsoft-genomics", "microsoft-genomics");
+  assert_located (f->ws, "cell:iso-20000-1/iso-20000-1:microsoft-genomics", "microsoft-genomics");
   g_clear_pointer (&items, g_ptr_array_unref);
   items = attest_workspace_get_checklist (f->ws, "iso-20000-1/iso-20000-1", "microsoft-genomics", &error);
   g_assert_cmpstr (((AttestChecklistItem *)items->pdata[0])->service_id, ==, "microsoft-genomics");
