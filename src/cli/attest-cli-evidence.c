@@ -7,11 +7,14 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 
 #include <glib/gi18n.h>
 #include <gio/gio.h>
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
+#include "attest-count.h"
 #include "attest-cli-private.h"
 #include "attest-evidence-file.h"
 #include "attest-workspace-checklist.h"
@@ -191,10 +194,10 @@ print_list_text (GPtrArray *list)
       AttestEvidence *e = list->pdata[i];
       g_autoptr(GString) line = g_string_new (NULL);
 
-      g_string_append_printf (line, "%s  %s  %s, %" G_GINT64_FORMAT " %s", e->sha256, e->name, e->mime, e->size,
+      g_string_append_printf (line, "%s  %s  %s, %s %s", e->sha256, e->name, e->mime, attest_count (MAX (e->size, 0)),
                               g_dngettext (GETTEXT_PACKAGE, "byte", "bytes", (gulong)MIN (e->size, G_MAXLONG)));
       if (e->page_count >= 0)
-        g_string_append_printf (line, ", %d %s", e->page_count,
+        g_string_append_printf (line, ", %s %s", attest_count (e->page_count),
                                 g_dngettext (GETTEXT_PACKAGE, "page", "pages", (gulong)e->page_count));
       if (e->effective != NULL)
         g_string_append_printf (line, _(", effective %s"), e->effective);
@@ -238,6 +241,89 @@ evidence_list (AttestCliContext  *ctx,
   return ATTEST_CLI_OK;
 }
 
+#define EXPORT_USAGE "evidence export SHA256 OUT [--force]"
+
+/* @path as "real directory/name": the same file's names compare equal, even
+ * one that does not exist yet (a -wal file SQLite has not made). */
+static char *
+canonical_name (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *real = realpath (dir, NULL);
+
+  if (real == NULL)
+    return g_canonicalize_filename (path, NULL);
+  return g_build_filename (real, base, NULL);
+}
+
+static gboolean
+same_inode (const GStatBuf *st,
+            const char     *path)
+{
+  GStatBuf other;
+
+  return g_stat (path, &other) == 0 && other.st_dev == st->st_dev && other.st_ino == st->st_ino;
+}
+
+/* Whether writing @out would write over the workspace at @workspace or one of
+ * the files SQLite keeps beside it: by the file itself (a hard link, a
+ * symlink to it), or by name for a -wal or -shm file not there yet. */
+static gboolean
+is_workspace_file (const char *workspace,
+                   const char *out)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
+  g_autofree char *real_workspace = realpath (workspace, NULL);
+  const char *bases[] = { workspace, real_workspace };
+  g_autofree char *out_name = canonical_name (out);
+  g_autofree char *link_name = NULL;
+  g_autofree char *link = g_file_read_link (out, NULL);
+  GStatBuf st;
+  gboolean exists = g_stat (out, &st) == 0;
+
+  /* A symlink, maybe dangling, names what it points to. */
+  if (link != NULL)
+    {
+      g_autofree char *dir = g_path_get_dirname (out);
+      g_autofree char *target = g_path_is_absolute (link) ? g_strdup (link) : g_build_filename (dir, link, NULL);
+      link_name = canonical_name (target);
+    }
+
+  for (guint b = 0; b < G_N_ELEMENTS (bases); b++)
+    for (guint i = 0; bases[b] != NULL && i < G_N_ELEMENTS (suffixes); i++)
+      {
+        g_autofree char *candidate = g_strconcat (bases[b], suffixes[i], NULL);
+        g_autofree char *candidate_name = canonical_name (candidate);
+
+        if ((exists && same_inode (&st, candidate)) || g_str_equal (out_name, candidate_name) ||
+            (link_name != NULL && g_str_equal (link_name, candidate_name)))
+          return TRUE;
+      }
+  return FALSE;
+}
+
+/* A new file: created only if nothing has the name, removed again when it
+ * could not be written whole. */
+static gboolean
+write_new_file (GFile         *out,
+                const char    *data,
+                gsize          len,
+                GError       **error)
+{
+  g_autoptr(GFileOutputStream) stream = g_file_create (out, G_FILE_CREATE_NONE, NULL, error);
+
+  if (stream == NULL)
+    return FALSE;
+  if (!g_output_stream_write_all (G_OUTPUT_STREAM (stream), data, len, NULL, NULL, error) ||
+      !g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, error))
+    {
+      g_file_delete (out, NULL, NULL);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static int
 evidence_export (AttestCliContext  *ctx,
                  int                argc,
@@ -246,15 +332,22 @@ evidence_export (AttestCliContext  *ctx,
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GFile) out = NULL;
   g_autoptr(GError) error = NULL;
-  GOptionEntry entries[] = { { NULL } };
+  g_autofree char *out_path = NULL;
+  g_autofree char *out_display = NULL;
+  gboolean force = FALSE;
+  GOptionEntry entries[] = {
+    { "force", 0, 0, G_OPTION_ARG_NONE, &force, NULL, NULL },
+    { NULL }
+  };
+  GStatBuf st;
   gsize len;
   const char *data;
 
-  if (!_attest_cli_parse ("evidence export SHA256 OUT", entries, &argc, &argv))
+  if (!_attest_cli_parse (EXPORT_USAGE, entries, &argc, &argv))
     return ATTEST_CLI_USAGE;
   if (argc != 3)
     {
-      g_printerr (_("attest-cli: usage: attest-cli %s\n"), "evidence export SHA256 OUT");
+      g_printerr (_("attest-cli: usage: attest-cli %s\n"), EXPORT_USAGE);
       return ATTEST_CLI_USAGE;
     }
   if (!attest_evidence_sha256_is_valid (argv[1]))
@@ -263,8 +356,26 @@ evidence_export (AttestCliContext  *ctx,
                   argv[1]);
       return ATTEST_CLI_USAGE;
     }
+
+  out = g_file_new_for_commandline_arg (argv[2]);
+  out_path = g_file_get_path (out);
+  out_display = g_file_get_parse_name (out);
+  /* The workspace (or its -wal, -shm) is never written over, --force or not:
+   * that would lose everything in it. Checked before opening it, so the
+   * answer does not depend on whether SQLite has made its files yet. */
+  if (out_path != NULL && is_workspace_file (ctx->workspace_path, out_path))
+    {
+      g_printerr (_("attest-cli: %s is the workspace or one of its files; export to another file\n"), out_display);
+      return ATTEST_CLI_USAGE;
+    }
+
   if (!_attest_cli_open_workspace (ctx))
     return ATTEST_CLI_FAILED;
+  if (out_path != NULL && is_workspace_file (attest_workspace_get_path (ctx->workspace), out_path))
+    {
+      g_printerr (_("attest-cli: %s is the workspace or one of its files; export to another file\n"), out_display);
+      return ATTEST_CLI_USAGE;
+    }
 
   bytes = attest_workspace_get_evidence_bytes (ctx->workspace, argv[1], NULL, &error);
   if (bytes == NULL)
@@ -273,10 +384,24 @@ evidence_export (AttestCliContext  *ctx,
       return ATTEST_CLI_FAILED;
     }
 
-  /* Written beside OUT and renamed: never a half-written file. */
-  out = g_file_new_for_commandline_arg (argv[2]);
   data = g_bytes_get_data (bytes, &len);
-  if (!g_file_replace_contents (out, data, len, NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, &error))
+  if (out_path != NULL && g_lstat (out_path, &st) == 0)
+    {
+      if (!force)
+        {
+          g_printerr (_("attest-cli: %s already exists; add --force to replace it\n"), out_display);
+          return ATTEST_CLI_FAILED;
+        }
+      /* Written beside OUT and renamed over it: never a half-written file. */
+      if (!g_file_replace_contents (out, data, len, NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, &error))
+        {
+          g_printerr ("attest-cli: %s\n", error->message);
+          return ATTEST_CLI_FAILED;
+        }
+      return ATTEST_CLI_OK;
+    }
+
+  if (!write_new_file (out, data, len, &error))
     {
       g_printerr ("attest-cli: %s\n", error->message);
       return ATTEST_CLI_FAILED;

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <unistd.h>
 
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
@@ -39,8 +40,27 @@ print_json (GPtrArray *results)
       json_builder_add_string_value (b, r->ref);
       json_builder_set_member_name (b, "title");
       json_builder_add_string_value (b, r->title);
-      json_builder_set_member_name (b, "snippet");
-      json_builder_add_string_value (b, r->snippet);
+      {
+        g_autoptr(GArray) matches = NULL;
+        g_autofree char *text = attest_search_snippet_split (r->snippet, &matches);
+
+        /* The text as it is, and where the matches are in it: [start, end)
+         * in characters (code points). */
+        json_builder_set_member_name (b, "snippet");
+        json_builder_add_string_value (b, text);
+        json_builder_set_member_name (b, "matches");
+        json_builder_begin_array (b);
+        for (guint j = 0; j < matches->len; j++)
+          {
+            const AttestSearchMatch *m = &g_array_index (matches, AttestSearchMatch, j);
+
+            json_builder_begin_array (b);
+            json_builder_add_int_value (b, g_utf8_pointer_to_offset (text, text + m->start));
+            json_builder_add_int_value (b, g_utf8_pointer_to_offset (text, text + m->end));
+            json_builder_end_array (b);
+          }
+        json_builder_end_array (b);
+      }
       json_builder_set_member_name (b, "rank");
       json_builder_add_double_value (b, r->rank);
       json_builder_end_object (b);
@@ -54,10 +74,40 @@ print_json (GPtrArray *results)
   printf ("%s\n", out);
 }
 
+/* The snippet's text, the matches in bold on a terminal (never a character
+ * that could be the text's own, as « » are on French pages). */
+static char *
+snippet_text (const char *snippet,
+              gboolean    bold)
+{
+  g_autoptr(GArray) matches = NULL;
+  g_autofree char *text = attest_search_snippet_split (snippet, &matches);
+  GString *out;
+  gsize at = 0;
+
+  if (!bold)
+    return g_steal_pointer (&text);
+  out = g_string_new (NULL);
+  for (guint i = 0; i < matches->len; i++)
+    {
+      const AttestSearchMatch *m = &g_array_index (matches, AttestSearchMatch, i);
+
+      g_string_append_len (out, text + at, (gssize)(m->start - at));
+      g_string_append (out, "\033[1m");
+      g_string_append_len (out, text + m->start, (gssize)(m->end - m->start));
+      g_string_append (out, "\033[22m");
+      at = m->end;
+    }
+  g_string_append (out, text + at);
+  return g_string_free (out, FALSE);
+}
+
 /* One block per result: kind and ref, then the title and the snippet indented. */
 static void
 print_text (GPtrArray *results)
 {
+  gboolean bold = isatty (STDOUT_FILENO) && g_strcmp0 (g_getenv ("TERM"), "dumb") != 0;
+
   for (guint i = 0; i < results->len; i++)
     {
       AttestSearchResult *r = results->pdata[i];
@@ -68,7 +118,10 @@ print_text (GPtrArray *results)
       if (*r->title != '\0')
         printf ("  %s\n", r->title);
       if (*r->snippet != '\0')
-        printf ("  %s\n", r->snippet);
+        {
+          g_autofree char *text = snippet_text (r->snippet, bold);
+          printf ("  %s\n", text);
+        }
     }
 }
 

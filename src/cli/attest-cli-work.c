@@ -8,10 +8,13 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <errno.h>
 
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
+#include <glib/gstdio.h>
 
+#include "attest-count.h"
 #include "attest-cli-private.h"
 #include "attest-history.h"
 #include "attest-workspace-checklist.h"
@@ -132,6 +135,71 @@ resolve_target (AttestCliContext  *ctx,
   return NULL;
 }
 
+/* The text of a note from @path, or standard input for "-": at most a
+ * note's worth (never more is read), UTF-8. Returns the exit code; on a bad
+ * file, a message naming it and the reason. */
+static int
+read_note_file (const char  *path,
+                char       **text)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *data = NULL;
+  const char *end = NULL;
+  FILE *in;
+  gsize len = 0;
+  int saved;
+
+  if (g_str_equal (path, "-"))
+    {
+      name = g_strdup (_("standard input"));
+      in = stdin;
+    }
+  else
+    {
+      name = g_filename_display_name (path);
+      in = g_fopen (path, "rb");
+      if (in == NULL)
+        {
+          saved = errno;
+          g_printerr (_("attest-cli: could not read %s: %s\n"), name, g_strerror (saved));
+          return ATTEST_CLI_FAILED;
+        }
+    }
+
+  /* One byte more than a note may hold tells a file too large; never more
+   * is read, whatever the file's size. */
+  data = g_malloc (ATTEST_NOTE_MAX_BYTES + 2);
+  len = fread (data, 1, ATTEST_NOTE_MAX_BYTES + 1, in);
+  saved = ferror (in) ? errno : 0;
+  if (in != stdin)
+    fclose (in);
+  if (saved != 0)
+    {
+      g_printerr (_("attest-cli: could not read %s: %s\n"), name, g_strerror (saved));
+      return ATTEST_CLI_FAILED;
+    }
+  data[len] = '\0';
+  if (len > ATTEST_NOTE_MAX_BYTES)
+    {
+      g_printerr (_("attest-cli: %s is larger than a note can be (1 MiB)\n"), name);
+      return ATTEST_CLI_FAILED;
+    }
+  if (!g_utf8_validate (data, (gssize)len, &end))
+    {
+      g_autofree char *offset = g_strdup_printf ("%" G_GSIZE_FORMAT, (gsize)(end - data));
+      /* Translators: the second %s is a byte offset in the file */
+      g_printerr (_("attest-cli: %s is not UTF-8 text (at byte %s)\n"), name, offset);
+      return ATTEST_CLI_FAILED;
+    }
+  if (len == 0)
+    {
+      g_printerr (_("attest-cli: %s is empty: a note needs some text\n"), name);
+      return ATTEST_CLI_FAILED;
+    }
+  *text = g_steal_pointer (&data);
+  return ATTEST_CLI_OK;
+}
+
 int
 _attest_cli_note (AttestCliContext  *ctx,
                   int                argc,
@@ -139,31 +207,41 @@ _attest_cli_note (AttestCliContext  *ctx,
 {
   g_auto(Target) t = { 0 };
   g_autofree char *format = NULL;
+  g_autofree char *file = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *target = NULL;
   GOptionEntry entries[] = {
     TARGET_ENTRIES (t),
     { "format", 0, 0, G_OPTION_ARG_STRING, &format, NULL, NULL },
+    { "file", 0, 0, G_OPTION_ARG_FILENAME, &file, NULL, NULL },
     { NULL }
   };
   static const char *formats[] = { "text", "json", NULL };
 
-  if (!_attest_cli_parse ("note add TARGET TEXT | note list [TARGET]", entries, &argc, &argv))
+  if (!_attest_cli_parse ("note add TARGET TEXT | note add TARGET --file FILE|- | note list [TARGET]", entries,
+                          &argc, &argv))
     return ATTEST_CLI_USAGE;
 
   if (argc >= 2 && g_str_equal (argv[1], "add"))
     {
+      g_autofree char *text = NULL;
       gint64 id = 0;
+      int ret;
 
-      if (argc != 3 || !has_target (&t))
+      if (!has_target (&t) || (file == NULL && argc != 3) || (file != NULL && argc != 2))
         {
-          g_printerr (_("attest-cli: usage: note add TARGET TEXT (TEXT is one argument; quote it)\n"));
+          g_printerr (_("attest-cli: usage: note add TARGET TEXT | note add TARGET --file FILE|- "
+                        "(TEXT is one argument; quote it)\n"));
           return ATTEST_CLI_USAGE;
         }
+      /* Read before the workspace is opened: a bad file changes nothing. */
+      if (file != NULL && (ret = read_note_file (file, &text)) != ATTEST_CLI_OK)
+        return ret;
       if (!_attest_cli_open_workspace (ctx))
         return ATTEST_CLI_FAILED;
       target = resolve_target (ctx, &t, &error);
-      if (target == NULL || !attest_workspace_add_note (ctx->workspace, target, argv[2], &id, &error))
+      if (target == NULL ||
+          !attest_workspace_add_note (ctx->workspace, target, text != NULL ? text : argv[2], &id, &error))
         return report (error);
       /* Printed only now: the note is committed. */
       g_print ("%" G_GINT64_FORMAT "\n", id);
@@ -220,7 +298,8 @@ _attest_cli_note (AttestCliContext  *ctx,
       return ATTEST_CLI_OK;
     }
 
-  g_printerr (_("attest-cli: usage: note add TARGET TEXT | note list [TARGET] [--format text|json]\n"));
+  g_printerr (_("attest-cli: usage: note add TARGET TEXT | note add TARGET --file FILE|- | "
+                "note list [TARGET] [--format text|json]\n"));
   return ATTEST_CLI_USAGE;
 }
 
@@ -471,8 +550,8 @@ _attest_cli_verify (AttestCliContext  *ctx,
 
   if (problems->len > 0)
     {
-      g_printerr (g_dngettext (GETTEXT_PACKAGE, "attest-cli: %u problem found\n",
-                               "attest-cli: %u problems found\n", problems->len), problems->len);
+      g_printerr (g_dngettext (GETTEXT_PACKAGE, "attest-cli: %s problem found\n",
+                               "attest-cli: %s problems found\n", problems->len), attest_count (problems->len));
       return ATTEST_CLI_FAILED;
     }
   if (fingerprint_only)

@@ -29,7 +29,7 @@ static const Command commands[] = {
   { "services", "services [--format text|json]", N_("list the services with their aliases and translations"), _attest_cli_services },
   { "matrix", "matrix [--format text|csv|json]", N_("print the framework × service matrix"), _attest_cli_matrix },
   { "show", "show FRAMEWORK [--lang translated|source|both] [--locale L]", N_("print a framework's newest page as plain text"), _attest_cli_show },
-  { "note", "note add TARGET TEXT | note list [TARGET]", N_("add a Markdown note, or list notes"), _attest_cli_note },
+  { "note", "note add TARGET TEXT|--file F | note list [TARGET]", N_("add a Markdown note, or list notes"), _attest_cli_note },
   { "checklist", "checklist show|set --framework ID --scope S --service NAME …", N_("show or edit a cell's evidence checklist"), _attest_cli_checklist },
   { "history", "history [--format text|json]", N_("print the history of every change and import"), _attest_cli_history },
   { "verify", "verify [--fingerprint]", N_("check the database, the history chain and every evidence file"), _attest_cli_verify },
@@ -136,18 +136,25 @@ take_global_options (int               *argc,
   return TRUE;
 }
 
-int
-main (int   argc,
-      char *argv[])
+static void
+context_clear (AttestCliContext *ctx)
 {
-  AttestCliContext ctx = { 0 };
+  g_clear_object (&ctx->workspace);
+  g_clear_pointer (&ctx->workspace_path, g_free);
+  g_clear_pointer (&ctx->reviewer, g_free);
+}
+
+/* Everything but the cleanup: main() frees the context on every way out, so
+ * no early return (a usage error, --help) leaks what the options gave. */
+static int
+run (AttestCliContext  *ctx,
+     int                argc,
+     char             **argv)
+{
   gboolean want_help = FALSE, want_version = FALSE;
   const Command *command = NULL;
-  int ret;
 
-  attest_paths_init_i18n ();
-
-  if (!take_global_options (&argc, argv, &ctx, &want_help, &want_version))
+  if (!take_global_options (&argc, argv, ctx, &want_help, &want_version))
     return ATTEST_CLI_USAGE;
 
   if (want_version)
@@ -178,19 +185,27 @@ main (int   argc,
       return ATTEST_CLI_OK;
     }
 
-  if (ctx.workspace_path == NULL)
-    ctx.workspace_path = attest_paths_default_workspace ();
+  if (ctx->workspace_path == NULL)
+    ctx->workspace_path = attest_paths_default_workspace ();
   /* The reviewer: --reviewer, else $ATTEST_REVIEWER, else Preferences, else the
    * account's real name (the workspace's own default). */
-  if (ctx.reviewer == NULL && g_getenv ("ATTEST_REVIEWER") != NULL && *g_getenv ("ATTEST_REVIEWER") != '\0')
-    ctx.reviewer = g_strdup (g_getenv ("ATTEST_REVIEWER"));
-  if (ctx.reviewer == NULL)
-    ctx.reviewer = preferences_reviewer ();
+  if (ctx->reviewer == NULL && g_getenv ("ATTEST_REVIEWER") != NULL && *g_getenv ("ATTEST_REVIEWER") != '\0')
+    ctx->reviewer = g_strdup (g_getenv ("ATTEST_REVIEWER"));
+  if (ctx->reviewer == NULL)
+    ctx->reviewer = preferences_reviewer ();
 
-  ret = command->run (&ctx, argc - 1, argv + 1);
+  return command->run (ctx, argc - 1, argv + 1);
+}
 
-  g_clear_object (&ctx.workspace);
-  g_free (ctx.workspace_path);
-  g_free (ctx.reviewer);
+int
+main (int   argc,
+      char *argv[])
+{
+  AttestCliContext ctx = { 0 };
+  int ret;
+
+  attest_paths_init_i18n ();
+  ret = run (&ctx, argc, argv);
+  context_clear (&ctx);
   return ret;
 }

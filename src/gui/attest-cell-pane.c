@@ -28,6 +28,7 @@
 #include <glib/gstdio.h>
 #include <adwaita.h>
 
+#include "attest-count.h"
 #include "attest-cell-pane.h"
 #include "attest-cell-pane-private.h"
 #include "attest-checklist-row.h"
@@ -1356,9 +1357,9 @@ link_existing_action (GtkWidget  *widget,
         /* Translators: in the list of stored evidence files */
         subtitle = g_strdup_printf ("%s · %s", size, _("already attached to this item"));
       else
-        subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · serves %u item", "%s · serves %u items",
+        subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · serves %s item", "%s · serves %s items",
                                                  e->cells->len),
-                                    size, e->cells->len);
+                                    size, attest_count (e->cells->len));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (erow), subtitle);
       gtk_widget_set_sensitive (erow, !is_linked);
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (erow), !is_linked);

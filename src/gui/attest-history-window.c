@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "attest-count.h"
 #include "attest-history.h"
 #include "attest-history-item.h"
 #include "attest-history-window.h"
@@ -118,11 +119,11 @@ update_count (AttestHistoryWindow *self)
   g_autofree char *text = NULL;
 
   if (shown == total)
-    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u change", "%u changes", total), total);
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s change", "%s changes", total), attest_count (total));
   else
     /* Translators: the count of the History window when filtered: "3 of 120 changes" */
-    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u change", "%u of %u changes", total),
-                            shown, total);
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s of %s change", "%s of %s changes", total),
+                            attest_count (shown), attest_count (total));
   gtk_label_set_text (self->count_label, text);
 
   if (total == 0 && self->listing != NULL)
@@ -606,9 +607,9 @@ verify_done (GObject      *source,
     }
   else if (outcome->problems->len > 0)
     {
-      g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u Problem Found",
-                                                             "%u Problems Found", outcome->problems->len),
-                                                outcome->problems->len);
+      g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s Problem Found",
+                                                             "%s Problems Found", outcome->problems->len),
+                                                attest_count (outcome->problems->len));
 
       gtk_label_set_text (self->problems_title, title);
       gtk_label_set_text (self->problems_description,

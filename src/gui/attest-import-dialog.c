@@ -18,6 +18,7 @@
 
 #include <glib/gi18n.h>
 
+#include "attest-count.h"
 #include "attest-import-dialog.h"
 #include "attest-paths.h"
 #include "attest-workspace-catalog.h"
@@ -182,7 +183,8 @@ update_progress (AttestImportDialog *self)
 
   gtk_progress_bar_set_fraction (self->progress_bar, total > 0 ? (double)done / total : 1.0);
   /* Translators: progress of an import: "12 of 346 pages" */
-  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u page", "%u of %u pages", total), done, total);
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s of %s page", "%s of %s pages", total), attest_count (done),
+                          attest_count (total));
   gtk_progress_bar_set_text (self->progress_bar, text);
   if (current != NULL)
     {
@@ -382,10 +384,10 @@ fill_warnings (AdwExpanderRow *expander,
   if (warnings->len > MAX_ROWS)
     {
       g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                            "And %u more: Copy Report has them all",
-                                                            "And %u more: Copy Report has them all",
+                                                            "And %s more: Copy Report has them all",
+                                                            "And %s more: Copy Report has them all",
                                                             warnings->len - MAX_ROWS),
-                                               warnings->len - MAX_ROWS);
+                                               attest_count (warnings->len - MAX_ROWS));
       add_text_row (expander, NULL, NULL, more, NULL);
     }
 }
@@ -397,9 +399,7 @@ set_count (GtkLabel     *label,
            guint         n,
            gboolean      always)
 {
-  g_autofree char *text = g_strdup_printf ("%u", n);
-
-  gtk_label_set_label (label, text);
+  gtk_label_set_label (label, attest_count (n));
   gtk_widget_set_visible (GTK_WIDGET (row), always || n > 0);
   /* Read with the row: "Imported, 5". */
   gtk_accessible_update_relation (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, label, NULL, -1);
@@ -451,9 +451,9 @@ show_summary (AttestImportDialog *self)
   else if (s->cancelled)
     {
       /* Translators: "Stopped after 12 of 346 pages." */
-      g_autofree char *stopped = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Stopped after %u of %u page.",
-                                                               "Stopped after %u of %u pages.", s->total),
-                                                  s->done, s->total);
+      g_autofree char *stopped = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Stopped after %s of %s page.",
+                                                               "Stopped after %s of %s pages.", s->total),
+                                                  attest_count (s->done), attest_count (s->total));
 
       title = _("Import Cancelled");
       icon_name = "process-stop-symbolic";
@@ -465,10 +465,10 @@ show_summary (AttestImportDialog *self)
       icon_name = s->failed > 0 ? "dialog-warning-symbolic" : "emblem-ok-symbolic";
       if (s->failed > 0)
         description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                    "%u file could not be imported. It is listed below with the reason.",
-                                                    "%u files could not be imported. They are listed below with the reasons.",
+                                                    "%s file could not be imported. It is listed below with the reason.",
+                                                    "%s files could not be imported. They are listed below with the reasons.",
                                                     s->failed),
-                                       s->failed);
+                                       attest_count (s->failed));
       else if (s->total == 0)
         description = g_strdup (_("No offering pages were found. Offering pages are Markdown files "
                                   "named “offering-….md”."));
@@ -477,9 +477,9 @@ show_summary (AttestImportDialog *self)
       else
         description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                     "The new page is now part of the matrix.",
-                                                    "The %u new pages are now part of the matrix.",
+                                                    "The %s new pages are now part of the matrix.",
                                                     s->imported),
-                                       s->imported);
+                                       attest_count (s->imported));
     }
 
   gtk_window_set_title (GTK_WINDOW (self), title);
@@ -505,10 +505,10 @@ show_summary (AttestImportDialog *self)
       if (s->failed_files->len > MAX_ROWS)
         {
           g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                                "And %u more: Copy Report has them all",
-                                                                "And %u more: Copy Report has them all",
+                                                                "And %s more: Copy Report has them all",
+                                                                "And %s more: Copy Report has them all",
                                                                 s->failed_files->len - MAX_ROWS),
-                                                   s->failed_files->len - MAX_ROWS);
+                                                   attest_count (s->failed_files->len - MAX_ROWS));
           adw_preferences_group_set_description (self->failures_group, more);
         }
 
@@ -516,9 +516,9 @@ show_summary (AttestImportDialog *self)
 
       if (s->warnings->len > 0)
         {
-          g_autofree char *warnings = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u Warning", "%u Warnings",
+          g_autofree char *warnings = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s Warning", "%s Warnings",
                                                                     s->warnings->len),
-                                                       s->warnings->len);
+                                                       attest_count (s->warnings->len));
           adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->warnings_row), warnings);
           g_signal_connect_object (self->warnings_row, "notify::expanded", G_CALLBACK (fill_warnings), self, 0);
         }

@@ -400,8 +400,9 @@ edit_action (GtkWidget  *widget,
       attest_note_editor_reload (self);
       return;
     }
-  /* Only the notes shown here are edited here. */
-  if (g_strcmp0 (note->target, self->target) != 0)
+  /* Only the notes shown here are edited here (on the target, or on a
+   * service merged into it). */
+  if (self->target == NULL || !attest_workspace_note_is_on (self->workspace, id, self->target))
     return;
   if (find_card (self, id) == NULL)
     attest_note_editor_reload (self);
@@ -500,7 +501,8 @@ delete_action (GtkWidget  *widget,
   if (self->workspace == NULL)
     return;
   note = attest_workspace_get_note (self->workspace, id, &error);
-  if (note != NULL && g_strcmp0 (note->target, self->target) != 0)
+  /* A note shown here: on the target, or on a service merged into it. */
+  if (note != NULL && (self->target == NULL || !attest_workspace_note_is_on (self->workspace, id, self->target)))
     return;
   if (note == NULL || !attest_workspace_delete_note (self->workspace, id, &error))
     {
@@ -536,7 +538,8 @@ undo_delete_action (GtkWidget  *widget,
 
   if (note == NULL || self->workspace == NULL)
     return;
-  if (!attest_workspace_add_note (self->workspace, note->target, note->text, NULL, &error))
+  /* The same note back (its id, dates and history), not a new one. */
+  if (!attest_workspace_restore_note (self->workspace, note, &error))
     {
       show_toast (self, error->message);
       return;

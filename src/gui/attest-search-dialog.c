@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "attest-count.h"
 #include "attest-search.h"
 #include "attest-search-dialog.h"
 #include "attest-search-item.h"
@@ -122,9 +123,9 @@ run_search (AttestSearchDialog *self)
   gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", 0);
   if (found->len >= RESULT_LIMIT)
     /* Translators: the search stops at this many results */
-    status = g_strdup_printf (_("The first %u results; add words to narrow them"), found->len);
+    status = g_strdup_printf (_("The first %s results; add words to narrow them"), attest_count (found->len));
   else
-    status = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u result", "%u results", found->len), found->len);
+    status = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s result", "%s results", found->len), attest_count (found->len));
   set_status (self, status, FALSE);
 }
 

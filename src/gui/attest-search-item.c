@@ -26,7 +26,7 @@ struct _AttestSearchItem
   const char *icon_name;
   char *title;
   char *detail;
-  char *snippet;          /* plain, without « » */
+  char *snippet;          /* plain, without the match marks */
   char *snippet_markup;
 };
 
@@ -47,42 +47,40 @@ static const struct {
 
 /**
  * attest_search_snippet_to_markup:
- * @snippet: the store's snippet, the matches between « and »
+ * @snippet: the store's snippet, the matches between ATTEST_SEARCH_MATCH_START
+ *   and ATTEST_SEARCH_MATCH_END
  * @plain: (out) (optional): the text without the marks
  *
- * Returns: Pango markup, every character of the text escaped, the matches bold
+ * Returns: Pango markup, every character of the text escaped and kept (« and »
+ *   of French text too), the matches bold
  */
 char *
 attest_search_snippet_to_markup (const char  *snippet,
                                  char       **plain)
 {
   g_autoptr(GString) markup = g_string_new (NULL);
-  g_autoptr(GString) text = g_string_new (NULL);
-  const char *p = snippet != NULL ? snippet : "";
-  gboolean bold = FALSE;
+  g_autoptr(GArray) matches = NULL;
+  g_autofree char *text = attest_search_snippet_split (snippet, &matches);
+  gsize at = 0;
 
-  while (*p != '\0')
+  for (guint i = 0; i <= matches->len; i++)
     {
-      const char *open = strstr (p, "«");
-      const char *close = strstr (p, "»");
-      const char *mark = bold ? close : open;
-      g_autofree char *escaped = NULL;
-      gsize len = mark != NULL ? (gsize)(mark - p) : strlen (p);
+      const AttestSearchMatch *m = i < matches->len ? &g_array_index (matches, AttestSearchMatch, i) : NULL;
+      gsize end = m != NULL ? m->start : strlen (text);
+      g_autofree char *before = g_markup_escape_text (text + at, (gssize)(end - at));
 
-      escaped = g_markup_escape_text (p, (gssize)len);
-      g_string_append (markup, escaped);
-      g_string_append_len (text, p, (gssize)len);
-      if (mark == NULL)
-        break;
-      g_string_append (markup, bold ? "</b>" : "<b>");
-      bold = !bold;
-      p = mark + strlen ("«");   /* « and » are both two bytes in UTF-8 */
+      g_string_append (markup, before);
+      if (m != NULL)
+        {
+          g_autofree char *match = g_markup_escape_text (text + m->start, (gssize)(m->end - m->start));
+
+          g_string_append_printf (markup, "<b>%s</b>", match);
+          at = m->end;
+        }
     }
-  if (bold)
-    g_string_append (markup, "</b>");
 
   if (plain != NULL)
-    *plain = g_string_free (g_steal_pointer (&text), FALSE);
+    *plain = g_steal_pointer (&text);
   return g_string_free (g_steal_pointer (&markup), FALSE);
 }
 

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "attest-count.h"
 #include "attest-cell-pane.h"
 #include "attest-history-window.h"
 #include "attest-import-dialog.h"
@@ -175,18 +176,18 @@ fill_summary (AttestWindow *self,
   n_scopes = attest_matrix_count_scopes (shown);
   in_scope = attest_matrix_count_in_scope (shown);
   n_all = self->matrix->services->len;
-  frameworks = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u framework", "%u frameworks", n_frameworks),
-                                n_frameworks);
+  frameworks = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s framework", "%s frameworks", n_frameworks),
+                                attest_count (n_frameworks));
   if (n_services == n_all)
-    services = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u service", "%u services", n_services),
-                                n_services);
+    services = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s service", "%s services", n_services),
+                                attest_count (n_services));
   else
     /* Translators: services shown by the filters, of all: "3 of 24 services" */
-    services = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u service", "%u of %u services", n_all),
-                                n_services, n_all);
-  scopes = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u scope", "%u scopes", n_scopes), n_scopes);
+    services = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s of %s service", "%s of %s services", n_all),
+                                attest_count (n_services), attest_count (n_all));
+  scopes = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s scope", "%s scopes", n_scopes), attest_count (n_scopes));
   /* Translators: the number of in-scope cells of the matrix */
-  cells = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u in scope", "%u in scope", in_scope), in_scope);
+  cells = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s in scope", "%s in scope", in_scope), attest_count (in_scope));
   summary = g_strjoin (" · ", frameworks, services, scopes, cells, NULL);
   gtk_label_set_text (self->catalog_summary, summary);
 }
@@ -214,7 +215,7 @@ update_frameworks_label (AttestWindow *self)
     label = g_strdup (only);
   else
     /* Translators: the frameworks filter button when several are chosen */
-    label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u Framework", "%u Frameworks", n), n);
+    label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s Framework", "%s Frameworks", n), attest_count (n));
   gtk_label_set_text (self->frameworks_button_label, label);
   /* GTK 4.8 names a GtkMenuButton's inner button after the class unless the
    * menu button itself has a label property. */

@@ -243,6 +243,7 @@ static const struct {
   { "note", "create", N_("Note added") },
   { "note", "update", N_("Note edited") },
   { "note", "delete", N_("Note deleted") },
+  { "note", "restore", N_("Note restored") },
   { "evidence", "attach", N_("Evidence attached") },
   { "evidence", "detach", N_("Evidence detached") },
   { "evidence", "update", N_("Evidence dates changed") },

@@ -14,6 +14,7 @@
 #include "attest-offering.h"
 #include "attest-page.h"
 #include "attest-search.h"
+#include "attest-workspace-checklist-private.h"
 #include "attest-workspace-private.h"
 
 /* More words than this is not a search but a paste; FTS5 nests one AND per word. */
@@ -412,6 +413,22 @@ delete_rows (AttestWorkspace  *self,
   return TRUE;
 }
 
+/* @text without control characters other than tab, line feed and carriage
+ * return (a space instead): the index never holds the match markers. */
+static char *
+without_controls (const char *text)
+{
+  char *copy;
+
+  if (text == NULL)
+    return NULL;
+  copy = g_strdup (text);
+  for (char *p = copy; *p != '\0'; p++)
+    if ((guchar)*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r')
+      *p = ' ';
+  return copy;
+}
+
 /**
  * _attest_search_put_source:
  * @kind: "page", "note", "item", "annotation" or "evidence"
@@ -433,6 +450,9 @@ _attest_search_put_source (AttestWorkspace  *self,
   g_autoptr(sqlite3_stmt) key = NULL;
   g_autoptr(sqlite3_stmt) insert = NULL;
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree char *clean_title = NULL;
+  g_autofree char *clean_body = NULL;
+  g_autofree char *clean_source = NULL;
   gint64 id;
   int rc;
 
@@ -461,6 +481,11 @@ _attest_search_put_source (AttestWorkspace  *self,
   g_array_append_val (ids, id);
   if (!delete_rows (self, ids, error))
     return FALSE;
+
+  /* No match marker can come from the text itself. */
+  title = clean_title = without_controls (title);
+  body = clean_body = without_controls (body);
+  source = clean_source = without_controls (source);
 
   insert = _attest_workspace_prepare (self,
                                       "INSERT INTO search_index (rowid, kind, ref, title, body, source) "
@@ -850,6 +875,20 @@ attest_workspace_search (AttestWorkspace  *self,
   if (match == NULL)
     return g_steal_pointer (&results);
 
+  /* Checklist items of a workspace from before they were indexed: indexed
+   * on the first search. A workspace busy or read-only is searched as it is. */
+  if (_attest_workspace_items_unindexed (self) && _attest_workspace_begin (self, NULL))
+    {
+      g_autoptr(GError) index_error = NULL;
+
+      if (_attest_workspace_index_items (self, &index_error))
+        _attest_workspace_commit (self, &index_error);
+      else
+        _attest_workspace_rollback (self);
+      if (index_error != NULL)
+        g_debug ("Checklist items not indexed: %s", index_error->message);
+    }
+
   /* Ranking costs a little for every matching row: past RANK_CANDIDATES
    * matches (a common word over a very large workspace) only the newest that
    * many are ranked, so a search stays quick however broad it is. */
@@ -879,7 +918,7 @@ attest_workspace_search (AttestWorkspace  *self,
 
   /* Snippets only for the rows kept: cutting one out is the costly part. */
   stmt = _attest_workspace_prepare (self,
-                                    "SELECT kind, ref, title, snippet (search_index, -1, '«', '»', '…', 12) "
+                                    "SELECT kind, ref, title, snippet (search_index, -1, char (2), char (3), '…', 12) "
                                     "FROM search_index WHERE search_index MATCH ?1 AND rowid = ?2",
                                     error);
   if (stmt == NULL)
@@ -911,4 +950,52 @@ attest_workspace_search (AttestWorkspace  *self,
       g_ptr_array_add (results, r);
     }
   return g_steal_pointer (&results);
+}
+
+/**
+ * attest_search_snippet_split:
+ * @snippet: an #AttestSearchResult's snippet
+ * @matches: (out) (element-type AttestSearchMatch): where the matches are in
+ *   the text returned
+ *
+ * Returns: the snippet's text without the match markers, for the window (bold)
+ *   and the command line (bold on a terminal, offsets in JSON) to present
+ */
+char *
+attest_search_snippet_split (const char  *snippet,
+                             GArray     **matches)
+{
+  GString *text = g_string_new (NULL);
+  GArray *found = g_array_new (FALSE, FALSE, sizeof (AttestSearchMatch));
+  AttestSearchMatch m = { 0, 0 };
+  gboolean inside = FALSE;
+
+  for (const char *p = snippet != NULL ? snippet : ""; *p != '\0'; p++)
+    {
+      if (*p == ATTEST_SEARCH_MATCH_START[0] && !inside)
+        {
+          m.start = text->len;
+          inside = TRUE;
+        }
+      else if (*p == ATTEST_SEARCH_MATCH_END[0] && inside)
+        {
+          m.end = text->len;
+          if (m.end > m.start)
+            g_array_append_val (found, m);
+          inside = FALSE;
+        }
+      else if (*p != ATTEST_SEARCH_MATCH_START[0] && *p != ATTEST_SEARCH_MATCH_END[0])
+        g_string_append_c (text, *p);
+    }
+  if (inside && text->len > m.start)
+    {
+      m.end = text->len;
+      g_array_append_val (found, m);
+    }
+
+  if (matches != NULL)
+    *matches = found;
+  else
+    g_array_unref (found);
+  return g_string_free (text, FALSE);
 }

@@ -14,15 +14,30 @@
 
 G_BEGIN_DECLS
 
+/* What marks a match in a snippet: control characters, which the index never
+ * holds (they are taken out of the text indexed), so text with « », ** or <b>
+ * in it is shown as it is. Present them with attest_search_snippet_split(). */
+#define ATTEST_SEARCH_MATCH_START "\x02"
+#define ATTEST_SEARCH_MATCH_END   "\x03"
+
 typedef struct {
   char *kind;     /* "page", "note", "item", "annotation", "evidence" */
   char *ref;      /* "FRAMEWORK#SECTION-KEY@LOCALE", a note id, an item id, a SHA-256 … */
   char *title;
-  char *snippet;  /* plain text, the matches between « and », one line */
+  char *snippet;  /* text, one line, the matches between ATTEST_SEARCH_MATCH_START and _END */
   double rank;    /* FTS5 bm25: more negative is a better match; results come best first */
 } AttestSearchResult;
 
 void       attest_search_result_free (AttestSearchResult  *result);
+
+/* A match in a snippet's plain text: byte offsets, end exclusive. */
+typedef struct {
+  gsize start;
+  gsize end;
+} AttestSearchMatch;
+
+char      *attest_search_snippet_split (const char        *snippet,
+                                        GArray           **matches);
 
 GPtrArray *attest_workspace_search   (AttestWorkspace     *self,
                                       const char          *query,

@@ -12,5 +12,8 @@ AttestChecklistItem *_attest_workspace_read_item (AttestWorkspace  *self,
                                                   gint64            item_id,
                                                   GError          **error);
 char                *_attest_checklist_item_ref  (const AttestChecklistItem *item);
+gboolean             _attest_workspace_items_unindexed (AttestWorkspace *self);
+gboolean             _attest_workspace_index_items (AttestWorkspace  *self,
+                                                    GError          **error);
 
 G_END_DECLS

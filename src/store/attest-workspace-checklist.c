@@ -16,6 +16,7 @@
 
 #include "attest-history.h"
 #include "attest-paths.h"
+#include "attest-search.h"
 #include "attest-service-names.h"
 #include "attest-workspace-checklist-private.h"
 #include "attest-workspace-evidence.h"
@@ -293,6 +294,66 @@ item_json (const char *title,
   return json_builder_get_root (b);
 }
 
+/* A checklist item in the search index: its title and owner, so "bridge
+ * letter" or an owner's name finds it. Inside the caller's transaction. */
+static gboolean
+index_item (AttestWorkspace  *self,
+            gint64            item_id,
+            const char       *title,
+            const char       *owner,
+            GError          **error)
+{
+  g_autofree char *ref = g_strdup_printf ("%" G_GINT64_FORMAT, item_id);
+  g_autofree char *body = owner != NULL && *owner != '\0' ? g_strdup_printf ("%s\n%s", title, owner)
+                                                           : g_strdup (title);
+
+  /* No title of its own: a result names the item by its cell. */
+  return _attest_search_put (self, "item", ref, "", body, error);
+}
+
+/**
+ * _attest_workspace_index_items:
+ *
+ * Indexes every checklist item when none is: a workspace whose items were
+ * made before items were indexed (from then on each is indexed with the
+ * change that makes or edits it, so "some indexed" means "all indexed").
+ * Inside the caller's transaction; cheap when there is nothing to do.
+ */
+gboolean
+_attest_workspace_items_unindexed (AttestWorkspace *self)
+{
+  g_autofree char *needed = _attest_workspace_query_text (self,
+                                                          "SELECT 1 WHERE EXISTS (SELECT 1 FROM checklist_item) "
+                                                          "AND NOT EXISTS (SELECT 1 FROM search_key WHERE kind = ?1)",
+                                                          "item");
+
+  return needed != NULL;
+}
+
+gboolean
+_attest_workspace_index_items (AttestWorkspace  *self,
+                               GError          **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  if (!_attest_workspace_items_unindexed (self))
+    return TRUE;
+  stmt = _attest_workspace_prepare (self, "SELECT id, title, owner FROM checklist_item ORDER BY id", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    if (!index_item (self, sqlite3_column_int64 (stmt, 0), _attest_column_text (stmt, 1),
+                     _attest_column_text (stmt, 2), error))
+      return FALSE;
+  if (rc != SQLITE_DONE)
+    {
+      _attest_workspace_set_error (self, error, rc, _("could not update the search index"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 instantiate (AttestWorkspace  *self,
              const char       *scope_id,
@@ -304,6 +365,8 @@ instantiate (AttestWorkspace  *self,
   g_autoptr(JsonNode) after = NULL;
   g_autofree char *cell = g_strdup_printf ("%s:%s", scope_id, service_id);
 
+  if (!_attest_workspace_index_items (self, error))
+    return FALSE;
   json_builder_begin_array (b);
   for (guint i = 0; i < lines->len; i++)
     {
@@ -324,6 +387,8 @@ instantiate (AttestWorkspace  *self,
           _attest_workspace_set_error (self, error, rc, _("could not update the workspace"));
           return FALSE;
         }
+      if (!index_item (self, sqlite3_last_insert_rowid (_attest_workspace_get_db (self)), lines->pdata[i], "", error))
+        return FALSE;
       json_builder_add_string_value (b, lines->pdata[i]);
     }
   json_builder_end_array (b);
@@ -331,10 +396,13 @@ instantiate (AttestWorkspace  *self,
   return _attest_history_append (self, "checklist", cell, "create", NULL, after, error);
 }
 
+/* The items stored for @service_id's cell, each carrying @shown_id (the
+ * matrix row asked for, which may differ after a merge). */
 static GPtrArray *
 read_items (AttestWorkspace  *self,
             const char       *scope_id,
             const char       *service_id,
+            const char       *shown_id,
             GError          **error)
 {
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify)attest_checklist_item_free);
@@ -356,7 +424,7 @@ read_items (AttestWorkspace  *self,
 
       item->id = sqlite3_column_int64 (stmt, 0);
       item->scope_id = g_strdup (scope_id);
-      item->service_id = g_strdup (service_id);
+      item->service_id = g_strdup (shown_id);
       item->position = sqlite3_column_int (stmt, 1);
       item->title = g_strdup (_attest_column_text (stmt, 2));
       item->status = g_strdup (_attest_column_text (stmt, 3));
@@ -381,8 +449,10 @@ read_items (AttestWorkspace  *self,
  * attest_workspace_get_checklist:
  *
  * A matrix row's id gets the checklist of the cell the matrix shows, which
- * after a merge may be that of a service merged into it (the items then carry
- * that service's id); a merged service's own id gets its own.
+ * after a merge may be the one recorded for a service merged into it; the
+ * items carry the row's id all the same (they are that row's cell), and go
+ * back to their own service when it is unmerged. A merged service's own id
+ * gets its own.
  *
  * Returns: (element-type AttestChecklistItem): the cell's items, created from
  *   the template on first use (one transaction, one history row).
@@ -395,6 +465,7 @@ attest_workspace_get_checklist (AttestWorkspace  *self,
 {
   g_autoptr(GPtrArray) items = NULL;
   g_autofree char *owner = NULL;
+  const char *shown_id = service_id;
 
   g_return_val_if_fail (ATTEST_IS_WORKSPACE (self), NULL);
 
@@ -402,7 +473,7 @@ attest_workspace_get_checklist (AttestWorkspace  *self,
   if (owner != NULL)
     service_id = owner;
 
-  items = read_items (self, scope_id, service_id, error);
+  items = read_items (self, scope_id, service_id, shown_id, error);
   if (items == NULL || items->len > 0)
     return g_steal_pointer (&items);
 
@@ -410,7 +481,7 @@ attest_workspace_get_checklist (AttestWorkspace  *self,
     return NULL;
   /* Another process may have created it while we waited for the lock. */
   g_clear_pointer (&items, g_ptr_array_unref);
-  items = read_items (self, scope_id, service_id, error);
+  items = read_items (self, scope_id, service_id, shown_id, error);
   if (items == NULL)
     goto fail;
   if (items->len == 0)
@@ -418,7 +489,7 @@ attest_workspace_get_checklist (AttestWorkspace  *self,
       if (!instantiate (self, scope_id, service_id, error))
         goto fail;
       g_clear_pointer (&items, g_ptr_array_unref);
-      items = read_items (self, scope_id, service_id, error);
+      items = read_items (self, scope_id, service_id, shown_id, error);
       if (items == NULL)
         goto fail;
     }
@@ -555,7 +626,9 @@ attest_workspace_update_item (AttestWorkspace  *self,
 
   before = item_json (NULL, old_status, old_owner, old_due);
   after = item_json (NULL, status != NULL ? status : old_status, owner != NULL ? owner : old_owner, new_due);
-  if (!_attest_history_append (self, "checklist-item", cell, "update", before, after, error))
+  if (!_attest_history_append (self, "checklist-item", cell, "update", before, after, error) ||
+      !_attest_workspace_index_items (self, error) ||
+      !index_item (self, item_id, item->title, owner != NULL ? owner : old_owner, error))
     goto fail;
 
   return _attest_workspace_commit (self, error);

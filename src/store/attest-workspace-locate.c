@@ -103,6 +103,18 @@ not_found (GError     **error,
   g_set_error_literal (error, ATTEST_STORE_ERROR, ATTEST_STORE_ERROR_NOT_FOUND, message);
 }
 
+/* The matrix row @service_id shows in: itself, or, once merged, the
+ * service it was merged into (where that went). */
+static char *
+row_of (AttestWorkspace *self,
+        const char      *service_id)
+{
+  char *root = _attest_workspace_query_text (self, "SELECT root_id FROM service_root WHERE service_id = ?1",
+                                             service_id);
+
+  return root != NULL ? root : g_strdup (service_id);
+}
+
 /* Fills the cell of checklist item @item_id; FALSE when it is gone. */
 static gboolean
 fill_item (AttestWorkspace  *self,
@@ -128,7 +140,7 @@ fill_item (AttestWorkspace  *self,
       return FALSE;
     }
   location->scope_id = g_strdup (_attest_column_text (stmt, 0));
-  location->service_id = g_strdup (_attest_column_text (stmt, 1));
+  location->service_id = row_of (self, _attest_column_text (stmt, 1));
   location->item_position = (guint)sqlite3_column_int (stmt, 2);
   location->framework_id = g_strdup (_attest_column_text (stmt, 3));
   location->item_id = item_id;
@@ -236,7 +248,7 @@ attest_workspace_locate_target (AttestWorkspace  *self,
       if (stmt == NULL)
         goto missing;
       location = attest_location_new (ATTEST_LOCATION_SERVICE);
-      location->service_id = g_strdup (rest);
+      location->service_id = row_of (self, rest);
       return g_steal_pointer (&location);
     }
   if (g_str_equal (kind, "cell"))
@@ -258,7 +270,7 @@ attest_workspace_locate_target (AttestWorkspace  *self,
       location = attest_location_new (ATTEST_LOCATION_CELL);
       location->framework_id = g_strdup (_attest_column_text (stmt, 0));
       location->scope_id = g_steal_pointer (&scope);
-      location->service_id = g_strdup (sep + 1);
+      location->service_id = row_of (self, sep + 1);
       return g_steal_pointer (&location);
     }
   if (g_str_equal (kind, "item"))

@@ -30,7 +30,7 @@ typedef struct {
   char *section_key;
   char *locale;           /* "" for the English page; NULL: the page the reader prefers */
   char *scope_id;
-  char *service_id;
+  char *service_id;        /* the matrix row: a service merged into another is found in its row */
   gint64 item_id;         /* 0 when none */
   guint item_position;    /* from 1; 0 when none */
   char *evidence_sha256;

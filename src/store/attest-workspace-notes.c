@@ -14,8 +14,7 @@
 #include "attest-search.h"
 #include "attest-workspace-notes.h"
 #include "attest-workspace-private.h"
-
-#define MAX_NOTE_BYTES (1024 * 1024)
+#include "attest-workspace-services.h"
 
 void
 attest_note_free (AttestNote *note)
@@ -55,7 +54,7 @@ check_text (const char  *text,
                    _("A note needs some text (UTF-8)"));
       return FALSE;
     }
-  if (strlen (text) > MAX_NOTE_BYTES)
+  if (strlen (text) > ATTEST_NOTE_MAX_BYTES)
     {
       g_set_error (error, ATTEST_STORE_ERROR, ATTEST_STORE_ERROR_INVALID,
                    _("A note is limited to 1 MiB of text"));
@@ -104,6 +103,28 @@ target_exists (AttestWorkspace *self,
       return exists (self, "SELECT 1 FROM coverage WHERE scope_id = ?1 AND service_id = ?2", scope, sep + 1);
     }
   return FALSE;
+}
+
+/* "cell:S:OWNER" for "cell:S:X" when X is a matrix row whose cell in S is
+ * one recorded for another service (merged into X); NULL otherwise. */
+static char *
+cell_as_stored (AttestWorkspace *self,
+                const char      *target)
+{
+  const char *sep;
+  g_autofree char *scope = NULL;
+  g_autofree char *owner = NULL;
+
+  if (!g_str_has_prefix (target, "cell:"))
+    return NULL;
+  sep = strrchr (target, ':');
+  if (sep == NULL || sep == target + strlen ("cell") || sep[1] == '\0')
+    return NULL;
+  scope = g_strndup (target + strlen ("cell:"), sep - target - strlen ("cell:"));
+  owner = _attest_workspace_cell_owner (self, scope, sep + 1);
+  if (owner == NULL || g_str_equal (owner, sep + 1))
+    return NULL;
+  return g_strdup_printf ("cell:%s:%s", scope, owner);
 }
 
 /* A note from "SELECT id, target, text, created_at, updated_at". */
@@ -181,6 +202,7 @@ attest_workspace_add_note (AttestWorkspace  *self,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(JsonNode) after = NULL;
   g_autofree char *note_id = NULL;
+  g_autofree char *stored = NULL;
   gint64 new_id;
   int rc;
 
@@ -192,6 +214,13 @@ attest_workspace_add_note (AttestWorkspace  *self,
 
   if (!_attest_workspace_begin (self, error))
     return FALSE;
+
+  /* A note on a row's cell hangs on the cell the matrix shows there, which
+   * after a merge may be one recorded for a service merged into the row: it
+   * stays with that cell if the merge is undone. */
+  stored = cell_as_stored (self, target);
+  if (stored != NULL)
+    target = stored;
 
   if (!target_exists (self, target))
     {
@@ -232,6 +261,48 @@ fail:
   return FALSE;
 }
 
+/* Notes follow a merge: a matrix row's service (one not merged into another)
+ * shows the notes on every service merged into it, and its cells the notes
+ * on their cells; a merged service's own id keeps showing its own. An
+ * unmerge takes them back with it, since nothing was moved.
+ * ?1 the target; ?2 the row's service id when the target is a row's service
+ * or cell (else NULL); ?3 the target without that id ("service:", "cell:S:"). */
+#define NOTE_ON_TARGET                                                        \
+  "(?1 IS NULL OR target = ?1 OR (?2 IS NOT NULL AND target IN "              \
+  "  (SELECT ?3 || r.service_id FROM service_root r WHERE r.root_id = ?2)))"
+
+static void
+bind_target (AttestWorkspace *self,
+             sqlite3_stmt    *stmt,
+             const char      *target)
+{
+  g_autofree char *row = NULL;
+  const char *sep = NULL;
+
+  sqlite3_bind_text (stmt, 1, target, -1, SQLITE_TRANSIENT);
+  if (target != NULL && g_str_has_prefix (target, "service:"))
+    sep = target + strlen ("service");
+  else if (target != NULL && g_str_has_prefix (target, "cell:"))
+    sep = strrchr (target, ':');
+  if (sep == NULL || sep[1] == '\0')
+    return;
+  /* Only a row's own id stands for the row. */
+  row = _attest_workspace_query_text (self, "SELECT root_id FROM service_root WHERE service_id = ?1 "
+                                            "AND root_id = service_id", sep + 1);
+  if (row == NULL)
+    return;
+  sqlite3_bind_text (stmt, 2, row, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, target, (int)(sep + 1 - target), SQLITE_TRANSIENT);
+}
+
+/**
+ * attest_workspace_list_notes:
+ * @target: (nullable): a target, or %NULL for every note
+ *
+ * The notes on @target, oldest first. On a matrix row's service or cell,
+ * also those on the services merged into it (their own target kept in
+ * #AttestNote.target).
+ */
 GPtrArray *
 attest_workspace_list_notes (AttestWorkspace  *self,
                              const char       *target,
@@ -244,10 +315,10 @@ attest_workspace_list_notes (AttestWorkspace  *self,
   g_return_val_if_fail (ATTEST_IS_WORKSPACE (self), NULL);
 
   stmt = _attest_workspace_prepare (self, "SELECT id, target, text, created_at, updated_at FROM note "
-                                          "WHERE ?1 IS NULL OR target = ?1 ORDER BY id", error);
+                                          "WHERE " NOTE_ON_TARGET " ORDER BY id", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, target, -1, SQLITE_TRANSIENT);
+  bind_target (self, stmt, target);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (notes, note_from_row (stmt));
   if (rc != SQLITE_DONE)
@@ -256,6 +327,29 @@ attest_workspace_list_notes (AttestWorkspace  *self,
       return NULL;
     }
   return g_steal_pointer (&notes);
+}
+
+/**
+ * attest_workspace_note_is_on:
+ *
+ * Returns: whether note @id is one attest_workspace_list_notes() lists for @target
+ */
+gboolean
+attest_workspace_note_is_on (AttestWorkspace *self,
+                             gint64           id,
+                             const char      *target)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (ATTEST_IS_WORKSPACE (self), FALSE);
+  g_return_val_if_fail (target != NULL, FALSE);
+
+  stmt = _attest_workspace_prepare (self, "SELECT 1 FROM note WHERE id = ?4 AND " NOTE_ON_TARGET, NULL);
+  if (stmt == NULL)
+    return FALSE;
+  bind_target (self, stmt, target);
+  sqlite3_bind_int64 (stmt, 4, id);
+  return sqlite3_step (stmt) == SQLITE_ROW;
 }
 
 /**
@@ -381,6 +475,79 @@ attest_workspace_delete_note (AttestWorkspace  *self,
   before = note_json (old->target, old->text);
   if (!_attest_history_append (self, "note", note_id, "delete", before, NULL, error) ||
       !_attest_search_remove (self, "note", note_id, error))
+    goto fail;
+
+  return _attest_workspace_commit (self, error);
+
+fail:
+  _attest_workspace_rollback (self);
+  return FALSE;
+}
+
+/**
+ * attest_workspace_restore_note:
+ * @note: a note as it was before attest_workspace_delete_note() took it out
+ *   (as attest_workspace_get_note() gave it)
+ *
+ * The undo of a delete: the same note back, with its id, target, text and
+ * dates, in one transaction and one history row ("note", "restore", the note
+ * as restored), and in the search index again. Refused when a note has that
+ * id (it was never deleted, or is restored already) or when what it was on
+ * is no longer in the workspace.
+ */
+gboolean
+attest_workspace_restore_note (AttestWorkspace   *self,
+                               const AttestNote  *note,
+                               GError           **error)
+{
+  g_autofree char *note_id = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(JsonNode) after = NULL;
+  int rc;
+
+  g_return_val_if_fail (ATTEST_IS_WORKSPACE (self), FALSE);
+  g_return_val_if_fail (note != NULL && note->target != NULL && note->text != NULL, FALSE);
+  g_return_val_if_fail (note->created_at != NULL && note->updated_at != NULL, FALSE);
+
+  if (!check_text (note->text, error))
+    return FALSE;
+  note_id = g_strdup_printf ("%" G_GINT64_FORMAT, note->id);
+  if (!_attest_workspace_begin (self, error))
+    return FALSE;
+
+  if (exists (self, "SELECT 1 FROM note WHERE id = ?1", note_id, NULL))
+    {
+      /* Translators: %s is a note's number */
+      g_set_error (error, ATTEST_STORE_ERROR, ATTEST_STORE_ERROR_INVALID,
+                   _("Note %s cannot be restored: a note with that number is in the workspace"), note_id);
+      goto fail;
+    }
+  if (!target_exists (self, note->target))
+    {
+      g_set_error (error, ATTEST_STORE_ERROR, ATTEST_STORE_ERROR_NOT_FOUND,
+                   _("Nothing in this workspace is “%s”"), note->target);
+      goto fail;
+    }
+
+  stmt = _attest_workspace_prepare (self, "INSERT INTO note (id, target, text, created_at, updated_at) "
+                                          "VALUES (?1, ?2, ?3, ?4, ?5)", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, note->id);
+  sqlite3_bind_text (stmt, 2, note->target, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, note->text, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, note->created_at, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 5, note->updated_at, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _attest_workspace_set_error (self, error, rc, _("could not update the workspace"));
+      goto fail;
+    }
+
+  after = note_json (note->target, note->text);
+  if (!_attest_history_append (self, "note", note_id, "restore", NULL, after, error) ||
+      !_attest_search_put (self, "note", note_id, note->target, note->text, error))
     goto fail;
 
   return _attest_workspace_commit (self, error);

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <gio/gio.h>
+#include <glib/gstdio.h>
 
 #include "cli-runner.h"
 
@@ -51,6 +52,52 @@ test_usage_errors (void)
   g_assert_nonnull (strstr (missing.err, "--workspace"));
 }
 
+/* Every usage error exits 2 and nothing else: in the ASan build a leak on an
+ * early way out makes LeakSanitizer turn the exit status into 1. Each with
+ * the options that allocate (--workspace, --reviewer) given first. */
+static void
+test_usage_errors_exit_2 (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("attest-cli-usage-XXXXXX", NULL);
+  g_autofree char *ws = g_build_filename (dir, "w.attest", NULL);
+  g_autofree char *wal = g_strconcat (ws, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (ws, "-shm", NULL);
+  const char * const cases[][10] = {
+    { "--reviewer", "Kim", "--workspace", NULL },
+    { "--reviewer=Kim", "--workspace", ws, NULL },
+    { "--reviewer", "Kim", "--workspace", ws, "frobnicate", NULL },
+    { "--workspace", ws, "--reviewer", "Kim", "--workspace", ws, "--help", "frobnicate", NULL },
+    { "--workspace", ws, "note", NULL },
+    { "--workspace", ws, "note", "add", "--service", "Intune", NULL },
+    { "--workspace", ws, "note", "add", "--service", "Intune", "--file", NULL },
+    { "--workspace", ws, "note", "add", "--service", "Intune", "--file", "-", "text", NULL },
+    { "--workspace", ws, "matrix", "--format", "xml", NULL },
+    { "--workspace", ws, "matrix", "--bogus", NULL },
+    { "--workspace", ws, "checklist", "show", "--framework", "soc", NULL },
+    { "--workspace", ws, "evidence", "export", "abc", "out", NULL },
+    { "--workspace", ws, "evidence", "attach", "--item", "x", NULL },
+    { "--workspace", ws, "history", "extra", NULL },
+    { "--workspace", ws, "search", NULL },
+    { "--workspace", ws, "verify", "extra", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(Run) r = { 0 };
+
+      run_cliv (&r, cases[i]);
+      g_test_message ("case %u: %s", i, r.err);
+      g_assert_cmpint (r.status, ==, 2);
+      g_assert_cmpstr (r.err, !=, "");
+      g_assert_null (strstr (r.err, "LeakSanitizer"));
+      g_assert_null (strstr (r.err, "AddressSanitizer"));
+    }
+  g_unlink (wal);
+  g_unlink (shm);
+  g_unlink (ws);
+  g_rmdir (dir);
+}
+
 static void
 test_translated_help (void)
 {
@@ -75,6 +122,7 @@ main (int   argc,
   g_test_add_func ("/cli/version", test_version);
   g_test_add_func ("/cli/help", test_help);
   g_test_add_func ("/cli/usage-errors", test_usage_errors);
+  g_test_add_func ("/cli/usage-errors-exit-2", test_usage_errors_exit_2);
   g_test_add_func ("/cli/translated-help", test_translated_help);
 
   return g_test_run ();

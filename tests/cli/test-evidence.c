@@ -169,6 +169,168 @@ test_attach_list_export (Fixture       *f,
   g_assert_cmpmem (back, back_len, content, sizeof content);
 }
 
+/* The bytes of @path, which must exist. */
+static GBytes *
+read_bytes (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *data = NULL;
+  gsize len = 0;
+
+  g_assert_true (g_file_get_contents (path, &data, &len, &error));
+  g_assert_no_error (error);
+  return g_bytes_new_take (data, len);
+}
+
+/* export never writes over the workspace or its -wal/-shm, by any name, and
+ * replaces an existing file only with --force (whole, never half-written). */
+static void
+test_export_refuses (Fixture       *f,
+                     gconstpointer  data)
+{
+  static const char content[] = "ISO 27001 certificate";
+  g_autofree char *file = write_file (f, "cert.txt", content, sizeof content - 1);
+  g_autofree char *sha = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *)content,
+                                                      sizeof content - 1);
+  g_autofree char *wal = g_strconcat (f->ws, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (f->ws, "-shm", NULL);
+  g_autofree char *sym = g_build_filename (f->dir, "link.attest", NULL);
+  g_autofree char *wal_link = g_build_filename (f->dir, "wal-link", NULL);
+  g_autofree char *hard = g_build_filename (f->dir, "hard.attest", NULL);
+  g_autofree char *dotted = g_build_filename (f->dir, ".", "w.attest", NULL);
+  g_autofree char *existing = write_file (f, "existing.txt", "keep me", 7);
+  g_autofree char *fresh = g_build_filename (f->dir, "fresh.txt", NULL);
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GBytes) got = NULL;
+  g_auto(Run) r = { 0 };
+  const char *refused[] = { f->ws, wal, shm, sym, wal_link, hard, dotted };
+
+  run_cli (&r, "--workspace", f->ws, "evidence", "attach", "--framework", "soc", "--scope", "SOC 2",
+           "--service", "Intune", "--item", "1", file);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpint (symlink (f->ws, sym), ==, 0);
+  g_assert_cmpint (symlink (wal, wal_link), ==, 0);
+  g_assert_cmpint (link (f->ws, hard), ==, 0);
+
+  before = read_bytes (f->ws);
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      run_cli (&r, "--workspace", f->ws, "evidence", "export", sha, refused[i], "--force");
+      g_assert_cmpint (r.status, ==, 2);
+      g_assert_nonnull (strstr (r.err, "workspace"));
+      g_assert_cmpstr (r.out, ==, "");
+    }
+  /* Another name of the workspace as --workspace, the real one as OUT. */
+  run_cli (&r, "--workspace", sym, "evidence", "export", sha, f->ws);
+  g_assert_cmpint (r.status, ==, 2);
+  after = read_bytes (f->ws);
+  g_assert_true (g_bytes_equal (before, after));
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS) && g_file_test (wal, G_FILE_TEST_IS_SYMLINK));
+
+  /* Still a workspace, with its evidence. */
+  run_cli (&r, "--workspace", f->ws, "verify");
+  g_assert_cmpint (r.status, ==, 0);
+
+  /* An existing file: refused and left alone without --force, replaced with it. */
+  run_cli (&r, "--workspace", f->ws, "evidence", "export", sha, existing);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "--force"));
+  g_clear_pointer (&got, g_bytes_unref);
+  got = read_bytes (existing);
+  g_assert_cmpmem (g_bytes_get_data (got, NULL), g_bytes_get_size (got), "keep me", 7);
+  run_cli (&r, "--workspace", f->ws, "evidence", "export", "--force", sha, existing);
+  g_assert_cmpint (r.status, ==, 0);
+  g_clear_pointer (&got, g_bytes_unref);
+  got = read_bytes (existing);
+  g_assert_cmpmem (g_bytes_get_data (got, NULL), g_bytes_get_size (got), content, sizeof content - 1);
+
+  /* A new file needs no --force. */
+  run_cli (&r, "--workspace", f->ws, "evidence", "export", sha, fresh);
+  g_assert_cmpint (r.status, ==, 0);
+  g_clear_pointer (&got, g_bytes_unref);
+  got = read_bytes (fresh);
+  g_assert_cmpmem (g_bytes_get_data (got, NULL), g_bytes_get_size (got), content, sizeof content - 1);
+
+  g_unlink (sym);
+  g_unlink (wal_link);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) d = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+/* Counts people read are grouped as their locale groups digits. The machine
+ * has no such locale installed (only C): one is compiled for the test. */
+static void
+test_grouped_counts (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *localedef = g_find_program_in_path ("localedef");
+  g_autofree char *locales = g_build_filename (f->dir, "locales", NULL);
+  g_autofree char *en_us = g_build_filename (locales, "en_US.utf8", NULL);
+  g_autofree char *file = NULL;
+  g_autofree char *content = g_malloc (12345);
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_auto(Run) r = { 0 };
+  int status = -1;
+
+  if (localedef == NULL || !g_file_test ("/usr/share/i18n/locales/en_US", G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("needs localedef and the en_US locale source (Debian: locales) to make a grouping locale");
+      return;
+    }
+  g_assert_cmpint (g_mkdir_with_parents (locales, 0700), ==, 0);
+  {
+    const char *argv[] = { localedef, "-i", "en_US", "-f", "UTF-8", en_us, NULL };
+    g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                                 NULL, NULL, NULL, NULL, &status, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_true (g_file_test (en_us, G_FILE_TEST_IS_DIR));
+
+  memset (content, 'x', 12345);
+  file = write_file (f, "big.txt", content, 12345);
+  run_cli (&r, "--workspace", f->ws, "evidence", "attach", "--framework", "soc", "--scope", "SOC 2",
+           "--service", "Intune", "--item", "1", file);
+  g_assert_cmpint (r.status, ==, 0);
+
+  /* C: as machines read it. */
+  run_cli (&r, "--workspace", f->ws, "evidence", "list");
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "12345 bytes"));
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
+  g_subprocess_launcher_setenv (launcher, "LOCPATH", locales, TRUE);
+  g_subprocess_launcher_setenv (launcher, "LC_ALL", "en_US.UTF-8", TRUE);
+  g_subprocess_launcher_setenv (launcher, "LANGUAGE", "en", TRUE);
+  proc = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("ATTEST_CLI"), "--workspace", f->ws, "evidence",
+                                      "list", NULL);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_communicate_utf8 (proc, NULL, NULL, &out, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_subprocess_get_exit_status (proc), ==, 0);
+  g_assert_nonnull (strstr (out, "12,345 bytes"));
+  remove_tree (locales);
+}
+
 static void
 test_bad_inputs (Fixture       *f,
                  gconstpointer  data)
@@ -333,6 +495,8 @@ main (int   argc,
 
 #define ADD(name, fn) g_test_add ("/cli/evidence/" name, Fixture, NULL, setup, fn, teardown)
   ADD ("attach-list-export", test_attach_list_export);
+  ADD ("export-refuses", test_export_refuses);
+  ADD ("grouped-counts", test_grouped_counts);
   ADD ("bad-inputs", test_bad_inputs);
   ADD ("ambiguous-service", test_ambiguous_service);
   ADD ("pdf-from-corpus", test_pdf_from_corpus);

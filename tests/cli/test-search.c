@@ -42,7 +42,12 @@ test_text (void)
   g_assert_true (g_str_has_prefix (lines[0], "page mars-e#"));
   g_assert_true (g_str_has_suffix (lines[0], "@zh-TW"));
   g_assert_true (g_str_has_prefix (lines[1], "  "));
-  g_assert_nonnull (strstr (r.out, "«雲端»"));
+  /* Not a terminal: the text as it is, no marker in it. */
+  g_assert_nonnull (strstr (r.out, "雲端"));
+  g_assert_null (strstr (r.out, "«"));
+  g_assert_null (strchr (r.out, '\x02'));
+  g_assert_null (strchr (r.out, '\x03'));
+  g_assert_null (strchr (r.out, '\033'));
 }
 
 static void
@@ -88,13 +93,65 @@ test_json (void)
       JsonObject *o = json_array_get_object_element (results, i);
 
       g_assert_cmpstr (json_object_get_string_member (o, "kind"), ==, "page");
-      g_assert_nonnull (strstr (json_object_get_string_member (o, "snippet"), "«trustworthiness»"));
+      {
+        const char *snippet = json_object_get_string_member (o, "snippet");
+        JsonArray *matches = json_object_get_array_member (o, "matches");
+        g_autofree char *word = NULL;
+        gint64 start, end;
+
+        g_assert_nonnull (matches);
+        g_assert_cmpuint (json_array_get_length (matches), >, 0);
+        start = json_array_get_int_element (json_array_get_array_element (matches, 0), 0);
+        end = json_array_get_int_element (json_array_get_array_element (matches, 0), 1);
+        g_assert_cmpint (start, <, end);
+        g_assert_cmpint (end, <=, g_utf8_strlen (snippet, -1));
+        word = g_utf8_substring (snippet, start, end);
+        g_assert_cmpstr (word, ==, "trustworthiness");
+        g_assert_null (strchr (snippet, '\x02'));
+      }
       g_assert_true (json_object_has_member (o, "title"));
       g_assert_true (JSON_NODE_HOLDS_VALUE (json_object_get_member (o, "rank")));
       if (g_str_has_suffix (json_object_get_string_member (o, "ref"), "@fr-FR"))
         fr = TRUE;
     }
   g_assert_true (fr);
+}
+
+/* French quotes in the text are the text's: shown as they are, the match
+ * found by its offsets. */
+static void
+test_french_quotes (void)
+{
+  g_auto(Run) r = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonArray *results;
+  JsonObject *o = NULL;
+  JsonArray *m;
+  g_autofree char *word = NULL;
+  const char *snippet;
+
+  import_seeds ();
+  run_cli (&r, "--workspace", ws, "note", "add", "--framework", "soc", "Demander la « lettre passerelle » à l’auditeur");
+  g_assert_cmpint (r.status, ==, 0);
+  run_cli (&r, "--workspace", ws, "search", "passerelle", "--format", "json");
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, r.out, -1, NULL));
+  results = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "results");
+  for (guint i = 0; i < json_array_get_length (results); i++)
+    if (g_str_equal (json_object_get_string_member (json_array_get_object_element (results, i), "kind"), "note"))
+      o = json_array_get_object_element (results, i);
+  g_assert_nonnull (o);
+  snippet = json_object_get_string_member (o, "snippet");
+  g_assert_cmpstr (snippet, ==, "Demander la « lettre passerelle » à l’auditeur");
+  m = json_object_get_array_member (o, "matches");
+  g_assert_cmpuint (json_array_get_length (m), ==, 1);
+  word = g_utf8_substring (snippet, json_array_get_int_element (json_array_get_array_element (m, 0), 0),
+                           json_array_get_int_element (json_array_get_array_element (m, 0), 1));
+  g_assert_cmpstr (word, ==, "passerelle");
+
+  run_cli (&r, "--workspace", ws, "search", "passerelle");
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "  Demander la « lettre passerelle » à l’auditeur\n"));
 }
 
 static void
@@ -143,6 +200,7 @@ main (int   argc,
   g_test_add_func ("/search/text", test_text);
   g_test_add_func ("/search/words-joined", test_words_joined);
   g_test_add_func ("/search/json", test_json);
+  g_test_add_func ("/search/french-quotes", test_french_quotes);
   g_test_add_func ("/search/json-empty", test_json_empty);
   g_test_add_func ("/search/usage", test_usage);
 

@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <sqlite3.h>
 #include <json-glib/json-glib.h>
 
@@ -68,6 +70,137 @@ test_notes (void)
   run_cli (&r, "--workspace", ws, "note", "add", "--framework", "soc", "--scope", "SOC 2", "--service",
            "Intune", "--item", "99", "x");
   g_assert_cmpint (r.status, ==, 2);
+}
+
+/* attest-cli with @input on its standard input. */
+static void
+run_with_input (Run               *r,
+                GBytes            *input,
+                const char * const *args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE |
+                                                                       G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                                                       G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GBytes) out = NULL;
+  g_autoptr(GBytes) err = NULL;
+  g_autoptr(GError) error = NULL;
+
+  run_clear (r);
+  g_ptr_array_add (argv, (gpointer)g_getenv ("ATTEST_CLI"));
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer)args[i]);
+  g_ptr_array_add (argv, NULL);
+  g_subprocess_launcher_setenv (launcher, "LANGUAGE", "en", TRUE);
+  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
+  proc = g_subprocess_launcher_spawnv (launcher, (const char * const *)argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate (proc, input, NULL, &out, &err, &error);
+  g_assert_no_error (error);
+  r->out = g_strndup (g_bytes_get_size (out) > 0 ? g_bytes_get_data (out, NULL) : "", g_bytes_get_size (out));
+  r->err = g_strndup (g_bytes_get_size (err) > 0 ? g_bytes_get_data (err, NULL) : "", g_bytes_get_size (err));
+  r->status = g_subprocess_get_exit_status (proc);
+}
+
+static guint
+count_notes (const char *ws)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_auto(Run) r = { 0 };
+
+  run_cli (&r, "--workspace", ws, "note", "list", "--format", "json");
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, r.out, -1, NULL));
+  return json_array_get_length (json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
+                                                              "notes"));
+}
+
+/* A note too long for one argument (Linux takes 128 KiB at most): from a file
+ * or standard input, whole; a bad file is named with the reason, nothing stored. */
+static void
+test_note_from_file (void)
+{
+  g_autofree char *ws = seeded_workspace ("note-file.attest");
+  g_autofree char *dir = g_path_get_dirname (ws);
+  g_autofree char *big_path = g_build_filename (dir, "big note.md", NULL);
+  g_autofree char *bad_path = g_build_filename (dir, "latin1.txt", NULL);
+  g_autofree char *huge_path = g_build_filename (dir, "huge.txt", NULL);
+  g_autofree char *empty_path = g_build_filename (dir, "empty.txt", NULL);
+  g_autofree char *missing_path = g_build_filename (dir, "missing.txt", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GString) big = g_string_new (NULL);
+  g_autoptr(GBytes) input = NULL;
+  g_autofree char *huge = NULL;
+  g_auto(Run) r = { 0 };
+  JsonArray *notes;
+
+  while (big->len < 1000000)
+    g_string_append (big, "Sécurité — the bridge letter covers the gap period. ");
+  /* 1 MB, cut on a character boundary. */
+  g_string_truncate (big, 1000000);
+  while (!g_utf8_validate (big->str, big->len, NULL))
+    g_string_truncate (big, big->len - 1);
+  g_assert_true (g_file_set_contents (big_path, big->str, big->len, NULL));
+  g_assert_true (g_file_set_contents (bad_path, "caf\xe9 au lait", -1, NULL));
+  huge = g_malloc (1024 * 1024 + 1);
+  memset (huge, 'a', 1024 * 1024 + 1);
+  g_assert_true (g_file_set_contents (huge_path, huge, 1024 * 1024 + 1, NULL));
+  g_assert_true (g_file_set_contents (empty_path, "", 0, NULL));
+
+  run_cli (&r, "--workspace", ws, "note", "add", "--framework", "soc", "--file", big_path);
+  g_assert_cmpstr (r.err, ==, "");
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpstr (r.out, ==, "1\n");
+
+  input = g_bytes_new (big->str, big->len);
+  run_with_input (&r, input, (const char *[]) { "--workspace", ws, "note", "add", "--service", "Intune",
+                                                "--file", "-", NULL });
+  g_assert_cmpstr (r.err, ==, "");
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpstr (r.out, ==, "2\n");
+
+  run_cli (&r, "--workspace", ws, "note", "list", "--format", "json");
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, r.out, -1, NULL));
+  notes = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "notes");
+  g_assert_cmpuint (json_array_get_length (notes), ==, 2);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (notes, 0), "text"), ==, big->str);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (notes, 1), "text"), ==, big->str);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (notes, 1), "target"), ==,
+                   "service:intune");
+
+  /* Bad files: exit 1, the file and the reason named, nothing stored. */
+  run_cli (&r, "--workspace", ws, "note", "add", "--framework", "soc", "--file", bad_path);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "latin1.txt"));
+  g_assert_nonnull (strstr (r.err, "UTF-8"));
+  g_assert_nonnull (strstr (r.err, "byte 3"));
+  run_cli (&r, "--workspace", ws, "note", "add", "--framework", "soc", "--file", huge_path);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "huge.txt"));
+  g_assert_nonnull (strstr (r.err, "1 MiB"));
+  run_cli (&r, "--workspace", ws, "note", "add", "--framework", "soc", "--file", empty_path);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "empty.txt"));
+  run_cli (&r, "--workspace", ws, "note", "add", "--framework", "soc", "--file", missing_path);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "missing.txt"));
+  g_assert_nonnull (strstr (r.err, "No such file"));
+  run_cli (&r, "--workspace", ws, "note", "add", "--framework", "soc", "--file", dir);
+  g_assert_cmpint (r.status, ==, 1);
+  g_clear_pointer (&input, g_bytes_unref);
+  input = g_bytes_new_static ("\xff\xfe", 2);
+  run_with_input (&r, input, (const char *[]) { "--workspace", ws, "note", "add", "--framework", "soc",
+                                                "--file", "-", NULL });
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "standard input"));
+  /* TEXT and --file together, or --file without a target: usage. */
+  run_cli (&r, "--workspace", ws, "note", "add", "--framework", "soc", "--file", big_path, "more text");
+  g_assert_cmpint (r.status, ==, 2);
+  run_cli (&r, "--workspace", ws, "note", "add", "--file", big_path);
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_cmpuint (count_notes (ws), ==, 2);
 }
 
 static void
@@ -163,6 +296,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/work/notes", test_notes);
+  g_test_add_func ("/work/note-from-file", test_note_from_file);
   g_test_add_func ("/work/checklist", test_checklist);
   g_test_add_func ("/work/verify", test_verify);
 

@@ -409,6 +409,8 @@ test_edit_cycle (void)
   notes = stored_notes (f, "service:intune");
   g_assert_cmpuint (notes->len, ==, 1);
   g_assert_cmpstr (((AttestNote *)notes->pdata[0])->text, ==, "## Revised\n\n1. *first*\n2. ~~second~~");
+  /* The same note, not a new one. */
+  g_assert_cmpint (((AttestNote *)notes->pdata[0])->id, ==, id);
   g_assert_cmpuint (attest_note_editor_get_n_notes (f->editor), ==, 1);
   activate (f, "note-editor.delete", g_variant_new_int64 (((AttestNote *)notes->pdata[0])->id));
   g_clear_pointer (&notes, g_ptr_array_unref);

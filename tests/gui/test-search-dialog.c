@@ -250,7 +250,8 @@ test_results (void)
   g_assert_cmpstr (attest_search_item_get_detail (french), ==, "fr-FR");
   g_assert_true (g_str_has_prefix (attest_search_item_get_title (french), "SOC — "));
   g_assert_nonnull (strstr (attest_search_item_get_snippet_markup (french), "<b>Flux</b>"));
-  g_assert_null (strstr (attest_search_item_get_snippet (french), "«"));
+  g_assert_null (strstr (attest_search_item_get_snippet (french), ATTEST_SEARCH_MATCH_START));
+  g_assert_null (strstr (attest_search_item_get_snippet (french), ATTEST_SEARCH_MATCH_END));
   g_assert_nonnull (strstr (attest_search_item_get_snippet (french), "Flux"));
 
   /* A note is titled by what it is on; its text is escaped for markup. */
@@ -514,6 +515,18 @@ test_keys (void)
   fixture_tear_down (f);
 }
 
+/* French quotes are the text's: kept and escaped, only the marked match bold. */
+static void
+test_snippet_markup (void)
+{
+  g_autofree char *plain = NULL;
+  g_autofree char *markup = attest_search_snippet_to_markup ("la « lettre " ATTEST_SEARCH_MATCH_START "passerelle"
+                                                             ATTEST_SEARCH_MATCH_END " » & <b>", &plain);
+
+  g_assert_cmpstr (markup, ==, "la « lettre <b>passerelle</b> » &amp; &lt;b&gt;");
+  g_assert_cmpstr (plain, ==, "la « lettre passerelle » & <b>");
+}
+
 ATTEST_TEST_ISOLATED (test_results)
 ATTEST_TEST_ISOLATED (test_activate)
 ATTEST_TEST_ISOLATED (test_keys)
@@ -525,6 +538,7 @@ main (int   argc,
   attest_test_init_gui (&argc, &argv);
   attest_test_use_app_style ();
 
+  g_test_add_func ("/search-dialog/snippet-markup", test_snippet_markup);
   g_test_add_func ("/search-dialog/results", test_results_isolated);
   g_test_add_func ("/search-dialog/activate", test_activate_isolated);
   g_test_add_func ("/search-dialog/keys", test_keys_isolated);

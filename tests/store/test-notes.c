@@ -224,6 +224,74 @@ test_delete (Fixture       *f,
   g_assert_cmpuint (history->len, ==, 3);
 }
 
+/* Undoing a delete restores the same note: id, target, text, dates; the
+ * history says deleted then restored, the index finds it under its id. */
+static void
+test_restore (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttestNote) before = NULL;
+  g_autoptr(AttestNote) after = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  g_autofree char *found = NULL;
+  AttestHistoryEntry *row;
+  gint64 id = 0, other = 0;
+
+  g_assert_true (attest_workspace_add_note (f->ws, "service:intune", "Walrus letter requested", &id, &error));
+  g_assert_true (attest_workspace_add_note (f->ws, "framework:soc", "Another note", &other, &error));
+  g_assert_no_error (error);
+  g_usleep (2000);
+  g_assert_true (attest_workspace_update_note (f->ws, id, "Walrus letter received", &error));
+  before = attest_workspace_get_note (f->ws, id, &error);
+  g_assert_no_error (error);
+  g_assert_true (attest_workspace_delete_note (f->ws, id, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (attest_workspace_restore_note (f->ws, before, &error));
+  g_assert_no_error (error);
+  after = attest_workspace_get_note (f->ws, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (after->id, ==, id);
+  g_assert_cmpstr (after->target, ==, before->target);
+  g_assert_cmpstr (after->text, ==, "Walrus letter received");
+  g_assert_cmpstr (after->created_at, ==, before->created_at);
+  g_assert_cmpstr (after->updated_at, ==, before->updated_at);
+  g_assert_cmpstr (after->created_at, !=, after->updated_at);
+
+  found = search_notes (f->ws, "walrus");
+  g_assert_cmpstr (found, ==, note_id_str (id));
+
+  /* add, add, update, delete, restore: no second "create" for it. */
+  history = note_history (f->ws);
+  g_assert_cmpuint (history->len, ==, 5);
+  row = history->pdata[3];
+  g_assert_cmpstr (row->action, ==, "delete");
+  g_assert_cmpstr (row->entity_id, ==, note_id_str (id));
+  row = history->pdata[4];
+  g_assert_cmpstr (row->action, ==, "restore");
+  g_assert_cmpstr (row->entity_id, ==, note_id_str (id));
+  g_assert_null (row->before);
+  g_assert_nonnull (strstr (row->after, "Walrus letter received"));
+  {
+    guint creates = 0;
+
+    for (guint i = 0; i < history->len; i++)
+      if (g_str_equal (((AttestHistoryEntry *)history->pdata[i])->action, "create"))
+        creates++;
+    g_assert_cmpuint (creates, ==, 2);
+  }
+  assert_chain_valid (f->ws);
+
+  /* Restoring what is there: refused, nothing written. */
+  g_assert_false (attest_workspace_restore_note (f->ws, before, &error));
+  g_assert_error (error, ATTEST_STORE_ERROR, ATTEST_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_clear_pointer (&history, g_ptr_array_unref);
+  history = note_history (f->ws);
+  g_assert_cmpuint (history->len, ==, 5);
+}
+
 static void
 test_errors (Fixture       *f,
              gconstpointer  data)
@@ -276,6 +344,7 @@ main (int   argc,
 
   g_test_add ("/notes/update", Fixture, NULL, setup, test_update, teardown);
   g_test_add ("/notes/delete", Fixture, NULL, setup, test_delete, teardown);
+  g_test_add ("/notes/restore", Fixture, NULL, setup, test_restore, teardown);
   g_test_add ("/notes/errors", Fixture, NULL, setup, test_errors, teardown);
 
   return g_test_run ();

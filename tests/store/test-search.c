@@ -9,6 +9,7 @@
 
 #include "attest-importer.h"
 #include "attest-search.h"
+#include "attest-workspace-checklist.h"
 #include "attest-workspace-private.h"
 #include "attest-test-workspace.h"
 
@@ -174,18 +175,56 @@ test_snippet_offsets (Fixture       *f,
 
   r1 = search (f, "securite");
   g_assert_cmpuint (r1->len, ==, 1);
-  g_assert_nonnull (strstr (((AttestSearchResult *)r1->pdata[0])->snippet, "«Sécurité»"));
+  g_assert_nonnull (strstr (((AttestSearchResult *)r1->pdata[0])->snippet, ATTEST_SEARCH_MATCH_START "Sécurité" ATTEST_SEARCH_MATCH_END));
   /* One line: the line break became a space. */
   g_assert_null (strchr (((AttestSearchResult *)r1->pdata[0])->snippet, '\n'));
 
   r2 = search (f, "雲端服務");
   g_assert_cmpuint (r2->len, ==, 1);
-  g_assert_nonnull (strstr (((AttestSearchResult *)r2->pdata[0])->snippet, "«雲端服務»"));
+  g_assert_nonnull (strstr (((AttestSearchResult *)r2->pdata[0])->snippet, ATTEST_SEARCH_MATCH_START "雲端服務" ATTEST_SEARCH_MATCH_END));
 
   r3 = search (f, "資料");
   g_assert_cmpuint (r3->len, ==, 1);
-  g_assert_nonnull (strstr (((AttestSearchResult *)r3->pdata[0])->snippet, "«資料»保護"));
+  g_assert_nonnull (strstr (((AttestSearchResult *)r3->pdata[0])->snippet, ATTEST_SEARCH_MATCH_START "資料" ATTEST_SEARCH_MATCH_END "保護"));
   g_assert_cmpstr (((AttestSearchResult *)r3->pdata[0])->kind, ==, "note");
+}
+
+/* The matches are marked with characters text never has: « and » (French
+ * quotes), ** and <b> in the text stay as they are, and the split finds
+ * exactly the matched words. */
+static void
+test_match_markers (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GArray) matches = NULL;
+  g_autofree char *text = NULL;
+  const char *snippet;
+  const AttestSearchMatch *m;
+
+  /* A control character in the text is not taken for a marker. */
+  put (f, "note", "1", "", "Le rapport « lettre de pont » est **prêt** <b>enfin</b> \x02pont\x03 reçu.");
+  results = search (f, "pont");
+  g_assert_cmpuint (results->len, ==, 1);
+  snippet = ((AttestSearchResult *)results->pdata[0])->snippet;
+  g_assert_nonnull (strstr (snippet, "« lettre de " ATTEST_SEARCH_MATCH_START "pont" ATTEST_SEARCH_MATCH_END " »"));
+
+  text = attest_search_snippet_split (snippet, &matches);
+  g_assert_cmpstr (text, ==, "Le rapport « lettre de pont » est **prêt** <b>enfin</b> pont reçu.");
+  g_assert_cmpuint (matches->len, ==, 2);
+  m = &g_array_index (matches, AttestSearchMatch, 0);
+  g_assert_cmpmem (text + m->start, m->end - m->start, "pont", 4);
+  g_assert_cmpmem (text + m->start - strlen ("« lettre de "), strlen ("« lettre de "), "« lettre de ",
+                   strlen ("« lettre de "));
+  m = &g_array_index (matches, AttestSearchMatch, 1);
+  g_assert_cmpmem (text + m->start, m->end - m->start, "pont", 4);
+
+  /* No markers: the text whole, no matches. */
+  g_clear_pointer (&matches, g_array_unref);
+  g_clear_pointer (&text, g_free);
+  text = attest_search_snippet_split ("« rien »", &matches);
+  g_assert_cmpstr (text, ==, "« rien »");
+  g_assert_cmpuint (matches->len, ==, 0);
 }
 
 static void
@@ -410,7 +449,7 @@ test_pages (Fixture       *f,
   for (guint i = 0; i < securite->len; i++)
     {
       AttestSearchResult *r = securite->pdata[i];
-      if (g_str_has_suffix (r->ref, "@fr-FR") && strstr (r->snippet, "«Sécurité»") != NULL)
+      if (g_str_has_suffix (r->ref, "@fr-FR") && strstr (r->snippet, ATTEST_SEARCH_MATCH_START "Sécurité" ATTEST_SEARCH_MATCH_END) != NULL)
         found = TRUE;
     }
   g_assert_true (found);
@@ -475,6 +514,108 @@ test_migration_indexes_pages (Fixture       *f,
   g_assert_true (any_ref (before, "mars-e#", "@fr-FR"));
 }
 
+/* The ids of the "item" results of @query, as "12,13". */
+static char *
+item_hits (Fixture    *f,
+           const char *query)
+{
+  g_autoptr(GPtrArray) results = search (f, query);
+  g_autoptr(GString) ids = g_string_new (NULL);
+
+  for (guint i = 0; i < results->len; i++)
+    {
+      AttestSearchResult *r = results->pdata[i];
+
+      if (!g_str_equal (r->kind, "item"))
+        continue;
+      g_string_append_printf (ids, "%s%s", ids->len > 0 ? "," : "", r->ref);
+    }
+  return g_string_free (g_steal_pointer (&ids), FALSE);
+}
+
+/* Checklist items, by title and owner: "bridge letter" finds them, an
+ * owner's name too, and a new owner replaces the old in the index. */
+static void
+test_items (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GPtrArray) results = NULL;
+  g_autofree char *hits = NULL;
+  g_autofree char *bridge = NULL;
+  AttestChecklistItem *item;
+
+  g_assert_cmpuint (attest_test_import_bundled (f->ws, "offering-soc.fr-FR.md"), ==, 1);
+  items = attest_workspace_get_checklist (f->ws, "soc/soc-2", "intune", &error);
+  g_assert_no_error (error);
+  item = items->pdata[2];
+  g_assert_cmpstr (item->title, ==, "Bridge letter covers the gap");
+  bridge = g_strdup_printf ("%" G_GINT64_FORMAT, item->id);
+
+  hits = item_hits (f, "bridge letter");
+  g_assert_cmpstr (hits, ==, bridge);
+  g_clear_pointer (&hits, g_free);
+  results = search (f, "bridge letter");
+  for (guint i = 0; i < results->len; i++)
+    if (g_str_equal (((AttestSearchResult *)results->pdata[i])->kind, "item"))
+      g_assert_nonnull (strstr (((AttestSearchResult *)results->pdata[i])->snippet,
+                                ATTEST_SEARCH_MATCH_START "Bridge" ATTEST_SEARCH_MATCH_END " "
+                                ATTEST_SEARCH_MATCH_START "letter" ATTEST_SEARCH_MATCH_END));
+
+  g_assert_true (attest_workspace_update_item (f->ws, item->id, NULL, "Kim Okonkwo", NULL, &error));
+  g_assert_no_error (error);
+  hits = item_hits (f, "okonkwo");
+  g_assert_cmpstr (hits, ==, bridge);
+  g_clear_pointer (&hits, g_free);
+  g_assert_true (attest_workspace_update_item (f->ws, item->id, NULL, "Ana Pereira", NULL, &error));
+  hits = item_hits (f, "okonkwo");
+  g_assert_cmpstr (hits, ==, "");
+  g_clear_pointer (&hits, g_free);
+  hits = item_hits (f, "pereira bridge");
+  g_assert_cmpstr (hits, ==, bridge);
+}
+
+/* A workspace whose items were made before items were indexed: the first
+ * search indexes them all, and so does the first new checklist. */
+static void
+test_items_indexed_late (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GPtrArray) other = NULL;
+  g_autofree char *hits = NULL;
+  g_autofree char *bridge = NULL;
+  const char *forget = "DELETE FROM search_index WHERE rowid IN (SELECT id FROM search_key WHERE kind = 'item');"
+                       "DELETE FROM search_key WHERE kind = 'item';";
+
+  g_assert_cmpuint (attest_test_import_bundled (f->ws, "offering-soc.fr-FR.md"), ==, 1);
+  items = attest_workspace_get_checklist (f->ws, "soc/soc-2", "intune", &error);
+  g_assert_no_error (error);
+  bridge = g_strdup_printf ("%" G_GINT64_FORMAT, ((AttestChecklistItem *)items->pdata[2])->id);
+
+  g_assert_true (_attest_workspace_exec (f->ws, forget, NULL));
+  hits = item_hits (f, "bridge letter");
+  g_assert_cmpstr (hits, ==, bridge);
+  g_clear_pointer (&hits, g_free);
+
+  /* Forgotten again; another cell's new checklist brings them back with it. */
+  g_assert_true (_attest_workspace_exec (f->ws, forget, NULL));
+  other = attest_workspace_get_checklist (f->ws, "soc/soc-1", "intune", &error);
+  g_assert_no_error (error);
+  g_assert_true (_attest_workspace_exec (f->ws, "BEGIN; SELECT 1;", NULL));
+  hits = item_hits (f, "bridge letter");
+  _attest_workspace_exec (f->ws, "ROLLBACK", NULL);
+  {
+    g_auto(GStrv) ids = g_strsplit (hits, ",", -1);
+
+    /* The old cell's item (and the new cell's own bridge letter item). */
+    g_assert_true (g_strv_contains ((const char * const *)ids, bridge));
+    g_assert_cmpuint (g_strv_length (ids), ==, 2);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -486,6 +627,7 @@ main (int   argc,
   ADD ("cjk", test_cjk);
   ADD ("diacritics", test_diacritics);
   ADD ("snippet-offsets", test_snippet_offsets);
+  ADD ("match-markers", test_match_markers);
   ADD ("ranking", test_ranking);
   ADD ("prefix-and", test_prefix_and);
   ADD ("hostile", test_hostile);
@@ -493,6 +635,8 @@ main (int   argc,
   ADD ("replace-remove", test_replace_remove);
   ADD ("pages", test_pages);
   ADD ("migration-indexes-pages", test_migration_indexes_pages);
+  ADD ("items", test_items);
+  ADD ("items-indexed-late", test_items_indexed_late);
 #undef ADD
 
   return g_test_run ();

@@ -17,6 +17,7 @@
 #include "attest-workspace-catalog.h"
 #include "attest-workspace-checklist.h"
 #include "attest-workspace-evidence.h"
+#include "attest-workspace-locate.h"
 #include "attest-workspace-notes.h"
 #include "attest-workspace-private.h"
 #include "attest-workspace-services.h"
@@ -437,6 +438,71 @@ test_rename_refusals (Fixture       *f,
   g_assert_cmpstr (after, ==, tables);
 }
 
+/* The texts of the notes listed for @target, as "a|b". */
+static void
+assert_notes (AttestWorkspace *ws,
+              const char      *target,
+              const char      *expected)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) notes = attest_workspace_list_notes (ws, target, &error);
+  g_autoptr(GString) texts = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < notes->len; i++)
+    g_string_append_printf (texts, "%s%s", i ? "|" : "", ((AttestNote *)notes->pdata[i])->text);
+  g_assert_cmpstr (texts->str, ==, expected);
+  for (guint i = 0; i < notes->len; i++)
+    g_assert_true (attest_workspace_note_is_on (ws, ((AttestNote *)notes->pdata[i])->id, target));
+}
+
+static void
+assert_located (AttestWorkspace *ws,
+                const char      *target,
+                const char      *service_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttestLocation) location = attest_workspace_locate_target (ws, target, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (location->service_id, ==, service_id);
+}
+
+/* Notes added on a merged row while it is merged: on the row's cell where the
+ * absorbed service's cell is the one shown, they hang on that cell and leave
+ * with it on unmerge; on the row's service, they stay with the survivor. */
+static void
+test_notes_during_merge (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttestNote) note = NULL;
+  gint64 cell_note = 0, service_note = 0;
+
+  g_assert_true (attest_workspace_merge_services (f->ws, "stream", "microsoft-genomics", &error));
+  g_assert_no_error (error);
+  g_assert_true (attest_workspace_add_note (f->ws, "cell:iso-20000-1/iso-20000-1:stream", "Row cell note",
+                                            &cell_note, &error));
+  g_assert_no_error (error);
+  g_assert_true (attest_workspace_add_note (f->ws, "service:stream", "Row note", &service_note, &error));
+  g_assert_no_error (error);
+  note = attest_workspace_get_note (f->ws, cell_note, &error);
+  g_assert_cmpstr (note->target, ==, "cell:iso-20000-1/iso-20000-1:microsoft-genomics");
+  assert_notes (f->ws, "cell:iso-20000-1/iso-20000-1:stream", "Row cell note");
+  assert_notes (f->ws, "service:stream", "Row note");
+  g_assert_false (attest_workspace_note_is_on (f->ws, service_note, "service:microsoft-genomics"));
+
+  g_assert_true (attest_workspace_unmerge_service (f->ws, "microsoft-genomics", &error));
+  g_assert_no_error (error);
+  assert_notes (f->ws, "cell:iso-20000-1/iso-20000-1:microsoft-genomics", "Row cell note");
+  assert_notes (f->ws, "service:stream", "Row note");
+  g_assert_false (attest_workspace_note_is_on (f->ws, cell_note, "cell:iso-20000-1/iso-20000-1:stream"));
+
+  /* A cell no row has there is still nothing. */
+  g_assert_false (attest_workspace_add_note (f->ws, "cell:iso-20000-1/iso-20000-1:stream", "Nowhere", NULL, &error));
+  g_assert_error (error, ATTEST_STORE_ERROR, ATTEST_STORE_ERROR_NOT_FOUND);
+}
+
 /* ---- merges ---- */
 
 static void
@@ -526,6 +592,9 @@ test_merge_and_unmerge (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpint (((AttestChecklistItem *)items->pdata[0])->id, ==, genomics_iso20000);
   g_assert_cmpuint (((AttestChecklistItem *)items->pdata[0])->evidence->len, ==, 1);
+  /* They are the row's items now: the row's id, not the absorbed service's. */
+  for (guint i = 0; i < items->len; i++)
+    g_assert_cmpstr (((AttestChecklistItem *)items->pdata[i])->service_id, ==, "stream");
   g_clear_pointer (&items, g_ptr_array_unref);
   items = attest_workspace_get_checklist (f->ws, "iso-27001/iso-27001", "stream", &error);
   g_assert_cmpint (((AttestChecklistItem *)items->pdata[0])->id, ==, stream_iso27001);
@@ -568,9 +637,32 @@ test_merge_and_unmerge (Fixture       *f,
   g_assert_cmpstr (((AttestServiceMerge *)merges->pdata[0])->survivor_name, ==, "Stream");
   g_assert_cmpstr (((AttestServiceMerge *)merges->pdata[0])->root_id, ==, "stream");
 
+  /* A search result or history row on the absorbed service leads to the row. */
+  assert_located (f->ws, "service:microsoft-genomics", "stream");
+  assert_located (f->ws, "cell:iso-20000-1/iso-20000-1:microsoft-genomics", "stream");
+  {
+    g_autofree char *item = g_strdup_printf ("item:%" G_GINT64_FORMAT, genomics_iso20000);
+    assert_located (f->ws, item, "stream");
+  }
+
+  /* The notes follow the merge: the row's service and cell list them. */
+  assert_notes (f->ws, "service:stream", "Genomics note");
+  assert_notes (f->ws, "cell:iso-20000-1/iso-20000-1:stream", "Cell note");
+  assert_notes (f->ws, "service:microsoft-genomics", "Genomics note");
+  assert_notes (f->ws, "cell:iso-27001/iso-27001:stream", "");
+
   /* Unmerge: both back, exactly as they were. */
   g_assert_true (attest_workspace_unmerge_service (f->ws, "microsoft-genomics", &error));
   g_assert_no_error (error);
+  assert_notes (f->ws, "service:stream", "");
+  assert_notes (f->ws, "cell:iso-20000-1/iso-20000-1:stream", "");
+  assert_notes (f->ws, "service:microsoft-genomics", "Genomics note");
+  assert_notes (f->ws, "cell:iso-20000-1/iso-20000-1:microsoft-genomics", "Cell note");
+  assert_located (f->ws, "service:microsoft-genomics", "microsoft-genomics");
+  assert_located (f->ws, "cell:iso-20000-1/iso-20000-1:microsoft-genomics", "microsoft-genomics");
+  g_clear_pointer (&items, g_ptr_array_unref);
+  items = attest_workspace_get_checklist (f->ws, "iso-20000-1/iso-20000-1", "microsoft-genomics", &error);
+  g_assert_cmpstr (((AttestChecklistItem *)items->pdata[0])->service_id, ==, "microsoft-genomics");
   g_clear_pointer (&row, attest_history_entry_free);
   row = last_history (f->ws);
   g_assert_cmpstr (row->action, ==, "unmerge");
@@ -919,6 +1011,7 @@ main (int   argc,
   ADD ("rename-chain-and-reset", test_rename_chain_and_reset);
   ADD ("rename-refusals", test_rename_refusals);
   ADD ("merge-and-unmerge", test_merge_and_unmerge);
+  ADD ("notes-during-merge", test_notes_during_merge);
   ADD ("merge-refusals", test_merge_refusals);
   ADD ("chain", test_chain);
   ADD ("my-services", test_my_services);
