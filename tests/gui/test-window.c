@@ -138,6 +138,13 @@ check_empty_state (AttestApplication *app,
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "import-pages"));
   g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "print"));
   g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "export"));
+  /* An empty workspace: a copy can be saved; no library, no filters, no cell to act on. */
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "save-copy"));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "show-library"));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "clear-filters"));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "show-all-frameworks"));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "open-cell"));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "rename-service"));
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "preferences"));
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "about"));
   g_assert_true (g_action_group_has_action (G_ACTION_GROUP (window), "show-help-overlay"));
@@ -827,12 +834,15 @@ check_workspace_files (AttestApplication *app,
       }
       saved = -1;
       attest_window_save_copy (window, copy);
+      /* One copy at a time: Save a Copy… waits for this one. */
+      g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "save-copy"));
       step = 1;
       return FALSE;
     }
   if (saved < 0)
     return FALSE;
   g_assert_cmpint (saved, ==, 1);
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "save-copy"));
 
   dir = g_path_get_dirname (attest_workspace_get_path (audit));
   audit_path = g_strdup (attest_workspace_get_path (audit));
