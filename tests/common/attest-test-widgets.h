@@ -20,6 +20,13 @@ void       attest_test_collect_visible  (GtkWidget *root,
                                          GPtrArray *out);
 GtkWindow *attest_test_find_toplevel    (GType      type);
 
+/* How long a GUI test waits for something that must happen (a filter to
+ * apply, a worker to finish) before it fails saying what it waited for. Not a
+ * speed goal (those are attest-bench's figures): generous, because CI runs two
+ * tests at once, under the sanitizers too, and a loaded machine takes seconds
+ * for what an idle one does at once. */
+#define ATTEST_TEST_PATIENCE_S 30
+
 void       attest_test_settle           (guint      ms);
 
 void       attest_test_init_gui         (int       *argc,

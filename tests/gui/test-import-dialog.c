@@ -26,7 +26,7 @@
 #include "attest-test-widgets.h"
 #include "attest-workspace-catalog.h"
 
-#define TIMEOUT_S 20
+#define TIMEOUT_S ATTEST_TEST_PATIENCE_S
 
 typedef struct {
   char *dir;
