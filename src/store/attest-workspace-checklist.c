@@ -365,9 +365,12 @@ read_items (AttestWorkspace  *self,
       item->evidence = g_ptr_array_new_with_free_func (g_free);
       sqlite3_reset (ev);
       sqlite3_bind_int64 (ev, 1, item->id);
-      while (sqlite3_step (ev) == SQLITE_ROW)
-        g_ptr_array_add (item->evidence, g_strdup (_attest_column_text (ev, 0)));
+      while ((rc = sqlite3_step (ev)) == SQLITE_ROW)
+        if (_attest_column_text (ev, 0) != NULL)
+          g_ptr_array_add (item->evidence, g_strdup (_attest_column_text (ev, 0)));
       g_ptr_array_add (items, item);
+      if (rc != SQLITE_DONE)
+        break;
     }
   if (rc != SQLITE_DONE)
     {
@@ -684,6 +687,7 @@ attest_workspace_list_my_services (AttestWorkspace  *self,
 {
   g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
 
   g_return_val_if_fail (ATTEST_IS_WORKSPACE (self), NULL);
 
@@ -693,7 +697,13 @@ attest_workspace_list_my_services (AttestWorkspace  *self,
                                     "JOIN service_root r ON r.service_id = m.service_id ORDER BY r.root_id", error);
   if (stmt == NULL)
     return NULL;
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_ptr_array_add (ids, g_strdup (_attest_column_text (stmt, 0)));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    if (_attest_column_text (stmt, 0) != NULL)
+      g_ptr_array_add (ids, g_strdup (_attest_column_text (stmt, 0)));
+  if (rc != SQLITE_DONE)
+    {
+      _attest_workspace_set_error (self, error, rc, _("could not read the workspace"));
+      return NULL;
+    }
   return g_steal_pointer (&ids);
 }
