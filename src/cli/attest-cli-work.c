@@ -505,9 +505,9 @@ _attest_cli_verify (AttestCliContext  *ctx,
       g_print ("%s\n", _("Workspace verified: database, history chain and evidence files are intact."));
       /* The row count beside the fingerprint: a history cut short is a good
        * chain too, only shorter (--expect catches it). */
-      g_print (g_dngettext (GETTEXT_PACKAGE, "Fingerprint: %s (%" G_GINT64_FORMAT " history row)\n",
-                            "Fingerprint: %s (%" G_GINT64_FORMAT " history rows)\n", (gulong)MAX (n_rows, 0)),
-               fingerprint, n_rows);
+      g_print (g_dngettext (GETTEXT_PACKAGE, "Fingerprint: %s (%llu history row)\n",
+                            "Fingerprint: %s (%llu history rows)\n", (gulong)MAX (n_rows, 0)),
+               fingerprint, (unsigned long long)MAX (n_rows, 0));
     }
   return ATTEST_CLI_OK;
 }

@@ -535,9 +535,8 @@ check_header (AttestWorkspace  *self,
   if (version < 1)
     {
       g_set_error (error, ATTEST_STORE_ERROR, ATTEST_STORE_ERROR_NOT_A_WORKSPACE,
-                   _("%s is not an Attest workspace: its format number (%" G_GINT64_FORMAT ") is "
-                     "not one Attest ever wrote"),
-                   name, version);
+                   _("%s is not an Attest workspace: its format number (%d) is not one Attest ever wrote"),
+                   name, (int)CLAMP (version, G_MININT, G_MAXINT));
       return FALSE;
     }
 
