@@ -800,20 +800,42 @@ attest_workspace_open (const char  *path,
   if (!_attest_search_register (self->db, error))
     return NULL;
 
+  /* Another process creating or migrating this workspace holds the write
+   * lock for as long as that takes (a backup, a reindex): wait for it longer
+   * than for an edit, rather than fail the open. */
+  sqlite3_busy_timeout (self->db, 20000);
   if (!check_and_migrate (self, error))
     return NULL;
 
   if (!_attest_workspace_exec (self, service_views, error))
     return NULL;
 
+  /* Switching a new file to WAL needs it to itself for a moment, and SQLite
+   * answers BUSY at once, not through the busy handler, while other
+   * processes opening it at the same time read it: try again briefly. */
+  if (!self->read_only)
+    {
+      for (guint tries = 0; ; tries++)
+        {
+          rc = sqlite3_exec (self->db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL);
+          if ((rc & 0xff) != SQLITE_BUSY || tries >= 200)
+            break;
+          g_usleep (50 * 1000);
+        }
+      if (rc != SQLITE_OK)
+        {
+          _attest_workspace_set_error (self, error, rc, _("could not update the workspace"));
+          return NULL;
+        }
+    }
   if (!_attest_workspace_exec (self,
                                self->read_only ? "PRAGMA foreign_keys = ON; PRAGMA query_only = ON;"
-                                               : "PRAGMA journal_mode = WAL;"
-                                                 "PRAGMA synchronous = FULL;"
+                                               : "PRAGMA synchronous = FULL;"
                                                  "PRAGMA foreign_keys = ON;",
                                error))
     return NULL;
 
+  sqlite3_busy_timeout (self->db, 3000);
   return g_steal_pointer (&self);
 }
 
