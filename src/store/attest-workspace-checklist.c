@@ -26,6 +26,23 @@ static const char * const statuses[] = {
   "not-started", "in-progress", "satisfied", "not-applicable", "exception", NULL
 };
 
+/* The file is untrusted: a status outside the five (the CHECK constraint can
+ * be bypassed) reads as not started, a missing text as empty. */
+static const char *
+known_status (const char *status)
+{
+  return status != NULL && g_strv_contains (statuses, status) ? status : "not-started";
+}
+
+static const char *
+text_or_empty (sqlite3_stmt *stmt,
+               int           i)
+{
+  const char *text = _attest_column_text (stmt, i);
+
+  return text != NULL ? text : "";
+}
+
 void
 attest_checklist_item_free (AttestChecklistItem *item)
 {
@@ -358,9 +375,9 @@ read_items (AttestWorkspace  *self,
       item->scope_id = g_strdup (scope_id);
       item->service_id = g_strdup (service_id);
       item->position = sqlite3_column_int (stmt, 1);
-      item->title = g_strdup (_attest_column_text (stmt, 2));
-      item->status = g_strdup (_attest_column_text (stmt, 3));
-      item->owner = g_strdup (_attest_column_text (stmt, 4));
+      item->title = g_strdup (text_or_empty (stmt, 2));
+      item->status = g_strdup (known_status (_attest_column_text (stmt, 3)));
+      item->owner = g_strdup (text_or_empty (stmt, 4));
       item->due = g_strdup (_attest_column_text (stmt, 5));
       item->evidence = g_ptr_array_new_with_free_func (g_free);
       sqlite3_reset (ev);
@@ -474,9 +491,9 @@ _attest_workspace_read_item (AttestWorkspace  *self,
   item->scope_id = g_strdup (_attest_column_text (stmt, 0));
   item->service_id = g_strdup (_attest_column_text (stmt, 1));
   item->position = sqlite3_column_int (stmt, 2);
-  item->title = g_strdup (_attest_column_text (stmt, 3));
-  item->status = g_strdup (_attest_column_text (stmt, 4));
-  item->owner = g_strdup (_attest_column_text (stmt, 5));
+  item->title = g_strdup (text_or_empty (stmt, 3));
+  item->status = g_strdup (known_status (_attest_column_text (stmt, 4)));
+  item->owner = g_strdup (text_or_empty (stmt, 5));
   item->due = g_strdup (_attest_column_text (stmt, 6));
   return item;
 }

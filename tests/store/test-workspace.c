@@ -16,6 +16,8 @@
 #include "attest-test-workspace.h"
 #include "attest-workspace.h"
 #include "attest-workspace-catalog.h"
+#include "attest-workspace-checklist.h"
+#include "attest-workspace-evidence.h"
 #include "attest-workspace-notes.h"
 
 typedef struct {
@@ -698,6 +700,61 @@ test_read_only (void)
   attest_test_workspace_delete (&ws, &dir, &path);
 }
 
+/* Values read back from a crafted file: NULL ids, statuses outside the five,
+ * negative or huge sizes and counts. Read, never trusted. */
+static void
+test_crafted_values (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(AttestWorkspace) ws = attest_test_workspace_new ("attest-crafted", "Dana", &dir, &path);
+  g_autoptr(AttestMatrix) matrix = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GPtrArray) evidence = NULL;
+  g_autoptr(GBytes) report = g_bytes_new_static ("report", 6);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *scope = NULL;
+  g_autofree char *service = NULL;
+  guint n_frameworks;
+
+  attest_test_import_bundled (ws, NULL);
+  matrix = attest_workspace_load_matrix (ws, &error);
+  g_assert_no_error (error);
+  n_frameworks = matrix->frameworks->len;
+  scope = g_strdup (((AttestMatrixCell *)matrix->cells->pdata[0])->scope);
+  service = g_strdup (((AttestMatrixCell *)matrix->cells->pdata[0])->service);
+  items = attest_workspace_get_checklist (ws, scope, service, &error);
+  g_assert_no_error (error);
+  g_assert_true (attest_workspace_attach_evidence (ws, ((AttestChecklistItem *)items->pdata[0])->id, "r.pdf", report,
+                                                   "application/pdf", NULL, NULL, 2, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&items, g_ptr_array_unref);
+  g_clear_pointer (&matrix, attest_matrix_free);
+  g_clear_object (&ws);
+
+  exec_sql (path, "PRAGMA ignore_check_constraints = 1;"
+                  "UPDATE checklist_item SET status = 'bogus';"
+                  "UPDATE evidence SET size = -5, page_count = 9999999999;"
+                  "INSERT INTO framework (id, short_name, title) VALUES (NULL, 'X', 'X');"
+                  "INSERT INTO scope (id, framework_id, name) VALUES (NULL, 'soc', 'S');");
+
+  ws = attest_workspace_open (path, &error);
+  g_assert_no_error (error);
+  matrix = attest_workspace_load_matrix (ws, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (matrix->frameworks->len, ==, n_frameworks);
+  items = attest_workspace_get_checklist (ws, scope, service, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (((AttestChecklistItem *)items->pdata[0])->status, ==, "not-started");
+  evidence = attest_workspace_list_evidence (ws, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (evidence->len, ==, 1);
+  g_assert_cmpint (((AttestEvidence *)evidence->pdata[0])->size, ==, 0);
+  g_assert_cmpint (((AttestEvidence *)evidence->pdata[0])->page_count, ==, -1);
+
+  attest_test_workspace_delete (&ws, &dir, &path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -723,6 +780,7 @@ main (int   argc,
   ADD ("save-copy-over-itself", test_save_copy_over_itself);
 #undef ADD
   g_test_add_func ("/workspace/read-only", test_read_only);
+  g_test_add_func ("/workspace/crafted-values", test_crafted_values);
 
   return g_test_run ();
 }
