@@ -32,7 +32,7 @@ static const Command commands[] = {
   { "note", "note add TARGET TEXT|--file F | note list [TARGET]", N_("add a Markdown note, or list notes"), _attest_cli_note },
   { "checklist", "checklist show|set --framework ID --scope S --service NAME …", N_("show or edit a cell's evidence checklist"), _attest_cli_checklist },
   { "history", "history [--format text|json]", N_("print the history of every change and import"), _attest_cli_history },
-  { "verify", "verify [--fingerprint]", N_("check the database, the history chain and every evidence file"), _attest_cli_verify },
+  { "verify", "verify [--fingerprint] [--expect FINGERPRINT]", N_("check the database, the history chain and every evidence file"), _attest_cli_verify },
   { "evidence", "evidence attach|list|export …", N_("attach evidence files to checklist items, list or export them"), _attest_cli_evidence },
   { "search", "search QUERY… [--format text|json]", N_("search page text, notes, checklists and evidence"), _attest_cli_search },
   { NULL, NULL, NULL, NULL },

@@ -30,16 +30,56 @@ attest_history_entry_free (AttestHistoryEntry *entry)
   g_free (entry);
 }
 
-/* SHA-256 over the previous hash and every field, each length-prefixed so no
- * two different rows can serialize alike. */
-char *
-attest_history_compute_hash (const AttestHistoryEntry *e)
+/* Two ways a row's hash was computed; a workspace may hold both.
+ *
+ * 1 (until 0.x): SHA-256 over the previous hash and each field as C strings,
+ *   each prefixed with 'n' or 's' and its strlen(). A field holding a NUL
+ *   byte hashes like the same field cut at it, so verify accepts a scheme-1
+ *   row only when every field is text without a NUL.
+ * 2: the same over "attest-history-2", the row's position in the chain
+ *   (1, 2, …), then each field as its SQLite type, its length in bytes and
+ *   its bytes. The head hash so also says how many rows the history has.
+ *
+ * New rows are always written with 2; rows already written keep their
+ * hash (their fingerprints stay valid). Once a scheme-2 row is in the chain,
+ * no scheme-1 row may follow it. */
+#define HASH2_TAG "attest-history-2"
+
+typedef struct {
+  char type;          /* 'n' NULL, 's' text, 'b' blob, 'i' integer, 'f' real */
+  const char *data;
+  gsize len;
+} HashField;
+
+enum { N_HASHED = 8 };
+
+static char *
+hash_v2 (gint64           position,
+         const HashField *fields)
 {
   g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
-  const char *fields[] = { e->prev_hash, e->at, e->reviewer, e->entity, e->entity_id, e->action,
-                           e->before, e->after };
+  char head[64];
 
-  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+  g_checksum_update (sum, (const guchar *)HASH2_TAG, -1);
+  g_snprintf (head, sizeof head, ":%" G_GINT64_FORMAT ":", position);
+  g_checksum_update (sum, (const guchar *)head, -1);
+  for (guint i = 0; i < N_HASHED; i++)
+    {
+      g_snprintf (head, sizeof head, "%c%" G_GSIZE_FORMAT ":", fields[i].type, fields[i].len);
+      g_checksum_update (sum, (const guchar *)head, -1);
+      if (fields[i].len > 0)
+        g_checksum_update (sum, (const guchar *)fields[i].data, (gssize)fields[i].len);
+    }
+  return g_strdup (g_checksum_get_string (sum));
+}
+
+/* Scheme 1, for rows written before scheme 2. */
+static char *
+hash_v1 (const char * const *fields)
+{
+  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+
+  for (guint i = 0; i < N_HASHED; i++)
     {
       const char *f = fields[i] != NULL ? fields[i] : "";
       g_autofree char *len = g_strdup_printf ("%c%zu:", fields[i] != NULL ? 's' : 'n', strlen (f));
@@ -47,6 +87,96 @@ attest_history_compute_hash (const AttestHistoryEntry *e)
       g_checksum_update (sum, (const guchar *)f, -1);
     }
   return g_strdup (g_checksum_get_string (sum));
+}
+
+/**
+ * attest_history_compute_hash:
+ * @position: the row's place in the chain, from 1
+ *
+ * The hash (scheme 2) of a row about to be written.
+ */
+char *
+attest_history_compute_hash (const AttestHistoryEntry *e,
+                             gint64                    position)
+{
+  const char *values[N_HASHED] = { e->prev_hash, e->at, e->reviewer, e->entity, e->entity_id, e->action,
+                                   e->before, e->after };
+  HashField fields[N_HASHED];
+
+  for (guint i = 0; i < N_HASHED; i++)
+    {
+      fields[i].type = values[i] != NULL ? 's' : 'n';
+      fields[i].data = values[i];
+      fields[i].len = values[i] != NULL ? strlen (values[i]) : 0;
+    }
+  return hash_v2 (position, fields);
+}
+
+/* Counts brackets outside strings: json-glib recurses once per level. */
+static gboolean
+json_depth_ok (const char *text,
+               guint       max_depth)
+{
+  guint depth = 0;
+  gboolean in_string = FALSE;
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (in_string)
+        {
+          if (*p == '\\' && p[1] != '\0')
+            p++;
+          else if (*p == '"')
+            in_string = FALSE;
+        }
+      else if (*p == '"')
+        in_string = TRUE;
+      else if (*p == '[' || *p == '{')
+        {
+          if (++depth > max_depth)
+            return FALSE;
+        }
+      else if ((*p == ']' || *p == '}') && depth > 0)
+        depth--;
+    }
+  return TRUE;
+}
+
+/**
+ * attest_history_parse_json:
+ * @text: a history row's before or after value, as read from the file
+ *
+ * Parses a stored value, refusing one nested deeper than
+ * %ATTEST_HISTORY_JSON_MAX_DEPTH before the parser sees it. Every reader of
+ * history JSON goes through here: the file is untrusted.
+ *
+ * Returns: (transfer full): the value, or %NULL with @error set
+ */
+JsonNode *
+attest_history_parse_json (const char  *text,
+                           GError     **error)
+{
+  g_return_val_if_fail (text != NULL, NULL);
+
+  if (!json_depth_ok (text, ATTEST_HISTORY_JSON_MAX_DEPTH))
+    {
+      g_set_error (error, ATTEST_STORE_ERROR, ATTEST_STORE_ERROR_INVALID,
+                   _("a value in the history nests deeper than %d levels"), ATTEST_HISTORY_JSON_MAX_DEPTH);
+      return NULL;
+    }
+  return json_from_string (text, error);
+}
+
+/* TRUE for what a fingerprint looks like: 64 hexadecimal digits. */
+gboolean
+attest_history_is_fingerprint (const char *text)
+{
+  if (text == NULL || strlen (text) != 64)
+    return FALSE;
+  for (const char *p = text; *p != '\0'; p++)
+    if (!g_ascii_isxdigit (*p))
+      return FALSE;
+  return TRUE;
 }
 
 static char *
@@ -57,11 +187,15 @@ node_to_json (JsonNode *node)
   return json_to_string (node, FALSE);
 }
 
+/* The head hash, and how many rows the history has. */
 static char *
 head_hash (AttestWorkspace  *self,
+           gint64           *n_rows,
            GError          **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = _attest_workspace_prepare (self, "SELECT hash FROM history ORDER BY id DESC LIMIT 1",
+  g_autoptr(sqlite3_stmt) stmt = _attest_workspace_prepare (self,
+                                                            "SELECT hash, (SELECT count(*) FROM history) "
+                                                            "FROM history ORDER BY id DESC LIMIT 1",
                                                             error);
   int rc;
 
@@ -69,13 +203,20 @@ head_hash (AttestWorkspace  *self,
     return NULL;
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_DONE)
-    return g_strdup (ATTEST_HISTORY_GENESIS);
+    {
+      if (n_rows != NULL)
+        *n_rows = 0;
+      return g_strdup (ATTEST_HISTORY_GENESIS);
+    }
   if (rc != SQLITE_ROW)
     {
       _attest_workspace_set_error (self, error, rc, _("could not read the workspace"));
       return NULL;
     }
-  return g_strdup (_attest_column_text (stmt, 0));
+  if (n_rows != NULL)
+    *n_rows = sqlite3_column_int64 (stmt, 1);
+  /* A hash that is no text (a crafted file) still gives a string. */
+  return g_strdup (_attest_column_text (stmt, 0) != NULL ? _attest_column_text (stmt, 0) : "");
 }
 
 gboolean
@@ -90,11 +231,12 @@ _attest_history_append (AttestWorkspace  *self,
   g_autoptr(AttestHistoryEntry) e = g_new0 (AttestHistoryEntry, 1);
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 n_rows = 0;
   int rc;
 
   g_assert (!sqlite3_get_autocommit (_attest_workspace_get_db (self)));
 
-  e->prev_hash = head_hash (self, error);
+  e->prev_hash = head_hash (self, &n_rows, error);
   if (e->prev_hash == NULL)
     return FALSE;
   e->at = g_date_time_format (now, "%Y-%m-%dT%H:%M:%S.%fZ");
@@ -104,7 +246,7 @@ _attest_history_append (AttestWorkspace  *self,
   e->action = g_strdup (action);
   e->before = node_to_json (before);
   e->after = node_to_json (after);
-  e->hash = attest_history_compute_hash (e);
+  e->hash = attest_history_compute_hash (e, n_rows + 1);
 
   stmt = _attest_workspace_prepare (self,
                                     "INSERT INTO history (at, reviewer, entity, entity_id, action, before, after, "
@@ -135,7 +277,22 @@ attest_workspace_get_fingerprint (AttestWorkspace  *self,
                                   GError          **error)
 {
   g_return_val_if_fail (ATTEST_IS_WORKSPACE (self), NULL);
-  return head_hash (self, error);
+  return head_hash (self, NULL, error);
+}
+
+/* A text column as valid UTF-8 (a crafted file may hold anything), or
+ * @fallback for SQL NULL. */
+static char *
+column_string (sqlite3_stmt *stmt,
+               int           i,
+               const char   *fallback)
+{
+  const char *text;
+
+  if (sqlite3_column_type (stmt, i) == SQLITE_NULL)
+    return g_strdup (fallback);
+  text = (const char *)sqlite3_column_text (stmt, i);
+  return g_utf8_make_valid (text != NULL ? text : "", sqlite3_column_bytes (stmt, i));
 }
 
 GPtrArray *
@@ -159,15 +316,15 @@ attest_workspace_list_history (AttestWorkspace  *self,
     {
       AttestHistoryEntry *e = g_new0 (AttestHistoryEntry, 1);
       e->id = sqlite3_column_int64 (stmt, 0);
-      e->at = g_strdup (_attest_column_text (stmt, 1));
-      e->reviewer = g_strdup (_attest_column_text (stmt, 2));
-      e->entity = g_strdup (_attest_column_text (stmt, 3));
-      e->entity_id = g_strdup (_attest_column_text (stmt, 4));
-      e->action = g_strdup (_attest_column_text (stmt, 5));
-      e->before = g_strdup (_attest_column_text (stmt, 6));
-      e->after = g_strdup (_attest_column_text (stmt, 7));
-      e->prev_hash = g_strdup (_attest_column_text (stmt, 8));
-      e->hash = g_strdup (_attest_column_text (stmt, 9));
+      e->at = column_string (stmt, 1, "");
+      e->reviewer = column_string (stmt, 2, "");
+      e->entity = column_string (stmt, 3, "");
+      e->entity_id = column_string (stmt, 4, "");
+      e->action = column_string (stmt, 5, "");
+      e->before = column_string (stmt, 6, NULL);
+      e->after = column_string (stmt, 7, NULL);
+      e->prev_hash = column_string (stmt, 8, "");
+      e->hash = column_string (stmt, 9, "");
       g_ptr_array_add (rows, e);
     }
   if (rc != SQLITE_DONE)
@@ -176,6 +333,182 @@ attest_workspace_list_history (AttestWorkspace  *self,
       return NULL;
     }
   return g_steal_pointer (&rows);
+}
+
+/* A column as the hash sees it: its type and its bytes, whatever they hold. */
+static HashField
+column_field (sqlite3_stmt *stmt,
+              int           i)
+{
+  HashField f = { 'n', NULL, 0 };
+
+  switch (sqlite3_column_type (stmt, i))
+    {
+    case SQLITE_NULL:
+      return f;
+    case SQLITE_BLOB:
+      f.type = 'b';
+      f.data = sqlite3_column_blob (stmt, i);
+      break;
+    case SQLITE_INTEGER:
+      f.type = 'i';
+      f.data = (const char *)sqlite3_column_text (stmt, i);
+      break;
+    case SQLITE_FLOAT:
+      f.type = 'f';
+      f.data = (const char *)sqlite3_column_text (stmt, i);
+      break;
+    default:
+      f.type = 's';
+      f.data = (const char *)sqlite3_column_text (stmt, i);
+      break;
+    }
+  f.len = sqlite3_column_bytes (stmt, i);
+  if (f.data == NULL)
+    f.len = 0;
+  return f;
+}
+
+/* Scheme 1 read C strings: only text without a NUL byte hashes as itself. */
+static gboolean
+field_is_plain_text (const HashField *f,
+                     gboolean         nullable)
+{
+  if (f->type == 'n')
+    return nullable;
+  return f->type == 's' && (f->len == 0 || memchr (f->data, '\0', f->len) == NULL);
+}
+
+/* A field in a problem line: valid UTF-8, whatever it holds. */
+static char *
+hashed_field_text (const HashField *f)
+{
+  return g_utf8_make_valid (f->data != NULL ? f->data : "", (gssize)f->len);
+}
+
+static gboolean
+field_equals (const HashField *f,
+              const char      *text)
+{
+  return f->type == 's' && f->len == strlen (text) && memcmp (f->data, text, f->len) == 0;
+}
+
+/**
+ * attest_workspace_check_history:
+ * @expected_fingerprint: (nullable): a fingerprint printed earlier (a
+ *   report's, `verify`'s), or %NULL
+ * @problems: (element-type utf8): receives one line per broken row
+ * @n_rows: (out) (optional): how many rows the history has
+ *
+ * Walks the chain from the first row, recomputing every hash from the bytes
+ * stored. A chain cut after its last good row is still a good chain: only a
+ * fingerprint taken before tells. With @expected_fingerprint, its row must
+ * still be in the chain (the history only grows), else that is a problem.
+ *
+ * Returns: %FALSE only when the history could not be read at all.
+ */
+gboolean
+attest_workspace_check_history (AttestWorkspace  *self,
+                                const char       *expected_fingerprint,
+                                GPtrArray        *problems,
+                                gint64           *n_rows,
+                                GError          **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *expected_prev = g_strdup (ATTEST_HISTORY_GENESIS);
+  gboolean seen_v2 = FALSE;
+  gboolean found = FALSE;
+  gint64 position = 0;
+  int rc;
+
+  g_return_val_if_fail (ATTEST_IS_WORKSPACE (self), FALSE);
+  g_return_val_if_fail (problems != NULL, FALSE);
+
+  if (expected_fingerprint != NULL && g_ascii_strcasecmp (expected_fingerprint, ATTEST_HISTORY_GENESIS) == 0)
+    found = TRUE;
+
+  stmt = _attest_workspace_prepare (self,
+                                    "SELECT id, prev_hash, at, reviewer, entity, entity_id, action, before, after, hash "
+                                    "FROM history ORDER BY id", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      HashField fields[N_HASHED];
+      HashField stored;
+      g_autofree char *v2 = NULL;
+      g_autofree char *row = NULL;
+      g_autofree char *action = NULL;
+      g_autofree char *entity = NULL;
+      g_autofree char *entity_id = NULL;
+      g_autofree char *at = NULL;
+      gboolean plain = TRUE;
+      gboolean intact = FALSE;
+
+      /* Each column read once, as it is: a second read in another type
+       * would convert it and move the bytes. */
+      position++;
+      row = g_strdup_printf ("%" G_GINT64_FORMAT, (gint64)sqlite3_column_int64 (stmt, 0));
+      for (guint i = 0; i < N_HASHED; i++)
+        {
+          fields[i] = column_field (stmt, 1 + i);
+          /* before and after may be NULL; the rest is text. */
+          plain = plain && field_is_plain_text (&fields[i], i >= 6);
+        }
+      stored = column_field (stmt, 9);
+      at = hashed_field_text (&fields[1]);
+      entity = hashed_field_text (&fields[3]);
+      entity_id = hashed_field_text (&fields[4]);
+      action = hashed_field_text (&fields[5]);
+
+      v2 = hash_v2 (position, fields);
+      if (field_equals (&stored, v2))
+        {
+          intact = TRUE;
+          seen_v2 = TRUE;
+        }
+      else if (!seen_v2 && plain && stored.type == 's')
+        {
+          const char *strings[N_HASHED];
+          g_autofree char *v1 = NULL;
+
+          for (guint i = 0; i < N_HASHED; i++)
+            strings[i] = fields[i].type == 'n' ? NULL : fields[i].data;
+          v1 = hash_v1 (strings);
+          intact = field_equals (&stored, v1);
+        }
+
+      if (!field_equals (&fields[0], expected_prev))
+        g_ptr_array_add (problems,
+                         g_strdup_printf (_("history row %s (%s %s %s, %s): does not follow the "
+                                            "row before it (a row was removed or reordered)"),
+                                          row, action, entity, entity_id, at));
+      else if (!intact)
+        g_ptr_array_add (problems,
+                         g_strdup_printf (_("history row %s (%s %s %s, %s): its content was "
+                                            "changed after it was written"),
+                                          row, action, entity, entity_id, at));
+
+      g_free (expected_prev);
+      expected_prev = g_strndup (stored.data != NULL ? stored.data : "", stored.len);
+      if (expected_fingerprint != NULL && stored.type == 's' &&
+          g_ascii_strcasecmp (expected_prev, expected_fingerprint) == 0)
+        found = TRUE;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _attest_workspace_set_error (self, error, rc, _("could not read the workspace"));
+      return FALSE;
+    }
+
+  if (expected_fingerprint != NULL && !found)
+    g_ptr_array_add (problems,
+                     g_strdup_printf (_("the history does not hold the expected fingerprint %s: rows were "
+                                        "removed or rewritten since it was taken"),
+                                      expected_fingerprint));
+  if (n_rows != NULL)
+    *n_rows = position;
+  return TRUE;
 }
 
 /**
@@ -190,32 +523,7 @@ attest_workspace_verify_history (AttestWorkspace  *self,
                                  GPtrArray        *problems,
                                  GError          **error)
 {
-  g_autoptr(GPtrArray) rows = attest_workspace_list_history (self, NULL, error);
-  g_autofree char *expected_prev = g_strdup (ATTEST_HISTORY_GENESIS);
-
-  if (rows == NULL)
-    return FALSE;
-
-  for (guint i = 0; i < rows->len; i++)
-    {
-      AttestHistoryEntry *e = rows->pdata[i];
-      g_autofree char *hash = attest_history_compute_hash (e);
-      g_autofree char *row = g_strdup_printf ("%" G_GINT64_FORMAT, e->id);
-
-      if (g_strcmp0 (e->prev_hash, expected_prev) != 0)
-        g_ptr_array_add (problems,
-                         g_strdup_printf (_("history row %s (%s %s %s, %s): does not follow the "
-                                            "row before it (a row was removed or reordered)"),
-                                          row, e->action, e->entity, e->entity_id, e->at));
-      else if (g_strcmp0 (hash, e->hash) != 0)
-        g_ptr_array_add (problems,
-                         g_strdup_printf (_("history row %s (%s %s %s, %s): its content was "
-                                            "changed after it was written"),
-                                          row, e->action, e->entity, e->entity_id, e->at));
-      g_free (expected_prev);
-      expected_prev = g_strdup (e->hash);
-    }
-  return TRUE;
+  return attest_workspace_check_history (self, NULL, problems, NULL, error);
 }
 
 /* ---- Rows in words ---------------------------------------------------------- */
@@ -623,6 +931,20 @@ describe_attach (AttestHistoryDescription *d,
   }
 }
 
+/* A value that does not parse, shown as text: its start only (a crafted row
+ * may be megabytes), and valid UTF-8. */
+static JsonNode *
+raw_value (const char *text)
+{
+  g_autofree char *valid = g_utf8_make_valid (text, -1);
+  g_autofree char *start = NULL;
+
+  if (g_utf8_strlen (valid, 201) <= 200)
+    return json_node_init_string (json_node_alloc (), valid);
+  start = g_utf8_substring (valid, 0, 200);
+  return json_node_init_string (json_node_alloc (), start);
+}
+
 /**
  * attest_history_describe:
  * @names: looks up what ids are called (one for many rows)
@@ -646,12 +968,12 @@ attest_history_describe (const AttestHistoryEntry *entry,
   action = entry->action != NULL ? entry->action : "";
   id = entry->entity_id != NULL ? entry->entity_id : "";
   /* A row tampered with may hold anything: what does not parse is shown raw. */
-  before = entry->before != NULL ? json_from_string (entry->before, NULL) : NULL;
-  after = entry->after != NULL ? json_from_string (entry->after, NULL) : NULL;
+  before = entry->before != NULL ? attest_history_parse_json (entry->before, NULL) : NULL;
+  after = entry->after != NULL ? attest_history_parse_json (entry->after, NULL) : NULL;
   if (entry->before != NULL && before == NULL)
-    before = json_node_init_string (json_node_alloc (), entry->before);
+    before = raw_value (entry->before);
   if (entry->after != NULL && after == NULL)
-    after = json_node_init_string (json_node_alloc (), entry->after);
+    after = raw_value (entry->after);
 
   d->changes = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; i < G_N_ELEMENTS (whats) && d->what == NULL; i++)

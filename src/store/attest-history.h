@@ -17,6 +17,10 @@ G_BEGIN_DECLS
 
 #define ATTEST_HISTORY_GENESIS "0000000000000000000000000000000000000000000000000000000000000000"
 
+/* How deep a history value (JSON) may nest: ours go four levels deep; a
+ * stored value is untrusted, and parsing recurses. */
+#define ATTEST_HISTORY_JSON_MAX_DEPTH 64
+
 typedef struct {
   gint64 id;
   char *at;          /* ISO 8601, UTC */
@@ -44,7 +48,10 @@ AttestHistoryDescription *
                                               AttestWorkspaceNames *names);
 char       *attest_history_description_to_string (const AttestHistoryDescription *description);
 const char *attest_history_entity_label      (const char          *entity);
-char       *attest_history_compute_hash      (const AttestHistoryEntry *entry);
+char       *attest_history_compute_hash      (const AttestHistoryEntry *entry,
+                                              gint64               position);
+JsonNode   *attest_history_parse_json        (const char          *text,
+                                              GError             **error);
 
 char       *attest_workspace_get_fingerprint (AttestWorkspace     *self,
                                               GError             **error);
@@ -54,6 +61,12 @@ GPtrArray  *attest_workspace_list_history    (AttestWorkspace     *self,
 gboolean    attest_workspace_verify_history  (AttestWorkspace     *self,
                                               GPtrArray           *problems,
                                               GError             **error);
+gboolean    attest_workspace_check_history   (AttestWorkspace     *self,
+                                              const char          *expected_fingerprint,
+                                              GPtrArray           *problems,
+                                              gint64              *n_rows,
+                                              GError             **error);
+gboolean    attest_history_is_fingerprint    (const char          *text);
 
 /* Inside the caller's transaction: the change and its history row commit together. */
 gboolean    _attest_history_append           (AttestWorkspace     *self,

@@ -183,11 +183,13 @@ attest_workspace_list_annotations (AttestWorkspace  *self,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       AttestAnnotation *a = g_new0 (AttestAnnotation, 1);
-      g_autoptr(JsonNode) rects = json_from_string ((const char *)sqlite3_column_text (stmt, 3), NULL);
+      const char *stored = _attest_column_text (stmt, 3);
+      /* Depth-bounded: the file is untrusted, and parsing recurses. */
+      g_autoptr(JsonNode) rects = stored != NULL ? attest_history_parse_json (stored, NULL) : NULL;
 
       a->id = sqlite3_column_int64 (stmt, 0);
       a->sha256 = g_strdup ((const char *)sqlite3_column_text (stmt, 1));
-      a->page = sqlite3_column_int (stmt, 2);
+      a->page = (int)CLAMP (sqlite3_column_int64 (stmt, 2), 0, G_MAXINT);
       a->rects = g_array_new (FALSE, TRUE, sizeof (AttestRect));
       if (rects != NULL && JSON_NODE_HOLDS_ARRAY (rects))
         {

@@ -194,25 +194,32 @@ fail:
  * named the absorbed service added and removed nothing. The cell the matrix
  * shows comes last and wins. */
 static GHashTable *
-covered_names (AttestWorkspace *self,
-               const char      *scope_id)
+covered_names (AttestWorkspace  *self,
+               const char       *scope_id,
+               GError          **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  GHashTable *set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GHashTable) set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  int rc;
 
   stmt = _attest_workspace_prepare (self,
                                     "SELECT r.root_id, CASE c.name WHEN '' THEN d.name ELSE c.name END "
                                     "FROM coverage c JOIN service_root r ON r.service_id = c.service_id "
                                     "JOIN service_display d ON d.id = r.root_id "
-                                    "WHERE c.scope_id = ?1 AND c.in_scope = 1 "
-                                    "ORDER BY r.depth DESC, c.service_id DESC", NULL);
+                                    "WHERE c.scope_id = ?1 AND c.in_scope = 1 AND r.root_id IS NOT NULL "
+                                    "ORDER BY r.depth DESC, c.service_id DESC", error);
   if (stmt == NULL)
-    return set;
+    return NULL;
   sqlite3_bind_text (stmt, 1, scope_id, -1, SQLITE_TRANSIENT);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_hash_table_insert (set, g_strdup ((const char *)sqlite3_column_text (stmt, 0)),
                          g_strdup ((const char *)sqlite3_column_text (stmt, 1)));
-  return set;
+  if (rc != SQLITE_DONE)
+    {
+      _attest_workspace_set_error (self, error, rc, _("could not read the workspace"));
+      return NULL;
+    }
+  return g_steal_pointer (&set);
 }
 
 static int
@@ -266,7 +273,7 @@ recompute_scope (AttestWorkspace    *self,
                  AttestScopeChange **change,
                  GError            **error)
 {
-  g_autoptr(GHashTable) before = covered_names (self, scope_id);
+  g_autoptr(GHashTable) before = NULL;
   g_autoptr(GHashTable) after = NULL;
   g_autofree char *newest = NULL;
   g_autoptr(GPtrArray) added = NULL;
@@ -280,6 +287,9 @@ recompute_scope (AttestWorkspace    *self,
   if (newest == NULL)
     return TRUE;
 
+  before = covered_names (self, scope_id, error);
+  if (before == NULL)
+    return FALSE;
   if (run (self, "UPDATE coverage SET in_scope = 0 WHERE scope_id = ?1", error, scope_id) != SQLITE_DONE ||
       run (self,
            "INSERT INTO coverage (scope_id, service_id, variant_id, name, source_line, translated_line, qualifier, in_scope) "
@@ -291,7 +301,9 @@ recompute_scope (AttestWorkspace    *self,
            error, newest, scope_id) != SQLITE_DONE)
     return FALSE;
 
-  after = covered_names (self, scope_id);
+  after = covered_names (self, scope_id, error);
+  if (after == NULL)
+    return FALSE;
   added = difference (after, before);
   removed = difference (before, after);
   renamed = renames (before, after);
@@ -651,19 +663,35 @@ attest_workspace_load_matrix (AttestWorkspace  *self,
   if (!_attest_workspace_exec (self, "BEGIN", error))
     return NULL;
 
-  stmt = _attest_workspace_prepare (self, "SELECT id, title, short_name, category FROM framework", error);
+  /* Every loop ends in SQLITE_DONE or fails the whole load: a page that
+   * cannot be read must not give a matrix with frameworks missing. Ids and
+   * names are NOT NULL in the schema, but the file is untrusted: rows
+   * without them are left out rather than hashed. */
+  stmt = _attest_workspace_prepare (self,
+                                    "SELECT id, coalesce (title, ''), coalesce (short_name, ''), coalesce (category, '') "
+                                    "FROM framework WHERE id IS NOT NULL", error);
   if (stmt == NULL)
     goto fail;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      AttestMatrixFramework *f = attest_matrix_add_framework (matrix, _attest_column_text (stmt, 0), _attest_column_text (stmt, 1),
-                                                              _attest_column_text (stmt, 2), _attest_column_text (stmt, 3));
+      AttestMatrixFramework *f;
+
+      if (g_hash_table_contains (frameworks, _attest_column_text (stmt, 0)))
+        continue;
+      f = attest_matrix_add_framework (matrix, _attest_column_text (stmt, 0), _attest_column_text (stmt, 1),
+                                       _attest_column_text (stmt, 2), _attest_column_text (stmt, 3));
       g_hash_table_insert (frameworks, f->id, f);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _attest_workspace_set_error (self, error, rc, _("could not read the workspace"));
+      goto fail;
     }
   g_clear_pointer (&stmt, sqlite3_finalize);
 
   stmt = _attest_workspace_prepare (self,
-                                    "SELECT id, framework_id, name, parent_id FROM scope "
+                                    "SELECT id, framework_id, coalesce (name, ''), parent_id FROM scope "
+                                    "WHERE id IS NOT NULL AND framework_id IS NOT NULL "
                                     "ORDER BY framework_id, sort_order", error);
   if (stmt == NULL)
     goto fail;
@@ -673,6 +701,11 @@ attest_workspace_load_matrix (AttestWorkspace  *self,
       if (f != NULL)
         attest_matrix_framework_add_scope (f, _attest_column_text (stmt, 0), _attest_column_text (stmt, 2), _attest_column_text (stmt, 3));
     }
+  if (rc != SQLITE_DONE)
+    {
+      _attest_workspace_set_error (self, error, rc, _("could not read the workspace"));
+      goto fail;
+    }
   g_clear_pointer (&stmt, sqlite3_finalize);
 
   /* Each framework's page variants, newest first; the date is the handoff
@@ -681,6 +714,7 @@ attest_workspace_load_matrix (AttestWorkspace  *self,
   stmt = _attest_workspace_prepare (self,
                                     "SELECT framework_id, locale, coalesce (nullif (handoff, ''), effective_date), "
                                     "  upper (translation_type) = 'MT', file_name, id FROM variant "
+                                    "WHERE framework_id IS NOT NULL "
                                     "ORDER BY effective_date DESC, imported_at DESC, id DESC", error);
   if (stmt == NULL)
     goto fail;
@@ -707,8 +741,9 @@ attest_workspace_load_matrix (AttestWorkspace  *self,
   /* One row per service not merged into another, under the name the analyst
    * gave it, else the catalog's; rows maps every service to its row. */
   stmt = _attest_workspace_prepare (self,
-                                    "SELECT d.id, d.name, d.untranslated, r.root_id, r.depth FROM service_display d "
-                                    "JOIN service_root r ON r.service_id = d.id", error);
+                                    "SELECT d.id, coalesce (d.name, ''), d.untranslated, r.root_id, r.depth FROM service_display d "
+                                    "JOIN service_root r ON r.service_id = d.id "
+                                    "WHERE d.id IS NOT NULL AND r.root_id IS NOT NULL", error);
   if (stmt == NULL)
     goto fail;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -735,7 +770,7 @@ attest_workspace_load_matrix (AttestWorkspace  *self,
     }
   g_clear_pointer (&stmt, sqlite3_finalize);
 
-  stmt = _attest_workspace_prepare (self, "SELECT service_id FROM my_service", error);
+  stmt = _attest_workspace_prepare (self, "SELECT service_id FROM my_service WHERE service_id IS NOT NULL", error);
   if (stmt == NULL)
     goto fail;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -755,7 +790,8 @@ attest_workspace_load_matrix (AttestWorkspace  *self,
    * a merged service's names are its row's. Sorted by language then name, as
    * each row gathers them. */
   stmt = _attest_workspace_prepare (self,
-                                    "SELECT service_id, lang, name FROM service_name ORDER BY lang, name, service_id",
+                                    "SELECT service_id, lang, name FROM service_name "
+                                    "WHERE service_id IS NOT NULL AND name IS NOT NULL ORDER BY lang, name, service_id",
                                     error);
   if (stmt == NULL)
     goto fail;
@@ -797,6 +833,7 @@ attest_workspace_load_matrix (AttestWorkspace  *self,
                                     "  count (i.id) FILTER (WHERE i.status <> 'not-started') "
                                     "FROM coverage c LEFT JOIN checklist_item i "
                                     "  ON i.scope_id = c.scope_id AND i.service_id = c.service_id "
+                                    "WHERE c.scope_id IS NOT NULL AND c.service_id IS NOT NULL "
                                     "GROUP BY c.scope_id, c.service_id ORDER BY c.scope_id, c.service_id", error);
   if (stmt == NULL)
     goto fail;

@@ -27,6 +27,23 @@ static const char * const statuses[] = {
   "not-started", "in-progress", "satisfied", "not-applicable", "exception", NULL
 };
 
+/* The file is untrusted: a status outside the five (the CHECK constraint can
+ * be bypassed) reads as not started, a missing text as empty. */
+static const char *
+known_status (const char *status)
+{
+  return status != NULL && g_strv_contains (statuses, status) ? status : "not-started";
+}
+
+static const char *
+text_or_empty (sqlite3_stmt *stmt,
+               int           i)
+{
+  const char *text = _attest_column_text (stmt, i);
+
+  return text != NULL ? text : "";
+}
+
 void
 attest_checklist_item_free (AttestChecklistItem *item)
 {
@@ -426,16 +443,19 @@ read_items (AttestWorkspace  *self,
       item->scope_id = g_strdup (scope_id);
       item->service_id = g_strdup (shown_id);
       item->position = sqlite3_column_int (stmt, 1);
-      item->title = g_strdup (_attest_column_text (stmt, 2));
-      item->status = g_strdup (_attest_column_text (stmt, 3));
-      item->owner = g_strdup (_attest_column_text (stmt, 4));
+      item->title = g_strdup (text_or_empty (stmt, 2));
+      item->status = g_strdup (known_status (_attest_column_text (stmt, 3)));
+      item->owner = g_strdup (text_or_empty (stmt, 4));
       item->due = g_strdup (_attest_column_text (stmt, 5));
       item->evidence = g_ptr_array_new_with_free_func (g_free);
       sqlite3_reset (ev);
       sqlite3_bind_int64 (ev, 1, item->id);
-      while (sqlite3_step (ev) == SQLITE_ROW)
-        g_ptr_array_add (item->evidence, g_strdup (_attest_column_text (ev, 0)));
+      while ((rc = sqlite3_step (ev)) == SQLITE_ROW)
+        if (_attest_column_text (ev, 0) != NULL)
+          g_ptr_array_add (item->evidence, g_strdup (_attest_column_text (ev, 0)));
       g_ptr_array_add (items, item);
+      if (rc != SQLITE_DONE)
+        break;
     }
   if (rc != SQLITE_DONE)
     {
@@ -542,9 +562,9 @@ _attest_workspace_read_item (AttestWorkspace  *self,
   item->scope_id = g_strdup (_attest_column_text (stmt, 0));
   item->service_id = g_strdup (_attest_column_text (stmt, 1));
   item->position = sqlite3_column_int (stmt, 2);
-  item->title = g_strdup (_attest_column_text (stmt, 3));
-  item->status = g_strdup (_attest_column_text (stmt, 4));
-  item->owner = g_strdup (_attest_column_text (stmt, 5));
+  item->title = g_strdup (text_or_empty (stmt, 3));
+  item->status = g_strdup (known_status (_attest_column_text (stmt, 4)));
+  item->owner = g_strdup (text_or_empty (stmt, 5));
   item->due = g_strdup (_attest_column_text (stmt, 6));
   return item;
 }
@@ -757,6 +777,7 @@ attest_workspace_list_my_services (AttestWorkspace  *self,
 {
   g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
 
   g_return_val_if_fail (ATTEST_IS_WORKSPACE (self), NULL);
 
@@ -766,7 +787,13 @@ attest_workspace_list_my_services (AttestWorkspace  *self,
                                     "JOIN service_root r ON r.service_id = m.service_id ORDER BY r.root_id", error);
   if (stmt == NULL)
     return NULL;
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_ptr_array_add (ids, g_strdup (_attest_column_text (stmt, 0)));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    if (_attest_column_text (stmt, 0) != NULL)
+      g_ptr_array_add (ids, g_strdup (_attest_column_text (stmt, 0)));
+  if (rc != SQLITE_DONE)
+    {
+      _attest_workspace_set_error (self, error, rc, _("could not read the workspace"));
+      return NULL;
+    }
   return g_steal_pointer (&ids);
 }

@@ -525,17 +525,20 @@ fail:
   return FALSE;
 }
 
+/* @rc: SQLITE_DONE, or the code stepping ended with. */
 static GPtrArray *
 cells_of (AttestWorkspace  *self,
           sqlite3_stmt     *cells,
-          const char       *sha256)
+          const char       *sha256,
+          int              *rc)
 {
   GPtrArray *list = g_ptr_array_new_with_free_func (g_free);
 
   sqlite3_reset (cells);
   sqlite3_bind_text (cells, 1, sha256, -1, SQLITE_TRANSIENT);
-  while (sqlite3_step (cells) == SQLITE_ROW)
-    g_ptr_array_add (list, g_strdup (_attest_column_text (cells, 0)));
+  while ((*rc = sqlite3_step (cells)) == SQLITE_ROW)
+    if (_attest_column_text (cells, 0) != NULL)
+      g_ptr_array_add (list, g_strdup (_attest_column_text (cells, 0)));
   return list;
 }
 
@@ -595,14 +598,18 @@ query_evidence (AttestWorkspace    *self,
 
       e->sha256 = g_strdup (_attest_column_text (stmt, 0));
       e->name = g_strdup (_attest_column_text (stmt, 1));
-      e->size = sqlite3_column_int64 (stmt, 2);
+      /* Sizes and counts read back from the file are untrusted. */
+      e->size = MAX (sqlite3_column_int64 (stmt, 2), 0);
       e->mime = g_strdup (_attest_column_text (stmt, 3));
       e->attached_at = g_strdup (_attest_column_text (stmt, 4));
       e->effective = g_strdup (_attest_column_text (stmt, 5));
       e->expires = g_strdup (_attest_column_text (stmt, 6));
-      e->page_count = sqlite3_column_type (stmt, 7) == SQLITE_NULL ? -1 : sqlite3_column_int (stmt, 7);
-      e->cells = cells_of (self, cells, e->sha256);
+      e->page_count = sqlite3_column_type (stmt, 7) == SQLITE_NULL || sqlite3_column_int64 (stmt, 7) < 0 ||
+                      sqlite3_column_int64 (stmt, 7) > G_MAXINT ? -1 : sqlite3_column_int (stmt, 7);
+      e->cells = cells_of (self, cells, e->sha256, &rc);
       g_ptr_array_add (list, e);
+      if (rc != SQLITE_DONE)
+        break;
     }
   if (rc != SQLITE_DONE)
     {
@@ -959,7 +966,9 @@ attest_workspace_verify_evidence (AttestWorkspace  *self,
       if (actual != NULL && g_strcmp0 (actual, sha) == 0 && size == recorded_size)
         continue;
 
-      served = cells_of (self, cells, sha);
+      served = cells_of (self, cells, sha, &rc);
+      if (rc != SQLITE_DONE)
+        break;
       g_ptr_array_add (served, NULL);
       where = served->len > 1 ? g_strjoinv (", ", (char **)served->pdata) : g_strdup (_("no checklist item"));
 

@@ -173,7 +173,9 @@ attest_workspace_names_item (AttestWorkspaceNames *names,
   if (stmt != NULL)
     {
       sqlite3_bind_int64 (stmt, 1, item_id);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
+      /* NOT NULL in the schema; the file is untrusted. */
+      if (sqlite3_step (stmt) == SQLITE_ROW && _attest_column_text (stmt, 0) != NULL &&
+          _attest_column_text (stmt, 1) != NULL)
         return attest_workspace_names_cell (names, (const char *)sqlite3_column_text (stmt, 0),
                                             (const char *)sqlite3_column_text (stmt, 1),
                                             (guint)sqlite3_column_int (stmt, 2));

@@ -21,6 +21,8 @@ void          _attest_workspace_set_error (AttestWorkspace  *self,
                                            GError          **error,
                                            int               rc,
                                            const char       *what);
+void          _attest_workspace_set_read_only_error (AttestWorkspace  *self,
+                                                     GError          **error);
 gboolean      _attest_workspace_begin     (AttestWorkspace  *self,
                                            GError          **error);
 gboolean      _attest_workspace_commit    (AttestWorkspace  *self,

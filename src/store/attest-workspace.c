@@ -8,6 +8,8 @@
 
 #include <errno.h>
 #include <string.h>
+#include <unistd.h>
+#include <sys/stat.h>
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
@@ -27,6 +29,7 @@ struct _AttestWorkspace
   char *backup_path;
   char *reviewer;
   gboolean created;
+  gboolean read_only;
 };
 
 G_DEFINE_FINAL_TYPE (AttestWorkspace, attest_workspace, G_TYPE_OBJECT)
@@ -277,6 +280,17 @@ attest_workspace_init (AttestWorkspace *self)
 {
 }
 
+/* What every refused change says on a workspace opened for reading only. */
+void
+_attest_workspace_set_read_only_error (AttestWorkspace  *self,
+                                       GError          **error)
+{
+  g_autofree char *name = attest_workspace_display_path (self);
+
+  g_set_error (error, ATTEST_STORE_ERROR, ATTEST_STORE_ERROR_READ_ONLY,
+               _("%s is read-only: it was opened for reading, and nothing can be changed in it"), name);
+}
+
 void
 _attest_workspace_set_error (AttestWorkspace  *self,
                              GError          **error,
@@ -290,6 +304,9 @@ _attest_workspace_set_error (AttestWorkspace  *self,
 
   switch (primary)
     {
+    case SQLITE_READONLY:
+      _attest_workspace_set_read_only_error (self, error);
+      return;
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
       g_set_error (error, ATTEST_STORE_ERROR, ATTEST_STORE_ERROR_BUSY,
@@ -307,7 +324,6 @@ _attest_workspace_set_error (AttestWorkspace  *self,
     case SQLITE_CORRUPT:
       code = ATTEST_STORE_ERROR_CORRUPT;
       break;
-    case SQLITE_READONLY:
     case SQLITE_PERM:
     case SQLITE_CANTOPEN:
       code = ATTEST_STORE_ERROR_READ_ONLY;
@@ -361,6 +377,12 @@ gboolean
 _attest_workspace_begin (AttestWorkspace  *self,
                          GError          **error)
 {
+  /* A read-only connection may still take the write lock (WAL): refuse first. */
+  if (self->read_only)
+    {
+      _attest_workspace_set_read_only_error (self, error);
+      return FALSE;
+    }
   /* IMMEDIATE takes the write lock now, so a busy workspace is reported
    * before any work is done rather than at COMMIT. */
   return _attest_workspace_exec (self, "BEGIN IMMEDIATE", error);
@@ -450,6 +472,7 @@ backup_to (sqlite3     *src,
 {
   sqlite3 *dest = NULL;
   sqlite3_backup *backup;
+  guint waits = 0;
   int rc;
 
   rc = sqlite3_open_v2 (dest_path, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
@@ -458,12 +481,15 @@ backup_to (sqlite3     *src,
       backup = sqlite3_backup_init (dest, "main", src, "main");
       if (backup != NULL)
         {
-          /* Copy in steps so a writer in another process is not starved. */
+          /* Copy in steps so a writer in another process is not starved;
+           * a lock held for ten seconds ends it (BUSY), not a hang. */
           do
             {
               rc = sqlite3_backup_step (backup, 256);
-              if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+              if ((rc == SQLITE_BUSY || rc == SQLITE_LOCKED) && ++waits < 500)
                 sqlite3_sleep (20);
+              else if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+                break;
             }
           while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
           sqlite3_backup_finish (backup);
@@ -484,30 +510,171 @@ backup_to (sqlite3     *src,
   return TRUE;
 }
 
+/* The first read is where SQLite notices a file that is not a database. */
+static gboolean
+read_header (AttestWorkspace  *self,
+             gint64           *app_id,
+             gint64           *version,
+             gint64           *objects,
+             GError          **error)
+{
+  g_autoptr(GError) local = NULL;
+
+  if (query_int (self, "SELECT count(*) FROM sqlite_schema", objects, &local) &&
+      query_int (self, "PRAGMA application_id", app_id, &local) &&
+      query_int (self, "PRAGMA user_version", version, &local))
+    return TRUE;
+
+  if (g_error_matches (local, ATTEST_STORE_ERROR, ATTEST_STORE_ERROR_NOT_A_WORKSPACE))
+    {
+      g_autofree char *name = attest_workspace_display_path (self);
+      g_set_error (error, ATTEST_STORE_ERROR, ATTEST_STORE_ERROR_NOT_A_WORKSPACE,
+                   _("%s is not an Attest workspace: it is not a database file"), name);
+      return FALSE;
+    }
+  g_propagate_error (error, g_steal_pointer (&local));
+  return FALSE;
+}
+
+/* Workspaces are exchanged between people: what the file says it is, is
+ * untrusted. Only an empty new file, or an Attest workspace of a format this
+ * build knows (1 … ATTEST_WORKSPACE_SCHEMA_VERSION), goes on; the version
+ * indexes migrations[]. */
+static gboolean
+check_header (AttestWorkspace  *self,
+              gint64            app_id,
+              gint64            version,
+              gint64            objects,
+              GError          **error)
+{
+  g_autofree char *name = attest_workspace_display_path (self);
+
+  if (app_id == 0 && version == 0 && objects == 0)
+    return TRUE;
+
+  if (app_id != ATTEST_APPLICATION_ID)
+    {
+      g_set_error (error, ATTEST_STORE_ERROR, ATTEST_STORE_ERROR_NOT_A_WORKSPACE,
+                   _("%s is not an Attest workspace: it is a database of another program"),
+                   name);
+      return FALSE;
+    }
+
+  if (version > ATTEST_WORKSPACE_SCHEMA_VERSION)
+    {
+      g_set_error (error, ATTEST_STORE_ERROR, ATTEST_STORE_ERROR_TOO_NEW,
+                   _("%s was written by a newer version of Attest (workspace format %d; this "
+                     "version reads up to %d). Open it with a newer Attest."),
+                   name, (int)CLAMP (version, G_MININT, G_MAXINT), ATTEST_WORKSPACE_SCHEMA_VERSION);
+      return FALSE;
+    }
+
+  if (version < 1)
+    {
+      g_set_error (error, ATTEST_STORE_ERROR, ATTEST_STORE_ERROR_NOT_A_WORKSPACE,
+                   _("%s is not an Attest workspace: its format number (%d) is not one Attest ever wrote"),
+                   name, (int)CLAMP (version, G_MININT, G_MAXINT));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The copy of a workspace about to be migrated, under the write lock: the
+ * first free name of "FILE.vN-backup", "FILE.vN-backup-2", …, so no earlier
+ * backup is ever overwritten, written whole beside it and then renamed. */
+static gboolean
+take_backup (AttestWorkspace  *self,
+             gint64            version,
+             GError          **error)
+{
+  g_autofree char *dest = NULL;
+  g_autofree char *tmp = NULL;
+  sqlite3 *src = NULL;
+  gboolean ok;
+  int rc;
+
+  for (guint n = 1; n <= 100 && dest == NULL; n++)
+    {
+      g_autofree char *candidate = NULL;
+
+      if (n == 1)
+        candidate = g_strdup_printf ("%s.v%" G_GINT64_FORMAT "-backup", self->path, version);
+      else
+        candidate = g_strdup_printf ("%s.v%" G_GINT64_FORMAT "-backup-%u", self->path, version, n);
+      if (!g_file_test (candidate, G_FILE_TEST_EXISTS))
+        dest = g_steal_pointer (&candidate);
+    }
+  if (dest == NULL)
+    dest = g_strdup_printf ("%s.v%" G_GINT64_FORMAT "-backup-%" G_GINT64_FORMAT,
+                            self->path, version, g_get_real_time ());
+
+  /* The connection holding the write lock cannot be the source of a backup:
+   * a second one reads the file as committed, which the lock keeps still. */
+  rc = sqlite3_open_v2 (self->path, &src, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc != SQLITE_OK)
+    {
+      sqlite3_close_v2 (src);
+      _attest_workspace_set_error (self, error, rc, _("could not read the workspace"));
+      return FALSE;
+    }
+  tmp = g_strdup_printf ("%s.partial", dest);
+  g_unlink (tmp);
+  ok = backup_to (src, tmp, error);
+  sqlite3_close_v2 (src);
+  if (!ok)
+    {
+      g_unlink (tmp);
+      return FALSE;
+    }
+  if (g_rename (tmp, dest) != 0)
+    {
+      int saved_errno = errno;
+      g_autofree char *name = g_filename_display_name (dest);
+      g_unlink (tmp);
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("Could not write a copy to %s: %s"), name, g_strerror (saved_errno));
+      return FALSE;
+    }
+  g_free (self->backup_path);
+  self->backup_path = g_steal_pointer (&dest);
+  return TRUE;
+}
+
 static gboolean
 migrate (AttestWorkspace  *self,
-         gint64            from,
          GError          **error)
 {
   g_autofree char *sql = NULL;
-
-  if (from > 0)
-    {
-      /* An older workspace is migrated only after a copy of it is safe. */
-      self->backup_path = g_strdup_printf ("%s.v%" G_GINT64_FORMAT "-backup", self->path, from);
-      if (!backup_to (self->db, self->backup_path, error))
-        return FALSE;
-    }
+  gint64 app_id = 0, version = 0, objects = 0;
 
   if (!_attest_workspace_begin (self, error))
     return FALSE;
 
-  for (gint64 v = from; v < ATTEST_WORKSPACE_SCHEMA_VERSION; v++)
-    if (!_attest_workspace_exec (self, migrations[v], error))
-      goto fail;
+  /* Another process may have created or migrated the file since it was
+   * first read: read again under the write lock, and do only what is left. */
+  if (!read_header (self, &app_id, &version, &objects, error) ||
+      !check_header (self, app_id, version, objects, error))
+    goto fail;
+  if (version == ATTEST_WORKSPACE_SCHEMA_VERSION)
+    {
+      _attest_workspace_rollback (self);
+      return TRUE;
+    }
+
+  /* An older workspace is migrated only after a copy of it is safe. */
+  if (version > 0 && !take_backup (self, version, error))
+    goto fail;
+
+  for (gint64 v = version; v < ATTEST_WORKSPACE_SCHEMA_VERSION; v++)
+    {
+      g_assert (v >= 0 && v < (gint64)G_N_ELEMENTS (migrations));
+      if (!_attest_workspace_exec (self, migrations[v], error))
+        goto fail;
+    }
 
   /* Pages imported before there was a search index: index them now. */
-  if (from >= 2 && from < 4 && !_attest_search_index_pages (self, error))
+  if (version >= 2 && version < 4 && !_attest_search_index_pages (self, error))
     goto fail;
 
   sql = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %d;",
@@ -526,43 +693,77 @@ static gboolean
 check_and_migrate (AttestWorkspace  *self,
                    GError          **error)
 {
-  g_autofree char *name = attest_workspace_display_path (self);
   gint64 app_id = 0, version = 0, objects = 0;
 
-  /* The first read is where SQLite notices a file that is not a database. */
-  if (!query_int (self, "SELECT count(*) FROM sqlite_schema", &objects, error) ||
-      !query_int (self, "PRAGMA application_id", &app_id, error) ||
-      !query_int (self, "PRAGMA user_version", &version, error))
+  if (!read_header (self, &app_id, &version, &objects, error) ||
+      !check_header (self, app_id, version, objects, error))
+    return FALSE;
+
+  if (version == ATTEST_WORKSPACE_SCHEMA_VERSION)
+    return TRUE;
+
+  if (self->read_only)
     {
-      if (g_error_matches (*error, ATTEST_STORE_ERROR, ATTEST_STORE_ERROR_NOT_A_WORKSPACE))
-        {
-          g_clear_error (error);
-          g_set_error (error, ATTEST_STORE_ERROR, ATTEST_STORE_ERROR_NOT_A_WORKSPACE,
-                       _("%s is not an Attest workspace: it is not a database file"), name);
-        }
+      g_autofree char *name = attest_workspace_display_path (self);
+      g_set_error (error, ATTEST_STORE_ERROR, ATTEST_STORE_ERROR_READ_ONLY,
+                   _("%s is read-only and was written by an older Attest (workspace format %d): "
+                     "open it once where it can be written, so that it is upgraded"),
+                   name, (int)version);
       return FALSE;
     }
 
-  if (app_id != ATTEST_APPLICATION_ID && (app_id != 0 || objects > 0))
+  return migrate (self, error);
+}
+
+/* A workspace this account may read but not write — another account's file,
+ * read-only media, a folder where SQLite cannot make its -wal — is opened
+ * for reading. */
+static gboolean
+path_is_read_only (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  if (access (path, W_OK) != 0)
+    return errno == EACCES || errno == EROFS || errno == EPERM || errno == ETXTBSY;
+  return access (dir, W_OK | X_OK) != 0 && (errno == EACCES || errno == EROFS || errno == EPERM);
+}
+
+static int
+open_uri (AttestWorkspace *self,
+          const char      *query)
+{
+  g_autofree char *uri = g_filename_to_uri (self->path, NULL, NULL);
+  g_autofree char *full = g_strconcat (uri, "?", query, NULL);
+
+  if (self->db != NULL)
+    sqlite3_close_v2 (g_steal_pointer (&self->db));
+  return sqlite3_open_v2 (full, &self->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL);
+}
+
+/* Reading a WAL workspace needs its -shm: mode=ro uses the one a writer
+ * keeps beside it. With none there and none that can be made (read-only
+ * media, another account's folder), only `immutable` reads it, and that
+ * ignores the -wal: so only when there is no -wal holding changes. */
+static gboolean
+open_read_only (AttestWorkspace  *self,
+                GError          **error)
+{
+  g_autofree char *wal = g_strconcat (self->path, "-wal", NULL);
+  GStatBuf st;
+  int rc;
+
+  rc = open_uri (self, "mode=ro");
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec (self->db, "SELECT count(*) FROM sqlite_schema", NULL, NULL, NULL);
+  if (rc != SQLITE_OK && (rc & 0xff) != SQLITE_NOTADB && (rc & 0xff) != SQLITE_CORRUPT &&
+      (g_stat (wal, &st) != 0 || st.st_size == 0))
+    rc = open_uri (self, "immutable=1");
+
+  if (rc != SQLITE_OK)
     {
-      g_set_error (error, ATTEST_STORE_ERROR, ATTEST_STORE_ERROR_NOT_A_WORKSPACE,
-                   _("%s is not an Attest workspace: it is a database of another program"),
-                   name);
+      _attest_workspace_set_error (self, error, rc, _("could not open the workspace"));
       return FALSE;
     }
-
-  if (version > ATTEST_WORKSPACE_SCHEMA_VERSION)
-    {
-      g_set_error (error, ATTEST_STORE_ERROR, ATTEST_STORE_ERROR_TOO_NEW,
-                   _("%s was written by a newer version of Attest (workspace format %d; this "
-                     "version reads up to %d). Open it with a newer Attest."),
-                   name, (int)version, ATTEST_WORKSPACE_SCHEMA_VERSION);
-      return FALSE;
-    }
-
-  if (version < ATTEST_WORKSPACE_SCHEMA_VERSION)
-    return migrate (self, version, error);
-
   return TRUE;
 }
 
@@ -572,7 +773,10 @@ check_and_migrate (AttestWorkspace  *self,
  *
  * Opens a workspace, creating an empty one or migrating an older one
  * (after a backup copy) as needed. A file that is not a workspace, or one
- * written by a newer Attest, is refused with an error naming it.
+ * written by a newer Attest, is refused with an error naming it. A file
+ * this account cannot write is opened for reading only
+ * (attest_workspace_is_read_only()): every change then fails with
+ * %ATTEST_STORE_ERROR_READ_ONLY.
  */
 AttestWorkspace *
 attest_workspace_open (const char  *path,
@@ -607,13 +811,22 @@ attest_workspace_open (const char  *path,
       return NULL;
     }
 
-  rc = sqlite3_open_v2 (self->path, &self->db,
-                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                        NULL);
-  if (rc != SQLITE_OK)
+  self->read_only = !self->created && path_is_read_only (self->path);
+  if (self->read_only)
     {
-      _attest_workspace_set_error (self, error, rc, _("could not open the workspace"));
-      return NULL;
+      if (!open_read_only (self, error))
+        return NULL;
+    }
+  else
+    {
+      rc = sqlite3_open_v2 (self->path, &self->db,
+                            SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                            NULL);
+      if (rc != SQLITE_OK)
+        {
+          _attest_workspace_set_error (self, error, rc, _("could not open the workspace"));
+          return NULL;
+        }
     }
 
   sqlite3_extended_result_codes (self->db, 1);
@@ -624,19 +837,42 @@ attest_workspace_open (const char  *path,
   if (!_attest_search_register (self->db, error))
     return NULL;
 
+  /* Another process creating or migrating this workspace holds the write
+   * lock for as long as that takes (a backup, a reindex): wait for it longer
+   * than for an edit, rather than fail the open. */
+  sqlite3_busy_timeout (self->db, 20000);
   if (!check_and_migrate (self, error))
     return NULL;
 
   if (!_attest_workspace_exec (self, service_views, error))
     return NULL;
 
+  /* Switching a new file to WAL needs it to itself for a moment, and SQLite
+   * answers BUSY at once, not through the busy handler, while other
+   * processes opening it at the same time read it: try again briefly. */
+  if (!self->read_only)
+    {
+      for (guint tries = 0; ; tries++)
+        {
+          rc = sqlite3_exec (self->db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL);
+          if ((rc & 0xff) != SQLITE_BUSY || tries >= 200)
+            break;
+          g_usleep (50 * 1000);
+        }
+      if (rc != SQLITE_OK)
+        {
+          _attest_workspace_set_error (self, error, rc, _("could not update the workspace"));
+          return NULL;
+        }
+    }
   if (!_attest_workspace_exec (self,
-                               "PRAGMA journal_mode = WAL;"
-                               "PRAGMA synchronous = FULL;"
-                               "PRAGMA foreign_keys = ON;",
+                               self->read_only ? "PRAGMA foreign_keys = ON; PRAGMA query_only = ON;"
+                                               : "PRAGMA synchronous = FULL;"
+                                                 "PRAGMA foreign_keys = ON;",
                                error))
     return NULL;
 
+  sqlite3_busy_timeout (self->db, 3000);
   return g_steal_pointer (&self);
 }
 
@@ -653,6 +889,15 @@ attest_workspace_was_created (AttestWorkspace *self)
 {
   g_return_val_if_fail (ATTEST_IS_WORKSPACE (self), FALSE);
   return self->created;
+}
+
+/* TRUE when the file could only be opened for reading: every change fails
+ * with %ATTEST_STORE_ERROR_READ_ONLY. */
+gboolean
+attest_workspace_is_read_only (AttestWorkspace *self)
+{
+  g_return_val_if_fail (ATTEST_IS_WORKSPACE (self), FALSE);
+  return self->read_only;
 }
 
 /* The copy taken before a migration, or NULL when none was needed. */
@@ -676,35 +921,116 @@ attest_workspace_count_frameworks (AttestWorkspace  *self,
   return n;
 }
 
-/* "Save a Copy…": a consistent snapshot through SQLite's online backup API. */
+static gboolean
+same_file (const char *a,
+           const char *b)
+{
+  GStatBuf sa, sb;
+
+  return g_stat (a, &sa) == 0 && g_stat (b, &sb) == 0 && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+/* What SQLite keeps beside a database and would apply to whatever file
+ * has the name next: an old -wal is replayed into it, an old -journal
+ * rolled back onto it. */
+static const char * const sidecars[] = { "-wal", "-shm", "-journal" };
+
+static void
+put_back (const char  *dest,
+          char       **aside)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (sidecars); i++)
+    if (aside[i] != NULL)
+      {
+        g_autofree char *side = g_strconcat (dest, sidecars[i], NULL);
+        g_rename (aside[i], side);
+      }
+}
+
+/**
+ * attest_workspace_save_copy:
+ * @dest_path: the copy; a file there is replaced whole
+ *
+ * "Save a Copy…": a consistent snapshot through SQLite's online backup API,
+ * written beside @dest_path and renamed over it. The -wal, -shm and -journal
+ * of a workspace that was there go too, or SQLite would bring its data
+ * back into the copy. The workspace itself is refused as @dest_path.
+ */
 gboolean
 attest_workspace_save_copy (AttestWorkspace  *self,
                             const char       *dest_path,
                             GError          **error)
 {
+  g_autofree char *dest = NULL;
   g_autofree char *tmp = NULL;
+  char *aside[G_N_ELEMENTS (sidecars)] = { NULL, };
+  gboolean ok = FALSE;
 
   g_return_val_if_fail (ATTEST_IS_WORKSPACE (self), FALSE);
   g_return_val_if_fail (dest_path != NULL, FALSE);
 
+  dest = g_canonicalize_filename (dest_path, NULL);
+  if (g_str_equal (dest, self->path) || same_file (dest, self->path))
+    {
+      g_autofree char *name = g_filename_display_name (dest);
+      g_set_error (error, ATTEST_STORE_ERROR, ATTEST_STORE_ERROR_INVALID,
+                   _("Could not write a copy to %s: it is this workspace itself"), name);
+      return FALSE;
+    }
+
   /* Write beside the destination, then rename: never a half-written copy. */
-  tmp = g_strdup_printf ("%s.partial", dest_path);
+  tmp = g_strdup_printf ("%s.partial", dest);
   g_unlink (tmp);
   if (!backup_to (self->db, tmp, error))
     {
       g_unlink (tmp);
       return FALSE;
     }
-  if (g_rename (tmp, dest_path) != 0)
+
+  /* Out of the way first, and back should the copy not take their place. */
+  for (guint i = 0; i < G_N_ELEMENTS (sidecars); i++)
+    {
+      g_autofree char *side = g_strconcat (dest, sidecars[i], NULL);
+      g_autofree char *old = g_strconcat (tmp, sidecars[i], "-replaced", NULL);
+
+      if (!g_file_test (side, G_FILE_TEST_EXISTS))
+        continue;
+      if (g_rename (side, old) != 0)
+        {
+          int saved_errno = errno;
+          g_autofree char *name = g_filename_display_name (side);
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                       _("Could not write a copy to %s: %s"), name, g_strerror (saved_errno));
+          goto out;
+        }
+      aside[i] = g_steal_pointer (&old);
+    }
+
+  if (g_rename (tmp, dest) != 0)
     {
       int saved_errno = errno;
-      g_autofree char *name = g_filename_display_name (dest_path);
-      g_unlink (tmp);
+      g_autofree char *name = g_filename_display_name (dest);
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
                    _("Could not write a copy to %s: %s"), name, g_strerror (saved_errno));
-      return FALSE;
+      goto out;
     }
-  return TRUE;
+  ok = TRUE;
+
+out:
+  if (ok)
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (sidecars); i++)
+        if (aside[i] != NULL)
+          g_unlink (aside[i]);
+    }
+  else
+    {
+      put_back (dest, aside);
+      g_unlink (tmp);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (sidecars); i++)
+    g_free (aside[i]);
+  return ok;
 }
 
 char *
@@ -738,6 +1064,11 @@ attest_workspace_set_ui_state (AttestWorkspace  *self,
   g_return_val_if_fail (ATTEST_IS_WORKSPACE (self), FALSE);
   g_return_val_if_fail (key != NULL, FALSE);
 
+  if (self->read_only)
+    {
+      _attest_workspace_set_read_only_error (self, error);
+      return FALSE;
+    }
   if (value == NULL)
     stmt = _attest_workspace_prepare (self, "DELETE FROM ui_state WHERE key = ?1", error);
   else
@@ -830,15 +1161,19 @@ verify_cancelled (GCancellable  *cancellable,
 }
 
 /**
- * attest_workspace_verify:
+ * attest_workspace_verify_expecting:
+ * @expected_fingerprint: (nullable): a fingerprint printed earlier, whose
+ *   row must still be in the history
  * @problems: (element-type utf8): receives one line per thing that does not
  *   check out
  * @fingerprint: (out) (optional): the history's head hash, when it could be read
+ * @n_rows: (out) (optional): how many rows the history has
  *
  * Checks the database (PRAGMA integrity_check), the history chain and the
  * SHA-256 of every evidence file, then reads the fingerprint: everything
  * `attest-cli verify` reports. The workspace is intact when this returns
- * %TRUE and @problems is empty.
+ * %TRUE and @problems is empty. Rows cut from the end of the history leave
+ * a good chain: only @expected_fingerprint, taken before, tells.
  *
  * Takes no #GCancellable of its own: it honours g_cancellable_get_current(),
  * so a worker thread that pushed its task's cancellable stops between steps
@@ -848,14 +1183,17 @@ verify_cancelled (GCancellable  *cancellable,
  *   check was cancelled.
  */
 gboolean
-attest_workspace_verify (AttestWorkspace  *self,
-                         GPtrArray        *problems,
-                         char            **fingerprint,
-                         GError          **error)
+attest_workspace_verify_expecting (AttestWorkspace  *self,
+                                   const char       *expected_fingerprint,
+                                   GPtrArray        *problems,
+                                   char            **fingerprint,
+                                   gint64           *n_rows,
+                                   GError          **error)
 {
   GCancellable *cancellable = g_cancellable_get_current ();
   g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *head = NULL;
+  gint64 rows = 0;
   gboolean ok;
 
   g_return_val_if_fail (ATTEST_IS_WORKSPACE (self), FALSE);
@@ -868,7 +1206,7 @@ attest_workspace_verify (AttestWorkspace  *self,
 
   ok = attest_workspace_check_integrity (self, found, error) &&
        !verify_cancelled (cancellable, error) &&
-       attest_workspace_verify_history (self, found, error) &&
+       attest_workspace_check_history (self, expected_fingerprint, found, &rows, error) &&
        !verify_cancelled (cancellable, error) &&
        attest_workspace_verify_evidence (self, found, error) &&
        !verify_cancelled (cancellable, error) &&
@@ -889,7 +1227,23 @@ attest_workspace_verify (AttestWorkspace  *self,
   g_ptr_array_extend_and_steal (problems, g_steal_pointer (&found));
   if (fingerprint != NULL)
     *fingerprint = g_steal_pointer (&head);
+  if (n_rows != NULL)
+    *n_rows = rows;
   return TRUE;
+}
+
+/**
+ * attest_workspace_verify:
+ *
+ * attest_workspace_verify_expecting() with no fingerprint to expect.
+ */
+gboolean
+attest_workspace_verify (AttestWorkspace  *self,
+                         GPtrArray        *problems,
+                         char            **fingerprint,
+                         GError          **error)
+{
+  return attest_workspace_verify_expecting (self, NULL, problems, fingerprint, NULL, error);
 }
 
 /* The first column of the first row, or NULL; each "?" is bound, in order, to

@@ -10,7 +10,7 @@
 
 G_BEGIN_DECLS
 
-/* The schema this build writes (PRAGMA user_version). */
+/* The schema this build writes (PRAGMA user_version); it reads 1 … this. */
 #define ATTEST_WORKSPACE_SCHEMA_VERSION 5
 
 #define ATTEST_TYPE_WORKSPACE (attest_workspace_get_type ())
@@ -22,6 +22,7 @@ AttestWorkspace *attest_workspace_open             (const char       *path,
 const char      *attest_workspace_get_path         (AttestWorkspace  *self);
 gboolean         attest_workspace_was_created      (AttestWorkspace  *self);
 const char      *attest_workspace_get_backup_path  (AttestWorkspace  *self);
+gboolean         attest_workspace_is_read_only     (AttestWorkspace  *self);
 gint64           attest_workspace_count_frameworks (AttestWorkspace  *self,
                                                     GError          **error);
 gboolean         attest_workspace_save_copy        (AttestWorkspace  *self,
@@ -40,6 +41,12 @@ gboolean         attest_workspace_check_integrity  (AttestWorkspace  *self,
 gboolean         attest_workspace_verify           (AttestWorkspace  *self,
                                                     GPtrArray        *problems,
                                                     char            **fingerprint,
+                                                    GError          **error);
+gboolean         attest_workspace_verify_expecting (AttestWorkspace  *self,
+                                                    const char       *expected_fingerprint,
+                                                    GPtrArray        *problems,
+                                                    char            **fingerprint,
+                                                    gint64           *n_rows,
                                                     GError          **error);
 void             attest_workspace_set_reviewer     (AttestWorkspace  *self,
                                                     const char       *reviewer);

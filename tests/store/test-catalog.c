@@ -4,11 +4,16 @@
  */
 #include "config.h"
 
+#include <stdio.h>
+#include <string.h>
+
+#include <sqlite3.h>
 #include <glib/gstdio.h>
 
 #include "attest-importer.h"
 #include "attest-paths.h"
 #include "attest-service-table.h"
+#include "attest-test-workspace.h"
 #include "attest-workspace-catalog.h"
 #include "attest-workspace-checklist.h"
 #include "attest-workspace-evidence.h"
@@ -551,6 +556,70 @@ test_evidence_expiry (Fixture       *f,
     }
 }
 
+/* A page of the framework table that cannot be read fails the matrix load
+ * with an error naming the file; it once returned a matrix without frameworks. */
+static void
+corrupt_page_of (const char *table)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(AttestWorkspace) ws = attest_test_workspace_new ("attest-corrupt", NULL, &dir, &path);
+  g_autoptr(AttestMatrix) matrix = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 root, page_size;
+  FILE *file;
+
+  attest_test_import_bundled (ws, NULL);
+  matrix = attest_workspace_load_matrix (ws, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (matrix->frameworks->len, >, 0);
+  g_clear_pointer (&matrix, attest_matrix_free);
+  g_clear_object (&ws);
+
+  /* Everything in the main file, then where the table's root page is. */
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT rootpage, (SELECT page_size FROM pragma_page_size) "
+                                           "FROM sqlite_schema WHERE name = ?1", -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  root = sqlite3_column_int64 (stmt, 0);
+  page_size = sqlite3_column_int64 (stmt, 1);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  g_assert_cmpint (root, >, 1);
+
+  /* Its b-tree page type byte: no such type. */
+  file = fopen (path, "r+b");
+  g_assert_nonnull (file);
+  g_assert_cmpint (fseek (file, (long)((root - 1) * page_size), SEEK_SET), ==, 0);
+  g_assert_cmpint (fputc (0x7f, file), ==, 0x7f);
+  g_assert_cmpint (fclose (file), ==, 0);
+
+  ws = attest_workspace_open (path, &error);
+  g_assert_no_error (error);
+  matrix = attest_workspace_load_matrix (ws, &error);
+  g_assert_null (matrix);
+  g_assert_error (error, ATTEST_STORE_ERROR, ATTEST_STORE_ERROR_CORRUPT);
+  g_assert_nonnull (strstr (error->message, "w.attest"));
+
+  attest_test_workspace_delete (&ws, &dir, &path);
+}
+
+static void
+test_corrupt_framework_page (void)
+{
+  corrupt_page_of ("framework");
+}
+
+static void
+test_corrupt_scope_page (void)
+{
+  corrupt_page_of ("scope");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -565,6 +634,8 @@ main (int   argc,
   ADD ("variants-and-mine", test_variants_and_mine);
   ADD ("variant-dates-and-mt", test_variant_dates_and_mt);
   ADD ("evidence-expiry", test_evidence_expiry);
+  g_test_add_func ("/catalog/corrupt-framework-page", test_corrupt_framework_page);
+  g_test_add_func ("/catalog/corrupt-scope-page", test_corrupt_scope_page);
 #undef ADD
 
   return g_test_run ();

@@ -273,6 +273,206 @@ test_names (Fixture       *f,
   g_assert_cmpstr (attest_workspace_names_evidence (names, "00112233445566778899"), ==, "001122334455…");
 }
 
+/* Runs @sql with one text parameter of @len bytes (NULs included). */
+static void
+exec_with_bytes (const char *path,
+                 const char *sql,
+                 const char *bytes,
+                 gsize       len)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 3000);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, bytes, (int)len, SQLITE_TRANSIENT);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  g_assert_cmpint (sqlite3_changes (db), >=, 1);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+}
+
+static guint
+count_problems (Fixture     *f,
+                const char  *expected,
+                gint64      *n_rows,
+                char       **fingerprint)
+{
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (attest_workspace_verify_expecting (f->ws, expected, problems, fingerprint, n_rows, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < problems->len; i++)
+    g_test_message ("problem: %s", (char *)problems->pdata[i]);
+  return problems->len;
+}
+
+static void
+test_truncated (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *fingerprint = NULL;
+  g_autofree char *shorter = NULL;
+  g_autofree char *older = NULL;
+  gint64 n_rows = 0, n_after = 0;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpuint (count_problems (f, NULL, &n_rows, &fingerprint), ==, 0);
+  g_assert_cmpint (n_rows, >, 2);
+
+  /* The history only grows: a fingerprint taken before is still in it. */
+  older = g_strdup (fingerprint);
+  g_assert_true (attest_workspace_add_note (f->ws, "framework:soc", "later", NULL, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&fingerprint, g_free);
+  g_assert_cmpuint (count_problems (f, older, &n_after, &fingerprint), ==, 0);
+  g_assert_cmpint (n_after, ==, n_rows + 1);
+  /* Upper case as a user may type it, and the empty history's. */
+  {
+    g_autofree char *upper = g_ascii_strup (older, -1);
+    g_assert_cmpuint (count_problems (f, upper, NULL, NULL), ==, 0);
+    g_assert_cmpuint (count_problems (f, ATTEST_HISTORY_GENESIS, NULL, NULL), ==, 0);
+  }
+
+  /* The newest rows deleted: what is left is a good chain, only shorter… */
+  exec_sql (f->path, "DELETE FROM history WHERE id = (SELECT max (id) FROM history)");
+  exec_sql (f->path, "DELETE FROM history WHERE id = (SELECT max (id) FROM history)");
+  g_assert_cmpuint (count_problems (f, NULL, &n_after, &shorter), ==, 0);
+  g_assert_cmpint (n_after, ==, n_rows - 1);
+  g_assert_cmpstr (shorter, !=, fingerprint);
+  /* …which the fingerprint taken before tells. */
+  g_assert_cmpuint (count_problems (f, fingerprint, NULL, NULL), ==, 1);
+  g_assert_cmpuint (count_problems (f, older, NULL, NULL), ==, 1);
+  g_assert_cmpuint (count_problems (f, shorter, NULL, NULL), ==, 0);
+}
+
+static void
+test_nul_byte (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = attest_workspace_list_history (f->ws, "note", &error);
+  AttestHistoryEntry *note;
+  g_autofree char *with_nul = NULL;
+  gsize len;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_problems (f, NULL, NULL, NULL), ==, 0);
+
+  /* A NUL byte after a hashed field: C strings would hash it unchanged. */
+  note = rows->pdata[0];
+  len = strlen (note->after) + 1;
+  with_nul = g_malloc0 (len);
+  memcpy (with_nul, note->after, len - 1);
+  exec_with_bytes (f->path, "UPDATE history SET after = ?1 WHERE entity = 'note'", with_nul, len);
+
+  g_assert_true (attest_workspace_verify_history (f->ws, problems, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 1);
+  g_assert_nonnull (strstr (problems->pdata[0], "changed after it was written"));
+}
+
+/* Scheme 1, as rows were hashed before scheme 2: C strings, no position. */
+static char *
+hash_scheme_1 (const char * const *fields)
+{
+  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+
+  for (guint i = 0; i < 8; i++)
+    {
+      const char *v = fields[i] != NULL ? fields[i] : "";
+      g_autofree char *len = g_strdup_printf ("%c%zu:", fields[i] != NULL ? 's' : 'n', strlen (v));
+      g_checksum_update (sum, (const guchar *)len, -1);
+      g_checksum_update (sum, (const guchar *)v, -1);
+    }
+  return g_strdup (g_checksum_get_string (sum));
+}
+
+static void
+test_scheme_1 (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = attest_workspace_list_history (f->ws, NULL, &error);
+  g_autofree char *prev = g_strdup (ATTEST_HISTORY_GENESIS);
+  g_autofree char *fingerprint = NULL;
+  g_autofree char *with_nul = NULL;
+  gint64 n_rows = 0;
+  gsize len;
+
+  g_assert_no_error (error);
+  /* The history as a workspace written before scheme 2 holds it. */
+  for (guint i = 0; i < rows->len; i++)
+    {
+      AttestHistoryEntry *e = rows->pdata[i];
+      const char *fields[] = { prev, e->at, e->reviewer, e->entity, e->entity_id, e->action, e->before, e->after };
+      g_autofree char *hash = hash_scheme_1 (fields);
+      g_autofree char *sql = g_strdup_printf ("UPDATE history SET prev_hash = '%s', hash = '%s' WHERE id = %" G_GINT64_FORMAT,
+                                              prev, hash, e->id);
+      exec_sql (f->path, sql);
+      g_free (prev);
+      prev = g_steal_pointer (&hash);
+    }
+
+  /* Its chain checks out, and its fingerprint stays what it was. */
+  g_assert_cmpuint (count_problems (f, NULL, &n_rows, &fingerprint), ==, 0);
+  g_assert_cmpstr (fingerprint, ==, prev);
+  g_assert_cmpint (n_rows, ==, rows->len);
+
+  /* New rows follow in scheme 2; the old fingerprint is still in the chain. */
+  g_assert_true (attest_workspace_add_note (f->ws, "framework:soc", "after the upgrade", NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_problems (f, prev, NULL, NULL), ==, 0);
+
+  /* A scheme-1 row with a NUL byte added is no longer taken as intact. */
+  len = strlen (((AttestHistoryEntry *)rows->pdata[0])->at) + 1;
+  with_nul = g_malloc0 (len);
+  memcpy (with_nul, ((AttestHistoryEntry *)rows->pdata[0])->at, len - 1);
+  exec_with_bytes (f->path, "UPDATE history SET at = ?1 WHERE id = (SELECT min (id) FROM history)", with_nul, len);
+  g_assert_cmpuint (count_problems (f, NULL, NULL, NULL), ==, 1);
+}
+
+static void
+test_deep_json (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) deep = g_string_new (NULL);
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(AttestHistoryDescription) d = NULL;
+  g_autofree char *open_brackets = NULL;
+  g_autofree char *close_brackets = NULL;
+  g_autofree char *limit = NULL;
+  g_autofree char *over = NULL;
+
+  /* At the limit it parses; one deeper (brackets in strings do not count) is refused. */
+  open_brackets = g_strnfill (ATTEST_HISTORY_JSON_MAX_DEPTH, '[');
+  close_brackets = g_strnfill (ATTEST_HISTORY_JSON_MAX_DEPTH, ']');
+  limit = g_strconcat (open_brackets, "\"[[{\"", close_brackets, NULL);
+  node = attest_history_parse_json (limit, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (node);
+  over = g_strconcat ("[", limit, "]", NULL);
+  g_assert_null (attest_history_parse_json (over, &error));
+  g_assert_error (error, ATTEST_STORE_ERROR, ATTEST_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* 300 000 levels in a stored row: described (shown as text), no crash. */
+  for (guint i = 0; i < 300000; i++)
+    g_string_append_c (deep, '[');
+  for (guint i = 0; i < 300000; i++)
+    g_string_append_c (deep, ']');
+  exec_with_bytes (f->path, "UPDATE history SET after = ?1 WHERE entity = 'note'", deep->str, deep->len);
+  d = describe_last (f, "note");
+  g_assert_nonnull (d);
+  g_assert_cmpstr (d->what, ==, "Note added");
+  g_assert_cmpuint (d->changes->len, ==, 1);
+  g_assert_cmpuint (strlen (d->changes->pdata[0]), <=, 200);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -285,6 +485,10 @@ main (int   argc,
   ADD ("describe", test_describe);
   ADD ("describe-unknown", test_describe_unknown);
   ADD ("names", test_names);
+  ADD ("truncated", test_truncated);
+  ADD ("nul-byte", test_nul_byte);
+  ADD ("scheme-1", test_scheme_1);
+  ADD ("deep-json", test_deep_json);
 #undef ADD
 
   return g_test_run ();

@@ -1,0 +1,1 @@
+PRAGMA application_id = 0; PRAGMA user_version = 3;

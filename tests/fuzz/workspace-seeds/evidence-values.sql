@@ -1,0 +1,1 @@
+UPDATE evidence SET size = -5, page_count = 9999999999; UPDATE annotation SET page = -3, rects = '{';

@@ -1,0 +1,1 @@
+UPDATE history SET entity = NULL, action = x'ff00', before = 12, after = x'00';

@@ -1,0 +1,1 @@
+DELETE FROM history WHERE id = (SELECT max (id) FROM history); INSERT INTO service_merge VALUES ('a', 'b', 'x'), ('b', 'a', 'x');

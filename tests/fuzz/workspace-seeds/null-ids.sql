@@ -1,0 +1,1 @@
+UPDATE framework SET id = NULL; UPDATE scope SET framework_id = NULL;
