@@ -315,12 +315,31 @@ query_words (const char *text)
   return words;
 }
 
-/* Every word occurs in the name, an alias or a translated name. */
+/* A folded text without its spaces and punctuation: a service's names are
+ * one name however they are spaced ("PowerApps" is "Power Apps"), so the
+ * workspace keeps only one spelling of each. */
+static char *
+squash (const char *folded)
+{
+  GString *out = g_string_sized_new (strlen (folded));
+
+  for (const char *p = folded; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (g_unichar_isalnum (c))
+        g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Every word occurs in the name, an alias or a translated name, as written or
+ * with spaces and punctuation left out of both. */
 static gboolean
 service_matches_words (const AttestMatrixService *service,
                        GPtrArray                 *words)
 {
   g_autoptr(GPtrArray) names = NULL;
+  g_autoptr(GPtrArray) squashed = NULL;
 
   if (words == NULL || words->len == 0)
     return TRUE;
@@ -336,10 +355,25 @@ service_matches_words (const AttestMatrixService *service,
 
   for (guint w = 0; w < words->len; w++)
     {
+      g_autofree char *word = NULL;
       gboolean found = FALSE;
 
       for (guint n = 0; n < names->len && !found; n++)
         found = strstr (names->pdata[n], words->pdata[w]) != NULL;
+      if (!found)
+        {
+          word = squash (words->pdata[w]);
+          if (*word == '\0')
+            return FALSE;
+          if (squashed == NULL)
+            {
+              squashed = g_ptr_array_new_full (names->len, g_free);
+              for (guint n = 0; n < names->len; n++)
+                g_ptr_array_add (squashed, squash (names->pdata[n]));
+            }
+          for (guint n = 0; n < squashed->len && !found; n++)
+            found = strstr (squashed->pdata[n], word) != NULL;
+        }
       if (!found)
         return FALSE;
     }

@@ -22,6 +22,7 @@ GPtrArray *attest_service_names_split  (const char           *text,
                                         AttestServiceTable   *table);
 char      *attest_service_names_key    (const char           *name);
 char      *attest_service_names_slug   (const char           *name);
+gboolean   attest_service_names_is_environment (const char   *name);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AttestServiceMention, attest_service_mention_free)
 

@@ -25,6 +25,11 @@ const char         *attest_service_table_canonical   (AttestServiceTable  *self,
                                                       const char          *name);
 GPtrArray          *attest_service_table_aliases     (AttestServiceTable  *self,
                                                       const char          *canonical);
+void                attest_service_table_add_joined  (AttestServiceTable  *self,
+                                                      const char          *joined,
+                                                      const char * const  *names);
+const char * const *attest_service_table_joined      (AttestServiceTable  *self,
+                                                      const char          *name);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AttestServiceTable, attest_service_table_unref)
 

@@ -36,6 +36,9 @@ char         *_attest_workspace_query_text (AttestWorkspace *self,
                                            const char      *sql,
                                            ...);
 
+gboolean      _attest_workspace_rekey_service_names (AttestWorkspace  *self,
+                                                     GError          **error);
+
 /* A text column, or NULL for SQL NULL. */
 static inline const char *
 _attest_column_text (sqlite3_stmt *stmt,

@@ -80,6 +80,92 @@ run (AttestWorkspace  *self,
 }
 
 typedef struct {
+  gint64 rowid;
+  char *key;           /* as the name's key is made now */
+  char *lang;
+} NameRow;
+
+static void
+name_row_free (NameRow *row)
+{
+  g_free (row->key);
+  g_free (row->lang);
+  g_free (row);
+}
+
+/**
+ * _attest_workspace_rekey_service_names:
+ *
+ * Makes every key of service_name again from its name, as
+ * attest_service_names_key() makes keys now (within the caller's
+ * transaction: a migration). Names whose keys became equal ("Azure Dev Ops",
+ * "Azure DevOps") keep the row recorded first; the others are dropped, so the
+ * name resolves to the service that had it first. No service, id, coverage
+ * or history row changes: two services that now share a key stay two until
+ * the analyst merges them.
+ */
+gboolean
+_attest_workspace_rekey_service_names (AttestWorkspace  *self,
+                                       GError          **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) keep = g_ptr_array_new_with_free_func ((GDestroyNotify)name_row_free);
+  g_autoptr(GHashTable) taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) drop = g_ptr_array_new_with_free_func (g_free);
+  int rc;
+
+  stmt = _attest_workspace_prepare (self, "SELECT rowid, key, lang, name FROM service_name ORDER BY rowid", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *old_key = _attest_column_text (stmt, 1);
+      const char *lang = _attest_column_text (stmt, 2);
+      g_autofree char *key = attest_service_names_key (_attest_column_text (stmt, 3));
+      g_autofree char *rowid = g_strdup_printf ("%" G_GINT64_FORMAT, (gint64)sqlite3_column_int64 (stmt, 0));
+      NameRow *row;
+
+      /* Punctuation alone, or a key an earlier row has: the name goes. */
+      if (*key == '\0' || !g_hash_table_add (taken, g_strconcat (lang, "\x1f", key, NULL)))
+        {
+          g_ptr_array_add (drop, g_steal_pointer (&rowid));
+          continue;
+        }
+      if (g_str_equal (key, old_key))
+        continue;
+      row = g_new0 (NameRow, 1);
+      row->rowid = (gint64)sqlite3_column_int64 (stmt, 0);
+      row->key = g_steal_pointer (&key);
+      row->lang = g_strdup (lang);
+      g_ptr_array_add (keep, row);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _attest_workspace_set_error (self, error, rc, _("could not read the workspace"));
+      return FALSE;
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  for (guint i = 0; i < drop->len; i++)
+    if (!run (self, error, "DELETE FROM service_name WHERE rowid = CAST (?1 AS INTEGER)", drop->pdata[i]))
+      return FALSE;
+
+  /* Through keys no name has, so that no row meets another's old key on the way. */
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < keep->len; i++)
+      {
+        NameRow *row = keep->pdata[i];
+        g_autofree char *rowid = g_strdup_printf ("%" G_GINT64_FORMAT, row->rowid);
+        g_autofree char *parked = g_strdup_printf ("\x01%s", rowid);
+
+        if (!run (self, error, "UPDATE service_name SET key = ?1 WHERE rowid = CAST (?2 AS INTEGER)",
+                  pass == 0 ? parked : row->key, rowid))
+          return FALSE;
+      }
+  return TRUE;
+}
+
+typedef struct {
   char *name;          /* as shown */
   char *catalog_name;
   char *survivor_id;   /* NULL unless merged into another */

@@ -226,7 +226,15 @@ static const char * const migrations[ATTEST_WORKSPACE_SCHEMA_VERSION] = {
   "  added_name INTEGER NOT NULL DEFAULT 0,"
   "  PRIMARY KEY (service_id, depth)"
   ");",
+
+  /* 5 → 6: a service name's key folds spacing and punctuation too ("Azure Dev
+   * Ops" is "Azure DevOps"). No table changes; migrate() makes the keys again. */
+  "",
 };
+
+/* The first schema whose service name keys are made as attest_service_names_key()
+ * makes them now. */
+#define SERVICE_KEYS_SINCE 6
 
 /* How every reader sees services once merges and renames apply, as views of
  * this connection only (TEMP): nothing stored depends on them, so a later
@@ -675,6 +683,9 @@ migrate (AttestWorkspace  *self,
 
   /* Pages imported before there was a search index: index them now. */
   if (version >= 2 && version < 4 && !_attest_search_index_pages (self, error))
+    goto fail;
+  /* Service names keyed by an older rule: key them again. */
+  if (version >= 2 && version < SERVICE_KEYS_SINCE && !_attest_workspace_rekey_service_names (self, error))
     goto fail;
 
   sql = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %d;",

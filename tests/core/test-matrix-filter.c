@@ -317,6 +317,11 @@ test_matches (void)
   g_assert_true (attest_matrix_service_matches (cas, "sécurite cloud"));
   g_assert_true (attest_matrix_service_matches (cas, "l'application"));
   g_assert_true (attest_matrix_service_matches (cas, "l’application"));
+  /* Spacing and punctuation are spelling: one name, one stored spelling. */
+  g_assert_true (attest_matrix_service_matches (cas, "CloudAppSecurity"));
+  g_assert_true (attest_matrix_service_matches (cas, "cloud-app"));
+  g_assert_false (attest_matrix_service_matches (cas, "cloudstream"));
+  g_assert_false (attest_matrix_service_matches (stream, "-"));
   g_assert_true (attest_matrix_service_matches (cas, "雲端"));
   g_assert_true (attest_matrix_service_matches (cas, "安全"));
   g_assert_false (attest_matrix_service_matches (azure, "雲端"));

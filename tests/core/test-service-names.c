@@ -138,6 +138,146 @@ test_aliases (void)
   g_assert_null (attest_service_table_canonical (t, "Flux"));
 }
 
+/* The examples: the same service spelt twice. */
+static void
+test_folding (void)
+{
+  g_autoptr(AttestServiceTable) t = default_table ();
+  static const char * const same[][2] = {
+    { "Azure Dev Ops", "Azure DevOps" },
+    { "Microsoft To- Do for Web", "Microsoft To-Do for Web" },
+    { "Microsoft To-Do for Web", "To Do for web" },
+    { "AZURE  devops", "Azure DevOps" },
+    { "Microsoft Microsoft Healthcare Bot Service", "Healthcare Bot Service" },
+    { "Microsoft Teams\u00ae", "Teams" },
+    { "Office 365 U.S. Government", "Office 365 US Government" },
+    { "PowerApps", "Power Apps" },
+  };
+  static const char * const apart[][2] = {
+    { "Office 365 U.S. Government", "Office 365" },
+    { "Azure Government", "Azure" },
+    { "Office 365 Germany", "Office 365" },
+    { "C++", "C" },
+    { "Office 365 Security & Compliance Center", "Office 365 Security and Compliance Center" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (same); i++)
+    {
+      g_autofree char *a = attest_service_names_key (same[i][0]);
+      g_autofree char *b = attest_service_names_key (same[i][1]);
+      g_assert_cmpstr (a, ==, b);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (apart); i++)
+    {
+      g_autofree char *a = attest_service_names_key (apart[i][0]);
+      g_autofree char *b = attest_service_names_key (apart[i][1]);
+      g_assert_cmpstr (a, !=, b);
+    }
+  {
+    g_autofree char *k = attest_service_names_key (" - . ");
+    g_assert_cmpstr (k, ==, "");
+  }
+
+  /* The spelling of the table wins, whichever a page uses. */
+  g_assert_cmpstr (attest_service_table_canonical (t, "Azure Dev Ops"), ==, "Azure DevOps Services");
+  g_assert_cmpstr (attest_service_table_canonical (t, "Azure DevOps"), ==, "Azure DevOps Services");
+  g_assert_cmpstr (attest_service_table_canonical (t, "Microsoft To- Do for Web"), ==, "Microsoft To-Do for Web");
+  /* Each spelling is one mention of one service. */
+  assert_split (t, "Azure Dev Ops, Azure DevOps", "Azure Dev Ops", NULL);
+  assert_split (t, "Microsoft To- Do for Web, Microsoft To-Do for Web", "Microsoft To- Do for Web", NULL);
+  assert_split (t, "-", NULL);
+}
+
+static void
+test_joined (void)
+{
+  g_autoptr(AttestServiceTable) t = default_table ();
+
+  assert_split (t, "Azure & Azure DevOps", "Azure", "Azure DevOps", NULL);
+  assert_split (t, "Microsoft Defender for Office 365 Microsoft Teams",
+                "Microsoft Defender for Office 365", "Microsoft Teams", NULL);
+  assert_split (t, "Azure Active Directory, Forms, Microsoft Defender for Office 365 Microsoft Teams, MyAnalytics",
+                "Azure Active Directory", "Forms", "Microsoft Defender for Office 365", "Microsoft Teams",
+                "MyAnalytics", NULL);
+  /* The alias table says so. */
+  assert_split (t, "Office and Microsoft 365", "Office 365", "Microsoft 365", NULL);
+  assert_split (t, "Dynamics 365 MT & GCC", "Dynamics 365", "Dynamics 365 U.S. Government", NULL);
+  assert_split (t, "Azure and Dynamics", "Azure", "Dynamics 365", NULL);
+  /* Real single products. */
+  assert_split (t, "Office 365 Security & Compliance Center", "Office 365 Security & Compliance Center", NULL);
+  assert_split (t, "Office 365 Groups, Office 365 Security & Compliance Center, Office Online",
+                "Office 365 Groups", "Office 365 Security & Compliance Center", "Office Online", NULL);
+  assert_split (t, "Office 365 Cloud App Security", "Office 365 Cloud App Security", NULL);
+  assert_split (t, "Exchange Online Protection", "Exchange Online Protection", NULL);
+  assert_split (t, "Power BI Embedded", "Power BI Embedded", NULL);
+  assert_split (t, "Windows Defender ATP — Endpoint Detection & Response, Automatic Investigation & Remediation",
+                "Windows Defender ATP|Endpoint Detection & Response, Automatic Investigation & Remediation", NULL);
+  assert_split (t, "Azure, Azure Government, and Azure Germany",
+                "Azure", "Azure Government", "Azure Germany", NULL);
+  /* Halves not both known and not alike: one name. */
+  assert_split (t, "Security & Compliance", "Security & Compliance", NULL);
+  /* Without the table nothing is known to run together. */
+  assert_split (NULL, "Microsoft Defender for Office 365 Microsoft Teams",
+                "Microsoft Defender for Office 365 Microsoft Teams", NULL);
+  assert_split (NULL, "Azure & Azure DevOps", "Azure", "Azure DevOps", NULL);
+}
+
+static void
+test_environments (void)
+{
+  g_autoptr(AttestServiceTable) t = default_table ();
+  static const char * const environments[] = {
+    "DoD", "GCC", "GCC High", "GCC-High", "gcc high", "Government", "Commercial",
+    "U.S. Government", "U.S. Government Community Cloud (GCC)", "Microsoft Government",
+  };
+  static const char * const services[] = {
+    "Office 365 U.S. Government", "Azure Government", "Office 365 GCC High", "Azure Germany",
+    "Office 365 operated by 21Vianet", "Dynamics 365 U.S. Government", "Azure Government for DoD",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (environments); i++)
+    g_assert_true (attest_service_names_is_environment (environments[i]));
+  for (guint i = 0; i < G_N_ELEMENTS (services); i++)
+    g_assert_false (attest_service_names_is_environment (services[i]));
+
+  /* Alone, an environment names no service. */
+  assert_split (t, "DoD", NULL);
+  assert_split (t, "Government", NULL);
+  assert_split (t, "GCC High, DoD", NULL);
+  /* Beside a product it is that product's environment: a service of its own
+   * (DESIGN.md: government clouds are distinct services), as the table knows it. */
+  assert_split (t, "Office 365 U.S. Government Community Cloud (GCC), Office 365 GCC High, and DoD",
+                "Office 365 U.S. Government Community Cloud (GCC)", "Office 365 GCC High", "Office 365 DoD", NULL);
+  g_assert_cmpstr (attest_service_table_canonical (t, "Office 365 DoD"), ==, "Office 365 U.S. Government Defense");
+  assert_split (t, "Office 365 U.S. Government - High, DoD",
+                "Office 365 U.S. Government - High", "Office 365 DoD", NULL);
+  /* The Commercial environment of a product is the product. */
+  assert_split (t, "Azure Commercial, Azure Government", "Azure", "Azure Government", NULL);
+  assert_split (NULL, "Office 365 Commercial, Government, and Education",
+                "Office 365", "Office 365 Government", "Education", NULL);
+  g_assert_cmpstr (attest_service_table_canonical (t, "Office 365 Government"), ==, "Office 365 U.S. Government");
+  /* … and the table says what Education is. */
+  assert_split (t, "Office 365 Commercial, Government, and Education",
+                "Office 365", "Office 365 U.S. Government", NULL);
+}
+
+static void
+test_clauses (void)
+{
+  g_autoptr(AttestServiceTable) t = default_table ();
+
+  assert_split (t, "Microsoft Power BI, whether enrolled standalone or included in an Office 365 or Microsoft Dynamics 365 branded plan or suite",
+                "Microsoft Power BI|whether enrolled standalone or included in an Office 365 or Microsoft Dynamics 365 branded plan or suite",
+                NULL);
+  assert_split (t, "Azure complies with MPAA best-practices guidelines",
+                "Azure|complies with MPAA best-practices guidelines", NULL);
+  assert_split (t, "Azure, Azure DevOps, Dynamics 365, and other Microsoft online services",
+                "Azure", "Azure DevOps", "Dynamics 365", NULL);
+  /* A name may start in lower case when the word does not stay so. */
+  assert_split (t, "Exchange Online, eDiscovery, iOS Outlook",
+                "Exchange Online", "eDiscovery", "iOS Outlook", NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -148,6 +288,10 @@ main (int   argc,
   g_test_add_func ("/service-names/qualifiers", test_qualifiers);
   g_test_add_func ("/service-names/identity", test_identity);
   g_test_add_func ("/service-names/aliases", test_aliases);
+  g_test_add_func ("/service-names/folding", test_folding);
+  g_test_add_func ("/service-names/joined", test_joined);
+  g_test_add_func ("/service-names/environments", test_environments);
+  g_test_add_func ("/service-names/clauses", test_clauses);
 
   return g_test_run ();
 }

@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include <glib/gstdio.h>
@@ -13,6 +14,7 @@
 #include "attest-importer.h"
 #include "attest-matrix-export.h"
 #include "attest-search.h"
+#include "attest-service-names.h"
 #include "attest-test-workspace.h"
 #include "attest-workspace-catalog.h"
 #include "attest-workspace-checklist.h"
@@ -976,7 +978,7 @@ test_migrates_v4 (Fixture       *f,
   after = dump_matrix (f->ws);
   g_assert_cmpstr (after, ==, before);
 
-  /* The backup is the schema 4 workspace, whole; the workspace is schema 5. */
+  /* The backup is the schema 4 workspace, whole; the workspace is of this build's schema. */
   g_assert_cmpint (sqlite3_open (attest_workspace_get_backup_path (f->ws), &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT (SELECT user_version FROM pragma_user_version), "
                                            "(SELECT count(*) FROM sqlite_schema WHERE name = 'service_merge'), "
@@ -988,7 +990,7 @@ test_migrates_v4 (Fixture       *f,
   sqlite3_finalize (stmt);
   sqlite3_close (db);
   version = _attest_workspace_query_text (f->ws, "SELECT user_version FROM pragma_user_version");
-  g_assert_cmpstr (version, ==, "5");
+  g_assert_cmpint (atoi (version), ==, ATTEST_WORKSPACE_SCHEMA_VERSION);
 
   /* …and merges and renames work in it. */
   g_assert_true (attest_workspace_merge_services (f->ws, "stream", "intune", &error));
@@ -998,6 +1000,85 @@ test_migrates_v4 (Fixture       *f,
     g_autoptr(AttestHistoryEntry) row = last_history (f->ws);
     g_assert_cmpstr (row->action, ==, "rename");
   }
+}
+
+/* A schema 5 workspace keyed each name before spacing and punctuation were
+ * folded, so a page could make a second service of one spelt another way.
+ * Opening it keys every name again: the ids stay, the name spelt first keeps
+ * resolving to its service, and the next page finds that service. */
+static void
+test_migrates_v5_keys (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttestImportSummary) summary = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *count = NULL;
+  g_autofree char *page = g_build_filename (f->dir, "offering-fold.md", NULL);
+  const char *paths[] = { page, NULL };
+  guint rows = 0;
+
+  g_assert_true (_attest_workspace_exec (f->ws,
+                                         "INSERT INTO service (id, name) VALUES "
+                                         "('azure-dev-test-labs', 'Azure Dev Test Labs'), ('azure-devtest-labs', 'Azure DevTest Labs')",
+                                         &error));
+  g_assert_no_error (error);
+  before = dump_matrix (f->ws);
+  g_clear_object (&f->ws);
+
+  /* Keys as the rule before made them: case-folded, spacing kept. */
+  exec_sql (f->path,
+            "UPDATE service_name SET key = lower (name) || ' (old)';"
+            "INSERT INTO service_name (key, lang, service_id, name) VALUES "
+            "('azure dev test labs', '', 'azure-dev-test-labs', 'Azure Dev Test Labs'), "
+            "('azure devtest labs', '', 'azure-devtest-labs', 'Azure DevTest Labs');"
+            "PRAGMA user_version = 5;");
+
+  f->ws = attest_workspace_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_suffix (attest_workspace_get_backup_path (f->ws), "w.attest.v5-backup"));
+  after = dump_matrix (f->ws);
+  g_assert_cmpstr (after, ==, before);
+
+  /* Every key is the key of its name now. */
+  stmt = _attest_workspace_prepare (f->ws, "SELECT key, name FROM service_name", &error);
+  g_assert_no_error (error);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_autofree char *key = attest_service_names_key ((const char *)sqlite3_column_text (stmt, 1));
+      g_assert_cmpstr ((const char *)sqlite3_column_text (stmt, 0), ==, key);
+      rows++;
+    }
+  g_assert_cmpuint (rows, >, 5);
+
+  /* One key, one service: the one that had the name first. Both ids stay. */
+  g_assert_true (attest_workspace_resolve_service (f->ws, "Azure DevTest Labs", &id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (id, ==, "azure-dev-test-labs");
+  g_clear_pointer (&id, g_free);
+  id = _attest_workspace_query_text (f->ws, "SELECT id FROM service WHERE id = 'azure-devtest-labs'");
+  g_assert_cmpstr (id, ==, "azure-devtest-labs");
+  g_clear_pointer (&id, g_free);
+  g_assert_true (attest_workspace_resolve_service (f->ws, "Microsoft Intune", &id, &error));
+  g_assert_cmpstr (id, ==, "intune");
+
+  /* A page spelling it a third way adds coverage, not a service. */
+  g_assert_true (g_file_set_contents (page,
+                                      "---\ntitle: Fold\nms.lasthandoff: 01/02/2024\n---\n# Fold\n\n"
+                                      "## Microsoft in-scope cloud services\n\n- AZURE devtest labs\n", -1, &error));
+  count = _attest_workspace_query_text (f->ws, "SELECT count(*) FROM service");
+  summary = attest_importer_run (f->ws, paths, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary->imported, ==, 1);
+  g_clear_pointer (&id, g_free);
+  id = _attest_workspace_query_text (f->ws, "SELECT count(*) FROM service");
+  g_assert_cmpstr (id, ==, count);
+  g_clear_pointer (&id, g_free);
+  id = _attest_workspace_query_text (f->ws, "SELECT service_id FROM coverage WHERE scope_id = 'fold/fold'");
+  g_assert_cmpstr (id, ==, "azure-dev-test-labs");
 }
 
 int
@@ -1017,6 +1098,7 @@ main (int   argc,
   ADD ("my-services", test_my_services);
   ADD ("reimport", test_reimport);
   ADD ("migrates-v4", test_migrates_v4);
+  ADD ("migrates-v5-keys", test_migrates_v5_keys);
 #undef ADD
 
   return g_test_run ();
