@@ -62,6 +62,31 @@ attest_application_get_settings (AttestApplication *self)
   return self->settings;
 }
 
+/**
+ * attest_application_check_settings_schema:
+ *
+ * The window keeps its state and preferences in GSettings, and
+ * g_settings_new() aborts when the schema is not installed, as it is not in
+ * a build tree run directly.
+ *
+ * Returns: (transfer full) (nullable): %NULL when the schema is installed;
+ *   else one line that says how to run Attest uninstalled
+ */
+char *
+attest_application_check_settings_schema (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema != NULL)
+    return NULL;
+  /* Translators: %s is the schema's id; keep build-aux/run and meson devenv as they are */
+  return g_strdup_printf (_("attest: the settings schema %s is not installed; run Attest uninstalled with "
+                            "build-aux/run (meson devenv) from its source directory"), APP_ID);
+}
+
 static AttestWindow *
 get_main_window (AttestApplication *self)
 {
