@@ -87,6 +87,35 @@ attest_application_check_settings_schema (void)
                             "build-aux/run (meson devenv) from its source directory"), APP_ID);
 }
 
+static void
+release_application (gpointer data)
+{
+  g_application_release (data);
+  g_object_unref (data);
+}
+
+/**
+ * attest_application_hold_task:
+ * @task: a task about to run in a worker
+ *
+ * Holds the default application (if there is one) until @task is finalized,
+ * that is until its worker and its callback are done: quitting (the last
+ * window closed) then waits for a file being stored or copied instead of
+ * ending the process under a running thread.
+ */
+void
+attest_application_hold_task (GTask *task)
+{
+  GApplication *app = g_application_get_default ();
+
+  g_return_if_fail (G_IS_TASK (task));
+
+  if (app == NULL)
+    return;
+  g_application_hold (app);
+  g_object_set_data_full (G_OBJECT (task), "attest-application-hold", g_object_ref (app), release_application);
+}
+
 static AttestWindow *
 get_main_window (AttestApplication *self)
 {

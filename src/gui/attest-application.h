@@ -16,5 +16,6 @@ AttestApplication *attest_application_new          (const char        *applicati
                                                     GApplicationFlags  flags);
 GSettings         *attest_application_get_settings (AttestApplication *self);
 char              *attest_application_check_settings_schema (void);
+void               attest_application_hold_task    (GTask             *task);
 
 G_END_DECLS
