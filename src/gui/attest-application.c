@@ -62,6 +62,60 @@ attest_application_get_settings (AttestApplication *self)
   return self->settings;
 }
 
+/**
+ * attest_application_check_settings_schema:
+ *
+ * The window keeps its state and preferences in GSettings, and
+ * g_settings_new() aborts when the schema is not installed, as it is not in
+ * a build tree run directly.
+ *
+ * Returns: (transfer full) (nullable): %NULL when the schema is installed;
+ *   else one line that says how to run Attest uninstalled
+ */
+char *
+attest_application_check_settings_schema (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema != NULL)
+    return NULL;
+  /* Translators: %s is the schema's id; keep build-aux/run and meson devenv as they are */
+  return g_strdup_printf (_("attest: the settings schema %s is not installed; run Attest uninstalled with "
+                            "build-aux/run (meson devenv) from its source directory"), APP_ID);
+}
+
+static void
+release_application (gpointer data)
+{
+  g_application_release (data);
+  g_object_unref (data);
+}
+
+/**
+ * attest_application_hold_task:
+ * @task: a task about to run in a worker
+ *
+ * Holds the default application (if there is one) until @task is finalized,
+ * that is until its worker and its callback are done: quitting (the last
+ * window closed) then waits for a file being stored or copied instead of
+ * ending the process under a running thread.
+ */
+void
+attest_application_hold_task (GTask *task)
+{
+  GApplication *app = g_application_get_default ();
+
+  g_return_if_fail (G_IS_TASK (task));
+
+  if (app == NULL)
+    return;
+  g_application_hold (app);
+  g_object_set_data_full (G_OBJECT (task), "attest-application-hold", g_object_ref (app), release_application);
+}
+
 static AttestWindow *
 get_main_window (AttestApplication *self)
 {

@@ -15,5 +15,7 @@ G_DECLARE_FINAL_TYPE (AttestApplication, attest_application, ATTEST, APPLICATION
 AttestApplication *attest_application_new          (const char        *application_id,
                                                     GApplicationFlags  flags);
 GSettings         *attest_application_get_settings (AttestApplication *self);
+char              *attest_application_check_settings_schema (void);
+void               attest_application_hold_task    (GTask             *task);
 
 G_END_DECLS

@@ -7,10 +7,12 @@
 #include <adwaita.h>
 
 #include "attest-cell-pane.h"
+#include "attest-evidence-attacher.h"
 
 G_BEGIN_DECLS
 
 gboolean    _attest_cell_pane_is_attaching     (AttestCellPane *self);
+AttestEvidenceAttacher *_attest_cell_pane_get_attacher (AttestCellPane *self);
 AdwToast   *_attest_cell_pane_get_last_toast   (AttestCellPane *self);
 const char *_attest_cell_pane_get_quote_text   (AttestCellPane *self);
 const char *_attest_cell_pane_get_translated_quote_text (AttestCellPane *self);
@@ -20,9 +22,5 @@ const char *_attest_cell_pane_get_summary_text (AttestCellPane *self);
 const char *_attest_cell_pane_get_failure_text (AttestCellPane *self);
 GtkWidget  *_attest_cell_pane_get_item_row     (AttestCellPane *self,
                                                 guint           index);
-char       *_attest_cell_pane_write_open_copy  (GBytes         *bytes,
-                                                const char     *sha256,
-                                                const char     *name,
-                                                GError        **error);
 
 G_END_DECLS

@@ -7,9 +7,9 @@
  * Every edit is one store call (one transaction, one history row); the pane
  * then reads the cell back from the workspace, so what it shows is what is
  * stored — an edit the store refused is undone on screen and explained in
- * words. Attaching files runs in a worker thread on its own workspace
- * connection (AttestWorkspace is not thread-safe), with progress and Cancel;
- * opening a file writes a read-only copy in a worker too. Every callback that
+ * words. Attaching files runs in a worker on its own workspace connection
+ * (AttestEvidenceAttacher), with progress and Cancel; opening a file writes a
+ * read-only copy in a worker too (AttestEvidenceOpener). Every callback that
  * comes back from a thread first checks that the pane still wants it.
  *
  * The rows (AttestChecklistRow, AttestEvidenceRow) activate this pane's
@@ -21,19 +21,19 @@
 
 #include "config.h"
 
-#include <errno.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 #include <adwaita.h>
 
 #include "attest-count.h"
 #include "attest-cell-pane.h"
 #include "attest-cell-pane-private.h"
 #include "attest-checklist-row.h"
-#include "attest-evidence-file.h"
+#include "attest-evidence-attacher.h"
+#include "attest-evidence-opener.h"
 #include "attest-evidence-row.h"
+#include "attest-markup.h"
 #include "attest-workspace-checklist.h"
 #include "attest-workspace-evidence.h"
 
@@ -77,7 +77,8 @@ struct _AttestCellPane
   AttestChecklistRow *hover_row;  /* under the pointer; one of rows, or NULL */
   AttestChecklistRow *drop_row;   /* highlighted while files are dragged over it */
 
-  GTask *attach_task;          /* the running attach, or NULL */
+  AttestEvidenceAttacher *attacher;  /* the running attach, or NULL */
+  GCancellable *attach_cancellable;  /* its Cancel */
   GQueue pending;              /* AttachRequest *, waiting for it */
   guint progress_source;
   GCancellable *open_cancellable;
@@ -278,7 +279,7 @@ update_summary (AttestCellPane *self,
       /* Translators: checklist items whose due date has passed */
       g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u overdue", "%u overdue", overdue), overdue);
     }
-  adw_preferences_group_set_description (self->checklist_group, text->str);
+  attest_preferences_group_set_plain_description (self->checklist_group, text->str);
 }
 
 /* Reads the cell's checklist and evidence from the workspace and shows them,
@@ -630,7 +631,7 @@ close_action (GtkWidget  *widget,
   g_signal_emit (widget, signals[CLOSE_REQUESTED], 0);
 }
 
-/* Attaching files: a worker on its own connection */
+/* Attaching files: an AttestEvidenceAttacher, one at a time */
 
 typedef struct {
   gint64 item_id;
@@ -648,70 +649,22 @@ attach_request_free (AttachRequest *request)
   g_free (request);
 }
 
-typedef struct {
-  char *display_name;        /* the file as the user named it */
-  char *name;                /* its base name */
-  gboolean attached;
-  gboolean already;          /* the item had it already: nothing to do */
-  char *error;               /* why it was not attached, naming it */
-  char *warning;             /* attached, but without its text */
-} AttachOutcome;
-
-static void
-attach_outcome_free (AttachOutcome *outcome)
-{
-  g_free (outcome->display_name);
-  g_free (outcome->name);
-  g_free (outcome->error);
-  g_free (outcome->warning);
-  g_free (outcome);
-}
-
+/* What the pane waits for: it goes with the attach that it came from. */
 typedef struct {
   GWeakRef pane;
-  char *path;                /* the workspace file */
-  char *reviewer;
-  gint64 item_id;
   char *scope_id;
   char *service_id;
-  GPtrArray *files;          /* GFile */
-  GPtrArray *outcomes;       /* AttachOutcome, written by the worker, read when it returned */
-
-  GMutex lock;               /* guards what follows, shared with the progress bar */
-  guint64 done_bytes;
-  guint64 total_bytes;
-  guint current;             /* the file being read */
-
-  guint64 base_bytes;        /* the worker's own: bytes of the files before the current one */
-} AttachJob;
+  GCancellable *cancellable;
+} AttachWait;
 
 static void
-attach_job_free (AttachJob *job)
+attach_wait_free (AttachWait *wait)
 {
-  g_weak_ref_clear (&job->pane);
-  g_free (job->path);
-  g_free (job->reviewer);
-  g_free (job->scope_id);
-  g_free (job->service_id);
-  g_ptr_array_unref (job->files);
-  g_ptr_array_unref (job->outcomes);
-  g_mutex_clear (&job->lock);
-  g_free (job);
-}
-
-/* Reading and hashing a file is about 40% of attaching it (attest-bench
- * attach): the rest, its text and the store, fills the bar when it is done. */
-#define READ_SHARE 0.4
-
-static void
-attach_read_progress (guint64  bytes_read,
-                      gpointer user_data)
-{
-  AttachJob *job = user_data;
-
-  g_mutex_lock (&job->lock);
-  job->done_bytes = job->base_bytes + (guint64)(bytes_read * READ_SHARE);
-  g_mutex_unlock (&job->lock);
+  g_weak_ref_clear (&wait->pane);
+  g_free (wait->scope_id);
+  g_free (wait->service_id);
+  g_object_unref (wait->cancellable);
+  g_free (wait);
 }
 
 static gboolean
@@ -724,131 +677,39 @@ has_evidence (GPtrArray  *evidence,
   return FALSE;
 }
 
-static void
-attach_thread (GTask        *task,
-               gpointer      source,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  AttachJob *job = task_data;
-  g_autoptr(AttestWorkspace) ws = NULL;
-  g_autoptr(GError) open_error = NULL;
-  g_autoptr(GArray) sizes = g_array_sized_new (FALSE, TRUE, sizeof (guint64), job->files->len);
-  guint64 total = 0;
-
-  ws = attest_workspace_open (job->path, &open_error);
-  if (ws != NULL && job->reviewer != NULL)
-    attest_workspace_set_reviewer (ws, job->reviewer);
-
-  /* The sizes first, so the bar moves by bytes across all the files. */
-  for (guint i = 0; i < job->files->len; i++)
-    {
-      g_autoptr(GFileInfo) info = g_file_query_info (job->files->pdata[i], G_FILE_ATTRIBUTE_STANDARD_SIZE,
-                                                     G_FILE_QUERY_INFO_NONE, cancellable, NULL);
-      guint64 size = info != NULL ? (guint64)MAX (g_file_info_get_size (info), 0) : 0;
-
-      g_array_append_val (sizes, size);
-      total += size;
-    }
-  g_mutex_lock (&job->lock);
-  job->total_bytes = total;
-  g_mutex_unlock (&job->lock);
-
-  for (guint i = 0; i < job->files->len; i++)
-    {
-      GFile *file = job->files->pdata[i];
-      AttachOutcome *outcome;
-      g_autoptr(AttestEvidenceFile) prepared = NULL;
-      g_autoptr(GPtrArray) linked = NULL;
-      g_autoptr(GError) error = NULL;
-
-      if (g_cancellable_is_cancelled (cancellable))
-        break;
-
-      g_mutex_lock (&job->lock);
-      job->current = i;
-      job->done_bytes = job->base_bytes;
-      g_mutex_unlock (&job->lock);
-
-      outcome = g_new0 (AttachOutcome, 1);
-      outcome->display_name = g_file_get_parse_name (file);
-      outcome->name = g_file_get_basename (file);
-
-      if (ws == NULL)
-        outcome->error = g_strdup_printf ("%s: %s", outcome->name, open_error->message);
-      else if ((prepared = attest_evidence_file_prepare (file, attach_read_progress, job, cancellable,
-                                                         &error)) == NULL)
-        {
-          if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-            {
-              attach_outcome_free (outcome);
-              break;
-            }
-          /* Its message names the file and the reason. */
-          outcome->error = g_strdup (error->message);
-        }
-      else if ((linked = attest_workspace_list_item_evidence (ws, job->item_id, &error)) == NULL ||
-               (!has_evidence (linked, prepared->sha256) &&
-                !attest_evidence_file_attach (prepared, ws, job->item_id, NULL, NULL, &error)))
-        outcome->error = g_strdup_printf ("%s: %s", outcome->name, error->message);
-      else if (has_evidence (linked, prepared->sha256))
-        outcome->already = TRUE;
-      else
-        {
-          outcome->attached = TRUE;
-          if (prepared->text_error != NULL)
-            /* Translators: %s is why a PDF's text could not be read */
-            outcome->warning = g_strdup_printf (_("%s: attached without its text: %s"), outcome->name,
-                                                prepared->text_error->message);
-        }
-      g_ptr_array_add (job->outcomes, outcome);
-
-      job->base_bytes += g_array_index (sizes, guint64, i);
-      g_mutex_lock (&job->lock);
-      job->done_bytes = job->base_bytes;
-      g_mutex_unlock (&job->lock);
-    }
-
-  g_task_return_boolean (task, TRUE);
-}
-
 static gboolean
 update_progress (gpointer user_data)
 {
   AttestCellPane *self = user_data;
-  AttachJob *job;
+  GPtrArray *files;
   g_autofree char *name = NULL;
   g_autofree char *text = NULL;
   guint64 done, total;
   guint current;
 
-  if (self->attach_task == NULL)
+  if (self->attacher == NULL)
     {
       self->progress_source = 0;
       return G_SOURCE_REMOVE;
     }
-  job = g_task_get_task_data (self->attach_task);
-  g_mutex_lock (&job->lock);
-  done = job->done_bytes;
-  total = job->total_bytes;
-  current = job->current;
-  g_mutex_unlock (&job->lock);
+  files = attest_evidence_attacher_get_files (self->attacher);
+  attest_evidence_attacher_get_progress (self->attacher, &done, &total, &current);
 
-  name = g_file_get_basename (job->files->pdata[MIN (current, job->files->len - 1)]);
-  if (g_cancellable_is_cancelled (g_task_get_cancellable (self->attach_task)))
+  name = g_file_get_basename (files->pdata[MIN (current, files->len - 1)]);
+  if (g_cancellable_is_cancelled (self->attach_cancellable))
     /* Translators: after Cancel, until the file being stored is done */
     text = g_strdup (_("Cancelling…"));
-  else if (job->files->len == 1)
+  else if (files->len == 1)
     /* Translators: %s is a file's name */
     text = g_strdup_printf (_("Attaching “%s”…"), name);
   else
     /* Translators: %s is a file's name, then which file of how many */
-    text = g_strdup_printf (_("Attaching “%s” (%u of %u)…"), name, current + 1, job->files->len);
+    text = g_strdup_printf (_("Attaching “%s” (%u of %u)…"), name, current + 1, files->len);
   gtk_label_set_text (self->progress_label, text);
   if (total > 0)
     gtk_progress_bar_set_fraction (self->progress_bar, MIN (1.0, (double)done / (double)total));
   else
-    gtk_progress_bar_set_fraction (self->progress_bar, (double)current / job->files->len);
+    gtk_progress_bar_set_fraction (self->progress_bar, (double)current / files->len);
   return G_SOURCE_CONTINUE;
 }
 
@@ -861,7 +722,8 @@ stop_progress (AttestCellPane *self)
 
 static void
 report_attach (AttestCellPane *self,
-               AttachJob      *job,
+               GPtrArray      *outcomes,
+               guint           n_files,
                gboolean        cancelled)
 {
   g_autoptr(GString) problems = g_string_new (NULL);
@@ -870,9 +732,9 @@ report_attach (AttestCellPane *self,
   const char *already_name = NULL;
   guint attached = 0, already = 0, failed = 0;
 
-  for (guint i = 0; i < job->outcomes->len; i++)
+  for (guint i = 0; i < outcomes->len; i++)
     {
-      AttachOutcome *o = job->outcomes->pdata[i];
+      AttestAttachOutcome *o = outcomes->pdata[i];
 
       if (o->attached)
         {
@@ -893,16 +755,16 @@ report_attach (AttestCellPane *self,
       g_string_append_printf (problems, g_dngettext (GETTEXT_PACKAGE, "%u file could not be attached:",
                                                      "%u files could not be attached:", failed),
                               failed);
-      for (guint i = 0; i < job->outcomes->len; i++)
+      for (guint i = 0; i < outcomes->len; i++)
         {
-          AttachOutcome *o = job->outcomes->pdata[i];
+          AttestAttachOutcome *o = outcomes->pdata[i];
           if (o->error != NULL)
             g_string_append_printf (problems, "\n• %s", o->error);
         }
     }
-  for (guint i = 0; i < job->outcomes->len; i++)
+  for (guint i = 0; i < outcomes->len; i++)
     {
-      AttachOutcome *o = job->outcomes->pdata[i];
+      AttestAttachOutcome *o = outcomes->pdata[i];
       if (o->warning != NULL)
         g_string_append_printf (problems, "%s%s", problems->len > 0 ? "\n• " : "", o->warning);
     }
@@ -911,8 +773,8 @@ report_attach (AttestCellPane *self,
 
   if (cancelled)
     title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Cancelled: %u of %u file attached",
-                                          "Cancelled: %u of %u files attached", job->files->len),
-                             attached, job->files->len);
+                                          "Cancelled: %u of %u files attached", n_files),
+                             attached, n_files);
   else if (attached == 1 && already == 0)
     /* Translators: %s is a file's name */
     title = g_strdup_printf (_("Attached “%s”"), attached_name);
@@ -932,9 +794,7 @@ report_attach (AttestCellPane *self,
                                           "%u files are already attached to this item", already),
                              already);
   if (title != NULL)
-    {
-      show_toast (self, adw_toast_new (title));
-    }
+    show_toast (self, attest_toast_new_plain (title));
 }
 
 static void
@@ -942,28 +802,35 @@ attach_done (GObject      *source,
              GAsyncResult *result,
              gpointer      user_data)
 {
-  GTask *task = G_TASK (result);
-  AttachJob *job = g_task_get_task_data (task);
-  g_autoptr(AttestCellPane) self = g_weak_ref_get (&job->pane);
-  gboolean cancelled = g_cancellable_is_cancelled (g_task_get_cancellable (task));
+  AttestEvidenceAttacher *attacher = ATTEST_EVIDENCE_ATTACHER (source);
+  AttachWait *wait = user_data;
+  g_autoptr(AttestCellPane) self = g_weak_ref_get (&wait->pane);
+  g_autoptr(GPtrArray) outcomes = attest_evidence_attacher_attach_finish (attacher, result, NULL);
+  gboolean cancelled = g_cancellable_is_cancelled (wait->cancellable);
   gboolean any = FALSE;
 
   /* Gone, or no longer waiting for this one (disposed, another workspace). */
-  if (self == NULL || self->attach_task != task)
-    return;
+  if (self == NULL || self->attacher != attacher)
+    {
+      attach_wait_free (wait);
+      return;
+    }
 
-  g_clear_object (&self->attach_task);
+  g_clear_object (&self->attacher);
+  g_clear_object (&self->attach_cancellable);
   stop_progress (self);
-  report_attach (self, job, cancelled);
+  report_attach (self, outcomes, attest_evidence_attacher_get_files (attacher)->len, cancelled);
 
-  for (guint i = 0; i < job->outcomes->len; i++)
-    any = any || ((AttachOutcome *)job->outcomes->pdata[i])->attached;
-  if (self->workspace != NULL && g_strcmp0 (attest_workspace_get_path (self->workspace), job->path) == 0)
+  for (guint i = 0; i < outcomes->len; i++)
+    any = any || ((AttestAttachOutcome *)outcomes->pdata[i])->attached;
+  if (self->workspace != NULL &&
+      g_strcmp0 (attest_workspace_get_path (self->workspace), attest_evidence_attacher_get_workspace_path (attacher)) == 0)
     {
       reload (self);
       if (any)
-        emit_cell_changed (self, job->scope_id, job->service_id);
+        emit_cell_changed (self, wait->scope_id, wait->service_id);
     }
+  attach_wait_free (wait);
   start_next_attach (self);
 }
 
@@ -971,28 +838,20 @@ static void
 start_attach (AttestCellPane *self,
               AttachRequest  *request)
 {
-  g_autoptr(GTask) task = NULL;
-  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
-  AttachJob *job;
   AttestChecklistRow *row = row_for_item (self, request->item_id);
+  AttachWait *wait;
 
-  g_assert (self->attach_task == NULL);
+  g_assert (self->attacher == NULL);
 
-  job = g_new0 (AttachJob, 1);
-  g_weak_ref_init (&job->pane, self);
-  job->path = g_strdup (attest_workspace_get_path (self->workspace));
-  job->reviewer = g_strdup (attest_workspace_get_reviewer (self->workspace));
-  job->item_id = request->item_id;
-  job->scope_id = g_strdup (request->scope_id);
-  job->service_id = g_strdup (request->service_id);
-  job->files = g_ptr_array_ref (request->files);
-  job->outcomes = g_ptr_array_new_with_free_func ((GDestroyNotify)attach_outcome_free);
-  g_mutex_init (&job->lock);
-
-  task = g_task_new (NULL, cancellable, attach_done, NULL);
-  g_task_set_source_tag (task, start_attach);
-  g_task_set_task_data (task, job, (GDestroyNotify)attach_job_free);
-  self->attach_task = g_object_ref (task);
+  self->attacher = attest_evidence_attacher_new (attest_workspace_get_path (self->workspace),
+                                                 attest_workspace_get_reviewer (self->workspace),
+                                                 request->item_id, request->files);
+  self->attach_cancellable = g_cancellable_new ();
+  wait = g_new0 (AttachWait, 1);
+  g_weak_ref_init (&wait->pane, self);
+  wait->scope_id = g_strdup (request->scope_id);
+  wait->service_id = g_strdup (request->service_id);
+  wait->cancellable = g_object_ref (self->attach_cancellable);
 
   gtk_progress_bar_set_fraction (self->progress_bar, 0);
   gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
@@ -1001,7 +860,7 @@ start_attach (AttestCellPane *self,
   if (row != NULL)
     adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
 
-  g_task_run_in_thread (task, attach_thread);
+  attest_evidence_attacher_attach_async (self->attacher, self->attach_cancellable, attach_done, wait);
 }
 
 static void
@@ -1009,7 +868,7 @@ start_next_attach (AttestCellPane *self)
 {
   AttachRequest *request;
 
-  if (self->attach_task != NULL || (request = g_queue_pop_head (&self->pending)) == NULL)
+  if (self->attacher != NULL || (request = g_queue_pop_head (&self->pending)) == NULL)
     return;
   if (self->workspace != NULL)
     start_attach (self, request);
@@ -1093,8 +952,7 @@ attest_cell_pane_cancel (AttestCellPane *self)
   g_return_if_fail (ATTEST_IS_CELL_PANE (self));
 
   g_queue_clear_full (&self->pending, (GDestroyNotify)attach_request_free);
-  if (self->attach_task != NULL)
-    g_cancellable_cancel (g_task_get_cancellable (self->attach_task));
+  g_cancellable_cancel (self->attach_cancellable);
 }
 
 static void
@@ -1205,16 +1063,19 @@ remove_evidence_action (GtkWidget  *widget,
   /* The bytes stay in the workspace: Undo links them again. */
   /* Translators: a toast after removing a file from a checklist item; %s is its name */
   title = g_strdup_printf (_("Removed “%s”"), evidence->name);
-  toast = adw_toast_new (title);
+  toast = attest_toast_new_plain (title);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "pane.undo-remove");
-  adw_toast_set_action_target_value (toast, g_variant_new ("(xsss)", item_id, evidence->sha256,
+  adw_toast_set_action_target_value (toast, g_variant_new ("(sxsss)", attest_workspace_get_path (self->workspace),
+                                                           item_id, evidence->sha256,
                                                            self->scope_id, self->service_id));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   show_toast (self, toast);
 }
 
-/* The toast may outlive the cell it was about: it names the cell it changes. */
+/* The toast may outlive the cell it was about: it names the cell it changes,
+ * and the workspace: as the window's Undo of a rename or a merge, it only
+ * undoes in its own workspace (an item id means another item in another). */
 static void
 undo_remove_action (GtkWidget  *widget,
                     const char *action_name,
@@ -1223,10 +1084,10 @@ undo_remove_action (GtkWidget  *widget,
   AttestCellPane *self = ATTEST_CELL_PANE (widget);
   g_autoptr(GError) error = NULL;
   gint64 item_id;
-  const char *sha256, *scope_id, *service_id;
+  const char *path, *sha256, *scope_id, *service_id;
 
-  g_variant_get (parameter, "(x&s&s&s)", &item_id, &sha256, &scope_id, &service_id);
-  if (!check_workspace (self))
+  g_variant_get (parameter, "(&sx&s&s&s)", &path, &item_id, &sha256, &scope_id, &service_id);
+  if (self->workspace == NULL || g_strcmp0 (path, attest_workspace_get_path (self->workspace)) != 0)
     return;
   if (!attest_workspace_link_evidence (self->workspace, item_id, sha256, &error))
     {
@@ -1471,168 +1332,22 @@ edit_dates_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* Opening a file: a read-only copy, shown by the desktop's default app */
-
-/* A file name that stays inside its folder, whatever the stored name holds. */
-static char *
-safe_file_name (const char *name)
-{
-  g_autofree char *copy = g_strdup (name != NULL ? name : "");
-
-  g_strdelimit (copy, "/\\", '_');
-  g_strstrip (copy);
-  if (*copy == '\0' || g_str_equal (copy, ".") || g_str_equal (copy, ".."))
-    return g_strdup ("evidence");
-  return g_steal_pointer (&copy);
-}
-
-/**
- * _attest_cell_pane_write_open_copy:
- *
- * Writes @bytes to $XDG_CACHE_HOME/attest/open/SHA256/NAME, mode 0444, and
- * returns its path. The folder is named by the content, so the copy of one
- * file is written once; the viewer cannot change what it shows back.
- */
-char *
-_attest_cell_pane_write_open_copy (GBytes      *bytes,
-                                   const char  *sha256,
-                                   const char  *name,
-                                   GError     **error)
-{
-  g_autofree char *dir = NULL;
-  g_autofree char *file_name = safe_file_name (name);
-  g_autofree char *path = NULL;
-  GStatBuf st;
-  gsize len;
-  const char *data = g_bytes_get_data (bytes, &len);
-
-  g_return_val_if_fail (attest_evidence_sha256_is_valid (sha256), NULL);
-
-  dir = g_build_filename (g_get_user_cache_dir (), "attest", "open", sha256, NULL);
-  if (g_mkdir_with_parents (dir, 0700) != 0)
-    {
-      int saved = errno;
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), "%s: %s", dir, g_strerror (saved));
-      return NULL;
-    }
-  path = g_build_filename (dir, file_name, NULL);
-
-  /* Already there, whole: the same bytes (the folder is their hash). */
-  if (g_stat (path, &st) == 0 && S_ISREG (st.st_mode) && (gsize)st.st_size == len && (st.st_mode & 0222) == 0)
-    return g_steal_pointer (&path);
-
-  if (!g_file_set_contents_full (path, data != NULL ? data : "", len,
-                                 G_FILE_SET_CONTENTS_CONSISTENT,
-                                 0444, error))
-    return NULL;
-  return g_steal_pointer (&path);
-}
-
-typedef struct {
-  GWeakRef pane;
-  char *workspace_path;
-  char *sha256;
-  char *name;
-} OpenJob;
+/* Opening a file: an AttestEvidenceOpener */
 
 static void
-open_job_free (OpenJob *job)
+open_done (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
 {
-  g_weak_ref_clear (&job->pane);
-  g_free (job->workspace_path);
-  g_free (job->sha256);
-  g_free (job->name);
-  g_free (job);
-}
-
-static void
-open_thread (GTask        *task,
-             gpointer      source,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  OpenJob *job = task_data;
-  g_autoptr(AttestWorkspace) ws = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) error = NULL;
-  char *path;
-
-  ws = attest_workspace_open (job->workspace_path, &error);
-  if (ws != NULL)
-    bytes = attest_workspace_get_evidence_bytes (ws, job->sha256, &job->name, &error);
-  if (bytes == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  if (g_task_return_error_if_cancelled (task))
-    return;
-  path = _attest_cell_pane_write_open_copy (bytes, job->sha256, job->name, &error);
-  if (path == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, path, g_free);
-}
-
-static void
-open_failed (AttestCellPane *self,
-             const char     *name,
-             const GError   *error)
-{
-  /* Translators: %s is an evidence file's name, then why it could not be opened */
-  g_autofree char *message = g_strdup_printf (_("Could not open “%s”: %s"), name != NULL ? name : "", error->message);
-
-  show_failure (self, message);
-}
-
-static void
-open_launched (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  OpenJob *job = user_data;
-  g_autoptr(AttestCellPane) self = g_weak_ref_get (&job->pane);
+  GWeakRef *pane = user_data;
+  g_autoptr(AttestCellPane) self = g_weak_ref_get (pane);
   g_autoptr(GError) error = NULL;
 
-  if (!g_app_info_launch_default_for_uri_finish (result, &error) && self != NULL &&
+  g_weak_ref_clear (pane);
+  g_free (pane);
+  if (!attest_evidence_opener_open_finish (ATTEST_EVIDENCE_OPENER (source), result, &error) && self != NULL &&
       !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    open_failed (self, job->name, error);
-  open_job_free (job);
-}
-
-static void
-open_written (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  GTask *task = G_TASK (result);
-  OpenJob *job = g_task_get_task_data (task);
-  g_autoptr(AttestCellPane) self = g_weak_ref_get (&job->pane);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_task_propagate_pointer (task, &error);
-  g_autoptr(GAppLaunchContext) context = NULL;
-  g_autofree char *uri = NULL;
-  OpenJob *launch;
-
-  if (self == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  if (path == NULL)
-    {
-      open_failed (self, job->name, error);
-      return;
-    }
-
-  uri = g_filename_to_uri (path, NULL, &error);
-  if (uri == NULL)
-    {
-      open_failed (self, job->name, error);
-      return;
-    }
-  launch = g_new0 (OpenJob, 1);
-  g_weak_ref_init (&launch->pane, self);
-  launch->name = g_strdup (job->name);
-  context = G_APP_LAUNCH_CONTEXT (gdk_display_get_app_launch_context (gtk_widget_get_display (GTK_WIDGET (self))));
-  g_app_info_launch_default_for_uri_async (uri, context, self->open_cancellable, open_launched, launch);
+    show_failure (self, error->message);   /* it names the file */
 }
 
 static void
@@ -1641,20 +1356,18 @@ open_evidence_action (GtkWidget  *widget,
                       GVariant   *parameter)
 {
   AttestCellPane *self = ATTEST_CELL_PANE (widget);
-  g_autoptr(GTask) task = NULL;
-  OpenJob *job;
+  g_autoptr(AttestEvidenceOpener) opener = NULL;
+  g_autoptr(GAppLaunchContext) context = NULL;
+  GWeakRef *pane;
 
   if (!check_workspace (self))
     return;
-  job = g_new0 (OpenJob, 1);
-  g_weak_ref_init (&job->pane, self);
-  job->workspace_path = g_strdup (attest_workspace_get_path (self->workspace));
-  job->sha256 = g_strdup (g_variant_get_string (parameter, NULL));
-
-  task = g_task_new (NULL, self->open_cancellable, open_written, NULL);
-  g_task_set_source_tag (task, open_evidence_action);
-  g_task_set_task_data (task, job, (GDestroyNotify)open_job_free);
-  g_task_run_in_thread (task, open_thread);
+  opener = attest_evidence_opener_new (attest_workspace_get_path (self->workspace),
+                                       g_variant_get_string (parameter, NULL));
+  context = G_APP_LAUNCH_CONTEXT (gdk_display_get_app_launch_context (gtk_widget_get_display (widget)));
+  pane = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (pane, self);
+  attest_evidence_opener_open_async (opener, context, self->open_cancellable, open_done, pane);
 }
 
 /* Dropping files, and where the pointer is */
@@ -1732,7 +1445,14 @@ drop_files (GtkDropTarget  *target,
 gboolean
 _attest_cell_pane_is_attaching (AttestCellPane *self)
 {
-  return self->attach_task != NULL || !g_queue_is_empty (&self->pending);
+  return self->attacher != NULL || !g_queue_is_empty (&self->pending);
+}
+
+/* The running attach: a test waits for its worker, which outlives the pane. */
+AttestEvidenceAttacher *
+_attest_cell_pane_get_attacher (AttestCellPane *self)
+{
+  return self->attacher;
 }
 
 AdwToast *
@@ -1800,7 +1520,8 @@ attest_cell_pane_dispose (GObject *object)
 
   /* Nothing that comes back from a thread touches the pane after this. */
   attest_cell_pane_cancel (self);
-  g_clear_object (&self->attach_task);
+  g_clear_object (&self->attacher);
+  g_clear_object (&self->attach_cancellable);
   g_clear_handle_id (&self->progress_source, g_source_remove);
   g_cancellable_cancel (self->open_cancellable);
   if (self->chooser != NULL)
@@ -1875,7 +1596,7 @@ attest_cell_pane_class_init (AttestCellPaneClass *klass)
   gtk_widget_class_install_action (widget_class, "pane.link-existing", "x", link_existing_action);
   gtk_widget_class_install_action (widget_class, "pane.link-evidence", "(xs)", link_evidence_action);
   gtk_widget_class_install_action (widget_class, "pane.remove-evidence", "(xs)", remove_evidence_action);
-  gtk_widget_class_install_action (widget_class, "pane.undo-remove", "(xsss)", undo_remove_action);
+  gtk_widget_class_install_action (widget_class, "pane.undo-remove", "(sxsss)", undo_remove_action);
   gtk_widget_class_install_action (widget_class, "pane.open-evidence", "s", open_evidence_action);
   gtk_widget_class_install_action (widget_class, "pane.edit-dates", "s", edit_dates_action);
 

@@ -17,6 +17,8 @@
 #include "attest-history.h"
 #include "attest-history-item.h"
 #include "attest-history-window.h"
+#include "attest-markup.h"
+#include "attest-paths.h"
 #include "attest-workspace-names.h"
 
 struct _AttestHistoryWindow
@@ -284,11 +286,9 @@ list_done (GObject      *source,
 
   if (listing == NULL)
     {
-      g_autofree char *message = g_markup_escape_text (error->message, -1);
-
       g_list_store_remove_all (self->items);
       adw_status_page_set_title (self->empty_page, _("Could Not Read the History"));
-      adw_status_page_set_description (self->empty_page, message);
+      attest_status_page_set_plain_description (self->empty_page, error->message);
     }
   else
     {
@@ -704,7 +704,7 @@ copy_fingerprint_action (GtkWidget  *widget,
   if (self->fingerprint == NULL)
     return;
   gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), self->fingerprint);
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Fingerprint copied")));
+  adw_toast_overlay_add_toast (self->toast_overlay, attest_toast_new_plain (_("Fingerprint copied")));
 }
 
 static void
@@ -722,7 +722,6 @@ attest_history_window_new (GtkWindow       *parent,
                            AttestWorkspace *workspace)
 {
   AttestHistoryWindow *self;
-  g_autofree char *basename = NULL;
   g_autofree char *name = NULL;
 
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
@@ -731,8 +730,8 @@ attest_history_window_new (GtkWindow       *parent,
   self = g_object_new (ATTEST_TYPE_HISTORY_WINDOW, "transient-for", parent, NULL);
   self->workspace = g_object_ref (workspace);
 
-  basename = g_path_get_basename (attest_workspace_get_path (workspace));
-  name = g_filename_display_name (basename);
+  /* The workspace as the main window names it. */
+  name = attest_paths_display_name (attest_workspace_get_path (workspace));
   adw_window_title_set_subtitle (self->window_title, name);
 
   attest_history_window_reload (self);

@@ -17,6 +17,7 @@
 
 #include "attest-block-view.h"
 #include "attest-link-opener.h"
+#include "attest-markup.h"
 #include "attest-markdown.h"
 #include "attest-note-editor.h"
 #include "attest-workspace-notes.h"
@@ -75,10 +76,8 @@ static void
 show_toast (AttestNoteEditor *self,
             const char       *message)
 {
-  /* Toast titles are Pango markup; messages name files and notes as they are. */
-  g_autofree char *escaped = g_markup_escape_text (message, -1);
-
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
+  /* Messages name files and notes as they are. */
+  adw_toast_overlay_add_toast (self->toast_overlay, attest_toast_new_plain (message));
 }
 
 /* "2026-11-23 14:02", in local time. */
@@ -519,7 +518,7 @@ delete_action (GtkWidget  *widget,
   attest_note_editor_reload (self);
   g_signal_emit (self, signals[CHANGED], 0);
 
-  toast = adw_toast_new (_("Note deleted"));
+  toast = attest_toast_new_plain (_("Note deleted"));
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "note-editor.undo-delete");
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);

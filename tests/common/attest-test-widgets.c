@@ -4,6 +4,9 @@
  */
 #include "config.h"
 
+#include <stdio.h>
+#include <stdlib.h>
+
 #include <adwaita.h>
 
 #include "attest-paths.h"
@@ -142,6 +145,82 @@ attest_test_settle (guint ms)
     g_main_context_iteration (NULL, TRUE);
 }
 
+/* Pango 1.50 sorts a new fontset in a thread of its own, "[pango]
+ * FcFontSetSort", that nobody waits for: one started by the last layout of a
+ * test is still running when the test program exits. LeakSanitizer's check at
+ * exit stops every thread, and its tracer crashes ("Tracer caught signal 11")
+ * when a thread starts or exits meanwhile. */
+static gboolean
+transient_thread_running (char **name)
+{
+  g_autoptr(GDir) dir = g_dir_open ("/proc/self/task", 0, NULL);
+  const char *task;
+
+  while (dir != NULL && (task = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename ("/proc/self/task", task, "comm", NULL);
+      g_autofree char *comm = NULL;
+
+      if (g_file_get_contents (path, &comm, NULL, NULL) && g_str_has_prefix (comm, "[pango] FcFont"))
+        {
+          *name = g_strdup (g_strchomp (comm));
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static void
+wait_for_transient_threads (void)
+{
+  gint64 start = g_get_monotonic_time ();
+  g_autofree char *name = NULL;
+  g_autofree char *waited_for = NULL;
+
+  while (transient_thread_running (&name))
+    {
+      if (g_get_monotonic_time () - start > 60 * G_USEC_PER_SEC)
+        {
+          g_printerr ("test: the thread “%s” is still running at exit\n", name);
+          return;
+        }
+      if (waited_for == NULL)
+        waited_for = g_steal_pointer (&name);
+      g_clear_pointer (&name, g_free);
+      g_usleep (2000);
+    }
+  /* A TAP comment: how often this happens, and for how long. */
+  if (waited_for != NULL)
+    {
+      printf ("# waited for the thread “%s” at exit: %.1f ms\n", waited_for,
+              (g_get_monotonic_time () - start) / 1000.0);
+      fflush (stdout);
+    }
+}
+
+/**
+ * attest_test_end_threads_at_exit:
+ *
+ * Makes the test program's exit deterministic under LeakSanitizer: GLib's
+ * pool threads (GTask workers, GIO's) stay when idle instead of exiting on a
+ * 15-second timer that can fall on the exit, and the exit waits for Pango's
+ * fontset threads to end. Called by attest_test_init_gui() and
+ * attest_test_run_isolated(); once is enough.
+ */
+void
+attest_test_end_threads_at_exit (void)
+{
+  static gboolean done;
+
+  if (done)
+    return;
+  done = TRUE;
+  g_thread_pool_set_max_idle_time (0);
+  g_thread_pool_set_max_unused_threads (-1);
+  /* atexit handlers run last registered first: this one before LeakSanitizer's. */
+  atexit (wait_for_transient_threads);
+}
+
 /**
  * attest_test_run_isolated:
  * @test: a test case
@@ -153,6 +232,7 @@ attest_test_settle (guint ms)
 void
 attest_test_run_isolated (void (*test) (void))
 {
+  attest_test_end_threads_at_exit ();
   if (g_test_subprocess ())
     {
       test ();
@@ -175,6 +255,7 @@ attest_test_init_gui (int    *argc,
                       char ***argv)
 {
   attest_test_use_private_home ();
+  attest_test_end_threads_at_exit ();
   gtk_test_init (argc, argv, NULL);
   attest_paths_init_i18n ();
   attest_register_resource ();

@@ -23,6 +23,7 @@
 #include "attest-cell-pane.h"
 #include "attest-cell-pane-private.h"
 #include "attest-checklist-row.h"
+#include "attest-evidence-opener.h"
 #include "attest-evidence-row.h"
 #include "attest-history.h"
 #include "attest-test-widgets.h"
@@ -697,17 +698,27 @@ test_attach (void)
     g_assert_cmpstr (toast_title (f), ==, "Attached “report-f.txt”");
   }
 
-  /* Destroyed in the middle of an attach: the worker's answer finds no pane. */
+  /* Destroyed in the middle of an attach: the worker's answer finds no pane.
+   * The test waits for the worker to return, as the application does. */
   {
     g_autofree char *g = write_file (f, "report-g.txt", "Late answer");
     g_autoptr(GFile) file = g_file_new_for_path (g);
     GSList files = { file, NULL };
+    AttestEvidenceAttacher *attacher;
+    gint64 start = g_get_monotonic_time ();
 
     attest_cell_pane_attach_files (f->pane, &files);
     g_assert_true (_attest_cell_pane_is_attaching (f->pane));
+    attacher = _attest_cell_pane_get_attacher (f->pane);
+    g_object_add_weak_pointer (G_OBJECT (attacher), (gpointer *)&attacher);
     gtk_window_destroy (f->window);
     f->window = NULL;
-    iterate (500);
+    while (attacher != NULL)
+      {
+        if (!g_main_context_iteration (NULL, FALSE))
+          g_usleep (1000);
+        g_assert_cmpint (g_get_monotonic_time () - start, <, 20 * G_USEC_PER_SEC);
+      }
   }
 
   fixture_tear_down (f);
@@ -864,6 +875,162 @@ test_dates_and_link (void)
   fixture_tear_down (f);
 }
 
+/* Names with "&" and "<" reach the toasts as they are (toast titles are
+ * markup): no empty toast, no warning (fatal here). */
+static void
+test_markup_names (void)
+{
+  Fixture fx = { 0 }, *f = &fx;
+  g_autofree char *rd = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(AttestChecklistItem) item = NULL;
+  g_autoptr(GPtrArray) linked = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwToast *toast;
+
+  fixture_set_up (f);
+  rd = write_file (f, "R&D <draft>.txt", "Research & development, <confidential>");
+  show_cell (f, "soc/soc-2", "intune");
+  item = stored_item (f, "soc/soc-2", "intune", 0);
+  gtk_window_set_focus (f->window, NULL);
+
+  attach_paths (f, rd, NULL);
+  g_assert_true (pango_parse_markup (toast_title (f), -1, 0, NULL, &text, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (text, ==, "Attached “R&D <draft>.txt”");
+  iterate (300);   /* the toast is shown: a markup error would be a fatal warning */
+
+  linked = item_evidence (f, item->id);
+  g_assert_cmpuint (linked->len, ==, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->pane), "pane.remove-evidence", "(xs)", item->id,
+                                             ((AttestEvidence *)linked->pdata[0])->sha256));
+  toast = _attest_cell_pane_get_last_toast (f->pane);
+  g_clear_pointer (&text, g_free);
+  g_assert_true (pango_parse_markup (adw_toast_get_title (toast), -1, 0, NULL, &text, NULL, &error));
+  g_assert_cmpstr (text, ==, "Removed “R&D <draft>.txt”");
+  iterate (300);
+
+  fixture_tear_down (f);
+}
+
+/* An Undo toast outlives a change of workspace: it only undoes in its own
+ * (item ids of two workspaces made from one catalog are the same numbers). */
+static void
+test_undo_in_its_workspace (void)
+{
+  Fixture fx = { 0 }, *f = &fx;
+  g_autofree char *a = NULL;
+  g_autofree char *other_path = NULL;
+  g_autoptr(AttestWorkspace) other = NULL;
+  g_autoptr(AttestMatrix) other_matrix = NULL;
+  g_autoptr(AttestChecklistItem) item = NULL;
+  g_autoptr(GPtrArray) linked = NULL;
+  g_autoptr(GPtrArray) other_items = NULL;
+  g_autoptr(GPtrArray) other_linked = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sha = NULL;
+  g_autoptr(GVariant) target = NULL;
+  g_autofree char *action = NULL;
+  AdwToast *toast;
+  gint64 other_item_id;
+
+  fixture_set_up (f);
+  a = write_file (f, "report-a.txt", "SOC 2 Type II report, period 2023");
+  show_cell (f, "soc/soc-2", "intune");
+  item = stored_item (f, "soc/soc-2", "intune", 0);
+  gtk_window_set_focus (f->window, NULL);
+  attach_paths (f, a, NULL);
+  linked = item_evidence (f, item->id);
+  g_assert_cmpuint (linked->len, ==, 1);
+  sha = g_strdup (((AttestEvidence *)linked->pdata[0])->sha256);
+
+  /* Removed here: the toast offers Undo. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->pane), "pane.remove-evidence", "(xs)", item->id, sha));
+  toast = _attest_cell_pane_get_last_toast (f->pane);
+  action = g_strdup (adw_toast_get_action_name (toast));
+  target = g_variant_ref (adw_toast_get_action_target_value (toast));
+
+  /* Another workspace from the same catalog, holding the same file on another item. */
+  other_path = g_build_filename (f->dir, "other.attest", NULL);
+  other = attest_workspace_open (other_path, &error);
+  g_assert_no_error (error);
+  attest_test_import_bundled (other, NULL);
+  other_matrix = attest_workspace_load_matrix (other, &error);
+  g_assert_no_error (error);
+  attest_cell_pane_set_cell (f->pane, other, other_matrix, "soc/soc-2", "intune");
+  other_items = attest_workspace_get_checklist (other, "soc/soc-2", "intune", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (((AttestChecklistItem *)other_items->pdata[0])->id, ==, item->id);
+  other_item_id = ((AttestChecklistItem *)other_items->pdata[1])->id;
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (a);
+    GSList files = { file, NULL };
+    gint64 start = g_get_monotonic_time ();
+
+    g_assert_true (gtk_widget_child_focus (GTK_WIDGET (item_row (f, 1)), GTK_DIR_TAB_FORWARD));
+    attest_cell_pane_attach_files (f->pane, &files);
+    while (_attest_cell_pane_is_attaching (f->pane))
+      {
+        if (!g_main_context_iteration (NULL, FALSE))
+          g_usleep (1000);
+        g_assert_cmpint (g_get_monotonic_time () - start, <, 20 * G_USEC_PER_SEC);
+      }
+    gtk_window_set_focus (f->window, NULL);
+  }
+  other_linked = attest_workspace_list_item_evidence (other, other_item_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (other_linked->len, ==, 1);
+
+  /* The first workspace's Undo, while the other is shown: nothing changes in either. */
+  f->changed = 0;
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (f->pane), action, target));
+  g_clear_pointer (&other_linked, g_ptr_array_unref);
+  other_linked = attest_workspace_list_item_evidence (other, item->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (other_linked->len, ==, 0);
+  g_clear_pointer (&linked, g_ptr_array_unref);
+  linked = item_evidence (f, item->id);
+  g_assert_cmpuint (linked->len, ==, 0);
+  g_assert_null (_attest_cell_pane_get_failure_text (f->pane));
+  g_assert_cmpuint (f->changed, ==, 0);
+
+  /* Back in its own workspace, the same Undo links the file again. */
+  show_cell (f, "soc/soc-2", "intune");
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (f->pane), action, target));
+  g_clear_pointer (&linked, g_ptr_array_unref);
+  linked = item_evidence (f, item->id);
+  g_assert_cmpuint (linked->len, ==, 1);
+  g_assert_cmpuint (f->changed, ==, 1);
+
+  attest_cell_pane_set_cell (f->pane, NULL, NULL, NULL, NULL);
+  fixture_tear_down (f);
+}
+
+/* Opening a file the workspace does not hold: the opener's worker says so,
+ * in the pane, and nothing is launched. */
+static void
+test_open_missing (void)
+{
+  Fixture fx = { 0 }, *f = &fx;
+  g_autofree char *sha = g_compute_checksum_for_string (G_CHECKSUM_SHA256, "never stored", -1);
+  gint64 start;
+
+  fixture_set_up (f);
+  show_cell (f, "soc/soc-2", "intune");
+  g_assert_null (_attest_cell_pane_get_failure_text (f->pane));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->pane), "pane.open-evidence", "s", sha));
+  start = g_get_monotonic_time ();
+  while (_attest_cell_pane_get_failure_text (f->pane) == NULL)
+    {
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+      g_assert_cmpint (g_get_monotonic_time () - start, <, 20 * G_USEC_PER_SEC);
+    }
+  g_assert_true (g_str_has_prefix (_attest_cell_pane_get_failure_text (f->pane), "Could not open “”: "));
+  printf ("# %s\n", _attest_cell_pane_get_failure_text (f->pane));
+  fixture_tear_down (f);
+}
+
 /* The copy a viewer opens: the stored bytes, read-only, inside the cache. */
 static void
 test_open_copy (void)
@@ -879,7 +1046,7 @@ test_open_copy (void)
   g_autofree char *expected_dir = NULL;
   GStatBuf st;
 
-  path = _attest_cell_pane_write_open_copy (bytes, sha, "report.pdf", &error);
+  path = _attest_evidence_opener_write_copy (bytes, sha, "report.pdf", &error);
   g_assert_no_error (error);
   expected_dir = g_build_filename (g_get_user_cache_dir (), "attest", "open", sha, NULL);
   g_assert_true (g_str_has_prefix (path, expected_dir));
@@ -889,12 +1056,12 @@ test_open_copy (void)
   g_assert_cmpint (g_stat (path, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0444);
 
-  again = _attest_cell_pane_write_open_copy (bytes, sha, "report.pdf", &error);
+  again = _attest_evidence_opener_write_copy (bytes, sha, "report.pdf", &error);
   g_assert_no_error (error);
   g_assert_cmpstr (again, ==, path);
 
   /* A stored name cannot lead outside the folder. */
-  odd = _attest_cell_pane_write_open_copy (bytes, sha, "../../etc/passwd", &error);
+  odd = _attest_evidence_opener_write_copy (bytes, sha, "../../etc/passwd", &error);
   g_assert_no_error (error);
   {
     g_autofree char *parent = g_path_get_dirname (odd);
@@ -910,6 +1077,9 @@ ATTEST_TEST_ISOLATED (test_checklist)
 ATTEST_TEST_ISOLATED (test_attach)
 ATTEST_TEST_ISOLATED (test_dates_and_link)
 ATTEST_TEST_ISOLATED (test_open_copy)
+ATTEST_TEST_ISOLATED (test_markup_names)
+ATTEST_TEST_ISOLATED (test_open_missing)
+ATTEST_TEST_ISOLATED (test_undo_in_its_workspace)
 
 int
 main (int   argc,
@@ -922,6 +1092,9 @@ main (int   argc,
   g_test_add_func ("/cell-pane/attach", test_attach_isolated);
   g_test_add_func ("/cell-pane/dates-and-link", test_dates_and_link_isolated);
   g_test_add_func ("/cell-pane/open-copy", test_open_copy_isolated);
+  g_test_add_func ("/cell-pane/markup-names", test_markup_names_isolated);
+  g_test_add_func ("/cell-pane/open-missing", test_open_missing_isolated);
+  g_test_add_func ("/cell-pane/undo-in-its-workspace", test_undo_in_its_workspace_isolated);
 
   return g_test_run ();
 }

@@ -17,6 +17,7 @@
 #include "attest-history.h"
 #include "attest-history-item.h"
 #include "attest-history-window.h"
+#include "attest-paths.h"
 #include "attest-test-widgets.h"
 #include "attest-test-workspace.h"
 #include "attest-workspace-checklist.h"
@@ -269,6 +270,15 @@ test_rows (Fixture       *f,
   g_autofree char *label = NULL;
 
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (f->window)), ==, "History");
+  /* The workspace named as the main window names it: "audit", not "audit.attest". */
+  {
+    AdwWindowTitle *title = ADW_WINDOW_TITLE (attest_test_find_any (GTK_WIDGET (f->window), ADW_TYPE_WINDOW_TITLE));
+    g_autofree char *name = attest_paths_display_name (f->path);
+
+    g_assert_true (g_str_has_suffix (f->path, "/audit.attest"));
+    g_assert_cmpstr (adw_window_title_get_subtitle (title), ==, "audit");
+    g_assert_cmpstr (adw_window_title_get_subtitle (title), ==, name);
+  }
   g_assert_false (gtk_window_get_modal (GTK_WINDOW (f->window)));
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (f->window)) == f->parent);
 

@@ -591,6 +591,9 @@ test_links_ask_first (void)
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Open Link?");
   g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), ==, "https://example.com/soc-2.pdf");
   g_assert_true (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), "open"));
+  /* Enter and Escape both answer Cancel: only a click on Open opens. */
+  g_assert_cmpstr (adw_message_dialog_get_default_response (ADW_MESSAGE_DIALOG (dialog)), ==, "cancel");
+  g_assert_cmpstr (adw_message_dialog_get_close_response (ADW_MESSAGE_DIALOG (dialog)), ==, "cancel");
   {
     /* The user's click on Cancel. */
     g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
@@ -606,6 +609,69 @@ test_links_ask_first (void)
   attest_test_settle (80);
   g_assert_null (find_dialog ());
 
+  fixture_tear_down (f);
+}
+
+/* Page and note Markdown can link to any scheme: only web and mail links get
+ * as far as the dialog; the others say they cannot be opened. */
+static void
+test_links_other_schemes (void)
+{
+  Fixture fixture = { 0 }, *f = &fixture;
+  g_autoptr(GPtrArray) views = NULL;
+  const char *refused[] = {
+    "smb://server/share/report.pdf",
+    "file:///etc/passwd",
+    "x-custom-handler:run?cmd=calc",
+  };
+  GtkTextBuffer *buffer;
+  GtkTextIter iter;
+  GtkWindow *dialog;
+  GtkWidget *view;
+
+  fixture_set_up (f);
+  g_assert_true (attest_workspace_add_note (f->ws, "service:intune",
+                                            "[share](smb://server/share/report.pdf) "
+                                            "[local](file:///etc/passwd) "
+                                            "[handler](x-custom-handler:run?cmd=calc) "
+                                            "[mail](mailto:audit@example.com)", NULL, NULL));
+  attest_note_editor_set_target (f->editor, f->ws, "service:intune", "Notes on Intune");
+  attest_test_settle (80);
+  views = visible_views (f);
+  g_assert_cmpuint (views->len, ==, 1);
+  view = views->pdata[0];
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      const char *words[] = { "share", "local", "handler" };
+      g_autofree char *pattern = g_strdup_printf ("Attest does not open “%s”: only web (http, https) and mail "
+                                                  "(mailto) links can be opened", refused[i]);
+
+      iter = find_in_view (view, words[i]);
+      gtk_text_buffer_place_cursor (buffer, &iter);
+      /* No toast overlay around this editor: the words go to the log. */
+      g_test_expect_message ("attest-link-opener", G_LOG_LEVEL_MESSAGE, pattern);
+      g_assert_true (gtk_widget_activate_action (view, "block-view.activate-link", NULL));
+      g_test_assert_expected_messages ();
+      attest_test_settle (80);
+      g_assert_null (find_dialog ());
+    }
+
+  /* A mail address is asked about, as a web page is. */
+  iter = find_in_view (view, "mail");
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  g_assert_true (gtk_widget_activate_action (view, "block-view.activate-link", NULL));
+  attest_test_settle (80);
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), ==, "mailto:audit@example.com");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  gtk_window_destroy (dialog);
+  attest_test_settle (80);
+  g_assert_null (find_dialog ());
+
+  g_clear_pointer (&views, g_ptr_array_unref);
   fixture_tear_down (f);
 }
 
@@ -792,6 +858,7 @@ ATTEST_TEST_ISOLATED (test_edit_cycle)
 ATTEST_TEST_ISOLATED (test_store_error_keeps_text)
 ATTEST_TEST_ISOLATED (test_drafts_survive_moving)
 ATTEST_TEST_ISOLATED (test_links_ask_first)
+ATTEST_TEST_ISOLATED (test_links_other_schemes)
 ATTEST_TEST_ISOLATED (test_rich_note)
 
 int
@@ -805,6 +872,7 @@ main (int   argc,
   g_test_add_func ("/note-editor/store-error-keeps-text", test_store_error_keeps_text_isolated);
   g_test_add_func ("/note-editor/drafts-survive-moving", test_drafts_survive_moving_isolated);
   g_test_add_func ("/note-editor/links-ask-first", test_links_ask_first_isolated);
+  g_test_add_func ("/note-editor/links-other-schemes", test_links_other_schemes_isolated);
   g_test_add_func ("/note-editor/rich-note", test_rich_note_isolated);
 
   return g_test_run ();

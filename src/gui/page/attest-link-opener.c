@@ -3,8 +3,11 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * A link's text can say anything: the address is shown in full in an "Open
- * Link?" dialog, and only "Open" hands it to the desktop (gtk_show_uri_full).
- * What goes wrong is said in the nearest toast overlay around @from.
+ * Link?" dialog, and only "Open" hands it to the desktop (gtk_show_uri_full);
+ * Enter and Escape answer Cancel. Which addresses may be opened at all (web
+ * and mail) is the core's rule, attest_link_may_open(): any other says so and
+ * opens nothing. What goes wrong is said in the nearest toast overlay around
+ * @from.
  */
 #define G_LOG_DOMAIN "attest-link-opener"
 
@@ -13,7 +16,9 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "attest-link.h"
 #include "attest-link-opener.h"
+#include "attest-markup.h"
 
 typedef struct {
   GtkWidget *from;
@@ -33,11 +38,9 @@ say (GtkWidget  *from,
      const char *message)
 {
   GtkWidget *overlay = gtk_widget_get_ancestor (from, ADW_TYPE_TOAST_OVERLAY);
-  /* Toast titles are Pango markup; addresses are shown as they are. */
-  g_autofree char *escaped = g_markup_escape_text (message, -1);
 
   if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (escaped));
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), attest_toast_new_plain (message));
   else
     g_message ("%s", message);
 }
@@ -78,7 +81,8 @@ on_link_response (AdwMessageDialog *dialog,
 /**
  * attest_link_opener_ask:
  * @from: the widget the link was activated in
- * @uri: the address; one without a scheme is refused with a toast
+ * @uri: the address; one Attest does not open (attest_link_may_open()) is
+ *   refused with a toast
  *
  * Shows @uri and opens it in the desktop's application if the reader agrees.
  */
@@ -93,10 +97,17 @@ attest_link_opener_ask (GtkWidget  *from,
   g_return_if_fail (GTK_IS_WIDGET (from));
   g_return_if_fail (uri != NULL);
 
-  if (g_uri_peek_scheme (uri) == NULL)
+  if (!attest_link_may_open (uri))
     {
-      /* Translators: %s is the target of a link, e.g. "#faq" or "report.pdf" */
-      g_autofree char *message = g_strdup_printf (_("“%s” is not a web address Attest can open"), uri);
+      g_autofree char *message = NULL;
+
+      if (g_uri_peek_scheme (uri) == NULL)
+        /* Translators: %s is the target of a link, e.g. "#faq" or "report.pdf" */
+        message = g_strdup_printf (_("“%s” is not a web address Attest can open"), uri);
+      else
+        /* Translators: %s is a link's address, e.g. "file:///etc/passwd"; keep http, https and mailto as they are */
+        message = g_strdup_printf (_("Attest does not open “%s”: only web (http, https) and mail (mailto) links "
+                                     "can be opened"), uri);
       say (from, message);
       return;
     }
@@ -114,7 +125,8 @@ attest_link_opener_ask (GtkWidget  *from,
                                     "open", _("_Open"),
                                     NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "open", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "open");
+  /* Enter does not open what a page put there: the reader clicks Open. */
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect (dialog, "response", G_CALLBACK (on_link_response), request);
   gtk_window_present (GTK_WINDOW (dialog));
