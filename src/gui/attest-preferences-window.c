@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "attest-markup.h"
 #include "attest-preferences-window.h"
 
 struct _AttestPreferencesWindow
@@ -114,7 +115,7 @@ attest_preferences_window_new (GSettings *settings)
   description = g_strdup_printf (_("Recorded in the workspace history with each change. "
                                    "Leave empty to use your account name (%s)."),
                                  g_get_real_name ());
-  adw_preferences_group_set_description (self->review_group, description);
+  attest_preferences_group_set_plain_description (self->review_group, description);
   g_settings_bind (settings, "reviewer-name", self->reviewer_row, "text", G_SETTINGS_BIND_DEFAULT);
 
   for (guint i = 0; i < G_N_ELEMENTS (languages); i++)

@@ -13,6 +13,7 @@
 #include "attest-paths.h"
 #include "attest-rename-dialog.h"
 #include "attest-search-dialog.h"
+#include "attest-markup.h"
 #include "attest-window-private.h"
 #include "attest-workspace-checklist.h"
 #include "attest-workspace-services.h"
@@ -126,7 +127,7 @@ open_recent_activated (GSimpleAction *action,
       /* Translators: %s is a file path */
       g_autofree char *message = g_strdup_printf (_("%s no longer exists"), name);
 
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+      adw_toast_overlay_add_toast (self->toast_overlay, attest_toast_new_plain (message));
       _attest_window_fill_recent_menu (self);
       return;
     }
@@ -297,7 +298,7 @@ set_my_service (AttestWindow *self,
     {
       /* Translators: %s is the reason, e.g. "the workspace is read-only" */
       message = g_strdup_printf (_("My Services could not be changed: %s"), error->message);
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+      adw_toast_overlay_add_toast (self->toast_overlay, attest_toast_new_plain (message));
       return;
     }
   service->mine = mine;
@@ -340,7 +341,7 @@ service_renamed (AttestWindow *self,
   _attest_window_show_workspace (self);
   /* Translators: a toast after a rename: "Renamed “Stream” to “Microsoft Stream”" */
   title = g_strdup_printf (_("Renamed “%s” to “%s”"), old_name, new_name);
-  toast = adw_toast_new (title);
+  toast = attest_toast_new_plain (title);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "win.undo-rename");
   adw_toast_set_action_target_value (toast, g_variant_new ("(sss)", attest_workspace_get_path (self->workspace),
@@ -361,7 +362,7 @@ services_merged (AttestWindow *self,
   survivor = self->matrix != NULL ? attest_matrix_lookup_service (self->matrix, survivor_id) : NULL;
   /* Translators: a toast after two services were merged into one row */
   title = g_strdup_printf (_("Services merged into “%s”"), survivor != NULL ? survivor->name : survivor_id);
-  toast = adw_toast_new (title);
+  toast = attest_toast_new_plain (title);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "win.undo-merge");
   adw_toast_set_action_target_value (toast, g_variant_new ("(ss)", attest_workspace_get_path (self->workspace),
@@ -408,7 +409,7 @@ static void
 report_store_error (AttestWindow *self,
                     const GError *error)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+  adw_toast_overlay_add_toast (self->toast_overlay, attest_toast_new_plain (error->message));
 }
 
 static void

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "attest-markup.h"
 #include "attest-window-private.h"
 
 /* Files dropped on the window: folders and Markdown files are offering pages
@@ -74,7 +75,7 @@ files_dropped (GtkDropTarget *target,
     }
   else if (evidence != NULL)
     adw_toast_overlay_add_toast (self->toast_overlay,
-                                 adw_toast_new (_("Drop evidence files on a matrix cell, or on the cell’s pane")));
+                                 attest_toast_new_plain (_("Drop evidence files on a matrix cell, or on the cell’s pane")));
   g_slist_free (evidence);
 
   if (pages->len > 0)

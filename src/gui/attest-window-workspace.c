@@ -11,9 +11,11 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "attest-application.h"
 #include "attest-import-dialog.h"
 #include "attest-importer.h"
 #include "attest-paths.h"
+#include "attest-markup.h"
 #include "attest-window-private.h"
 
 /* How many workspaces "Open Recent" offers. */
@@ -68,7 +70,7 @@ _attest_window_show_workspace (AttestWindow *self)
   matrix = attest_workspace_load_matrix (self->workspace, &error);
   if (matrix == NULL)
     {
-      adw_status_page_set_description (self->error_page, error->message);
+      attest_status_page_set_plain_description (self->error_page, error->message);
       gtk_stack_set_visible_child_name (self->stack, "error");
       _attest_window_actions_update (self);
       return;
@@ -139,14 +141,18 @@ seed_done (GObject      *object,
            GAsyncResult *result,
            gpointer      user_data)
 {
-  g_autoptr(AttestWindow) self = user_data;
+  GWeakRef *window = user_data;
+  g_autoptr(AttestWindow) self = g_weak_ref_get (window);
   g_autoptr(AttestImportSummary) summary = NULL;
   g_autoptr(GError) error = NULL;
 
-  gtk_spinner_stop (self->loading_spinner);
+  g_weak_ref_clear (window);
+  g_free (window);
   summary = g_task_propagate_pointer (G_TASK (result), &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->workspace == NULL)
+  /* Gone (disposed: no template children), or another workspace replaced this one. */
+  if (self == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->workspace == NULL)
     return;
+  gtk_spinner_stop (self->loading_spinner);
 
   if (summary == NULL || summary->failed > 0)
     {
@@ -160,7 +166,7 @@ seed_done (GObject      *object,
                                                 "%u bundled pages could not be imported: %s",
                                                 summary->failed),
                                    summary->failed, (char *)summary->failures->pdata[0]);
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+      adw_toast_overlay_add_toast (self->toast_overlay, attest_toast_new_plain (message));
     }
   _attest_window_show_workspace (self);
 }
@@ -169,6 +175,7 @@ static void
 seed_workspace (AttestWindow *self)
 {
   g_autoptr(GTask) task = NULL;
+  GWeakRef *window;
 
   g_cancellable_cancel (self->seeding);
   g_clear_object (&self->seeding);
@@ -181,9 +188,14 @@ seed_workspace (AttestWindow *self)
   gtk_stack_set_visible_child_name (self->stack, "loading");
   gtk_spinner_start (self->loading_spinner);
 
-  task = g_task_new (NULL, self->seeding, seed_done, g_object_ref (self));
+  /* A weak reference: the worker keeps neither the window nor its widgets
+   * alive; the application, held, waits for it before it quits. */
+  window = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (window, self);
+  task = g_task_new (NULL, self->seeding, seed_done, window);
   g_task_set_source_tag (task, seed_workspace);
   g_task_set_task_data (task, g_strdup (attest_workspace_get_path (self->workspace)), g_free);
+  attest_application_hold_task (task);
   g_task_run_in_thread (task, seed_thread);
 }
 
@@ -197,7 +209,7 @@ report_open_error (AttestWindow *self,
   if (self->workspace == NULL)
     {
       adw_window_title_set_subtitle (self->window_title, NULL);
-      adw_status_page_set_description (self->error_page, error->message);
+      attest_status_page_set_plain_description (self->error_page, error->message);
       gtk_stack_set_visible_child_name (self->stack, "error");
       return;
     }
@@ -461,7 +473,7 @@ save_copy_done (GObject      *object,
       g_autofree char *name = g_filename_display_name (copy->dest);
       /* Translators: %s is a file path */
       g_autofree char *message = g_strdup_printf (_("Copy saved to %s"), name);
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+      adw_toast_overlay_add_toast (self->toast_overlay, attest_toast_new_plain (message));
     }
   g_clear_object (&self->saving);
   _attest_window_actions_update (self);

@@ -10,6 +10,7 @@
 
 #include "attest-page-print.h"
 #include "attest-page-view.h"
+#include "attest-markup.h"
 #include "attest-window-private.h"
 #include "attest-workspace-catalog.h"
 #include "attest-workspace-checklist.h"
@@ -109,7 +110,7 @@ _attest_window_apply_pending_cell (AttestWindow *self)
         return;   /* the cursor's cell went away: nothing to say */
       /* Translators: %s:%s is a scope id and a service id, as given to --cell */
       g_autofree char *message = g_strdup_printf (_("This workspace has no cell %s:%s"), scope_id, service_id);
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+      adw_toast_overlay_add_toast (self->toast_overlay, attest_toast_new_plain (message));
       return;
     }
   if (!attest_matrix_view_select_cell (self->matrix_view, scope_id, service_id))
@@ -267,7 +268,7 @@ attest_window_show_location (AttestWindow         *self,
     library_service_activated (self, location->service_id);
   else
     adw_toast_overlay_add_toast (self->toast_overlay,
-                                 adw_toast_new (_("This evidence file is not linked to any checklist item")));
+                                 attest_toast_new_plain (_("This evidence file is not linked to any checklist item")));
 }
 
 /* Enter or a double click on a cell opens its pane. */
@@ -336,8 +337,7 @@ page_print_requested (AttestWindow *self)
                               GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, NULL, &error);
   if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
     {
-      g_autofree char *escaped = g_markup_escape_text (error->message, -1);
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
+      adw_toast_overlay_add_toast (self->toast_overlay, attest_toast_new_plain (error->message));
     }
 }
 
@@ -380,8 +380,7 @@ show_page (AttestWindow *self,
     {
       if (!attest_page_view_load (self->page_view, self->workspace, self->matrix, framework_id, locale, &error))
         {
-          g_autofree char *escaped = g_markup_escape_text (error->message, -1);
-          adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
+          adw_toast_overlay_add_toast (self->toast_overlay, attest_toast_new_plain (error->message));
           return FALSE;
         }
       self->page_workspace = self->workspace;
@@ -390,7 +389,7 @@ show_page (AttestWindow *self,
     {
       /* Translators: %s is a section's key, e.g. "audit-cycle" */
       g_autofree char *message = g_strdup_printf (_("This page has no section “%s”"), section_key);
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+      adw_toast_overlay_add_toast (self->toast_overlay, attest_toast_new_plain (message));
     }
   gtk_stack_set_visible_child_name (self->centre_stack, "page");
   gtk_widget_set_visible (self->back_button, TRUE);
@@ -454,7 +453,7 @@ library_framework_activated (AttestWindow *self,
 
       /* Translators: %s is a framework's short name */
       message = g_strdup_printf (_("%s is hidden by the filters"), f != NULL ? f->short_name : framework_id);
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+      adw_toast_overlay_add_toast (self->toast_overlay, attest_toast_new_plain (message));
     }
   if (adw_flap_get_folded (self->flap))
     adw_flap_set_reveal_flap (self->flap, FALSE);
@@ -471,7 +470,7 @@ library_service_activated (AttestWindow *self,
       AttestMatrixService *service = self->matrix != NULL ? attest_matrix_lookup_service (self->matrix, service_id) : NULL;
       g_autofree char *message = g_strdup_printf (_("%s is hidden by the filters"),
                                                   service != NULL ? service->name : service_id);
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+      adw_toast_overlay_add_toast (self->toast_overlay, attest_toast_new_plain (message));
     }
   if (adw_flap_get_folded (self->flap))
     adw_flap_set_reveal_flap (self->flap, FALSE);
