@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
@@ -725,6 +726,41 @@ test_largest_page (void)
   fixture_tear_down (&f);
 }
 
+/* A stored page the parser refuses (an older Attest stored it, say): the
+ * view stays as it was, and says why. */
+static void
+test_unparsable_page (void)
+{
+  Fixture f = { 0 };
+  sqlite3 *db = NULL;
+  AttestPage *shown;
+  g_autoptr(GError) error = NULL;
+
+  fixture_set_up (&f, NULL);
+  load (&f, "soc", NULL);
+  shown = attest_page_view_get_page (f.view);
+  g_assert_cmpint (sqlite3_open (f.path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE variant SET page = X'2320410042' WHERE framework_id = 'mars-e'",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_changes (db), >, 0);
+  sqlite3_close (db);
+
+  /* Read now; refused by the parse, on the worker. */
+  g_assert_true (attest_page_view_load (f.view, f.ws, f.matrix, "mars-e", NULL, &error));
+  g_assert_no_error (error);
+  g_test_expect_message ("attest-page-view", G_LOG_LEVEL_MESSAGE, "*the page is binary*");
+  wait_loaded (&f);
+  g_test_assert_expected_messages ();
+  g_assert_true (attest_page_view_get_page (f.view) == shown);
+  g_assert_cmpstr (attest_page_view_get_framework_id (f.view), ==, "soc");
+  {
+    g_autofree char *text = all_text (&f);
+    g_assert_nonnull (strstr (text, "Présentation des rapports SOC"));
+  }
+  fixture_tear_down (&f);
+}
+ATTEST_TEST_ISOLATED (test_unparsable_page)
+
 #define N_SAME_HEADINGS 20000
 
 /* A page of N_SAME_HEADINGS headings "## Same" (the issue's page), imported:
@@ -977,6 +1013,7 @@ main (int   argc,
   g_test_add_func ("/page-view/table-services", test_table_services_isolated);
   g_test_add_func ("/page-view/sections-notes-zoom", test_sections_notes_zoom_isolated);
   g_test_add_func ("/page-view/versions-and-badge", test_versions_and_badge_isolated);
+  g_test_add_func ("/page-view/unparsable-page", test_unparsable_page_isolated);
   g_test_add_func ("/page-view/big-page-async", test_big_page_async_isolated);
   g_test_add_func ("/page-view/switch-while-parsing", test_switch_while_parsing_isolated);
   g_test_add_func ("/page-view/largest-page", test_largest_page_isolated);
