@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
@@ -133,6 +134,14 @@ all_text (Fixture *f)
   return g_string_free (s, FALSE);
 }
 
+/* Until the page asked for is parsed and shown (it is parsed on a worker). */
+static void
+wait_loaded (Fixture *f)
+{
+  while (attest_page_view_get_loading (f->view))
+    g_main_context_iteration (NULL, TRUE);
+}
+
 static void
 load (Fixture    *f,
       const char *framework,
@@ -142,6 +151,8 @@ load (Fixture    *f,
 
   g_assert_true (attest_page_view_load (f->view, f->ws, f->matrix, framework, locale, &error));
   g_assert_no_error (error);
+  wait_loaded (f);
+  g_assert_cmpstr (attest_page_view_get_framework_id (f->view), ==, framework);
   attest_test_settle (100);
 }
 
@@ -577,6 +588,7 @@ test_versions_and_badge (void)
 
   /* Picking the other version shows it. */
   gtk_drop_down_set_selected (dropdowns->pdata[0], 1 - gtk_drop_down_get_selected (dropdowns->pdata[0]));
+  wait_loaded (&f);
   attest_test_settle (50);
   g_free (text);
   text = all_text (&f);
@@ -700,6 +712,9 @@ test_largest_page (void)
       start = g_get_monotonic_time ();
       g_assert_true (attest_page_view_load (f.view, f.ws, f.matrix, framework, NULL, &error));
       g_assert_no_error (error);
+      /* Parsed on a worker: on screen at the first frame drawn after it is shown. */
+      wait_loaded (&f);
+      painted = FALSE;
       while (!painted)
         g_main_context_iteration (NULL, TRUE);
       shown = g_get_monotonic_time () - start;
@@ -710,6 +725,186 @@ test_largest_page (void)
     }
   fixture_tear_down (&f);
 }
+
+/* A stored page the parser refuses (an older Attest stored it, say): the
+ * view stays as it was, and says why. */
+static void
+test_unparsable_page (void)
+{
+  Fixture f = { 0 };
+  sqlite3 *db = NULL;
+  AttestPage *shown;
+  g_autoptr(GError) error = NULL;
+
+  fixture_set_up (&f, NULL);
+  load (&f, "soc", NULL);
+  shown = attest_page_view_get_page (f.view);
+  g_assert_cmpint (sqlite3_open (f.path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE variant SET page = X'2320410042' WHERE framework_id = 'mars-e'",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_changes (db), >, 0);
+  sqlite3_close (db);
+
+  /* Read now; refused by the parse, on the worker. */
+  g_assert_true (attest_page_view_load (f.view, f.ws, f.matrix, "mars-e", NULL, &error));
+  g_assert_no_error (error);
+  g_test_expect_message ("attest-page-view", G_LOG_LEVEL_MESSAGE, "*the page is binary*");
+  wait_loaded (&f);
+  g_test_assert_expected_messages ();
+  g_assert_true (attest_page_view_get_page (f.view) == shown);
+  g_assert_cmpstr (attest_page_view_get_framework_id (f.view), ==, "soc");
+  {
+    g_autofree char *text = all_text (&f);
+    g_assert_nonnull (strstr (text, "Présentation des rapports SOC"));
+  }
+  fixture_tear_down (&f);
+}
+ATTEST_TEST_ISOLATED (test_unparsable_page)
+
+#define N_SAME_HEADINGS 20000
+
+/* A page of N_SAME_HEADINGS headings "## Same" (the issue's page), imported:
+ * its framework's id. */
+static char *
+import_same_headings (Fixture  *f,
+                      GString **text)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("attest-same-XXXXXX", &error);
+  g_autofree char *path = NULL;
+  g_autoptr(GString) md = g_string_new ("---\ntitle: Same Headings\n---\n");
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < N_SAME_HEADINGS; i++)
+    g_string_append (md, "## Same\n\ntext\n\n");
+  path = g_build_filename (dir, "offering-same-headings.md", NULL);
+  g_assert_true (g_file_set_contents (path, md->str, (gssize) md->len, &error));
+  {
+    gint64 start = g_get_monotonic_time ();
+    import_path (f, path);
+    g_test_message ("imported in %.1f ms", (g_get_monotonic_time () - start) / 1000.0);
+  }
+  if (text != NULL)
+    *text = g_steal_pointer (&md);
+  g_remove (path);
+  g_rmdir (dir);
+  for (guint i = 0; i < f->matrix->frameworks->len; i++)
+    {
+      AttestMatrixFramework *fw = f->matrix->frameworks->pdata[i];
+
+      for (guint j = 0; j < fw->variants->len; j++)
+        if (g_str_equal (((AttestMatrixVariant *) fw->variants->pdata[j])->file_name, "offering-same-headings.md"))
+          return g_strdup (fw->id);
+    }
+  g_assert_not_reached ();
+}
+
+static gboolean
+count_tick (gpointer user_data)
+{
+  (*(guint *) user_data)++;
+  return G_SOURCE_CONTINUE;
+}
+
+/* The issue's page (20 000 identical headings) is parsed on a worker: the
+ * main loop runs meanwhile (a timeout ticks, the window would redraw), then
+ * the page shows, every section of it. */
+static void
+test_big_page_async (void)
+{
+  Fixture f = { 0 };
+  g_autofree char *framework = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  guint ticks = 0, source;
+  gint64 start, returned, shown;
+  AttestPage *page;
+
+  fixture_set_up (&f, "offering-soc.fr-FR.md");
+  framework = import_same_headings (&f, NULL);
+  load (&f, "soc", NULL);
+
+  source = g_timeout_add (1, count_tick, &ticks);
+  start = g_get_monotonic_time ();
+  g_assert_true (attest_page_view_load (f.view, f.ws, f.matrix, framework, NULL, &error));
+  g_assert_no_error (error);
+  returned = g_get_monotonic_time ();
+  /* Back before the page is parsed: the old page still shows meanwhile. */
+  g_assert_true (attest_page_view_get_loading (f.view));
+  g_assert_cmpstr (attest_page_view_get_framework_id (f.view), ==, "soc");
+  wait_loaded (&f);
+  shown = g_get_monotonic_time ();
+  g_source_remove (source);
+  g_test_message ("load returned in %.1f ms, the page shown after %.1f ms, %u ticks of the main loop meanwhile",
+                  (returned - start) / 1000.0, (shown - start) / 1000.0, ticks);
+  /* The main loop ran while the worker parsed. */
+  g_assert_cmpuint (ticks, >, 0);
+
+  g_assert_cmpstr (attest_page_view_get_framework_id (f.view), ==, framework);
+  page = attest_page_view_get_page (f.view);
+  g_assert_nonnull (page);
+  g_assert_cmpuint (page->sections->len, >=, N_SAME_HEADINGS);
+  g_assert_cmpstr (attest_page_view_get_title (f.view), ==, "Same Headings");
+  attest_test_settle (50);
+  g_assert_cmpuint (attest_page_view_get_text_views (f.view)->len, ==, 1);
+  text = all_text (&f);
+  g_assert_nonnull (strstr (text, "Same"));
+  g_assert_null (strstr (text, "Présentation des rapports SOC"));
+  fixture_tear_down (&f);
+}
+ATTEST_TEST_ISOLATED (test_big_page_async)
+
+/* Page B asked for while page A parses: B shows, never A, and the section
+ * asked for after B lands on B. */
+static void
+test_switch_while_parsing (void)
+{
+  Fixture f = { 0 };
+  g_autofree char *framework = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) md = NULL;
+  g_autoptr(AttestPage) parsed = NULL;
+  gint64 start, parse_time, until;
+  int section;
+
+  fixture_set_up (&f, "offering-soc.fr-FR.md");
+  framework = import_same_headings (&f, &md);
+  /* How long A takes to parse here (the view parses it the same way), to watch that long and more below. */
+  start = g_get_monotonic_time ();
+  parsed = attest_page_parse ("offering-same-headings.md", md->str, (gssize) md->len, &error);
+  g_assert_no_error (error);
+  parse_time = g_get_monotonic_time () - start;
+  g_test_message ("A parses in %.1f ms", parse_time / 1000.0);
+
+  g_assert_true (attest_page_view_load (f.view, f.ws, f.matrix, framework, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (attest_page_view_get_loading (f.view));
+  g_assert_true (attest_page_view_load (f.view, f.ws, f.matrix, "soc", NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (attest_page_view_show_section (f.view, "audit-cycle"));
+  wait_loaded (&f);
+  g_assert_cmpstr (attest_page_view_get_framework_id (f.view), ==, "soc");
+  section = attest_page_find_section (attest_page_view_get_page (f.view), "audit-cycle");
+  g_assert_cmpint (section, >=, 0);
+  g_assert_cmpint (attest_page_view_get_section (f.view), ==, section);
+
+  /* A's parse ends meanwhile: it is dropped, B stays. */
+  until = g_get_monotonic_time () + 3 * parse_time + 300 * G_TIME_SPAN_MILLISECOND;
+  while (g_get_monotonic_time () < until)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_assert_false (attest_page_view_get_loading (f.view));
+      g_assert_cmpstr (attest_page_view_get_framework_id (f.view), ==, "soc");
+      g_assert_cmpuint (attest_page_view_get_page (f.view)->sections->len, <, N_SAME_HEADINGS);
+      g_usleep (1000);
+    }
+  {
+    g_autofree char *text = all_text (&f);
+    g_assert_nonnull (strstr (text, "Présentation des rapports SOC"));
+  }
+  fixture_tear_down (&f);
+}
+ATTEST_TEST_ISOLATED (test_switch_while_parsing)
 
 /* Every page of the corpus, every version, shown without a GTK warning
  * (fatal here); side by side for every bilingual page. */
@@ -744,6 +939,7 @@ test_corpus (void)
       attest_page_view_set_mode (f.view, ATTEST_READING_TRANSLATED);
       g_assert_true (attest_page_view_load (f.view, f.ws, f.matrix, fw->id, NULL, &error));
       g_assert_no_error (error);
+      wait_loaded (&f);
       for (guint v = 0; v < fw->variants->len; v++)
         {
           AttestPage *page;
@@ -752,6 +948,7 @@ test_corpus (void)
             continue;
           attest_page_view_set_mode (f.view, ATTEST_READING_TRANSLATED);
           gtk_drop_down_set_selected (dropdowns->pdata[0], v);
+          wait_loaded (&f);
           page = attest_page_view_get_page (f.view);
           g_assert_nonnull (page);
           g_assert_cmpuint (attest_page_view_get_text_views (f.view)->len, ==, 1);
@@ -816,6 +1013,9 @@ main (int   argc,
   g_test_add_func ("/page-view/table-services", test_table_services_isolated);
   g_test_add_func ("/page-view/sections-notes-zoom", test_sections_notes_zoom_isolated);
   g_test_add_func ("/page-view/versions-and-badge", test_versions_and_badge_isolated);
+  g_test_add_func ("/page-view/unparsable-page", test_unparsable_page_isolated);
+  g_test_add_func ("/page-view/big-page-async", test_big_page_async_isolated);
+  g_test_add_func ("/page-view/switch-while-parsing", test_switch_while_parsing_isolated);
   g_test_add_func ("/page-view/largest-page", test_largest_page_isolated);
   g_test_add_func ("/page-view/corpus", test_corpus_isolated);
 

@@ -1266,6 +1266,14 @@ page_shown (AttestWindow *window)
   return gtk_widget_get_mapped (view);
 }
 
+/* Until the page asked for is parsed and shown (the page view parses on a worker). */
+static void
+wait_page_loaded (AttestPageView *view)
+{
+  while (attest_page_view_get_loading (view))
+    g_main_context_iteration (NULL, TRUE);
+}
+
 /* attest --workspace F --page soc#audit-cycle --mode side-by-side */
 static gboolean
 check_page (AttestApplication *app,
@@ -1277,7 +1285,7 @@ check_page (AttestApplication *app,
 
   if (step == 0)
     {
-      if (!page_shown (window) || attest_page_view_get_page (view) == NULL)
+      if (!page_shown (window) || attest_page_view_get_loading (view) || attest_page_view_get_page (view) == NULL)
         return FALSE;
       page = attest_page_view_get_page (view);
       g_assert_cmpstr (attest_page_view_get_framework_id (view), ==, "soc");
@@ -1302,15 +1310,17 @@ check_page (AttestApplication *app,
       step = 2;
       return FALSE;
     }
-  if (!page_shown (window))
+  if (!page_shown (window) || attest_page_view_get_loading (view))
     return FALSE;
   g_assert_cmpstr (attest_page_view_get_framework_id (view), ==, "mars-e");
   /* A double click on a column's header: that framework's page. */
   {
     GtkWidget *matrix = attest_test_find_any (GTK_WIDGET (window), ATTEST_TYPE_MATRIX_VIEW);
     g_signal_emit_by_name (matrix, "column-activated", "soc/soc-2");
+    wait_page_loaded (view);
     g_assert_cmpstr (attest_page_view_get_framework_id (view), ==, "soc");
     g_assert_true (attest_window_show_page (window, "mars-e", NULL, NULL, -1));
+    wait_page_loaded (view);
   }
   /* The reader's choice of mode is remembered. */
   gtk_widget_activate_action (GTK_WIDGET (view), "page.mode", "s", "source");
@@ -1329,6 +1339,7 @@ check_page (AttestApplication *app,
     location->section_key = g_strdup ("audit-cycle");
     location->locale = g_strdup ("fr-FR");
     attest_window_show_location (window, location);
+    wait_page_loaded (view);
     g_assert_cmpstr (attest_page_view_get_framework_id (view), ==, "soc");
     page = attest_page_view_get_page (view);
     g_assert_cmpint (attest_page_view_get_section (view), ==, attest_page_find_section (page, "audit-cycle"));

@@ -120,6 +120,11 @@ struct _AttestPageView
   guint section_notes_stale : 1;  /* the page was read anew: so may its notes be */
   guint loading_variants : 1;
 
+  struct _Load *load;           /* the page being parsed on a worker, or NULL */
+  char *pending_key;            /* a section asked for while it parses: shown on it */
+  guint spinner_source;         /* shows the spinner if the parse takes a while */
+  GtkWidget *spinner;
+
   GArray *matches;              /* Match */
   int current_match;
   char *find_text;
@@ -139,6 +144,14 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+enum {
+  PROP_0,
+  PROP_LOADING,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static void render (AttestPageView *self);
 static void rebuild_toc (AttestPageView *self);
@@ -1282,29 +1295,308 @@ update_header (AttestPageView *self)
     gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
 }
 
-/* One stored version of a framework's page, parsed. */
-static AttestPage *
-read_page (AttestWorkspace  *workspace,
-           const char       *framework_id,
-           gint64            variant_id,
-           GError          **error)
+/* ---- parsing on a worker ---------------------------------------------------- *
+ *
+ * A big page takes long to parse (20 000 headings: a noticeable while): the
+ * stored bytes are read here, on the main thread (the workspace's SQLite
+ * connection never leaves it), and parsed on a worker; the page is shown
+ * back on the main loop. The view waits for one Load at a time: another page
+ * asked for, the view cleared or disposed, and the Load waited for before is
+ * cancelled and let go (its self set to NULL): what it parses is dropped. */
+
+/* A page asked for, waiting for its parse. Main thread only. */
+typedef struct _Load {
+  AttestPageView *self;         /* NULL once the view waits for it no more */
+  GCancellable *cancellable;
+  guint index;                  /* the version: in variants below, or in the view's */
+  gboolean framework;           /* a framework's page (attest_page_view_load); else another version */
+  AttestWorkspace *workspace;   /* the framework's, as attest_page_view_load() sets them */
+  AttestMatrix *matrix;         /*   (borrowed: attest_page_view_set_matrix() follows it) */
+  char *framework_id;
+  char *framework_title;
+  GArray *variants;             /* Variant */
+  gboolean has_english;
+  gint64 english_id;
+} Load;
+
+/* What the worker reads: nothing of the view's. */
+typedef struct {
+  char *file_name;
+  GBytes *bytes;
+} ParseJob;
+
+#define SPINNER_DELAY_MS 250
+
+static void
+load_release (Load *load)
 {
-  g_autoptr(GBytes) bytes = NULL;
-  g_autofree char *file_name = NULL;
+  g_clear_object (&load->workspace);
+  load->matrix = NULL;
+  g_clear_pointer (&load->framework_id, g_free);
+  g_clear_pointer (&load->framework_title, g_free);
+  g_clear_pointer (&load->variants, g_array_unref);
+}
+
+static void
+load_free (Load *load)
+{
+  load_release (load);
+  g_clear_object (&load->cancellable);
+  g_free (load);
+}
+
+static void
+parse_job_free (ParseJob *job)
+{
+  g_free (job->file_name);
+  g_bytes_unref (job->bytes);
+  g_free (job);
+}
+
+static void
+parse_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  ParseJob *job = task_data;
+  GError *error = NULL;
   AttestPage *page;
-  gsize len;
   const char *data;
+  gsize len;
+
+  /* Asked for, then another page asked for before this one started: nothing to do. */
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  data = g_bytes_get_data (job->bytes, &len);
+  page = attest_page_parse (job->file_name, data, (gssize) len, &error);
+  if (page == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, page, (GDestroyNotify) attest_page_unref);
+}
+
+/* The content the page shows, or would show (the spinner put away). */
+static void
+show_content (AttestPageView *self)
+{
+  gtk_spinner_stop (GTK_SPINNER (self->spinner));
+  gtk_stack_set_visible_child_name (self->content_stack,
+                                    self->page != NULL && self->shown == ATTEST_READING_SIDE_BY_SIDE
+                                    ? "side" : "single");
+}
+
+/* The parse takes a while: the spinner says so (not before: no flicker for a small page). */
+static gboolean
+show_spinner (gpointer user_data)
+{
+  AttestPageView *self = user_data;
+
+  self->spinner_source = 0;
+  gtk_spinner_start (GTK_SPINNER (self->spinner));
+  gtk_stack_set_visible_child (self->content_stack, self->spinner);
+  return G_SOURCE_REMOVE;
+}
+
+/* The view waits for no page any more. */
+static void
+abandon_load (AttestPageView *self)
+{
+  Load *load = self->load;
+
+  g_clear_pointer (&self->pending_key, g_free);
+  if (load == NULL)
+    return;
+  self->load = NULL;
+  load->self = NULL;
+  g_cancellable_cancel (load->cancellable);
+  load_release (load);
+  if (self->spinner_source != 0 || gtk_stack_get_visible_child (self->content_stack) == self->spinner)
+    {
+      g_clear_handle_id (&self->spinner_source, g_source_remove);
+      show_content (self);
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
+/* A page that could not be parsed: said as the window says a page it cannot read. */
+static void
+report_load_error (AttestPageView *self,
+                   const GError   *error)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (escaped));
+  g_message ("%s", error->message);
+}
+
+static void show_page_version (AttestPageView *self, guint index, AttestPage *page);
+
+/* Where the keys were when the page came: the old page's text (or nowhere, or
+ * somewhere hidden since) gives them to the new page's text. */
+static gboolean
+focus_follows_page (AttestPageView *self,
+                    Load           *load)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (root == NULL)
+    return FALSE;
+  if (focus == NULL || !gtk_widget_get_mapped (focus) || focus == GTK_WIDGET (self->content_stack)
+      || gtk_widget_is_ancestor (focus, GTK_WIDGET (self->content_stack)))
+    return TRUE;
+  /* The first page shown: the keys are the page's (the window gave them to the view). */
+  return load->framework && self->page == NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self));
+}
+
+static void
+parse_done (GObject      *source_object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  Load *load = user_data;
+  AttestPageView *self = load->self;
+  g_autoptr(GError) error = NULL;
+  AttestPage *page = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autofree char *key = NULL;
+  gboolean refocus;
+
+  if (self == NULL)
+    {
+      /* Another page was asked for since, or the view is gone: dropped. */
+      g_clear_pointer (&page, attest_page_unref);
+      load_free (load);
+      return;
+    }
+  g_assert (self->load == load);
+  self->load = NULL;
+  g_clear_handle_id (&self->spinner_source, g_source_remove);
+  key = g_steal_pointer (&self->pending_key);
+
+  if (page == NULL)
+    {
+      /* The view stays as it was. */
+      report_load_error (self, error);
+      show_content (self);
+      if (!load->framework)
+        {
+          /* The picker says what is shown. */
+          self->loading_variants = TRUE;
+          gtk_drop_down_set_selected (self->variant_dropdown, self->variant);
+          self->loading_variants = FALSE;
+        }
+      else if (self->page == NULL)
+        /* Nothing to read here: back where the reader was (the window's Back). */
+        gtk_widget_activate_action (GTK_WIDGET (self), "win.back", NULL);
+      load_free (load);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+      return;
+    }
+
+  for (guint i = 0; i < page->warnings->len; i++)
+    g_debug ("%s", (const char *) g_ptr_array_index (page->warnings, i));
+  refocus = focus_follows_page (self, load);
+  if (load->framework)
+    {
+      GtkStringList *model = gtk_string_list_new (NULL);
+
+      g_set_object (&self->workspace, load->workspace);
+      self->matrix = load->matrix;
+      g_free (self->framework_id);
+      self->framework_id = g_steal_pointer (&load->framework_id);
+      g_free (self->framework_title);
+      self->framework_title = g_steal_pointer (&load->framework_title);
+      self->has_english = load->has_english;
+      self->english_id = load->english_id;
+
+      self->loading_variants = TRUE;
+      g_array_unref (self->variants);
+      self->variants = g_steal_pointer (&load->variants);
+      for (guint i = 0; i < self->variants->len; i++)
+        {
+          Variant *v = &g_array_index (self->variants, Variant, i);
+          g_autofree char *label = NULL;
+
+          /* Translators: a version of a page in the version picker: its locale and date, or "English" */
+          label = g_strdup_printf (_("%s · %s"), *v->locale != '\0' ? v->locale : _("English"), v->date);
+          gtk_string_list_append (model, label);
+        }
+      gtk_drop_down_set_model (self->variant_dropdown, G_LIST_MODEL (model));
+      g_object_unref (model);
+      gtk_drop_down_set_selected (self->variant_dropdown, load->index);
+      gtk_widget_set_visible (GTK_WIDGET (self->variant_dropdown), self->variants->len > 1);
+      self->loading_variants = FALSE;
+    }
+  show_page_version (self, load->index, page);
+  show_content (self);
+  load_free (load);
+
+  /* The section asked for while the page was parsed: on this page only. */
+  if (key != NULL)
+    {
+      int section = attest_page_find_section (self->page, key);
+
+      if (section >= 0)
+        scroll_to_section (self, section);
+      else
+        {
+          GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+          /* Translators: %s is a section's key, e.g. "audit-cycle" */
+          g_autofree char *message = g_strdup_printf (_("This page has no section “%s”"), key);
+
+          if (overlay != NULL)
+            adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
+          g_message ("%s", message);
+        }
+    }
+  if (refocus && self->views->len > 0)
+    gtk_widget_grab_focus (g_ptr_array_index (self->views, 0));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
+/* Reads version @variant_id of a framework's page from the store; parses it
+ * on a worker, then shows it (@load). FALSE, and @load freed, when the store
+ * cannot give it: nothing changes. */
+static gboolean
+start_load (AttestPageView  *self,
+            Load            *load,
+            AttestWorkspace *workspace,
+            const char      *framework_id,
+            gint64           variant_id,
+            GError         **error)
+{
+  g_autoptr(GTask) task = NULL;
+  ParseJob *job;
+  g_autofree char *file_name = NULL;
+  GBytes *bytes;
 
   bytes = attest_workspace_get_variant_page_by_id (workspace, framework_id, variant_id, &file_name, error);
   if (bytes == NULL)
-    return NULL;
-  data = g_bytes_get_data (bytes, &len);
-  page = attest_page_parse (file_name, data, (gssize) len, error);
-  if (page == NULL)
-    return NULL;
-  for (guint i = 0; i < page->warnings->len; i++)
-    g_debug ("%s", (const char *) g_ptr_array_index (page->warnings, i));
-  return page;
+    {
+      load_free (load);
+      return FALSE;
+    }
+  abandon_load (self);
+  load->self = self;
+  load->cancellable = g_cancellable_new ();
+  self->load = load;
+
+  job = g_new0 (ParseJob, 1);
+  job->file_name = g_steal_pointer (&file_name);
+  job->bytes = bytes;
+  task = g_task_new (NULL, load->cancellable, parse_done, load);
+  g_task_set_source_tag (task, start_load);
+  g_task_set_name (task, "[attest] parse page");
+  g_task_set_task_data (task, job, (GDestroyNotify) parse_job_free);
+  g_task_run_in_thread (task, parse_thread);
+
+  if (self->spinner_source == 0)
+    self->spinner_source = g_timeout_add (SPINNER_DELAY_MS, show_spinner, self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+  return TRUE;
 }
 
 /* Shows @page, version @index of the framework. */
@@ -1331,24 +1623,18 @@ load_variant (AttestPageView *self,
               guint           index)
 {
   g_autoptr(GError) error = NULL;
-  AttestPage *page = read_page (self->workspace, self->framework_id,
-                                g_array_index (self->variants, Variant, index).id, &error);
+  Load *load = g_new0 (Load, 1);
 
-  if (page == NULL)
+  load->index = index;
+  if (!start_load (self, load, self->workspace, self->framework_id,
+                   g_array_index (self->variants, Variant, index).id, &error))
     {
-      GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-      g_autofree char *escaped = g_markup_escape_text (error->message, -1);
-
-      if (overlay != NULL)
-        adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (escaped));
-      g_message ("%s", error->message);
+      report_load_error (self, error);
       /* The picker says what is shown. */
       self->loading_variants = TRUE;
       gtk_drop_down_set_selected (self->variant_dropdown, self->variant);
       self->loading_variants = FALSE;
-      return;
     }
-  show_page_version (self, index, page);
 }
 
 static void
@@ -1358,8 +1644,15 @@ on_variant_selected (GtkDropDown    *dropdown,
 {
   guint index = gtk_drop_down_get_selected (dropdown);
 
-  if (self->loading_variants || index == GTK_INVALID_LIST_POSITION || index == self->variant)
+  if (self->loading_variants || index == GTK_INVALID_LIST_POSITION)
     return;
+  if (index == self->variant)
+    {
+      /* Back to the version shown while another one was parsed: that one is not. */
+      if (self->load != NULL && !self->load->framework)
+        abandon_load (self);
+      return;
+    }
   load_variant (self, index);
 }
 
@@ -1370,6 +1663,17 @@ attest_page_view_dispose (GObject *object)
 {
   AttestPageView *self = ATTEST_PAGE_VIEW (object);
 
+  /* A page still parsed is dropped when it comes. */
+  if (self->load != NULL)
+    {
+      self->load->self = NULL;
+      g_cancellable_cancel (self->load->cancellable);
+      load_release (self->load);
+      self->load = NULL;
+    }
+  g_clear_pointer (&self->pending_key, g_free);
+  g_clear_handle_id (&self->spinner_source, g_source_remove);
+  self->spinner = NULL;
   if (self->scroll_tick != 0)
     {
       gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->scroll_tick);
@@ -1413,6 +1717,24 @@ attest_page_view_finalize (GObject *object)
 }
 
 static void
+attest_page_view_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  AttestPageView *self = ATTEST_PAGE_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_LOADING:
+      g_value_set_boolean (value, self->load != NULL);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 attest_page_view_class_init (AttestPageViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -1420,6 +1742,13 @@ attest_page_view_class_init (AttestPageViewClass *klass)
 
   object_class->dispose = attest_page_view_dispose;
   object_class->finalize = attest_page_view_finalize;
+  object_class->get_property = attest_page_view_get_property;
+
+  /* A page asked for is parsed: it shows when this turns FALSE. */
+  properties[PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * AttestPageView::select-service:
@@ -1506,6 +1835,15 @@ attest_page_view_init (AttestPageView *self)
   gtk_drop_down_set_model (self->variant_dropdown, G_LIST_MODEL (model));
   g_object_unref (model);
 
+  /* A big page's parse: what the content shows meanwhile (after a moment). */
+  self->spinner = gtk_spinner_new ();
+  gtk_widget_set_halign (self->spinner, GTK_ALIGN_CENTER);
+  gtk_widget_set_valign (self->spinner, GTK_ALIGN_CENTER);
+  gtk_widget_set_size_request (self->spinner, 32, 32);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->spinner), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Loading the page"), -1);
+  gtk_stack_add_named (self->content_stack, self->spinner, "loading");
+
   g_signal_connect_object (self->find_entry, "search-changed", G_CALLBACK (on_find_changed), self, 0);
   g_signal_connect_object (self->find_entry, "activate", G_CALLBACK (on_find_next_match), self, 0);
   g_signal_connect_object (self->find_entry, "next-match", G_CALLBACK (on_find_next_match), self, 0);
@@ -1553,7 +1891,14 @@ attest_page_view_set_settings (AttestPageView *self,
  * @matrix: the workspace's matrix: the framework's versions come from it
  * @locale: (nullable): the version to show; NULL for the reader's language
  *
- * Shows @framework_id's page in the current mode.
+ * Shows @framework_id's page in the current mode. The page is read from
+ * the store now and parsed on a worker: it shows once parsed
+ * (#AttestPageView:loading turns FALSE); until then the view shows what it
+ * showed (a spinner if the parse takes a while), and a page asked for since
+ * replaces this one. A page that cannot be parsed leaves the view as it
+ * was, with a toast saying why.
+ *
+ * Returns: FALSE, with @error, when the page cannot be read: the view is as it was
  */
 gboolean
 attest_page_view_load (AttestPageView   *self,
@@ -1565,10 +1910,8 @@ attest_page_view_load (AttestPageView   *self,
 {
   AttestMatrixFramework *framework;
   AttestMatrixVariant *pick;
-  AttestPage *page;
   g_autofree char *language = NULL;
-  GtkStringList *model;
-  guint index = 0;
+  Load *load;
 
   g_return_val_if_fail (ATTEST_IS_PAGE_VIEW (self), FALSE);
   g_return_val_if_fail (ATTEST_IS_WORKSPACE (workspace), FALSE);
@@ -1592,48 +1935,40 @@ attest_page_view_load (AttestPageView   *self,
   if (pick == NULL)
     pick = attest_matrix_framework_pick_variant (framework, locale != NULL ? locale : language,
                                                  (const char * const *) g_get_language_names ());
-  /* Read before anything changes: a page that cannot be read leaves the view as it was. */
-  page = read_page (workspace, framework->id, pick->id, error);
-  if (page == NULL)
-    return FALSE;
 
-  g_set_object (&self->workspace, workspace);
-  self->matrix = matrix;
-  g_free (self->framework_id);
-  self->framework_id = g_strdup (framework->id);
-  g_free (self->framework_title);
-  self->framework_title = g_strdup (framework->title);
-
-  self->loading_variants = TRUE;
-  g_array_set_size (self->variants, 0);
-  self->has_english = FALSE;
-  model = gtk_string_list_new (NULL);
+  /* What the view shows once the page is parsed: nothing changes before. */
+  load = g_new0 (Load, 1);
+  load->framework = TRUE;
+  load->workspace = g_object_ref (workspace);
+  load->matrix = matrix;
+  load->framework_id = g_strdup (framework->id);
+  load->framework_title = g_strdup (framework->title);
+  load->variants = g_array_new (FALSE, TRUE, sizeof (Variant));
+  g_array_set_clear_func (load->variants, (GDestroyNotify) variant_clear);
   for (guint i = 0; i < framework->variants->len; i++)
     {
       AttestMatrixVariant *mv = g_ptr_array_index (framework->variants, i);
       Variant v = { mv->id, g_strdup (mv->locale), g_strdup (mv->date), mv->machine_translated };
-      g_autofree char *label = NULL;
 
-      if (*mv->locale == '\0' && !self->has_english)
+      if (*mv->locale == '\0' && !load->has_english)
         {
-          self->has_english = TRUE;
-          self->english_id = mv->id;
+          load->has_english = TRUE;
+          load->english_id = mv->id;
         }
-      /* Translators: a version of a page in the version picker: its locale and date, or "English" */
-      label = g_strdup_printf (_("%s · %s"), *mv->locale != '\0' ? mv->locale : _("English"), mv->date);
-      gtk_string_list_append (model, label);
-      g_array_append_val (self->variants, v);
+      g_array_append_val (load->variants, v);
       if (mv == pick)
-        index = i;
+        load->index = i;
     }
-  gtk_drop_down_set_model (self->variant_dropdown, G_LIST_MODEL (model));
-  g_object_unref (model);
-  gtk_drop_down_set_selected (self->variant_dropdown, index);
-  gtk_widget_set_visible (GTK_WIDGET (self->variant_dropdown), self->variants->len > 1);
-  self->loading_variants = FALSE;
+  /* Read before anything changes: a page that cannot be read leaves the view as it was. */
+  return start_load (self, load, workspace, framework->id, pick->id, error);
+}
 
-  show_page_version (self, index, page);
-  return TRUE;
+/* TRUE while a page asked for is parsed (#AttestPageView:loading). */
+gboolean
+attest_page_view_get_loading (AttestPageView *self)
+{
+  g_return_val_if_fail (ATTEST_IS_PAGE_VIEW (self), FALSE);
+  return self->load != NULL;
 }
 
 void
@@ -1658,7 +1993,9 @@ attest_page_view_get_shown_mode (AttestPageView *self)
   return self->shown;
 }
 
-/* Scrolls to the section with anchor or key @key; FALSE when the page has none. */
+/* Scrolls to the section with anchor or key @key; FALSE when the page has
+ * none. While a page is parsed, its section: shown once it is (a toast then
+ * if it has none). */
 gboolean
 attest_page_view_show_section (AttestPageView *self,
                                const char     *key)
@@ -1667,7 +2004,15 @@ attest_page_view_show_section (AttestPageView *self,
 
   g_return_val_if_fail (ATTEST_IS_PAGE_VIEW (self), FALSE);
 
-  if (self->page == NULL || key == NULL)
+  if (key == NULL)
+    return FALSE;
+  if (self->load != NULL)
+    {
+      g_free (self->pending_key);
+      self->pending_key = g_strdup (key);
+      return TRUE;
+    }
+  if (self->page == NULL)
     return FALSE;
   section = attest_page_find_section (self->page, key);
   if (section < 0)
@@ -1783,6 +2128,8 @@ attest_page_view_set_matrix (AttestPageView *self,
 {
   g_return_if_fail (ATTEST_IS_PAGE_VIEW (self));
 
+  if (self->load != NULL && self->load->framework)
+    self->load->matrix = matrix;
   self->matrix = matrix;
   if (matrix == NULL || self->page == NULL)
     return;
@@ -1796,6 +2143,7 @@ attest_page_view_clear (AttestPageView *self)
 {
   g_return_if_fail (ATTEST_IS_PAGE_VIEW (self));
 
+  abandon_load (self);
   clear_views (self);
   g_clear_pointer (&self->page, attest_page_unref);
   g_clear_pointer (&self->marks, g_ptr_array_unref);

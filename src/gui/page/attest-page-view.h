@@ -26,6 +26,7 @@ gboolean           attest_page_view_load             (AttestPageView    *self,
                                                       const char        *framework_id,
                                                       const char        *locale,
                                                       GError           **error);
+gboolean           attest_page_view_get_loading      (AttestPageView    *self);
 void               attest_page_view_set_mode         (AttestPageView    *self,
                                                       AttestReadingMode  mode);
 AttestReadingMode  attest_page_view_get_shown_mode   (AttestPageView    *self);
