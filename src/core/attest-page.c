@@ -886,9 +886,17 @@ new_parser (void)
   /* Not "autolink": its post-pass re-merges every text node of the tree,
    * and the pages write their links out. */
   static const char * const extensions[] = { "table", "strikethrough" };
+  static gsize registered = 0;
   cmark_parser *parser;
 
-  cmark_gfm_core_extensions_ensure_registered ();
+  /* cmark-gfm registers its extensions in a plain list on first use: two
+   * workers (an import and the page view) parsing for the first time at
+   * once would race on it. */
+  if (g_once_init_enter (&registered))
+    {
+      cmark_gfm_core_extensions_ensure_registered ();
+      g_once_init_leave (&registered, 1);
+    }
   parser = cmark_parser_new (CMARK_OPT_DEFAULT);
   for (guint i = 0; i < G_N_ELEMENTS (extensions); i++)
     {
