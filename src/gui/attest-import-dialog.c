@@ -18,6 +18,7 @@
 
 #include <glib/gi18n.h>
 
+#include "attest-unshown.h"
 #include "attest-count.h"
 #include "attest-import-dialog.h"
 #include "attest-paths.h"
@@ -871,6 +872,7 @@ static void
 attest_import_dialog_init (AttestImportDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  attest_unshown_follow_stack (self->stack);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.copy-report", FALSE);
 }
 

@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "attest-unshown.h"
 #include "attest-count.h"
 #include "attest-search.h"
 #include "attest-search-dialog.h"
@@ -404,6 +405,7 @@ attest_search_dialog_init (AttestSearchDialog *self)
   GtkEventController *keys = gtk_event_controller_key_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  attest_unshown_follow_stack (self->stack);
 
   self->results = g_list_store_new (ATTEST_TYPE_SEARCH_ITEM);
   self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->results)));

@@ -437,6 +437,12 @@ check_centre (AttestApplication *app,
       g_assert_cmpuint (heard.empty, ==, 0);
       g_assert_cmpuint (heard.loading, ==, 0);
       g_assert_cmpuint (heard.pane, ==, 0);
+      /* Inside the page view too: the other reading mode (side by side, an
+       * empty pane) and the spinner are not there. One shown page of each
+       * stack on the way to the text: the window's, the centre's and the
+       * reading mode's. */
+      g_assert_cmpuint (count (tree, NULL, "Loading the page"), ==, 0);
+      g_assert_cmpuint (count (tree, "tab panel", "GtkStackPage"), ==, 3);
       g_action_group_activate_action (G_ACTION_GROUP (window), "back", NULL);
       step = 2;
       return FALSE;

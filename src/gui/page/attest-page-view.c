@@ -26,6 +26,7 @@
 
 #include <glib/gi18n.h>
 
+#include "attest-unshown.h"
 #include "attest-block-renderer.h"
 #include "attest-block-view.h"
 #include "attest-link-opener.h"
@@ -1843,6 +1844,12 @@ attest_page_view_init (AttestPageView *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->spinner), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Loading the page"), -1);
   gtk_stack_add_named (self->content_stack, self->spinner, "loading");
+
+  /* Only what is shown is read: the other reading mode, the spinner and
+   * closed panes are hidden from screen readers too. */
+  attest_unshown_follow_stack (self->content_stack);
+  attest_unshown_follow_flap (self->notes_flap);
+  attest_unshown_follow_flap (self->toc_flap);
 
   g_signal_connect_object (self->find_entry, "search-changed", G_CALLBACK (on_find_changed), self, 0);
   g_signal_connect_object (self->find_entry, "activate", G_CALLBACK (on_find_next_match), self, 0);
