@@ -36,6 +36,7 @@
 #include "attest-markup.h"
 #include "attest-workspace-checklist.h"
 #include "attest-workspace-evidence.h"
+#include "attest-unshown.h"
 
 #define PROGRESS_INTERVAL_MS 100
 
@@ -1661,6 +1662,7 @@ attest_cell_pane_init (AttestCellPane *self)
   g_type_ensure (ATTEST_TYPE_CHECKLIST_ROW);
   load_style ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  attest_unshown_follow_stack (self->stack);
 
   self->rows = g_ptr_array_new ();
   g_queue_init (&self->pending);

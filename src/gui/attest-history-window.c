@@ -20,6 +20,7 @@
 #include "attest-markup.h"
 #include "attest-paths.h"
 #include "attest-workspace-names.h"
+#include "attest-unshown.h"
 
 struct _AttestHistoryWindow
 {
@@ -844,6 +845,8 @@ attest_history_window_init (AttestHistoryWindow *self)
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  attest_unshown_follow_stack (self->verify_stack);
+  attest_unshown_follow_stack (self->list_stack);
 
   self->items = g_list_store_new (ATTEST_TYPE_HISTORY_ITEM);
   self->filter = gtk_custom_filter_new (filter_item, self, NULL);

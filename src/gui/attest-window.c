@@ -11,6 +11,7 @@
 #include "attest-page-print.h"
 #include "attest-page-view.h"
 #include "attest-markup.h"
+#include "attest-unshown.h"
 #include "attest-window-private.h"
 #include "attest-workspace-catalog.h"
 #include "attest-workspace-checklist.h"
@@ -476,48 +477,7 @@ library_service_activated (AttestWindow *self,
     adw_flap_set_reveal_flap (self->flap, FALSE);
 }
 
-/* What is not on screen is not read either. GTK 4.8 presents every page of a
- * GtkStack to AT-SPI, and a closed AdwFlap's flap too: a screen reader on the
- * page view would meet the whole matrix behind it. Marked hidden, a widget
- * (and all below it) leaves the accessible tree. */
-static void
-set_accessible_hidden (GtkAccessible *accessible,
-                       gboolean       hidden)
-{
-  if (hidden)
-    gtk_accessible_update_state (accessible, GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
-  else
-    gtk_accessible_reset_state (accessible, GTK_ACCESSIBLE_STATE_HIDDEN);
-}
-
-/* A stack's pages but the one shown. The GtkStackPage is the accessible
- * parent of its child, so both are marked. */
-static void
-stack_child_shown (GtkStack *stack)
-{
-  GtkWidget *shown = gtk_stack_get_visible_child (stack);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (stack));
-       child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkStackPage *page = gtk_stack_get_page (stack, child);
-
-      if (page != NULL && GTK_IS_ACCESSIBLE (page))
-        set_accessible_hidden (GTK_ACCESSIBLE (page), child != shown);
-      set_accessible_hidden (GTK_ACCESSIBLE (child), child != shown);
-    }
-}
-
-/* A flap's flap (the library, the cell pane) while it is closed or folded away. */
-static void
-flap_shown (AdwFlap *flap)
-{
-  GtkWidget *child = adw_flap_get_flap (flap);
-
-  if (child != NULL)
-    set_accessible_hidden (GTK_ACCESSIBLE (child), !adw_flap_get_reveal_flap (flap));
-}
-
+/* What is not on screen is not read either (attest-unshown.c says why). */
 static void
 hide_what_is_not_shown (AttestWindow *self)
 {
@@ -525,16 +485,9 @@ hide_what_is_not_shown (AttestWindow *self)
   AdwFlap *flaps[] = { self->flap, self->pane_flap };
 
   for (guint i = 0; i < G_N_ELEMENTS (stacks); i++)
-    {
-      g_signal_connect (stacks[i], "notify::visible-child", G_CALLBACK (stack_child_shown), NULL);
-      stack_child_shown (stacks[i]);
-    }
+    attest_unshown_follow_stack (stacks[i]);
   for (guint i = 0; i < G_N_ELEMENTS (flaps); i++)
-    {
-      g_signal_connect (flaps[i], "notify::reveal-flap", G_CALLBACK (flap_shown), NULL);
-      g_signal_connect (flaps[i], "notify::folded", G_CALLBACK (flap_shown), NULL);
-      flap_shown (flaps[i]);
-    }
+    attest_unshown_follow_flap (flaps[i]);
 }
 
 static gboolean
