@@ -24,6 +24,7 @@
 #include <cmark-gfm-core-extensions.h>
 
 #include "attest-page.h"
+#include "attest-page-files.h"
 #include "attest-page-private.h"
 
 /* Node types of the table and strikethrough extensions, exported by
@@ -1475,257 +1476,29 @@ attest_page_parse (const char  *display_path,
 }
 
 /* ------------------------------------------------------------------ */
-/* Includes                                                             */
+/* Loading a file                                                       */
 
-typedef struct {
-  const char *page_path;    /* the page being loaded, for warnings */
-  char *root;               /* canonical, symlinks resolved */
-  GPtrArray *stack;         /* canonical paths of the files being spliced */
-  GPtrArray *warnings;
-  GString *out;
-} Includer;
-
-static void
-append_placeholder (GString    *out,
-                    const char *target)
-{
-  g_autofree char *msg = g_strdup_printf (_("Missing include: %s"), target);
-
-  g_string_append (out, "\n");
-  for (const char *p = msg; *p != '\0'; p++)
-    {
-      if (g_ascii_ispunct (*p) && *p != '.' && *p != ':' && *p != '/' && *p != ',')
-        g_string_append_c (out, '\\');
-      g_string_append_c (out, *p);
-    }
-  g_string_append (out, "\n\n");
-}
-
-/* "[!INCLUDE [title](path)]" at the start of a line: the path. */
-static char *
-include_target (const char *line,
-                gsize       len)
-{
-  gsize i = 0, open, close;
-
-  while (i < len && i < 3 && line[i] == ' ')
-    i++;
-  if (len - i < 10 || g_ascii_strncasecmp (line + i, "[!INCLUDE", 9) != 0)
-    return NULL;
-  i += 9;
-  while (i < len && line[i] == ' ')
-    i++;
-  if (i >= len || line[i] != '[')
-    return NULL;
-  for (open = i; open + 1 < len; open++)
-    if (line[open] == ']' && line[open + 1] == '(')
-      break;
-  if (open + 1 >= len)
-    return NULL;
-  open += 2;
-  for (close = open; close < len && line[close] != ')'; close++)
-    ;
-  if (close >= len || close == open)
-    return NULL;
-  return g_strstrip (g_strndup (line + open, close - open));
-}
-
-static gboolean
-path_within (const char *path,
-             const char *root)
-{
-  gsize n = strlen (root);
-
-  if (strcmp (root, "/") == 0)
-    return TRUE;
-  return strncmp (path, root, n) == 0 && (path[n] == '/' || path[n] == '\0');
-}
-
-static void splice_text (Includer   *inc,
-                         const char *file,
-                         const char *display,
-                         const char *text,
-                         gsize       len,
-                         guint       depth);
-
-static void
-splice_include (Includer   *inc,
-                const char *file,
-                const char *display,
-                const char *target,
-                guint       depth)
-{
-  g_autofree char *dir = g_path_get_dirname (file);
-  g_autofree char *lexical = g_canonicalize_filename (target, dir);
-  g_autofree char *real = NULL;
-  g_autofree char *contents = NULL;
-  g_autofree char *reason = NULL;
-  gsize len = 0;
-  const char *end = NULL;
-  gsize body;
-
-  if (!path_within (lexical, inc->root))
-    reason = g_strdup (_("outside the import root"));
-  else if ((real = realpath (lexical, NULL)) == NULL)
-    reason = g_strdup (g_strerror (errno));
-  else if (!path_within (real, inc->root))
-    reason = g_strdup (_("outside the import root"));
-  else if (g_file_test (real, G_FILE_TEST_IS_DIR))
-    reason = g_strdup (_("is a directory"));
-  else if (depth + 1 > ATTEST_PAGE_MAX_INCLUDE_DEPTH)
-    reason = g_strdup_printf (_("includes are nested more than %d levels deep"),
-                              ATTEST_PAGE_MAX_INCLUDE_DEPTH);
-  else
-    {
-      for (guint i = 0; i < inc->stack->len && reason == NULL; i++)
-        if (strcmp (g_ptr_array_index (inc->stack, i), real) == 0)
-          reason = g_strdup (_("includes itself (a cycle)"));
-    }
-  if (reason == NULL)
-    {
-      g_autoptr(GError) local = NULL;
-
-      if (!g_file_get_contents (real, &contents, &len, &local))
-        reason = g_strdup (local->message);
-      else if (memchr (contents, '\0', len) != NULL)
-        reason = g_strdup (_("is binary"));
-      else if (!g_utf8_validate_len (contents, len, &end))
-        reason = g_strdup (_("is not UTF-8 text"));
-      else if (inc->out->len + len > ATTEST_PAGE_MAX_BYTES)
-        reason = g_strdup_printf (_("would make the page larger than %d MiB"),
-                                  ATTEST_PAGE_MAX_BYTES / (1024 * 1024));
-    }
-
-  if (reason != NULL)
-    {
-      if (inc->warnings->len >= MAX_WARNINGS)
-        ;
-      else if (strcmp (display, inc->page_path) == 0)
-        g_ptr_array_add (inc->warnings,
-                         g_strdup_printf (_("%s: include “%s” (%s): %s"),
-                                          inc->page_path, target,
-                                          real != NULL ? real : lexical, reason));
-      else
-        g_ptr_array_add (inc->warnings,
-                         g_strdup_printf (_("%s: include “%s” in %s (%s): %s"),
-                                          inc->page_path, target, display,
-                                          real != NULL ? real : lexical, reason));
-      append_placeholder (inc->out, target);
-      return;
-    }
-
-  body = attest_front_matter_skip (contents, len);
-  g_ptr_array_add (inc->stack, g_strdup (real));
-  g_string_append_c (inc->out, '\n');
-  splice_text (inc, real, real, contents + body, len - body, depth + 1);
-  g_string_append_c (inc->out, '\n');
-  g_ptr_array_remove_index (inc->stack, inc->stack->len - 1);
-}
-
-static void
-splice_text (Includer   *inc,
-             const char *file,
-             const char *display,
-             const char *text,
-             gsize       len,
-             guint       depth)
-{
-  gsize pos = 0;
-
-  while (pos < len)
-    {
-      const char *nl = memchr (text + pos, '\n', len - pos);
-      gsize end = nl != NULL ? (gsize) (nl - text) + 1 : len;
-      g_autofree char *target = include_target (text + pos, end - pos);
-
-      if (target != NULL)
-        splice_include (inc, file, display, target, depth);
-      else
-        g_string_append_len (inc->out, text + pos, (gssize) (end - pos));
-      pos = end;
-    }
-}
-
+/* The page read as the importer reads it (attest_page_source_read: once,
+ * includes checked before they are read and spliced in), then parsed. */
 AttestPage *
 attest_page_load (const char  *path,
                   const char  *root_dir,
                   GError     **error)
 {
-  g_autofree char *contents = NULL;
-  g_autofree char *abs_path = NULL;
-  g_autofree char *root_lexical = NULL;
-  g_autoptr(GError) local = NULL;
-  g_autoptr(GPtrArray) warnings = NULL;
-  g_autoptr(GString) spliced = NULL;
-  GStatBuf st;
-  gsize len = 0;
-  Includer inc = { 0 };
+  g_autoptr(AttestPageSource) source = NULL;
+  const char *text;
+  gsize len;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (g_stat (path, &st) != 0)
-    {
-      int saved = errno;
-
-      g_set_error (error, ATTEST_PAGE_ERROR, ATTEST_PAGE_ERROR_READ,
-                   _("%s: cannot read the page: %s"), path, g_strerror (saved));
-      return NULL;
-    }
-  if (S_ISDIR (st.st_mode))
-    {
-      g_set_error (error, ATTEST_PAGE_ERROR, ATTEST_PAGE_ERROR_IS_DIRECTORY,
-                   _("%s: is a directory, not a page"), path);
-      return NULL;
-    }
-  if (!S_ISREG (st.st_mode))
-    {
-      g_set_error (error, ATTEST_PAGE_ERROR, ATTEST_PAGE_ERROR_READ,
-                   _("%s: cannot read the page: not a regular file"), path);
-      return NULL;
-    }
-  if (st.st_size > ATTEST_PAGE_MAX_BYTES)
-    {
-      g_set_error (error, ATTEST_PAGE_ERROR, ATTEST_PAGE_ERROR_TOO_LARGE,
-                   _("%s: the page is larger than %d MiB"), path, ATTEST_PAGE_MAX_BYTES / (1024 * 1024));
-      return NULL;
-    }
-  if (!g_file_get_contents (path, &contents, &len, &local))
-    {
-      g_set_error (error, ATTEST_PAGE_ERROR, ATTEST_PAGE_ERROR_READ,
-                   _("%s: cannot read the page: %s"), path, local->message);
-      return NULL;
-    }
-  if (!check_text (path, contents, len, error))
+  source = attest_page_source_read (path, root_dir, path, error);
+  if (source == NULL)
     return NULL;
-
-  abs_path = g_canonicalize_filename (path, NULL);
-  if (root_dir == NULL)
-    root_lexical = g_path_get_dirname (abs_path);
-  else
-    root_lexical = g_canonicalize_filename (root_dir, NULL);
-  inc.root = realpath (root_lexical, NULL);
-  if (inc.root == NULL)
-    inc.root = g_strdup (root_lexical);
-
-  warnings = g_ptr_array_new_with_free_func (g_free);
-  spliced = g_string_sized_new (len + 64);
-  inc.page_path = path;
-  inc.stack = g_ptr_array_new_with_free_func (g_free);
-  inc.warnings = warnings;
-  inc.out = spliced;
-  {
-    char *real = realpath (abs_path, NULL);
-
-    g_ptr_array_add (inc.stack, real != NULL ? real : g_strdup (abs_path));
-  }
-  splice_text (&inc, g_ptr_array_index (inc.stack, 0), path, contents, len, 0);
-  g_ptr_array_unref (inc.stack);
-  free (inc.root);
-
-  if (spliced->len != len && !check_text (path, spliced->str, spliced->len, error))
+  text = g_bytes_get_data (source->text, &len);
+  if (!check_text (path, text != NULL ? text : "", len, error))
     return NULL;
-  return parse_checked (path, spliced->str, spliced->len, warnings, error);
+  return parse_checked (path, text != NULL ? text : "", len, source->warnings, error);
 }
 
 /* ------------------------------------------------------------------ */
