@@ -396,11 +396,11 @@ delete_rows (AttestWorkspace  *self,
              GArray           *ids,
              GError          **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  sqlite3_stmt *stmt;
 
   if (ids->len == 0)
     return TRUE;
-  stmt = _attest_workspace_prepare (self, "DELETE FROM search_index WHERE rowid = ?1", error);
+  stmt = _attest_workspace_prepare_kept (self, "DELETE FROM search_index WHERE rowid = ?1", error);
   if (stmt == NULL)
     return FALSE;
   for (guint i = 0; i < ids->len; i++)
@@ -408,8 +408,12 @@ delete_rows (AttestWorkspace  *self,
       sqlite3_reset (stmt);
       sqlite3_bind_int64 (stmt, 1, g_array_index (ids, gint64, i));
       if (!step_done (self, stmt, error))
-        return FALSE;
+        {
+          _attest_workspace_done (stmt);
+          return FALSE;
+        }
     }
+  _attest_workspace_done (stmt);
   return TRUE;
 }
 
@@ -447,12 +451,13 @@ _attest_search_put_source (AttestWorkspace  *self,
                            const char       *source,
                            GError          **error)
 {
-  g_autoptr(sqlite3_stmt) key = NULL;
-  g_autoptr(sqlite3_stmt) insert = NULL;
+  sqlite3_stmt *key;
+  sqlite3_stmt *insert;
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autofree char *clean_title = NULL;
   g_autofree char *clean_body = NULL;
   g_autofree char *clean_source = NULL;
+  gboolean ok;
   gint64 id;
   int rc;
 
@@ -460,11 +465,12 @@ _attest_search_put_source (AttestWorkspace  *self,
   g_return_val_if_fail (kind != NULL && ref != NULL, FALSE);
 
   /* The index is found by kind and ref through a plain table: FTS5 would scan
-   * every row for an UNINDEXED column. Its id is the index row's rowid. */
-  key = _attest_workspace_prepare (self,
-                                   "INSERT INTO search_key (kind, ref) VALUES (?1, ?2) "
-                                   "ON CONFLICT (kind, ref) DO UPDATE SET kind = excluded.kind "
-                                   "RETURNING id", error);
+   * every row for an UNINDEXED column. Its id is the index row's rowid.
+   * Kept statements: an import puts one row per section. */
+  key = _attest_workspace_prepare_kept (self,
+                                        "INSERT INTO search_key (kind, ref) VALUES (?1, ?2) "
+                                        "ON CONFLICT (kind, ref) DO UPDATE SET kind = excluded.kind "
+                                        "RETURNING id", error);
   if (key == NULL)
     return FALSE;
   sqlite3_bind_text (key, 1, kind, -1, SQLITE_STATIC);
@@ -473,10 +479,11 @@ _attest_search_put_source (AttestWorkspace  *self,
   if (rc != SQLITE_ROW)
     {
       _attest_workspace_set_error (self, error, rc, _("could not update the search index"));
+      _attest_workspace_done (key);
       return FALSE;
     }
   id = sqlite3_column_int64 (key, 0);
-  sqlite3_reset (key);
+  _attest_workspace_done (key);
 
   g_array_append_val (ids, id);
   if (!delete_rows (self, ids, error))
@@ -487,9 +494,9 @@ _attest_search_put_source (AttestWorkspace  *self,
   body = clean_body = without_controls (body);
   source = clean_source = without_controls (source);
 
-  insert = _attest_workspace_prepare (self,
-                                      "INSERT INTO search_index (rowid, kind, ref, title, body, source) "
-                                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error);
+  insert = _attest_workspace_prepare_kept (self,
+                                           "INSERT INTO search_index (rowid, kind, ref, title, body, source) "
+                                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error);
   if (insert == NULL)
     return FALSE;
   sqlite3_bind_int64 (insert, 1, id);
@@ -498,7 +505,9 @@ _attest_search_put_source (AttestWorkspace  *self,
   sqlite3_bind_text (insert, 4, title != NULL ? title : "", -1, SQLITE_STATIC);
   sqlite3_bind_text (insert, 5, body != NULL ? body : "", -1, SQLITE_STATIC);
   sqlite3_bind_text (insert, 6, source != NULL ? source : "", -1, SQLITE_STATIC);
-  return step_done (self, insert, error);
+  ok = step_done (self, insert, error);
+  _attest_workspace_done (insert);
+  return ok;
 }
 
 /* _attest_search_put_source() without a source language. */
@@ -520,7 +529,7 @@ remove_where (AttestWorkspace  *self,
               const char       *b,
               GError          **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = _attest_workspace_prepare (self, sql, error);
+  sqlite3_stmt *stmt = _attest_workspace_prepare_kept (self, sql, error);
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   int rc;
 
@@ -536,9 +545,10 @@ remove_where (AttestWorkspace  *self,
   if (rc != SQLITE_DONE)
     {
       _attest_workspace_set_error (self, error, rc, _("could not update the search index"));
+      _attest_workspace_done (stmt);
       return FALSE;
     }
-  g_clear_pointer (&stmt, sqlite3_finalize);
+  _attest_workspace_done (stmt);
   return delete_rows (self, ids, error);
 }
 
@@ -572,8 +582,12 @@ _attest_search_remove_pages (AttestWorkspace  *self,
 
   prefix = g_strconcat (framework_id, "#", NULL);
   suffix = g_strconcat ("@", locale != NULL ? locale : "", NULL);
+  /* The range (refs from "FRAMEWORK#" up to "FRAMEWORK$", '$' following '#')
+   * reads this framework's keys through the (kind, ref) index instead of
+   * every key in the workspace. */
   return remove_where (self,
                        "DELETE FROM search_key WHERE kind = 'page' "
+                       "AND ref >= ?1 AND ref < substr (?1, 1, length (?1) - 1) || '$' "
                        "AND substr (ref, 1, length (?1)) = ?1 AND substr (ref, -length (?2)) = ?2 "
                        "AND instr (substr (ref, length (?1) + 1, length (ref) - length (?1) - length (?2)), '@') = 0 "
                        "RETURNING id",
