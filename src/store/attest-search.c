@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
 
 #include "attest-offering.h"
 #include "attest-page.h"
@@ -396,11 +397,11 @@ delete_rows (AttestWorkspace  *self,
              GArray           *ids,
              GError          **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  sqlite3_stmt *stmt;
 
   if (ids->len == 0)
     return TRUE;
-  stmt = _attest_workspace_prepare (self, "DELETE FROM search_index WHERE rowid = ?1", error);
+  stmt = _attest_workspace_prepare_kept (self, "DELETE FROM search_index WHERE rowid = ?1", error);
   if (stmt == NULL)
     return FALSE;
   for (guint i = 0; i < ids->len; i++)
@@ -408,8 +409,12 @@ delete_rows (AttestWorkspace  *self,
       sqlite3_reset (stmt);
       sqlite3_bind_int64 (stmt, 1, g_array_index (ids, gint64, i));
       if (!step_done (self, stmt, error))
-        return FALSE;
+        {
+          _attest_workspace_done (stmt);
+          return FALSE;
+        }
     }
+  _attest_workspace_done (stmt);
   return TRUE;
 }
 
@@ -447,12 +452,13 @@ _attest_search_put_source (AttestWorkspace  *self,
                            const char       *source,
                            GError          **error)
 {
-  g_autoptr(sqlite3_stmt) key = NULL;
-  g_autoptr(sqlite3_stmt) insert = NULL;
+  sqlite3_stmt *key;
+  sqlite3_stmt *insert;
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autofree char *clean_title = NULL;
   g_autofree char *clean_body = NULL;
   g_autofree char *clean_source = NULL;
+  gboolean ok;
   gint64 id;
   int rc;
 
@@ -460,11 +466,12 @@ _attest_search_put_source (AttestWorkspace  *self,
   g_return_val_if_fail (kind != NULL && ref != NULL, FALSE);
 
   /* The index is found by kind and ref through a plain table: FTS5 would scan
-   * every row for an UNINDEXED column. Its id is the index row's rowid. */
-  key = _attest_workspace_prepare (self,
-                                   "INSERT INTO search_key (kind, ref) VALUES (?1, ?2) "
-                                   "ON CONFLICT (kind, ref) DO UPDATE SET kind = excluded.kind "
-                                   "RETURNING id", error);
+   * every row for an UNINDEXED column. Its id is the index row's rowid.
+   * Kept statements: an import puts one row per section. */
+  key = _attest_workspace_prepare_kept (self,
+                                        "INSERT INTO search_key (kind, ref) VALUES (?1, ?2) "
+                                        "ON CONFLICT (kind, ref) DO UPDATE SET kind = excluded.kind "
+                                        "RETURNING id", error);
   if (key == NULL)
     return FALSE;
   sqlite3_bind_text (key, 1, kind, -1, SQLITE_STATIC);
@@ -473,10 +480,11 @@ _attest_search_put_source (AttestWorkspace  *self,
   if (rc != SQLITE_ROW)
     {
       _attest_workspace_set_error (self, error, rc, _("could not update the search index"));
+      _attest_workspace_done (key);
       return FALSE;
     }
   id = sqlite3_column_int64 (key, 0);
-  sqlite3_reset (key);
+  _attest_workspace_done (key);
 
   g_array_append_val (ids, id);
   if (!delete_rows (self, ids, error))
@@ -487,9 +495,9 @@ _attest_search_put_source (AttestWorkspace  *self,
   body = clean_body = without_controls (body);
   source = clean_source = without_controls (source);
 
-  insert = _attest_workspace_prepare (self,
-                                      "INSERT INTO search_index (rowid, kind, ref, title, body, source) "
-                                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error);
+  insert = _attest_workspace_prepare_kept (self,
+                                           "INSERT INTO search_index (rowid, kind, ref, title, body, source) "
+                                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error);
   if (insert == NULL)
     return FALSE;
   sqlite3_bind_int64 (insert, 1, id);
@@ -498,7 +506,9 @@ _attest_search_put_source (AttestWorkspace  *self,
   sqlite3_bind_text (insert, 4, title != NULL ? title : "", -1, SQLITE_STATIC);
   sqlite3_bind_text (insert, 5, body != NULL ? body : "", -1, SQLITE_STATIC);
   sqlite3_bind_text (insert, 6, source != NULL ? source : "", -1, SQLITE_STATIC);
-  return step_done (self, insert, error);
+  ok = step_done (self, insert, error);
+  _attest_workspace_done (insert);
+  return ok;
 }
 
 /* _attest_search_put_source() without a source language. */
@@ -520,7 +530,7 @@ remove_where (AttestWorkspace  *self,
               const char       *b,
               GError          **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = _attest_workspace_prepare (self, sql, error);
+  sqlite3_stmt *stmt = _attest_workspace_prepare_kept (self, sql, error);
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   int rc;
 
@@ -536,9 +546,10 @@ remove_where (AttestWorkspace  *self,
   if (rc != SQLITE_DONE)
     {
       _attest_workspace_set_error (self, error, rc, _("could not update the search index"));
+      _attest_workspace_done (stmt);
       return FALSE;
     }
-  g_clear_pointer (&stmt, sqlite3_finalize);
+  _attest_workspace_done (stmt);
   return delete_rows (self, ids, error);
 }
 
@@ -572,12 +583,40 @@ _attest_search_remove_pages (AttestWorkspace  *self,
 
   prefix = g_strconcat (framework_id, "#", NULL);
   suffix = g_strconcat ("@", locale != NULL ? locale : "", NULL);
+  /* The range (refs from "FRAMEWORK#" up to "FRAMEWORK$", '$' following '#')
+   * reads this framework's keys through the (kind, ref) index instead of
+   * every key in the workspace. */
   return remove_where (self,
                        "DELETE FROM search_key WHERE kind = 'page' "
+                       "AND ref >= ?1 AND ref < substr (?1, 1, length (?1) - 1) || '$' "
                        "AND substr (ref, 1, length (?1)) = ?1 AND substr (ref, -length (?2)) = ?2 "
                        "AND instr (substr (ref, length (?1) + 1, length (ref) - length (?1) - length (?2)), '@') = 0 "
                        "RETURNING id",
                        prefix, suffix, error);
+}
+
+/* Runs a kept statement with @json bound to ?1. */
+static gboolean
+run_json (AttestWorkspace  *self,
+          const char       *sql,
+          JsonBuilder      *builder,
+          GError          **error)
+{
+  g_autoptr(JsonGenerator) gen = json_generator_new ();
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+  g_autofree char *json = NULL;
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  json_generator_set_root (gen, root);
+  json = json_generator_to_data (gen, NULL);
+  stmt = _attest_workspace_prepare_kept (self, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, json, -1, SQLITE_STATIC);
+  ok = step_done (self, stmt, error);
+  _attest_workspace_done (stmt);
+  return ok;
 }
 
 /**
@@ -587,6 +626,14 @@ _attest_search_remove_pages (AttestWorkspace  *self,
  * Indexes a page's text, one row per section ("FRAMEWORK#KEY@LOCALE"), both
  * languages in it, after taking out every section indexed before for that
  * framework and locale (so none a newer page dropped lingers).
+ *
+ * As _attest_search_put_source() for each section, but the index is written
+ * by one DELETE and one INSERT for the whole page: SQLite opens a savepoint
+ * for every statement that writes to FTS5 in a transaction, and FTS5 (3.40)
+ * writes what it holds as a new segment at each, so a statement per section
+ * made a segment per section, and merging them was most of the import's
+ * indexing. The rows go to those two statements as JSON arrays, inserted in
+ * rowid order (FTS5 writes a segment too when a rowid is not above the last).
  */
 gboolean
 _attest_search_put_sections (AttestWorkspace  *self,
@@ -595,23 +642,111 @@ _attest_search_put_sections (AttestWorkspace  *self,
                              GPtrArray        *sections,
                              GError          **error)
 {
+  g_autofree char *prefix = NULL;
+  g_autofree char *suffix = NULL;
+  g_autoptr(JsonBuilder) gone = json_builder_new ();
+  g_autoptr(JsonBuilder) rows = json_builder_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GArray) ids = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (ATTEST_IS_WORKSPACE (self), FALSE);
+  g_return_val_if_fail (framework_id != NULL, FALSE);
+
   if (locale == NULL)
     locale = "";
-  if (!_attest_search_remove_pages (self, framework_id, locale, error))
+  json_builder_begin_array (gone);
+  json_builder_begin_array (rows);
+
+  /* The keys of every section indexed before (as _attest_search_remove_pages). */
+  prefix = g_strconcat (framework_id, "#", NULL);
+  suffix = g_strconcat ("@", locale, NULL);
+  stmt = _attest_workspace_prepare_kept (self,
+                                         "DELETE FROM search_key WHERE kind = 'page' "
+                                         "AND ref >= ?1 AND ref < substr (?1, 1, length (?1) - 1) || '$' "
+                                         "AND substr (ref, 1, length (?1)) = ?1 AND substr (ref, -length (?2)) = ?2 "
+                                         "AND instr (substr (ref, length (?1) + 1, length (ref) - length (?1) - length (?2)), '@') = 0 "
+                                         "RETURNING id", error);
+  if (stmt == NULL)
     return FALSE;
+  sqlite3_bind_text (stmt, 1, prefix, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, suffix, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    json_builder_add_int_value (gone, sqlite3_column_int64 (stmt, 0));
+  if (rc != SQLITE_DONE)
+    _attest_workspace_set_error (self, error, rc, _("could not update the search index"));
+  _attest_workspace_done (stmt);
+  if (rc != SQLITE_DONE)
+    return FALSE;
+
+  /* Each section's key, in page order; a key seen twice: the later section
+   * wins, as when each replaced the one before. */
+  ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), sections != NULL ? sections->len : 0);
   for (guint i = 0; sections != NULL && i < sections->len; i++)
     {
       AttestOfferingSection *sec = sections->pdata[i];
       g_autofree char *ref = g_strdup_printf ("%s#%s@%s", framework_id, sec->key, locale);
+      sqlite3_stmt *key;
+      gint64 id;
+
+      key = _attest_workspace_prepare_kept (self,
+                                            "INSERT INTO search_key (kind, ref) VALUES ('page', ?1) "
+                                            "ON CONFLICT (kind, ref) DO UPDATE SET kind = excluded.kind "
+                                            "RETURNING id", error);
+      if (key == NULL)
+        return FALSE;
+      sqlite3_bind_text (key, 1, ref, -1, SQLITE_STATIC);
+      rc = sqlite3_step (key);
+      if (rc != SQLITE_ROW)
+        _attest_workspace_set_error (self, error, rc, _("could not update the search index"));
+      id = rc == SQLITE_ROW ? sqlite3_column_int64 (key, 0) : 0;
+      _attest_workspace_done (key);
+      if (rc != SQLITE_ROW)
+        return FALSE;
+      g_array_append_val (ids, id);
+      json_builder_add_int_value (gone, id);
+    }
+
+  for (guint i = ids->len; i-- > 0;)
+    {
+      AttestOfferingSection *sec = sections->pdata[i];
+      gint64 *id = &g_array_index (ids, gint64, i);
+      g_autofree char *ref = NULL;
+      g_autofree char *title = NULL;
+      g_autofree char *body = NULL;
       g_autofree char *source = NULL;
 
+      if (g_hash_table_contains (seen, id))
+        continue;
+      g_hash_table_add (seen, id);
+
+      /* No match marker can come from the text itself. */
+      ref = g_strdup_printf ("%s#%s@%s", framework_id, sec->key, locale);
+      title = without_controls (sec->title);
+      body = without_controls (sec->text);
       if (sec->source_title != NULL || sec->source_text != NULL)
-        source = g_strjoin ("\n", sec->source_title != NULL ? sec->source_title : "",
-                            sec->source_text != NULL ? sec->source_text : "", NULL);
-      if (!_attest_search_put_source (self, "page", ref, sec->title, sec->text, source, error))
-        return FALSE;
+        {
+          g_autofree char *joined = g_strjoin ("\n", sec->source_title != NULL ? sec->source_title : "",
+                                               sec->source_text != NULL ? sec->source_text : "", NULL);
+          source = without_controls (joined);
+        }
+      json_builder_begin_array (rows);
+      json_builder_add_int_value (rows, *id);
+      json_builder_add_string_value (rows, ref);
+      json_builder_add_string_value (rows, title != NULL ? title : "");
+      json_builder_add_string_value (rows, body != NULL ? body : "");
+      json_builder_add_string_value (rows, source != NULL ? source : "");
+      json_builder_end_array (rows);
     }
-  return TRUE;
+  json_builder_end_array (gone);
+  json_builder_end_array (rows);
+
+  return run_json (self, "DELETE FROM search_index WHERE rowid IN (SELECT value FROM json_each (?1))", gone, error) &&
+         run_json (self,
+                   "INSERT INTO search_index (rowid, kind, ref, title, body, source) "
+                   "SELECT value ->> 0, 'page', value ->> 1, value ->> 2, value ->> 3, value ->> 4 "
+                   "FROM json_each (?1) ORDER BY value ->> 0", rows, error);
 }
 
 /* Page text of every framework's newest variant in each locale, from the

@@ -45,7 +45,7 @@ run (AttestWorkspace  *self,
      GError          **error,
      ...)
 {
-  g_autoptr(sqlite3_stmt) stmt = _attest_workspace_prepare (self, sql, error);
+  sqlite3_stmt *stmt = _attest_workspace_prepare_kept (self, sql, error);
   int n, rc;
   va_list ap;
 
@@ -60,6 +60,7 @@ run (AttestWorkspace  *self,
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_DONE && rc != SQLITE_ROW)
     _attest_workspace_set_error (self, error, rc, _("could not update the workspace"));
+  _attest_workspace_done (stmt);
   return rc;
 }
 
@@ -198,16 +199,26 @@ covered_names (AttestWorkspace  *self,
                const char       *scope_id,
                GError          **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GHashTable) set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  sqlite3_stmt *stmt;
   int rc;
 
-  stmt = _attest_workspace_prepare (self,
-                                    "SELECT r.root_id, CASE c.name WHEN '' THEN d.name ELSE c.name END "
-                                    "FROM coverage c JOIN service_root r ON r.service_id = c.service_id "
-                                    "JOIN service_display d ON d.id = r.root_id "
-                                    "WHERE c.scope_id = ?1 AND c.in_scope = 1 AND r.root_id IS NOT NULL "
-                                    "ORDER BY r.depth DESC, c.service_id DESC", error);
+  /* service_root, walked up from this scope's services only: the view walks
+   * down from every service in the workspace, twice for each scope of each
+   * page imported. A service's merges form a chain (one survivor each); one
+   * longer than there are merges is a cycle, which has no root, as in the view. */
+  stmt = _attest_workspace_prepare_kept (self,
+                                         "WITH RECURSIVE up (service_id, name, root_id, depth) AS ("
+                                         "  SELECT service_id, name, service_id, 0 FROM coverage "
+                                         "    WHERE scope_id = ?1 AND in_scope = 1 "
+                                         "  UNION ALL "
+                                         "  SELECT u.service_id, u.name, m.survivor_id, u.depth + 1 FROM up u "
+                                         "    JOIN service_merge m ON m.absorbed_id = u.root_id "
+                                         "    WHERE u.depth < (SELECT count(*) FROM service_merge)) "
+                                         "SELECT u.root_id, CASE u.name WHEN '' THEN d.name ELSE u.name END "
+                                         "FROM up u JOIN service_display d ON d.id = u.root_id "
+                                         "WHERE u.root_id NOT IN (SELECT absorbed_id FROM service_merge) "
+                                         "ORDER BY u.depth DESC, u.service_id DESC", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, scope_id, -1, SQLITE_TRANSIENT);
@@ -215,11 +226,9 @@ covered_names (AttestWorkspace  *self,
     g_hash_table_insert (set, g_strdup ((const char *)sqlite3_column_text (stmt, 0)),
                          g_strdup ((const char *)sqlite3_column_text (stmt, 1)));
   if (rc != SQLITE_DONE)
-    {
-      _attest_workspace_set_error (self, error, rc, _("could not read the workspace"));
-      return NULL;
-    }
-  return g_steal_pointer (&set);
+    _attest_workspace_set_error (self, error, rc, _("could not read the workspace"));
+  _attest_workspace_done (stmt);
+  return rc == SQLITE_DONE ? g_steal_pointer (&set) : NULL;
 }
 
 static int

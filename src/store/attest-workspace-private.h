@@ -17,6 +17,10 @@ gboolean      _attest_workspace_exec      (AttestWorkspace  *self,
 sqlite3_stmt *_attest_workspace_prepare   (AttestWorkspace  *self,
                                            const char       *sql,
                                            GError          **error);
+sqlite3_stmt *_attest_workspace_prepare_kept (AttestWorkspace  *self,
+                                              const char       *sql,
+                                              GError          **error);
+void          _attest_workspace_done      (sqlite3_stmt     *stmt);
 void          _attest_workspace_set_error (AttestWorkspace  *self,
                                            GError          **error,
                                            int               rc,

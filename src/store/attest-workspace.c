@@ -30,6 +30,7 @@ struct _AttestWorkspace
   char *reviewer;
   gboolean created;
   gboolean read_only;
+  GHashTable *statements;   /* SQL → prepared statement, kept for reuse */
 };
 
 G_DEFINE_FINAL_TYPE (AttestWorkspace, attest_workspace, G_TYPE_OBJECT)
@@ -268,6 +269,8 @@ attest_workspace_finalize (GObject *object)
 {
   AttestWorkspace *self = (AttestWorkspace *)object;
 
+  /* Kept statements go before the connection they belong to. */
+  g_clear_pointer (&self->statements, g_hash_table_unref);
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
   g_free (self->path);
@@ -379,6 +382,55 @@ _attest_workspace_prepare (AttestWorkspace  *self,
       return NULL;
     }
   return stmt;
+}
+
+/* A statement of this connection for @sql, prepared once and kept (an import
+ * runs the same few statements for every page, and preparing them cost more
+ * than running them). Owned by the workspace: reset and unbound when handed
+ * out; the caller resets it when done (_attest_workspace_done) and never
+ * finalizes it, nor uses the same @sql again before that. */
+static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+sqlite3_stmt *
+_attest_workspace_prepare_kept (AttestWorkspace  *self,
+                                const char       *sql,
+                                GError          **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (self->statements == NULL)
+    self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
+  stmt = g_hash_table_lookup (self->statements, sql);
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      _attest_workspace_set_error (self, error, rc, _("could not read the workspace"));
+      return NULL;
+    }
+  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  return stmt;
+}
+
+/* Ends a use of a kept statement: its read of the workspace ends, and the
+ * values bound to it (which may point into the caller's strings) go. */
+void
+_attest_workspace_done (sqlite3_stmt *stmt)
+{
+  if (stmt == NULL)
+    return;
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
 }
 
 gboolean
@@ -746,6 +798,8 @@ open_uri (AttestWorkspace *self,
   g_autofree char *uri = g_filename_to_uri (self->path, NULL, NULL);
   g_autofree char *full = g_strconcat (uri, "?", query, NULL);
 
+  if (self->statements != NULL)
+    g_hash_table_remove_all (self->statements);
   if (self->db != NULL)
     sqlite3_close_v2 (g_steal_pointer (&self->db));
   return sqlite3_open_v2 (full, &self->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL);
@@ -1264,7 +1318,8 @@ _attest_workspace_query_text (AttestWorkspace *self,
                               const char      *sql,
                               ...)
 {
-  g_autoptr(sqlite3_stmt) stmt = _attest_workspace_prepare (self, sql, NULL);
+  sqlite3_stmt *stmt = _attest_workspace_prepare_kept (self, sql, NULL);
+  char *text = NULL;
   int n;
   va_list ap;
 
@@ -1275,7 +1330,8 @@ _attest_workspace_query_text (AttestWorkspace *self,
   for (int i = 1; i <= n; i++)
     sqlite3_bind_text (stmt, i, va_arg (ap, const char *), -1, SQLITE_TRANSIENT);
   va_end (ap);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    return NULL;
-  return g_strdup (_attest_column_text (stmt, 0));
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    text = g_strdup (_attest_column_text (stmt, 0));
+  _attest_workspace_done (stmt);
+  return text;
 }

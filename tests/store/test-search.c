@@ -482,6 +482,127 @@ test_pages (Fixture       *f,
   }
 }
 
+/* Every page row of the index as "ref|title|body|source" lines, in ref order,
+ * after FTS5 checked that its index matches the rows. */
+static char *
+page_rows (AttestWorkspace *ws)
+{
+  sqlite3 *db = _attest_workspace_get_db (ws);
+  g_autoptr(GString) out = g_string_new (NULL);
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO search_index (search_index) VALUES ('integrity-check')",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+                                       "SELECT k.ref, i.title, i.body, i.source FROM search_key k "
+                                       "JOIN search_index i ON i.rowid = k.id WHERE k.kind = 'page' ORDER BY k.ref",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (out, "%s|%s|%s|%s\n", sqlite3_column_text (stmt, 0), sqlite3_column_text (stmt, 1),
+                            sqlite3_column_text (stmt, 2), sqlite3_column_text (stmt, 3));
+  sqlite3_finalize (stmt);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static void
+add_section (GPtrArray  *sections,
+             const char *key,
+             const char *title,
+             const char *text,
+             const char *source_text)
+{
+  AttestOfferingSection *s = g_new0 (AttestOfferingSection, 1);
+
+  s->key = g_strdup (key);
+  s->title = g_strdup (title);
+  s->text = g_strdup (text);
+  s->source_text = g_strdup (source_text);
+  g_ptr_array_add (sections, s);
+}
+
+static void
+free_section (gpointer data)
+{
+  AttestOfferingSection *s = data;
+
+  g_free (s->key);
+  g_free (s->title);
+  g_free (s->text);
+  g_free (s->source_title);
+  g_free (s->source_text);
+  g_free (s);
+}
+
+static void
+put_sections (AttestWorkspace *ws,
+              const char      *framework_id,
+              const char      *locale,
+              GPtrArray       *sections)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (_attest_workspace_begin (ws, &error));
+  g_assert_true (_attest_search_put_sections (ws, framework_id, locale, sections, &error));
+  g_assert_no_error (error);
+  g_assert_true (_attest_workspace_commit (ws, &error));
+}
+
+/* A page's sections are written together: a newer page indexed over an older
+ * one leaves the same rows, and the same index, as the newer page indexed
+ * into a workspace that never had the older; the other locale and other
+ * kinds stay; a key twice on a page keeps its later section. */
+static void
+test_pages_replaced (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(AttestWorkspace) fresh = attest_test_workspace_new ("attest-search-fresh", NULL, &dir, &path);
+  g_autoptr(GPtrArray) older = g_ptr_array_new_with_free_func (free_section);
+  g_autoptr(GPtrArray) newer = g_ptr_array_new_with_free_func (free_section);
+  g_autoptr(GPtrArray) other = g_ptr_array_new_with_free_func (free_section);
+  g_autofree char *replaced = NULL;
+  g_autofree char *direct = NULL;
+  g_autofree char *gone = NULL;
+  g_autofree char *kept = NULL;
+  g_autofree char *twice = NULL;
+
+  add_section (older, "scope", "Portée", "pomme\x01 et poire", "apple and pear");
+  add_section (older, "dropped", "Ancienne", "figue", NULL);
+  add_section (older, "notes", "Notes", "kiwi", NULL);
+  add_section (newer, "notes", "Notes", "mangue", NULL);
+  add_section (newer, "scope", "Portée", "poire seule", "pear alone");
+  add_section (newer, "added", "Nouvelle", "雲端 服務", NULL);
+  add_section (newer, "notes", "Notes", "papaye", NULL);
+  add_section (other, "scope", "Scope", "figue", NULL);
+
+  put (f, "note", "1", "", "figue");
+  put_sections (f->ws, "soc", "fr-FR", older);
+  put_sections (f->ws, "soc", "", other);
+  put_sections (f->ws, "soc", "fr-FR", newer);
+
+  put_sections (fresh, "soc", "", other);
+  put_sections (fresh, "soc", "fr-FR", newer);
+
+  replaced = page_rows (f->ws);
+  direct = page_rows (fresh);
+  g_assert_cmpstr (replaced, ==, direct);
+  g_assert_cmpstr (replaced, ==,
+                   "soc#added@fr-FR|Nouvelle|雲端 服務|\n"
+                   "soc#notes@fr-FR|Notes|papaye|\n"
+                   "soc#scope@|Scope|figue|\n"
+                   "soc#scope@fr-FR|Portée|poire seule|\npear alone\n");
+
+  gone = sorted_refs (f, "pomme");
+  g_assert_cmpstr (gone, ==, "");
+  kept = sorted_refs (f, "figue");
+  g_assert_cmpstr (kept, ==, "1,soc#scope@");
+  twice = sorted_refs (f, "mangue");
+  g_assert_cmpstr (twice, ==, "");
+
+  attest_test_workspace_delete (&fresh, &dir, &path);
+}
+
 /* A workspace from before the index: its pages are indexed as it is migrated. */
 static void
 test_migration_indexes_pages (Fixture       *f,
@@ -634,6 +755,7 @@ main (int   argc,
   ADD ("empty-query", test_empty_query);
   ADD ("replace-remove", test_replace_remove);
   ADD ("pages", test_pages);
+  ADD ("pages-replaced", test_pages_replaced);
   ADD ("migration-indexes-pages", test_migration_indexes_pages);
   ADD ("items", test_items);
   ADD ("items-indexed-late", test_items_indexed_late);
