@@ -286,6 +286,49 @@ update_summary (AttestCellPane *self,
 /* Reads the cell's checklist and evidence from the workspace and shows them,
  * keeping the rows (and their focus, their expanded state) when the items are
  * the same ones. */
+/* A read-only workspace (another account's file, read-only media): the pane
+ * shows the cell and takes no change. The edits' actions are disabled and
+ * every control of a row that would change it is insensitive, saying why. */
+#define READ_ONLY_ACTIONS "pane.set-status", "pane.set-owner", "pane.set-due", "pane.attach-files", \
+                          "pane.link-existing", "pane.link-evidence", "pane.remove-evidence", "pane.undo-remove"
+
+static gboolean
+is_read_only (AttestCellPane *self)
+{
+  return self->workspace != NULL && attest_workspace_is_read_only (self->workspace);
+}
+
+static void
+lock_editing_controls (GtkWidget  *widget,
+                       const char *why)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (ADW_IS_COMBO_ROW (child) || ADW_IS_ENTRY_ROW (child) || GTK_IS_MENU_BUTTON (child))
+        {
+          gtk_widget_set_sensitive (child, FALSE);
+          gtk_widget_set_tooltip_text (child, why);
+          continue;
+        }
+      lock_editing_controls (child, why);
+    }
+}
+
+static void
+apply_read_only (AttestCellPane *self)
+{
+  const char *actions[] = { READ_ONLY_ACTIONS };
+  gboolean read_only = is_read_only (self);
+
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), actions[i], !read_only);
+  if (!read_only)
+    return;
+  for (guint i = 0; i < self->rows->len; i++)
+    lock_editing_controls (self->rows->pdata[i], _("The workspace is read-only: Save a Copy to make changes"));
+}
+
 static void
 reload (AttestCellPane *self)
 {
@@ -294,6 +337,7 @@ reload (AttestCellPane *self)
   g_autofree char *today = NULL;
   gboolean same;
 
+  apply_read_only (self);
   if (self->workspace == NULL || !self->in_scope)
     {
       clear_rows (self);
@@ -301,6 +345,15 @@ reload (AttestCellPane *self)
     }
 
   items = attest_workspace_get_checklist (self->workspace, self->scope_id, self->service_id, &error);
+  if (items == NULL && g_error_matches (error, ATTEST_STORE_ERROR, ATTEST_STORE_ERROR_READ_ONLY))
+    {
+      /* A cell never opened has no checklist, and this workspace cannot make one. */
+      clear_rows (self);
+      gtk_label_set_text (self->banner_label, _("No checklist yet: this cell was never opened, and a read-only "
+                                                "workspace cannot start one. Save a Copy to work on it."));
+      gtk_widget_set_visible (GTK_WIDGET (self->banner_label), TRUE);
+      return;
+    }
   if (items == NULL)
     {
       g_autofree char *message = g_strdup_printf (_("The checklist could not be read: %s"), error->message);
@@ -340,6 +393,7 @@ reload (AttestCellPane *self)
     }
   self->reloading--;
   update_summary (self, items, today);
+  apply_read_only (self);
 }
 
 /* The cell */
@@ -885,6 +939,11 @@ attach_to_item (AttestCellPane *self,
 
   if (files == NULL || !check_workspace (self))
     return;
+  if (is_read_only (self))
+    {
+      show_failure (self, _("Files cannot be attached: the workspace is read-only. Save a Copy to make changes."));
+      return;
+    }
   if (item_id == 0)
     {
       g_autofree char *message = g_strdup_printf (_("%s is not in scope: there is no checklist item to "
@@ -1408,7 +1467,7 @@ drop_motion (GtkDropTarget  *target,
 {
   AttestChecklistRow *row;
 
-  if (self->workspace == NULL || !self->in_scope || self->rows->len == 0)
+  if (self->workspace == NULL || !self->in_scope || self->rows->len == 0 || is_read_only (self))
     return 0;
   row = row_at (self, x, y);
   set_drop_row (self, row != NULL ? row : (self->hover_row != NULL ? self->hover_row : self->rows->pdata[0]));
@@ -1433,7 +1492,8 @@ drop_files (GtkDropTarget  *target,
   GSList *files;
 
   set_drop_row (self, NULL);
-  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST) || self->workspace == NULL || !self->in_scope)
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST) || self->workspace == NULL || !self->in_scope ||
+      is_read_only (self))
     return FALSE;
   files = gdk_file_list_get_files (g_value_get_boxed (value));
   attach_to_item (self, row != NULL ? attest_checklist_row_get_item_id (row) : default_item (self), files);

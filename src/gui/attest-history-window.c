@@ -475,6 +475,7 @@ bind_row (GtkSignalListItemFactory *factory,
 typedef struct {
   GPtrArray *problems;
   char *fingerprint;
+  gint64 n_rows;       /* the history rows the fingerprint covers */
 } VerifyOutcome;
 
 static void
@@ -513,7 +514,8 @@ verify_thread (GTask        *task,
   /* attest_workspace_verify() honours the current cancellable. */
   g_cancellable_push_current (cancellable);
   ws = attest_workspace_open (path, &error);
-  ok = ws != NULL && attest_workspace_verify (ws, outcome->problems, &outcome->fingerprint, &error);
+  ok = ws != NULL && attest_workspace_verify_expecting (ws, NULL, outcome->problems, &outcome->fingerprint,
+                                                        &outcome->n_rows, &error);
   g_clear_object (&ws);
   g_cancellable_pop_current (cancellable);
 
@@ -624,8 +626,17 @@ verify_done (GObject      *source,
     }
   else
     {
+      guint64 n_rows = (guint64) MAX (outcome->n_rows, 0);
+      g_autofree char *line = NULL;
+
       self->fingerprint = g_steal_pointer (&outcome->fingerprint);
-      gtk_label_set_text (self->fingerprint_label, self->fingerprint);
+      /* The row count beside it, as `attest-cli verify` prints it: a history
+       * cut short is a good chain too, only shorter. Copy copies the hash alone. */
+      /* Translators: %s is the fingerprint (a hash), then a number of rows */
+      line = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Fingerprint: %s (%s history row)",
+                                           "Fingerprint: %s (%s history rows)", (gulong) MIN (n_rows, G_MAXULONG)),
+                              self->fingerprint, attest_count (n_rows));
+      gtk_label_set_text (self->fingerprint_label, line);
       gtk_stack_set_visible_child_name (self->verify_stack, "verified");
     }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "history.copy-fingerprint", self->fingerprint != NULL);

@@ -210,8 +210,15 @@ static void
 update_state (AttestNoteEditor *self)
 {
   gboolean can_add = self->workspace != NULL && self->target != NULL;
+  /* A read-only workspace (another account's file, read-only media) shows
+   * its notes and takes none: Add, Edit and Delete are insensitive. */
+  gboolean writable = self->workspace == NULL || !attest_workspace_is_read_only (self->workspace);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "note-editor.add", can_add);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "note-editor.add", can_add && writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "note-editor.edit", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "note-editor.delete", writable);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->add_button),
+                               writable ? NULL : _("The workspace is read-only: Save a Copy to make changes"));
   gtk_widget_set_visible (GTK_WIDGET (self->empty_label), can_add && self->n_notes == 0 && !self->editing);
 }
 
@@ -684,7 +691,7 @@ attest_note_editor_set_target (AttestNoteEditor *self,
   attest_note_editor_reload (self);
 
   draft = target != NULL ? g_hash_table_lookup (self->drafts, target) : NULL;
-  if (draft != NULL && self->workspace != NULL)
+  if (draft != NULL && self->workspace != NULL && !attest_workspace_is_read_only (self->workspace))
     {
       g_autoptr(AttestNote) note = NULL;
       g_autofree char *text = g_strdup (draft->text);

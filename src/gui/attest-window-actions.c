@@ -260,6 +260,16 @@ _attest_window_actions_update (AttestWindow *self)
   AttestMatrixService *service = cursor_service (self);
   gboolean has_cursor = attest_matrix_view_get_cursor_scope (self->matrix_view) != NULL &&
                         attest_matrix_view_get_cursor_service (self->matrix_view) != NULL;
+  /* A workspace this account cannot write (another's file, read-only media)
+   * is read: every change is disabled, and the banner says Save a Copy. */
+  gboolean read_only = self->workspace != NULL && attest_workspace_is_read_only (self->workspace);
+
+  gtk_revealer_set_reveal_child (self->read_only_revealer, read_only);
+  if (self->drop_target != NULL)
+    gtk_drop_target_set_actions (self->drop_target, read_only ? 0 : GDK_ACTION_COPY);
+  set_enabled (self, "import-pages", !read_only);
+  set_enabled (self, "undo-rename", !read_only);
+  set_enabled (self, "undo-merge", !read_only);
 
   /* One copy at a time, of an open workspace. */
   set_enabled (self, "save-copy", self->workspace != NULL && self->saving == NULL);
@@ -268,10 +278,10 @@ _attest_window_actions_update (AttestWindow *self)
   set_enabled (self, "clear-filters", self->filter != NULL && attest_matrix_filter_is_active (self->filter));
   set_enabled (self, "show-all-frameworks", self->filter != NULL && self->filter->frameworks->len > 0);
   /* The row menu acts on the service under the cursor. */
-  set_enabled (self, "add-my-service", service != NULL && !service->mine);
-  set_enabled (self, "remove-my-service", service != NULL && service->mine);
-  set_enabled (self, "rename-service", service != NULL);
-  set_enabled (self, "merge-service", service != NULL && self->matrix->services->len > 1);
+  set_enabled (self, "add-my-service", !read_only && service != NULL && !service->mine);
+  set_enabled (self, "remove-my-service", !read_only && service != NULL && service->mine);
+  set_enabled (self, "rename-service", !read_only && service != NULL);
+  set_enabled (self, "merge-service", !read_only && service != NULL && self->matrix->services->len > 1);
   /* The pane does not follow the cursor: opening a cell makes its checklist
    * (a history row), which arrowing across the matrix must not do. Enter or
    * a double click opens the cell under the cursor. */

@@ -46,7 +46,9 @@ files_dropped (GtkDropTarget *target,
   const char *scope_id = NULL, *service_id = NULL;
   double vx, vy;
 
-  if (self->workspace == NULL)
+  /* A read-only workspace takes no drop (its actions are none, see
+   * _attest_window_actions_update()): a drop still under way when it opened. */
+  if (self->workspace == NULL || attest_workspace_is_read_only (self->workspace))
     return FALSE;
   for (GSList *l = files; l != NULL; l = l->next)
     {
@@ -91,6 +93,7 @@ _attest_window_dnd_init (AttestWindow *self)
 {
   GtkDropTarget *drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
 
+  self->drop_target = drop;
   g_signal_connect (drop, "drop", G_CALLBACK (files_dropped), self);
   gtk_widget_add_controller (GTK_WIDGET (self->stack), GTK_EVENT_CONTROLLER (drop));
 }

@@ -128,7 +128,9 @@ _attest_window_filter_changed (AttestWindow *self)
     return;
   _attest_window_apply_filter (self);
   state = attest_matrix_filter_to_string (self->filter);
-  /* View state: a workspace that cannot take it (read-only) still filters. */
+  /* View state: a read-only workspace still filters, and is not asked to keep it. */
+  if (attest_workspace_is_read_only (self->workspace))
+    return;
   if (!attest_workspace_set_ui_state (self->workspace, FILTER_STATE_KEY, state, &error))
     g_debug ("Filters not saved: %s", error->message);
 }

@@ -38,6 +38,7 @@ struct _AttestWindow
   AdwStatusPage *empty_page;
   AdwStatusPage *error_page;
   AdwToastOverlay *toast_overlay;
+  GtkRevealer *read_only_revealer;  /* the banner of a read-only workspace */
   GtkSpinner *loading_spinner;
   GtkLabel *catalog_summary;
   AttestMatrixView *matrix_view;
@@ -61,6 +62,8 @@ struct _AttestWindow
   GMenuModel *row_menu;
   GMenu *recent_section;
   AttestHistoryWindow *history_window; /* weak: one per workspace */
+
+  GtkDropTarget *drop_target;   /* files dropped on the window (owned by it) */
 
   GCancellable *seeding;
   GCancellable *saving;         /* Save a Copy… running */

@@ -589,6 +589,7 @@ attest_window_class_init (AttestWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AttestWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, AttestWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, AttestWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, AttestWindow, read_only_revealer);
   gtk_widget_class_bind_template_child (widget_class, AttestWindow, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, AttestWindow, catalog_summary);
   gtk_widget_class_bind_template_child (widget_class, AttestWindow, matrix_view);

@@ -452,7 +452,18 @@ test_verify (Fixture       *f,
   g_assert_cmpstr (verify_state (f), ==, "verified");
   shown = label_with_class (GTK_WIDGET (f->window), "monospace");
   g_assert_nonnull (shown);
-  g_assert_cmpstr (gtk_label_get_text (shown), ==, fingerprint);
+  /* …with the history rows it covers, as `attest-cli verify` prints it. */
+  {
+    g_autofree char *expected = NULL;
+    gint64 n_rows = 0;
+    g_autoptr(GPtrArray) none = g_ptr_array_new_with_free_func (g_free);
+    g_autofree char *fp2 = NULL;
+
+    g_assert_true (attest_workspace_verify_expecting (f->ws, NULL, none, &fp2, &n_rows, NULL));
+    g_assert_cmpint (n_rows, >, 1);
+    expected = g_strdup_printf ("Fingerprint: %s (%" G_GINT64_FORMAT " history rows)", fingerprint, n_rows);
+    g_assert_cmpstr (gtk_label_get_text (shown), ==, expected);
+  }
   g_assert_true (gtk_label_get_selectable (shown));
   g_assert_false (gtk_spinner_get_spinning (GTK_SPINNER (attest_test_find_any (GTK_WIDGET (f->window), GTK_TYPE_SPINNER))));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "history.copy-fingerprint", NULL));
