@@ -6,6 +6,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include <adwaita.h>
 
@@ -170,6 +171,55 @@ transient_thread_running (char **name)
   return FALSE;
 }
 
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The threads of the process, as the kernel lists them: "1745 1748 …". */
+static char *
+list_threads (void)
+{
+  g_autoptr(GDir) dir = g_dir_open ("/proc/self/task", 0, NULL);
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  const char *task;
+
+  while (dir != NULL && (task = g_dir_read_name (dir)) != NULL)
+    g_ptr_array_add (ids, g_strdup (task));
+  g_ptr_array_sort (ids, compare_names);
+  g_ptr_array_add (ids, NULL);
+  return g_strjoinv (" ", (char **) ids->pdata);
+}
+
+/* Any thread at all that starts or ends at exit (a GIO helper, a worker
+ * finishing its last callback, one of GTK's or dconf's) crashes the tracer
+ * the same way: exit only once the set of threads has held still for 100 ms
+ * (at most 5 s; a thread that never ends is one that waits for work). */
+static void
+wait_for_threads_to_settle (void)
+{
+  g_autofree char *before = list_threads ();
+  gint64 start = g_get_monotonic_time ();
+  gint64 still_since = start;
+
+  while (g_get_monotonic_time () - still_since < 100 * 1000 &&
+         g_get_monotonic_time () - start < 5 * G_USEC_PER_SEC)
+    {
+      g_autofree char *now = NULL;
+
+      g_usleep (10 * 1000);
+      now = list_threads ();
+      if (g_strcmp0 (now, before) != 0)
+        {
+          g_free (before);
+          before = g_steal_pointer (&now);
+          still_since = g_get_monotonic_time ();
+        }
+    }
+}
+
 static void
 wait_for_transient_threads (void)
 {
@@ -196,6 +246,7 @@ wait_for_transient_threads (void)
               (g_get_monotonic_time () - start) / 1000.0);
       fflush (stdout);
     }
+  wait_for_threads_to_settle ();
 }
 
 /**
