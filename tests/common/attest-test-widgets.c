@@ -4,10 +4,6 @@
  */
 #include "config.h"
 
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-
 #include <adwaita.h>
 
 #include "attest-paths.h"
@@ -146,132 +142,6 @@ attest_test_settle (guint ms)
     g_main_context_iteration (NULL, TRUE);
 }
 
-/* Pango 1.50 sorts a new fontset in a thread of its own, "[pango]
- * FcFontSetSort", that nobody waits for: one started by the last layout of a
- * test is still running when the test program exits. LeakSanitizer's check at
- * exit stops every thread, and its tracer crashes ("Tracer caught signal 11")
- * when a thread starts or exits meanwhile. */
-static gboolean
-transient_thread_running (char **name)
-{
-  g_autoptr(GDir) dir = g_dir_open ("/proc/self/task", 0, NULL);
-  const char *task;
-
-  while (dir != NULL && (task = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename ("/proc/self/task", task, "comm", NULL);
-      g_autofree char *comm = NULL;
-
-      if (g_file_get_contents (path, &comm, NULL, NULL) && g_str_has_prefix (comm, "[pango] FcFont"))
-        {
-          *name = g_strdup (g_strchomp (comm));
-          return TRUE;
-        }
-    }
-  return FALSE;
-}
-
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
-}
-
-/* The threads of the process, as the kernel lists them: "1745 1748 …". */
-static char *
-list_threads (void)
-{
-  g_autoptr(GDir) dir = g_dir_open ("/proc/self/task", 0, NULL);
-  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
-  const char *task;
-
-  while (dir != NULL && (task = g_dir_read_name (dir)) != NULL)
-    g_ptr_array_add (ids, g_strdup (task));
-  g_ptr_array_sort (ids, compare_names);
-  g_ptr_array_add (ids, NULL);
-  return g_strjoinv (" ", (char **) ids->pdata);
-}
-
-/* Any thread at all that starts or ends at exit (a GIO helper, a worker
- * finishing its last callback, one of GTK's or dconf's) crashes the tracer
- * the same way: exit only once the set of threads has held still for 100 ms
- * (at most 5 s; a thread that never ends is one that waits for work). */
-static void
-wait_for_threads_to_settle (void)
-{
-  g_autofree char *before = list_threads ();
-  gint64 start = g_get_monotonic_time ();
-  gint64 still_since = start;
-
-  while (g_get_monotonic_time () - still_since < 100 * 1000 &&
-         g_get_monotonic_time () - start < 5 * G_USEC_PER_SEC)
-    {
-      g_autofree char *now = NULL;
-
-      g_usleep (10 * 1000);
-      now = list_threads ();
-      if (g_strcmp0 (now, before) != 0)
-        {
-          g_free (before);
-          before = g_steal_pointer (&now);
-          still_since = g_get_monotonic_time ();
-        }
-    }
-}
-
-static void
-wait_for_transient_threads (void)
-{
-  gint64 start = g_get_monotonic_time ();
-  g_autofree char *name = NULL;
-  g_autofree char *waited_for = NULL;
-
-  while (transient_thread_running (&name))
-    {
-      if (g_get_monotonic_time () - start > 60 * G_USEC_PER_SEC)
-        {
-          g_printerr ("test: the thread “%s” is still running at exit\n", name);
-          return;
-        }
-      if (waited_for == NULL)
-        waited_for = g_steal_pointer (&name);
-      g_clear_pointer (&name, g_free);
-      g_usleep (2000);
-    }
-  /* A TAP comment: how often this happens, and for how long. */
-  if (waited_for != NULL)
-    {
-      printf ("# waited for the thread “%s” at exit: %.1f ms\n", waited_for,
-              (g_get_monotonic_time () - start) / 1000.0);
-      fflush (stdout);
-    }
-  wait_for_threads_to_settle ();
-}
-
-/**
- * attest_test_end_threads_at_exit:
- *
- * Makes the test program's exit deterministic under LeakSanitizer: GLib's
- * pool threads (GTask workers, GIO's) stay when idle instead of exiting on a
- * 15-second timer that can fall on the exit, and the exit waits for Pango's
- * fontset threads to end. Called by attest_test_init_gui() and
- * attest_test_run_isolated(); once is enough.
- */
-void
-attest_test_end_threads_at_exit (void)
-{
-  static gboolean done;
-
-  if (done)
-    return;
-  done = TRUE;
-  g_thread_pool_set_max_idle_time (0);
-  g_thread_pool_set_max_unused_threads (-1);
-  /* atexit handlers run last registered first: this one before LeakSanitizer's. */
-  atexit (wait_for_transient_threads);
-}
-
 /**
  * attest_test_run_isolated:
  * @test: a test case
@@ -283,7 +153,6 @@ attest_test_end_threads_at_exit (void)
 void
 attest_test_run_isolated (void (*test) (void))
 {
-  attest_test_end_threads_at_exit ();
   if (g_test_subprocess ())
     {
       test ();
@@ -306,7 +175,6 @@ attest_test_init_gui (int    *argc,
                       char ***argv)
 {
   attest_test_use_private_home ();
-  attest_test_end_threads_at_exit ();
   gtk_test_init (argc, argv, NULL);
   attest_paths_init_i18n ();
   attest_register_resource ();

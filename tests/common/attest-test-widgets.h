@@ -34,7 +34,6 @@ void       attest_test_init_gui         (int       *argc,
 void       attest_test_use_app_style    (void);
 
 void       attest_test_run_isolated     (void     (*test) (void));
-void       attest_test_end_threads_at_exit (void);
 
 /* Defines TEST_isolated (void), which runs TEST (void) in a subprocess of
  * its own (g_test_trap_subprocess), for g_test_add_func (). */
