@@ -21,16 +21,24 @@ run_clear (Run *r)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
 
-/* Runs attest-cli ($ATTEST_CLI) with the NULL-terminated argument vector, in English. */
+/* Runs attest-cli ($ATTEST_CLI) with the NULL-terminated argument vector, in
+ * English: @input (nullable) on its standard input, else this process's;
+ * @child_setup (nullable) run in the child before attest-cli starts. What it
+ * prints must be UTF-8. */
 static inline void
-run_cliv (Run               *r,
-          const char * const *args)
+run_cli_full (Run                  *r,
+              GBytes               *input,
+              GSpawnChildSetupFunc  child_setup,
+              const char * const   *args)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
                                                                        G_SUBPROCESS_FLAGS_STDERR_PIPE |
-                                                                       G_SUBPROCESS_FLAGS_STDIN_INHERIT);
+                                                                       (input != NULL ? G_SUBPROCESS_FLAGS_STDIN_PIPE :
+                                                                                        G_SUBPROCESS_FLAGS_STDIN_INHERIT));
   g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GBytes) out = NULL;
+  g_autoptr(GBytes) err = NULL;
   g_autoptr(GError) error = NULL;
 
   run_clear (r);
@@ -41,11 +49,25 @@ run_cliv (Run               *r,
 
   g_subprocess_launcher_setenv (launcher, "LANGUAGE", "en", TRUE);
   g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
+  if (child_setup != NULL)
+    g_subprocess_launcher_set_child_setup (launcher, child_setup, NULL, NULL);
   proc = g_subprocess_launcher_spawnv (launcher, (const char * const *)argv->pdata, &error);
   g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (proc, NULL, NULL, &r->out, &r->err, &error);
+  g_subprocess_communicate (proc, input, NULL, &out, &err, &error);
   g_assert_no_error (error);
+  r->out = g_strndup (g_bytes_get_size (out) > 0 ? g_bytes_get_data (out, NULL) : "", g_bytes_get_size (out));
+  r->err = g_strndup (g_bytes_get_size (err) > 0 ? g_bytes_get_data (err, NULL) : "", g_bytes_get_size (err));
+  g_assert_true (g_utf8_validate (g_bytes_get_data (out, NULL), g_bytes_get_size (out), NULL));
+  g_assert_true (g_utf8_validate (g_bytes_get_data (err, NULL), g_bytes_get_size (err), NULL));
   r->status = g_subprocess_get_exit_status (proc);
+}
+
+/* Runs attest-cli with the NULL-terminated argument vector, in English. */
+static inline void
+run_cliv (Run               *r,
+          const char * const *args)
+{
+  run_cli_full (r, NULL, NULL, args);
 }
 
 #define run_cli(r, ...) G_STMT_START {                                  \

@@ -72,37 +72,6 @@ test_notes (void)
   g_assert_cmpint (r.status, ==, 2);
 }
 
-/* attest-cli with @input on its standard input. */
-static void
-run_with_input (Run               *r,
-                GBytes            *input,
-                const char * const *args)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE |
-                                                                       G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                                                       G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_autoptr(GSubprocess) proc = NULL;
-  g_autoptr(GBytes) out = NULL;
-  g_autoptr(GBytes) err = NULL;
-  g_autoptr(GError) error = NULL;
-
-  run_clear (r);
-  g_ptr_array_add (argv, (gpointer)g_getenv ("ATTEST_CLI"));
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer)args[i]);
-  g_ptr_array_add (argv, NULL);
-  g_subprocess_launcher_setenv (launcher, "LANGUAGE", "en", TRUE);
-  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
-  proc = g_subprocess_launcher_spawnv (launcher, (const char * const *)argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate (proc, input, NULL, &out, &err, &error);
-  g_assert_no_error (error);
-  r->out = g_strndup (g_bytes_get_size (out) > 0 ? g_bytes_get_data (out, NULL) : "", g_bytes_get_size (out));
-  r->err = g_strndup (g_bytes_get_size (err) > 0 ? g_bytes_get_data (err, NULL) : "", g_bytes_get_size (err));
-  r->status = g_subprocess_get_exit_status (proc);
-}
-
 static guint
 count_notes (const char *ws)
 {
@@ -154,8 +123,8 @@ test_note_from_file (void)
   g_assert_cmpstr (r.out, ==, "1\n");
 
   input = g_bytes_new (big->str, big->len);
-  run_with_input (&r, input, (const char *[]) { "--workspace", ws, "note", "add", "--service", "Intune",
-                                                "--file", "-", NULL });
+  run_cli_full (&r, input, NULL, (const char *[]) { "--workspace", ws, "note", "add", "--service", "Intune",
+                                                    "--file", "-", NULL });
   g_assert_cmpstr (r.err, ==, "");
   g_assert_cmpint (r.status, ==, 0);
   g_assert_cmpstr (r.out, ==, "2\n");
@@ -191,8 +160,8 @@ test_note_from_file (void)
   g_assert_cmpint (r.status, ==, 1);
   g_clear_pointer (&input, g_bytes_unref);
   input = g_bytes_new_static ("\xff\xfe", 2);
-  run_with_input (&r, input, (const char *[]) { "--workspace", ws, "note", "add", "--framework", "soc",
-                                                "--file", "-", NULL });
+  run_cli_full (&r, input, NULL, (const char *[]) { "--workspace", ws, "note", "add", "--framework", "soc",
+                                                    "--file", "-", NULL });
   g_assert_cmpint (r.status, ==, 1);
   g_assert_nonnull (strstr (r.err, "standard input"));
   /* TEXT and --file together, or --file without a target: usage. */

@@ -121,31 +121,15 @@ become_nobody (gpointer data)
 }
 
 /* Runs attest-cli as "nobody" when the tests run as root (whom file modes do
- * not stop); else as this account, the file and folder made read-only. */
+ * not stop); else as this account, the file and folder made read-only.
+ * Nothing on its standard input. */
 static void
 run_unprivileged (Run                *r,
                   const char * const *args)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                                                       G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_autoptr(GSubprocess) proc = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) nothing = g_bytes_new_static ("", 0);
 
-  run_clear (r);
-  g_ptr_array_add (argv, (gpointer)g_getenv ("ATTEST_CLI"));
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer)args[i]);
-  g_ptr_array_add (argv, NULL);
-  g_subprocess_launcher_setenv (launcher, "LANGUAGE", "en", TRUE);
-  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
-  if (geteuid () == 0)
-    g_subprocess_launcher_set_child_setup (launcher, become_nobody, NULL, NULL);
-  proc = g_subprocess_launcher_spawnv (launcher, (const char * const *)argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (proc, NULL, NULL, &r->out, &r->err, &error);
-  g_assert_no_error (error);
-  r->status = g_subprocess_get_exit_status (proc);
+  run_cli_full (r, nothing, geteuid () == 0 ? become_nobody : NULL, args);
 }
 
 #define run_ro(r, ...) G_STMT_START {                                   \

@@ -107,3 +107,45 @@ attest_test_remove_tree (const char *path)
     }
   g_remove (path);
 }
+
+/**
+ * attest_test_fixture_empty:
+ *
+ * A setup for g_test_add (): a new workspace with no pages, in a temporary
+ * directory named after the test program, its reviewer "Dana Reviewer".
+ */
+void
+attest_test_fixture_empty (AttestTestFixture *f,
+                           gconstpointer      data)
+{
+  g_autofree char *program = g_path_get_basename (g_get_prgname ());
+
+  f->ws = attest_test_workspace_new (program, "Dana Reviewer", &f->dir, &f->path);
+}
+
+/**
+ * attest_test_fixture_seeded:
+ *
+ * Like attest_test_fixture_empty(), with the five pages of the bundled
+ * offerings imported (asserted).
+ */
+void
+attest_test_fixture_seeded (AttestTestFixture *f,
+                            gconstpointer      data)
+{
+  attest_test_fixture_empty (f, data);
+  g_assert_cmpuint (attest_test_import_bundled (f->ws, NULL), ==, 5);
+}
+
+/**
+ * attest_test_fixture_teardown:
+ *
+ * The teardown for g_test_add (): closes the workspace and removes its
+ * directory.
+ */
+void
+attest_test_fixture_teardown (AttestTestFixture *f,
+                              gconstpointer      data)
+{
+  attest_test_workspace_delete (&f->ws, &f->dir, &f->path);
+}

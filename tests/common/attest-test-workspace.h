@@ -19,4 +19,19 @@ void             attest_test_workspace_delete (AttestWorkspace **ws,
                                                char            **path);
 void             attest_test_remove_tree      (const char       *path);
 
+/* A test's own workspace, for g_test_add (): a setup below, then
+ * attest_test_fixture_teardown(). */
+typedef struct {
+  char *dir;
+  char *path;
+  AttestWorkspace *ws;
+} AttestTestFixture;
+
+void             attest_test_fixture_empty    (AttestTestFixture *f,
+                                               gconstpointer      data);
+void             attest_test_fixture_seeded   (AttestTestFixture *f,
+                                               gconstpointer      data);
+void             attest_test_fixture_teardown (AttestTestFixture *f,
+                                               gconstpointer      data);
+
 G_END_DECLS

@@ -21,6 +21,7 @@
 #include "attest-reading-mode.h"
 #include "attest-test-home.h"
 #include "attest-test-widgets.h"
+#include "attest-test-window.h"
 #include "attest-test-workspace.h"
 #include "attest-window.h"
 #include "page/attest-page-view.h"
@@ -307,57 +308,17 @@ hear (Tree       *tree,
   return heard;
 }
 
-typedef gboolean (*WindowCheck) (AttestApplication *app, AttestWindow *window);
-
-typedef struct {
-  AttestApplication *app;
-  WindowCheck check;
-  gint64 started;       /* of the wait for the current step */
-  int step;
-  gboolean checked;
-} Run;
-
 /* The step a check is at: each step has its own minute (a sanitizer build
  * on a busy machine is slow), and a window that never gets there fails. */
 static int step;
 
-static gboolean
-poll_window (gpointer user_data)
-{
-  Run *run = user_data;
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (run->app));
-
-  if (window == NULL || !gtk_widget_get_mapped (GTK_WIDGET (window)))
-    return G_SOURCE_CONTINUE;
-  if (!run->check (run->app, ATTEST_WINDOW (window)))
-    {
-      if (run->step != step)
-        {
-          run->step = step;
-          run->started = g_get_monotonic_time ();
-        }
-      g_assert_cmpint (g_get_monotonic_time () - run->started, <, 60 * G_USEC_PER_SEC);
-      return G_SOURCE_CONTINUE;
-    }
-  run->checked = TRUE;
-  g_action_group_activate_action (G_ACTION_GROUP (run->app), "quit", NULL);
-  return G_SOURCE_REMOVE;
-}
-
 static void
-run_app (const char  *workspace,
-         WindowCheck  check)
+run_app (const char            *workspace,
+         AttestTestWindowCheck  check)
 {
-  Run run = { 0 };
   const char *argv[] = { "attest", "--workspace", workspace, NULL };
 
-  run.app = attest_application_new (APP_ID, G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
-  run.check = check;
-  run.started = g_get_monotonic_time ();
-  g_timeout_add (20, poll_window, &run);
-  g_assert_cmpint (g_application_run (G_APPLICATION (run.app), 3, (char **) argv), ==, 0);
-  g_assert_true (run.checked);
-  g_assert_finalize_object (run.app);
+  attest_test_run_window (argv, check, &step, 60);
 }
 
 static gboolean
@@ -365,12 +326,6 @@ matrix_shown (AttestWindow *window)
 {
   GtkWidget *view = attest_test_find_any (GTK_WIDGET (window), ATTEST_TYPE_MATRIX_VIEW);
   return view != NULL && gtk_widget_get_mapped (view);
-}
-
-static gboolean
-page_shown (AttestWindow *window)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (attest_window_get_page_view (window)));
 }
 
 static gboolean
@@ -421,7 +376,7 @@ check_centre (AttestApplication *app,
 
     case 1:
       /* The page: its title and text, and nothing of the matrix behind it. */
-      if (!page_shown (window) || attest_page_view_get_page (view) == NULL)
+      if (!attest_test_window_page_shown (window) || attest_page_view_get_page (view) == NULL)
         return FALSE;
       title = g_strdup (attest_page_view_get_title (view));
       g_assert_nonnull (title);
@@ -449,7 +404,7 @@ check_centre (AttestApplication *app,
 
     case 2:
       /* Back to the matrix: the page the view still holds is not heard. */
-      if (page_shown (window) || !matrix_shown (window))
+      if (attest_test_window_page_shown (window) || !matrix_shown (window))
         return FALSE;
       tree = read_tree_now ();
       heard = hear (tree, title);

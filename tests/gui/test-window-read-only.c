@@ -29,73 +29,24 @@
 #include "attest-paths.h"
 #include "attest-test-home.h"
 #include "attest-test-widgets.h"
+#include "attest-test-window.h"
 #include "attest-test-workspace.h"
 #include "attest-window.h"
 #include "attest-workspace-checklist.h"
 #include "attest-workspace-notes.h"
 
-typedef gboolean (*WindowCheck) (AttestApplication *app, AttestWindow *window);
-
-typedef struct {
-  AttestApplication *app;
-  WindowCheck check;
-  gint64 started;
-  gboolean checked;
-} Run;
-
 /* What the read-only case checks, and where the copy goes. */
 static char *copy_path;
 static int saved = -1;
 
-static gboolean
-poll_window (gpointer user_data)
-{
-  Run *run = user_data;
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (run->app));
-
-  if (window == NULL || !gtk_widget_get_mapped (GTK_WIDGET (window)))
-    return G_SOURCE_CONTINUE;
-  if (!run->check (run->app, ATTEST_WINDOW (window)))
-    {
-      g_assert_cmpint (g_get_monotonic_time () - run->started, <, ATTEST_TEST_PATIENCE_S * G_USEC_PER_SEC);
-      return G_SOURCE_CONTINUE;
-    }
-  run->checked = TRUE;
-  g_action_group_activate_action (G_ACTION_GROUP (run->app), "quit", NULL);
-  return G_SOURCE_REMOVE;
-}
-
 static void
-run_app (const char  *workspace,
-         const char  *cell,
-         WindowCheck  check)
+run_app (const char            *workspace,
+         const char            *cell,
+         AttestTestWindowCheck  check)
 {
-  Run run = { 0 };
-  const char *argv[] = { "attest", "--workspace", workspace, "--cell", cell, NULL };
+  const char *argv[] = { "attest", "--workspace", workspace, cell != NULL ? "--cell" : NULL, cell, NULL };
 
-  run.app = attest_application_new (APP_ID, G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
-  run.check = check;
-  run.started = g_get_monotonic_time ();
-  g_timeout_add (20, poll_window, &run);
-  g_assert_cmpint (g_application_run (G_APPLICATION (run.app), cell != NULL ? 5 : 3, (char **)argv), ==, 0);
-  g_assert_true (run.checked);
-  g_assert_finalize_object (run.app);
-}
-
-static void
-copy_saved (AttestWindow *window,
-            gboolean      ok,
-            int          *result)
-{
-  *result = ok ? 1 : 0;
-}
-
-static gboolean
-catalog_shown (AttestWindow *window)
-{
-  GtkWidget *view = attest_test_find_visible (GTK_WIDGET (window), ATTEST_TYPE_MATRIX_VIEW);
-
-  return view != NULL && gtk_widget_get_mapped (view);
+  attest_test_run_window (argv, check, NULL, ATTEST_TEST_PATIENCE_S);
 }
 
 static gboolean
@@ -165,7 +116,7 @@ check_read_only (AttestApplication *app,
       g_autoptr(GPtrArray) editors = g_ptr_array_new ();
       g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
 
-      if (!catalog_shown (window))
+      if (!attest_test_window_matrix_shown (window))
         return FALSE;
       g_assert_true (attest_workspace_is_read_only (ws));
 
@@ -230,7 +181,7 @@ check_read_only (AttestApplication *app,
       }
       g_action_group_activate_action (G_ACTION_GROUP (window), "clear-filters", NULL);
 
-      g_signal_connect (window, "copy-saved", G_CALLBACK (copy_saved), &saved);
+      g_signal_connect (window, "copy-saved", G_CALLBACK (attest_test_window_copy_saved), &saved);
       attest_window_save_copy (window, copy_path);
       step = 1;
       return FALSE;
@@ -314,11 +265,11 @@ check_copy_over (AttestApplication *app,
 
   if (step == 0)
     {
-      if (!catalog_shown (window))
+      if (!attest_test_window_matrix_shown (window))
         return FALSE;
       g_assert_false (attest_workspace_is_read_only (attest_window_get_workspace (window)));
       g_assert_false (gtk_widget_get_mapped (find_banner (window)));
-      g_signal_connect (window, "copy-saved", G_CALLBACK (copy_saved), &saved);
+      g_signal_connect (window, "copy-saved", G_CALLBACK (attest_test_window_copy_saved), &saved);
       attest_window_save_copy (window, copy_path);
       step = 1;
       return FALSE;

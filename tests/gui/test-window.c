@@ -21,22 +21,13 @@
 #include "page/attest-page-view.h"
 #include "attest-test-home.h"
 #include "attest-test-widgets.h"
+#include "attest-test-window.h"
 #include "attest-test-workspace.h"
 #include "attest-window.h"
 #include "attest-history.h"
 #include "attest-workspace-notes.h"
 #include "attest-search.h"
 #include "attest-workspace-checklist.h"
-
-/* Returns FALSE while the window is not there yet (polled again). */
-typedef gboolean (*WindowCheck) (AttestApplication *app, AttestWindow *window);
-
-typedef struct {
-  AttestApplication *app;
-  WindowCheck check;
-  gint64 started;
-  gboolean checked;
-} Run;
 
 /* What the tests expect to read, per language of the run. */
 static const char *
@@ -76,44 +67,13 @@ find_mapped_status_page (GtkWidget *root)
   return NULL;
 }
 
-static gboolean
-poll_window (gpointer user_data)
-{
-  Run *run = user_data;
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (run->app));
-
-  if (window == NULL || !gtk_widget_get_mapped (GTK_WIDGET (window)))
-    return G_SOURCE_CONTINUE;
-
-  if (!run->check (run->app, ATTEST_WINDOW (window)))
-    {
-      g_assert_cmpint (g_get_monotonic_time () - run->started, <, 30 * G_USEC_PER_SEC);
-      return G_SOURCE_CONTINUE;
-    }
-  /* A TAP comment on stdout: g_test_message() says nothing in a subprocess. */
-  printf ("# launch to checked window: %.1f ms\n", (g_get_monotonic_time () - run->started) / 1000.0);
-  run->checked = TRUE;
-  g_action_group_activate_action (G_ACTION_GROUP (run->app), "quit", NULL);
-  return G_SOURCE_REMOVE;
-}
-
 static void
-run_app (const char  *workspace,
-         WindowCheck  check)
+run_app (const char            *workspace,
+         AttestTestWindowCheck  check)
 {
-  Run run = { 0 };
   const char *argv[] = { "attest", "--workspace", workspace, NULL };
-  int status;
 
-  run.app = attest_application_new (APP_ID, G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
-  run.check = check;
-  run.started = g_get_monotonic_time ();
-  g_timeout_add (20, poll_window, &run);
-
-  status = g_application_run (G_APPLICATION (run.app), 3, (char **)argv);
-  g_assert_cmpint (status, ==, 0);
-  g_assert_true (run.checked);
-  g_assert_finalize_object (run.app);
+  attest_test_run_window (argv, check, NULL, ATTEST_TEST_PATIENCE_S);
 }
 
 static gboolean
@@ -775,21 +735,6 @@ menu_has_target (GMenuModel *model,
   return FALSE;
 }
 
-static void
-copy_saved (AttestWindow *window,
-            gboolean      saved,
-            int          *result)
-{
-  *result = saved ? 1 : 0;
-}
-
-static gboolean
-catalog_shown (AttestWindow *window)
-{
-  GtkWidget *view = attest_test_find_visible (GTK_WIDGET (window), ATTEST_TYPE_MATRIX_VIEW);
-  return view != NULL && gtk_widget_get_mapped (view);
-}
-
 static gboolean
 check_workspace_files (AttestApplication *app,
                        AttestWindow      *window)
@@ -806,7 +751,7 @@ check_workspace_files (AttestApplication *app,
 
   if (step == 0)
     {
-      if (!catalog_shown (window))
+      if (!attest_test_window_matrix_shown (window))
         return FALSE;
       /* --cell soc/soc-2:intune put the cursor there and opened its pane. */
       {
@@ -824,7 +769,7 @@ check_workspace_files (AttestApplication *app,
       g_assert_true (g_str_has_suffix (attest_workspace_get_path (audit), "/audit.attest"));
       dir = g_path_get_dirname (attest_workspace_get_path (audit));
       copy = g_build_filename (dir, "copy.attest", NULL);
-      g_signal_connect (window, "copy-saved", G_CALLBACK (copy_saved), &saved);
+      g_signal_connect (window, "copy-saved", G_CALLBACK (attest_test_window_copy_saved), &saved);
       /* A copy cannot replace the open workspace: refused, nothing written. */
       attest_window_save_copy (window, attest_workspace_get_path (audit));
       g_assert_cmpint (saved, ==, 0);
@@ -931,16 +876,9 @@ test_workspace_files (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("attest-gui-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "audit.attest", NULL);
-  Run run = { 0 };
   const char *argv[] = { "attest", "--workspace", path, "--cell", "soc/soc-2:intune", NULL };
 
-  run.app = attest_application_new (APP_ID, G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
-  run.check = check_workspace_files;
-  run.started = g_get_monotonic_time ();
-  g_timeout_add (20, poll_window, &run);
-  g_assert_cmpint (g_application_run (G_APPLICATION (run.app), 5, (char **)argv), ==, 0);
-  g_assert_true (run.checked);
-  g_assert_finalize_object (run.app);
+  attest_test_run_window (argv, check_workspace_files, NULL, ATTEST_TEST_PATIENCE_S);
 }
 
 static gboolean
@@ -961,7 +899,7 @@ check_import_seeds (AttestApplication *app,
       g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *)&dialog);
       return FALSE;
     }
-  if (attest_import_dialog_is_running (dialog) || !catalog_shown (window))
+  if (attest_import_dialog_is_running (dialog) || !attest_test_window_matrix_shown (window))
     return FALSE;
   g_assert_cmpuint (attest_import_dialog_get_summary (dialog)->imported, ==, 5);
   g_assert_cmpint (attest_workspace_count_frameworks (attest_window_get_workspace (window), NULL), ==, 4);
@@ -995,7 +933,7 @@ check_rename_service (AttestApplication *app,
   GtkWidget *entry;
   AttestMatrixService *service;
 
-  if (!catalog_shown (window))
+  if (!attest_test_window_matrix_shown (window))
     return FALSE;
   view = ATTEST_MATRIX_VIEW (attest_test_find_visible (GTK_WIDGET (window), ATTEST_TYPE_MATRIX_VIEW));
 
@@ -1102,7 +1040,7 @@ check_cell_pane (AttestApplication *app,
   g_autofree char *after = NULL;
   g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
 
-  if (!catalog_shown (window))
+  if (!attest_test_window_matrix_shown (window))
     return FALSE;
   view = ATTEST_MATRIX_VIEW (attest_test_find_visible (GTK_WIDGET (window), ATTEST_TYPE_MATRIX_VIEW));
   pane = ATTEST_CELL_PANE (attest_test_find_any (GTK_WIDGET (window), ATTEST_TYPE_CELL_PANE));
@@ -1259,13 +1197,6 @@ ATTEST_TEST_ISOLATED (test_import_seeds)
 ATTEST_TEST_ISOLATED (test_rename_service)
 ATTEST_TEST_ISOLATED (test_cell_pane)
 
-static gboolean
-page_shown (AttestWindow *window)
-{
-  GtkWidget *view = GTK_WIDGET (attest_window_get_page_view (window));
-  return gtk_widget_get_mapped (view);
-}
-
 /* Until the page asked for is parsed and shown (the page view parses on a worker). */
 static void
 wait_page_loaded (AttestPageView *view)
@@ -1285,7 +1216,8 @@ check_page (AttestApplication *app,
 
   if (step == 0)
     {
-      if (!page_shown (window) || attest_page_view_get_loading (view) || attest_page_view_get_page (view) == NULL)
+      if (!attest_test_window_page_shown (window) || attest_page_view_get_loading (view) ||
+          attest_page_view_get_page (view) == NULL)
         return FALSE;
       page = attest_page_view_get_page (view);
       g_assert_cmpstr (attest_page_view_get_framework_id (view), ==, "soc");
@@ -1303,14 +1235,14 @@ check_page (AttestApplication *app,
     }
   if (step == 1)
     {
-      if (page_shown (window) || !catalog_shown (window))
+      if (attest_test_window_page_shown (window) || !attest_test_window_matrix_shown (window))
         return FALSE;
       /* The cell pane's Read the Offering Page. */
       g_action_group_activate_action (G_ACTION_GROUP (window), "read-page", g_variant_new_string ("mars-e"));
       step = 2;
       return FALSE;
     }
-  if (!page_shown (window) || attest_page_view_get_loading (view))
+  if (!attest_test_window_page_shown (window) || attest_page_view_get_loading (view))
     return FALSE;
   g_assert_cmpstr (attest_page_view_get_framework_id (view), ==, "mars-e");
   /* A double click on a column's header: that framework's page. */
@@ -1352,16 +1284,9 @@ test_page (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("attest-gui-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "audit.attest", NULL);
-  Run run = { 0 };
   const char *argv[] = { "attest", "--workspace", path, "--page", "soc#audit-cycle", "--mode", "side-by-side", NULL };
 
-  run.app = attest_application_new (APP_ID, G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
-  run.check = check_page;
-  run.started = g_get_monotonic_time ();
-  g_timeout_add (20, poll_window, &run);
-  g_assert_cmpint (g_application_run (G_APPLICATION (run.app), 7, (char **)argv), ==, 0);
-  g_assert_true (run.checked);
-  g_assert_finalize_object (run.app);
+  attest_test_run_window (argv, check_page, NULL, ATTEST_TEST_PATIENCE_S);
 }
 ATTEST_TEST_ISOLATED (test_page)
 

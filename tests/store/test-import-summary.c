@@ -21,25 +21,7 @@
 #include "attest-workspace-catalog.h"
 #include "attest-workspace-private.h"
 
-typedef struct {
-  char *dir;
-  char *path;
-  AttestWorkspace *ws;
-} Fixture;
-
-static void
-setup (Fixture       *f,
-       gconstpointer  data)
-{
-  f->ws = attest_test_workspace_new ("attest-import", "Dana Reviewer", &f->dir, &f->path);
-}
-
-static void
-teardown (Fixture       *f,
-          gconstpointer  data)
-{
-  attest_test_workspace_delete (&f->ws, &f->dir, &f->path);
-}
+typedef AttestTestFixture Fixture;
 
 static gint64
 count (AttestWorkspace *ws,
@@ -708,15 +690,16 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add ("/import-summary/cancel", Fixture, NULL, setup, test_cancel, teardown);
-  g_test_add ("/import-summary/cancel-before-start", Fixture, NULL, setup, test_cancel_before_start, teardown);
-  g_test_add ("/import-summary/disk-full", Fixture, NULL, setup, test_disk_full, teardown);
-  g_test_add ("/import-summary/second-writer", Fixture, NULL, setup, test_second_writer, teardown);
-  g_test_add ("/import-summary/scope-change-report", Fixture, NULL, setup, test_scope_change_report, teardown);
-  g_test_add ("/import-summary/scope-title", Fixture, NULL, setup, test_scope_title, teardown);
-  g_test_add ("/import-summary/includes-stored", Fixture, NULL, setup, test_includes_stored, teardown);
-  g_test_add ("/import-summary/include-checked-first", Fixture, NULL, setup, test_include_checked_first, teardown);
-  g_test_add ("/import-summary/rewritten-while-imported", Fixture, NULL, setup, test_rewritten_while_imported, teardown);
+#define ADD(name, fn) g_test_add ("/import-summary/" name, Fixture, NULL, attest_test_fixture_empty, fn, attest_test_fixture_teardown)
+  ADD ("cancel", test_cancel);
+  ADD ("cancel-before-start", test_cancel_before_start);
+  ADD ("disk-full", test_disk_full);
+  ADD ("second-writer", test_second_writer);
+  ADD ("scope-change-report", test_scope_change_report);
+  ADD ("scope-title", test_scope_title);
+  ADD ("includes-stored", test_includes_stored);
+  ADD ("include-checked-first", test_include_checked_first);
+  ADD ("rewritten-while-imported", test_rewritten_while_imported);
 
   return g_test_run ();
 }

@@ -12,11 +12,7 @@
 #include "attest-search.h"
 #include "attest-workspace-notes.h"
 
-typedef struct {
-  char *dir;
-  char *path;
-  AttestWorkspace *ws;
-} Fixture;
+typedef AttestTestFixture Fixture;
 
 static void
 setup (Fixture       *f,
@@ -25,13 +21,6 @@ setup (Fixture       *f,
   f->ws = attest_test_workspace_new ("attest-notes", "Dana Reviewer", &f->dir, &f->path);
   /* Notes hang on things that exist: one page gives a framework and services. */
   g_assert_cmpuint (attest_test_import_bundled (f->ws, "offering-soc.fr-FR.md"), ==, 1);
-}
-
-static void
-teardown (Fixture       *f,
-          gconstpointer  data)
-{
-  attest_test_workspace_delete (&f->ws, &f->dir, &f->path);
 }
 
 /* An id as the store writes it; interned, so asserts can compare it. */
@@ -342,10 +331,10 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add ("/notes/update", Fixture, NULL, setup, test_update, teardown);
-  g_test_add ("/notes/delete", Fixture, NULL, setup, test_delete, teardown);
-  g_test_add ("/notes/restore", Fixture, NULL, setup, test_restore, teardown);
-  g_test_add ("/notes/errors", Fixture, NULL, setup, test_errors, teardown);
+  g_test_add ("/notes/update", Fixture, NULL, setup, test_update, attest_test_fixture_teardown);
+  g_test_add ("/notes/delete", Fixture, NULL, setup, test_delete, attest_test_fixture_teardown);
+  g_test_add ("/notes/restore", Fixture, NULL, setup, test_restore, attest_test_fixture_teardown);
+  g_test_add ("/notes/errors", Fixture, NULL, setup, test_errors, attest_test_fixture_teardown);
 
   return g_test_run ();
 }

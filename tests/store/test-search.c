@@ -13,24 +13,13 @@
 #include "attest-workspace-private.h"
 #include "attest-test-workspace.h"
 
-typedef struct {
-  char *dir;
-  char *path;
-  AttestWorkspace *ws;
-} Fixture;
+typedef AttestTestFixture Fixture;
 
 static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
   f->ws = attest_test_workspace_new ("attest-search", NULL, &f->dir, &f->path);
-}
-
-static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
-{
-  attest_test_workspace_delete (&f->ws, &f->dir, &f->path);
 }
 
 static void
@@ -743,7 +732,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(name, func) g_test_add ("/search/" name, Fixture, NULL, fixture_setup, func, fixture_teardown)
+#define ADD(name, func) g_test_add ("/search/" name, Fixture, NULL, fixture_setup, func, attest_test_fixture_teardown)
   ADD ("tokenizer-terms", test_tokenizer_terms);
   ADD ("cjk", test_cjk);
   ADD ("diacritics", test_diacritics);

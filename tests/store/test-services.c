@@ -24,26 +24,7 @@
 #include "attest-workspace-private.h"
 #include "attest-workspace-services.h"
 
-typedef struct {
-  char *dir;
-  char *path;
-  AttestWorkspace *ws;
-} Fixture;
-
-static void
-setup (Fixture       *f,
-       gconstpointer  data)
-{
-  f->ws = attest_test_workspace_new ("attest-services", "Dana Reviewer", &f->dir, &f->path);
-  g_assert_cmpuint (attest_test_import_bundled (f->ws, NULL), ==, 5);
-}
-
-static void
-teardown (Fixture       *f,
-          gconstpointer  data)
-{
-  attest_test_workspace_delete (&f->ws, &f->dir, &f->path);
-}
+typedef AttestTestFixture Fixture;
 
 /* ---- what the analyst sees and what is stored, as text to compare ---- */
 
@@ -1087,7 +1068,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(name, fn) g_test_add ("/services/" name, Fixture, NULL, setup, fn, teardown)
+#define ADD(name, fn) g_test_add ("/services/" name, Fixture, NULL, attest_test_fixture_seeded, fn, attest_test_fixture_teardown)
   ADD ("rename", test_rename);
   ADD ("rename-chain-and-reset", test_rename_chain_and_reset);
   ADD ("rename-refusals", test_rename_refusals);

@@ -16,26 +16,7 @@
 #include "attest-search.h"
 #include "attest-workspace-private.h"
 
-typedef struct {
-  char *dir;
-  char *path;
-  AttestWorkspace *ws;
-} Fixture;
-
-static void
-setup (Fixture       *f,
-       gconstpointer  data)
-{
-  f->ws = attest_test_workspace_new ("attest-work", "Dana Reviewer", &f->dir, &f->path);
-  g_assert_cmpuint (attest_test_import_bundled (f->ws, NULL), ==, 5);
-}
-
-static void
-teardown (Fixture       *f,
-          gconstpointer  data)
-{
-  attest_test_workspace_delete (&f->ws, &f->dir, &f->path);
-}
+typedef AttestTestFixture Fixture;
 
 static const char *
 cell_rollup (AttestWorkspace *ws,
@@ -399,7 +380,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
-#define ADD(name, fn) g_test_add ("/work/" name, Fixture, NULL, setup, fn, teardown)
+#define ADD(name, fn) g_test_add ("/work/" name, Fixture, NULL, attest_test_fixture_seeded, fn, attest_test_fixture_teardown)
   ADD ("checklist-and-rollup", test_checklist_and_rollup);
   ADD ("resolve-errors", test_resolve_errors);
   ADD ("notes-and-my-services", test_notes_and_my_services);
