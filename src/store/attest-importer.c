@@ -21,6 +21,7 @@
 
 #include <glib/gi18n.h>
 
+#include "attest-count.h"
 #include "attest-framework-table.h"
 #include "attest-importer.h"
 #include "attest-offering.h"
@@ -364,20 +365,38 @@ attest_import_summary_report (AttestImportSummary *summary)
 {
   GString *out = g_string_new (NULL);
 
-  g_string_append_printf (out, _("Imported %u, unchanged %u, skipped %u (not offering pages), failed %u"),
-                          summary->imported, summary->unchanged, summary->skipped, summary->failed);
+  /* Each count its own plural, grouped as the locale groups digits. */
+  g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "Imported %s", "Imported %s", summary->imported),
+                          attest_count (summary->imported));
+  /* Translators: the separator between the counts of an import's summary */
+  g_string_append (out, _(", "));
+  g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "unchanged %s", "unchanged %s", summary->unchanged),
+                          attest_count (summary->unchanged));
+  g_string_append (out, _(", "));
+  g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "skipped %s (not offering pages)",
+                                            "skipped %s (not offering pages)", summary->skipped),
+                          attest_count (summary->skipped));
+  g_string_append (out, _(", "));
+  g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "failed %s", "failed %s", summary->failed),
+                          attest_count (summary->failed));
   g_string_append_c (out, '\n');
 
   if (summary->error != NULL)
     {
-      g_string_append_printf (out, _("Stopped after %u of %u pages: the pages recorded before are kept"),
-                              summary->done, summary->total);
+      g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE,
+                                                "Stopped after %s of %s page: the pages recorded before are kept",
+                                                "Stopped after %s of %s pages: the pages recorded before are kept",
+                                                summary->total),
+                              attest_count (summary->done), attest_count (summary->total));
       g_string_append_c (out, '\n');
     }
   else if (summary->cancelled)
     {
-      g_string_append_printf (out, _("Cancelled after %u of %u pages: the pages recorded before are kept"),
-                              summary->done, summary->total);
+      g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE,
+                                                "Cancelled after %s of %s page: the pages recorded before are kept",
+                                                "Cancelled after %s of %s pages: the pages recorded before are kept",
+                                                summary->total),
+                              attest_count (summary->done), attest_count (summary->total));
       g_string_append_c (out, '\n');
     }
 
