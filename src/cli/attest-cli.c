@@ -25,7 +25,7 @@ typedef struct {
 } Command;
 
 static const Command commands[] = {
-  { "import", "import PATH…", N_("import offering pages from files or folders"), _attest_cli_import },
+  { "import", "import [--include-root DIR] PATH…", N_("import offering pages from files or folders"), _attest_cli_import },
   { "frameworks", "frameworks [--format text|json]", N_("list the frameworks and their scopes"), _attest_cli_frameworks },
   { "services", "services [--format text|json]", N_("list the services with their aliases and translations"), _attest_cli_services },
   { "matrix", "matrix [--format text|csv|json]", N_("print the framework × service matrix"), _attest_cli_matrix },

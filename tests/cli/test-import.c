@@ -787,6 +787,77 @@ test_grouped_counts (void)
   g_assert_true (g_str_has_prefix (out, "Imported 1, unchanged 0, skipped 1234 (not offering pages), failed 0\n"));
 }
 
+/* Pages that include "../includes/…" beside the folder chosen (issue 19): read
+ * from the documentation set's folder; without one, left out with one warning
+ * line for all the pages and how to allow it; --include-root allows it. */
+static void
+test_include_root (void)
+{
+  g_autofree char *set = g_build_filename (tmp_dir, "docset", NULL);
+  g_autofree char *set_pages = g_build_filename (set, "regulatory", NULL);
+  g_autofree char *set_inc = g_build_filename (set, "includes", NULL);
+  g_autofree char *flat = g_build_filename (tmp_dir, "flat", NULL);
+  g_autofree char *flat_pages = g_build_filename (flat, "regulatory", NULL);
+  g_autofree char *flat_inc = g_build_filename (flat, "shared", NULL);
+  g_autofree char *ws = workspace ("docset.attest");
+  g_autofree char *ws2 = workspace ("flat.attest");
+  g_autofree char *ws3 = workspace ("flat-allowed.attest");
+  g_autofree char *nowhere = g_build_filename (tmp_dir, "no-such-root", NULL);
+  g_auto(Run) r = { 0 };
+  static const char * const keys[] = { "alpha", "beta", "gamma" };
+
+  g_assert_cmpint (g_mkdir_with_parents (set_pages, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir_with_parents (set_inc, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir_with_parents (flat_pages, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir_with_parents (flat_inc, 0700), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("offering-%s.md", keys[i]);
+      g_autofree char *set_text = g_strdup_printf ("# %s\n\n[!INCLUDE [intro](../includes/intro.md)]\n\n"
+                                                   "## Microsoft in-scope cloud services\n\n- Azure\n", keys[i]);
+      g_autofree char *flat_text = g_strdup_printf ("# %s\n\n[!INCLUDE [intro](../shared/intro.md)]\n\n"
+                                                    "## Microsoft in-scope cloud services\n\n- Azure\n", keys[i]);
+      write_file (set_pages, name, set_text, -1);
+      write_file (flat_pages, name, flat_text, -1);
+    }
+  write_file (set_inc, "intro.md", "Contoso's shared introduction.\n", -1);
+  write_file (flat_inc, "intro.md", "Contoso's shared introduction.\n", -1);
+  /* The flat set is a repository of its own: no documentation set is looked
+   * for above it (another test's tmp_dir/includes). */
+  {
+    g_autofree char *git = g_build_filename (flat, ".git", NULL);
+    g_assert_cmpint (g_mkdir_with_parents (git, 0700), ==, 0);
+  }
+
+  run_cli (&r, "--workspace", ws, "import", set_pages);
+  g_test_message ("%s%s", r.out, r.err);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpstr (r.err, ==, "");
+  run_cli (&r, "--workspace", ws, "show", "alpha");
+  g_assert_nonnull (strstr (r.out, "Contoso's shared introduction."));
+
+  /* No includes/ folder, no docfx.json: the folder chosen is the root. One
+   * line for the three pages, and how to allow the folder. */
+  run_cli (&r, "--workspace", ws2, "import", flat_pages);
+  g_test_message ("%s%s", r.out, r.err);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.err, "offering-alpha.md: include “../shared/intro.md”"));
+  g_assert_nonnull (strstr (r.err, "outside the import root (and 2 other pages)\n"));
+  g_assert_null (strstr (r.err, "offering-beta.md"));
+  g_assert_nonnull (strstr (r.err, "--include-root DIR"));
+
+  run_cli (&r, "--workspace", ws3, "import", "--include-root", flat, flat_pages);
+  g_test_message ("%s%s", r.out, r.err);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpstr (r.err, ==, "");
+  run_cli (&r, "--workspace", ws3, "show", "gamma");
+  g_assert_nonnull (strstr (r.out, "Contoso's shared introduction."));
+
+  run_cli (&r, "--workspace", ws3, "import", "--include-root", nowhere, flat_pages);
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_nonnull (strstr (r.err, "no-such-root"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -808,6 +879,7 @@ main (int   argc,
   g_test_add_func ("/import/folder-names", test_folder_names);
   g_test_add_func ("/import/show-includes", test_show_includes);
   g_test_add_func ("/import/uninstalled", test_uninstalled);
+  g_test_add_func ("/import/include-root", test_include_root);
   g_test_add_func ("/import/grouped-counts", test_grouped_counts);
 
   ret = g_test_run ();
