@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <gio/gio.h>
 
 #include "attest-cli-private.h"
@@ -24,7 +25,7 @@ typedef struct {
 } Command;
 
 static const Command commands[] = {
-  { "import", "import PATH…", N_("import offering pages from files or folders"), _attest_cli_import },
+  { "import", "import [--include-root DIR] PATH…", N_("import offering pages from files or folders"), _attest_cli_import },
   { "frameworks", "frameworks [--format text|json]", N_("list the frameworks and their scopes"), _attest_cli_frameworks },
   { "services", "services [--format text|json]", N_("list the services with their aliases and translations"), _attest_cli_services },
   { "matrix", "matrix [--format text|csv|json]", N_("print the framework × service matrix"), _attest_cli_matrix },
@@ -136,6 +137,46 @@ take_global_options (int               *argc,
   return TRUE;
 }
 
+/* The data files a command reads (the catalog rules, checklist templates):
+ * missing when attest-cli runs from a build folder without `meson devenv`.
+ * Said before any workspace is opened, so no file is made for nothing. */
+static gboolean
+check_data_files (const char *command)
+{
+  static const char * const needs_data[] = { "import", "checklist", "evidence", NULL };
+  const char *dir = attest_paths_data_dir ();
+  g_autofree char *path = g_build_filename (dir, "frameworks.tsv", NULL);
+  g_autofree char *shown = NULL;
+
+  if (!g_strv_contains (needs_data, command) || g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    return TRUE;
+  shown = g_filename_display_name (path);
+  g_printerr (_("attest-cli: the data files of Attest are missing (%s is not there).\n"
+                "Run attest-cli installed (meson install -C build), or uninstalled with "
+                "“meson devenv -C build --workdir \"$PWD\" build/src/cli/attest-cli …”, "
+                "or set ATTEST_DATADIR to the source tree's data folder.\n"), shown);
+  return FALSE;
+}
+
+/* A command that failed leaves no workspace file it created (and nothing in). */
+static void
+forget_created_workspace (AttestCliContext *ctx)
+{
+  g_autofree char *path = NULL;
+  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  if (ctx->workspace == NULL || !attest_workspace_was_created (ctx->workspace) ||
+      attest_workspace_count_frameworks (ctx->workspace, NULL) != 0)
+    return;
+  path = g_canonicalize_filename (ctx->workspace_path, NULL);
+  g_clear_object (&ctx->workspace);
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+      (void) g_unlink (file);
+    }
+}
+
 static void
 context_clear (AttestCliContext *ctx)
 {
@@ -153,6 +194,7 @@ run (AttestCliContext  *ctx,
 {
   gboolean want_help = FALSE, want_version = FALSE;
   const Command *command = NULL;
+  int ret;
 
   if (!take_global_options (&argc, argv, ctx, &want_help, &want_version))
     return ATTEST_CLI_USAGE;
@@ -194,7 +236,13 @@ run (AttestCliContext  *ctx,
   if (ctx->reviewer == NULL)
     ctx->reviewer = preferences_reviewer ();
 
-  return command->run (ctx, argc - 1, argv + 1);
+  if (!check_data_files (command->name))
+    return ATTEST_CLI_FAILED;
+
+  ret = command->run (ctx, argc - 1, argv + 1);
+  if (ret != ATTEST_CLI_OK)
+    forget_created_workspace (ctx);
+  return ret;
 }
 
 int

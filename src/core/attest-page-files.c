@@ -117,6 +117,9 @@ attest_page_files_display_name (const char *name)
   return g_string_free (out, FALSE);
 }
 
+static gboolean path_within (const char *path,
+                             const char *root);
+
 static void
 fail (AttestPageFiles *self,
       const char      *path,
@@ -235,15 +238,120 @@ compare_paths (gconstpointer a,
   return strcmp (fa->path, fb->path);
 }
 
+/* How far up a documentation set's folder is looked for. */
+#define MAX_DOCSET_LEVELS 8
+
+/* A documentation set's folder holds its shared includes (an includes/
+ * folder) or its build file (docfx.json). */
+static gboolean
+holds_docset (const char *dir)
+{
+  g_autofree char *includes = g_build_filename (dir, "includes", NULL);
+  g_autofree char *docfx = g_build_filename (dir, "docfx.json", NULL);
+  struct stat st;
+
+  return (stat (includes, &st) == 0 && S_ISDIR (st.st_mode)) ||
+         (stat (docfx, &st) == 0 && S_ISREG (st.st_mode));
+}
+
+/**
+ * attest_page_files_docset_root:
+ * @dir: a folder of pages (canonical)
+ *
+ * The nearest folder from @dir up that holds the documentation set @dir is
+ * part of (an includes/ folder or a docfx.json), as pages include
+ * "../includes/…". Never "/" nor the home folder itself, nothing above a
+ * repository's root (a folder with .git), at most a few levels up.
+ *
+ * Returns: (transfer full) (nullable): that folder, or %NULL
+ */
+char *
+attest_page_files_docset_root (const char *dir)
+{
+  g_autofree char *cur = NULL;
+  g_autofree char *home = NULL;
+
+  g_return_val_if_fail (dir != NULL, NULL);
+
+  cur = g_canonicalize_filename (dir, NULL);
+  home = g_canonicalize_filename (g_get_home_dir (), NULL);
+  for (guint level = 0; level <= MAX_DOCSET_LEVELS; level++)
+    {
+      g_autofree char *git = g_build_filename (cur, ".git", NULL);
+      char *parent;
+
+      if (strcmp (cur, "/") == 0 || strcmp (cur, home) == 0)
+        return NULL;
+      if (holds_docset (cur))
+        return g_steal_pointer (&cur);
+      if (g_file_test (git, G_FILE_TEST_EXISTS))
+        return NULL;
+      parent = g_path_get_dirname (cur);
+      g_free (cur);
+      cur = parent;
+    }
+  return NULL;
+}
+
+/* The folder includes of pages found from @named (a folder, or a file's
+ * folder) may be read from. */
+static char *
+include_root_for (AttestPageFiles *self,
+                  const char      *named,
+                  const char      *include_root,
+                  gboolean         docset)
+{
+  if (include_root != NULL)
+    {
+      g_autofree char *root = g_canonicalize_filename (include_root, NULL);
+
+      if (path_within (named, root))
+        return g_steal_pointer (&root);
+      warn (self, named, _("not inside the include root given: its pages' includes stay inside it"));
+      return g_strdup (named);
+    }
+  if (docset)
+    {
+      char *root = attest_page_files_docset_root (named);
+
+      if (root != NULL)
+        return root;
+    }
+  return g_strdup (named);
+}
+
 /**
  * attest_page_files_collect:
  * @paths: files and folders, as the user named them
+ *
+ * attest_page_files_collect_full() with the documentation set's folder as
+ * the include root.
  *
  * Returns: the pages to import, folders walked recursively in byte order of path.
  */
 AttestPageFiles *
 attest_page_files_collect (const char * const *paths,
                            GCancellable       *cancellable)
+{
+  return attest_page_files_collect_full (paths, NULL, TRUE, cancellable);
+}
+
+/**
+ * attest_page_files_collect_full:
+ * @paths: files and folders, as the user named them
+ * @include_root: (nullable): the folder includes may be read from (the
+ *   analyst allowed it); it must hold the folders named
+ * @docset: without @include_root, let includes be read from the nearest
+ *   folder above that holds the documentation set
+ *   (attest_page_files_docset_root()); else only from the folder named
+ *
+ * Returns: the pages to import, folders walked recursively in byte order of path.
+ */
+AttestPageFiles *
+attest_page_files_collect_full (const char * const *paths,
+                                const char         *include_root,
+                                gboolean            docset,
+                                GCancellable       *cancellable)
 {
   AttestPageFiles *self = g_new0 (AttestPageFiles, 1);
 
@@ -281,9 +389,11 @@ attest_page_files_collect (const char * const *paths,
           g_autoptr(GHashTable) ancestors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
           guint first = self->files->len;
 
+          g_autofree char *root = include_root_for (self, path, include_root, docset);
+
           g_hash_table_add (visited, dir_id (&st));
           g_hash_table_add (ancestors, dir_id (&st));
-          walk (self, path, path, visited, ancestors, 0, cancellable);
+          walk (self, path, root, visited, ancestors, 0, cancellable);
           /* Byte order of path within each folder named. */
           if (self->files->len > first)
             {
@@ -298,7 +408,9 @@ attest_page_files_collect (const char * const *paths,
       else if (S_ISREG (st.st_mode))
         {
           g_autofree char *dir = g_path_get_dirname (path);
-          add_file (self, path, dir);
+          g_autofree char *root = include_root_for (self, dir, include_root, docset);
+
+          add_file (self, path, root);
         }
       else
         fail (self, paths[i], _("not a regular file or folder"));

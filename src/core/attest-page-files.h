@@ -10,7 +10,8 @@ G_BEGIN_DECLS
 
 typedef struct {
   char *path;  /* the page */
-  char *root;  /* the folder named (or the file's folder): includes stay inside it */
+  char *root;  /* includes stay inside it: the include root, the documentation
+                * set's folder or the folder named (or the file's folder) */
 } AttestPageFile;
 
 typedef struct {
@@ -35,6 +36,11 @@ typedef struct {
 
 AttestPageFiles *attest_page_files_collect (const char * const *paths,
                                             GCancellable       *cancellable);
+AttestPageFiles *attest_page_files_collect_full (const char * const *paths,
+                                                 const char         *include_root,
+                                                 gboolean            docset,
+                                                 GCancellable       *cancellable);
+char            *attest_page_files_docset_root (const char         *dir);
 void             attest_page_files_free    (AttestPageFiles    *self);
 gboolean         attest_page_files_is_offering_name (const char *basename);
 char            *attest_page_files_display_name (const char *name);

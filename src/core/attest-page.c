@@ -334,6 +334,123 @@ trim_runs (GPtrArray *runs)
     }
 }
 
+/* A list separator a continuation line starts with: ",", "、", "，", ";", "；". */
+static gsize
+separator_len (const char *text)
+{
+  static const char * const seps[] = { ",", ";", "\u3001", "\uff0c", "\uff1b" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (seps); i++)
+    if (g_str_has_prefix (text, seps[i]))
+      return strlen (seps[i]);
+  return 0;
+}
+
+static gboolean
+cell_is_empty (const AttestTableCell *cell)
+{
+  for (guint i = 0; i < cell->runs->len; i++)
+    {
+      const AttestRun *run = g_ptr_array_index (cell->runs, i);
+
+      for (const char *p = run->text; *p != '\0'; p++)
+        if (!g_ascii_isspace (*p))
+          return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+ends_with_separator (const AttestTableCell *cell)
+{
+  const AttestRun *last;
+  gsize n;
+
+  if (cell->runs->len == 0)
+    return FALSE;
+  last = g_ptr_array_index (cell->runs, cell->runs->len - 1);
+  n = strlen (last->text);
+  return n > 0 && (last->text[n - 1] == ',' || last->text[n - 1] == ';' ||
+                   g_str_has_suffix (last->text, "\u3001") || g_str_has_suffix (last->text, "\uff0c") ||
+                   g_str_has_suffix (last->text, "\uff1b"));
+}
+
+/* A row label is bold ("| **GCC** | …"); a list's second line is not. */
+static gboolean
+cell_is_bold (const AttestTableCell *cell)
+{
+  for (guint i = 0; i < cell->runs->len; i++)
+    {
+      const AttestRun *run = g_ptr_array_index (cell->runs, i);
+
+      if (!(run->flags & ATTEST_RUN_BOLD) && *run->text != '\0')
+        return FALSE;
+    }
+  return cell->runs->len > 0;
+}
+
+/* A translated row broken over two lines ("| **GCC** | A, B,\n, C, D |", as the
+ * fr-FR, zh-TW and ja-JP SOC 3 pages have it) is two rows to cmark-gfm: the
+ * second holds ", C, D" in its first cell and nothing else. Such a row, a
+ * list going on (it starts with a list separator, or the row above ends with
+ * one and it is no bold row label), is joined to the end of the row above:
+ * the services of the second line are the row's, not a row of their own. */
+static void
+join_continued_rows (AttestBlock *table)
+{
+  for (guint r = 2; r < table->rows->len; )
+    {
+      AttestTableRow *row = g_ptr_array_index (table->rows, r);
+      AttestTableRow *prev = g_ptr_array_index (table->rows, r - 1);
+      AttestTableCell *first, *target = NULL;
+      AttestRun *lead;
+      gboolean rest_empty = TRUE, dangling;
+      gsize sep;
+
+      if (row->header || prev->header || row->cells->len < 2 || prev->cells->len < 2)
+        {
+          r++;
+          continue;
+        }
+      for (guint c = 1; c < row->cells->len && rest_empty; c++)
+        rest_empty = cell_is_empty (g_ptr_array_index (row->cells, c));
+      first = g_ptr_array_index (row->cells, 0);
+      lead = first->runs->len > 0 ? g_ptr_array_index (first->runs, 0) : NULL;
+      sep = lead != NULL ? separator_len (lead->text) : 0;
+      for (guint c = prev->cells->len; c > 1 && target == NULL; c--)
+        if (!cell_is_empty (g_ptr_array_index (prev->cells, c - 1)))
+          target = g_ptr_array_index (prev->cells, c - 1);
+      dangling = target != NULL && ends_with_separator (target);
+      if (!rest_empty || lead == NULL || target == NULL ||
+          (sep == 0 && (!dangling || cell_is_bold (first))))
+        {
+          r++;
+          continue;
+        }
+
+      /* "A, B," + ", C" reads "A, B, C"; "A, B" + ", C" and "A、B、" + "C" too. */
+      if (dangling && sep > 0)
+        memmove (lead->text, lead->text + sep, strlen (lead->text + sep) + 1);
+      if (dangling)
+        {
+          AttestRun *last = g_ptr_array_index (target->runs, target->runs->len - 1);
+          const char *end = last->text + strlen (last->text);
+
+          if (!g_unichar_iswide (g_utf8_get_char (g_utf8_prev_char (end))))
+            {
+              AttestRun *space = attest_run_new (" ", -1, last->flags, NULL);
+
+              space->segment = last->segment;
+              g_ptr_array_add (target->runs, space);
+            }
+        }
+      trim_runs (first->runs);
+      while (first->runs->len > 0)
+        g_ptr_array_add (target->runs, g_ptr_array_steal_index (first->runs, 0));
+      g_ptr_array_remove_index (table->rows, r);
+    }
+}
+
 static const char * const note_labels[] = { "NOTE", "TIP", "IMPORTANT", "WARNING", "CAUTION" };
 
 /* "[!NOTE]" at the start of a quote's first paragraph: the label, marker removed. */
@@ -864,6 +981,8 @@ walk_exit (Walker     *w,
       if (type == CMARK_NODE_TABLE)
         {
           w->cur_row = NULL;
+          if (w->cur != NULL && w->cur->rows != NULL)
+            join_continued_rows (w->cur);
           end_block (w);
         }
       else if (type == CMARK_NODE_TABLE_ROW)

@@ -586,7 +586,8 @@ handle_segment (Extractor     *ex,
 
         if (parse_open_tag (ex, p, &probe) && value_contains (ex, &probe.klass, "sxs-lookup"))
           {
-            warn (ex, _("%u stray </span> before byte %lu are dropped"), extra,
+            warn (ex, g_dngettext (GETTEXT_PACKAGE, "%u stray </span> before byte %lu is dropped",
+                                   "%u stray </span> before byte %lu are dropped", extra), extra,
                   (unsigned long) (ex->base + p));
             after = p;
           }

@@ -408,8 +408,12 @@ clearly_two (AttestServiceTable *table,
 {
   g_autofree char *wa = first_word (a);
   g_autofree char *wb = first_word (b);
+  g_autofree char *na = without_parenthesis (a);
+  g_autofree char *nb = without_parenthesis (b);
 
-  return (is_known (table, a) && is_known (table, b)) || g_str_equal (wa, wb);
+  /* The parenthesis qualifies the name it follows: "OneDrive for Business and
+   * SharePoint Online (United States only)" is two known names. */
+  return (is_known (table, na) && is_known (table, nb)) || g_str_equal (wa, wb);
 }
 
 /* Splits "A, B, and C" / "A and B" / "A & B" outside parentheses. A piece
@@ -442,6 +446,21 @@ split_list (const char         *text,
         {
           g_ptr_array_set_size (ands, 0);
           g_ptr_array_add (ands, g_strdup (item));
+        }
+      else if (!had_comma && ands->len == 2)
+        {
+          /* "A and B (United States only)": the parenthesis says it of both. */
+          const char *b = ands->pdata[1];
+          const char *open = strrchr (b, '(');
+
+          if (open != NULL && open != b && g_str_has_suffix (b, ")") &&
+              !g_str_has_suffix (ands->pdata[0], ")"))
+            {
+              char *a = g_strconcat (ands->pdata[0], " ", open, NULL);
+
+              g_free (ands->pdata[0]);
+              ands->pdata[0] = a;
+            }
         }
 
       for (guint j = 0; j < ands->len; j++)
@@ -653,6 +672,30 @@ attest_service_names_split (const char         *text,
       /* No name starts so: "and other Microsoft online services". */
       if (*name == '\0' || starts_lower_word (name))
         continue;
+
+      /* "Office 365 services" (ISMAP), "Dynamics 365 online services (…)"
+       * (MTCS): the service the list item names. A name of its own ending so
+       * ("Bing Services") is kept. */
+      if (table != NULL && !is_known_or_joined (table, name))
+        {
+          static const char * const tails[] = { " online services", " cloud services", " services" };
+
+          for (guint k = 0; k < G_N_ELEMENTS (tails); k++)
+            {
+              gsize n = strlen (name), t = strlen (tails[k]);
+              g_autofree char *product = NULL;
+
+              if (n <= t || g_ascii_strcasecmp (name + n - t, tails[k]) != 0)
+                continue;
+              product = g_strndup (name, n - t);
+              if (is_known (table, product))
+                {
+                  g_free (name);
+                  name = g_steal_pointer (&product);
+                }
+              break;
+            }
+        }
 
       names_of_piece (table, name, previous, found);
       g_free (previous);

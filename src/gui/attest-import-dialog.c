@@ -35,6 +35,7 @@ typedef struct {
   char *workspace_path;
   char *reviewer;
   char **paths;
+  gboolean docset;  /* includes from the documentation set's folder (the checkbox) */
 
   GMutex lock;     /* guards what follows */
   gboolean found;  /* the pages are found: total is known */
@@ -151,8 +152,8 @@ import_thread (GTask        *task,
     }
   attest_workspace_set_reviewer (workspace, job->reviewer);
 
-  summary = attest_importer_run (workspace, (const char * const *)job->paths, job_progress, job,
-                                 cancellable, &error);
+  summary = attest_importer_run_full (workspace, (const char * const *)job->paths, NULL, job->docset,
+                                      job_progress, job, cancellable, &error);
   if (summary == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else
@@ -630,6 +631,23 @@ attest_import_dialog_new (GtkWindow          *parent,
                           AttestWorkspace    *workspace,
                           const char * const *paths)
 {
+  return attest_import_dialog_new_full (parent, workspace, paths, TRUE);
+}
+
+/**
+ * attest_import_dialog_new_full:
+ * @docset: read [!INCLUDE] files from the nearest folder above the pages that
+ *   holds their documentation set (an includes/ folder, a docfx.json); else
+ *   only from the folders chosen
+ *
+ * attest_import_dialog_new(), the include root chosen.
+ */
+AttestImportDialog *
+attest_import_dialog_new_full (GtkWindow          *parent,
+                               AttestWorkspace    *workspace,
+                               const char * const *paths,
+                               gboolean            docset)
+{
   AttestImportDialog *self;
   g_autofree char *name = NULL;
   g_autofree char *description = NULL;
@@ -647,6 +665,7 @@ attest_import_dialog_new (GtkWindow          *parent,
   self->job->workspace_path = g_strdup (attest_workspace_get_path (workspace));
   self->job->reviewer = g_strdup (attest_workspace_get_reviewer (workspace));
   self->job->paths = g_strdupv ((char **)paths);
+  self->job->docset = docset;
 
   name = attest_paths_display_name (self->job->workspace_path);
   description = g_strdup_printf (_("Adding offering pages to the workspace “%s”. "
@@ -882,6 +901,7 @@ typedef struct {
   GWeakRef parent;
   AttestWorkspace *workspace;
   AttestImportDialogStarted started;
+  gboolean docset;
 } Choice;
 
 static Choice *
@@ -894,6 +914,7 @@ choice_new (GtkWindow                 *parent,
   g_weak_ref_init (&choice->parent, parent);
   choice->workspace = g_object_ref (workspace);
   choice->started = started;
+  choice->docset = TRUE;
   return choice;
 }
 
@@ -940,8 +961,9 @@ chooser_response (GtkNativeDialog *native,
 
       if (paths->len > 1)
         {
-          AttestImportDialog *dialog = attest_import_dialog_new (parent, choice->workspace,
-                                                                 (const char * const *)paths->pdata);
+          AttestImportDialog *dialog = attest_import_dialog_new_full (parent, choice->workspace,
+                                                                      (const char * const *)paths->pdata,
+                                                                      choice->docset);
           if (choice->started != NULL)
             choice->started (parent, dialog);
         }
@@ -956,8 +978,10 @@ static void
 choose (GtkWindow                 *parent,
         AttestWorkspace           *workspace,
         AttestImportDialogStarted  started,
-        gboolean                   folders)
+        gboolean                   folders,
+        gboolean                   docset)
 {
+  Choice *choice;
   GtkFileChooserNative *native;
   g_autoptr(GtkFileFilter) pages = NULL;
   g_autoptr(GtkFileFilter) all = NULL;
@@ -982,7 +1006,9 @@ choose (GtkWindow                 *parent,
       gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), all);
     }
 
-  g_signal_connect (native, "response", G_CALLBACK (chooser_response), choice_new (parent, workspace, started));
+  choice = choice_new (parent, workspace, started);
+  choice->docset = docset;
+  g_signal_connect (native, "response", G_CALLBACK (chooser_response), choice);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }
 
@@ -1000,7 +1026,7 @@ attest_import_dialog_choose_files (GtkWindow                 *parent,
   g_return_if_fail (GTK_IS_WINDOW (parent));
   g_return_if_fail (ATTEST_IS_WORKSPACE (workspace));
 
-  choose (parent, workspace, started, FALSE);
+  choose (parent, workspace, started, FALSE, TRUE);
 }
 
 /**
@@ -1017,7 +1043,7 @@ attest_import_dialog_choose_folder (GtkWindow                 *parent,
   g_return_if_fail (GTK_IS_WINDOW (parent));
   g_return_if_fail (ATTEST_IS_WORKSPACE (workspace));
 
-  choose (parent, workspace, started, TRUE);
+  choose (parent, workspace, started, TRUE, TRUE);
 }
 
 static void
@@ -1027,13 +1053,15 @@ choose_response (AdwMessageDialog *dialog,
 {
   Choice *choice = user_data;
   g_autoptr(GtkWindow) parent = g_weak_ref_get (&choice->parent);
+  GtkWidget *docset = adw_message_dialog_get_extra_child (dialog);
+  gboolean allow = docset == NULL || gtk_check_button_get_active (GTK_CHECK_BUTTON (docset));
 
   if (parent == NULL)
     return;
   if (g_str_equal (response, "files"))
-    choose (parent, choice->workspace, choice->started, FALSE);
+    choose (parent, choice->workspace, choice->started, FALSE, allow);
   else if (g_str_equal (response, "folder"))
-    choose (parent, choice->workspace, choice->started, TRUE);
+    choose (parent, choice->workspace, choice->started, TRUE, allow);
 }
 
 /**
@@ -1068,6 +1096,18 @@ attest_import_dialog_choose (GtkWindow                 *parent,
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "folder", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "folder");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  /* Pages include "../includes/…" beside the folder chosen: the analyst
+   * allows that folder here (attest-cli: --include-root). */
+  {
+    GtkWidget *docset = gtk_check_button_new_with_mnemonic (_("Read _includes from the documentation set’s folder"));
+
+    gtk_check_button_set_active (GTK_CHECK_BUTTON (docset), TRUE);
+    gtk_widget_set_tooltip_text (docset, _("The nearest folder above the pages that holds an includes folder "
+                                           "or a docfx.json. Unticked, includes are read only from the "
+                                           "folders chosen."));
+    gtk_widget_set_name (docset, "docset-includes");
+    adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), docset);
+  }
   g_signal_connect_data (dialog, "response", G_CALLBACK (choose_response),
                          choice_new (parent, workspace, started), choice_free_closure, 0);
   gtk_window_present (GTK_WINDOW (dialog));

@@ -23,6 +23,10 @@ typedef void (*AttestImportDialogStarted) (GtkWindow          *parent,
 AttestImportDialog  *attest_import_dialog_new         (GtkWindow                 *parent,
                                                        AttestWorkspace           *workspace,
                                                        const char * const        *paths);
+AttestImportDialog  *attest_import_dialog_new_full    (GtkWindow                 *parent,
+                                                       AttestWorkspace           *workspace,
+                                                       const char * const        *paths,
+                                                       gboolean                   docset);
 void                 attest_import_dialog_cancel      (AttestImportDialog        *self);
 gboolean             attest_import_dialog_is_running  (AttestImportDialog        *self);
 AttestImportSummary *attest_import_dialog_get_summary (AttestImportDialog        *self);

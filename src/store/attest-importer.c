@@ -21,6 +21,7 @@
 
 #include <glib/gi18n.h>
 
+#include "attest-count.h"
 #include "attest-framework-table.h"
 #include "attest-importer.h"
 #include "attest-offering.h"
@@ -203,6 +204,78 @@ attest_importer_run (AttestWorkspace      *workspace,
                      GCancellable         *cancellable,
                      GError              **error)
 {
+  return attest_importer_run_full (workspace, paths, NULL, TRUE, progress, user_data, cancellable, error);
+}
+
+/* The same warning on many pages ("include … outside the import root" on 43
+ * pages) is one line: the first page's, with how many other pages said it.
+ * @seen: the warning without its page → its index in summary->warnings;
+ * @counts: how many pages said it, by that index. */
+static void
+add_page_warning (AttestImportSummary *summary,
+                  GHashTable          *seen,
+                  GArray              *counts,
+                  const char          *page,
+                  const char          *warning)
+{
+  gsize n = strlen (page);
+  const char *rest = warning;
+  gpointer index;
+
+  if (strncmp (warning, page, n) == 0 && strncmp (warning + n, ": ", 2) == 0)
+    rest = warning + n + 2;
+  if (g_hash_table_lookup_extended (seen, rest, NULL, &index))
+    {
+      g_array_index (counts, guint, GPOINTER_TO_UINT (index))++;
+      return;
+    }
+  g_hash_table_insert (seen, g_strdup (rest), GUINT_TO_POINTER (summary->warnings->len));
+  g_array_set_size (counts, summary->warnings->len + 1);
+  g_array_index (counts, guint, summary->warnings->len) = 1;
+  g_ptr_array_add (summary->warnings, g_strdup (warning));
+}
+
+static void
+count_page_warnings (AttestImportSummary *summary,
+                     GArray              *counts)
+{
+  for (guint i = 0; i < counts->len && i < summary->warnings->len; i++)
+    {
+      guint others = g_array_index (counts, guint, i) - 1;
+      char *line;
+
+      if (others == 0)
+        continue;
+      /* Translators: a warning said by many pages: "FILE: include … (and 42 other pages)" */
+      line = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s (and %s other page)", "%s (and %s other pages)", others),
+                              (char *)summary->warnings->pdata[i], attest_count (others));
+      g_free (summary->warnings->pdata[i]);
+      summary->warnings->pdata[i] = line;
+    }
+}
+
+/**
+ * attest_importer_run_full:
+ * @include_root: (nullable): the folder [!INCLUDE] files may be read from,
+ *   as the analyst allowed it (`--include-root`)
+ * @docset: without @include_root, the nearest folder above the pages that
+ *   holds their documentation set (an includes/ folder, a docfx.json); else
+ *   the folder named
+ *
+ * attest_importer_run(), the include root chosen.
+ */
+AttestImportSummary *
+attest_importer_run_full (AttestWorkspace      *workspace,
+                          const char * const   *paths,
+                          const char           *include_root,
+                          gboolean              docset,
+                          AttestImportProgress  progress,
+                          gpointer              user_data,
+                          GCancellable         *cancellable,
+                          GError              **error)
+{
+  g_autoptr(GHashTable) seen_warnings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GArray) warning_counts = g_array_new (FALSE, TRUE, sizeof (guint));
   g_autoptr(AttestImportSummary) summary = summary_new ();
   g_autoptr(AttestFrameworkTable) frameworks = attest_framework_table_new ();
   g_autoptr(AttestServiceTable) names = attest_service_table_new ();
@@ -215,7 +288,7 @@ attest_importer_run (AttestWorkspace      *workspace,
       !attest_service_table_load_default (names, error))
     return NULL;
 
-  files = attest_page_files_collect (paths, cancellable);
+  files = attest_page_files_collect_full (paths, include_root, docset, cancellable);
   summary->skipped = files->skipped;
   summary->total = files->files->len;
   for (guint i = 0; i < files->failures->len; i++)
@@ -253,8 +326,10 @@ attest_importer_run (AttestWorkspace      *workspace,
         add_failure (summary, file->path, local_error->message);
       else
         {
+          g_autofree char *page = attest_page_files_display_name (file->path);
+
           for (guint w = 0; w < offering->warnings->len; w++)
-            g_ptr_array_add (summary->warnings, g_strdup (offering->warnings->pdata[w]));
+            add_page_warning (summary, seen_warnings, warning_counts, page, offering->warnings->pdata[w]);
 
           if (!attest_workspace_import_offering (workspace, offering, names, &outcome, &local_error))
             {
@@ -300,6 +375,7 @@ attest_importer_run (AttestWorkspace      *workspace,
   if (summary->total == 0 && g_cancellable_is_cancelled (cancellable))
     summary->cancelled = TRUE;
   collect_names (summary, workspace);
+  count_page_warnings (summary, warning_counts);
 
   return g_steal_pointer (&summary);
 }
@@ -364,20 +440,38 @@ attest_import_summary_report (AttestImportSummary *summary)
 {
   GString *out = g_string_new (NULL);
 
-  g_string_append_printf (out, _("Imported %u, unchanged %u, skipped %u (not offering pages), failed %u"),
-                          summary->imported, summary->unchanged, summary->skipped, summary->failed);
+  /* Each count its own plural, grouped as the locale groups digits. */
+  g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "Imported %s", "Imported %s", summary->imported),
+                          attest_count (summary->imported));
+  /* Translators: the separator between the counts of an import's summary */
+  g_string_append (out, _(", "));
+  g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "unchanged %s", "unchanged %s", summary->unchanged),
+                          attest_count (summary->unchanged));
+  g_string_append (out, _(", "));
+  g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "skipped %s (not offering pages)",
+                                            "skipped %s (not offering pages)", summary->skipped),
+                          attest_count (summary->skipped));
+  g_string_append (out, _(", "));
+  g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "failed %s", "failed %s", summary->failed),
+                          attest_count (summary->failed));
   g_string_append_c (out, '\n');
 
   if (summary->error != NULL)
     {
-      g_string_append_printf (out, _("Stopped after %u of %u pages: the pages recorded before are kept"),
-                              summary->done, summary->total);
+      g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE,
+                                                "Stopped after %s of %s page: the pages recorded before are kept",
+                                                "Stopped after %s of %s pages: the pages recorded before are kept",
+                                                summary->total),
+                              attest_count (summary->done), attest_count (summary->total));
       g_string_append_c (out, '\n');
     }
   else if (summary->cancelled)
     {
-      g_string_append_printf (out, _("Cancelled after %u of %u pages: the pages recorded before are kept"),
-                              summary->done, summary->total);
+      g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE,
+                                                "Cancelled after %s of %s page: the pages recorded before are kept",
+                                                "Cancelled after %s of %s pages: the pages recorded before are kept",
+                                                summary->total),
+                              attest_count (summary->done), attest_count (summary->total));
       g_string_append_c (out, '\n');
     }
 

@@ -652,6 +652,212 @@ test_show_includes (void)
   g_assert_null (strstr (r.out, "[!INCLUDE"));
 }
 
+/* attest-cli with an environment of its own (@env: NAME=VALUE pairs, NULL-ended). */
+static int
+run_cli_env (const char * const *env,
+             char              **out,
+             char              **err,
+             ...)
+{
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                                                       G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *arg;
+  va_list ap;
+
+  g_ptr_array_add (argv, (gpointer)g_getenv ("ATTEST_CLI"));
+  va_start (ap, err);
+  while ((arg = va_arg (ap, const char *)) != NULL)
+    g_ptr_array_add (argv, (gpointer)arg);
+  va_end (ap);
+  g_ptr_array_add (argv, NULL);
+  g_subprocess_launcher_setenv (launcher, "LANGUAGE", "en", TRUE);
+  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
+  for (guint i = 0; env[i] != NULL; i += 2)
+    g_subprocess_launcher_setenv (launcher, env[i], env[i + 1], TRUE);
+  proc = g_subprocess_launcher_spawnv (launcher, (const char * const *)argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (proc, NULL, NULL, out, err, &error);
+  g_assert_no_error (error);
+  return g_subprocess_get_exit_status (proc);
+}
+
+/* Run from the build folder without `meson devenv` (issue 19): the data files
+ * are missing. The message says how to run uninstalled, and no workspace file
+ * is left behind; nor by any other command that fails on a new workspace. */
+static void
+test_uninstalled (void)
+{
+  g_autofree char *empty = g_build_filename (tmp_dir, "no-data", NULL);
+  g_autofree char *ws = workspace ("uninstalled.attest");
+  g_autofree char *ws2 = workspace ("failed-new.attest");
+  g_autofree char *missing = g_build_filename (tmp_dir, "no-such-folder", NULL);
+  g_autofree char *seeds = seeds_dir ();
+  g_autofree char *page = g_build_filename (seeds, "offering-soc.fr-FR.md", NULL);
+  const char *env[] = { "ATTEST_DATADIR", empty, NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_auto(Run) r = { 0 };
+  int status;
+
+  g_assert_cmpint (g_mkdir_with_parents (empty, 0700), ==, 0);
+  status = run_cli_env (env, &out, &err, "--workspace", ws, "import", page, NULL);
+  g_test_message ("%s", err);
+  g_assert_cmpint (status, ==, 1);
+  g_assert_nonnull (strstr (err, "frameworks.tsv"));
+  g_assert_nonnull (strstr (err, "meson devenv -C build"));
+  g_assert_nonnull (strstr (err, "ATTEST_DATADIR"));
+  g_assert_false (g_file_test (ws, G_FILE_TEST_EXISTS));
+
+  /* An import that fails, a usage error: nothing made. */
+  run_cli (&r, "--workspace", ws2, "import", missing);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_false (g_file_test (ws2, G_FILE_TEST_EXISTS));
+  run_cli (&r, "--workspace", ws2, "checklist", "show", "--framework", "soc", "--scope", "SOC 9", "--service", "Intune");
+  g_assert_cmpint (r.status, !=, 0);
+  g_assert_false (g_file_test (ws2, G_FILE_TEST_EXISTS));
+  /* A page imported beside a failure: the workspace holds it and stays. */
+  run_cli (&r, "--workspace", ws2, "import", page, missing);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_true (g_file_test (ws2, G_FILE_TEST_EXISTS));
+  g_assert_true (g_str_has_prefix (r.out, "Imported 1,"));
+}
+
+/* The summary's counts grouped as the locale groups digits (issue 18). The
+ * machine has only C: an en_US locale is compiled for the test. */
+static void
+test_grouped_counts (void)
+{
+  g_autofree char *localedef = g_find_program_in_path ("localedef");
+  g_autofree char *locales = g_build_filename (tmp_dir, "locales", NULL);
+  g_autofree char *en_us = g_build_filename (locales, "en_US.utf8", NULL);
+  g_autofree char *dir = g_build_filename (tmp_dir, "many", NULL);
+  g_autofree char *ws = workspace ("many.attest");
+  g_autofree char *ws_c = workspace ("many-c.attest");
+  g_autofree char *seeds = seeds_dir ();
+  g_autofree char *seed = g_build_filename (seeds, "offering-mars-e.fr-FR.md", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  gsize len;
+  int status = -1;
+  g_autoptr(GError) error = NULL;
+
+  if (localedef == NULL || !g_file_test ("/usr/share/i18n/locales/en_US", G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("needs localedef and the en_US locale source (Debian: locales) to make a grouping locale");
+      return;
+    }
+  g_assert_cmpint (g_mkdir_with_parents (locales, 0700), ==, 0);
+  {
+    const char *argv[] = { localedef, "-i", "en_US", "-f", "UTF-8", en_us, NULL };
+    g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                                 NULL, NULL, NULL, NULL, &status, &error));
+    g_assert_no_error (error);
+  }
+
+  /* One page and 1,234 files that are not pages. */
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_get_contents (seed, &text, &len, NULL));
+  write_file (dir, "offering-mars-e.fr-FR.md", text, (gssize)len);
+  for (guint i = 0; i < 1234; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("notes-%04u.txt", i);
+      write_file (dir, name, "", 0);
+    }
+
+  {
+    const char *env[] = { "LOCPATH", locales, "LC_ALL", "en_US.UTF-8", NULL };
+    status = run_cli_env (env, &out, &err, "--workspace", ws, "import", dir, NULL);
+  }
+  g_test_message ("%s%s", out, err);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_true (g_str_has_prefix (out, "Imported 1, unchanged 0, skipped 1,234 (not offering pages), failed 0\n"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* C: as machines read it. */
+  {
+    const char *env[] = { NULL };
+    status = run_cli_env (env, &out, &err, "--workspace", ws_c, "import", dir, NULL);
+  }
+  g_assert_cmpint (status, ==, 0);
+  g_assert_true (g_str_has_prefix (out, "Imported 1, unchanged 0, skipped 1234 (not offering pages), failed 0\n"));
+}
+
+/* Pages that include "../includes/…" beside the folder chosen (issue 19): read
+ * from the documentation set's folder; without one, left out with one warning
+ * line for all the pages and how to allow it; --include-root allows it. */
+static void
+test_include_root (void)
+{
+  g_autofree char *set = g_build_filename (tmp_dir, "docset", NULL);
+  g_autofree char *set_pages = g_build_filename (set, "regulatory", NULL);
+  g_autofree char *set_inc = g_build_filename (set, "includes", NULL);
+  g_autofree char *flat = g_build_filename (tmp_dir, "flat", NULL);
+  g_autofree char *flat_pages = g_build_filename (flat, "regulatory", NULL);
+  g_autofree char *flat_inc = g_build_filename (flat, "shared", NULL);
+  g_autofree char *ws = workspace ("docset.attest");
+  g_autofree char *ws2 = workspace ("flat.attest");
+  g_autofree char *ws3 = workspace ("flat-allowed.attest");
+  g_autofree char *nowhere = g_build_filename (tmp_dir, "no-such-root", NULL);
+  g_auto(Run) r = { 0 };
+  static const char * const keys[] = { "alpha", "beta", "gamma" };
+
+  g_assert_cmpint (g_mkdir_with_parents (set_pages, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir_with_parents (set_inc, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir_with_parents (flat_pages, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir_with_parents (flat_inc, 0700), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("offering-%s.md", keys[i]);
+      g_autofree char *set_text = g_strdup_printf ("# %s\n\n[!INCLUDE [intro](../includes/intro.md)]\n\n"
+                                                   "## Microsoft in-scope cloud services\n\n- Azure\n", keys[i]);
+      g_autofree char *flat_text = g_strdup_printf ("# %s\n\n[!INCLUDE [intro](../shared/intro.md)]\n\n"
+                                                    "## Microsoft in-scope cloud services\n\n- Azure\n", keys[i]);
+      write_file (set_pages, name, set_text, -1);
+      write_file (flat_pages, name, flat_text, -1);
+    }
+  write_file (set_inc, "intro.md", "Contoso's shared introduction.\n", -1);
+  write_file (flat_inc, "intro.md", "Contoso's shared introduction.\n", -1);
+  /* The flat set is a repository of its own: no documentation set is looked
+   * for above it (another test's tmp_dir/includes). */
+  {
+    g_autofree char *git = g_build_filename (flat, ".git", NULL);
+    g_assert_cmpint (g_mkdir_with_parents (git, 0700), ==, 0);
+  }
+
+  run_cli (&r, "--workspace", ws, "import", set_pages);
+  g_test_message ("%s%s", r.out, r.err);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpstr (r.err, ==, "");
+  run_cli (&r, "--workspace", ws, "show", "alpha");
+  g_assert_nonnull (strstr (r.out, "Contoso's shared introduction."));
+
+  /* No includes/ folder, no docfx.json: the folder chosen is the root. One
+   * line for the three pages, and how to allow the folder. */
+  run_cli (&r, "--workspace", ws2, "import", flat_pages);
+  g_test_message ("%s%s", r.out, r.err);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.err, "offering-alpha.md: include “../shared/intro.md”"));
+  g_assert_nonnull (strstr (r.err, "outside the import root (and 2 other pages)\n"));
+  g_assert_null (strstr (r.err, "offering-beta.md"));
+  g_assert_nonnull (strstr (r.err, "--include-root DIR"));
+
+  run_cli (&r, "--workspace", ws3, "import", "--include-root", flat, flat_pages);
+  g_test_message ("%s%s", r.out, r.err);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpstr (r.err, ==, "");
+  run_cli (&r, "--workspace", ws3, "show", "gamma");
+  g_assert_nonnull (strstr (r.out, "Contoso's shared introduction."));
+
+  run_cli (&r, "--workspace", ws3, "import", "--include-root", nowhere, flat_pages);
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_nonnull (strstr (r.err, "no-such-root"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -672,6 +878,9 @@ main (int   argc,
   g_test_add_func ("/import/odd-file-names", test_odd_file_names);
   g_test_add_func ("/import/folder-names", test_folder_names);
   g_test_add_func ("/import/show-includes", test_show_includes);
+  g_test_add_func ("/import/uninstalled", test_uninstalled);
+  g_test_add_func ("/import/include-root", test_include_root);
+  g_test_add_func ("/import/grouped-counts", test_grouped_counts);
 
   ret = g_test_run ();
   return ret;

@@ -6,6 +6,7 @@
 
 #include "attest-offering.h"
 #include "attest-paths.h"
+#include "attest-test-corpus.h"
 
 typedef struct {
   AttestFrameworkTable *frameworks;
@@ -214,6 +215,199 @@ test_applicability (void)
   tables_clear (&t);
 }
 
+static AttestOffering *
+offering_from_file (Tables     *t,
+                    const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autoptr(AttestPage) page = attest_page_load (path, dir, &error);
+  g_autofree char *text = NULL;
+  gsize len;
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &text, &len, NULL));
+  bytes = g_bytes_new (text, len);
+  return attest_offering_new_from_page (page, path, bytes, t->frameworks, t->names);
+}
+
+static guint
+count_mentions (AttestOffering *o,
+                const char     *scope)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < o->mentions->len; i++)
+    if (g_str_equal (((AttestOfferingMention *)o->mentions->pdata[i])->scope_slug, scope))
+      n++;
+  return n;
+}
+
+/* The rows of the applicability table, header included. */
+static guint
+applicability_rows (AttestPage *page)
+{
+  for (guint i = 0; i < page->source_blocks->len; i++)
+    {
+      AttestBlock *b = page->source_blocks->pdata[i];
+      if (b->kind == ATTEST_BLOCK_TABLE && b->rows->len > 0)
+        {
+          g_autofree char *head = attest_table_cell_dup_text (((AttestTableRow *)b->rows->pdata[0])->cells->pdata[0]);
+          if (strstr (head, "Applicability") != NULL)
+            return b->rows->len;
+        }
+    }
+  return 0;
+}
+
+/* The GCC row of a SOC 3 applicability table split over two lines, as the
+ * ja-JP page has it (tests/core/fixtures, the fr-FR and zh-TW pages' shape):
+ * one row of twenty services, not four and a row named after the rest. */
+static void
+test_split_row_ja_jp (void)
+{
+  Tables t;
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "core", "fixtures", "offering-soc-3.ja-JP.md", NULL);
+  g_autoptr(AttestOffering) o = NULL;
+  g_autoptr(AttestPage) page = NULL;
+  g_autoptr(GError) error = NULL;
+  static const char * const gcc[] = {
+    "Azure Active Directory", "Compliance Manager", "Delve", "Exchange Online", "Forms",
+    "Microsoft Defender for Office 365", "Microsoft Teams", "MyAnalytics",
+    "Office 365 Advanced Compliance add-on", "Office 365 Security & Compliance Center",
+    "Office Online", "Office Pro Plus", "OneDrive for Business", "Planner", "PowerApps",
+    "Power Automate", "Power BI", "SharePoint Online", "Skype for Business", "Stream",
+  };
+
+  tables_load (&t);
+  o = offering_from_file (&t, path);
+  g_assert_cmpstr (o->locale, ==, "ja-JP");
+  g_assert_cmpuint (count_mentions (o, "soc-3-gcc"), ==, G_N_ELEMENTS (gcc));
+  for (guint i = 0; i < G_N_ELEMENTS (gcc); i++)
+    if (find_mention (o, "soc-3-gcc", gcc[i]) == NULL)
+      g_error ("SOC 3 · GCC lacks “%s”", gcc[i]);
+  /* The row's line is the whole row, both lines of it. */
+  g_assert_true (g_str_has_prefix (find_mention (o, "soc-3-gcc", "Stream")->source_line, "GCC: Azure Active Directory, "));
+  g_assert_cmpuint (count_mentions (o, "soc-3-gcc-high"), ==, 5);
+  g_assert_cmpuint (count_mentions (o, "soc-3-dod"), ==, 5);
+  /* No scope made of the second line. */
+  for (guint i = 0; i < o->scopes->len; i++)
+    g_assert_null (strstr (((AttestOfferingScope *)o->scopes->pdata[i])->name, "Defender"));
+
+  /* Both languages have the row once: header, Office 365, GCC, GCC High, DoD. */
+  page = attest_page_load (path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (applicability_rows (page), ==, 5);
+  for (guint i = 0; i < page->translated_blocks->len; i++)
+    {
+      AttestBlock *b = page->translated_blocks->pdata[i];
+      if (b->kind == ATTEST_BLOCK_TABLE)
+        {
+          g_autofree char *cell = NULL;
+
+          g_assert_cmpuint (b->rows->len, ==, 5);
+          cell = attest_table_cell_dup_text (((AttestTableRow *)b->rows->pdata[2])->cells->pdata[1]);
+          /* "…Exchange Online、Forms、…": one list, one separator. */
+          g_assert_nonnull (strstr (cell, "Exchange Online、Forms、Microsoft Defender"));
+          g_assert_true (g_str_has_suffix (cell, "Stream"));
+        }
+    }
+  tables_clear (&t);
+}
+
+/* The same split in the shared corpus's fr-FR and zh-TW SOC 3 pages. Their
+ * English second line has no Forms: nineteen services. */
+static void
+test_corpus_split_rows (void)
+{
+  g_autofree char *corpus = attest_test_corpus_dir ();
+  static const char * const locales[] = { "fr-FR", "zh-TW" };
+  Tables t;
+
+  if (corpus == NULL)
+    {
+      g_test_skip ("the shared corpus (../shared/corpus) is not there");
+      return;
+    }
+  tables_load (&t);
+  for (guint l = 0; l < G_N_ELEMENTS (locales); l++)
+    {
+      g_autofree char *path = g_build_filename (corpus, "pages", locales[l], "offering-soc-3.md", NULL);
+      g_autoptr(AttestOffering) o = offering_from_file (&t, path);
+      g_autoptr(AttestPage) page = attest_page_load (path, NULL, NULL);
+
+      g_test_message ("%s: SOC 3 · GCC has %u services", locales[l], count_mentions (o, "soc-3-gcc"));
+      g_assert_cmpuint (count_mentions (o, "soc-3-gcc"), ==, 19);
+      g_assert_nonnull (find_mention (o, "soc-3-gcc", "Microsoft Teams"));
+      g_assert_nonnull (find_mention (o, "soc-3-gcc", "Stream"));
+      g_assert_nonnull (find_mention (o, "soc-3-gcc", "Exchange Online"));
+      g_assert_nonnull (find_mention (o, "soc-3-gcc", "Skype for Business"));
+      g_assert_cmpuint (applicability_rows (page), ==, 5);
+    }
+  tables_clear (&t);
+}
+
+/* Sentences in the corpus's lists name their services, never become one:
+ * "…, and other Microsoft online services", "Office 365 services" (ISMAP),
+ * "Azure complies with MPAA best-practices guidelines" (MPAA). And over every
+ * page of the corpus, no service is a list left whole, a row's second line or
+ * a sentence. */
+static void
+test_corpus_sentences (void)
+{
+  g_autofree char *corpus = attest_test_corpus_dir ();
+  g_autoptr(GPtrArray) pages = NULL;
+  static const char * const ismap[] = { "en-US-2023", "fr-FR", "zh-TW" };
+  static const char * const ismap_services[] = { "Azure", "Azure DevOps", "Dynamics 365", "Office 365" };
+  Tables t;
+
+  if (corpus == NULL)
+    {
+      g_test_skip ("the shared corpus (../shared/corpus) is not there");
+      return;
+    }
+  tables_load (&t);
+  for (guint l = 0; l < G_N_ELEMENTS (ismap); l++)
+    {
+      g_autofree char *path = g_build_filename (corpus, "pages", ismap[l], "offering-ismap.md", NULL);
+      g_autoptr(AttestOffering) o = offering_from_file (&t, path);
+
+      g_assert_cmpuint (count_mentions (o, "ismap"), ==, G_N_ELEMENTS (ismap_services));
+      for (guint i = 0; i < G_N_ELEMENTS (ismap_services); i++)
+        if (find_mention (o, "ismap", ismap_services[i]) == NULL)
+          g_error ("%s: ISMAP lacks “%s”", ismap[l], ismap_services[i]);
+    }
+  {
+    g_autofree char *path = g_build_filename (corpus, "pages", "en-US-2020", "offering-MPAA.md", NULL);
+    g_autoptr(AttestOffering) o = offering_from_file (&t, path);
+    AttestOfferingMention *m = find_mention (o, "mpaa", "Azure");
+
+    g_assert_cmpuint (count_mentions (o, "mpaa"), ==, 1);
+    g_assert_nonnull (m);
+    g_assert_cmpstr (m->qualifier, ==, "complies with MPAA best-practices guidelines");
+  }
+
+  pages = attest_test_corpus_pages (TRUE);
+  g_assert_cmpuint (pages->len, >, 100);
+  for (guint p = 0; p < pages->len; p++)
+    {
+      g_autoptr(AttestOffering) o = offering_from_file (&t, pages->pdata[p]);
+
+      for (guint i = 0; i < o->mentions->len; i++)
+        {
+          const char *name = ((AttestOfferingMention *)o->mentions->pdata[i])->name;
+          g_autofree char *lower = g_ascii_strdown (name, -1);
+
+          if (g_str_has_prefix (name, ",") || g_str_has_prefix (name, "、") || strstr (name, ", ") != NULL ||
+              strstr (lower, " complies ") != NULL || strstr (lower, "other microsoft") != NULL ||
+              g_str_has_suffix (lower, " online services"))
+            g_error ("%s: “%s” is not a service name", (char *)pages->pdata[p], name);
+        }
+    }
+  tables_clear (&t);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -224,6 +418,9 @@ main (int   argc,
   g_test_add_func ("/offering/single-scope-and-locale", test_single_scope_and_locale);
   g_test_add_func ("/offering/impact-levels-and-unknown-framework", test_impact_levels_and_unknown_framework);
   g_test_add_func ("/offering/applicability", test_applicability);
+  g_test_add_func ("/offering/split-row-ja-jp", test_split_row_ja_jp);
+  g_test_add_func ("/offering/corpus-split-rows", test_corpus_split_rows);
+  g_test_add_func ("/offering/corpus-sentences", test_corpus_sentences);
 
   return g_test_run ();
 }

@@ -128,6 +128,90 @@ test_explicit_file (void)
   g_assert_nonnull (strstr (((AttestPageFailure *)files->failures->pdata[0])->message, "missing.md"));
 }
 
+/* The include root (issue 19): the documentation set's folder above the
+ * pages (an includes/ folder, a docfx.json), or the folder the analyst gave;
+ * otherwise the folder named. Never above a repository's root. */
+static void
+test_include_root (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("attest-files-XXXXXX", NULL);
+  g_autofree char *docs = g_build_filename (dir, "repo", "docs", NULL);
+  g_autofree char *regulatory = g_build_filename (docs, "regulatory", NULL);
+  g_autofree char *page = g_build_filename (regulatory, "offering-a.md", NULL);
+  g_autofree char *plain = g_build_filename (dir, "plain", "pages", NULL);
+  g_autofree char *docfx = g_build_filename (dir, "built", NULL);
+  g_autofree char *docfx_pages = g_build_filename (docfx, "articles", "compliance", NULL);
+  g_autofree char *root = NULL;
+
+  touch (dir, "repo/.git/HEAD");
+  touch (dir, "repo/docs/includes/intro.md");
+  touch (dir, "repo/docs/regulatory/offering-a.md");
+  touch (dir, "plain/.git/HEAD");
+  touch (dir, "plain/includes/intro.md");
+  touch (dir, "plain/pages/offering-b.md");
+  touch (dir, "built/.git/HEAD");
+  touch (dir, "built/docfx.json");
+  touch (dir, "built/articles/compliance/offering-c.md");
+
+  root = attest_page_files_docset_root (regulatory);
+  g_assert_cmpstr (root, ==, docs);
+  g_clear_pointer (&root, g_free);
+  root = attest_page_files_docset_root (docfx_pages);
+  g_assert_cmpstr (root, ==, docfx);
+  g_clear_pointer (&root, g_free);
+
+  /* Folders and files named: the documentation set's folder by default. */
+  {
+    const char *paths[] = { regulatory, NULL };
+    g_autoptr(AttestPageFiles) files = attest_page_files_collect (paths, NULL);
+
+    g_assert_cmpuint (files->files->len, ==, 1);
+    g_assert_cmpstr (((AttestPageFile *)files->files->pdata[0])->root, ==, docs);
+  }
+  {
+    const char *paths[] = { page, NULL };
+    g_autoptr(AttestPageFiles) files = attest_page_files_collect (paths, NULL);
+
+    g_assert_cmpstr (((AttestPageFile *)files->files->pdata[0])->root, ==, docs);
+  }
+  /* Not asked for: the folder named. */
+  {
+    const char *paths[] = { regulatory, NULL };
+    g_autoptr(AttestPageFiles) files = attest_page_files_collect_full (paths, NULL, FALSE, NULL);
+
+    g_assert_cmpstr (((AttestPageFile *)files->files->pdata[0])->root, ==, regulatory);
+  }
+  /* Given: that folder, when it holds what is imported. */
+  {
+    const char *paths[] = { regulatory, NULL };
+    g_autoptr(AttestPageFiles) files = attest_page_files_collect_full (paths, dir, TRUE, NULL);
+
+    g_assert_cmpstr (((AttestPageFile *)files->files->pdata[0])->root, ==, dir);
+    g_assert_cmpuint (files->warnings->len, ==, 0);
+  }
+  {
+    const char *paths[] = { regulatory, NULL };
+    g_autoptr(AttestPageFiles) files = attest_page_files_collect_full (paths, plain, TRUE, NULL);
+
+    g_assert_cmpstr (((AttestPageFile *)files->files->pdata[0])->root, ==, regulatory);
+    g_assert_cmpuint (files->warnings->len, ==, 1);
+    g_assert_nonnull (strstr (files->warnings->pdata[0], "not inside the include root"));
+  }
+  /* plain/pages: a repository whose root holds includes/, one level up. */
+  root = attest_page_files_docset_root (plain);
+  g_assert_nonnull (root);
+  g_assert_true (g_str_has_suffix (root, "/plain"));
+  g_clear_pointer (&root, g_free);
+  /* No documentation set up to the repository's root: none. */
+  {
+    g_autofree char *lone = g_build_filename (dir, "lone", "pages", NULL);
+
+    touch (dir, "lone/.git/HEAD");
+    touch (dir, "lone/pages/offering-d.md");
+    g_assert_null (attest_page_files_docset_root (lone));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -138,6 +222,7 @@ main (int   argc,
   g_test_add_func ("/page-files/explicit-file", test_explicit_file);
   g_test_add_func ("/page-files/alias", test_alias);
   g_test_add_func ("/page-files/display-name", test_display_name);
+  g_test_add_func ("/page-files/include-root", test_include_root);
 
   return g_test_run ();
 }

@@ -1173,6 +1173,37 @@ test_corpus_warnings (void)
   g_assert_cmpuint (failures, ==, 0);
 }
 
+/* "1 stray </span> … is dropped", "2 stray </span> … are dropped": the count
+ * decides the verb (issue 19). */
+static void
+test_stray_span_plural (void)
+{
+  for (guint extra = 1; extra <= 2; extra++)
+    {
+      g_autoptr(GString) text = g_string_new ("<span data-ttu-id=\"a1-101\">Bonjour</span>");
+      g_autoptr(AttestPage) page = NULL;
+      g_autoptr(GError) error = NULL;
+      gboolean found = FALSE;
+
+      for (guint i = 0; i < extra; i++)
+        g_string_append (text, "</span>");
+      g_string_append (text, "<span class=\"sxs-lookup\"><span data-stu-id=\"a1-101\">Hello</span></span>\n");
+      page = attest_page_parse ("offering-x.fr-FR.md", text->str, -1, &error);
+      g_assert_no_error (error);
+      for (guint w = 0; w < page->warnings->len; w++)
+        {
+          const char *msg = page->warnings->pdata[w];
+
+          if (strstr (msg, "stray </span>") == NULL)
+            continue;
+          found = TRUE;
+          g_assert_nonnull (strstr (msg, extra == 1 ? ": 1 stray </span> before byte " : ": 2 stray </span> before byte "));
+          g_assert_true (g_str_has_suffix (msg, extra == 1 ? " is dropped" : " are dropped"));
+        }
+      g_assert_true (found);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1197,6 +1228,7 @@ main (int   argc,
   g_test_add_func ("/page/bad/tables", test_bad_tables);
   g_test_add_func ("/page/bad/files", test_bad_files);
   g_test_add_func ("/page/includes", test_includes);
+  g_test_add_func ("/page/stray-span-plural", test_stray_span_plural);
   g_test_add_func ("/page/corpus/all", test_corpus);
   g_test_add_func ("/page/corpus/warnings", test_corpus_warnings);
 

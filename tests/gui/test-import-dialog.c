@@ -860,7 +860,90 @@ test_cannot_open (void)
   fixture_tear_down (&f);
 }
 
+/* The include root (issue 19): "Read includes from the documentation set's
+ * folder", ticked by default in Import Pages…, lets the pages include
+ * ../includes/ beside the folder chosen; unticked, they stay in that folder. */
+static void
+test_docset_includes (void)
+{
+  Fixture f = { 0 };
+  g_autofree char *set = NULL;
+  g_autofree char *pages = NULL;
+  g_autofree char *inc = NULL;
+  const char *paths[2] = { NULL, NULL };
+  GtkWidget *message = NULL;
+  GtkWidget *check;
+  AttestImportSummary *summary;
+
+  fixture_set_up (&f);
+  set = g_build_filename (f.dir, "docs", NULL);
+  pages = g_build_filename (set, "regulatory", NULL);
+  inc = g_build_filename (set, "includes", NULL);
+  g_assert_cmpint (g_mkdir_with_parents (pages, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir_with_parents (inc, 0700), ==, 0);
+  {
+    g_autofree char *git = g_build_filename (f.dir, ".git", NULL);
+    g_autofree char *page = g_build_filename (pages, "offering-docset.md", NULL);
+    g_autofree char *intro = g_build_filename (inc, "intro.md", NULL);
+
+    g_assert_cmpint (g_mkdir_with_parents (git, 0700), ==, 0);
+    g_assert_true (g_file_set_contents (page, "# Docset\n\n[!INCLUDE [intro](../includes/intro.md)]\n\n"
+                                              "## Microsoft in-scope cloud services\n\n- Azure\n", -1, NULL));
+    g_assert_true (g_file_set_contents (intro, "Shared introduction.\n", -1, NULL));
+  }
+  paths[0] = pages;
+
+  /* The checkbox, ticked, in the first question of Import Pages…. */
+  attest_import_dialog_choose (f.parent, f.ws, NULL);
+  for (guint i = 0; i < 20; i++)
+    g_main_context_iteration (NULL, FALSE);
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels) && message == NULL; i++)
+      {
+        g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+        if (ADW_IS_MESSAGE_DIALOG (w))
+          message = GTK_WIDGET (w);
+      }
+  }
+  g_assert_nonnull (message);
+  check = adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (message));
+  g_assert_true (GTK_IS_CHECK_BUTTON (check));
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+  g_assert_true (gtk_widget_get_mapped (check));
+  g_assert_cmpstr (gtk_check_button_get_label (GTK_CHECK_BUTTON (check)), ==,
+                   "Read _includes from the documentation set’s folder");
+  gtk_window_destroy (GTK_WINDOW (message));
+
+  /* Ticked: the include is read. */
+  f.dialog = attest_import_dialog_new_full (f.parent, f.ws, paths, TRUE);
+  g_object_ref (f.dialog);
+  wait_for (&f, finished);
+  summary = attest_import_dialog_get_summary (f.dialog);
+  g_assert_cmpuint (summary->imported, ==, 1);
+  g_assert_cmpuint (summary->warnings->len, ==, 0);
+  close_dialog (&f);
+
+  /* Unticked: the folder chosen is the root; the include is left out, said. */
+  {
+    g_autofree char *page = g_build_filename (pages, "offering-docset.md", NULL);
+    g_assert_true (g_file_set_contents (page, "# Docset\n\n[!INCLUDE [intro](../includes/intro.md)]\n\n"
+                                              "## Microsoft in-scope cloud services\n\n- Azure\n- Intune\n", -1, NULL));
+  }
+  f.dialog = attest_import_dialog_new_full (f.parent, f.ws, paths, FALSE);
+  g_object_ref (f.dialog);
+  wait_for (&f, finished);
+  summary = attest_import_dialog_get_summary (f.dialog);
+  g_assert_cmpuint (summary->imported, ==, 1);
+  g_assert_cmpuint (summary->warnings->len, ==, 1);
+  g_assert_nonnull (strstr (summary->warnings->pdata[0], "outside the import root"));
+  close_dialog (&f);
+  fixture_tear_down (&f);
+}
+
 ATTEST_TEST_ISOLATED (test_seeds)
+ATTEST_TEST_ISOLATED (test_docset_includes)
 ATTEST_TEST_ISOLATED (test_bad_files)
 ATTEST_TEST_ISOLATED (test_scope_changes)
 ATTEST_TEST_ISOLATED (test_cancel)
@@ -886,6 +969,7 @@ main (int   argc,
   g_test_add_func ("/import-dialog/escape", test_escape_isolated);
   g_test_add_func ("/import-dialog/busy", test_busy_isolated);
   g_test_add_func ("/import-dialog/cannot-open", test_cannot_open_isolated);
+  g_test_add_func ("/import-dialog/docset-includes", test_docset_includes_isolated);
 
   return g_test_run ();
 }
