@@ -429,7 +429,7 @@ _attest_cli_checklist (AttestCliContext  *ctx,
         for (guint i = 0; i < items->len; i++)
           {
             AttestChecklistItem *it = items->pdata[i];
-            g_print ("%u. [%s] %s", it->position, it->status, it->title);
+            g_print ("%u. [%s] %s", it->position, it->status, attest_checklist_title_display (it->title));
             if (*it->owner != '\0')
               g_print (" — %s", it->owner);
             if (it->due != NULL)
