@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 
 #include "attest-checklist-row.h"
+#include "attest-count.h"
 #include "attest-note-editor.h"
 #include "attest-evidence-row.h"
 #include "attest-workspace-evidence.h"
@@ -225,7 +226,8 @@ update_evidence (AttestChecklistRow *self,
     adw_action_row_set_subtitle (self->evidence_header, _("None yet: add files or drop them here"));
   else
     {
-      g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u file", "%u files", n), n);
+      g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s file", "%s files", n),
+                                                attest_count (n));
       adw_action_row_set_subtitle (self->evidence_header, count);
     }
 }

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "attest-count.h"
 #include "attest-history.h"
 #include "attest-workspace-checklist.h"
 #include "attest-workspace-private.h"
@@ -999,8 +1000,9 @@ attest_history_describe (const AttestHistoryEntry *entry,
           JsonArray *titles = json_node_get_array (after);
           guint n = json_array_get_length (titles);
 
-          g_ptr_array_add (d->changes, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u item from the template",
-                                                                     "%u items from the template", n), n));
+          g_ptr_array_add (d->changes, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s item from the template",
+                                                                     "%s items from the template", n),
+                                                        attest_count (n)));
           /* The row holds the template's English lines; the reader sees them in their language. */
           for (guint i = 0; i < n; i++)
             {

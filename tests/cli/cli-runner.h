@@ -21,10 +21,12 @@ run_clear (Run *r)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
 
-/* Runs attest-cli ($ATTEST_CLI) with the NULL-terminated argument vector, in English. */
+/* Runs attest-cli ($ATTEST_CLI) with the NULL-terminated argument vector, in
+ * @language ("en", "fr", "zh_TW"). */
 static inline void
-run_cliv (Run               *r,
-          const char * const *args)
+run_cliv_in (Run                *r,
+             const char         *language,
+             const char * const *args)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
@@ -39,7 +41,7 @@ run_cliv (Run               *r,
     g_ptr_array_add (argv, (gpointer)args[i]);
   g_ptr_array_add (argv, NULL);
 
-  g_subprocess_launcher_setenv (launcher, "LANGUAGE", "en", TRUE);
+  g_subprocess_launcher_setenv (launcher, "LANGUAGE", language, TRUE);
   g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
   proc = g_subprocess_launcher_spawnv (launcher, (const char * const *)argv->pdata, &error);
   g_assert_no_error (error);
@@ -48,7 +50,20 @@ run_cliv (Run               *r,
   r->status = g_subprocess_get_exit_status (proc);
 }
 
+/* Runs attest-cli in English. */
+static inline void
+run_cliv (Run                *r,
+          const char * const *args)
+{
+  run_cliv_in (r, "en", args);
+}
+
 #define run_cli(r, ...) G_STMT_START {                                  \
     const char *_args[] = { __VA_ARGS__, NULL };                         \
     run_cliv ((r), _args);                                               \
+  } G_STMT_END
+
+#define run_cli_in(r, language, ...) G_STMT_START {                     \
+    const char *_args[] = { __VA_ARGS__, NULL };                         \
+    run_cliv_in ((r), (language), _args);                                \
   } G_STMT_END
