@@ -103,10 +103,10 @@ evidence_attach (AttestCliContext  *ctx,
   if ((guint)item_number > items->len)
     {
       g_printerr (g_dngettext (GETTEXT_PACKAGE,
-                               "attest-cli: the checklist of %s:%s has %u item; there is no item %d\n",
-                               "attest-cli: the checklist of %s:%s has %u items; there is no item %d\n",
+                               "attest-cli: the checklist of %s:%s has %s item; there is no item %d\n",
+                               "attest-cli: the checklist of %s:%s has %s items; there is no item %d\n",
                                items->len),
-                  scope_id, service_id, items->len, item_number);
+                  scope_id, service_id, attest_count (items->len), item_number);
       return ATTEST_CLI_USAGE;
     }
   item = items->pdata[item_number - 1];
@@ -194,11 +194,16 @@ print_list_text (GPtrArray *list)
       AttestEvidence *e = list->pdata[i];
       g_autoptr(GString) line = g_string_new (NULL);
 
-      g_string_append_printf (line, "%s  %s  %s, %s %s", e->sha256, e->name, e->mime, attest_count (MAX (e->size, 0)),
-                              g_dngettext (GETTEXT_PACKAGE, "byte", "bytes", (gulong)MIN (e->size, G_MAXLONG)));
+      g_string_append_printf (line, "%s  %s  %s, ", e->sha256, e->name, e->mime);
+      g_string_append_printf (line,
+                              g_dngettext (GETTEXT_PACKAGE, "%s byte", "%s bytes", (gulong)MIN (e->size, G_MAXLONG)),
+                              attest_count (MAX (e->size, 0)));
       if (e->page_count >= 0)
-        g_string_append_printf (line, ", %s %s", attest_count (e->page_count),
-                                g_dngettext (GETTEXT_PACKAGE, "page", "pages", (gulong)e->page_count));
+        {
+          g_string_append (line, ", ");
+          g_string_append_printf (line, g_dngettext (GETTEXT_PACKAGE, "%s page", "%s pages", (gulong)e->page_count),
+                                  attest_count (e->page_count));
+        }
       if (e->effective != NULL)
         g_string_append_printf (line, _(", effective %s"), e->effective);
       if (e->expires != NULL)

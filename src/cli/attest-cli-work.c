@@ -429,13 +429,17 @@ _attest_cli_checklist (AttestCliContext  *ctx,
         for (guint i = 0; i < items->len; i++)
           {
             AttestChecklistItem *it = items->pdata[i];
-            g_print ("%u. [%s] %s", it->position, it->status, it->title);
+            g_print ("%u. [%s] %s", it->position, it->status, attest_checklist_title_display (it->title));
             if (*it->owner != '\0')
               g_print (" — %s", it->owner);
             if (it->due != NULL)
               g_print (" — %s %s", _("due"), it->due);
             if (it->evidence->len > 0)
-              g_print (" — %u %s", it->evidence->len, _("evidence files"));
+              {
+                g_print (" — ");
+                g_print (g_dngettext (GETTEXT_PACKAGE, "%s evidence file", "%s evidence files", it->evidence->len),
+                         attest_count (it->evidence->len));
+              }
             g_print ("\n");
           }
       }
@@ -584,9 +588,10 @@ _attest_cli_verify (AttestCliContext  *ctx,
       g_print ("%s\n", _("Workspace verified: database, history chain and evidence files are intact."));
       /* The row count beside the fingerprint: a history cut short is a good
        * chain too, only shorter (--expect catches it). */
-      g_print (g_dngettext (GETTEXT_PACKAGE, "Fingerprint: %s (%llu history row)\n",
-                            "Fingerprint: %s (%llu history rows)\n", (gulong)MAX (n_rows, 0)),
-               fingerprint, (unsigned long long)MAX (n_rows, 0));
+      g_print (g_dngettext (GETTEXT_PACKAGE, "Fingerprint: %s (%s history row)", "Fingerprint: %s (%s history rows)",
+                            (gulong)MAX (n_rows, 0)),
+               fingerprint, attest_count ((guint64)MAX (n_rows, 0)));
+      g_print ("\n");
     }
   return ATTEST_CLI_OK;
 }

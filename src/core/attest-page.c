@@ -24,6 +24,7 @@
 #include <cmark-gfm-core-extensions.h>
 
 #include "attest-page.h"
+#include "attest-count.h"
 #include "attest-page-files.h"
 #include "attest-page-private.h"
 
@@ -1537,9 +1538,12 @@ parse_checked (const char  *path,
         return NULL;
       if (self->translated_blocks->len != self->source_blocks->len)
         g_ptr_array_add (self->warnings,
-                         g_strdup_printf (_("%s: the translated text has %u blocks, the source %u"),
-                                          path, self->translated_blocks->len,
-                                          self->source_blocks->len));
+                         g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                       "%s: the translated text has %s block, the source %s",
+                                                       "%s: the translated text has %s blocks, the source %s",
+                                                       self->translated_blocks->len),
+                                          path, attest_count (self->translated_blocks->len),
+                                          attest_count (self->source_blocks->len)));
     }
   else
     self->translated_blocks = g_ptr_array_ref (self->source_blocks);

@@ -263,22 +263,23 @@ update_summary (AttestCellPane *self,
 
   g_string_append (text, rollup_label (attest_rollup_word (&rollup, !self->flagged)));
   g_string_append (text, " — ");
-  /* Translators: checklist items of a cell: "3 of 6 satisfied" (satisfied or not applicable) */
-  g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u of %u satisfied", "%u of %u satisfied",
-                                             rollup.total),
-                          rollup.satisfied + rollup.not_applicable, rollup.total);
+  /* Translators: checklist items of a cell: "3 of 6 satisfied" (or not applicable); the form follows the 3 */
+  g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%s of %s satisfied", "%s of %s satisfied",
+                                             rollup.satisfied + rollup.not_applicable),
+                          attest_count (rollup.satisfied + rollup.not_applicable), attest_count (rollup.total));
   if (rollup.exceptions > 0)
     {
       g_string_append (text, ", ");
-      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u exception", "%u exceptions",
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%s exception", "%s exceptions",
                                                  rollup.exceptions),
-                              rollup.exceptions);
+                              attest_count (rollup.exceptions));
     }
   if (overdue > 0)
     {
       g_string_append (text, ", ");
       /* Translators: checklist items whose due date has passed */
-      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u overdue", "%u overdue", overdue), overdue);
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%s overdue", "%s overdue", overdue),
+                              attest_count (overdue));
     }
   attest_preferences_group_set_plain_description (self->checklist_group, text->str);
 }
@@ -807,9 +808,9 @@ report_attach (AttestCellPane *self,
 
   if (failed > 0)
     {
-      g_string_append_printf (problems, g_dngettext (GETTEXT_PACKAGE, "%u file could not be attached:",
-                                                     "%u files could not be attached:", failed),
-                              failed);
+      g_string_append_printf (problems, g_dngettext (GETTEXT_PACKAGE, "%s file could not be attached:",
+                                                     "%s files could not be attached:", failed),
+                              attest_count (failed));
       for (guint i = 0; i < outcomes->len; i++)
         {
           AttestAttachOutcome *o = outcomes->pdata[i];
@@ -827,27 +828,28 @@ report_attach (AttestCellPane *self,
     show_failure (self, problems->str);
 
   if (cancelled)
-    title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Cancelled: %u of %u file attached",
-                                          "Cancelled: %u of %u files attached", n_files),
-                             attached, n_files);
+    /* Translators: "Cancelled: 3 of 6 files attached"; the form follows the 6 */
+    title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Cancelled: %s of %s file attached",
+                                          "Cancelled: %s of %s files attached", n_files),
+                             attest_count (attached), attest_count (n_files));
   else if (attached == 1 && already == 0)
     /* Translators: %s is a file's name */
     title = g_strdup_printf (_("Attached “%s”"), attached_name);
   else if (attached > 0 && already == 0)
-    title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Attached %u file", "Attached %u files", attached),
-                             attached);
+    title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Attached %s file", "Attached %s files", attached),
+                             attest_count (attached));
   else if (attached > 0)
     /* Translators: some files were attached, some were attached already */
-    title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Attached %u file; %u already attached",
-                                          "Attached %u files; %u already attached", attached),
-                             attached, already);
+    title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Attached %s file; %s already attached",
+                                          "Attached %s files; %s already attached", attached),
+                             attest_count (attached), attest_count (already));
   else if (already == 1)
     /* Translators: %s is a file's name; not an error: the item has that file */
     title = g_strdup_printf (_("“%s” is already attached to this item"), already_name);
   else if (already > 1)
-    title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u file is already attached to this item",
-                                          "%u files are already attached to this item", already),
-                             already);
+    title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s file is already attached to this item",
+                                          "%s files are already attached to this item", already),
+                             attest_count (already));
   if (title != NULL)
     show_toast (self, attest_toast_new_plain (title));
 }

@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 
 #include "attest-checklist-row.h"
+#include "attest-count.h"
 #include "attest-note-editor.h"
 #include "attest-evidence-row.h"
 #include "attest-workspace-evidence.h"
@@ -225,7 +226,8 @@ update_evidence (AttestChecklistRow *self,
     adw_action_row_set_subtitle (self->evidence_header, _("None yet: add files or drop them here"));
   else
     {
-      g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u file", "%u files", n), n);
+      g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s file", "%s files", n),
+                                                attest_count (n));
       adw_action_row_set_subtitle (self->evidence_header, count);
     }
 }
@@ -265,7 +267,7 @@ attest_checklist_row_update (AttestChecklistRow        *self,
   self->due = g_strdup (item->due);
   self->overdue = attest_checklist_item_is_overdue (item, today);
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), item->title);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), attest_checklist_title_display (item->title));
   index = status_index (item->status);
 
   gtk_label_set_text (self->status_symbol, statuses[index].symbol);
@@ -308,7 +310,7 @@ attest_checklist_row_update (AttestChecklistRow        *self,
     g_string_append_printf (description, ", %s", gtk_label_get_text (self->overdue_badge));
   /* The row is named by its item, as a screen reader lists the checklist. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, item->title,
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, attest_checklist_title_display (item->title),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description->str, -1);
 
   if (gtk_menu_button_get_menu_model (self->add_button) == NULL || item->id != self->menu_item_id)

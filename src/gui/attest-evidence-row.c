@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "attest-count.h"
 #include "attest-evidence-row.h"
 
 struct _AttestEvidenceRow
@@ -37,8 +38,8 @@ attest_evidence_row_describe (const AttestEvidence *e)
   if (e->page_count >= 0)
     {
       g_string_append (text, " · ");
-      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%d page", "%d pages", (gulong)e->page_count),
-                              e->page_count);
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%s page", "%s pages", (gulong)e->page_count),
+                              attest_count ((guint64)e->page_count));
     }
   if (e->effective != NULL || e->expires != NULL)
     g_string_append_c (text, '\n');

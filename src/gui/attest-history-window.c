@@ -124,7 +124,7 @@ update_count (AttestHistoryWindow *self)
   if (shown == total)
     text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s change", "%s changes", total), attest_count (total));
   else
-    /* Translators: the count of the History window when filtered: "3 of 120 changes" */
+    /* Translators: the count of the History window when filtered: "3 of 120 changes"; the form follows the 120 */
     text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s of %s change", "%s of %s changes", total),
                             attest_count (shown), attest_count (total));
   gtk_label_set_text (self->count_label, text);
@@ -425,9 +425,9 @@ shown_changes (const char *changes)
 
   if (n <= MAX_CHANGE_LINES)
     return g_strdup (changes);
-  more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "… and %u more line", "… and %u more lines",
+  more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "… and %s more line", "… and %s more lines",
                                        n - (MAX_CHANGE_LINES - 1)),
-                          n - (MAX_CHANGE_LINES - 1));
+                          attest_count (n - (MAX_CHANGE_LINES - 1)));
   g_free (lines[MAX_CHANGE_LINES - 1]);
   lines[MAX_CHANGE_LINES - 1] = g_steal_pointer (&more);
   for (guint i = MAX_CHANGE_LINES; i < n; i++)

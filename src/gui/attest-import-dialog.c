@@ -184,7 +184,7 @@ update_progress (AttestImportDialog *self)
     }
 
   gtk_progress_bar_set_fraction (self->progress_bar, total > 0 ? (double)done / total : 1.0);
-  /* Translators: progress of an import: "12 of 346 pages" */
+  /* Translators: progress of an import: "12 of 346 pages"; the form follows the 346 */
   text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s of %s page", "%s of %s pages", total), attest_count (done),
                           attest_count (total));
   gtk_progress_bar_set_text (self->progress_bar, text);
@@ -317,16 +317,16 @@ change_counts (const AttestScopeChange *change)
 
   if (change->added->len > 0)
     /* Translators: services added to a scope by a newer page */
-    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u added", "%u added", change->added->len),
-                                             change->added->len));
+    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s added", "%s added", change->added->len),
+                                             attest_count (change->added->len)));
   if (change->renamed->len > 0)
-    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u renamed", "%u renamed",
+    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s renamed", "%s renamed",
                                                           change->renamed->len),
-                                             change->renamed->len));
+                                             attest_count (change->renamed->len)));
   if (change->removed->len > 0)
-    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u no longer in scope",
-                                                          "%u no longer in scope", change->removed->len),
-                                             change->removed->len));
+    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s no longer in scope",
+                                                          "%s no longer in scope", change->removed->len),
+                                             attest_count (change->removed->len)));
   g_ptr_array_add (parts, NULL);
   /* Translators: the separator between "2 added", "1 renamed" and "1 no longer in scope" */
   return g_strjoinv (_(", "), (char **)parts->pdata);
@@ -452,7 +452,7 @@ show_summary (AttestImportDialog *self)
     }
   else if (s->cancelled)
     {
-      /* Translators: "Stopped after 12 of 346 pages." */
+      /* Translators: "Stopped after 12 of 346 pages."; the form follows the 346 */
       g_autofree char *stopped = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Stopped after %s of %s page.",
                                                                "Stopped after %s of %s pages.", s->total),
                                                   attest_count (s->done), attest_count (s->total));

@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "attest-matrix-view.h"
+#include "attest-count.h"
 
 #define MIN_COLUMN_WIDTH      48
 #define MAX_COLUMN_WIDTH     200
@@ -187,16 +188,16 @@ rollup_phrase (const AttestMatrixCell *cell,
     {
       if (cell->n_items == 0)
         return g_strdup (_("exception"));
-      /* Translators: a cell with an exception, then how many checklist items are satisfied */
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "exception, %u of %u satisfied",
-                                           "exception, %u of %u satisfied", cell->n_items),
-                              cell->n_satisfied, cell->n_items);
+      /* Translators: a cell with an exception: "exception, 3 of 6 satisfied"; the form follows the 3 */
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "exception, %s of %s satisfied",
+                                           "exception, %s of %s satisfied", cell->n_satisfied),
+                              attest_count (cell->n_satisfied), attest_count (cell->n_items));
     }
   if (cell->n_items > 0)
-    /* Translators: checklist items of a cell: "3 of 6 satisfied" */
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u satisfied", "%u of %u satisfied",
-                                         cell->n_items),
-                            cell->n_satisfied, cell->n_items);
+    /* Translators: checklist items of a cell: "3 of 6 satisfied"; the form follows the 3 */
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s of %s satisfied", "%s of %s satisfied",
+                                         cell->n_satisfied),
+                            attest_count (cell->n_satisfied), attest_count (cell->n_items));
   if (g_strcmp0 (cell->rollup, "satisfied") == 0)
     return g_strdup (_("satisfied"));
   if (g_strcmp0 (cell->rollup, "in-progress") == 0)

@@ -124,7 +124,9 @@ run_search (AttestSearchDialog *self)
   gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", 0);
   if (found->len >= RESULT_LIMIT)
     /* Translators: the search stops at this many results */
-    status = g_strdup_printf (_("The first %s results; add words to narrow them"), attest_count (found->len));
+    status = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "The first %s result; add words to narrow them",
+                                           "The first %s results; add words to narrow them", found->len),
+                              attest_count (found->len));
   else
     status = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s result", "%s results", found->len), attest_count (found->len));
   set_status (self, status, FALSE);

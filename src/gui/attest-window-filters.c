@@ -34,7 +34,7 @@ fill_summary (AttestWindow *self,
     services = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s service", "%s services", n_services),
                                 attest_count (n_services));
   else
-    /* Translators: services shown by the filters, of all: "3 of 24 services" */
+    /* Translators: services shown by the filters, of all: "3 of 24 services"; the form follows the 24 */
     services = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s of %s service", "%s of %s services", n_all),
                                 attest_count (n_services), attest_count (n_all));
   scopes = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s scope", "%s scopes", n_scopes), attest_count (n_scopes));

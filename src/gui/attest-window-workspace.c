@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "attest-count.h"
 #include "attest-application.h"
 #include "attest-import-dialog.h"
 #include "attest-importer.h"
@@ -162,10 +163,10 @@ seed_done (GObject      *object,
         message = g_strdup_printf (_("The bundled catalog could not be imported: %s"), error->message);
       else
         message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                "%u bundled page could not be imported: %s",
-                                                "%u bundled pages could not be imported: %s",
+                                                "%s bundled page could not be imported: %s",
+                                                "%s bundled pages could not be imported: %s",
                                                 summary->failed),
-                                   summary->failed, (char *)summary->failures->pdata[0]);
+                                   attest_count (summary->failed), (char *)summary->failures->pdata[0]);
       adw_toast_overlay_add_toast (self->toast_overlay, attest_toast_new_plain (message));
     }
   _attest_window_show_workspace (self);

@@ -10,7 +10,9 @@
 
 #include <glib/gi18n.h>
 
+#include "attest-count.h"
 #include "attest-history.h"
+#include "attest-workspace-checklist.h"
 #include "attest-workspace-private.h"
 
 void
@@ -998,11 +1000,21 @@ attest_history_describe (const AttestHistoryEntry *entry,
           JsonArray *titles = json_node_get_array (after);
           guint n = json_array_get_length (titles);
 
-          g_ptr_array_add (d->changes, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u item from the template",
-                                                                     "%u items from the template", n), n));
+          g_ptr_array_add (d->changes, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s item from the template",
+                                                                     "%s items from the template", n),
+                                                        attest_count (n)));
+          /* The row holds the template's English lines; the reader sees them in their language. */
           for (guint i = 0; i < n; i++)
-            g_ptr_array_add (d->changes, g_strdup_printf ("%u. %s", i + 1,
-                                                          json_array_get_string_element (titles, i)));
+            {
+              JsonNode *title = json_array_get_element (titles, i);
+
+              g_ptr_array_add (d->changes,
+                               g_strdup_printf ("%u. %s", i + 1,
+                                                JSON_NODE_HOLDS_VALUE (title) &&
+                                                json_node_get_value_type (title) == G_TYPE_STRING
+                                                  ? attest_checklist_title_display (json_node_get_string (title))
+                                                  : ""));
+            }
         }
       else
         add_diff (d->changes, before, after, NULL);

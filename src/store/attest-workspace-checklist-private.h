@@ -15,5 +15,6 @@ char                *_attest_checklist_item_ref  (const AttestChecklistItem *ite
 gboolean             _attest_workspace_items_unindexed (AttestWorkspace *self);
 gboolean             _attest_workspace_index_items (AttestWorkspace  *self,
                                                     GError          **error);
+const char * const  *_attest_checklist_titles    (void);
 
 G_END_DECLS

@@ -245,7 +245,34 @@ attest_workspace_resolve_cell (AttestWorkspace  *self,
   return TRUE;
 }
 
-/* The template lines for a scope: its own, its parent's, its framework's, the default. */
+/* Attest's data is missing or empty: one honest item rather than none. */
+#define FALLBACK_TITLE NC_("checklist item", "Evidence obtained and reviewed")
+
+/**
+ * attest_checklist_title_display:
+ * @title: an item's stored title
+ *
+ * An item keeps its template line in English, whatever the language of
+ * whoever opened the cell first, so the workspace and its history read the
+ * same everywhere; this is what the window, attest-cli and History show of
+ * it: a template line in the reader's language, any other text as it is.
+ *
+ * Returns: (transfer none): @title translated, or @title
+ */
+const char *
+attest_checklist_title_display (const char *title)
+{
+  const char * const *titles = _attest_checklist_titles ();
+
+  if (title == NULL)
+    return "";
+  if (g_str_equal (title, FALLBACK_TITLE) || g_strv_contains (titles, title))
+    return g_dpgettext2 (GETTEXT_PACKAGE, "checklist item", title);
+  return title;
+}
+
+/* The template lines for a scope: its own, its parent's, its framework's, the default.
+ * In English as the file has them: a line is the item's identity. */
 static GPtrArray *
 load_template (AttestWorkspace *self,
                const char      *scope_id)
@@ -278,9 +305,8 @@ load_template (AttestWorkspace *self,
             g_ptr_array_add (lines, g_strdup (split[j]));
         }
     }
-  /* Attest's data is missing or empty: one honest item rather than none. */
   if (lines->len == 0)
-    g_ptr_array_add (lines, g_strdup (_("Evidence obtained and reviewed")));
+    g_ptr_array_add (lines, g_strdup (FALLBACK_TITLE));
   return lines;
 }
 

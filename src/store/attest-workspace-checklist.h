@@ -39,6 +39,7 @@ void        attest_rollup_fill_cell             (const AttestRollup   *rollup,
                                                  AttestMatrixCell     *cell);
 gboolean    attest_checklist_item_is_overdue    (const AttestChecklistItem *item,
                                                  const char           *today);
+const char *attest_checklist_title_display      (const char           *title);
 
 gboolean    attest_workspace_resolve_cell       (AttestWorkspace      *self,
                                                  const char           *framework,

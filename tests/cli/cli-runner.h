@@ -22,14 +22,15 @@ run_clear (Run *r)
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
 
 /* Runs attest-cli ($ATTEST_CLI) with the NULL-terminated argument vector, in
- * English: @input (nullable) on its standard input, else this process's;
- * @child_setup (nullable) run in the child before attest-cli starts. What it
- * prints must be UTF-8. */
+ * @language ("en", "fr", "zh_TW"): @input (nullable) on its standard input,
+ * else this process's; @child_setup (nullable) run in the child before
+ * attest-cli starts. What it prints must be UTF-8. */
 static inline void
-run_cli_full (Run                  *r,
-              GBytes               *input,
-              GSpawnChildSetupFunc  child_setup,
-              const char * const   *args)
+run_cli_lang_full (Run                  *r,
+                   const char           *language,
+                   GBytes               *input,
+                   GSpawnChildSetupFunc  child_setup,
+                   const char * const   *args)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
@@ -47,7 +48,7 @@ run_cli_full (Run                  *r,
     g_ptr_array_add (argv, (gpointer)args[i]);
   g_ptr_array_add (argv, NULL);
 
-  g_subprocess_launcher_setenv (launcher, "LANGUAGE", "en", TRUE);
+  g_subprocess_launcher_setenv (launcher, "LANGUAGE", language, TRUE);
   g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
   if (child_setup != NULL)
     g_subprocess_launcher_set_child_setup (launcher, child_setup, NULL, NULL);
@@ -62,15 +63,39 @@ run_cli_full (Run                  *r,
   r->status = g_subprocess_get_exit_status (proc);
 }
 
+/* Runs attest-cli in English, as run_cli_lang_full(). */
+static inline void
+run_cli_full (Run                  *r,
+              GBytes               *input,
+              GSpawnChildSetupFunc  child_setup,
+              const char * const   *args)
+{
+  run_cli_lang_full (r, "en", input, child_setup, args);
+}
+
+/* Runs attest-cli with the NULL-terminated argument vector in @language. */
+static inline void
+run_cliv_in (Run                *r,
+             const char         *language,
+             const char * const *args)
+{
+  run_cli_lang_full (r, language, NULL, NULL, args);
+}
+
 /* Runs attest-cli with the NULL-terminated argument vector, in English. */
 static inline void
 run_cliv (Run               *r,
           const char * const *args)
 {
-  run_cli_full (r, NULL, NULL, args);
+  run_cliv_in (r, "en", args);
 }
 
 #define run_cli(r, ...) G_STMT_START {                                  \
     const char *_args[] = { __VA_ARGS__, NULL };                         \
     run_cliv ((r), _args);                                               \
+  } G_STMT_END
+
+#define run_cli_in(r, language, ...) G_STMT_START {                     \
+    const char *_args[] = { __VA_ARGS__, NULL };                         \
+    run_cliv_in ((r), (language), _args);                                \
   } G_STMT_END

@@ -225,6 +225,131 @@ test_checklist (void)
   g_assert_nonnull (strstr (r.out, "\tDana\tupdate checklist-item soc/soc-2:intune#1\n"));
 }
 
+/* The stored titles of a cell's items, in order. */
+static char *
+stored_titles (const char *ws,
+               const char *scope_id,
+               const char *service_id)
+{
+  g_autoptr(GString) titles = g_string_new (NULL);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (ws, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT title FROM checklist_item WHERE scope_id = ?1 AND service_id = ?2 "
+                                           "ORDER BY position", -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, scope_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, service_id, -1, SQLITE_STATIC);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (titles, "%s\n", (const char *)sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return g_string_free (g_steal_pointer (&titles), FALSE);
+}
+
+/* A template line is the item's identity, in English whoever opened the cell
+ * first; attest-cli shows it in the reader's language, and text that is not a
+ * template line as it is. Counts take the form of their number. */
+static void
+test_checklist_translated (void)
+{
+  g_autofree char *ws = seeded_workspace ("translated.attest");
+  g_autofree char *dir = g_path_get_dirname (ws);
+  g_autofree char *report = g_build_filename (dir, "report.pdf.txt", NULL);
+  g_autofree char *letter = g_build_filename (dir, "bridge letter.txt", NULL);
+  g_autofree char *soc2 = NULL;
+  g_autofree char *soc3 = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_auto(Run) r = { 0 };
+  JsonObject *first;
+  sqlite3 *db = NULL;
+
+  /* Made in an English session, read in French and in Chinese. */
+  run_cli (&r, "--workspace", ws, "checklist", "show", "--framework", "soc", "--scope", "SOC 2", "--service", "Intune");
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "\n1. [not-started] Type 2 report obtained and covers the service\n"));
+  run_cli_in (&r, "fr", "--workspace", ws, "checklist", "show", "--framework", "soc", "--scope", "SOC 2",
+              "--service", "Intune");
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "\n1. [not-started] Rapport de type 2 obtenu, couvrant le service\n"));
+  g_assert_nonnull (strstr (r.out, "\n3. [not-started] La lettre de transition (bridge letter) couvre l’intervalle\n"));
+  g_assert_null (strstr (r.out, "Type 2 report"));
+  run_cli_in (&r, "zh_TW", "--workspace", ws, "checklist", "show", "--framework", "soc", "--scope", "SOC 2",
+              "--service", "Intune");
+  g_assert_nonnull (strstr (r.out, "\n1. [not-started] 已取得涵蓋此服務的 Type 2 報告\n"));
+
+  /* Made in a French session: stored in English all the same. */
+  run_cli_in (&r, "fr", "--workspace", ws, "checklist", "show", "--framework", "soc", "--scope", "SOC 3",
+              "--service", "Stream");
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "\n1. [not-started] Rapport SOC 3 obtenu, mentionnant le service\n"));
+  soc2 = stored_titles (ws, "soc/soc-2", "intune");
+  soc3 = stored_titles (ws, "soc/soc-3", "stream");
+  g_assert_true (g_str_has_prefix (soc2, "Type 2 report obtained and covers the service\nReport period within 12 months\n"));
+  g_assert_cmpstr (soc3, ==, "SOC 3 report obtained and lists the service\nReport period within the last 12 months\n"
+                             "Auditor's opinion is unqualified\nTrust services categories covered match our needs\n");
+  /* JSON is for scripts: the stored title, whatever the language. */
+  run_cli_in (&r, "fr", "--workspace", ws, "checklist", "show", "--framework", "soc", "--scope", "SOC 3",
+              "--service", "Stream", "--format", "json");
+  g_assert_true (json_parser_load_from_data (parser, r.out, -1, NULL));
+  first = json_array_get_object_element (json_object_get_array_member (json_node_get_object (
+                                           json_parser_get_root (parser)), "items"), 0);
+  g_assert_cmpstr (json_object_get_string_member (first, "title"), ==, "SOC 3 report obtained and lists the service");
+  run_cli (&r, "--workspace", ws, "checklist", "show", "--framework", "soc", "--scope", "SOC 3", "--service", "Stream");
+  g_assert_nonnull (strstr (r.out, "\n1. [not-started] SOC 3 report obtained and lists the service\n"));
+
+  /* History keeps the English lines and shows them translated. */
+  run_cli_in (&r, "fr", "--workspace", ws, "history");
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "\t6 éléments du modèle\n\t1. Rapport de type 2 obtenu, couvrant le service\n"));
+  g_assert_nonnull (strstr (r.out, "\t4 éléments du modèle\n\t1. Rapport SOC 3 obtenu, mentionnant le service\n"));
+  run_cli (&r, "--workspace", ws, "history", "--format", "json");
+  g_assert_nonnull (strstr (r.out, "\"SOC 3 report obtained and lists the service\""));
+  g_assert_null (strstr (r.out, "Rapport SOC 3"));
+
+  /* Text that is no template line (an analyst's own) is shown as it is. */
+  g_assert_cmpint (sqlite3_open (ws, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE checklist_item SET title = 'Bridge letter from Contoso, March 2026' "
+                                     "WHERE scope_id = 'soc/soc-2' AND service_id = 'intune' AND position = 3",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  run_cli_in (&r, "fr", "--workspace", ws, "checklist", "show", "--framework", "soc", "--scope", "SOC 2",
+              "--service", "Intune");
+  g_assert_nonnull (strstr (r.out, "\n3. [not-started] Bridge letter from Contoso, March 2026\n"));
+
+  /* One evidence file, then two: each count in its own form. */
+  g_assert_true (g_file_set_contents (report, "SOC 2 Type 2 report", -1, NULL));
+  g_assert_true (g_file_set_contents (letter, "Bridge letter", -1, NULL));
+  run_cli (&r, "--workspace", ws, "evidence", "attach", "--framework", "soc", "--scope", "SOC 2",
+           "--service", "Intune", "--item", "1", report);
+  g_assert_cmpint (r.status, ==, 0);
+  run_cli_in (&r, "fr", "--workspace", ws, "checklist", "show", "--framework", "soc", "--scope", "SOC 2",
+              "--service", "Intune");
+  g_assert_nonnull (strstr (r.out, "\n1. [not-started] Rapport de type 2 obtenu, couvrant le service — "
+                                   "1 fichier de preuve\n"));
+  run_cli (&r, "--workspace", ws, "checklist", "show", "--framework", "soc", "--scope", "SOC 2",
+           "--service", "Intune");
+  g_assert_nonnull (strstr (r.out, " — 1 evidence file\n"));
+  run_cli (&r, "--workspace", ws, "evidence", "attach", "--framework", "soc", "--scope", "SOC 2",
+           "--service", "Intune", "--item", "1", letter);
+  g_assert_cmpint (r.status, ==, 0);
+  run_cli_in (&r, "fr", "--workspace", ws, "checklist", "show", "--framework", "soc", "--scope", "SOC 2",
+              "--service", "Intune");
+  g_assert_nonnull (strstr (r.out, " — 2 fichiers de preuve\n"));
+  run_cli_in (&r, "zh_TW", "--workspace", ws, "checklist", "show", "--framework", "soc", "--scope", "SOC 2",
+              "--service", "Intune");
+  g_assert_nonnull (strstr (r.out, " — 2 個證據檔案\n"));
+
+  /* An item past the end: "6 éléments", then the byte counts of the list. */
+  run_cli_in (&r, "fr", "--workspace", ws, "evidence", "attach", "--framework", "soc", "--scope", "SOC 2",
+              "--service", "Intune", "--item", "7", report);
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_nonnull (strstr (r.err, "a 6 éléments ; il n’y a pas d’élément 7"));
+  run_cli_in (&r, "fr", "--workspace", ws, "evidence", "list");
+  g_assert_nonnull (strstr (r.out, ", 19 octets"));
+  g_assert_nonnull (strstr (r.out, ", 13 octets"));
+}
+
 static void
 test_verify (void)
 {
@@ -267,6 +392,7 @@ main (int   argc,
   g_test_add_func ("/work/notes", test_notes);
   g_test_add_func ("/work/note-from-file", test_note_from_file);
   g_test_add_func ("/work/checklist", test_checklist);
+  g_test_add_func ("/work/checklist-translated", test_checklist_translated);
   g_test_add_func ("/work/verify", test_verify);
 
   return g_test_run ();

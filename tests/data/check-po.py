@@ -1,11 +1,14 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""check-po.py potfiles|translations SRCDIR
+"""check-po.py potfiles|translations|checklists SRCDIR [--write]
 
 potfiles:     every source file with translatable strings is listed in
               po/POTFILES.in, and every listed file exists.
 translations: every string the sources mark for translation has a
               translation in each language of po/LINGUAS (msgcmp).
+checklists:   src/store/attest-checklist-titles.c, the checklist templates'
+              lines as C strings for xgettext, says what data/checklists/
+              says; --write makes it again after a template changed.
 """
 import os
 import re
@@ -76,9 +79,81 @@ def check_translations(src):
     return problems
 
 
+CHECKLIST_TITLES = os.path.join('src', 'store', 'attest-checklist-titles.c')
+CHECKLIST_CONTEXT = 'checklist item'
+
+
+def c_string(text):
+    return '"' + text.replace('\\', '\\\\').replace('"', '\\"') + '"'
+
+
+def checklist_titles_source(src):
+    """The C file the templates make: one NC_() per template line."""
+    folder = os.path.join(src, 'data', 'checklists')
+    out = ['/* attest-checklist-titles.c: the checklist templates\' lines, for translation',
+           ' *',
+           ' * Made from the templates in data/checklists/ by',
+           ' * `tests/data/check-po.py checklists SRCDIR --write`; do not edit it, edit a',
+           ' * template and run that (the data suite fails while the two differ). Items',
+           ' * store these English lines; attest_checklist_title_display() translates them.',
+           ' *',
+           ' * SPDX-License-Identifier: GPL-3.0-or-later',
+           ' */',
+           '#include "config.h"',
+           '',
+           '#include <glib/gi18n.h>',
+           '',
+           '#include "attest-workspace-checklist-private.h"',
+           '',
+           'static const char * const titles[] = {']
+    for name in sorted(os.listdir(folder)):
+        if not name.endswith('.txt'):
+            continue
+        with open(os.path.join(folder, name), encoding='utf-8') as f:
+            for line in f:
+                line = line.strip()
+                if not line or line.startswith('#'):
+                    continue
+                out.append(f'  /* Translators: an evidence checklist item (data/checklists/{name}) */')
+                out.append(f'  NC_("{CHECKLIST_CONTEXT}", {c_string(line)}),')
+    out += ['  NULL',
+            '};',
+            '',
+            'const char * const *',
+            '_attest_checklist_titles (void)',
+            '{',
+            '  return titles;',
+            '}',
+            '']
+    return '\n'.join(out)
+
+
+def check_checklists(src, write):
+    path = os.path.join(src, CHECKLIST_TITLES)
+    wanted = checklist_titles_source(src)
+    if write:
+        with open(path, 'w', encoding='utf-8') as f:
+            f.write(wanted)
+        return []
+    try:
+        with open(path, encoding='utf-8') as f:
+            have = f.read()
+    except OSError as e:
+        return [f'{CHECKLIST_TITLES}: {e.strerror}']
+    if have != wanted:
+        return [f'{CHECKLIST_TITLES} does not match data/checklists/: '
+                f'run tests/data/check-po.py checklists SRCDIR --write']
+    return []
+
+
 def main():
     what, src = sys.argv[1], sys.argv[2]
-    problems = check_potfiles(src) if what == 'potfiles' else check_translations(src)
+    if what == 'checklists':
+        problems = check_checklists(src, '--write' in sys.argv[3:])
+    elif what == 'potfiles':
+        problems = check_potfiles(src)
+    else:
+        problems = check_translations(src)
     for p in problems:
         print(p, file=sys.stderr)
     print(f'{what}: {len(problems)} problem(s)')

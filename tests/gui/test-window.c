@@ -39,6 +39,16 @@ expected (const char *en)
     { "Could Not Open the Workspace", "Impossible d’ouvrir l’espace de travail", "無法開啟工作區" },
     { "Main Menu", "Menu principal", "主選單" },
     { "not in scope", "hors du périmètre", "不在範圍內" },
+    /* Counts take the form of their number: "1 of 24 services" (the noun goes with
+     * the 24; French once read "1 services sur 24"), one item satisfied, then two. */
+    { "4 frameworks · 1 of 24 services · 6 scopes · 4 in scope",
+      "4 référentiels · 1 sur 24 services · 6 périmètres · 4 dans le périmètre",
+      "4 個架構 · 1 / 24 項服務 · 6 個範圍 · 4 項在範圍內" },
+    { "1 of 4 satisfied", "1 sur 4 satisfait", "已滿足 1／4 項" },
+    { "2 of 4 satisfied", "2 sur 4 satisfaits", "已滿足 2／4 項" },
+    /* A checklist template's line, stored in English, shown in the reader's language. */
+    { "SOC 3 report obtained and lists the service", "Rapport SOC 3 obtenu, mentionnant le service",
+      "已取得列出此服務的 SOC 3 報告" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (strings); i++)
@@ -431,8 +441,7 @@ check_filters (AttestApplication *app,
         }
       g_assert_cmpstr (((AttestMatrixService *)shown->services->pdata[0])->id, ==, "stream");
       g_assert_cmpuint (attest_matrix_view_get_n_columns (view), ==, 6);
-      if (g_str_has_prefix (g_getenv ("LANGUAGE"), "en"))
-        g_assert_cmpstr (summary_text (window), ==, "4 frameworks · 1 of 24 services · 6 scopes · 4 in scope");
+      g_assert_cmpstr (summary_text (window), ==, expected ("4 frameworks · 1 of 24 services · 6 scopes · 4 in scope"));
       g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "clear-filters"));
 
       /* Nothing matches: a status page says so and offers to clear. */
@@ -1065,6 +1074,22 @@ check_cell_pane (AttestApplication *app,
                     ==, 1);
   g_assert_cmpstr (attest_matrix_lookup_cell (attest_matrix_view_get_matrix (view), "soc/soc-3", "stream")->rollup,
                    ==, "in-progress");
+  g_assert_nonnull (strstr (after, expected ("1 of 4 satisfied")));
+  change_status_and_wait (window, pane, 2, 2);
+  g_clear_pointer (&after, g_free);
+  after = attest_matrix_view_get_cell_label (view, "soc/soc-3", "stream");
+  g_assert_nonnull (strstr (after, expected ("2 of 4 satisfied")));
+
+  /* The items keep the template's English line; the pane shows it translated. */
+  {
+    g_autoptr(GPtrArray) items = attest_workspace_get_checklist (attest_window_get_workspace (window),
+                                                                 "soc/soc-3", "stream", NULL);
+
+    g_assert_cmpstr (((AttestChecklistItem *)items->pdata[0])->title, ==,
+                     "SOC 3 report obtained and lists the service");
+    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (_attest_cell_pane_get_item_row (pane, 0))), ==,
+                     expected ("SOC 3 report obtained and lists the service"));
+  }
 
   /* A note on the cell, written in Markdown, shown rendered in the pane. */
   {

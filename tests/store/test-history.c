@@ -212,7 +212,9 @@ test_describe_unknown (Fixture       *f,
   AttestHistoryEntry entry = { 0 };
   g_autoptr(AttestHistoryDescription) d = NULL;
   g_autoptr(AttestHistoryDescription) broken = NULL;
+  g_autoptr(AttestHistoryDescription) odd = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *odd_text = NULL;
 
   /* A pair this build does not know (a newer Attest wrote it): shown as it is. */
   entry.entity = (char *)"widget";
@@ -236,6 +238,16 @@ test_describe_unknown (Fixture       *f,
   g_assert_cmpstr (broken->subject, ==, "soc/soc-9 × nobody, item 4");
   g_assert_cmpuint (broken->changes->len, ==, 1);
   g_assert_cmpstr (broken->changes->pdata[0], ==, "{not json");
+
+  /* A checklist whose lines are not all text: those lines are blank. */
+  entry.entity = (char *)"checklist";
+  entry.entity_id = (char *)"soc/soc-2:intune";
+  entry.action = (char *)"create";
+  entry.after = (char *)"[\"Bridge letter covers the gap\",{\"x\":1},[2],7,null,\"Our own line\"]";
+  odd = attest_history_describe (&entry, names);
+  odd_text = joined (odd);
+  g_assert_cmpstr (odd_text, ==, "6 items from the template\n1. Bridge letter covers the gap\n2. \n3. \n4. \n5. \n"
+                                 "6. Our own line");
 }
 
 static void

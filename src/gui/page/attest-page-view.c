@@ -27,6 +27,7 @@
 #include <glib/gi18n.h>
 
 #include "attest-unshown.h"
+#include "attest-count.h"
 #include "attest-block-renderer.h"
 #include "attest-block-view.h"
 #include "attest-link-opener.h"
@@ -869,7 +870,8 @@ rebuild_toc (AttestPageView *self)
       gtk_box_append (GTK_BOX (box), label);
       if (n_notes > 0)
         {
-          g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u note", "%u notes", n_notes), n_notes);
+          g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s note", "%s notes", n_notes),
+                                                   attest_count (n_notes));
           GtkWidget *badge = gtk_label_new (text);
           g_autofree char *name = g_strdup_printf ("%s, %s", title, text);
 
