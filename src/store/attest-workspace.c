@@ -909,6 +909,15 @@ attest_workspace_open (const char  *path,
   if (!check_and_migrate (self, error))
     return NULL;
 
+  /* Temporary storage in memory (before the TEMP views below: a change drops
+   * them). On files, the journals of an import's savepoints and statements
+   * went to a temporary file once past 64 KiB, and each table SQLite builds
+   * for a query (the coverage walk's, twice per scope of every page) set up
+   * and took down a cache of its own: about a third of an import's storing
+   * (attest-bench import). None of it holds more than one page's changes or
+   * one query's rows. */
+  if (!self->read_only && !_attest_workspace_exec (self, "PRAGMA temp_store = MEMORY", error))
+    return NULL;
   if (!_attest_workspace_exec (self, service_views, error))
     return NULL;
 
