@@ -40,7 +40,9 @@ typedef struct {
 } AttestImportSummary;
 
 /* Called on the importing thread once the pages are found (@done 0, @path
- * NULL), then after each page: @done of @total. */
+ * NULL), then after each page: @done of @total. A page reported is recorded
+ * in the import's open batch, committed with it: within about 100 ms, and
+ * when the import returns, however it ends (a cancel included). */
 typedef void (*AttestImportProgress) (guint        done,
                                       guint        total,
                                       const char  *path,

@@ -32,6 +32,11 @@ gboolean      _attest_workspace_begin     (AttestWorkspace  *self,
 gboolean      _attest_workspace_commit    (AttestWorkspace  *self,
                                            GError          **error);
 void          _attest_workspace_rollback  (AttestWorkspace  *self);
+gboolean      _attest_workspace_batch_begin (AttestWorkspace  *self,
+                                             GError          **error);
+gboolean      _attest_workspace_in_batch  (AttestWorkspace  *self);
+gboolean      _attest_workspace_batch_commit (AttestWorkspace  *self,
+                                              GError          **error);
 gboolean      _attest_workspace_set_bulk  (AttestWorkspace  *self,
                                            gboolean          bulk,
                                            GError          **error);

@@ -31,6 +31,8 @@ struct _AttestWorkspace
   gboolean created;
   gboolean read_only;
   GHashTable *statements;   /* SQL → prepared statement, kept for reuse */
+  gboolean batch;           /* a batch's transaction is open (_attest_workspace_batch_begin()) */
+  gboolean in_savepoint;    /* and an edit's savepoint within it */
 };
 
 G_DEFINE_FINAL_TYPE (AttestWorkspace, attest_workspace, G_TYPE_OBJECT)
@@ -443,6 +445,15 @@ _attest_workspace_begin (AttestWorkspace  *self,
       _attest_workspace_set_read_only_error (self, error);
       return FALSE;
     }
+  /* Inside a batch, an edit is a savepoint: undone alone, kept with the batch. */
+  if (_attest_workspace_in_batch (self))
+    {
+      g_return_val_if_fail (!self->in_savepoint, FALSE);
+      if (!_attest_workspace_exec (self, "SAVEPOINT attest_edit", error))
+        return FALSE;
+      self->in_savepoint = TRUE;
+      return TRUE;
+    }
   /* IMMEDIATE takes the write lock now, so a busy workspace is reported
    * before any work is done rather than at COMMIT. */
   return _attest_workspace_exec (self, "BEGIN IMMEDIATE", error);
@@ -452,7 +463,12 @@ gboolean
 _attest_workspace_commit (AttestWorkspace  *self,
                           GError          **error)
 {
-  if (!_attest_workspace_exec (self, "COMMIT", error))
+  /* Inside a batch, the edit joins it; the batch's COMMIT makes it last. */
+  const char *sql = self->in_savepoint ? "RELEASE attest_edit" : "COMMIT";
+
+  if (_attest_workspace_exec (self, sql, error))
+    self->in_savepoint = FALSE;
+  else
     {
       _attest_workspace_rollback (self);
       return FALSE;
@@ -463,11 +479,68 @@ _attest_workspace_commit (AttestWorkspace  *self,
 void
 _attest_workspace_rollback (AttestWorkspace *self)
 {
+  if (self->in_savepoint)
+    {
+      /* The edit alone, unless SQLite already rolled the whole batch back
+       * (a full disk, an I/O error): _attest_workspace_in_batch() says so. */
+      self->in_savepoint = FALSE;
+      if (!sqlite3_get_autocommit (self->db))
+        sqlite3_exec (self->db, "ROLLBACK TO attest_edit; RELEASE attest_edit", NULL, NULL, NULL);
+      return;
+    }
   if (!sqlite3_get_autocommit (self->db))
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
-/* Many commits in a row (an import): each still commits on its own, but
+/* A batch: many edits (an import's pages) in one transaction, each edit's
+ * _attest_workspace_begin() … _attest_workspace_commit() a savepoint within
+ * it, so an edit that fails is undone alone. The edits last from the batch's
+ * COMMIT: a batch is as many as make committing cheap, not more (a killed
+ * program loses the open batch, nothing before it). */
+gboolean
+_attest_workspace_batch_begin (AttestWorkspace  *self,
+                               GError          **error)
+{
+  g_return_val_if_fail (!self->batch, FALSE);
+
+  if (!_attest_workspace_begin (self, error))
+    return FALSE;
+  self->batch = TRUE;
+  return TRUE;
+}
+
+/* TRUE while the batch's transaction is open: FALSE once committed, and once
+ * SQLite rolled it back whole (a full disk, an I/O error), its edits gone. */
+gboolean
+_attest_workspace_in_batch (AttestWorkspace *self)
+{
+  return self->batch && !sqlite3_get_autocommit (self->db);
+}
+
+/* Commits the batch (nothing when none is open). FALSE, with @error, when it
+ * could not be committed or was rolled back before: its edits are gone. */
+gboolean
+_attest_workspace_batch_commit (AttestWorkspace  *self,
+                                GError          **error)
+{
+  gboolean open = _attest_workspace_in_batch (self);
+  gboolean was_batch = self->batch;
+
+  g_return_val_if_fail (!self->in_savepoint, FALSE);
+
+  self->batch = FALSE;
+  if (open)
+    return _attest_workspace_commit (self, error);
+  if (was_batch)
+    {
+      g_set_error_literal (error, ATTEST_STORE_ERROR, ATTEST_STORE_ERROR_FAILED,
+                           _("could not update the workspace"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Many commits in a row (an import's batches): each still commits, but
  * without waiting for the disk. In WAL mode with synchronous=NORMAL a commit
  * survives the program being killed; only a power cut could take the last
  * ones back, never leave the file damaged. Ending it goes back to FULL and
@@ -909,6 +982,15 @@ attest_workspace_open (const char  *path,
   if (!check_and_migrate (self, error))
     return NULL;
 
+  /* Temporary storage in memory (before the TEMP views below: a change drops
+   * them). On files, the journals of an import's savepoints and statements
+   * went to a temporary file once past 64 KiB, and each table SQLite builds
+   * for a query (the coverage walk's, twice per scope of every page) set up
+   * and took down a cache of its own: about a third of an import's storing
+   * (attest-bench import). None of it holds more than one page's changes or
+   * one query's rows. */
+  if (!self->read_only && !_attest_workspace_exec (self, "PRAGMA temp_store = MEMORY", error))
+    return NULL;
   if (!_attest_workspace_exec (self, service_views, error))
     return NULL;
 

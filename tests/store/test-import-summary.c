@@ -1,6 +1,7 @@
 /* test-import-summary.c: an import stopped midway (cancel, full disk, a second
- * writer) keeps every page recorded before; the scope-change report of a
- * newer variant names what changed.
+ * writer) keeps every page recorded before, whatever batch it is in; a page
+ * the workspace refuses is undone alone; the scope-change report of a newer
+ * variant names what changed.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,6 +16,7 @@
 
 #include "attest-history.h"
 #include "attest-importer.h"
+#include "attest-importer-private.h"
 #include "attest-page.h"
 #include "attest-paths.h"
 #include "attest-test-workspace.h"
@@ -202,7 +204,8 @@ test_cancel_before_start (Fixture       *f,
 }
 
 /* The disk fills after the second page: a clear error naming the third page's
- * file, the import stops there, the first two pages stay. */
+ * file, the import stops there, the first two pages stay (SQLite rolls their
+ * open batch back with the third page: the importer stores them again). */
 static void
 test_disk_full (Fixture       *f,
                 gconstpointer  data)
@@ -254,8 +257,9 @@ test_disk_full (Fixture       *f,
 }
 
 /* A second Attest takes the workspace for longer than the busy timeout after
- * the first page: the import stops with a message saying so, the first page
- * stays, and once the other writer is done the import completes. */
+ * the first batch (two pages; a batch holds the workspace while it is open):
+ * the import stops with a message naming the next page, the first two stay,
+ * and once the other writer is done the import completes. */
 static void
 test_second_writer (Fixture       *f,
                     gconstpointer  data)
@@ -266,37 +270,143 @@ test_second_writer (Fixture       *f,
   g_autoptr(AttestImportSummary) summary = NULL;
   sqlite3 *other = NULL;
   gint64 t0;
-  Progress p = { .paths = g_ptr_array_new_with_free_func (g_free), .stop_after = 1 };
+  Progress p = { .paths = g_ptr_array_new_with_free_func (g_free), .stop_after = 2 };
 
   g_assert_cmpint (sqlite3_open_v2 (f->path, &other, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
   p.lock_db = other;
 
   t0 = g_get_monotonic_time ();
-  summary = attest_importer_run (f->ws, paths, on_progress, &p, NULL, &error);
+  summary = _attest_importer_run_batched (f->ws, paths, NULL, TRUE, 2, on_progress, &p, NULL, &error);
   g_assert_no_error (error);
   g_assert_error (summary->error, ATTEST_STORE_ERROR, ATTEST_STORE_ERROR_BUSY);
   g_test_message ("%s (after %.1f s)", summary->error->message, (g_get_monotonic_time () - t0) / 1e6);
-  g_assert_nonnull (strstr (summary->error->message, p.paths->pdata[1]));
+  g_assert_nonnull (strstr (summary->error->message, p.paths->pdata[2]));
   g_assert_nonnull (strstr (summary->error->message, "another program"));
   /* One busy wait, not one per page left. */
   g_assert_cmpint (g_get_monotonic_time () - t0, <, 8 * G_USEC_PER_SEC);
-  g_assert_cmpuint (summary->imported, ==, 1);
-  g_assert_cmpuint (summary->done, ==, 2);
+  g_assert_cmpuint (summary->imported, ==, 2);
+  g_assert_cmpuint (summary->done, ==, 3);
 
   g_assert_cmpint (sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (other);
 
-  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM variant"), ==, 1);
+  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM variant"), ==, 2);
   {
     g_autoptr(AttestImportSummary) again = attest_importer_run (f->ws, paths, NULL, NULL, NULL, &error);
     g_assert_no_error (error);
     g_assert_null (again->error);
-    g_assert_cmpuint (again->imported, ==, 4);
-    g_assert_cmpuint (again->unchanged, ==, 1);
+    g_assert_cmpuint (again->imported, ==, 3);
+    g_assert_cmpuint (again->unchanged, ==, 2);
   }
   g_clear_object (&f->ws);
   assert_verifies (f->path);
   progress_clear (&p);
+}
+
+/* Batches of two pages, a cancel after the third: the first batch was
+ * committed, the open one (the third page) is committed by the cancel, so
+ * the pages stored are the pages reported done, each with its history row. */
+static void
+test_cancel_across_batches (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *offerings = attest_paths_bundled_offerings ();
+  const char *paths[] = { offerings, NULL };
+  g_autoptr(AttestImportSummary) summary = NULL;
+  g_autoptr(GPtrArray) stored = NULL;
+  Progress p = { .paths = g_ptr_array_new_with_free_func (g_free), .stop_after = 3, .cancel = g_cancellable_new () };
+
+  summary = _attest_importer_run_batched (f->ws, paths, NULL, TRUE, 2, on_progress, &p, p.cancel, &error);
+  g_assert_no_error (error);
+  g_assert_true (summary->cancelled);
+  g_assert_null (summary->error);
+  g_assert_cmpuint (summary->done, ==, 3);
+  g_assert_cmpuint (summary->imported, ==, 3);
+  g_assert_cmpuint (summary->outcomes->len, ==, 3);
+
+  stored = stored_files (f->ws);
+  g_assert_cmpuint (stored->len, ==, 3);
+  for (guint i = 0; i < stored->len; i++)
+    g_assert_cmpstr (stored->pdata[i], ==, p.paths->pdata[i]);
+  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM history WHERE action = 'import'"), ==, 3);
+  g_clear_object (&f->ws);
+  assert_verifies (f->path);
+  progress_clear (&p);
+}
+
+typedef struct {
+  sqlite3 *db;
+  gboolean open_after_failure;  /* the batch still open once the refused page is reported */
+} Watch;
+
+static void
+on_refused (guint       done,
+            guint       total,
+            const char *path,
+            gpointer    user_data)
+{
+  Watch *w = user_data;
+
+  if (path != NULL && g_str_has_suffix (path, "offering-iso-27001.fr-FR.md"))
+    w->open_after_failure = !sqlite3_get_autocommit (w->db);
+}
+
+/* The workspace refuses the second page at its last step (its history row):
+ * that page is undone alone, every row it wrote before gone, and the pages
+ * before and after it in the same batch are stored, each with its history. */
+static void
+test_refused_page_alone (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *offerings = attest_paths_bundled_offerings ();
+  const char *paths[] = { offerings, NULL };
+  g_autoptr(AttestImportSummary) summary = NULL;
+  g_autoptr(GPtrArray) stored = NULL;
+  AttestImportFailure *failure;
+  Watch w = { .db = _attest_workspace_get_db (f->ws) };
+
+  /* On this connection only, as a failure of the workspace would. */
+  g_assert_cmpint (sqlite3_exec (w.db,
+                                 "CREATE TEMP TRIGGER refuse BEFORE INSERT ON main.history "
+                                 "WHEN NEW.entity_id = 'iso-27001' "
+                                 "BEGIN SELECT RAISE (ABORT, 'refused by the test'); END",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+
+  /* One batch for all five pages. */
+  summary = _attest_importer_run_batched (f->ws, paths, NULL, TRUE, 100, on_refused, &w, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_null (summary->error);
+  g_assert_true (w.open_after_failure);
+  g_assert_cmpuint (summary->done, ==, 5);
+  g_assert_cmpuint (summary->imported, ==, 4);
+  g_assert_cmpuint (summary->failed, ==, 1);
+  failure = summary->failed_files->pdata[0];
+  g_assert_true (g_str_has_suffix (failure->path, "offering-iso-27001.fr-FR.md"));
+  g_test_message ("%s", failure->reason);
+
+  stored = stored_files (f->ws);
+  g_assert_cmpuint (stored->len, ==, 4);
+  g_assert_cmpstr (stored->pdata[0], ==, "offering-iso-20000-1.fr-FR.md");
+  g_assert_cmpstr (stored->pdata[1], ==, "offering-mars-e.fr-FR.md");
+  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM history WHERE action = 'import'"), ==, 4);
+  /* Nothing of the refused page: its framework, scopes, search rows. */
+  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM framework WHERE id = 'iso-27001'"), ==, 0);
+  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM scope WHERE framework_id = 'iso-27001'"), ==, 0);
+  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM search_key WHERE ref LIKE 'iso-27001#%'"), ==, 0);
+  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM search_index WHERE ref LIKE 'iso-27001#%'"), ==, 0);
+  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM search_index WHERE ref LIKE 'soc#%'"), >, 0);
+
+  g_assert_cmpint (sqlite3_exec (w.db, "DROP TRIGGER refuse", NULL, NULL, NULL), ==, SQLITE_OK);
+  {
+    g_autoptr(AttestImportSummary) again = attest_importer_run (f->ws, paths, NULL, NULL, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (again->imported, ==, 1);
+    g_assert_cmpuint (again->unchanged, ==, 4);
+  }
+  g_clear_object (&f->ws);
+  assert_verifies (f->path);
 }
 
 static char *
@@ -695,6 +805,8 @@ main (int   argc,
   ADD ("cancel-before-start", test_cancel_before_start);
   ADD ("disk-full", test_disk_full);
   ADD ("second-writer", test_second_writer);
+  ADD ("cancel-across-batches", test_cancel_across_batches);
+  ADD ("refused-page-alone", test_refused_page_alone);
   ADD ("scope-change-report", test_scope_change_report);
   ADD ("scope-title", test_scope_title);
   ADD ("includes-stored", test_includes_stored);
