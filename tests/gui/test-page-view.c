@@ -8,6 +8,7 @@
  */
 #include "config.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -354,6 +355,73 @@ test_find (void)
   fixture_tear_down (&f);
 }
 ATTEST_TEST_ISOLATED (test_find)
+
+/* The scrolled window showing the page's text. */
+static GtkAdjustment *
+page_vadjustment (Fixture *f)
+{
+  GtkWidget *view = g_ptr_array_index (attest_page_view_get_text_views (f->view), 0);
+  GtkWidget *scroll = gtk_widget_get_ancestor (view, GTK_TYPE_SCROLLED_WINDOW);
+
+  return gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroll));
+}
+
+/* Escape in the find bar closes it where the reader is: the page does not
+ * go back to its top (issue 19), in either layout, found or not. */
+static void
+test_find_escape_keeps_position (void)
+{
+  Fixture f = { 0 };
+  g_autoptr(GPtrArray) entries = g_ptr_array_new ();
+  const char *modes[] = { "translated", "side-by-side" };
+
+  fixture_set_up (&f, "offering-soc.fr-FR.md");
+  attest_page_view_set_mode (f.view, ATTEST_READING_TRANSLATED);
+  load (&f, "soc", NULL);
+  attest_test_collect_any (GTK_WIDGET (f.view), GTK_TYPE_SEARCH_ENTRY, entries);
+  /* The find bar's (the notes have an entry of their own). */
+  for (guint i = entries->len; i > 0; i--)
+    if (gtk_widget_get_ancestor (entries->pdata[i - 1], GTK_TYPE_SEARCH_BAR) == NULL)
+      g_ptr_array_remove_index (entries, i - 1);
+  g_assert_cmpuint (entries->len, ==, 1);
+
+  for (guint m = 0; m < G_N_ELEMENTS (modes); m++)
+    for (int found = 0; found < 2; found++)
+      {
+        GtkAdjustment *adj;
+        double before, after;
+
+        gtk_widget_activate_action (GTK_WIDGET (f.view), "page.mode", "s", modes[m]);
+        attest_test_settle (200);
+        adj = page_vadjustment (&f);
+        gtk_adjustment_set_value (adj, (gtk_adjustment_get_upper (adj) - gtk_adjustment_get_page_size (adj)) * 0.6);
+        attest_test_settle (100);
+        gtk_widget_activate_action (GTK_WIDGET (f.view), "page.find", NULL);
+        attest_test_settle (100);
+        if (found)
+          {
+            /* Typed, and a match further down gone to. */
+            gtk_editable_set_text (GTK_EDITABLE (entries->pdata[0]), "azure");
+            attest_test_settle (400);   /* the entry says so after a pause */
+            g_assert_cmpuint (attest_page_view_get_n_matches (f.view), >, 3);
+            gtk_widget_activate_action (GTK_WIDGET (f.view), "page.find-previous", NULL);
+            gtk_widget_activate_action (GTK_WIDGET (f.view), "page.find-previous", NULL);
+            attest_test_settle (100);
+          }
+        before = gtk_adjustment_get_value (adj);
+        g_assert_cmpfloat (before, >, 200);
+        /* Escape: the entry's stop-search. */
+        g_signal_emit_by_name (entries->pdata[0], "stop-search");
+        attest_test_settle (300);
+        after = gtk_adjustment_get_value (adj);
+        g_test_message ("%s, %s: scrolled to %.0f before Escape, %.0f after", modes[m],
+                        found ? "a match shown" : "nothing typed", before, after);
+        g_assert_cmpfloat (fabs (after - before), <, 1);
+        g_assert_cmpuint (attest_page_view_get_n_matches (f.view), ==, 0);
+      }
+  fixture_tear_down (&f);
+}
+ATTEST_TEST_ISOLATED (test_find_escape_keeps_position)
 
 static void
 service_selected (AttestPageView *view,
@@ -1009,6 +1077,7 @@ main (int   argc,
 
   g_test_add_func ("/page-view/modes", test_modes_isolated);
   g_test_add_func ("/page-view/find", test_find_isolated);
+  g_test_add_func ("/page-view/find-escape-keeps-position", test_find_escape_keeps_position_isolated);
   g_test_add_func ("/page-view/services", test_services_isolated);
   g_test_add_func ("/page-view/table-services", test_table_services_isolated);
   g_test_add_func ("/page-view/sections-notes-zoom", test_sections_notes_zoom_isolated);

@@ -131,6 +131,8 @@ struct _AttestPageView
   char *find_text;
 
   int zoom;                     /* index into zoom_steps */
+  guint keep_scroll_source;     /* Find closed: the place held a moment (keep_scroll()) */
+  double keep_scroll_value;
 
   int twin_segment;             /* the segment lit by hovering, or -1 */
   AttestBlockView *twin_views[2];
@@ -1087,17 +1089,65 @@ on_find_stop (GtkSearchEntry *entry,
   gtk_search_bar_set_search_mode (self->search_bar, FALSE);
 }
 
+/* How long after Find closes the page holds its place against a view keeping its caret in sight. */
+#define KEEP_SCROLL_MS 200
+
+static gboolean
+keep_scroll (gpointer user_data)
+{
+  AttestPageView *self = user_data;
+  GtkScrolledWindow *scroll = self->shown == ATTEST_READING_SIDE_BY_SIDE ? self->side_scroll : self->single_scroll;
+
+  self->keep_scroll_source = 0;
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (scroll), self->keep_scroll_value);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_search_mode (GObject        *bar,
                 GParamSpec     *pspec,
                 AttestPageView *self)
 {
+  GtkScrolledWindow *scroll;
+  GtkAdjustment *adj;
+  GtkWidget *viewport;
+  GtkWidget *focus = NULL;
+  double value;
+
   if (gtk_search_bar_get_search_mode (self->search_bar))
     return;
+  /* The page stays where the reader is (issue 19: Escape went back to the
+   * top): the keys go to the text shown, the match Find was on or else the
+   * first view on screen, and nothing scrolls for it. */
+  scroll = self->shown == ATTEST_READING_SIDE_BY_SIDE ? self->side_scroll : self->single_scroll;
+  adj = gtk_scrolled_window_get_vadjustment (scroll);
+  value = gtk_adjustment_get_value (adj);
+  if (self->current_match >= 0 && (guint) self->current_match < self->matches->len)
+    focus = GTK_WIDGET (g_array_index (self->matches, Match, self->current_match).view);
+  for (guint i = 0; focus == NULL && i < self->views->len; i++)
+    {
+      GtkWidget *view = g_ptr_array_index (self->views, i);
+      graphene_rect_t bounds;
+
+      if (gtk_widget_compute_bounds (view, GTK_WIDGET (scroll), &bounds)
+          && bounds.origin.y + bounds.size.height > 0)
+        focus = view;
+    }
   /* Closing Find takes its highlights away. */
   gtk_editable_set_text (GTK_EDITABLE (self->find_entry), "");
-  if (self->views->len > 0)
-    gtk_widget_grab_focus (g_ptr_array_index (self->views, 0));
+  if (focus == NULL)
+    return;
+  viewport = gtk_scrolled_window_get_child (scroll);
+  if (GTK_IS_VIEWPORT (viewport))
+    gtk_viewport_set_scroll_to_focus (GTK_VIEWPORT (viewport), FALSE);
+  gtk_widget_grab_focus (focus);
+  if (GTK_IS_VIEWPORT (viewport))
+    gtk_viewport_set_scroll_to_focus (GTK_VIEWPORT (viewport), TRUE);
+  gtk_adjustment_set_value (adj, value);
+  /* The view may keep its caret in sight once laid out anew: back to where it was then too. */
+  g_clear_handle_id (&self->keep_scroll_source, g_source_remove);
+  self->keep_scroll_value = value;
+  self->keep_scroll_source = g_timeout_add (KEEP_SCROLL_MS, keep_scroll, self);
 }
 
 /* ---- zoom --------------------------------------------------------------- */
@@ -1682,6 +1732,7 @@ attest_page_view_dispose (GObject *object)
     }
   clear_twins (self);
   g_clear_handle_id (&self->fit_source, g_source_remove);
+  g_clear_handle_id (&self->keep_scroll_source, g_source_remove);
   if (self->views != NULL)
     g_ptr_array_set_size (self->views, 0);
   gtk_widget_dispose_template (GTK_WIDGET (self), ATTEST_TYPE_PAGE_VIEW);
