@@ -530,26 +530,57 @@ test_table_services (void)
   fixture_tear_down (&f);
 }
 
+/* The contents' list (a GtkListView: rows only for what is on screen), not
+ * the version picker's. */
+static GtkWidget *
+toc_list (Fixture *f)
+{
+  g_autoptr(GPtrArray) lists = g_ptr_array_new ();
+
+  attest_test_collect_any (GTK_WIDGET (f->view), GTK_TYPE_LIST_VIEW, lists);
+  for (guint i = 0; i < lists->len; i++)
+    if (gtk_widget_get_ancestor (lists->pdata[i], GTK_TYPE_POPOVER) == NULL)
+      return lists->pdata[i];
+  g_assert_not_reached ();
+}
+
+static GListModel *
+toc_model (Fixture *f)
+{
+  return G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (toc_list (f))));
+}
+
 static guint
 toc_rows (Fixture *f)
 {
-  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
-
-  attest_test_collect_any (GTK_WIDGET (f->view), GTK_TYPE_LIST_BOX_ROW, rows);
-  return rows->len;
+  return g_list_model_get_n_items (toc_model (f));
 }
 
+/* A row of the contents says @words (its text, or what a screen reader hears of it). */
 static gboolean
 toc_says (Fixture    *f,
           const char *words)
 {
-  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
-  GtkWidget *list = NULL;
-  g_autoptr(GPtrArray) lists = g_ptr_array_new ();
+  GListModel *model = toc_model (f);
 
-  attest_test_collect_any (GTK_WIDGET (f->view), GTK_TYPE_LIST_BOX, lists);
-  list = lists->pdata[0];
-  attest_test_collect_any (list, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GtkStringObject) item = g_list_model_get_item (model, i);
+
+      if (strstr (gtk_string_object_get_string (item), words) != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A row of the contents on screen shows @words. */
+static gboolean
+toc_shows (Fixture    *f,
+           const char *words)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  attest_test_collect_visible (toc_list (f), GTK_TYPE_LABEL, labels);
   for (guint i = 0; i < labels->len; i++)
     if (strstr (gtk_label_get_text (labels->pdata[i]), words) != NULL)
       return TRUE;
@@ -590,6 +621,9 @@ test_sections_notes_zoom (void)
   gtk_widget_activate_action (GTK_WIDGET (f.view), "page.toc", NULL);
   gtk_widget_activate_action (GTK_WIDGET (f.view), "page.notes", NULL);
   attest_test_settle (600);
+  /* On screen too, beside its title. */
+  g_assert_true (toc_shows (&f, "Cycle d’audit"));
+  g_assert_true (toc_shows (&f, "1 note"));
   g_assert_true (attest_page_view_show_section (f.view, "audit-cycle"));
   attest_test_settle (300);
   screenshot (&f, "soc-notes");

@@ -40,7 +40,6 @@
 
 #define SERVICE_SCHEME "attest-service:"
 #define VIEW_INFO_KEY  "attest-page-view-info"
-#define SECTION_KEY    "attest-section"
 #define MAX_MATCHES    10000
 
 /* Zoom steps; index ZOOM_DEFAULT is 100 %. */
@@ -89,7 +88,13 @@ struct _AttestPageView
   AttestNoteEditor *section_notes;
   AttestNoteEditor *page_notes;
   AdwFlap *toc_flap;
-  GtkListBox *toc_list;
+  GtkListView *toc_list;        /* the contents: a row for each section of level 1 to 3 */
+  GtkStringList *toc_names;     /*   what a screen reader says of each row */
+  GtkSingleSelection *toc_selection;
+  GArray *toc_sections;         /*   guint: each row's section */
+  GArray *toc_notes;            /*   guint: how many notes each row's section has */
+  GArray *toc_rows;             /* int: each section's row, or -1 */
+  gboolean toc_selecting;       /* the view selects a row itself: not the reader's pick */
   GtkStack *content_stack;
   GtkScrolledWindow *single_scroll;
   GtkScrolledWindow *side_scroll;
@@ -122,6 +127,10 @@ struct _AttestPageView
   guint loading_variants : 1;
 
   struct _Load *load;           /* the page being parsed on a worker, or NULL */
+  guint build_source;           /* the views being built on idle (build_slice()), or 0 */
+  guint build_next;             /* the next block (single) or pair (side by side) to build */
+  GArray *build_pairs;          /* side by side, while built: the core's pairs */
+  int build_row;                /* side by side, while built: the next grid row */
   char *pending_key;            /* a section asked for while it parses: shown on it */
   guint spinner_source;         /* shows the spinner if the parse takes a while */
   GtkWidget *spinner;
@@ -158,6 +167,7 @@ static GParamSpec *properties[N_PROPS];
 
 static void render (AttestPageView *self);
 static void rebuild_toc (AttestPageView *self);
+static void stop_build (AttestPageView *self);
 static void update_notes (AttestPageView *self);
 static void refind (AttestPageView *self);
 
@@ -271,7 +281,8 @@ find_block (AttestPageView *self,
       /* A page that is not bilingual has one side: both names reach it. */
       if (is_bilingual (self) && info->source != source)
         continue;
-      for (guint b = 0; b < info->blocks->len; b++)
+      /* Only the blocks built so far (a big page is built a slice at a time). */
+      for (guint b = 0; b < info->offsets->len; b++)
         if (g_array_index (info->blocks, guint, b) == block)
           {
             AttestBlockOffsets *o = &g_array_index (info->offsets, AttestBlockOffsets, b);
@@ -351,14 +362,13 @@ set_section (AttestPageView *self,
   self->section = section;
   update_notes (self);
   /* The contents follow without taking the focus. */
-  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->toc_list));
-       row != NULL; row = gtk_widget_get_next_sibling (row))
-    if (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), SECTION_KEY)) - 1 == section)
-      {
-        gtk_list_box_select_row (self->toc_list, GTK_LIST_BOX_ROW (row));
-        return;
-      }
-  gtk_list_box_unselect_all (self->toc_list);
+  self->toc_selecting = TRUE;
+  gtk_single_selection_set_selected (self->toc_selection,
+                                     section >= 0 && (guint) section < self->toc_rows->len
+                                     && g_array_index (self->toc_rows, int, section) >= 0
+                                     ? (guint) g_array_index (self->toc_rows, int, section)
+                                     : GTK_INVALID_LIST_POSITION);
+  self->toc_selecting = FALSE;
 }
 
 static void
@@ -369,6 +379,9 @@ scroll_to_section (AttestPageView *self,
     return;
   set_section (self, section);
   self->pending_section = section;
+  /* Still being built: there once built (finish_build()). */
+  if (self->build_source != 0)
+    return;
   if (scroll_to_section_now (self))
     {
       self->pending_section = -1;
@@ -590,7 +603,7 @@ on_view_released (GtkGestureClick *gesture,
   if (attest_block_renderer_get_link_at_iter (&iter) != NULL)
     return;
   offset = gtk_text_iter_get_offset (&iter);
-  for (guint b = info->blocks->len; b > 0; b--)
+  for (guint b = info->offsets->len; b > 0; b--)
     if (g_array_index (info->offsets, AttestBlockOffsets, b - 1).start <= offset)
       {
         const AttestBlock *block = g_ptr_array_index (blocks, g_array_index (info->blocks, guint, b - 1));
@@ -619,8 +632,10 @@ new_view (AttestPageView *self,
   info->offsets = g_array_new (FALSE, FALSE, sizeof (AttestBlockOffsets));
   info->row = row;
   g_object_set_data_full (G_OBJECT (view), VIEW_INFO_KEY, info, (GDestroyNotify) view_info_free);
-  attest_block_renderer_append_with_offsets (self->renderer, gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)),
-                                             blocks, info->offsets);
+  /* No blocks: the caller appends them, a slice at a time. */
+  if (blocks != NULL)
+    attest_block_renderer_append_with_offsets (self->renderer, gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)),
+                                               blocks, info->offsets);
   g_signal_connect_object (view, "activate-link", G_CALLBACK (on_activate_link), self, 0);
   gtk_widget_add_css_class (GTK_WIDGET (view), "page-text");
 
@@ -649,6 +664,7 @@ clear_views (AttestPageView *self)
       gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->scroll_tick);
       self->scroll_tick = 0;
     }
+  stop_build (self);
   g_array_set_size (self->matches, 0);
   self->current_match = -1;
   g_ptr_array_set_size (self->views, 0);
@@ -689,6 +705,129 @@ on_single_width (GtkAdjustment  *adjustment,
     self->fit_source = g_idle_add (fit_column, self);
 }
 
+/* A big page is built a slice at a time, on idle, so the window keeps
+ * answering (issues 18 and 19: 20 000 sections froze it for seconds, a page
+ * at the size limit for minutes): each slice takes about BUILD_SLICE_US,
+ * then the main loop runs (a redraw, a key, Back, Ctrl+Q) before the next.
+ * A page asked for since, another mode, Back or closing the window stops it
+ * (clear_views()). The page shows from its top as it comes; marks, Find and
+ * the section asked for come once it is all there (finish_build()). */
+#define BUILD_SLICE_US 8000
+#define BUILD_STEP     64     /* blocks (or rows) between two looks at the clock */
+#define BUILD_AT_ONCE  2000   /* blocks: a page this small is built at once (every real page) */
+/* After the redraw and the text views' own layout (GTK_TEXT_VIEW_PRIORITY_VALIDATE),
+ * before plain idle: the build neither starves nor is starved. */
+#define BUILD_PRIORITY (GDK_PRIORITY_REDRAW + 10)
+
+static void finish_build (AttestPageView *self);
+
+static void
+stop_build (AttestPageView *self)
+{
+  g_clear_handle_id (&self->build_source, g_source_remove);
+  g_clear_pointer (&self->build_pairs, g_array_unref);
+  self->build_next = 0;
+}
+
+/* Appends one row of side by side (the pairs from self->build_next on of one row). */
+static void
+build_side_row (AttestPageView *self)
+{
+  GArray *pairs = self->build_pairs;
+  guint i = self->build_next;
+  guint r = g_array_index (pairs, AttestBlockPair, i).row;
+  g_autoptr(GPtrArray) tblocks = g_ptr_array_new ();
+  g_autoptr(GPtrArray) sblocks = g_ptr_array_new ();
+  g_autoptr(GArray) tindexes = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) sindexes = g_array_new (FALSE, FALSE, sizeof (guint));
+  AttestBlockView *tview, *sview;
+  g_autofree char *tlabel = NULL, *slabel = NULL;
+  int row = self->build_row;
+
+  for (; i < pairs->len && g_array_index (pairs, AttestBlockPair, i).row == r; i++)
+    {
+      AttestBlockPair *p = &g_array_index (pairs, AttestBlockPair, i);
+      guint t = (guint) p->translated, s = (guint) p->source;
+
+      /* A block paired twice in a row (several twins) is drawn once. */
+      if (p->translated >= 0 && (tindexes->len == 0 || g_array_index (tindexes, guint, tindexes->len - 1) != t))
+        {
+          g_array_append_val (tindexes, t);
+          g_ptr_array_add (tblocks, g_ptr_array_index (self->page->translated_blocks, t));
+        }
+      if (p->source >= 0 && (sindexes->len == 0 || g_array_index (sindexes, guint, sindexes->len - 1) != s))
+        {
+          g_array_append_val (sindexes, s);
+          g_ptr_array_add (sblocks, g_ptr_array_index (self->page->source_blocks, s));
+        }
+    }
+  self->build_next = i;
+  tview = new_view (self, FALSE, tblocks, tindexes, row);
+  sview = new_view (self, TRUE, sblocks, sindexes, row);
+  view_info (tview)->twin = sview;
+  view_info (sview)->twin = tview;
+  /* Translators: how a screen reader names a cell of side by side; %u is its row */
+  tlabel = g_strdup_printf (_("Translation, row %u"), (guint) row);
+  /* Translators: how a screen reader names a cell of side by side; %u is its row */
+  slabel = g_strdup_printf (_("English source, row %u"), (guint) row);
+  attest_block_view_set_accessible_label (tview, tlabel);
+  attest_block_view_set_accessible_label (sview, slabel);
+  gtk_widget_add_css_class (GTK_WIDGET (tview), "side-cell");
+  gtk_widget_add_css_class (GTK_WIDGET (sview), "side-cell");
+  gtk_grid_attach (GTK_GRID (self->side_grid), GTK_WIDGET (tview), 0, row, 1, 1);
+  gtk_grid_attach (GTK_GRID (self->side_grid), GTK_WIDGET (sview), 1, row, 1, 1);
+  self->build_row++;
+}
+
+/* One slice of the build; TRUE when the page is all there. */
+static gboolean
+build_slice (AttestPageView *self,
+             gint64          until)
+{
+  if (self->shown == ATTEST_READING_SIDE_BY_SIDE)
+    {
+      while (self->build_next < self->build_pairs->len)
+        {
+          for (guint n = 0; n < BUILD_STEP && self->build_next < self->build_pairs->len; n++)
+            build_side_row (self);
+          if (g_get_monotonic_time () >= until)
+            break;
+        }
+      return self->build_next >= self->build_pairs->len;
+    }
+  else
+    {
+      AttestBlockView *view = g_ptr_array_index (self->views, 0);
+      ViewInfo *info = view_info (view);
+      GPtrArray *blocks = side_blocks (self, info->source);
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+
+      while (self->build_next < blocks->len)
+        {
+          guint n = MIN (BUILD_STEP, blocks->len - self->build_next);
+
+          attest_block_renderer_append_range (self->renderer, buffer, blocks, self->build_next, n, info->offsets);
+          self->build_next += n;
+          if (g_get_monotonic_time () >= until)
+            break;
+        }
+      return self->build_next >= blocks->len;
+    }
+}
+
+static gboolean
+build_idle (gpointer user_data)
+{
+  AttestPageView *self = user_data;
+
+  if (!build_slice (self, g_get_monotonic_time () + BUILD_SLICE_US))
+    return G_SOURCE_CONTINUE;
+  self->build_source = 0;
+  finish_build (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 build_single (AttestPageView *self,
               gboolean        source)
@@ -699,7 +838,7 @@ build_single (AttestPageView *self,
 
   for (guint i = 0; i < blocks->len; i++)
     g_array_append_val (indexes, i);
-  view = new_view (self, source, blocks, indexes, -1);
+  view = new_view (self, source, NULL, indexes, -1);
   {
     /* The column's margins from the width there is now: not laid out twice. */
     int margin = MAX (48, (gtk_widget_get_width (GTK_WIDGET (self->content_stack)) - READING_WIDTH) / 2);
@@ -718,12 +857,11 @@ build_single (AttestPageView *self,
 static void
 build_side (AttestPageView *self)
 {
-  g_autoptr(GArray) pairs = attest_page_pair_blocks (self->page);
   GtkWidget *grid = gtk_grid_new ();
   GtkWidget *header;
-  guint i = 0;
   int row = 0;
 
+  self->build_pairs = attest_page_pair_blocks (self->page);
   gtk_grid_set_column_homogeneous (GTK_GRID (grid), TRUE);
   gtk_grid_set_column_spacing (GTK_GRID (grid), 24);
   gtk_widget_set_margin_start (grid, 24);
@@ -749,53 +887,24 @@ build_side (AttestPageView *self)
   gtk_widget_add_css_class (header, "heading");
   gtk_widget_add_css_class (header, "side-header");
   gtk_grid_attach (GTK_GRID (grid), header, 1, row, 1, 1);
-  row++;
-
-  while (i < pairs->len)
-    {
-      guint r = g_array_index (pairs, AttestBlockPair, i).row;
-      g_autoptr(GPtrArray) tblocks = g_ptr_array_new ();
-      g_autoptr(GPtrArray) sblocks = g_ptr_array_new ();
-      g_autoptr(GArray) tindexes = g_array_new (FALSE, FALSE, sizeof (guint));
-      g_autoptr(GArray) sindexes = g_array_new (FALSE, FALSE, sizeof (guint));
-      AttestBlockView *tview, *sview;
-      g_autofree char *tlabel = NULL, *slabel = NULL;
-
-      for (; i < pairs->len && g_array_index (pairs, AttestBlockPair, i).row == r; i++)
-        {
-          AttestBlockPair *p = &g_array_index (pairs, AttestBlockPair, i);
-          guint t = (guint) p->translated, s = (guint) p->source;
-
-          /* A block paired twice in a row (several twins) is drawn once. */
-          if (p->translated >= 0 && (tindexes->len == 0 || g_array_index (tindexes, guint, tindexes->len - 1) != t))
-            {
-              g_array_append_val (tindexes, t);
-              g_ptr_array_add (tblocks, g_ptr_array_index (self->page->translated_blocks, t));
-            }
-          if (p->source >= 0 && (sindexes->len == 0 || g_array_index (sindexes, guint, sindexes->len - 1) != s))
-            {
-              g_array_append_val (sindexes, s);
-              g_ptr_array_add (sblocks, g_ptr_array_index (self->page->source_blocks, s));
-            }
-        }
-      tview = new_view (self, FALSE, tblocks, tindexes, row);
-      sview = new_view (self, TRUE, sblocks, sindexes, row);
-      view_info (tview)->twin = sview;
-      view_info (sview)->twin = tview;
-      /* Translators: how a screen reader names a cell of side by side; %u is its row */
-      tlabel = g_strdup_printf (_("Translation, row %u"), (guint) row);
-      /* Translators: how a screen reader names a cell of side by side; %u is its row */
-      slabel = g_strdup_printf (_("English source, row %u"), (guint) row);
-      attest_block_view_set_accessible_label (tview, tlabel);
-      attest_block_view_set_accessible_label (sview, slabel);
-      gtk_widget_add_css_class (GTK_WIDGET (tview), "side-cell");
-      gtk_widget_add_css_class (GTK_WIDGET (sview), "side-cell");
-      gtk_grid_attach (GTK_GRID (grid), GTK_WIDGET (tview), 0, row, 1, 1);
-      gtk_grid_attach (GTK_GRID (grid), GTK_WIDGET (sview), 1, row, 1, 1);
-      row++;
-    }
+  self->build_row = row + 1;
   gtk_scrolled_window_set_child (self->side_scroll, grid);
   gtk_stack_set_visible_child_name (self->content_stack, "side");
+}
+
+/* The page is all there: what needs all of it. */
+static void
+finish_build (AttestPageView *self)
+{
+  int section = self->pending_section;
+
+  g_clear_pointer (&self->build_pairs, g_array_unref);
+  self->pending_section = -1;
+  apply_marks (self);
+  if (self->find_text != NULL && *self->find_text != '\0')
+    refind (self);
+  if (section >= 0)
+    scroll_to_section (self, section);
 }
 
 static void
@@ -811,94 +920,175 @@ render (AttestPageView *self)
     build_side (self);
   else
     build_single (self, self->shown == ATTEST_READING_SOURCE);
-  apply_marks (self);
   rebuild_toc (self);
-  if (self->find_text != NULL && *self->find_text != '\0')
-    refind (self);
-  if (section >= 0)
-    scroll_to_section (self, section);
+  self->pending_section = section;
+  /* A small page at once (no flicker); a big one its first slice now, the rest on idle. */
+  if (build_slice (self, self->page->source_blocks->len + self->page->translated_blocks->len <= BUILD_AT_ONCE
+                         ? G_MAXINT64 : g_get_monotonic_time () + BUILD_SLICE_US))
+    {
+      finish_build (self);
+      return;
+    }
+  self->build_source = g_idle_add_full (BUILD_PRIORITY, build_idle, self, NULL);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 }
 
 /* ---- contents ---------------------------------------------------------- */
 
+/* The contents: a GtkListView over a model of the sections (a page of
+ * 20 000 sections made as many rows of widgets, and asked the store for the
+ * notes of each section one by one: issue 18). Their notes counted from one
+ * query for the page. */
 static void
 rebuild_toc (AttestPageView *self)
 {
-  GtkWidget *child;
   g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GPtrArray) notes = NULL;
-  g_autofree char *prefix = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  guint old = g_list_model_get_n_items (G_LIST_MODEL (self->toc_names));
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->toc_list))) != NULL)
-    gtk_list_box_remove (self->toc_list, child);
-  if (self->page == NULL)
-    return;
+  g_array_set_size (self->toc_sections, 0);
+  g_array_set_size (self->toc_notes, 0);
+  g_array_set_size (self->toc_rows, 0);
 
   /* How many notes each section has, to say so beside it. */
-  prefix = g_strdup_printf ("framework:%s#", self->framework_id);
-  if (self->workspace != NULL)
+  if (self->page != NULL && self->workspace != NULL)
     {
-      for (guint i = 0; i < self->page->sections->len; i++)
-        {
-          AttestSection *s = g_ptr_array_index (self->page->sections, i);
-          g_autofree char *target = g_strconcat (prefix, s->key, NULL);
-          g_autoptr(GPtrArray) list = attest_workspace_list_notes (self->workspace, target, NULL);
+      g_autofree char *prefix = g_strdup_printf ("framework:%s#", self->framework_id);
+      gsize prefix_len = strlen (prefix);
 
-          if (list != NULL && list->len > 0)
-            g_hash_table_insert (counts, s->key, GUINT_TO_POINTER (list->len));
+      notes = attest_workspace_list_notes (self->workspace, NULL, NULL);
+      for (guint i = 0; notes != NULL && i < notes->len; i++)
+        {
+          AttestNote *note = g_ptr_array_index (notes, i);
+
+          if (g_str_has_prefix (note->target, prefix))
+            {
+              const char *key = note->target + prefix_len;
+
+              g_hash_table_insert (counts, (gpointer) key,
+                                   GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, key)) + 1));
+            }
         }
     }
 
-  for (guint i = 0; i < self->page->sections->len; i++)
+  for (guint i = 0; self->page != NULL && i < self->page->sections->len; i++)
     {
       AttestSection *s = g_ptr_array_index (self->page->sections, i);
       const char *title = self->shown == ATTEST_READING_SOURCE ? s->source_title : s->title;
-      guint n_notes = GPOINTER_TO_UINT (g_hash_table_lookup (counts, s->key));
-      GtkWidget *row, *box, *label;
+      guint n_notes;
+      int row = s->level > 3 ? -1 : (int) self->toc_sections->len;
 
-      if (s->level > 3)
+      g_array_append_val (self->toc_rows, row);
+      if (row < 0)
         continue;
-      row = gtk_list_box_row_new ();
-      box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-      label = gtk_label_new (title);
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-      gtk_widget_set_hexpand (label, TRUE);
-      gtk_widget_set_margin_start (box, 12 * (int) (MAX (s->level, 1) - 1));
-      if (s->level == 1)
-        gtk_widget_add_css_class (label, "heading");
-      gtk_box_append (GTK_BOX (box), label);
+      n_notes = GPOINTER_TO_UINT (g_hash_table_lookup (counts, s->key));
+      g_array_append_val (self->toc_sections, i);
+      g_array_append_val (self->toc_notes, n_notes);
       if (n_notes > 0)
         {
           g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u note", "%u notes", n_notes), n_notes);
-          GtkWidget *badge = gtk_label_new (text);
-          g_autofree char *name = g_strdup_printf ("%s, %s", title, text);
 
-          gtk_widget_add_css_class (badge, "caption");
-          gtk_widget_add_css_class (badge, "dim-label");
-          gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
-          gtk_box_append (GTK_BOX (box), badge);
-          gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+          g_ptr_array_add (names, g_strdup_printf ("%s, %s", title, text));
         }
       else
-        gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
-      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-      g_object_set_data (G_OBJECT (row), SECTION_KEY, GINT_TO_POINTER ((int) i + 1));
-      gtk_list_box_append (self->toc_list, row);
-      if ((int) i == self->section)
-        gtk_list_box_select_row (self->toc_list, GTK_LIST_BOX_ROW (row));
+        g_ptr_array_add (names, g_strdup (title));
     }
+  g_ptr_array_add (names, NULL);
+  self->toc_selecting = TRUE;
+  gtk_string_list_splice (self->toc_names, 0, old, (const char * const *) names->pdata);
+  gtk_single_selection_set_selected (self->toc_selection,
+                                     self->section >= 0 && (guint) self->section < self->toc_rows->len
+                                     && g_array_index (self->toc_rows, int, self->section) >= 0
+                                     ? (guint) g_array_index (self->toc_rows, int, self->section)
+                                     : GTK_INVALID_LIST_POSITION);
+  self->toc_selecting = FALSE;
 }
 
 static void
-on_toc_row_activated (GtkListBox     *list,
-                      GtkListBoxRow  *row,
-                      AttestPageView *self)
+toc_setup (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           AttestPageView           *self)
 {
-  int section = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), SECTION_KEY)) - 1;
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *badge = gtk_label_new (NULL);
 
-  scroll_to_section (self, section);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_add_css_class (badge, "caption");
+  gtk_widget_add_css_class (badge, "dim-label");
+  gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), badge);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+toc_bind (GtkSignalListItemFactory *factory,
+          GtkListItem              *item,
+          AttestPageView           *self)
+{
+  guint row = gtk_list_item_get_position (item);
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *label = gtk_widget_get_first_child (box);
+  GtkWidget *badge = gtk_widget_get_next_sibling (label);
+  AttestSection *s;
+  guint n_notes;
+
+  if (self->page == NULL || row >= self->toc_sections->len)
+    return;
+  s = g_ptr_array_index (self->page->sections, g_array_index (self->toc_sections, guint, row));
+  n_notes = g_array_index (self->toc_notes, guint, row);
+  gtk_label_set_text (GTK_LABEL (label), self->shown == ATTEST_READING_SOURCE ? s->source_title : s->title);
+  gtk_widget_set_margin_start (box, 12 * (int) (MAX (s->level, 1) - 1));
+  if (s->level == 1)
+    gtk_widget_add_css_class (label, "heading");
+  else
+    gtk_widget_remove_css_class (label, "heading");
+  if (n_notes > 0)
+    {
+      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u note", "%u notes", n_notes), n_notes);
+
+      gtk_label_set_text (GTK_LABEL (badge), text);
+    }
+  gtk_widget_set_visible (badge, n_notes > 0);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  gtk_string_list_get_string (self->toc_names, row), -1);
+}
+
+static void
+toc_go (AttestPageView *self,
+        guint           row)
+{
+  if (self->page == NULL || row >= self->toc_sections->len)
+    return;
+  scroll_to_section (self, (int) g_array_index (self->toc_sections, guint, row));
+}
+
+/* A row picked (a click, the arrow keys): its section shows. */
+static void
+on_toc_selection_changed (GtkSelectionModel *model,
+                          guint              position,
+                          guint              n_items,
+                          AttestPageView    *self)
+{
+  guint row = gtk_single_selection_get_selected (self->toc_selection);
+
+  if (self->toc_selecting || row == GTK_INVALID_LIST_POSITION)
+    return;
+  toc_go (self, row);
+}
+
+/* Enter or a double click: there, and the contents out of the way when folded. */
+static void
+on_toc_activate (GtkListView    *list,
+                 guint           row,
+                 AttestPageView *self)
+{
+  toc_go (self, row);
   if (adw_flap_get_folded (self->toc_flap))
     adw_flap_set_reveal_flap (self->toc_flap, FALSE);
 }
@@ -1733,6 +1923,7 @@ attest_page_view_dispose (GObject *object)
   clear_twins (self);
   g_clear_handle_id (&self->fit_source, g_source_remove);
   g_clear_handle_id (&self->keep_scroll_source, g_source_remove);
+  stop_build (self);
   if (self->views != NULL)
     g_ptr_array_set_size (self->views, 0);
   gtk_widget_dispose_template (GTK_WIDGET (self), ATTEST_TYPE_PAGE_VIEW);
@@ -1756,6 +1947,9 @@ attest_page_view_finalize (GObject *object)
 
   g_clear_pointer (&self->views, g_ptr_array_unref);
   g_clear_pointer (&self->matches, g_array_unref);
+  g_clear_pointer (&self->toc_sections, g_array_unref);
+  g_clear_pointer (&self->toc_notes, g_array_unref);
+  g_clear_pointer (&self->toc_rows, g_array_unref);
   g_clear_pointer (&self->variants, g_array_unref);
   g_clear_pointer (&self->marks, g_ptr_array_unref);
   g_clear_pointer (&self->page, attest_page_unref);
@@ -1841,7 +2035,7 @@ attest_page_view_class_init (AttestPageViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AttestPageView, content_stack);
   gtk_widget_class_bind_template_child (widget_class, AttestPageView, single_scroll);
   gtk_widget_class_bind_template_child (widget_class, AttestPageView, side_scroll);
-  gtk_widget_class_bind_template_callback (widget_class, on_toc_row_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_toc_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_variant_selected);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "page.find", NULL);
@@ -1869,6 +2063,25 @@ attest_page_view_init (AttestPageView *self)
 
   self->views = g_ptr_array_new_with_free_func (g_object_unref);
   self->matches = g_array_new (FALSE, FALSE, sizeof (Match));
+  self->toc_sections = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->toc_notes = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->toc_rows = g_array_new (FALSE, FALSE, sizeof (int));
+  {
+    GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+    self->toc_names = gtk_string_list_new (NULL);
+    /* The selection holds the model (and the list view the selection). */
+    self->toc_selection = gtk_single_selection_new (G_LIST_MODEL (self->toc_names));
+    gtk_single_selection_set_autoselect (self->toc_selection, FALSE);
+    gtk_single_selection_set_can_unselect (self->toc_selection, TRUE);
+    g_signal_connect (self->toc_selection, "selection-changed", G_CALLBACK (on_toc_selection_changed), self);
+    g_signal_connect (factory, "setup", G_CALLBACK (toc_setup), self);
+    g_signal_connect (factory, "bind", G_CALLBACK (toc_bind), self);
+    gtk_list_view_set_model (self->toc_list, GTK_SELECTION_MODEL (self->toc_selection));
+    gtk_list_view_set_factory (self->toc_list, factory);
+    g_object_unref (factory);
+    g_object_unref (self->toc_selection);
+  }
   self->variants = g_array_new (FALSE, TRUE, sizeof (Variant));
   g_array_set_clear_func (self->variants, (GDestroyNotify) variant_clear);
   self->renderer = attest_block_renderer_new ();
@@ -2026,7 +2239,7 @@ gboolean
 attest_page_view_get_loading (AttestPageView *self)
 {
   g_return_val_if_fail (ATTEST_IS_PAGE_VIEW (self), FALSE);
-  return self->load != NULL;
+  return self->load != NULL || self->build_source != 0;
 }
 
 void
