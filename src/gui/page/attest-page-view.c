@@ -129,6 +129,7 @@ struct _AttestPageView
   struct _Load *load;           /* the page being parsed on a worker, or NULL */
   guint build_source;           /* the views being built on idle (build_slice()), or 0 */
   guint build_next;             /* the next block (single) or pair (side by side) to build */
+  gboolean build_paused;        /* the build waits for the view to show again */
   GArray *build_pairs;          /* side by side, while built: the core's pairs */
   int build_row;                /* side by side, while built: the next grid row */
   char *pending_key;            /* a section asked for while it parses: shown on it */
@@ -380,7 +381,7 @@ scroll_to_section (AttestPageView *self,
   set_section (self, section);
   self->pending_section = section;
   /* Still being built: there once built (finish_build()). */
-  if (self->build_source != 0)
+  if (self->build_source != 0 || self->build_paused)
     return;
   if (scroll_to_section_now (self))
     {
@@ -725,6 +726,7 @@ static void
 stop_build (AttestPageView *self)
 {
   g_clear_handle_id (&self->build_source, g_source_remove);
+  self->build_paused = FALSE;
   g_clear_pointer (&self->build_pairs, g_array_unref);
   self->build_next = 0;
 }
@@ -820,6 +822,14 @@ build_idle (gpointer user_data)
 {
   AttestPageView *self = user_data;
 
+  /* Back to the matrix meanwhile: the rest waits until the page shows again (on_map()). */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->build_source = 0;
+      self->build_paused = TRUE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+      return G_SOURCE_REMOVE;
+    }
   if (!build_slice (self, g_get_monotonic_time () + BUILD_SLICE_US))
     return G_SOURCE_CONTINUE;
   self->build_source = 0;
@@ -890,6 +900,20 @@ build_side (AttestPageView *self)
   self->build_row = row + 1;
   gtk_scrolled_window_set_child (self->side_scroll, grid);
   gtk_stack_set_visible_child_name (self->content_stack, "side");
+}
+
+/* The view shows again: a build paused while hidden goes on. */
+static void
+on_map (GtkWidget *widget)
+{
+  AttestPageView *self = ATTEST_PAGE_VIEW (widget);
+
+  if (self->build_paused && self->build_source == 0)
+    {
+      self->build_paused = FALSE;
+      self->build_source = g_idle_add_full (BUILD_PRIORITY, build_idle, self, NULL);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+    }
 }
 
 /* The page is all there: what needs all of it. */
@@ -2063,6 +2087,7 @@ attest_page_view_init (AttestPageView *self)
 
   self->views = g_ptr_array_new_with_free_func (g_object_unref);
   self->matches = g_array_new (FALSE, FALSE, sizeof (Match));
+  g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
   self->toc_sections = g_array_new (FALSE, FALSE, sizeof (guint));
   self->toc_notes = g_array_new (FALSE, FALSE, sizeof (guint));
   self->toc_rows = g_array_new (FALSE, FALSE, sizeof (int));
