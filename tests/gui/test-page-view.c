@@ -921,9 +921,23 @@ test_big_page_async (void)
   guint ticks = 0, source;
   gint64 start, returned, shown;
   AttestPage *page;
+  g_autoptr(GString) md = NULL;
+  g_autofree char *key = NULL;
 
   fixture_set_up (&f, "offering-soc.fr-FR.md");
-  framework = import_same_headings (&f, NULL);
+  framework = import_same_headings (&f, &md);
+  /* Notes on two sections deep in the page: counted in the contents (one query for the page). */
+  {
+    g_autoptr(AttestPage) parsed = attest_page_parse ("offering-same-headings.md", md->str, (gssize) md->len, &error);
+    g_autofree char *target = NULL;
+
+    g_assert_no_error (error);
+    key = g_strdup (((AttestSection *) parsed->sections->pdata[12345])->key);
+    target = g_strdup_printf ("framework:%s#%s", framework, key);
+    g_assert_true (attest_workspace_add_note (f.ws, target, "First.", NULL, &error));
+    g_assert_true (attest_workspace_add_note (f.ws, target, "Second.", NULL, &error));
+    g_assert_no_error (error);
+  }
   load (&f, "soc", NULL);
 
   source = g_timeout_add (1, count_tick, &ticks);
@@ -947,6 +961,15 @@ test_big_page_async (void)
   g_assert_nonnull (page);
   g_assert_cmpuint (page->sections->len, >=, N_SAME_HEADINGS);
   g_assert_cmpstr (attest_page_view_get_title (f.view), ==, "Same Headings");
+  /* The contents: a row for each section, the two notes beside theirs, and only there. */
+  g_assert_cmpuint (toc_rows (&f), ==, page->sections->len);
+  {
+    g_autoptr(GtkStringObject) row = g_list_model_get_item (toc_model (&f), 12345);
+
+    g_assert_cmpstr (((AttestSection *) page->sections->pdata[12345])->key, ==, key);
+    g_assert_cmpstr (gtk_string_object_get_string (row), ==, "Same, 2 notes");
+    g_assert_false (toc_says (&f, "1 note"));
+  }
   attest_test_settle (50);
   g_assert_cmpuint (attest_page_view_get_text_views (f.view)->len, ==, 1);
   text = all_text (&f);
