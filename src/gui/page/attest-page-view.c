@@ -714,7 +714,8 @@ on_single_width (GtkAdjustment  *adjustment,
  * (clear_views()). The page shows from its top as it comes; marks, Find and
  * the section asked for come once it is all there (finish_build()). */
 #define BUILD_SLICE_US 8000
-#define BUILD_STEP     64     /* blocks (or rows) between two looks at the clock */
+#define BUILD_STEP     64     /* blocks between two looks at the clock */
+#define BUILD_ROW_STEP 4      /* side by side: rows (two text views each) between two looks */
 #define BUILD_AT_ONCE  2000   /* blocks: a page this small is built at once (every real page) */
 /* After the redraw and the text views' own layout (GTK_TEXT_VIEW_PRIORITY_VALIDATE),
  * before plain idle: the build neither starves nor is starved. */
@@ -790,7 +791,7 @@ build_slice (AttestPageView *self,
     {
       while (self->build_next < self->build_pairs->len)
         {
-          for (guint n = 0; n < BUILD_STEP && self->build_next < self->build_pairs->len; n++)
+          for (guint n = 0; n < BUILD_ROW_STEP && self->build_next < self->build_pairs->len; n++)
             build_side_row (self);
           if (g_get_monotonic_time () >= until)
             break;
@@ -2259,7 +2260,8 @@ attest_page_view_load (AttestPageView   *self,
   return start_load (self, load, workspace, framework->id, pick->id, error);
 }
 
-/* TRUE while a page asked for is parsed (#AttestPageView:loading). */
+/* TRUE while a page asked for is parsed, or built on screen (#AttestPageView:loading);
+ * a build waiting while the view is hidden is not loading. */
 gboolean
 attest_page_view_get_loading (AttestPageView *self)
 {
