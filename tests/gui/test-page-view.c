@@ -1073,6 +1073,12 @@ import_largest_page (Fixture *f,
   g_autofree char *path = NULL;
   g_autoptr(GString) md = g_string_new ("---\ntitle: Largest Page\n---\n");
   g_autoptr(GString) part = g_string_new (NULL);
+#ifdef __SANITIZE_ADDRESS__
+  /* GTK under AddressSanitizer builds ten times slower: a quarter of it there; all of it in the plain build. */
+  const gsize size = ATTEST_PAGE_MAX_BYTES / 4;
+#else
+  const gsize size = ATTEST_PAGE_MAX_BYTES;
+#endif
 
   g_assert_no_error (error);
   for (guint i = 0;; i++)
@@ -1084,7 +1090,7 @@ import_largest_page (Fixture *f,
       if (i % 100 == 0)
         g_string_append_printf (part, "See [another section](#section-%u).", i / 2);
       g_string_append (part, "\n\n");
-      if (md->len + part->len + 32 > ATTEST_PAGE_MAX_BYTES)
+      if (md->len + part->len + 32 > size)
         break;
       g_string_append_len (md, part->str, (gssize) part->len);
     }
@@ -1166,7 +1172,7 @@ test_largest_accepted_page (void)
   fflush (stdout);
   page = attest_page_view_get_page (f.view);
   g_assert_cmpstr (attest_page_view_get_framework_id (f.view), ==, framework);
-  g_assert_cmpuint (page->sections->len, >, 5000);
+  g_assert_cmpuint (page->sections->len, >, bytes / 800);
   for (guint i = 0; i < page->sections->len; i++)
     rows += ((AttestSection *) page->sections->pdata[i])->level <= 3;
   g_assert_cmpuint (toc_rows (&f), ==, rows);
@@ -1200,7 +1206,6 @@ test_largest_accepted_page (void)
   wait_parsed (&f, framework);
   g_assert_true (attest_page_view_get_loading (f.view));
   gtk_widget_set_visible (GTK_WIDGET (f.view), FALSE);
-  attest_test_settle (100);
   g_assert_false (attest_page_view_get_loading (f.view));
   chars = buffer_chars (&f);
   attest_test_settle (300);

@@ -903,6 +903,20 @@ build_side (AttestPageView *self)
   gtk_stack_set_visible_child_name (self->content_stack, "side");
 }
 
+/* Back to the matrix: the rest of the build waits until the page shows again. */
+static void
+on_unmap (GtkWidget *widget)
+{
+  AttestPageView *self = ATTEST_PAGE_VIEW (widget);
+
+  if (self->build_source != 0)
+    {
+      g_clear_handle_id (&self->build_source, g_source_remove);
+      self->build_paused = TRUE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+    }
+}
+
 /* The view shows again: a build paused while hidden goes on. */
 static void
 on_map (GtkWidget *widget)
@@ -2089,6 +2103,7 @@ attest_page_view_init (AttestPageView *self)
   self->views = g_ptr_array_new_with_free_func (g_object_unref);
   self->matches = g_array_new (FALSE, FALSE, sizeof (Match));
   g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
+  g_signal_connect (self, "unmap", G_CALLBACK (on_unmap), NULL);
   self->toc_sections = g_array_new (FALSE, FALSE, sizeof (guint));
   self->toc_notes = g_array_new (FALSE, FALSE, sizeof (guint));
   self->toc_rows = g_array_new (FALSE, FALSE, sizeof (int));
