@@ -1062,17 +1062,32 @@ build_blocks (const char  *path,
   w.quotes = g_array_new (FALSE, FALSE, sizeof (QuoteFrame));
   w.heading_ordinal = -1;
 
-  iter = cmark_iter_new (doc);
-  while (ok && (ev = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
+  /* One top-level block at a time, freed once walked: the tree shrinks as
+   * the block list grows (malloc gives the one's memory to the other), so
+   * the two never both hold the whole page. */
+  for (cmark_node *top = cmark_node_first_child (doc), *next; ok && top != NULL; top = next)
     {
-      cmark_node *node = cmark_iter_get_node (iter);
+      next = cmark_node_next (top);
+      iter = cmark_iter_new (top);
+      while (ok && (ev = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
+        {
+          cmark_node *node = cmark_iter_get_node (iter);
 
-      if (ev == CMARK_EVENT_ENTER)
-        ok = walk_enter (&w, node, error);
-      else if (ev == CMARK_EVENT_EXIT)
-        walk_exit (&w, node);
+          if (ev == CMARK_EVENT_ENTER)
+            ok = walk_enter (&w, node, error);
+          else if (ev == CMARK_EVENT_EXIT)
+            {
+              walk_exit (&w, node);
+              /* A list item walked goes too (a page may be one long list):
+               * the iterator has its next step already, the item's sibling
+               * or its list. Nothing looks back at an item. */
+              if (node != top && cmark_node_get_type (node) == CMARK_NODE_ITEM)
+                cmark_node_free (node);
+            }
+        }
+      cmark_iter_free (iter);
+      cmark_node_free (top);
     }
-  cmark_iter_free (iter);
 
   if (w.cur != NULL)
     {

@@ -6,6 +6,9 @@
  *   attest-bench matrix       matrix: F frameworks, S services, C cells, build B ms
  *   attest-bench attach FILE  attach: FILE SIZE bytes, hash H ms, store S ms, total T ms
  *   attest-bench page DIR     page: P pages, max M ms, median D ms, slowest FILE, warnings W
+ *                             page memory: KIND B bytes, peak P bytes per input byte, parse T ms
+ *                             (made-up pages of at most BYTES, ATTEST_PAGE_MAX_BYTES unless
+ *                             "page DIR BYTES" says less; each parsed in a process of its own)
  *   attest-bench sections [N…] sections: import of N headings with one anchor / one title,
  *                             parse P ms store S ms each (N = 5000 10000 50000 by default)
  *
@@ -16,6 +19,8 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <sys/resource.h>
+#include <unistd.h>
 
 #include <glib/gstdio.h>
 
@@ -486,6 +491,106 @@ bench_page (const char *dir)
   return ret;
 }
 
+/* The dense made-up pages of the memory figure: what a line holds. */
+static const struct {
+  const char *kind;
+  const char *header;
+  const char *line;
+} dense_pages[] = {
+  { "headings",   "",                    "## Same\n\ntext\n\n" },
+  { "emphasis",   "",                    "*a* **b** `c`\n" },
+  { "lines",      "",                    "a\n" },
+  { "paragraphs", "",                    "a\n\n" },
+  { "list",       "",                    "- a\n" },
+  { "links",      "",                    "[a](#b)\n" },
+  { "bilingual",  "",
+    "<span data-ttu-id=\"a-1\">Un *mot*.</span><span class=\"sxs-lookup\"><span data-stu-id=\"a-1\">A *word*.</span></span>\n\n" },
+};
+
+/* The process's resident set now, in bytes. */
+static gsize
+resident_bytes (void)
+{
+  g_autofree char *statm = NULL;
+  unsigned long size = 0, resident = 0;
+
+  if (g_file_get_contents ("/proc/self/statm", &statm, NULL, NULL))
+    sscanf (statm, "%lu %lu", &size, &resident);
+  return (gsize) resident * (gsize) sysconf (_SC_PAGESIZE);
+}
+
+/* In a process of its own (the peak is the process's): one dense page just
+ * under the size limit, parsed and paired as the view does; prints
+ * "BYTES PEAK MS", the peak above what the process held before the parse. */
+static int
+bench_page_peak (const char *kind,
+                 gsize       size)
+{
+  g_autoptr(GString) md = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttestPage) page = NULL;
+  g_autoptr(GArray) pairs = NULL;
+  struct rusage usage;
+  gsize before;
+  gint64 t0;
+  guint k;
+
+  for (k = 0; k < G_N_ELEMENTS (dense_pages); k++)
+    if (g_str_equal (dense_pages[k].kind, kind))
+      break;
+  if (k == G_N_ELEMENTS (dense_pages))
+    return 2;
+  g_string_append (md, dense_pages[k].header);
+  while (md->len + strlen (dense_pages[k].line) <= size)
+    g_string_append (md, dense_pages[k].line);
+  before = resident_bytes ();
+  t0 = g_get_monotonic_time ();
+  page = attest_page_parse ("dense.md", md->str, (gssize) md->len, &error);
+  if (page == NULL)
+    {
+      g_printerr ("attest-bench: %s\n", error->message);
+      return 1;
+    }
+  pairs = attest_page_pair_blocks (page);
+  getrusage (RUSAGE_SELF, &usage);
+  printf ("%" G_GSIZE_FORMAT " %" G_GSIZE_FORMAT " %.1f\n", md->len,
+          (gsize) usage.ru_maxrss * 1024 - MIN (before, (gsize) usage.ru_maxrss * 1024),
+          (g_get_monotonic_time () - t0) / 1000.0);
+  return 0;
+}
+
+/* The peak memory of each dense page, each parsed in a process of its own. */
+static int
+bench_page_memory (const char *self_path,
+                   const char *size)
+{
+  int ret = 0;
+
+  for (guint k = 0; k < G_N_ELEMENTS (dense_pages); k++)
+    {
+      const char *argv[] = { self_path, "page-peak", dense_pages[k].kind, size, NULL };
+      g_autofree char *out = NULL;
+      g_autoptr(GError) error = NULL;
+      int status = 0;
+      guint64 bytes = 0, peak = 0;
+      double ms = 0;
+
+      if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, &status, &error)
+          || !g_spawn_check_wait_status (status, &error)
+          || sscanf (out, "%" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT " %lf", &bytes, &peak, &ms) != 3
+          || bytes == 0)
+        {
+          g_printerr ("attest-bench: page memory %s: %s\n", dense_pages[k].kind,
+                      error != NULL ? error->message : "no figure");
+          ret = 1;
+          continue;
+        }
+      printf ("page memory: %s %" G_GUINT64_FORMAT " bytes, peak %.0f bytes per input byte, parse %.1f ms\n",
+              dense_pages[k].kind, bytes, (double) peak / (double) bytes, ms);
+    }
+  return ret;
+}
+
 static void usage (void);
 
 /* One import of a made-up page of @n headings into a new workspace;
@@ -570,7 +675,7 @@ bench_sections (int   argc,
 static void
 usage (void)
 {
-  g_printerr ("usage: attest-bench import DIR | search [N] | checklist | matrix | attach FILE | page DIR"
+  g_printerr ("usage: attest-bench import DIR | search [N] | checklist | matrix | attach FILE | page DIR [BYTES]"
               " | sections [N…]\n");
 }
 
@@ -588,8 +693,28 @@ main (int   argc,
     return bench_matrix ();
   if (argc == 3 && g_str_equal (argv[1], "attach"))
     return bench_attach (argv[2]);
-  if (argc == 3 && g_str_equal (argv[1], "page"))
-    return bench_page (argv[2]);
+  if ((argc == 3 || argc == 4) && g_str_equal (argv[1], "page"))
+    {
+      g_autofree char *size = g_strdup_printf ("%d", ATTEST_PAGE_MAX_BYTES);
+      guint64 n;
+      int ret;
+
+      if (argc == 4 && !g_ascii_string_to_unsigned (argv[3], 10, 1, ATTEST_PAGE_MAX_BYTES, &n, NULL))
+        {
+          usage ();
+          return 2;
+        }
+      ret = bench_page (argv[2]);
+      return bench_page_memory ("/proc/self/exe", argc == 4 ? argv[3] : size) != 0 ? 1 : ret;
+    }
+  if (argc == 4 && g_str_equal (argv[1], "page-peak"))
+    {
+      guint64 n;
+
+      if (!g_ascii_string_to_unsigned (argv[3], 10, 1, ATTEST_PAGE_MAX_BYTES, &n, NULL))
+        return 2;
+      return bench_page_peak (argv[2], (gsize) n);
+    }
   if (argc >= 2 && g_str_equal (argv[1], "sections"))
     return bench_sections (argc - 2, argv + 2);
   if ((argc == 2 || argc == 3) && g_str_equal (argv[1], "search"))

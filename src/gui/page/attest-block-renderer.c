@@ -918,6 +918,46 @@ attest_block_renderer_append_with_offsets (AttestBlockRenderer *self,
 }
 
 /**
+ * attest_block_renderer_append_range:
+ * @first: the first block of @blocks to append
+ * @n: how many
+ * @offsets: (nullable) (element-type AttestBlockOffsets): where each block went,
+ *   one entry per block appended
+ *
+ * Appends blocks @first … @first + @n - 1 of @blocks to a buffer that holds
+ * blocks 0 … @first - 1 already (a page built a slice at a time): the same
+ * text and tags as one attest_block_renderer_append_with_offsets() of them all.
+ */
+void
+attest_block_renderer_append_range (AttestBlockRenderer *self,
+                                    GtkTextBuffer       *buffer,
+                                    GPtrArray           *blocks,
+                                    guint                first,
+                                    guint                n,
+                                    GArray              *offsets)
+{
+  const AttestBlock *prev;
+
+  g_return_if_fail (ATTEST_IS_BLOCK_RENDERER (self));
+  g_return_if_fail (GTK_IS_TEXT_BUFFER (buffer));
+  g_return_if_fail (gtk_text_buffer_get_tag_table (buffer) == self->tags);
+  g_return_if_fail (blocks != NULL);
+  g_return_if_fail (first <= blocks->len && n <= blocks->len - first);
+
+  prev = first > 0 ? g_ptr_array_index (blocks, first - 1) : NULL;
+  for (guint i = first; i < first + n; i++)
+    {
+      const AttestBlock *block = g_ptr_array_index (blocks, i);
+      AttestBlockOffsets where;
+
+      append_block (self, buffer, prev, block, &where);
+      if (offsets != NULL)
+        g_array_append_val (offsets, where);
+      prev = block;
+    }
+}
+
+/**
  * attest_block_renderer_apply_link:
  * @target: what activating the range means (a URL, or the caller's own scheme)
  * @look: (nullable): the tag that gives the range its look; NULL for a link's

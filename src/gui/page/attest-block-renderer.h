@@ -82,6 +82,12 @@ void                 attest_block_renderer_append_with_offsets (AttestBlockRende
                                                                 GtkTextBuffer       *buffer,
                                                                 GPtrArray           *blocks,
                                                                 GArray              *offsets);
+void                 attest_block_renderer_append_range   (AttestBlockRenderer *self,
+                                                           GtkTextBuffer       *buffer,
+                                                           GPtrArray           *blocks,
+                                                           guint                first,
+                                                           guint                n,
+                                                           GArray              *offsets);
 void                 attest_block_renderer_apply_link     (AttestBlockRenderer *self,
                                                            GtkTextBuffer       *buffer,
                                                            const GtkTextIter   *start,

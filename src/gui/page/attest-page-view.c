@@ -41,7 +41,6 @@
 
 #define SERVICE_SCHEME "attest-service:"
 #define VIEW_INFO_KEY  "attest-page-view-info"
-#define SECTION_KEY    "attest-section"
 #define MAX_MATCHES    10000
 
 /* Zoom steps; index ZOOM_DEFAULT is 100 %. */
@@ -90,7 +89,13 @@ struct _AttestPageView
   AttestNoteEditor *section_notes;
   AttestNoteEditor *page_notes;
   AdwFlap *toc_flap;
-  GtkListBox *toc_list;
+  GtkListView *toc_list;        /* the contents: a row for each section of level 1 to 3 */
+  GtkStringList *toc_names;     /*   what a screen reader says of each row */
+  GtkSingleSelection *toc_selection;
+  GArray *toc_sections;         /*   guint: each row's section */
+  GArray *toc_notes;            /*   guint: how many notes each row's section has */
+  GArray *toc_rows;             /* int: each section's row, or -1 */
+  gboolean toc_selecting;       /* the view selects a row itself: not the reader's pick */
   GtkStack *content_stack;
   GtkScrolledWindow *single_scroll;
   GtkScrolledWindow *side_scroll;
@@ -123,6 +128,11 @@ struct _AttestPageView
   guint loading_variants : 1;
 
   struct _Load *load;           /* the page being parsed on a worker, or NULL */
+  guint build_source;           /* the views being built on idle (build_slice()), or 0 */
+  guint build_next;             /* the next block (single) or pair (side by side) to build */
+  gboolean build_paused;        /* the build waits for the view to show again */
+  GArray *build_pairs;          /* side by side, while built: the core's pairs */
+  int build_row;                /* side by side, while built: the next grid row */
   char *pending_key;            /* a section asked for while it parses: shown on it */
   guint spinner_source;         /* shows the spinner if the parse takes a while */
   GtkWidget *spinner;
@@ -132,6 +142,8 @@ struct _AttestPageView
   char *find_text;
 
   int zoom;                     /* index into zoom_steps */
+  guint keep_scroll_source;     /* Find closed: the place held a moment (keep_scroll()) */
+  double keep_scroll_value;
 
   int twin_segment;             /* the segment lit by hovering, or -1 */
   AttestBlockView *twin_views[2];
@@ -157,6 +169,7 @@ static GParamSpec *properties[N_PROPS];
 
 static void render (AttestPageView *self);
 static void rebuild_toc (AttestPageView *self);
+static void stop_build (AttestPageView *self);
 static void update_notes (AttestPageView *self);
 static void refind (AttestPageView *self);
 
@@ -270,7 +283,8 @@ find_block (AttestPageView *self,
       /* A page that is not bilingual has one side: both names reach it. */
       if (is_bilingual (self) && info->source != source)
         continue;
-      for (guint b = 0; b < info->blocks->len; b++)
+      /* Only the blocks built so far (a big page is built a slice at a time). */
+      for (guint b = 0; b < info->offsets->len; b++)
         if (g_array_index (info->blocks, guint, b) == block)
           {
             AttestBlockOffsets *o = &g_array_index (info->offsets, AttestBlockOffsets, b);
@@ -350,14 +364,13 @@ set_section (AttestPageView *self,
   self->section = section;
   update_notes (self);
   /* The contents follow without taking the focus. */
-  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->toc_list));
-       row != NULL; row = gtk_widget_get_next_sibling (row))
-    if (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), SECTION_KEY)) - 1 == section)
-      {
-        gtk_list_box_select_row (self->toc_list, GTK_LIST_BOX_ROW (row));
-        return;
-      }
-  gtk_list_box_unselect_all (self->toc_list);
+  self->toc_selecting = TRUE;
+  gtk_single_selection_set_selected (self->toc_selection,
+                                     section >= 0 && (guint) section < self->toc_rows->len
+                                     && g_array_index (self->toc_rows, int, section) >= 0
+                                     ? (guint) g_array_index (self->toc_rows, int, section)
+                                     : GTK_INVALID_LIST_POSITION);
+  self->toc_selecting = FALSE;
 }
 
 static void
@@ -368,6 +381,9 @@ scroll_to_section (AttestPageView *self,
     return;
   set_section (self, section);
   self->pending_section = section;
+  /* Still being built: there once built (finish_build()). */
+  if (self->build_source != 0 || self->build_paused)
+    return;
   if (scroll_to_section_now (self))
     {
       self->pending_section = -1;
@@ -589,7 +605,7 @@ on_view_released (GtkGestureClick *gesture,
   if (attest_block_renderer_get_link_at_iter (&iter) != NULL)
     return;
   offset = gtk_text_iter_get_offset (&iter);
-  for (guint b = info->blocks->len; b > 0; b--)
+  for (guint b = info->offsets->len; b > 0; b--)
     if (g_array_index (info->offsets, AttestBlockOffsets, b - 1).start <= offset)
       {
         const AttestBlock *block = g_ptr_array_index (blocks, g_array_index (info->blocks, guint, b - 1));
@@ -618,8 +634,10 @@ new_view (AttestPageView *self,
   info->offsets = g_array_new (FALSE, FALSE, sizeof (AttestBlockOffsets));
   info->row = row;
   g_object_set_data_full (G_OBJECT (view), VIEW_INFO_KEY, info, (GDestroyNotify) view_info_free);
-  attest_block_renderer_append_with_offsets (self->renderer, gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)),
-                                             blocks, info->offsets);
+  /* No blocks: the caller appends them, a slice at a time. */
+  if (blocks != NULL)
+    attest_block_renderer_append_with_offsets (self->renderer, gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)),
+                                               blocks, info->offsets);
   g_signal_connect_object (view, "activate-link", G_CALLBACK (on_activate_link), self, 0);
   gtk_widget_add_css_class (GTK_WIDGET (view), "page-text");
 
@@ -648,6 +666,7 @@ clear_views (AttestPageView *self)
       gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->scroll_tick);
       self->scroll_tick = 0;
     }
+  stop_build (self);
   g_array_set_size (self->matches, 0);
   self->current_match = -1;
   g_ptr_array_set_size (self->views, 0);
@@ -688,6 +707,139 @@ on_single_width (GtkAdjustment  *adjustment,
     self->fit_source = g_idle_add (fit_column, self);
 }
 
+/* A big page is built a slice at a time, on idle, so the window keeps
+ * answering (issues 18 and 19: 20 000 sections froze it for seconds, a page
+ * at the size limit for minutes): each slice takes about BUILD_SLICE_US,
+ * then the main loop runs (a redraw, a key, Back, Ctrl+Q) before the next.
+ * A page asked for since, another mode, Back or closing the window stops it
+ * (clear_views()). The page shows from its top as it comes; marks, Find and
+ * the section asked for come once it is all there (finish_build()). */
+#define BUILD_SLICE_US 8000
+#define BUILD_STEP     64     /* blocks between two looks at the clock */
+#define BUILD_ROW_STEP 4      /* side by side: rows (two text views each) between two looks */
+#define BUILD_AT_ONCE  2000   /* blocks: a page this small is built at once (every real page) */
+/* After the redraw and the text views' own layout (GTK_TEXT_VIEW_PRIORITY_VALIDATE),
+ * before plain idle: the build neither starves nor is starved. */
+#define BUILD_PRIORITY (GDK_PRIORITY_REDRAW + 10)
+
+static void finish_build (AttestPageView *self);
+
+static void
+stop_build (AttestPageView *self)
+{
+  g_clear_handle_id (&self->build_source, g_source_remove);
+  self->build_paused = FALSE;
+  g_clear_pointer (&self->build_pairs, g_array_unref);
+  self->build_next = 0;
+}
+
+/* Appends one row of side by side (the pairs from self->build_next on of one row). */
+static void
+build_side_row (AttestPageView *self)
+{
+  GArray *pairs = self->build_pairs;
+  guint i = self->build_next;
+  guint r = g_array_index (pairs, AttestBlockPair, i).row;
+  g_autoptr(GPtrArray) tblocks = g_ptr_array_new ();
+  g_autoptr(GPtrArray) sblocks = g_ptr_array_new ();
+  g_autoptr(GArray) tindexes = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) sindexes = g_array_new (FALSE, FALSE, sizeof (guint));
+  AttestBlockView *tview, *sview;
+  g_autofree char *tlabel = NULL, *slabel = NULL;
+  int row = self->build_row;
+
+  for (; i < pairs->len && g_array_index (pairs, AttestBlockPair, i).row == r; i++)
+    {
+      AttestBlockPair *p = &g_array_index (pairs, AttestBlockPair, i);
+      guint t = (guint) p->translated, s = (guint) p->source;
+
+      /* A block paired twice in a row (several twins) is drawn once. */
+      if (p->translated >= 0 && (tindexes->len == 0 || g_array_index (tindexes, guint, tindexes->len - 1) != t))
+        {
+          g_array_append_val (tindexes, t);
+          g_ptr_array_add (tblocks, g_ptr_array_index (self->page->translated_blocks, t));
+        }
+      if (p->source >= 0 && (sindexes->len == 0 || g_array_index (sindexes, guint, sindexes->len - 1) != s))
+        {
+          g_array_append_val (sindexes, s);
+          g_ptr_array_add (sblocks, g_ptr_array_index (self->page->source_blocks, s));
+        }
+    }
+  self->build_next = i;
+  tview = new_view (self, FALSE, tblocks, tindexes, row);
+  sview = new_view (self, TRUE, sblocks, sindexes, row);
+  view_info (tview)->twin = sview;
+  view_info (sview)->twin = tview;
+  /* Translators: how a screen reader names a cell of side by side; %u is its row */
+  tlabel = g_strdup_printf (_("Translation, row %u"), (guint) row);
+  /* Translators: how a screen reader names a cell of side by side; %u is its row */
+  slabel = g_strdup_printf (_("English source, row %u"), (guint) row);
+  attest_block_view_set_accessible_label (tview, tlabel);
+  attest_block_view_set_accessible_label (sview, slabel);
+  gtk_widget_add_css_class (GTK_WIDGET (tview), "side-cell");
+  gtk_widget_add_css_class (GTK_WIDGET (sview), "side-cell");
+  gtk_grid_attach (GTK_GRID (self->side_grid), GTK_WIDGET (tview), 0, row, 1, 1);
+  gtk_grid_attach (GTK_GRID (self->side_grid), GTK_WIDGET (sview), 1, row, 1, 1);
+  self->build_row++;
+}
+
+/* One slice of the build; TRUE when the page is all there. */
+static gboolean
+build_slice (AttestPageView *self,
+             gint64          until)
+{
+  if (self->shown == ATTEST_READING_SIDE_BY_SIDE)
+    {
+      while (self->build_next < self->build_pairs->len)
+        {
+          for (guint n = 0; n < BUILD_ROW_STEP && self->build_next < self->build_pairs->len; n++)
+            build_side_row (self);
+          if (g_get_monotonic_time () >= until)
+            break;
+        }
+      return self->build_next >= self->build_pairs->len;
+    }
+  else
+    {
+      AttestBlockView *view = g_ptr_array_index (self->views, 0);
+      ViewInfo *info = view_info (view);
+      GPtrArray *blocks = side_blocks (self, info->source);
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+
+      while (self->build_next < blocks->len)
+        {
+          guint n = MIN (BUILD_STEP, blocks->len - self->build_next);
+
+          attest_block_renderer_append_range (self->renderer, buffer, blocks, self->build_next, n, info->offsets);
+          self->build_next += n;
+          if (g_get_monotonic_time () >= until)
+            break;
+        }
+      return self->build_next >= blocks->len;
+    }
+}
+
+static gboolean
+build_idle (gpointer user_data)
+{
+  AttestPageView *self = user_data;
+
+  /* Back to the matrix meanwhile: the rest waits until the page shows again (on_map()). */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->build_source = 0;
+      self->build_paused = TRUE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+      return G_SOURCE_REMOVE;
+    }
+  if (!build_slice (self, g_get_monotonic_time () + BUILD_SLICE_US))
+    return G_SOURCE_CONTINUE;
+  self->build_source = 0;
+  finish_build (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 build_single (AttestPageView *self,
               gboolean        source)
@@ -698,7 +850,7 @@ build_single (AttestPageView *self,
 
   for (guint i = 0; i < blocks->len; i++)
     g_array_append_val (indexes, i);
-  view = new_view (self, source, blocks, indexes, -1);
+  view = new_view (self, source, NULL, indexes, -1);
   {
     /* The column's margins from the width there is now: not laid out twice. */
     int margin = MAX (48, (gtk_widget_get_width (GTK_WIDGET (self->content_stack)) - READING_WIDTH) / 2);
@@ -717,12 +869,11 @@ build_single (AttestPageView *self,
 static void
 build_side (AttestPageView *self)
 {
-  g_autoptr(GArray) pairs = attest_page_pair_blocks (self->page);
   GtkWidget *grid = gtk_grid_new ();
   GtkWidget *header;
-  guint i = 0;
   int row = 0;
 
+  self->build_pairs = attest_page_pair_blocks (self->page);
   gtk_grid_set_column_homogeneous (GTK_GRID (grid), TRUE);
   gtk_grid_set_column_spacing (GTK_GRID (grid), 24);
   gtk_widget_set_margin_start (grid, 24);
@@ -748,53 +899,52 @@ build_side (AttestPageView *self)
   gtk_widget_add_css_class (header, "heading");
   gtk_widget_add_css_class (header, "side-header");
   gtk_grid_attach (GTK_GRID (grid), header, 1, row, 1, 1);
-  row++;
-
-  while (i < pairs->len)
-    {
-      guint r = g_array_index (pairs, AttestBlockPair, i).row;
-      g_autoptr(GPtrArray) tblocks = g_ptr_array_new ();
-      g_autoptr(GPtrArray) sblocks = g_ptr_array_new ();
-      g_autoptr(GArray) tindexes = g_array_new (FALSE, FALSE, sizeof (guint));
-      g_autoptr(GArray) sindexes = g_array_new (FALSE, FALSE, sizeof (guint));
-      AttestBlockView *tview, *sview;
-      g_autofree char *tlabel = NULL, *slabel = NULL;
-
-      for (; i < pairs->len && g_array_index (pairs, AttestBlockPair, i).row == r; i++)
-        {
-          AttestBlockPair *p = &g_array_index (pairs, AttestBlockPair, i);
-          guint t = (guint) p->translated, s = (guint) p->source;
-
-          /* A block paired twice in a row (several twins) is drawn once. */
-          if (p->translated >= 0 && (tindexes->len == 0 || g_array_index (tindexes, guint, tindexes->len - 1) != t))
-            {
-              g_array_append_val (tindexes, t);
-              g_ptr_array_add (tblocks, g_ptr_array_index (self->page->translated_blocks, t));
-            }
-          if (p->source >= 0 && (sindexes->len == 0 || g_array_index (sindexes, guint, sindexes->len - 1) != s))
-            {
-              g_array_append_val (sindexes, s);
-              g_ptr_array_add (sblocks, g_ptr_array_index (self->page->source_blocks, s));
-            }
-        }
-      tview = new_view (self, FALSE, tblocks, tindexes, row);
-      sview = new_view (self, TRUE, sblocks, sindexes, row);
-      view_info (tview)->twin = sview;
-      view_info (sview)->twin = tview;
-      /* Translators: how a screen reader names a cell of side by side; %u is its row */
-      tlabel = g_strdup_printf (_("Translation, row %u"), (guint) row);
-      /* Translators: how a screen reader names a cell of side by side; %u is its row */
-      slabel = g_strdup_printf (_("English source, row %u"), (guint) row);
-      attest_block_view_set_accessible_label (tview, tlabel);
-      attest_block_view_set_accessible_label (sview, slabel);
-      gtk_widget_add_css_class (GTK_WIDGET (tview), "side-cell");
-      gtk_widget_add_css_class (GTK_WIDGET (sview), "side-cell");
-      gtk_grid_attach (GTK_GRID (grid), GTK_WIDGET (tview), 0, row, 1, 1);
-      gtk_grid_attach (GTK_GRID (grid), GTK_WIDGET (sview), 1, row, 1, 1);
-      row++;
-    }
+  self->build_row = row + 1;
   gtk_scrolled_window_set_child (self->side_scroll, grid);
   gtk_stack_set_visible_child_name (self->content_stack, "side");
+}
+
+/* Back to the matrix: the rest of the build waits until the page shows again. */
+static void
+on_unmap (GtkWidget *widget)
+{
+  AttestPageView *self = ATTEST_PAGE_VIEW (widget);
+
+  if (self->build_source != 0)
+    {
+      g_clear_handle_id (&self->build_source, g_source_remove);
+      self->build_paused = TRUE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+    }
+}
+
+/* The view shows again: a build paused while hidden goes on. */
+static void
+on_map (GtkWidget *widget)
+{
+  AttestPageView *self = ATTEST_PAGE_VIEW (widget);
+
+  if (self->build_paused && self->build_source == 0)
+    {
+      self->build_paused = FALSE;
+      self->build_source = g_idle_add_full (BUILD_PRIORITY, build_idle, self, NULL);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+    }
+}
+
+/* The page is all there: what needs all of it. */
+static void
+finish_build (AttestPageView *self)
+{
+  int section = self->pending_section;
+
+  g_clear_pointer (&self->build_pairs, g_array_unref);
+  self->pending_section = -1;
+  apply_marks (self);
+  if (self->find_text != NULL && *self->find_text != '\0')
+    refind (self);
+  if (section >= 0)
+    scroll_to_section (self, section);
 }
 
 static void
@@ -810,95 +960,176 @@ render (AttestPageView *self)
     build_side (self);
   else
     build_single (self, self->shown == ATTEST_READING_SOURCE);
-  apply_marks (self);
   rebuild_toc (self);
-  if (self->find_text != NULL && *self->find_text != '\0')
-    refind (self);
-  if (section >= 0)
-    scroll_to_section (self, section);
+  self->pending_section = section;
+  /* A small page at once (no flicker); a big one its first slice now, the rest on idle. */
+  if (build_slice (self, self->page->source_blocks->len + self->page->translated_blocks->len <= BUILD_AT_ONCE
+                         ? G_MAXINT64 : g_get_monotonic_time () + BUILD_SLICE_US))
+    {
+      finish_build (self);
+      return;
+    }
+  self->build_source = g_idle_add_full (BUILD_PRIORITY, build_idle, self, NULL);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 }
 
 /* ---- contents ---------------------------------------------------------- */
 
+/* The contents: a GtkListView over a model of the sections (a page of
+ * 20 000 sections made as many rows of widgets, and asked the store for the
+ * notes of each section one by one: issue 18). Their notes counted from one
+ * query for the page. */
 static void
 rebuild_toc (AttestPageView *self)
 {
-  GtkWidget *child;
   g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GPtrArray) notes = NULL;
-  g_autofree char *prefix = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  guint old = g_list_model_get_n_items (G_LIST_MODEL (self->toc_names));
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->toc_list))) != NULL)
-    gtk_list_box_remove (self->toc_list, child);
-  if (self->page == NULL)
-    return;
+  g_array_set_size (self->toc_sections, 0);
+  g_array_set_size (self->toc_notes, 0);
+  g_array_set_size (self->toc_rows, 0);
 
   /* How many notes each section has, to say so beside it. */
-  prefix = g_strdup_printf ("framework:%s#", self->framework_id);
-  if (self->workspace != NULL)
+  if (self->page != NULL && self->workspace != NULL)
     {
-      for (guint i = 0; i < self->page->sections->len; i++)
-        {
-          AttestSection *s = g_ptr_array_index (self->page->sections, i);
-          g_autofree char *target = g_strconcat (prefix, s->key, NULL);
-          g_autoptr(GPtrArray) list = attest_workspace_list_notes (self->workspace, target, NULL);
+      g_autofree char *prefix = g_strdup_printf ("framework:%s#", self->framework_id);
+      gsize prefix_len = strlen (prefix);
 
-          if (list != NULL && list->len > 0)
-            g_hash_table_insert (counts, s->key, GUINT_TO_POINTER (list->len));
+      notes = attest_workspace_list_notes (self->workspace, NULL, NULL);
+      for (guint i = 0; notes != NULL && i < notes->len; i++)
+        {
+          AttestNote *note = g_ptr_array_index (notes, i);
+
+          if (g_str_has_prefix (note->target, prefix))
+            {
+              const char *key = note->target + prefix_len;
+
+              g_hash_table_insert (counts, (gpointer) key,
+                                   GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, key)) + 1));
+            }
         }
     }
 
-  for (guint i = 0; i < self->page->sections->len; i++)
+  for (guint i = 0; self->page != NULL && i < self->page->sections->len; i++)
     {
       AttestSection *s = g_ptr_array_index (self->page->sections, i);
       const char *title = self->shown == ATTEST_READING_SOURCE ? s->source_title : s->title;
-      guint n_notes = GPOINTER_TO_UINT (g_hash_table_lookup (counts, s->key));
-      GtkWidget *row, *box, *label;
+      guint n_notes;
+      int row = s->level > 3 ? -1 : (int) self->toc_sections->len;
 
-      if (s->level > 3)
+      g_array_append_val (self->toc_rows, row);
+      if (row < 0)
         continue;
-      row = gtk_list_box_row_new ();
-      box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-      label = gtk_label_new (title);
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-      gtk_widget_set_hexpand (label, TRUE);
-      gtk_widget_set_margin_start (box, 12 * (int) (MAX (s->level, 1) - 1));
-      if (s->level == 1)
-        gtk_widget_add_css_class (label, "heading");
-      gtk_box_append (GTK_BOX (box), label);
+      n_notes = GPOINTER_TO_UINT (g_hash_table_lookup (counts, s->key));
+      g_array_append_val (self->toc_sections, i);
+      g_array_append_val (self->toc_notes, n_notes);
       if (n_notes > 0)
         {
           g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s note", "%s notes", n_notes),
                                                    attest_count (n_notes));
-          GtkWidget *badge = gtk_label_new (text);
-          g_autofree char *name = g_strdup_printf ("%s, %s", title, text);
 
-          gtk_widget_add_css_class (badge, "caption");
-          gtk_widget_add_css_class (badge, "dim-label");
-          gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
-          gtk_box_append (GTK_BOX (box), badge);
-          gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+          g_ptr_array_add (names, g_strdup_printf ("%s, %s", title, text));
         }
       else
-        gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
-      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-      g_object_set_data (G_OBJECT (row), SECTION_KEY, GINT_TO_POINTER ((int) i + 1));
-      gtk_list_box_append (self->toc_list, row);
-      if ((int) i == self->section)
-        gtk_list_box_select_row (self->toc_list, GTK_LIST_BOX_ROW (row));
+        g_ptr_array_add (names, g_strdup (title));
     }
+  g_ptr_array_add (names, NULL);
+  self->toc_selecting = TRUE;
+  gtk_string_list_splice (self->toc_names, 0, old, (const char * const *) names->pdata);
+  gtk_single_selection_set_selected (self->toc_selection,
+                                     self->section >= 0 && (guint) self->section < self->toc_rows->len
+                                     && g_array_index (self->toc_rows, int, self->section) >= 0
+                                     ? (guint) g_array_index (self->toc_rows, int, self->section)
+                                     : GTK_INVALID_LIST_POSITION);
+  self->toc_selecting = FALSE;
 }
 
 static void
-on_toc_row_activated (GtkListBox     *list,
-                      GtkListBoxRow  *row,
-                      AttestPageView *self)
+toc_setup (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           AttestPageView           *self)
 {
-  int section = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), SECTION_KEY)) - 1;
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *badge = gtk_label_new (NULL);
 
-  scroll_to_section (self, section);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_add_css_class (badge, "caption");
+  gtk_widget_add_css_class (badge, "dim-label");
+  gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), badge);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+toc_bind (GtkSignalListItemFactory *factory,
+          GtkListItem              *item,
+          AttestPageView           *self)
+{
+  guint row = gtk_list_item_get_position (item);
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *label = gtk_widget_get_first_child (box);
+  GtkWidget *badge = gtk_widget_get_next_sibling (label);
+  AttestSection *s;
+  guint n_notes;
+
+  if (self->page == NULL || row >= self->toc_sections->len)
+    return;
+  s = g_ptr_array_index (self->page->sections, g_array_index (self->toc_sections, guint, row));
+  n_notes = g_array_index (self->toc_notes, guint, row);
+  gtk_label_set_text (GTK_LABEL (label), self->shown == ATTEST_READING_SOURCE ? s->source_title : s->title);
+  gtk_widget_set_margin_start (box, 12 * (int) (MAX (s->level, 1) - 1));
+  if (s->level == 1)
+    gtk_widget_add_css_class (label, "heading");
+  else
+    gtk_widget_remove_css_class (label, "heading");
+  if (n_notes > 0)
+    {
+      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s note", "%s notes", n_notes), attest_count (n_notes));
+
+      gtk_label_set_text (GTK_LABEL (badge), text);
+    }
+  gtk_widget_set_visible (badge, n_notes > 0);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  gtk_string_list_get_string (self->toc_names, row), -1);
+}
+
+static void
+toc_go (AttestPageView *self,
+        guint           row)
+{
+  if (self->page == NULL || row >= self->toc_sections->len)
+    return;
+  scroll_to_section (self, (int) g_array_index (self->toc_sections, guint, row));
+}
+
+/* A row picked (a click, the arrow keys): its section shows. */
+static void
+on_toc_selection_changed (GtkSelectionModel *model,
+                          guint              position,
+                          guint              n_items,
+                          AttestPageView    *self)
+{
+  guint row = gtk_single_selection_get_selected (self->toc_selection);
+
+  if (self->toc_selecting || row == GTK_INVALID_LIST_POSITION)
+    return;
+  toc_go (self, row);
+}
+
+/* Enter or a double click: there, and the contents out of the way when folded. */
+static void
+on_toc_activate (GtkListView    *list,
+                 guint           row,
+                 AttestPageView *self)
+{
+  toc_go (self, row);
   if (adw_flap_get_folded (self->toc_flap))
     adw_flap_set_reveal_flap (self->toc_flap, FALSE);
 }
@@ -1089,17 +1320,65 @@ on_find_stop (GtkSearchEntry *entry,
   gtk_search_bar_set_search_mode (self->search_bar, FALSE);
 }
 
+/* How long after Find closes the page holds its place against a view keeping its caret in sight. */
+#define KEEP_SCROLL_MS 200
+
+static gboolean
+keep_scroll (gpointer user_data)
+{
+  AttestPageView *self = user_data;
+  GtkScrolledWindow *scroll = self->shown == ATTEST_READING_SIDE_BY_SIDE ? self->side_scroll : self->single_scroll;
+
+  self->keep_scroll_source = 0;
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (scroll), self->keep_scroll_value);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_search_mode (GObject        *bar,
                 GParamSpec     *pspec,
                 AttestPageView *self)
 {
+  GtkScrolledWindow *scroll;
+  GtkAdjustment *adj;
+  GtkWidget *viewport;
+  GtkWidget *focus = NULL;
+  double value;
+
   if (gtk_search_bar_get_search_mode (self->search_bar))
     return;
+  /* The page stays where the reader is (issue 19: Escape went back to the
+   * top): the keys go to the text shown, the match Find was on or else the
+   * first view on screen, and nothing scrolls for it. */
+  scroll = self->shown == ATTEST_READING_SIDE_BY_SIDE ? self->side_scroll : self->single_scroll;
+  adj = gtk_scrolled_window_get_vadjustment (scroll);
+  value = gtk_adjustment_get_value (adj);
+  if (self->current_match >= 0 && (guint) self->current_match < self->matches->len)
+    focus = GTK_WIDGET (g_array_index (self->matches, Match, self->current_match).view);
+  for (guint i = 0; focus == NULL && i < self->views->len; i++)
+    {
+      GtkWidget *view = g_ptr_array_index (self->views, i);
+      graphene_rect_t bounds;
+
+      if (gtk_widget_compute_bounds (view, GTK_WIDGET (scroll), &bounds)
+          && bounds.origin.y + bounds.size.height > 0)
+        focus = view;
+    }
   /* Closing Find takes its highlights away. */
   gtk_editable_set_text (GTK_EDITABLE (self->find_entry), "");
-  if (self->views->len > 0)
-    gtk_widget_grab_focus (g_ptr_array_index (self->views, 0));
+  if (focus == NULL)
+    return;
+  viewport = gtk_scrolled_window_get_child (scroll);
+  if (GTK_IS_VIEWPORT (viewport))
+    gtk_viewport_set_scroll_to_focus (GTK_VIEWPORT (viewport), FALSE);
+  gtk_widget_grab_focus (focus);
+  if (GTK_IS_VIEWPORT (viewport))
+    gtk_viewport_set_scroll_to_focus (GTK_VIEWPORT (viewport), TRUE);
+  gtk_adjustment_set_value (adj, value);
+  /* The view may keep its caret in sight once laid out anew: back to where it was then too. */
+  g_clear_handle_id (&self->keep_scroll_source, g_source_remove);
+  self->keep_scroll_value = value;
+  self->keep_scroll_source = g_timeout_add (KEEP_SCROLL_MS, keep_scroll, self);
 }
 
 /* ---- zoom --------------------------------------------------------------- */
@@ -1684,6 +1963,8 @@ attest_page_view_dispose (GObject *object)
     }
   clear_twins (self);
   g_clear_handle_id (&self->fit_source, g_source_remove);
+  g_clear_handle_id (&self->keep_scroll_source, g_source_remove);
+  stop_build (self);
   if (self->views != NULL)
     g_ptr_array_set_size (self->views, 0);
   gtk_widget_dispose_template (GTK_WIDGET (self), ATTEST_TYPE_PAGE_VIEW);
@@ -1707,6 +1988,9 @@ attest_page_view_finalize (GObject *object)
 
   g_clear_pointer (&self->views, g_ptr_array_unref);
   g_clear_pointer (&self->matches, g_array_unref);
+  g_clear_pointer (&self->toc_sections, g_array_unref);
+  g_clear_pointer (&self->toc_notes, g_array_unref);
+  g_clear_pointer (&self->toc_rows, g_array_unref);
   g_clear_pointer (&self->variants, g_array_unref);
   g_clear_pointer (&self->marks, g_ptr_array_unref);
   g_clear_pointer (&self->page, attest_page_unref);
@@ -1792,7 +2076,7 @@ attest_page_view_class_init (AttestPageViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AttestPageView, content_stack);
   gtk_widget_class_bind_template_child (widget_class, AttestPageView, single_scroll);
   gtk_widget_class_bind_template_child (widget_class, AttestPageView, side_scroll);
-  gtk_widget_class_bind_template_callback (widget_class, on_toc_row_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_toc_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_variant_selected);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "page.find", NULL);
@@ -1820,6 +2104,27 @@ attest_page_view_init (AttestPageView *self)
 
   self->views = g_ptr_array_new_with_free_func (g_object_unref);
   self->matches = g_array_new (FALSE, FALSE, sizeof (Match));
+  g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
+  g_signal_connect (self, "unmap", G_CALLBACK (on_unmap), NULL);
+  self->toc_sections = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->toc_notes = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->toc_rows = g_array_new (FALSE, FALSE, sizeof (int));
+  {
+    GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+    self->toc_names = gtk_string_list_new (NULL);
+    /* The selection holds the model (and the list view the selection). */
+    self->toc_selection = gtk_single_selection_new (G_LIST_MODEL (self->toc_names));
+    gtk_single_selection_set_autoselect (self->toc_selection, FALSE);
+    gtk_single_selection_set_can_unselect (self->toc_selection, TRUE);
+    g_signal_connect (self->toc_selection, "selection-changed", G_CALLBACK (on_toc_selection_changed), self);
+    g_signal_connect (factory, "setup", G_CALLBACK (toc_setup), self);
+    g_signal_connect (factory, "bind", G_CALLBACK (toc_bind), self);
+    gtk_list_view_set_model (self->toc_list, GTK_SELECTION_MODEL (self->toc_selection));
+    gtk_list_view_set_factory (self->toc_list, factory);
+    g_object_unref (factory);
+    g_object_unref (self->toc_selection);
+  }
   self->variants = g_array_new (FALSE, TRUE, sizeof (Variant));
   g_array_set_clear_func (self->variants, (GDestroyNotify) variant_clear);
   self->renderer = attest_block_renderer_new ();
@@ -1972,12 +2277,13 @@ attest_page_view_load (AttestPageView   *self,
   return start_load (self, load, workspace, framework->id, pick->id, error);
 }
 
-/* TRUE while a page asked for is parsed (#AttestPageView:loading). */
+/* TRUE while a page asked for is parsed, or built on screen (#AttestPageView:loading);
+ * a build waiting while the view is hidden is not loading. */
 gboolean
 attest_page_view_get_loading (AttestPageView *self)
 {
   g_return_val_if_fail (ATTEST_IS_PAGE_VIEW (self), FALSE);
-  return self->load != NULL;
+  return self->load != NULL || self->build_source != 0;
 }
 
 void
