@@ -231,7 +231,15 @@ static const char * const migrations[ATTEST_WORKSPACE_SCHEMA_VERSION] = {
   /* 5 → 6: a service name's key folds spacing and punctuation too ("Azure Dev
    * Ops" is "Azure DevOps"). No table changes; migrate() makes the keys again. */
   "",
+
+  /* 6 → 7: each history row records the digests of the analyst's data after
+   * its change (attest-history-state.c). migrate() adds history.state: tests
+   * fake an older schema on a current file, where the column is there. */
+  "",
 };
+
+/* The first schema whose history rows carry a state record. */
+#define HISTORY_STATE_SINCE 7
 
 /* The first schema whose service name keys are made as attest_service_names_key()
  * makes them now. */
@@ -730,6 +738,16 @@ migrate (AttestWorkspace  *self,
     {
       g_assert (v >= 0 && v < (gint64)G_N_ELEMENTS (migrations));
       if (!_attest_workspace_exec (self, migrations[v], error))
+        goto fail;
+    }
+
+  /* Older history rows keep no state record (NULL): the digests start at
+   * the next change. */
+  if (version < HISTORY_STATE_SINCE)
+    {
+      g_autofree char *has = _attest_workspace_query_text (self, "SELECT 1 FROM pragma_table_info ('history') "
+                                                                 "WHERE name = 'state'");
+      if (has == NULL && !_attest_workspace_exec (self, "ALTER TABLE history ADD COLUMN state TEXT;", error))
         goto fail;
     }
 

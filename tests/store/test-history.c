@@ -309,6 +309,24 @@ count_problems (Fixture     *f,
   return problems->len;
 }
 
+/* Whether verify names a problem holding @text. */
+static gboolean
+has_problem (Fixture    *f,
+             const char *text)
+{
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (attest_workspace_verify_expecting (f->ws, NULL, problems, NULL, NULL, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < problems->len; i++)
+    g_test_message ("problem: %s", (char *)problems->pdata[i]);
+  for (guint i = 0; i < problems->len; i++)
+    if (strstr (problems->pdata[i], text) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
 static void
 test_truncated (Fixture       *f,
                 gconstpointer  data)
@@ -317,6 +335,7 @@ test_truncated (Fixture       *f,
   g_autofree char *shorter = NULL;
   g_autofree char *older = NULL;
   gint64 n_rows = 0, n_after = 0;
+  guint n_problems;
   g_autoptr(GError) error = NULL;
 
   g_assert_cmpuint (count_problems (f, NULL, &n_rows, &fingerprint), ==, 0);
@@ -336,16 +355,20 @@ test_truncated (Fixture       *f,
     g_assert_cmpuint (count_problems (f, ATTEST_HISTORY_GENESIS, NULL, NULL), ==, 0);
   }
 
-  /* The newest rows deleted: what is left is a good chain, only shorter… */
+  /* The newest rows deleted: what is left is a good chain, only shorter,
+   * but the tables still hold what the deleted rows recorded: the note
+   * added last is named, with what else they changed… */
   exec_sql (f->path, "DELETE FROM history WHERE id = (SELECT max (id) FROM history)");
   exec_sql (f->path, "DELETE FROM history WHERE id = (SELECT max (id) FROM history)");
-  g_assert_cmpuint (count_problems (f, NULL, &n_after, &shorter), ==, 0);
+  n_problems = count_problems (f, NULL, &n_after, &shorter);
+  g_assert_cmpuint (n_problems, >, 0);
+  g_assert_true (has_problem (f, "on SOC: in the tables, not in the history (added outside Attest)"));
   g_assert_cmpint (n_after, ==, n_rows - 1);
   g_assert_cmpstr (shorter, !=, fingerprint);
-  /* …which the fingerprint taken before tells. */
-  g_assert_cmpuint (count_problems (f, fingerprint, NULL, NULL), ==, 1);
-  g_assert_cmpuint (count_problems (f, older, NULL, NULL), ==, 1);
-  g_assert_cmpuint (count_problems (f, shorter, NULL, NULL), ==, 0);
+  /* …and the fingerprint taken before tells the rows are gone. */
+  g_assert_cmpuint (count_problems (f, fingerprint, NULL, NULL), ==, n_problems + 1);
+  g_assert_cmpuint (count_problems (f, older, NULL, NULL), ==, n_problems + 1);
+  g_assert_cmpuint (count_problems (f, shorter, NULL, NULL), ==, n_problems);
 }
 
 static void
@@ -410,8 +433,8 @@ test_scheme_1 (Fixture       *f,
       AttestHistoryEntry *e = rows->pdata[i];
       const char *fields[] = { prev, e->at, e->reviewer, e->entity, e->entity_id, e->action, e->before, e->after };
       g_autofree char *hash = hash_scheme_1 (fields);
-      g_autofree char *sql = g_strdup_printf ("UPDATE history SET prev_hash = '%s', hash = '%s' WHERE id = %" G_GINT64_FORMAT,
-                                              prev, hash, e->id);
+      g_autofree char *sql = g_strdup_printf ("UPDATE history SET prev_hash = '%s', hash = '%s', state = NULL "
+                                              "WHERE id = %" G_GINT64_FORMAT, prev, hash, e->id);
       exec_sql (f->path, sql);
       g_free (prev);
       prev = g_steal_pointer (&hash);
@@ -433,6 +456,79 @@ test_scheme_1 (Fixture       *f,
   memcpy (with_nul, ((AttestHistoryEntry *)rows->pdata[0])->at, len - 1);
   exec_with_bytes (f->path, "UPDATE history SET at = ?1 WHERE id = (SELECT min (id) FROM history)", with_nul, len);
   g_assert_cmpuint (count_problems (f, NULL, NULL, NULL), ==, 1);
+}
+
+/* A workspace written before rows recorded the state: its rows (scheme 2,
+ * no record) still verify, and the state is covered from the first row
+ * that records it on. */
+static void
+test_state_starts (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = attest_workspace_list_history (f->ws, NULL, &error);
+  g_autoptr(GPtrArray) items = NULL;
+  g_autofree char *prev = g_strdup (ATTEST_HISTORY_GENESIS);
+  g_autofree char *fingerprint = NULL;
+  g_autofree char *old_fingerprint = NULL;
+  const char *tamper = "UPDATE checklist_item SET status = 'satisfied' "
+                       "WHERE scope_id = 'soc/soc-2' AND service_id = 'intune' AND position = 1";
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      AttestHistoryEntry *e = rows->pdata[i];
+      g_autofree char *hash = NULL;
+      g_autofree char *sql = NULL;
+
+      g_free (e->prev_hash);
+      e->prev_hash = g_strdup (prev);
+      g_clear_pointer (&e->state, g_free);
+      hash = attest_history_compute_hash (e, i + 1);
+      sql = g_strdup_printf ("UPDATE history SET prev_hash = '%s', hash = '%s', state = NULL "
+                             "WHERE id = %" G_GINT64_FORMAT, prev, hash, e->id);
+      exec_sql (f->path, sql);
+      g_free (prev);
+      prev = g_steal_pointer (&hash);
+    }
+  /* As schema 6 had it, without the column: opening migrates it. */
+  g_clear_object (&f->ws);
+  {
+    sqlite3 *db = NULL;
+
+    g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (db, "ALTER TABLE history DROP COLUMN state; PRAGMA user_version = 6;",
+                                   NULL, NULL, NULL), ==, SQLITE_OK);
+    sqlite3_close (db);
+  }
+  f->ws = attest_workspace_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (ATTEST_WORKSPACE_SCHEMA_VERSION, ==, 7);
+  g_assert_cmpuint (count_problems (f, NULL, NULL, &old_fingerprint), ==, 0);
+  g_assert_cmpstr (old_fingerprint, ==, prev);
+
+  /* No row records the state yet: an edit outside Attest cannot be told. */
+  exec_sql (f->path, tamper);
+  g_assert_cmpuint (count_problems (f, NULL, NULL, NULL), ==, 0);
+
+  /* The next change records it all… */
+  items = attest_workspace_get_checklist (f->ws, "soc/soc-2", "intune", &error);
+  g_assert_no_error (error);
+  g_assert_true (attest_workspace_update_item (f->ws, ((AttestChecklistItem *)items->pdata[3])->id, NULL, "Kim",
+                                               NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_problems (f, old_fingerprint, NULL, &fingerprint), ==, 0);
+  g_assert_cmpstr (fingerprint, !=, old_fingerprint);
+
+  /* …and from then on an edit outside Attest is named (its cell: the values
+   * the older rows hold are not what the record took). */
+  exec_sql (f->path, "UPDATE checklist_item SET status = 'in-progress' "
+                     "WHERE scope_id = 'soc/soc-2' AND service_id = 'intune' AND position = 1");
+  g_assert_true (has_problem (f, "checklist of SOC 2 × Intune: changed outside Attest since the history recorded "
+                                 "it (row 10, Checklist item updated: SOC 2 × Intune, item 4"));
+  /* Its record cannot be taken off the rows that have one. */
+  exec_sql (f->path, "UPDATE history SET state = NULL WHERE id = (SELECT max (id) FROM history)");
+  g_assert_true (has_problem (f, "its content was changed after it was written"));
 }
 
 static void
@@ -488,6 +584,7 @@ main (int   argc,
   ADD ("truncated", test_truncated);
   ADD ("nul-byte", test_nul_byte);
   ADD ("scheme-1", test_scheme_1);
+  ADD ("state-starts", test_state_starts);
   ADD ("deep-json", test_deep_json);
 #undef ADD
 
