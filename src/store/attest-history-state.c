@@ -644,6 +644,7 @@ compare_checklist (AttestWorkspace      *self,
   g_autoptr(sqlite3_stmt) h = NULL;
   g_autoptr(sqlite3_stmt) t = NULL;
   guint before = problems->len;
+  gboolean have_titles = FALSE;
 
   if (scope == NULL)
     return 0;
@@ -672,6 +673,7 @@ compare_checklist (AttestWorkspace      *self,
           JsonArray *titles = json_node_get_array (after);
 
           g_ptr_array_set_size (items, 0);
+          have_titles = TRUE;
           for (guint i = 0; i < json_array_get_length (titles) && i < 10000; i++)
             {
               ExpectedItem *e = expected_at (items, i + 1);
@@ -691,6 +693,8 @@ compare_checklist (AttestWorkspace      *self,
           if (hash == NULL || !g_ascii_string_to_unsigned (hash + 1, 10, 1, 10000, &position, NULL))
             continue;
           /* The first edit of a cell stores its checklist: the titles come with it. */
+          if (titles != NULL && JSON_NODE_HOLDS_ARRAY (titles))
+            have_titles = TRUE;
           if (titles != NULL && JSON_NODE_HOLDS_ARRAY (titles))
             for (guint i = 0; i < json_array_get_length (json_node_get_array (titles)) && i < 10000; i++)
               {
@@ -719,6 +723,13 @@ compare_checklist (AttestWorkspace      *self,
                                                               (guint)CLAMP (position, 0, G_MAXUINT));
       ExpectedItem *e = position >= 1 && position <= (gint64)items->len ? items->pdata[position - 1] : NULL;
 
+      /* Stored by an edit that does not list them (evidence, a note): each
+       * item the table has started as the template's, unchanged. */
+      if (!have_titles && (e == NULL || !e->known) && position >= 1 && position <= 10000)
+        {
+          e = expected_at (items, (guint)position);
+          e->known = TRUE;
+        }
       if (e == NULL || !e->known)
         {
           /* Translators: a checklist item the history never made: "SOC 2 × Intune, item 9" */

@@ -1108,7 +1108,23 @@ attest_history_describe (const AttestHistoryEntry *entry,
                                                           json_array_get_string_element (titles, i)));
         }
       else
-        add_diff (d->changes, before, after, NULL);
+        {
+          /* The first edit of a cell stores its checklist: the titles come with it. */
+          JsonNode *titles = member (after, "checklist");
+          static const char * const skip[] = { "checklist", NULL };
+
+          add_diff (d->changes, before, after, skip);
+          if (titles != NULL && JSON_NODE_HOLDS_ARRAY (titles))
+            {
+              JsonArray *a = json_node_get_array (titles);
+              guint n = json_array_get_length (a);
+
+              g_ptr_array_add (d->changes, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u item from the template",
+                                                                         "%u items from the template", n), n));
+              for (guint i = 0; i < n; i++)
+                g_ptr_array_add (d->changes, g_strdup_printf ("%u. %s", i + 1, json_array_get_string_element (a, i)));
+            }
+        }
     }
   else if (g_str_equal (entity, "note"))
     {

@@ -18,5 +18,9 @@ void             attest_test_workspace_delete (AttestWorkspace **ws,
                                                char            **dir,
                                                char            **path);
 void             attest_test_remove_tree      (const char       *path);
+GPtrArray       *attest_test_stored_checklist (AttestWorkspace  *ws,
+                                               const char       *scope_id,
+                                               const char       *service_id,
+                                               GError          **error);
 
 G_END_DECLS
