@@ -361,9 +361,13 @@ reload (AttestCellPane *self)
       return;
     }
 
+  /* The same items, or the template's just stored by their first edit. */
   same = items->len == self->rows->len;
   for (guint i = 0; same && i < items->len; i++)
-    same = attest_checklist_row_get_item_id (self->rows->pdata[i]) == ((AttestChecklistItem *)items->pdata[i])->id;
+    {
+      gint64 shown = attest_checklist_row_get_item_id (self->rows->pdata[i]);
+      same = shown == ((AttestChecklistItem *)items->pdata[i])->id || shown < 0;
+    }
   if (!same)
     {
       clear_rows (self);

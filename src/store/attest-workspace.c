@@ -1013,6 +1013,27 @@ same_file (const char *a,
   return g_stat (a, &sa) == 0 && g_stat (b, &sb) == 0 && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
 }
 
+/* Whether a workspace at @dest is open elsewhere: another window, or
+ * attest-cli. Replacing it then would pull the file from under that
+ * connection, whose next changes would go to a file no longer there (or,
+ * through its -wal, into the copy). A connection of our own that asks for
+ * the file alone is refused while any other has it open, even in this
+ * process. A file that is no database is not in use. */
+static gboolean
+dest_in_use (const char *dest)
+{
+  sqlite3 *db = NULL;
+  int rc;
+
+  if (!g_file_test (dest, G_FILE_TEST_IS_REGULAR))
+    return FALSE;
+  rc = sqlite3_open_v2 (dest, &db, SQLITE_OPEN_READWRITE, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec (db, "PRAGMA locking_mode = EXCLUSIVE; SELECT count(*) FROM sqlite_schema;", NULL, NULL, NULL);
+  sqlite3_close_v2 (db);
+  return (rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED;
+}
+
 /* What SQLite keeps beside a database and would apply to whatever file
  * has the name next: an old -wal is replayed into it, an old -journal
  * rolled back onto it. */
@@ -1037,7 +1058,9 @@ put_back (const char  *dest,
  * "Save a Copy…": a consistent snapshot through SQLite's online backup API,
  * written beside @dest_path and renamed over it. The -wal, -shm and -journal
  * of a workspace that was there go too, or SQLite would bring its data
- * back into the copy. The workspace itself is refused as @dest_path.
+ * back into the copy. The workspace itself is refused as @dest_path, and
+ * so is a workspace open in another window or process
+ * (%ATTEST_STORE_ERROR_BUSY): it is left as it is.
  */
 gboolean
 attest_workspace_save_copy (AttestWorkspace  *self,
@@ -1058,6 +1081,16 @@ attest_workspace_save_copy (AttestWorkspace  *self,
       g_autofree char *name = g_filename_display_name (dest);
       g_set_error (error, ATTEST_STORE_ERROR, ATTEST_STORE_ERROR_INVALID,
                    _("Could not write a copy to %s: it is this workspace itself"), name);
+      return FALSE;
+    }
+
+  /* Never over a workspace open elsewhere: refused, the file left as it is. */
+  if (dest_in_use (dest))
+    {
+      g_autofree char *name = g_filename_display_name (dest);
+      g_set_error (error, ATTEST_STORE_ERROR, ATTEST_STORE_ERROR_BUSY,
+                   _("Could not write a copy to %s: that workspace is open in another window or program. "
+                     "Close it there, or choose another name."), name);
       return FALSE;
     }
 
