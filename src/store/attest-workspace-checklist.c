@@ -411,51 +411,30 @@ instantiate (AttestWorkspace  *self,
 /* ---- Items not stored yet ------------------------------------------------------
  *
  * Opening a cell writes nothing: a cell whose checklist was never edited
- * shows its template's items under provisional ids (negative, stable for the
- * life of the workspace object). The first edit that names one stores the
- * cell's items, inside that edit's transaction and under its history row. */
+ * shows its template's items under provisional ids (negative). The first
+ * edit that names one stores the cell's items, inside that edit's
+ * transaction and under its history row. The ids are the process's, per
+ * workspace file: a worker's own connection to the file (attaching files)
+ * knows the ids the window's connection gave. */
 typedef struct {
+  char *path;
   char *scope_id;
   char *service_id;    /* the cell's own service: where its items are stored */
   guint position;
 } Provisional;
 
-typedef struct {
-  GHashTable *by_key;  /* "scope\x1fservice\x1fposition" → id */
-  GHashTable *by_id;   /* gint64 * → Provisional */
-} ProvisionalItems;
-
 static void
 provisional_free (Provisional *p)
 {
+  g_free (p->path);
   g_free (p->scope_id);
   g_free (p->service_id);
   g_free (p);
 }
 
-static void
-provisional_items_free (ProvisionalItems *items)
-{
-  g_hash_table_unref (items->by_key);
-  g_hash_table_unref (items->by_id);
-  g_free (items);
-}
-
-static ProvisionalItems *
-provisional_items (AttestWorkspace *self)
-{
-  ProvisionalItems *items = g_object_get_data (G_OBJECT (self), "attest-provisional-items");
-
-  if (items == NULL)
-    {
-      items = g_new0 (ProvisionalItems, 1);
-      items->by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-      items->by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, (GDestroyNotify)provisional_free);
-      g_object_set_data_full (G_OBJECT (self), "attest-provisional-items", items,
-                              (GDestroyNotify)provisional_items_free);
-    }
-  return items;
-}
+G_LOCK_DEFINE_STATIC (provisional);
+static GHashTable *provisional_by_key;  /* "path\x1fscope\x1fservice\x1fposition" → gint64 * */
+static GHashTable *provisional_by_id;   /* gint64 * → Provisional */
 
 static gint64
 provisional_id (AttestWorkspace *self,
@@ -463,22 +442,59 @@ provisional_id (AttestWorkspace *self,
                 const char      *service_id,
                 guint            position)
 {
-  ProvisionalItems *items = provisional_items (self);
-  g_autofree char *key = g_strdup_printf ("%s\x1f%s\x1f%u", scope_id, service_id, position);
-  gint64 *id = g_hash_table_lookup (items->by_key, key);
+  const char *path = attest_workspace_get_path (self);
+  g_autofree char *key = g_strdup_printf ("%s\x1f%s\x1f%s\x1f%u", path, scope_id, service_id, position);
+  gint64 *id;
+  gint64 result;
   Provisional *p;
 
-  if (id != NULL)
-    return *id;
-  id = g_new (gint64, 1);
-  *id = -(gint64)g_hash_table_size (items->by_id) - 1;
-  p = g_new0 (Provisional, 1);
-  p->scope_id = g_strdup (scope_id);
-  p->service_id = g_strdup (service_id);
-  p->position = position;
-  g_hash_table_insert (items->by_key, g_steal_pointer (&key), id);
-  g_hash_table_insert (items->by_id, id, p);
-  return *id;
+  G_LOCK (provisional);
+  if (provisional_by_key == NULL)
+    {
+      provisional_by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      provisional_by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                 (GDestroyNotify)provisional_free);
+    }
+  id = g_hash_table_lookup (provisional_by_key, key);
+  if (id == NULL)
+    {
+      id = g_new (gint64, 1);
+      *id = -(gint64)g_hash_table_size (provisional_by_id) - 1;
+      p = g_new0 (Provisional, 1);
+      p->path = g_strdup (path);
+      p->scope_id = g_strdup (scope_id);
+      p->service_id = g_strdup (service_id);
+      p->position = position;
+      g_hash_table_insert (provisional_by_key, g_steal_pointer (&key), id);
+      g_hash_table_insert (provisional_by_id, id, p);
+    }
+  result = *id;
+  G_UNLOCK (provisional);
+  return result;
+}
+
+/* The cell and position a provisional id of this workspace's file stands for. */
+static gboolean
+provisional_lookup (AttestWorkspace  *self,
+                    gint64            item_id,
+                    char            **scope_id,
+                    char            **service_id,
+                    guint            *position)
+{
+  Provisional *p;
+  gboolean found = FALSE;
+
+  G_LOCK (provisional);
+  p = provisional_by_id != NULL ? g_hash_table_lookup (provisional_by_id, &item_id) : NULL;
+  if (p != NULL && g_strcmp0 (p->path, attest_workspace_get_path (self)) == 0)
+    {
+      *scope_id = g_strdup (p->scope_id);
+      *service_id = g_strdup (p->service_id);
+      *position = p->position;
+      found = TRUE;
+    }
+  G_UNLOCK (provisional);
+  return found;
 }
 
 /* The template's items of a cell not stored yet. */
@@ -525,11 +541,12 @@ _attest_workspace_store_item (AttestWorkspace  *self,
                               gboolean         *created,
                               GError          **error)
 {
-  ProvisionalItems *items;
-  Provisional *p;
-  g_autofree char *position = NULL;
+  g_autofree char *scope_id = NULL;
+  g_autofree char *service_id = NULL;
+  g_autofree char *position_text = NULL;
   g_autofree char *id = NULL;
   g_autofree char *stored = NULL;
+  guint position = 0;
 
   g_assert (!sqlite3_get_autocommit (_attest_workspace_get_db (self)));
 
@@ -537,9 +554,7 @@ _attest_workspace_store_item (AttestWorkspace  *self,
     *created = FALSE;
   if (item_id > 0)
     return item_id;
-  items = provisional_items (self);
-  p = g_hash_table_lookup (items->by_id, &item_id);
-  if (p == NULL)
+  if (!provisional_lookup (self, item_id, &scope_id, &service_id, &position))
     {
       g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, item_id);
       g_set_error (error, ATTEST_STORE_ERROR, ATTEST_STORE_ERROR_NOT_FOUND, _("No checklist item %s"), text);
@@ -547,20 +562,20 @@ _attest_workspace_store_item (AttestWorkspace  *self,
     }
   /* Another process, or an earlier edit, may have stored it already. */
   stored = _attest_workspace_query_text (self, "SELECT 1 FROM checklist_item WHERE scope_id = ?1 AND service_id = ?2 "
-                                               "LIMIT 1", p->scope_id, p->service_id);
+                                               "LIMIT 1", scope_id, service_id);
   if (stored == NULL)
     {
-      if (!instantiate (self, p->scope_id, p->service_id, error))
+      if (!instantiate (self, scope_id, service_id, error))
         return 0;
       if (created != NULL)
         *created = TRUE;
     }
-  position = g_strdup_printf ("%u", p->position);
+  position_text = g_strdup_printf ("%u", position);
   id = _attest_workspace_query_text (self, "SELECT id FROM checklist_item WHERE scope_id = ?1 AND service_id = ?2 "
-                                           "AND position = CAST (?3 AS INTEGER)", p->scope_id, p->service_id, position);
+                                           "AND position = CAST (?3 AS INTEGER)", scope_id, service_id, position_text);
   if (id == NULL)
     {
-      g_set_error (error, ATTEST_STORE_ERROR, ATTEST_STORE_ERROR_NOT_FOUND, _("No checklist item %s"), position);
+      g_set_error (error, ATTEST_STORE_ERROR, ATTEST_STORE_ERROR_NOT_FOUND, _("No checklist item %s"), position_text);
       return 0;
     }
   return g_ascii_strtoll (id, NULL, 10);
