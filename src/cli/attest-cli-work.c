@@ -69,7 +69,8 @@ has_target (const Target *t)
   return t->framework != NULL || t->service != NULL || t->evidence != NULL;
 }
 
-/* The checklist item --item N of a cell, creating the checklist on first use. */
+/* The checklist item --item N of a cell (of its template when the cell was
+ * never edited: the edit stores it). */
 static gboolean
 find_item (AttestCliContext     *ctx,
            const char           *scope_id,
@@ -419,6 +420,9 @@ _attest_cli_checklist (AttestCliContext  *ctx,
 
     if (items == NULL || !attest_workspace_cell_rollup (ctx->workspace, scope_id, service_id, &rollup, &error))
       return report (error);
+    /* A cell never edited: its template's items, none started, none stored. */
+    if (rollup.total == 0)
+      rollup.total = items->len;
 
     if (g_str_equal (format, "json"))
       print_checklist_json (scope_id, service_id, items, &rollup);

@@ -362,9 +362,13 @@ reload (AttestCellPane *self)
       return;
     }
 
+  /* The same items, or the template's just stored by their first edit. */
   same = items->len == self->rows->len;
   for (guint i = 0; same && i < items->len; i++)
-    same = attest_checklist_row_get_item_id (self->rows->pdata[i]) == ((AttestChecklistItem *)items->pdata[i])->id;
+    {
+      gint64 shown = attest_checklist_row_get_item_id (self->rows->pdata[i]);
+      same = shown == ((AttestChecklistItem *)items->pdata[i])->id || shown < 0;
+    }
   if (!same)
     {
       clear_rows (self);
@@ -490,8 +494,8 @@ clear_cell (AttestCellPane *self)
  * @matrix: the window's whole matrix, read now and not kept
  *
  * Shows one cell. A cell the matrix does not have is out of scope: the pane
- * says so and shows no checklist. The first time a cell is shown its checklist
- * is made from the template (a stored change: "cell-changed" follows).
+ * says so and shows no checklist. A cell never edited shows its template's
+ * items, stored by their first edit: showing a cell writes nothing.
  */
 void
 attest_cell_pane_set_cell (AttestCellPane  *self,
@@ -508,7 +512,6 @@ attest_cell_pane_set_cell (AttestCellPane  *self,
   AttestMatrixService *service;
   AttestMatrixCell *cell;
   g_autofree char *header = NULL;
-  gboolean created = FALSE;
 
   g_return_if_fail (ATTEST_IS_CELL_PANE (self));
   g_return_if_fail (workspace == NULL || ATTEST_IS_WORKSPACE (workspace));
@@ -580,19 +583,13 @@ attest_cell_pane_set_cell (AttestCellPane  *self,
   gtk_widget_set_visible (GTK_WIDGET (self->banner_label), cell == NULL || self->flagged);
   gtk_widget_set_visible (GTK_WIDGET (self->source_group), cell != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->checklist_group), cell != NULL);
+  /* A cell never edited shows its template's items: nothing is stored until
+   * the first edit, so showing it changes nothing. */
   if (cell != NULL)
-    {
-      AttestRollup before = { 0 };
-
-      show_source (self, cell);
-      /* A cell never opened has no items yet: showing it makes them. */
-      created = attest_workspace_cell_rollup (workspace, scope_id, service_id, &before, NULL) && before.total == 0;
-    }
+    show_source (self, cell);
   gtk_stack_set_visible_child_name (self->stack, "cell");
 
   reload (self);
-  if (created && self->rows->len > 0)
-    emit_cell_changed (self, scope_id, service_id);
 }
 
 const char *

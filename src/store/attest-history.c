@@ -12,6 +12,7 @@
 
 #include "attest-count.h"
 #include "attest-history.h"
+#include "attest-history-state.h"
 #include "attest-workspace-checklist.h"
 #include "attest-workspace-private.h"
 
@@ -27,6 +28,7 @@ attest_history_entry_free (AttestHistoryEntry *entry)
   g_free (entry->action);
   g_free (entry->before);
   g_free (entry->after);
+  g_free (entry->state);
   g_free (entry->prev_hash);
   g_free (entry->hash);
   g_free (entry);
@@ -42,10 +44,15 @@ attest_history_entry_free (AttestHistoryEntry *entry)
  *   (1, 2, …), then each field as its SQLite type, its length in bytes and
  *   its bytes. The head hash so also says how many rows the history has.
  *
- * New rows are always written with 2; rows already written keep their
- * hash (their fingerprints stay valid). Once a scheme-2 row is in the chain,
- * no scheme-1 row may follow it. */
+ * 3: as 2 over "attest-history-3", with a ninth field: the row's state
+ *   record (attest-history-state.c), the digests of the analyst's data after
+ *   the change.
+ *
+ * New rows are always written with 3; rows already written keep their
+ * hash (their fingerprints stay valid). Once a row of a scheme is in the
+ * chain, no row of an older scheme may follow it. */
 #define HASH2_TAG "attest-history-2"
+#define HASH3_TAG "attest-history-3"
 
 typedef struct {
   char type;          /* 'n' NULL, 's' text, 'b' blob, 'i' integer, 'f' real */
@@ -53,19 +60,23 @@ typedef struct {
   gsize len;
 } HashField;
 
-enum { N_HASHED = 8 };
+/* prev_hash, at, reviewer, entity, entity_id, action, before, after (1, 2),
+ * and state (3). */
+enum { N_HASHED = 8, N_HASHED3 = 9 };
 
 static char *
-hash_v2 (gint64           position,
-         const HashField *fields)
+hash_fields (const char      *tag,
+             gint64           position,
+             const HashField *fields,
+             guint            n_fields)
 {
   g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
   char head[64];
 
-  g_checksum_update (sum, (const guchar *)HASH2_TAG, -1);
+  g_checksum_update (sum, (const guchar *)tag, -1);
   g_snprintf (head, sizeof head, ":%" G_GINT64_FORMAT ":", position);
   g_checksum_update (sum, (const guchar *)head, -1);
-  for (guint i = 0; i < N_HASHED; i++)
+  for (guint i = 0; i < n_fields; i++)
     {
       g_snprintf (head, sizeof head, "%c%" G_GSIZE_FORMAT ":", fields[i].type, fields[i].len);
       g_checksum_update (sum, (const guchar *)head, -1);
@@ -73,6 +84,20 @@ hash_v2 (gint64           position,
         g_checksum_update (sum, (const guchar *)fields[i].data, (gssize)fields[i].len);
     }
   return g_strdup (g_checksum_get_string (sum));
+}
+
+static char *
+hash_v2 (gint64           position,
+         const HashField *fields)
+{
+  return hash_fields (HASH2_TAG, position, fields, N_HASHED);
+}
+
+static char *
+hash_v3 (gint64           position,
+         const HashField *fields)
+{
+  return hash_fields (HASH3_TAG, position, fields, N_HASHED3);
 }
 
 /* Scheme 1, for rows written before scheme 2. */
@@ -95,23 +120,24 @@ hash_v1 (const char * const *fields)
  * attest_history_compute_hash:
  * @position: the row's place in the chain, from 1
  *
- * The hash (scheme 2) of a row about to be written.
+ * The hash of a row about to be written: scheme 3 when it carries a state
+ * record, else scheme 2.
  */
 char *
 attest_history_compute_hash (const AttestHistoryEntry *e,
                              gint64                    position)
 {
-  const char *values[N_HASHED] = { e->prev_hash, e->at, e->reviewer, e->entity, e->entity_id, e->action,
-                                   e->before, e->after };
-  HashField fields[N_HASHED];
+  const char *values[N_HASHED3] = { e->prev_hash, e->at, e->reviewer, e->entity, e->entity_id, e->action,
+                                    e->before, e->after, e->state };
+  HashField fields[N_HASHED3];
 
-  for (guint i = 0; i < N_HASHED; i++)
+  for (guint i = 0; i < N_HASHED3; i++)
     {
       fields[i].type = values[i] != NULL ? 's' : 'n';
       fields[i].data = values[i];
       fields[i].len = values[i] != NULL ? strlen (values[i]) : 0;
     }
-  return hash_v2 (position, fields);
+  return e->state != NULL ? hash_v3 (position, fields) : hash_v2 (position, fields);
 }
 
 /* Counts brackets outside strings: json-glib recurses once per level. */
@@ -248,11 +274,15 @@ _attest_history_append (AttestWorkspace  *self,
   e->action = g_strdup (action);
   e->before = node_to_json (before);
   e->after = node_to_json (after);
+  /* The digests of the analyst's data as this change leaves it. */
+  e->state = _attest_state_record (self, e->prev_hash, error);
+  if (e->state == NULL)
+    return FALSE;
   e->hash = attest_history_compute_hash (e, n_rows + 1);
 
   stmt = _attest_workspace_prepare (self,
                                     "INSERT INTO history (at, reviewer, entity, entity_id, action, before, after, "
-                                    "prev_hash, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", error);
+                                    "prev_hash, hash, state) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, e->at, -1, SQLITE_TRANSIENT);
@@ -264,12 +294,14 @@ _attest_history_append (AttestWorkspace  *self,
   sqlite3_bind_text (stmt, 7, e->after, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 8, e->prev_hash, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 9, e->hash, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 10, e->state, -1, SQLITE_TRANSIENT);
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_DONE)
     {
       _attest_workspace_set_error (self, error, rc, _("could not update the workspace"));
       return FALSE;
     }
+  _attest_state_remember (self, e->hash);
   return TRUE;
 }
 
@@ -418,7 +450,14 @@ attest_workspace_check_history (AttestWorkspace  *self,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *expected_prev = g_strdup (ATTEST_HISTORY_GENESIS);
+  g_autoptr(GHashTable) state = _attest_state_new_table ();
+  g_autofree char *state_root = NULL;
+  g_autofree char *state_row = NULL;
+  gboolean state_ok = TRUE;
+  gboolean state_from_start = FALSE;
+  gboolean in_transaction = FALSE;
   gboolean seen_v2 = FALSE;
+  gboolean seen_v3 = FALSE;
   gboolean found = FALSE;
   gint64 position = 0;
   int rc;
@@ -429,14 +468,22 @@ attest_workspace_check_history (AttestWorkspace  *self,
   if (expected_fingerprint != NULL && g_ascii_strcasecmp (expected_fingerprint, ATTEST_HISTORY_GENESIS) == 0)
     found = TRUE;
 
+  /* The history and the tables it is compared with, as of one moment. */
+  if (sqlite3_get_autocommit (_attest_workspace_get_db (self)))
+    {
+      if (!_attest_workspace_exec (self, "BEGIN", error))
+        return FALSE;
+      in_transaction = TRUE;
+    }
   stmt = _attest_workspace_prepare (self,
-                                    "SELECT id, prev_hash, at, reviewer, entity, entity_id, action, before, after, hash "
-                                    "FROM history ORDER BY id", error);
+                                    "SELECT id, prev_hash, at, reviewer, entity, entity_id, action, before, after, state, "
+                                    "hash FROM history ORDER BY id", error);
   if (stmt == NULL)
-    return FALSE;
+    goto fail;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      HashField fields[N_HASHED];
+      HashField fields[N_HASHED3];
+      g_autofree char *v3 = NULL;
       HashField stored;
       g_autofree char *v2 = NULL;
       g_autofree char *row = NULL;
@@ -451,20 +498,29 @@ attest_workspace_check_history (AttestWorkspace  *self,
        * would convert it and move the bytes. */
       position++;
       row = g_strdup_printf ("%" G_GINT64_FORMAT, (gint64)sqlite3_column_int64 (stmt, 0));
-      for (guint i = 0; i < N_HASHED; i++)
+      for (guint i = 0; i < N_HASHED3; i++)
         {
           fields[i] = column_field (stmt, 1 + i);
           /* before and after may be NULL; the rest is text. */
-          plain = plain && field_is_plain_text (&fields[i], i >= 6);
+          if (i < N_HASHED)
+            plain = plain && field_is_plain_text (&fields[i], i >= 6);
         }
-      stored = column_field (stmt, 9);
+      stored = column_field (stmt, 10);
       at = hashed_field_text (&fields[1]);
       entity = hashed_field_text (&fields[3]);
       entity_id = hashed_field_text (&fields[4]);
       action = hashed_field_text (&fields[5]);
 
-      v2 = hash_v2 (position, fields);
-      if (field_equals (&stored, v2))
+      /* A row with a state record hashes it (3); one without may be older. */
+      if (fields[8].type != 'n')
+        {
+          v3 = hash_v3 (position, fields);
+          intact = field_equals (&stored, v3);
+          seen_v3 = seen_v3 || intact;
+        }
+      else if (seen_v3)
+        intact = FALSE;
+      else if (field_equals (&stored, (v2 = hash_v2 (position, fields))))
         {
           intact = TRUE;
           seen_v2 = TRUE;
@@ -491,6 +547,29 @@ attest_workspace_check_history (AttestWorkspace  *self,
                                             "changed after it was written"),
                                           row, action, entity, entity_id, at));
 
+      /* The state the history says the tables hold, row by row. */
+      if (fields[8].type != 'n')
+        {
+          g_autofree char *record = hashed_field_text (&fields[8]);
+
+          if (position == 1)
+            state_from_start = TRUE;
+          g_autofree char *root = NULL;
+
+          if (!_attest_state_apply (state, record, sqlite3_column_int64 (stmt, 0), &root))
+            {
+              state_ok = FALSE;
+              g_ptr_array_add (problems,
+                               g_strdup_printf (_("history row %s (%s %s %s, %s): its record of the workspace's "
+                                                  "state cannot be read"),
+                                                row, action, entity, entity_id, at));
+            }
+          g_free (state_root);
+          state_root = g_steal_pointer (&root);
+          g_free (state_row);
+          state_row = g_strdup (row);
+        }
+
       g_free (expected_prev);
       expected_prev = g_strndup (stored.data != NULL ? stored.data : "", stored.len);
       if (expected_fingerprint != NULL && stored.type == 's' &&
@@ -500,8 +579,26 @@ attest_workspace_check_history (AttestWorkspace  *self,
   if (rc != SQLITE_DONE)
     {
       _attest_workspace_set_error (self, error, rc, _("could not read the workspace"));
-      return FALSE;
+      goto fail;
     }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  /* The tables against the state the history recorded: from the first row
+   * that recorded one (older rows have none, and older changes are not
+   * covered). The replayed parts must add up to the last row's root. */
+  if (state_row != NULL && state_ok)
+    {
+      g_autofree char *root = _attest_state_root (state);
+
+      if (state_root == NULL || !g_str_equal (root, state_root))
+        g_ptr_array_add (problems,
+                         g_strdup_printf (_("history row %s: its record of the workspace's state does not add up "
+                                            "with the rows before it"), state_row));
+      else if (!_attest_state_compare (self, state, state_from_start, problems, error))
+        goto fail;
+    }
+  if (in_transaction)
+    _attest_workspace_exec (self, "COMMIT", NULL);
 
   if (expected_fingerprint != NULL && !found)
     g_ptr_array_add (problems,
@@ -511,6 +608,12 @@ attest_workspace_check_history (AttestWorkspace  *self,
   if (n_rows != NULL)
     *n_rows = position;
   return TRUE;
+
+fail:
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  if (in_transaction)
+    _attest_workspace_exec (self, "ROLLBACK", NULL);
+  return FALSE;
 }
 
 /**
@@ -947,6 +1050,30 @@ raw_value (const char *text)
   return json_node_init_string (json_node_alloc (), start);
 }
 
+/* A checklist's items as stored from its template: the row holds the
+ * template's English lines; the reader sees them in their language. */
+static void
+add_template_titles (GPtrArray *changes,
+                     JsonArray *titles)
+{
+  guint n = json_array_get_length (titles);
+
+  g_ptr_array_add (changes, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s item from the template",
+                                                          "%s items from the template", n),
+                                             attest_count (n)));
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *title = json_array_get_element (titles, i);
+
+      g_ptr_array_add (changes,
+                       g_strdup_printf ("%u. %s", i + 1,
+                                        JSON_NODE_HOLDS_VALUE (title) &&
+                                        json_node_get_value_type (title) == G_TYPE_STRING
+                                          ? attest_checklist_title_display (json_node_get_string (title))
+                                          : ""));
+    }
+}
+
 /**
  * attest_history_describe:
  * @names: looks up what ids are called (one for many rows)
@@ -996,28 +1123,17 @@ attest_history_describe (const AttestHistoryEntry *entry,
     {
       d->subject = cell_text (names, id);
       if (g_str_equal (entity, "checklist") && after != NULL && JSON_NODE_HOLDS_ARRAY (after))
-        {
-          JsonArray *titles = json_node_get_array (after);
-          guint n = json_array_get_length (titles);
-
-          g_ptr_array_add (d->changes, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s item from the template",
-                                                                     "%s items from the template", n),
-                                                        attest_count (n)));
-          /* The row holds the template's English lines; the reader sees them in their language. */
-          for (guint i = 0; i < n; i++)
-            {
-              JsonNode *title = json_array_get_element (titles, i);
-
-              g_ptr_array_add (d->changes,
-                               g_strdup_printf ("%u. %s", i + 1,
-                                                JSON_NODE_HOLDS_VALUE (title) &&
-                                                json_node_get_value_type (title) == G_TYPE_STRING
-                                                  ? attest_checklist_title_display (json_node_get_string (title))
-                                                  : ""));
-            }
-        }
+        add_template_titles (d->changes, json_node_get_array (after));
       else
-        add_diff (d->changes, before, after, NULL);
+        {
+          /* The first edit of a cell stores its checklist: the titles come with it. */
+          JsonNode *titles = member (after, "checklist");
+          static const char * const skip[] = { "checklist", NULL };
+
+          add_diff (d->changes, before, after, skip);
+          if (titles != NULL && JSON_NODE_HOLDS_ARRAY (titles))
+            add_template_titles (d->changes, json_node_get_array (titles));
+        }
     }
   else if (g_str_equal (entity, "note"))
     {

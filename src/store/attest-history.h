@@ -30,6 +30,7 @@ typedef struct {
   char *action;      /* "create", "update", "delete", "attach", "import", … */
   char *before;      /* JSON, or NULL */
   char *after;       /* JSON, or NULL */
+  char *state;       /* JSON: the digests of the analyst's data after the change, or NULL (older rows) */
   char *prev_hash;
   char *hash;
 } AttestHistoryEntry;

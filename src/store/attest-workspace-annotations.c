@@ -15,6 +15,7 @@
 #include "attest-history.h"
 #include "attest-search.h"
 #include "attest-workspace-annotations.h"
+#include "attest-workspace-checklist-private.h"
 #include "attest-workspace-private.h"
 
 void
@@ -121,6 +122,18 @@ attest_workspace_add_annotation (AttestWorkspace   *self,
 
   if (!_attest_workspace_begin (self, error))
     return FALSE;
+
+  /* An item of a cell never edited: this edit stores its checklist. */
+  if (a->item_id < 0)
+    {
+      gint64 stored = _attest_workspace_store_item (self, a->item_id, NULL, error);
+
+      if (stored == 0)
+        goto fail;
+      a->item_id = stored;
+      g_clear_pointer (&after, json_node_unref);
+      after = annotation_json (a);
+    }
 
   stmt = _attest_workspace_prepare (self, "INSERT INTO annotation (sha256, page, rects, color, text, item_id) "
                                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error);

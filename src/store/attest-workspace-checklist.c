@@ -397,6 +397,8 @@ _attest_workspace_index_items (AttestWorkspace  *self,
   return TRUE;
 }
 
+/* Stores a cell's items from its template, inside the caller's transaction:
+ * the edit that needs them writes the history row. */
 static gboolean
 instantiate (AttestWorkspace  *self,
              const char       *scope_id,
@@ -404,13 +406,9 @@ instantiate (AttestWorkspace  *self,
              GError          **error)
 {
   g_autoptr(GPtrArray) lines = load_template (self, scope_id);
-  g_autoptr(JsonBuilder) b = json_builder_new ();
-  g_autoptr(JsonNode) after = NULL;
-  g_autofree char *cell = g_strdup_printf ("%s:%s", scope_id, service_id);
 
   if (!_attest_workspace_index_items (self, error))
     return FALSE;
-  json_builder_begin_array (b);
   for (guint i = 0; i < lines->len; i++)
     {
       g_autoptr(sqlite3_stmt) stmt =
@@ -432,11 +430,181 @@ instantiate (AttestWorkspace  *self,
         }
       if (!index_item (self, sqlite3_last_insert_rowid (_attest_workspace_get_db (self)), lines->pdata[i], "", error))
         return FALSE;
-      json_builder_add_string_value (b, lines->pdata[i]);
     }
-  json_builder_end_array (b);
-  after = json_builder_get_root (b);
-  return _attest_history_append (self, "checklist", cell, "create", NULL, after, error);
+  return TRUE;
+}
+
+/* ---- Items not stored yet ------------------------------------------------------
+ *
+ * Opening a cell writes nothing: a cell whose checklist was never edited
+ * shows its template's items under provisional ids (negative). The first
+ * edit that names one stores the cell's items, inside that edit's
+ * transaction and under its history row. The ids are the process's, per
+ * workspace file: a worker's own connection to the file (attaching files)
+ * knows the ids the window's connection gave. */
+typedef struct {
+  char *path;
+  char *scope_id;
+  char *service_id;    /* the cell's own service: where its items are stored */
+  guint position;
+} Provisional;
+
+static void
+provisional_free (Provisional *p)
+{
+  g_free (p->path);
+  g_free (p->scope_id);
+  g_free (p->service_id);
+  g_free (p);
+}
+
+G_LOCK_DEFINE_STATIC (provisional);
+static GHashTable *provisional_by_key;  /* "path\x1fscope\x1fservice\x1fposition" → gint64 * */
+static GHashTable *provisional_by_id;   /* gint64 * → Provisional */
+
+static gint64
+provisional_id (AttestWorkspace *self,
+                const char      *scope_id,
+                const char      *service_id,
+                guint            position)
+{
+  const char *path = attest_workspace_get_path (self);
+  g_autofree char *key = g_strdup_printf ("%s\x1f%s\x1f%s\x1f%u", path, scope_id, service_id, position);
+  gint64 *id;
+  gint64 result;
+  Provisional *p;
+
+  G_LOCK (provisional);
+  if (provisional_by_key == NULL)
+    {
+      provisional_by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      provisional_by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                 (GDestroyNotify)provisional_free);
+    }
+  id = g_hash_table_lookup (provisional_by_key, key);
+  if (id == NULL)
+    {
+      id = g_new (gint64, 1);
+      *id = -(gint64)g_hash_table_size (provisional_by_id) - 1;
+      p = g_new0 (Provisional, 1);
+      p->path = g_strdup (path);
+      p->scope_id = g_strdup (scope_id);
+      p->service_id = g_strdup (service_id);
+      p->position = position;
+      g_hash_table_insert (provisional_by_key, g_steal_pointer (&key), id);
+      g_hash_table_insert (provisional_by_id, id, p);
+    }
+  result = *id;
+  G_UNLOCK (provisional);
+  return result;
+}
+
+/* The cell and position a provisional id of this workspace's file stands for. */
+static gboolean
+provisional_lookup (AttestWorkspace  *self,
+                    gint64            item_id,
+                    char            **scope_id,
+                    char            **service_id,
+                    guint            *position)
+{
+  Provisional *p;
+  gboolean found = FALSE;
+
+  G_LOCK (provisional);
+  p = provisional_by_id != NULL ? g_hash_table_lookup (provisional_by_id, &item_id) : NULL;
+  if (p != NULL && g_strcmp0 (p->path, attest_workspace_get_path (self)) == 0)
+    {
+      *scope_id = g_strdup (p->scope_id);
+      *service_id = g_strdup (p->service_id);
+      *position = p->position;
+      found = TRUE;
+    }
+  G_UNLOCK (provisional);
+  return found;
+}
+
+/* The template's items of a cell not stored yet. */
+static GPtrArray *
+template_items (AttestWorkspace *self,
+                const char      *scope_id,
+                const char      *service_id,
+                const char      *shown_id)
+{
+  g_autoptr(GPtrArray) lines = load_template (self, scope_id);
+  GPtrArray *items = g_ptr_array_new_with_free_func ((GDestroyNotify)attest_checklist_item_free);
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      AttestChecklistItem *item = g_new0 (AttestChecklistItem, 1);
+
+      item->id = provisional_id (self, scope_id, service_id, i + 1);
+      item->scope_id = g_strdup (scope_id);
+      item->service_id = g_strdup (shown_id);
+      item->position = i + 1;
+      item->title = g_strdup (lines->pdata[i]);
+      item->status = g_strdup ("not-started");
+      item->owner = g_strdup ("");
+      item->evidence = g_ptr_array_new_with_free_func (g_free);
+      g_ptr_array_add (items, item);
+    }
+  return items;
+}
+
+/**
+ * _attest_workspace_store_item:
+ * @item_id: an item's id, or the provisional id of one not stored yet
+ *
+ * Inside the caller's transaction: stores the checklist of a provisional
+ * item's cell (from its template) if nobody has yet, and gives the item's
+ * id. A stored item's id is given back as it is. @created says the items
+ * were stored now.
+ *
+ * Returns: the item's id, or 0 with @error set
+ */
+gint64
+_attest_workspace_store_item (AttestWorkspace  *self,
+                              gint64            item_id,
+                              gboolean         *created,
+                              GError          **error)
+{
+  g_autofree char *scope_id = NULL;
+  g_autofree char *service_id = NULL;
+  g_autofree char *position_text = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *stored = NULL;
+  guint position = 0;
+
+  g_assert (!sqlite3_get_autocommit (_attest_workspace_get_db (self)));
+
+  if (created != NULL)
+    *created = FALSE;
+  if (item_id > 0)
+    return item_id;
+  if (!provisional_lookup (self, item_id, &scope_id, &service_id, &position))
+    {
+      g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, item_id);
+      g_set_error (error, ATTEST_STORE_ERROR, ATTEST_STORE_ERROR_NOT_FOUND, _("No checklist item %s"), text);
+      return 0;
+    }
+  /* Another process, or an earlier edit, may have stored it already. */
+  stored = _attest_workspace_query_text (self, "SELECT 1 FROM checklist_item WHERE scope_id = ?1 AND service_id = ?2 "
+                                               "LIMIT 1", scope_id, service_id);
+  if (stored == NULL)
+    {
+      if (!instantiate (self, scope_id, service_id, error))
+        return 0;
+      if (created != NULL)
+        *created = TRUE;
+    }
+  position_text = g_strdup_printf ("%u", position);
+  id = _attest_workspace_query_text (self, "SELECT id FROM checklist_item WHERE scope_id = ?1 AND service_id = ?2 "
+                                           "AND position = CAST (?3 AS INTEGER)", scope_id, service_id, position_text);
+  if (id == NULL)
+    {
+      g_set_error (error, ATTEST_STORE_ERROR, ATTEST_STORE_ERROR_NOT_FOUND, _("No checklist item %s"), position_text);
+      return 0;
+    }
+  return g_ascii_strtoll (id, NULL, 10);
 }
 
 /* The items stored for @service_id's cell, each carrying @shown_id (the
@@ -500,8 +668,12 @@ read_items (AttestWorkspace  *self,
  * back to their own service when it is unmerged. A merged service's own id
  * gets its own.
  *
- * Returns: (element-type AttestChecklistItem): the cell's items, created from
- *   the template on first use (one transaction, one history row).
+ * Writes nothing: a cell never edited gives its template's items, with
+ * provisional (negative) ids that every edit taking an item id accepts; the
+ * first such edit stores the cell's items with it (one transaction, one
+ * history row).
+ *
+ * Returns: (element-type AttestChecklistItem): the cell's items
  */
 GPtrArray *
 attest_workspace_get_checklist (AttestWorkspace  *self,
@@ -522,30 +694,8 @@ attest_workspace_get_checklist (AttestWorkspace  *self,
   items = read_items (self, scope_id, service_id, shown_id, error);
   if (items == NULL || items->len > 0)
     return g_steal_pointer (&items);
-
-  if (!_attest_workspace_begin (self, error))
-    return NULL;
-  /* Another process may have created it while we waited for the lock. */
   g_clear_pointer (&items, g_ptr_array_unref);
-  items = read_items (self, scope_id, service_id, shown_id, error);
-  if (items == NULL)
-    goto fail;
-  if (items->len == 0)
-    {
-      if (!instantiate (self, scope_id, service_id, error))
-        goto fail;
-      g_clear_pointer (&items, g_ptr_array_unref);
-      items = read_items (self, scope_id, service_id, shown_id, error);
-      if (items == NULL)
-        goto fail;
-    }
-  if (!_attest_workspace_commit (self, error))
-    return NULL;
-  return g_steal_pointer (&items);
-
-fail:
-  _attest_workspace_rollback (self);
-  return NULL;
+  return template_items (self, scope_id, service_id, shown_id);
 }
 
 /**
@@ -625,6 +775,7 @@ attest_workspace_update_item (AttestWorkspace  *self,
   g_autoptr(JsonNode) before = NULL;
   g_autoptr(JsonNode) after = NULL;
   const char *new_due;
+  gboolean created = FALSE;
   int rc;
 
   g_return_val_if_fail (ATTEST_IS_WORKSPACE (self), FALSE);
@@ -646,6 +797,10 @@ attest_workspace_update_item (AttestWorkspace  *self,
   if (!_attest_workspace_begin (self, error))
     return FALSE;
 
+  /* The cell's first edit stores its checklist. */
+  item_id = _attest_workspace_store_item (self, item_id, &created, error);
+  if (item_id == 0)
+    goto fail;
   item = _attest_workspace_read_item (self, item_id, error);
   if (item == NULL)
     goto fail;
@@ -672,6 +827,21 @@ attest_workspace_update_item (AttestWorkspace  *self,
 
   before = item_json (NULL, old_status, old_owner, old_due);
   after = item_json (NULL, status != NULL ? status : old_status, owner != NULL ? owner : old_owner, new_due);
+  /* The row that stored the cell's checklist says what it stored. */
+  if (created)
+    {
+      g_autoptr(GPtrArray) items = read_items (self, item->scope_id, item->service_id, item->service_id, error);
+      JsonArray *titles = json_array_new ();
+
+      if (items == NULL)
+        {
+          json_array_unref (titles);
+          goto fail;
+        }
+      for (guint i = 0; i < items->len; i++)
+        json_array_add_string_element (titles, ((AttestChecklistItem *)items->pdata[i])->title);
+      json_object_set_array_member (json_node_get_object (after), "checklist", titles);
+    }
   if (!_attest_history_append (self, "checklist-item", cell, "update", before, after, error) ||
       !_attest_workspace_index_items (self, error) ||
       !index_item (self, item_id, item->title, owner != NULL ? owner : old_owner, error))

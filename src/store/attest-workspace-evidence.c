@@ -399,6 +399,10 @@ attest_workspace_attach_evidence (AttestWorkspace  *self,
   if (!_attest_workspace_begin (self, error))
     return FALSE;
 
+  /* The cell's first edit stores its checklist. */
+  item_id = _attest_workspace_store_item (self, item_id, NULL, error);
+  if (item_id == 0)
+    goto fail;
   item = _attest_workspace_read_item (self, item_id, error);
   if (item == NULL)
     goto fail;
@@ -739,6 +743,10 @@ change_link (AttestWorkspace  *self,
   if (!_attest_workspace_begin (self, error))
     return FALSE;
 
+  /* The cell's first edit stores its checklist. */
+  item_id = _attest_workspace_store_item (self, item_id, NULL, error);
+  if (item_id == 0)
+    goto fail;
   item = _attest_workspace_read_item (self, item_id, error);
   if (item == NULL)
     goto fail;

@@ -12,6 +12,7 @@
 
 #include "attest-history.h"
 #include "attest-search.h"
+#include "attest-workspace-checklist-private.h"
 #include "attest-workspace-notes.h"
 #include "attest-workspace-private.h"
 #include "attest-workspace-services.h"
@@ -221,6 +222,18 @@ attest_workspace_add_note (AttestWorkspace  *self,
   stored = cell_as_stored (self, target);
   if (stored != NULL)
     target = stored;
+  /* A note on an item of a cell never edited: this edit stores its checklist. */
+  if (g_str_has_prefix (target, "item:-"))
+    {
+      gint64 provisional = g_ascii_strtoll (target + strlen ("item:"), NULL, 10);
+      gint64 item_id = _attest_workspace_store_item (self, provisional, NULL, error);
+
+      if (item_id == 0)
+        goto fail;
+      g_free (stored);
+      stored = g_strdup_printf ("item:%" G_GINT64_FORMAT, item_id);
+      target = stored;
+    }
 
   if (!target_exists (self, target))
     {

@@ -233,7 +233,15 @@ static const char * const migrations[ATTEST_WORKSPACE_SCHEMA_VERSION] = {
   /* 5 → 6: a service name's key folds spacing and punctuation too ("Azure Dev
    * Ops" is "Azure DevOps"). No table changes; migrate() makes the keys again. */
   "",
+
+  /* 6 → 7: each history row records the digests of the analyst's data after
+   * its change (attest-history-state.c). migrate() adds history.state: tests
+   * fake an older schema on a current file, where the column is there. */
+  "",
 };
+
+/* The first schema whose history rows carry a state record. */
+#define HISTORY_STATE_SINCE 7
 
 /* The first schema whose service name keys are made as attest_service_names_key()
  * makes them now. */
@@ -806,6 +814,16 @@ migrate (AttestWorkspace  *self,
         goto fail;
     }
 
+  /* Older history rows keep no state record (NULL): the digests start at
+   * the next change. */
+  if (version < HISTORY_STATE_SINCE)
+    {
+      g_autofree char *has = _attest_workspace_query_text (self, "SELECT 1 FROM pragma_table_info ('history') "
+                                                                 "WHERE name = 'state'");
+      if (has == NULL && !_attest_workspace_exec (self, "ALTER TABLE history ADD COLUMN state TEXT;", error))
+        goto fail;
+    }
+
   /* Pages imported before there was a search index: index them now. */
   if (version >= 2 && version < 4 && !_attest_search_index_pages (self, error))
     goto fail;
@@ -1077,6 +1095,27 @@ same_file (const char *a,
   return g_stat (a, &sa) == 0 && g_stat (b, &sb) == 0 && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
 }
 
+/* Whether a workspace at @dest is open elsewhere: another window, or
+ * attest-cli. Replacing it then would pull the file from under that
+ * connection, whose next changes would go to a file no longer there (or,
+ * through its -wal, into the copy). A connection of our own that asks for
+ * the file alone is refused while any other has it open, even in this
+ * process. A file that is no database is not in use. */
+static gboolean
+dest_in_use (const char *dest)
+{
+  sqlite3 *db = NULL;
+  int rc;
+
+  if (!g_file_test (dest, G_FILE_TEST_IS_REGULAR))
+    return FALSE;
+  rc = sqlite3_open_v2 (dest, &db, SQLITE_OPEN_READWRITE, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec (db, "PRAGMA locking_mode = EXCLUSIVE; SELECT count(*) FROM sqlite_schema;", NULL, NULL, NULL);
+  sqlite3_close_v2 (db);
+  return (rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED;
+}
+
 /* What SQLite keeps beside a database and would apply to whatever file
  * has the name next: an old -wal is replayed into it, an old -journal
  * rolled back onto it. */
@@ -1101,7 +1140,9 @@ put_back (const char  *dest,
  * "Save a Copy…": a consistent snapshot through SQLite's online backup API,
  * written beside @dest_path and renamed over it. The -wal, -shm and -journal
  * of a workspace that was there go too, or SQLite would bring its data
- * back into the copy. The workspace itself is refused as @dest_path.
+ * back into the copy. The workspace itself is refused as @dest_path, and
+ * so is a workspace open in another window or process
+ * (%ATTEST_STORE_ERROR_BUSY): it is left as it is.
  */
 gboolean
 attest_workspace_save_copy (AttestWorkspace  *self,
@@ -1122,6 +1163,16 @@ attest_workspace_save_copy (AttestWorkspace  *self,
       g_autofree char *name = g_filename_display_name (dest);
       g_set_error (error, ATTEST_STORE_ERROR, ATTEST_STORE_ERROR_INVALID,
                    _("Could not write a copy to %s: it is this workspace itself"), name);
+      return FALSE;
+    }
+
+  /* Never over a workspace open elsewhere: refused, the file left as it is. */
+  if (dest_in_use (dest))
+    {
+      g_autofree char *name = g_filename_display_name (dest);
+      g_set_error (error, ATTEST_STORE_ERROR, ATTEST_STORE_ERROR_BUSY,
+                   _("Could not write a copy to %s: that workspace is open in another window or program. "
+                     "Close it there, or choose another name."), name);
       return FALSE;
     }
 

@@ -11,6 +11,8 @@
  *                             "page DIR BYTES" says less; each parsed in a process of its own)
  *   attest-bench sections [N…] sections: import of N headings with one anchor / one title,
  *                             parse P ms store S ms each (N = 5000 10000 50000 by default)
+ *   attest-bench verify [N]   verify: N checklist items, status change median M ms, history check H ms,
+ *                             full verify V ms (N = 20000 by default)
  *
  * Built, not installed. No GTK.
  *
@@ -25,6 +27,7 @@
 #include <glib/gstdio.h>
 
 #include "attest-evidence-file.h"
+#include "attest-history.h"
 #include "attest-importer.h"
 #include "attest-matrix-filter.h"
 #include "attest-page-files.h"
@@ -672,11 +675,106 @@ bench_sections (int   argc,
   return 0;
 }
 
+/* A workspace of @n checklist items (made in the file, then one change
+ * through the store records them): what an edit costs now that each history
+ * row records the state, and what verify costs. */
+static int
+bench_verify (guint n)
+{
+  g_autofree char *tmp = g_dir_make_tmp ("attest-bench-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (tmp, "bench.attest", NULL);
+  g_autofree char *offerings = attest_paths_bundled_offerings ();
+  g_autofree char *sql = NULL;
+  const char *paths[] = { offerings, NULL };
+  static const char *statuses[] = { "in-progress", "satisfied", "exception", "not-applicable", "not-started" };
+  g_autoptr(AttestWorkspace) ws = NULL;
+  g_autoptr(AttestImportSummary) summary = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GError) error = NULL;
+  gint64 t0;
+  double check_ms, verify_ms;
+  const guint changes = 50;
+  int ret = 0;
+
+  ws = attest_workspace_open (path, &error);
+  if (ws != NULL)
+    summary = attest_importer_run (ws, paths, NULL, NULL, NULL, &error);
+  /* Every scope × service cell, as many items each as it takes. */
+  sql = g_strdup_printf ("WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < %u) "
+                         "INSERT INTO checklist_item (scope_id, service_id, position, title, status, owner) "
+                         "SELECT s.id, v.id, n.i, 'Item ' || n.i, 'in-progress', 'Sam' "
+                         "FROM scope s, service v, n "
+                         "WHERE n.i <= %u / (SELECT count (*) FROM scope, service) + 1 "
+                         "ORDER BY n.i, s.id, v.id LIMIT %u",
+                         n, n, n);
+  if (summary == NULL || !_attest_workspace_exec (ws, sql, &error) ||
+      (items = attest_workspace_get_checklist (ws, "soc/soc-2", "intune", &error)) == NULL)
+    {
+      g_printerr ("attest-bench: %s\n", error->message);
+      ret = 1;
+      goto out;
+    }
+  for (guint i = 0; i < changes; i++)
+    {
+      AttestChecklistItem *item = items->pdata[i % items->len];
+      double ms;
+
+      t0 = g_get_monotonic_time ();
+      if (!attest_workspace_update_item (ws, item->id, statuses[i % G_N_ELEMENTS (statuses)], NULL, NULL, &error))
+        {
+          g_printerr ("attest-bench: %s\n", error->message);
+          ret = 1;
+          goto out;
+        }
+      ms = (g_get_monotonic_time () - t0) / 1000.0;
+      g_array_append_val (times, ms);
+    }
+  g_array_sort (times, compare_double);
+
+  t0 = g_get_monotonic_time ();
+  if (!attest_workspace_check_history (ws, NULL, problems, NULL, &error))
+    goto failed;
+  check_ms = (g_get_monotonic_time () - t0) / 1000.0;
+  t0 = g_get_monotonic_time ();
+  if (!attest_workspace_verify (ws, problems, NULL, &error))
+    goto failed;
+  verify_ms = (g_get_monotonic_time () - t0) / 1000.0;
+  if (problems->len > 0)
+    {
+      g_printerr ("attest-bench: %s\n", (char *)problems->pdata[0]);
+      ret = 1;
+      goto out;
+    }
+  {
+    g_autofree char *count = _attest_workspace_query_text (ws, "SELECT count (*) FROM checklist_item");
+    if (count == NULL || g_ascii_strtoull (count, NULL, 10) < n)
+      {
+        g_printerr ("attest-bench: %s checklist items made, not %u\n", count != NULL ? count : "no", n);
+        ret = 1;
+        goto out;
+      }
+  }
+  printf ("verify: %u checklist items, status change median %.2f ms, history check %.1f ms, full verify %.1f ms\n",
+          n, g_array_index (times, double, changes / 2), check_ms, verify_ms);
+  goto out;
+
+failed:
+  g_printerr ("attest-bench: %s\n", error->message);
+  ret = 1;
+out:
+  g_clear_object (&ws);
+  remove_workspace (path);
+  g_rmdir (tmp);
+  return ret;
+}
+
 static void
 usage (void)
 {
   g_printerr ("usage: attest-bench import DIR | search [N] | checklist | matrix | attach FILE | page DIR [BYTES]"
-              " | sections [N…]\n");
+              " | sections [N…] | verify [N]\n");
 }
 
 int
@@ -717,6 +815,16 @@ main (int   argc,
     }
   if (argc >= 2 && g_str_equal (argv[1], "sections"))
     return bench_sections (argc - 2, argv + 2);
+  if ((argc == 2 || argc == 3) && g_str_equal (argv[1], "verify"))
+    {
+      guint64 n = 20000;
+      if (argc == 3 && (!g_ascii_string_to_unsigned (argv[2], 10, 1, 10000000, &n, NULL)))
+        {
+          usage ();
+          return 2;
+        }
+      return bench_verify ((guint)n);
+    }
   if ((argc == 2 || argc == 3) && g_str_equal (argv[1], "search"))
     {
       guint64 n = 100000;

@@ -77,15 +77,18 @@ test_expect (void)
   g_assert_cmpint (r.status, ==, 2);
   g_assert_nonnull (strstr (r.err, "--expect"));
 
-  /* The newest history row deleted: the chain alone looks intact… */
+  /* The newest history row deleted: the chain alone looks intact, but the
+   * note it recorded is still in the tables… */
   exec_sql (ws, "DELETE FROM history WHERE id = (SELECT max (id) FROM history)");
   run_cli (&r, "--workspace", ws, "verify");
-  g_assert_cmpint (r.status, ==, 0);
-  /* …the fingerprint taken before says otherwise. */
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.out, "note 1 on SOC: in the tables, not in the history"));
+  g_assert_nonnull (strstr (r.err, "1 problem found"));
+  /* …and the fingerprint taken before says rows are gone. */
   run_cli (&r, "--workspace", ws, "verify", "--expect", fingerprint);
   g_assert_cmpint (r.status, ==, 1);
   g_assert_nonnull (strstr (r.out, fingerprint));
-  g_assert_nonnull (strstr (r.err, "1 problem found"));
+  g_assert_nonnull (strstr (r.err, "2 problems found"));
 
   remove_tree (dir);
 }
@@ -200,6 +203,94 @@ test_read_only (void)
   remove_tree (dir);
 }
 
+/* A copy of @ws edited with @sql, as sqlite3 would: verify fails and names
+ * each of @expected (NULL-terminated) in what it prints. */
+static void
+check_tampered (const char        *ws,
+                const char        *sql,
+                const char * const *expected)
+{
+  g_autofree char *copy = g_strconcat (ws, ".tampered", NULL);
+  g_autoptr(GFile) from = g_file_new_for_path (ws);
+  g_autoptr(GFile) to = g_file_new_for_path (copy);
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) r = { 0 };
+
+  g_file_copy (from, to, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  exec_sql (copy, sql);
+  run_cli (&r, "--workspace", copy, "verify");
+  g_test_message ("%s\n%s%s", sql, r.out, r.err);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_null (strstr (r.out, "Workspace verified"));
+  for (guint i = 0; expected[i] != NULL; i++)
+    g_assert_nonnull (strstr (r.out, expected[i]));
+  g_unlink (copy);
+}
+
+/* The analyst's data edited in the file, not through Attest: verify names
+ * what differs from what the history recorded, and where. */
+static void
+test_tampered_state (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *ws = seeded_workspace (&dir);
+  g_autofree char *fingerprint = NULL;
+  g_auto(Run) r = { 0 };
+
+  run_cli (&r, "--workspace", ws, "checklist", "set", "--framework", "soc", "--scope", "soc/soc-2",
+           "--service", "Intune", "--item", "3", "--status", "in-progress", "--owner", "Sam");
+  g_assert_cmpint (r.status, ==, 0);
+  run_cli (&r, "--workspace", ws, "verify", "--fingerprint");
+  g_assert_cmpint (r.status, ==, 0);
+  fingerprint = g_strstrip (g_strdup (r.out));
+
+  /* Changed through Attest, the state is the history's: intact. View state
+   * is not covered: a window writes it without a history row. */
+  exec_sql (ws, "INSERT INTO ui_state (key, value) VALUES ('selection', 'x')");
+  run_cli (&r, "--workspace", ws, "verify", "--fingerprint");
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpstr (g_strstrip (r.out), ==, fingerprint);
+
+  check_tampered (ws, "UPDATE checklist_item SET status = 'satisfied' "
+                      "WHERE scope_id = 'soc/soc-2' AND service_id = 'intune' AND position = 3",
+                  (const char *[]) { "item 3: status is “satisfied” in the table, “in-progress” by the history",
+                                     NULL });
+  check_tampered (ws, "UPDATE checklist_item SET owner = '', due = '2027-01-01' "
+                      "WHERE scope_id = 'soc/soc-2' AND service_id = 'intune' AND position = 3",
+                  (const char *[]) { "item 3: owner is none in the table, “Sam” by the history",
+                                     "item 3: due is “2027-01-01” in the table, none by the history", NULL });
+  check_tampered (ws, "DELETE FROM checklist_item WHERE scope_id = 'soc/soc-2' AND service_id = 'intune' "
+                      "AND position = 6",
+                  (const char *[]) { "item 6: missing from the table", NULL });
+  check_tampered (ws, "DELETE FROM coverage WHERE rowid IN (SELECT rowid FROM coverage "
+                      "WHERE scope_id = 'soc/soc-2' LIMIT 3)",
+                  (const char *[]) { "coverage of SOC 2 (soc/soc-2): 3 rows missing since the history recorded it (row ",
+                                     ", Page imported: SOC, ", NULL });
+  check_tampered (ws, "UPDATE coverage SET in_scope = 0 WHERE scope_id = 'soc/soc-2' AND service_id = 'intune'",
+                  (const char *[]) { "(soc/soc-2): changed outside Attest since the history recorded it (row ", NULL });
+  check_tampered (ws, "UPDATE note SET text = 'Rewritten'",
+                  (const char *[]) { "note 1 on SOC: text is “Rewritten” in the table, “Ask for the bridge letter” "
+                                     "by the history", NULL });
+  check_tampered (ws, "DELETE FROM note",
+                  (const char *[]) { "note 1: gone from the tables, 1 row by the history", NULL });
+  check_tampered (ws, "INSERT INTO my_service (service_id) VALUES ('intune')",
+                  (const char *[]) { "My Services: in the tables, not in the history (added outside Attest)", NULL });
+  check_tampered (ws, "INSERT INTO service_merge (absorbed_id, survivor_id, merged_at) "
+                      "VALUES ('intune', 'azure', '2026-01-01')",
+                  (const char *[]) { "merge of service", "in the tables, not in the history", NULL });
+  check_tampered (ws, "UPDATE service SET name = 'Outune' WHERE id = 'intune'",
+                  (const char *[]) { ": changed outside Attest since the history recorded it (row ", NULL });
+  check_tampered (ws, "UPDATE variant SET effective_date = '2020-01-01' WHERE id = 1",
+                  (const char *[]) { "(variant 1): changed outside Attest", NULL });
+  /* The record itself edited: the row's hash covers it. */
+  check_tampered (ws, "UPDATE history SET state = replace (state, '\"root\":\"', '\"root\":\"0') "
+                      "WHERE id = (SELECT max (id) FROM history)",
+                  (const char *[]) { "its content was changed after it was written", NULL });
+
+  remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -209,6 +300,7 @@ main (int   argc,
   g_test_add_func ("/cli-workspace/expect", test_expect);
   g_test_add_func ("/cli-workspace/deep-history", test_deep_history);
   g_test_add_func ("/cli-workspace/read-only", test_read_only);
+  g_test_add_func ("/cli-workspace/tampered-state", test_tampered_state);
 
   return g_test_run ();
 }

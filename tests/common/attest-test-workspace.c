@@ -9,6 +9,7 @@
 #include "attest-importer.h"
 #include "attest-paths.h"
 #include "attest-test-workspace.h"
+#include "attest-workspace-checklist.h"
 
 /**
  * attest_test_workspace_new:
@@ -148,4 +149,28 @@ attest_test_fixture_teardown (AttestTestFixture *f,
                               gconstpointer      data)
 {
   attest_test_workspace_delete (&f->ws, &f->dir, &f->path);
+}
+
+/**
+ * attest_test_stored_checklist:
+ *
+ * attest_workspace_get_checklist(), with the cell's items stored: a cell
+ * never edited gives provisional ids, so its first item is edited (to what
+ * it is: one history row) for the tests that need the ids the items keep.
+ */
+GPtrArray *
+attest_test_stored_checklist (AttestWorkspace  *ws,
+                              const char       *scope_id,
+                              const char       *service_id,
+                              GError          **error)
+{
+  g_autoptr(GPtrArray) items = attest_workspace_get_checklist (ws, scope_id, service_id, error);
+  AttestChecklistItem *first;
+
+  if (items == NULL || items->len == 0 || ((AttestChecklistItem *)items->pdata[0])->id > 0)
+    return g_steal_pointer (&items);
+  first = items->pdata[0];
+  if (!attest_workspace_update_item (ws, first->id, first->status, NULL, NULL, error))
+    return NULL;
+  return attest_workspace_get_checklist (ws, scope_id, service_id, error);
 }

@@ -18,6 +18,10 @@ void             attest_test_workspace_delete (AttestWorkspace **ws,
                                                char            **dir,
                                                char            **path);
 void             attest_test_remove_tree      (const char       *path);
+GPtrArray       *attest_test_stored_checklist (AttestWorkspace  *ws,
+                                               const char       *scope_id,
+                                               const char       *service_id,
+                                               GError          **error);
 
 /* A test's own workspace, for g_test_add (): a setup below, then
  * attest_test_fixture_teardown(). */

@@ -144,7 +144,8 @@ fixture_set_up (Fixture       *f,
   g_assert_no_error (error);
   attest_workspace_set_reviewer (f->ws, "Dana");
   g_assert_cmpuint (attest_test_import_bundled (f->ws, NULL), ==, 5);
-  items = attest_workspace_get_checklist (f->ws, "soc/soc-2", "intune", &error);
+  /* The cell's items stored by an edit of their own (its row lists them). */
+  items = attest_test_stored_checklist (f->ws, "soc/soc-2", "intune", &error);
   g_assert_no_error (error);
   g_assert_true (attest_workspace_update_item (f->ws, ((AttestChecklistItem *)items->pdata[1])->id, "exception",
                                                NULL, NULL, &error));
@@ -282,7 +283,7 @@ test_rows (Fixture       *f,
   g_assert_false (gtk_window_get_modal (GTK_WINDOW (f->window)));
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (f->window)) == f->parent);
 
-  /* Every row, newest first: 5 imports, the checklist made on first use, the change, the file. */
+  /* Every row, newest first: 5 imports, the edit that stored the checklist, the change, the file. */
   g_assert_cmpuint (history->len, ==, 8);
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 8);
   g_assert_cmpstr (count_text (f), ==, "8 changes");
@@ -326,17 +327,16 @@ test_rows (Fixture       *f,
   save_screenshot (GTK_WIDGET (f->window), "history.png");
 
   /* The kinds present, most asked for first. */
-  g_assert_cmpuint (g_list_model_get_n_items (kinds), ==, 5);
+  g_assert_cmpuint (g_list_model_get_n_items (kinds), ==, 4);
   g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (kinds), 0), ==, "All Changes");
   g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (kinds), 1), ==, "Checklist Items");
   g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (kinds), 2), ==, "Evidence");
   g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (kinds), 3), ==, "Imports");
-  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (kinds), 4), ==, "Checklists");
 
   gtk_drop_down_set_selected (dropdown, 1);
-  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 2);
   g_assert_true (row_at (f, 0) == newest);
-  g_assert_cmpstr (count_text (f), ==, "1 of 8 changes");
+  g_assert_cmpstr (count_text (f), ==, "2 of 8 changes");
   gtk_drop_down_set_selected (dropdown, 3);
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 5);
   g_assert_cmpstr (attest_history_item_get_entity (row_at (f, 0)), ==, "framework");
@@ -379,10 +379,10 @@ test_rows (Fixture       *f,
   attest_history_window_reload (f->window);
   g_assert_true (attest_history_window_get_loading (f->window));
   /* The rows shown stay while the new ones are read. */
-  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 2);
   wait_for (f, loaded, 10, "the history to be read");
   g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, 1);
-  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 3);
   g_assert_cmpstr (attest_history_item_get_changes (row_at (f, 0)), ==, "owner: — → Sam");
 }
 

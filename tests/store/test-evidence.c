@@ -43,7 +43,7 @@ item_id (AttestWorkspace *ws,
 
   g_assert_true (attest_workspace_resolve_cell (ws, "soc", scope, "Intune", &scope_id, &service_id, &error));
   g_assert_no_error (error);
-  items = attest_workspace_get_checklist (ws, scope_id, service_id, &error);
+  items = attest_test_stored_checklist (ws, scope_id, service_id, &error);
   g_assert_no_error (error);
   g_assert_nonnull (items);
   g_assert_cmpuint (items->len, >=, position);
@@ -167,7 +167,7 @@ test_dedup (Fixture       *f,
   /* The checklist sees it too. */
   {
     g_autoptr(GError) error = NULL;
-    g_autoptr(GPtrArray) items = attest_workspace_get_checklist (f->ws, "soc/soc-2", "intune", &error);
+    g_autoptr(GPtrArray) items = attest_test_stored_checklist (f->ws, "soc/soc-2", "intune", &error);
     g_assert_no_error (error);
     g_assert_cmpuint (((AttestChecklistItem *)items->pdata[0])->evidence->len, ==, 1);
     g_assert_cmpstr (((AttestChecklistItem *)items->pdata[0])->evidence->pdata[0], ==, expected);
@@ -684,7 +684,7 @@ test_link_unlink (Fixture       *f,
     g_assert_true (g_bytes_equal (back, report));
   }
   {
-    g_autoptr(GPtrArray) items = attest_workspace_get_checklist (f->ws, "soc/soc-2", "intune", &error);
+    g_autoptr(GPtrArray) items = attest_test_stored_checklist (f->ws, "soc/soc-2", "intune", &error);
     g_assert_cmpuint (((AttestChecklistItem *)items->pdata[0])->evidence->len, ==, 0);
   }
 

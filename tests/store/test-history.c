@@ -165,7 +165,6 @@ test_describe (Fixture       *f,
                gconstpointer  data)
 {
   g_autoptr(AttestHistoryDescription) item = describe_last (f, "checklist-item");
-  g_autoptr(AttestHistoryDescription) checklist = describe_last (f, "checklist");
   g_autoptr(AttestHistoryDescription) import = describe_last (f, "framework");
   g_autoptr(AttestHistoryDescription) note = describe_last (f, "note");
   g_autoptr(AttestHistoryDescription) evidence = describe_last (f, "evidence");
@@ -177,14 +176,23 @@ test_describe (Fixture       *f,
   /* Only the fields that changed, before → after, status in words. */
   g_assert_cmpstr (item->what, ==, "Checklist item updated");
   g_assert_cmpstr (item->subject, ==, "SOC 2 × Intune, item 2");
-  g_assert_cmpstr (item_text, ==, "status: not started → exception\nowner: — → Sam");
-  g_assert_cmpstr (whole, ==, "Checklist item updated: SOC 2 × Intune, item 2\n"
-                              "status: not started → exception\nowner: — → Sam");
+  /* The cell's first edit: it stored the checklist, and says what it stored. */
+  g_assert_cmpstr (item_text, ==, "status: not started → exception\nowner: — → Sam\n"
+                                  "6 items from the template\n1. Type 2 report obtained and covers the service\n"
+                                  "2. Report period within 12 months\n3. Bridge letter covers the gap\n"
+                                  "4. Complementary user entity controls reviewed\n5. Exceptions and opinion reviewed\n"
+                                  "6. Carved-out subservice organizations reviewed");
+  g_assert_true (g_str_has_prefix (whole, "Checklist item updated: SOC 2 × Intune, item 2\n"
+                                          "status: not started → exception\nowner: — → Sam\n6 items"));
 
-  g_assert_cmpstr (checklist->what, ==, "Checklist created");
-  g_assert_cmpstr (checklist->subject, ==, "SOC 2 × Intune");
-  g_assert_cmpstr (checklist->changes->pdata[0], ==, "6 items from the template");
-  g_assert_cmpuint (checklist->changes->len, ==, 7);
+  /* Opening the cell wrote nothing: its first edit stored its checklist. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GPtrArray) created = attest_workspace_list_history (f->ws, "checklist", &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (created->len, ==, 0);
+  }
 
   /* The last page imported is SOC's (byte order of paths): its three scopes. */
   g_assert_cmpstr (import->what, ==, "Page imported");
@@ -321,6 +329,24 @@ count_problems (Fixture     *f,
   return problems->len;
 }
 
+/* Whether verify names a problem holding @text. */
+static gboolean
+has_problem (Fixture    *f,
+             const char *text)
+{
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (attest_workspace_verify_expecting (f->ws, NULL, problems, NULL, NULL, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < problems->len; i++)
+    g_test_message ("problem: %s", (char *)problems->pdata[i]);
+  for (guint i = 0; i < problems->len; i++)
+    if (strstr (problems->pdata[i], text) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
 static void
 test_truncated (Fixture       *f,
                 gconstpointer  data)
@@ -329,6 +355,7 @@ test_truncated (Fixture       *f,
   g_autofree char *shorter = NULL;
   g_autofree char *older = NULL;
   gint64 n_rows = 0, n_after = 0;
+  guint n_problems;
   g_autoptr(GError) error = NULL;
 
   g_assert_cmpuint (count_problems (f, NULL, &n_rows, &fingerprint), ==, 0);
@@ -348,16 +375,20 @@ test_truncated (Fixture       *f,
     g_assert_cmpuint (count_problems (f, ATTEST_HISTORY_GENESIS, NULL, NULL), ==, 0);
   }
 
-  /* The newest rows deleted: what is left is a good chain, only shorter… */
+  /* The newest rows deleted: what is left is a good chain, only shorter,
+   * but the tables still hold what the deleted rows recorded: the note
+   * added last is named, with what else they changed… */
   exec_sql (f->path, "DELETE FROM history WHERE id = (SELECT max (id) FROM history)");
   exec_sql (f->path, "DELETE FROM history WHERE id = (SELECT max (id) FROM history)");
-  g_assert_cmpuint (count_problems (f, NULL, &n_after, &shorter), ==, 0);
+  n_problems = count_problems (f, NULL, &n_after, &shorter);
+  g_assert_cmpuint (n_problems, >, 0);
+  g_assert_true (has_problem (f, "on SOC: in the tables, not in the history (added outside Attest)"));
   g_assert_cmpint (n_after, ==, n_rows - 1);
   g_assert_cmpstr (shorter, !=, fingerprint);
-  /* …which the fingerprint taken before tells. */
-  g_assert_cmpuint (count_problems (f, fingerprint, NULL, NULL), ==, 1);
-  g_assert_cmpuint (count_problems (f, older, NULL, NULL), ==, 1);
-  g_assert_cmpuint (count_problems (f, shorter, NULL, NULL), ==, 0);
+  /* …and the fingerprint taken before tells the rows are gone. */
+  g_assert_cmpuint (count_problems (f, fingerprint, NULL, NULL), ==, n_problems + 1);
+  g_assert_cmpuint (count_problems (f, older, NULL, NULL), ==, n_problems + 1);
+  g_assert_cmpuint (count_problems (f, shorter, NULL, NULL), ==, n_problems);
 }
 
 static void
@@ -422,8 +453,8 @@ test_scheme_1 (Fixture       *f,
       AttestHistoryEntry *e = rows->pdata[i];
       const char *fields[] = { prev, e->at, e->reviewer, e->entity, e->entity_id, e->action, e->before, e->after };
       g_autofree char *hash = hash_scheme_1 (fields);
-      g_autofree char *sql = g_strdup_printf ("UPDATE history SET prev_hash = '%s', hash = '%s' WHERE id = %" G_GINT64_FORMAT,
-                                              prev, hash, e->id);
+      g_autofree char *sql = g_strdup_printf ("UPDATE history SET prev_hash = '%s', hash = '%s', state = NULL "
+                                              "WHERE id = %" G_GINT64_FORMAT, prev, hash, e->id);
       exec_sql (f->path, sql);
       g_free (prev);
       prev = g_steal_pointer (&hash);
@@ -445,6 +476,158 @@ test_scheme_1 (Fixture       *f,
   memcpy (with_nul, ((AttestHistoryEntry *)rows->pdata[0])->at, len - 1);
   exec_with_bytes (f->path, "UPDATE history SET at = ?1 WHERE id = (SELECT min (id) FROM history)", with_nul, len);
   g_assert_cmpuint (count_problems (f, NULL, NULL, NULL), ==, 1);
+}
+
+/* A workspace written before rows recorded the state: its rows (scheme 2,
+ * no record) still verify, and the state is covered from the first row
+ * that records it on. */
+static void
+test_state_starts (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = attest_workspace_list_history (f->ws, NULL, &error);
+  g_autoptr(GPtrArray) items = NULL;
+  g_autofree char *prev = g_strdup (ATTEST_HISTORY_GENESIS);
+  g_autofree char *fingerprint = NULL;
+  g_autofree char *old_fingerprint = NULL;
+  const char *tamper = "UPDATE checklist_item SET status = 'satisfied' "
+                       "WHERE scope_id = 'soc/soc-2' AND service_id = 'intune' AND position = 1";
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      AttestHistoryEntry *e = rows->pdata[i];
+      g_autofree char *hash = NULL;
+      g_autofree char *sql = NULL;
+
+      g_free (e->prev_hash);
+      e->prev_hash = g_strdup (prev);
+      g_clear_pointer (&e->state, g_free);
+      hash = attest_history_compute_hash (e, i + 1);
+      sql = g_strdup_printf ("UPDATE history SET prev_hash = '%s', hash = '%s', state = NULL "
+                             "WHERE id = %" G_GINT64_FORMAT, prev, hash, e->id);
+      exec_sql (f->path, sql);
+      g_free (prev);
+      prev = g_steal_pointer (&hash);
+    }
+  /* As schema 6 had it, without the column: opening migrates it. */
+  g_clear_object (&f->ws);
+  {
+    sqlite3 *db = NULL;
+
+    g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (db, "ALTER TABLE history DROP COLUMN state; PRAGMA user_version = 6;",
+                                   NULL, NULL, NULL), ==, SQLITE_OK);
+    sqlite3_close (db);
+  }
+  f->ws = attest_workspace_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (ATTEST_WORKSPACE_SCHEMA_VERSION, ==, 7);
+  g_assert_cmpuint (count_problems (f, NULL, NULL, &old_fingerprint), ==, 0);
+  g_assert_cmpstr (old_fingerprint, ==, prev);
+
+  /* No row records the state yet: an edit outside Attest cannot be told. */
+  exec_sql (f->path, tamper);
+  g_assert_cmpuint (count_problems (f, NULL, NULL, NULL), ==, 0);
+
+  /* The next change records it all… */
+  items = attest_workspace_get_checklist (f->ws, "soc/soc-2", "intune", &error);
+  g_assert_no_error (error);
+  g_assert_true (attest_workspace_update_item (f->ws, ((AttestChecklistItem *)items->pdata[3])->id, NULL, "Kim",
+                                               NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_problems (f, old_fingerprint, NULL, &fingerprint), ==, 0);
+  g_assert_cmpstr (fingerprint, !=, old_fingerprint);
+
+  /* …and from then on an edit outside Attest is named (its cell: the values
+   * the older rows hold are not what the record took). */
+  exec_sql (f->path, "UPDATE checklist_item SET status = 'in-progress' "
+                     "WHERE scope_id = 'soc/soc-2' AND service_id = 'intune' AND position = 1");
+  g_assert_true (has_problem (f, "checklist of SOC 2 × Intune: changed outside Attest since the history recorded "
+                                 "it (row 9, Checklist item updated: SOC 2 × Intune, item 4"));
+  /* Its record cannot be taken off the rows that have one. */
+  exec_sql (f->path, "UPDATE history SET state = NULL WHERE id = (SELECT max (id) FROM history)");
+  g_assert_true (has_problem (f, "its content was changed after it was written"));
+}
+
+/* Opening a cell writes nothing; its first edit stores its checklist, in
+ * one transaction with one history row, whichever edit it is. */
+static void
+test_open_writes_nothing (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = attest_workspace_get_fingerprint (f->ws, &error);
+  g_autofree char *after = NULL;
+  g_autofree char *target = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GPtrArray) again = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(GPtrArray) stored = NULL;
+  gint64 n_rows = 0, n_after = 0;
+
+  g_assert_cmpuint (count_problems (f, NULL, &n_rows, NULL), ==, 0);
+  items = attest_workspace_get_checklist (f->ws, "soc/soc-1", "intune", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (items->len, >=, 4);
+  g_assert_cmpint (((AttestChecklistItem *)items->pdata[0])->id, <, 0);
+  g_assert_cmpstr (((AttestChecklistItem *)items->pdata[0])->status, ==, "not-started");
+  /* Opened again: the same provisional ids, and still nothing written. */
+  again = attest_workspace_get_checklist (f->ws, "soc/soc-1", "intune", &error);
+  g_assert_cmpint (((AttestChecklistItem *)again->pdata[2])->id, ==, ((AttestChecklistItem *)items->pdata[2])->id);
+  after = attest_workspace_get_fingerprint (f->ws, &error);
+  g_assert_cmpstr (after, ==, before);
+  {
+    g_autofree char *count = _attest_workspace_query_text (f->ws, "SELECT count (*) FROM checklist_item "
+                                                                  "WHERE scope_id = 'soc/soc-1'");
+    g_assert_cmpstr (count, ==, "0");
+  }
+
+  /* A note on an item not stored yet: one row, the note and the checklist. */
+  target = g_strdup_printf ("item:%" G_GINT64_FORMAT, ((AttestChecklistItem *)items->pdata[2])->id);
+  g_assert_true (attest_workspace_add_note (f->ws, target, "Ask for the bridge letter", NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_problems (f, NULL, &n_after, NULL), ==, 0);
+  g_assert_cmpint (n_after, ==, n_rows + 1);
+  stored = attest_workspace_get_checklist (f->ws, "soc/soc-1", "intune", &error);
+  g_assert_cmpuint (stored->len, ==, items->len);
+  g_assert_cmpint (((AttestChecklistItem *)stored->pdata[2])->id, >, 0);
+  history = attest_workspace_list_history (f->ws, "note", &error);
+  {
+    g_autofree char *stored_target = g_strdup_printf ("\"item:%" G_GINT64_FORMAT "\"",
+                                                      ((AttestChecklistItem *)stored->pdata[2])->id);
+    g_assert_nonnull (strstr (((AttestHistoryEntry *)history->pdata[history->len - 1])->after, stored_target));
+  }
+  /* The provisional id still names the item: a window opened before edits it. */
+  g_assert_true (attest_workspace_update_item (f->ws, ((AttestChecklistItem *)items->pdata[2])->id, "satisfied",
+                                               NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&stored, g_ptr_array_unref);
+  stored = attest_workspace_get_checklist (f->ws, "soc/soc-1", "intune", &error);
+  g_assert_cmpstr (((AttestChecklistItem *)stored->pdata[2])->status, ==, "satisfied");
+  g_assert_cmpuint (count_problems (f, NULL, &n_after, NULL), ==, 0);
+  g_assert_cmpint (n_after, ==, n_rows + 2);
+  /* No "Checklist created" row. */
+  g_clear_pointer (&history, g_ptr_array_unref);
+  history = attest_workspace_list_history (f->ws, "checklist", &error);
+  g_assert_cmpuint (history->len, ==, 0);
+
+  /* A cell never edited, its first status edited outside Attest after its
+   * items were stored by evidence: named field by field. */
+  g_clear_pointer (&items, g_ptr_array_unref);
+  items = attest_workspace_get_checklist (f->ws, "soc/soc-3", "intune", &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(GBytes) bytes = g_bytes_new_static ("%PDF-1.4 x", 10);
+    g_assert_true (attest_workspace_attach_evidence (f->ws, ((AttestChecklistItem *)items->pdata[0])->id, "r.pdf",
+                                                     bytes, "application/pdf", NULL, NULL, -1, NULL, NULL,
+                                                     &error));
+    g_assert_no_error (error);
+  }
+  g_assert_cmpuint (count_problems (f, NULL, NULL, NULL), ==, 0);
+  exec_sql (f->path, "UPDATE checklist_item SET owner = 'Mallory' WHERE scope_id = 'soc/soc-3' AND position = 4");
+  g_assert_true (has_problem (f, "SOC 3 × Intune, item 4: owner is “Mallory” in the table, none by the history"));
 }
 
 static void
@@ -500,6 +683,8 @@ main (int   argc,
   ADD ("truncated", test_truncated);
   ADD ("nul-byte", test_nul_byte);
   ADD ("scheme-1", test_scheme_1);
+  ADD ("state-starts", test_state_starts);
+  ADD ("open-writes-nothing", test_open_writes_nothing);
   ADD ("deep-json", test_deep_json);
 #undef ADD
 

@@ -46,7 +46,7 @@ fixture_setup (Fixture       *f,
                                             &f->note_id, &error));
   g_assert_no_error (error);
 
-  items = attest_workspace_get_checklist (f->ws, "soc/soc-2", "intune", &error);
+  items = attest_test_stored_checklist (f->ws, "soc/soc-2", "intune", &error);
   g_assert_no_error (error);
   g_assert_cmpuint (items->len, >=, 3);
   f->item2_id = ((AttestChecklistItem *)items->pdata[1])->id;

@@ -657,7 +657,7 @@ test_items (Fixture       *f,
   AttestChecklistItem *item;
 
   g_assert_cmpuint (attest_test_import_bundled (f->ws, "offering-soc.fr-FR.md"), ==, 1);
-  items = attest_workspace_get_checklist (f->ws, "soc/soc-2", "intune", &error);
+  items = attest_test_stored_checklist (f->ws, "soc/soc-2", "intune", &error);
   g_assert_no_error (error);
   item = items->pdata[2];
   g_assert_cmpstr (item->title, ==, "Bridge letter covers the gap");
@@ -701,7 +701,7 @@ test_items_indexed_late (Fixture       *f,
                        "DELETE FROM search_key WHERE kind = 'item';";
 
   g_assert_cmpuint (attest_test_import_bundled (f->ws, "offering-soc.fr-FR.md"), ==, 1);
-  items = attest_workspace_get_checklist (f->ws, "soc/soc-2", "intune", &error);
+  items = attest_test_stored_checklist (f->ws, "soc/soc-2", "intune", &error);
   g_assert_no_error (error);
   bridge = g_strdup_printf ("%" G_GINT64_FORMAT, ((AttestChecklistItem *)items->pdata[2])->id);
 
@@ -712,7 +712,7 @@ test_items_indexed_late (Fixture       *f,
 
   /* Forgotten again; another cell's new checklist brings them back with it. */
   g_assert_true (_attest_workspace_exec (f->ws, forget, NULL));
-  other = attest_workspace_get_checklist (f->ws, "soc/soc-1", "intune", &error);
+  other = attest_test_stored_checklist (f->ws, "soc/soc-1", "intune", &error);
   g_assert_no_error (error);
   g_assert_true (_attest_workspace_exec (f->ws, "BEGIN; SELECT 1;", NULL));
   hits = item_hits (f, "bridge letter");

@@ -188,7 +188,7 @@ work_on (AttestWorkspace *ws,
          const char      *status)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) items = attest_workspace_get_checklist (ws, scope, service_id, &error);
+  g_autoptr(GPtrArray) items = attest_test_stored_checklist (ws, scope, service_id, &error);
   gint64 id;
 
   g_assert_no_error (error);
@@ -571,7 +571,7 @@ test_merge_and_unmerge (Fixture       *f,
 
   /* The row's checklist is the cell's the matrix shows; Genomics's own, kept
    * aside in the shared scope, is reachable by its id. */
-  items = attest_workspace_get_checklist (f->ws, "iso-20000-1/iso-20000-1", "stream", &error);
+  items = attest_test_stored_checklist (f->ws, "iso-20000-1/iso-20000-1", "stream", &error);
   g_assert_no_error (error);
   g_assert_cmpint (((AttestChecklistItem *)items->pdata[0])->id, ==, genomics_iso20000);
   g_assert_cmpuint (((AttestChecklistItem *)items->pdata[0])->evidence->len, ==, 1);
@@ -579,10 +579,10 @@ test_merge_and_unmerge (Fixture       *f,
   for (guint i = 0; i < items->len; i++)
     g_assert_cmpstr (((AttestChecklistItem *)items->pdata[i])->service_id, ==, "stream");
   g_clear_pointer (&items, g_ptr_array_unref);
-  items = attest_workspace_get_checklist (f->ws, "iso-27001/iso-27001", "stream", &error);
+  items = attest_test_stored_checklist (f->ws, "iso-27001/iso-27001", "stream", &error);
   g_assert_cmpint (((AttestChecklistItem *)items->pdata[0])->id, ==, stream_iso27001);
   g_clear_pointer (&items, g_ptr_array_unref);
-  items = attest_workspace_get_checklist (f->ws, "iso-27001/iso-27001", "microsoft-genomics", &error);
+  items = attest_test_stored_checklist (f->ws, "iso-27001/iso-27001", "microsoft-genomics", &error);
   g_assert_cmpint (((AttestChecklistItem *)items->pdata[0])->id, ==, genomics_iso27001);
   g_assert_cmpstr (((AttestChecklistItem *)items->pdata[0])->status, ==, "exception");
   g_clear_pointer (&items, g_ptr_array_unref);
@@ -644,7 +644,7 @@ test_merge_and_unmerge (Fixture       *f,
   assert_located (f->ws, "service:microsoft-genomics", "microsoft-genomics");
   assert_located (f->ws, "cell:iso-20000-1/iso-20000-1:microsoft-genomics", "microsoft-genomics");
   g_clear_pointer (&items, g_ptr_array_unref);
-  items = attest_workspace_get_checklist (f->ws, "iso-20000-1/iso-20000-1", "microsoft-genomics", &error);
+  items = attest_test_stored_checklist (f->ws, "iso-20000-1/iso-20000-1", "microsoft-genomics", &error);
   g_assert_cmpstr (((AttestChecklistItem *)items->pdata[0])->service_id, ==, "microsoft-genomics");
   g_clear_pointer (&row, attest_history_entry_free);
   row = last_history (f->ws);

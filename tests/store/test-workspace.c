@@ -504,6 +504,61 @@ write_and_die (const char *path)
   _exit (0);
 }
 
+/* Save a Copy over a workspace another window or program has open: refused,
+ * naming the file, which is left as it was; once closed there, it goes. */
+static void
+test_save_copy_over_open (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttestWorkspace) ws = attest_workspace_open (f->path, &error);
+  g_autoptr(AttestWorkspace) other = NULL;
+  g_autofree char *dest = g_build_filename (f->dir, "open.attest", NULL);
+  g_autofree char *value = NULL;
+  sqlite3 *reader = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (attest_workspace_set_ui_state (ws, "k", "new", &error));
+  other = attest_workspace_open (dest, &error);
+  g_assert_no_error (error);
+  g_assert_true (attest_workspace_set_ui_state (other, "k", "theirs", &error));
+
+  /* Open in a window (another workspace object). */
+  g_assert_false (attest_workspace_save_copy (ws, dest, &error));
+  g_assert_error (error, ATTEST_STORE_ERROR, ATTEST_STORE_ERROR_BUSY);
+  g_assert_nonnull (strstr (error->message, "open.attest"));
+  g_assert_nonnull (strstr (error->message, "open in another window or program"));
+  g_clear_error (&error);
+  /* It goes on working, its data its own. */
+  g_assert_true (attest_workspace_set_ui_state (other, "k2", "still", &error));
+  g_assert_no_error (error);
+  value = attest_workspace_get_ui_state (other, "k");
+  g_assert_cmpstr (value, ==, "theirs");
+  g_clear_pointer (&value, g_free);
+  g_clear_object (&other);
+
+  /* A reader in the middle of a read transaction, as attest-cli holds one. */
+  g_assert_cmpint (sqlite3_open (dest, &reader), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (reader, "BEGIN; SELECT count(*) FROM ui_state;", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_false (attest_workspace_save_copy (ws, dest, &error));
+  g_assert_error (error, ATTEST_STORE_ERROR, ATTEST_STORE_ERROR_BUSY);
+  g_clear_error (&error);
+  sqlite3_exec (reader, "COMMIT", NULL, NULL, NULL);
+  sqlite3_close (reader);
+  {
+    g_autofree char *partial = g_strconcat (dest, ".partial", NULL);
+    g_assert_false (g_file_test (partial, G_FILE_TEST_EXISTS));
+  }
+
+  /* Closed everywhere: the copy replaces it. */
+  g_assert_true (attest_workspace_save_copy (ws, dest, &error));
+  g_assert_no_error (error);
+  other = attest_workspace_open (dest, &error);
+  g_assert_no_error (error);
+  value = attest_workspace_get_ui_state (other, "k");
+  g_assert_cmpstr (value, ==, "new");
+}
+
 static void
 test_save_copy_over_existing (Fixture       *f,
                               gconstpointer  data)
@@ -777,6 +832,7 @@ main (int   argc,
   ADD ("concurrent-migrate", test_concurrent_migrate);
   ADD ("backup-never-overwritten", test_backup_never_overwritten);
   ADD ("save-copy-over-existing", test_save_copy_over_existing);
+  ADD ("save-copy-over-open", test_save_copy_over_open);
   ADD ("save-copy-over-itself", test_save_copy_over_itself);
 #undef ADD
   g_test_add_func ("/workspace/read-only", test_read_only);
