@@ -273,6 +273,8 @@ _attest_window_actions_update (AttestWindow *self)
 
   /* One copy at a time, of an open workspace. */
   set_enabled (self, "save-copy", self->workspace != NULL && self->saving == NULL);
+  set_enabled (self, "show-history", self->workspace != NULL);
+  set_enabled (self, "verify-workspace", self->workspace != NULL);
   /* The library lists the frameworks: none, nothing to show. */
   set_enabled (self, "show-library", self->matrix != NULL && self->matrix->frameworks->len > 0);
   set_enabled (self, "clear-filters", self->filter != NULL && attest_matrix_filter_is_active (self->filter));
@@ -502,6 +504,20 @@ show_history_activated (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (self->history_window));
 }
 
+/* Verify Workspace (Ctrl+Shift+V): History, with the check started. */
+static void
+verify_workspace_activated (GSimpleAction *action,
+                            GVariant      *parameter,
+                            gpointer       user_data)
+{
+  AttestWindow *self = user_data;
+
+  if (self->workspace == NULL)
+    return;
+  show_history_activated (NULL, NULL, self);
+  attest_history_window_verify (self->history_window);
+}
+
 static void
 search_location_activated (AttestWindow   *self,
                            AttestLocation *location)
@@ -564,6 +580,7 @@ static const GActionEntry win_actions[] = {
   { "save-copy", save_copy_activated },
   { "import-pages", import_pages_activated },
   { "show-history", show_history_activated },
+  { "verify-workspace", verify_workspace_activated },
   { "search", search_activated },
   { "rename-service", rename_service_activated },
   { "merge-service", merge_service_activated },

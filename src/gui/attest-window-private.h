@@ -74,6 +74,12 @@ struct _AttestWindow
   char *pending_page;           /* attest_window_show_page() before the matrix is there: the framework… */
   char *pending_section;        /* …its section, or NULL… */
   int pending_mode;             /* …and the mode, or -1 */
+  double matrix_scroll_x;       /* where the matrix was scrolled when a page replaced it */
+  double matrix_scroll_y;
+
+  guint data_version_source;    /* polls the workspace for changes made elsewhere */
+  gint64 data_version;          /* PRAGMA data_version when the matrix was last read */
+  gint64 data_version_seen;     /* …and at the last poll (reload once it holds still) */
 
   AttestMatrix *matrix;         /* the whole matrix; the view shows it filtered */
   AttestMatrixFilter *filter;
@@ -96,6 +102,7 @@ void     _attest_window_actions_update      (AttestWindow *self);
 /* attest-window-workspace.c */
 void     _attest_window_apply_reviewer      (AttestWindow *self);
 void     _attest_window_show_workspace      (AttestWindow *self);
+void     _attest_window_watch_workspace     (AttestWindow *self);
 gboolean _attest_window_open               (AttestWindow *self,
                                              const char   *path,
                                              gboolean      seed_when_created);

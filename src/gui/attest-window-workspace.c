@@ -42,6 +42,8 @@ _attest_window_show_workspace (AttestWindow *self)
   AttestMatrix *matrix;
 
   adw_window_title_set_subtitle (self->window_title, name);
+  /* What is read now is what the other connections had committed. */
+  self->data_version = self->data_version_seen = attest_workspace_get_data_version (self->workspace);
 
   /* The same workspace read again (an import, a rename) keeps its cursor. */
   if (self->matrix != NULL && attest_matrix_view_get_cursor_scope (self->matrix_view) != NULL)
@@ -109,6 +111,45 @@ _attest_window_show_workspace (AttestWindow *self)
   _attest_window_apply_pending_cell (self);
 }
 
+/* Changes made by another process (attest-cli import, a second window) or
+ * a worker on its own connection commit without this connection seeing
+ * them: PRAGMA data_version says when one did. The matrix, the library and
+ * the open pane are read again once the other writer has held still for one
+ * poll (an import of many pages is read once, at its end); the cursor, the
+ * filters and the pane's cell stay. */
+#define DATA_VERSION_POLL_MS 1000
+
+static gboolean
+poll_data_version (gpointer user_data)
+{
+  AttestWindow *self = user_data;
+  gint64 version;
+
+  if (self->workspace == NULL || self->seeding != NULL)
+    return G_SOURCE_CONTINUE;
+  version = attest_workspace_get_data_version (self->workspace);
+  if (version < 0 || version == self->data_version)
+    return G_SOURCE_CONTINUE;
+  if (version != self->data_version_seen)
+    {
+      /* Still being written: once it holds still. */
+      self->data_version_seen = version;
+      return G_SOURCE_CONTINUE;
+    }
+  g_debug ("The workspace changed elsewhere: reading it again");
+  _attest_window_show_workspace (self);
+  _attest_window_notify_workspace (self);
+  return G_SOURCE_CONTINUE;
+}
+
+void
+_attest_window_watch_workspace (AttestWindow *self)
+{
+  if (self->data_version_source == 0)
+    self->data_version_source = g_timeout_add_full (G_PRIORITY_LOW, DATA_VERSION_POLL_MS, poll_data_version,
+                                                    self, NULL);
+}
+
 /* Seeding runs on its own connection in a worker: the window's stays on the main thread. */
 static void
 seed_thread (GTask        *task,
@@ -168,6 +209,7 @@ seed_done (GObject      *object,
                                    summary->failed, (char *)summary->failures->pdata[0]);
       adw_toast_overlay_add_toast (self->toast_overlay, attest_toast_new_plain (message));
     }
+  g_clear_object (&self->seeding);
   _attest_window_show_workspace (self);
 }
 
@@ -184,6 +226,8 @@ seed_workspace (AttestWindow *self)
   {
     g_autofree char *name = attest_paths_display_name (attest_workspace_get_path (self->workspace));
     adw_window_title_set_subtitle (self->window_title, name);
+  /* What is read now is what the other connections had committed. */
+  self->data_version = self->data_version_seen = attest_workspace_get_data_version (self->workspace);
   }
   gtk_stack_set_visible_child_name (self->stack, "loading");
   gtk_spinner_start (self->loading_spinner);
