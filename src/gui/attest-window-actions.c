@@ -188,7 +188,16 @@ show_all_frameworks_activated (GSimpleAction *action,
   AttestWindow *self = user_data;
 
   g_ptr_array_set_size (self->filter->frameworks, 0);
+  self->frameworks_none = FALSE;
   _attest_window_filter_changed (self);
+}
+
+static void
+untick_frameworks_activated (GSimpleAction *action,
+                             GVariant      *param,
+                             gpointer       user_data)
+{
+  _attest_window_untick_frameworks (user_data);
 }
 
 static void
@@ -278,7 +287,9 @@ _attest_window_actions_update (AttestWindow *self)
   /* The library lists the frameworks: none, nothing to show. */
   set_enabled (self, "show-library", self->matrix != NULL && self->matrix->frameworks->len > 0);
   set_enabled (self, "clear-filters", self->filter != NULL && attest_matrix_filter_is_active (self->filter));
-  set_enabled (self, "show-all-frameworks", self->filter != NULL && self->filter->frameworks->len > 0);
+  set_enabled (self, "show-all-frameworks", self->frameworks_none ||
+                                            (self->filter != NULL && self->filter->frameworks->len > 0));
+  set_enabled (self, "untick-frameworks", self->matrix != NULL && !self->frameworks_none);
   /* The row menu acts on the service under the cursor. */
   set_enabled (self, "add-my-service", !read_only && service != NULL && !service->mine);
   set_enabled (self, "remove-my-service", !read_only && service != NULL && service->mine);
@@ -570,6 +581,7 @@ static const GActionEntry win_actions[] = {
   { "filter-expiring", NULL, NULL, "false", filter_toggle_changed },
   { "clear-filters", clear_filters_activated },
   { "show-all-frameworks", show_all_frameworks_activated },
+  { "untick-frameworks", untick_frameworks_activated },
   { "focus-filter", focus_filter_activated },
   { "show-library", NULL, NULL, "true", show_library_changed },
   { "add-my-service", add_my_service_activated },

@@ -54,6 +54,10 @@ struct _AttestWindow
   GtkWidget *frameworks_button;
   GtkLabel *frameworks_button_label;
   GtkListBox *frameworks_list;
+  GtkSearchEntry *frameworks_search;
+  GtkWidget *frameworks_none_label;
+  GtkWidget *frameworks_no_match;
+  gboolean frameworks_none;     /* None pressed: no box ticked, every framework shown until one is */
   GtkStack *matrix_stack;
   GtkStack *centre_stack;       /* the matrix, or the page view */
   AttestPageView *page_view;
@@ -117,6 +121,8 @@ void     _attest_window_clear_filters       (AttestWindow *self);
 void     _attest_window_fill_frameworks_list (AttestWindow *self);
 void     _attest_window_search_changed      (AttestWindow *self);
 void     _attest_window_search_stopped      (AttestWindow *self);
+void     _attest_window_untick_frameworks   (AttestWindow *self);
+void     _attest_window_frameworks_search_changed (AttestWindow *self);
 
 /* attest-window-dnd.c */
 void     _attest_window_dnd_init            (AttestWindow *self);

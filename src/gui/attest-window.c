@@ -610,6 +610,9 @@ attest_window_class_init (AttestWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AttestWindow, frameworks_button);
   gtk_widget_class_bind_template_child (widget_class, AttestWindow, frameworks_button_label);
   gtk_widget_class_bind_template_child (widget_class, AttestWindow, frameworks_list);
+  gtk_widget_class_bind_template_child (widget_class, AttestWindow, frameworks_search);
+  gtk_widget_class_bind_template_child (widget_class, AttestWindow, frameworks_none_label);
+  gtk_widget_class_bind_template_child (widget_class, AttestWindow, frameworks_no_match);
   gtk_widget_class_bind_template_child (widget_class, AttestWindow, matrix_stack);
   gtk_widget_class_bind_template_child (widget_class, AttestWindow, row_menu);
   gtk_widget_class_bind_template_child (widget_class, AttestWindow, centre_stack);
@@ -620,6 +623,8 @@ attest_window_class_init (AttestWindowClass *klass)
                                                 G_CALLBACK (_attest_window_search_changed));
   gtk_widget_class_bind_template_callback_full (widget_class, "search_stopped",
                                                 G_CALLBACK (_attest_window_search_stopped));
+  gtk_widget_class_bind_template_callback_full (widget_class, "frameworks_search_changed",
+                                                G_CALLBACK (_attest_window_frameworks_search_changed));
 }
 
 static void
