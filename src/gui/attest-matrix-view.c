@@ -277,9 +277,17 @@ cell_tooltip (AttestMatrixView *self,
   g_string_append_c (text, '\n');
   if (cell->translated_line != NULL && *cell->translated_line != '\0' &&
       g_strcmp0 (cell->translated_line, cell->source_line) != 0)
-    g_string_append_printf (text, "\n“%s”", cell->translated_line);
+    {
+      g_string_append_c (text, '\n');
+      /* Translators: a line quoted from an offering page; use your language's
+       * quotation marks */
+      g_string_append_printf (text, _("“%s”"), cell->translated_line);
+    }
   if (cell->source_line != NULL && *cell->source_line != '\0')
-    g_string_append_printf (text, "\n“%s”", cell->source_line);
+    {
+      g_string_append_c (text, '\n');
+      g_string_append_printf (text, _("“%s”"), cell->source_line);
+    }
   if (cell->qualifier != NULL && *cell->qualifier != '\0')
     /* Translators: the condition a page puts on a service's coverage */
     g_string_append_printf (text, "\n%s %s", _("Qualifier:"), cell->qualifier);
