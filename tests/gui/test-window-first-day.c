@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <string.h>
 
 #include <glib/gi18n.h>
 
@@ -20,6 +21,7 @@
 #include "attest-cell-pane-private.h"
 #include "attest-checklist-row.h"
 #include "attest-history-window.h"
+#include "attest-importer.h"
 #include "attest-library-sidebar.h"
 #include "attest-matrix-view.h"
 #include "attest-note-editor.h"
@@ -752,12 +754,80 @@ test_shown_whole_fr (void)
   test_shown_whole ();
 }
 
+/* ---- 4. Greyed reading modes say why ------------------------------------ */
+
+static void
+check_modes_say_why (AttestApplication *app,
+                     AttestWindow      *window)
+{
+  AttestPageView *page = attest_window_get_page_view (window);
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  GtkWidget *source = NULL;
+  gboolean said = FALSE;
+
+  /* The French SOC page without its English spans: a translation-only page. */
+  g_assert_true (attest_window_show_page (window, "soc", NULL, NULL, -1));
+  wait_for (page_shown, window, "the page to show");
+  attest_test_settle (500);
+  attest_test_collect_visible (GTK_WIDGET (page), GTK_TYPE_TOGGLE_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_button_get_label (buttons->pdata[i]), "_Source") == 0)
+      source = buttons->pdata[i];
+  g_assert_nonnull (source);
+  g_assert_true (gtk_widget_get_mapped (source));
+  g_assert_false (gtk_widget_is_sensitive (source));
+  /* Said in a label on screen, not only in a tooltip GTK never shows there. */
+  attest_test_collect_visible (GTK_WIDGET (page), GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (gtk_widget_get_mapped (labels->pdata[i]) &&
+        strstr (gtk_label_get_text (labels->pdata[i]), "Source and Side by Side need it") != NULL)
+      said = TRUE;
+  g_assert_true (said);
+}
+
+static void
+test_modes_say_why (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *offerings = attest_paths_bundled_offerings ();
+  g_autofree char *seed = g_build_filename (offerings, "offering-soc.fr-FR.md", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *stripped = NULL;
+  g_autofree char *page = NULL;
+  g_autoptr(GRegex) regex = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttestWorkspace) ws = attest_test_workspace_new ("attest-first-day", "Dana", &dir, &path);
+
+  g_assert_true (g_file_get_contents (seed, &contents, NULL, &error));
+  regex = g_regex_new ("<span class=\"sxs-lookup\"><span data-stu-id=\"[^\"]*\">.*?</span></span>", 0, 0, &error);
+  g_assert_no_error (error);
+  stripped = g_regex_replace (regex, contents, -1, 0, "", 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (strlen (stripped), <, strlen (contents));
+  page = g_build_filename (dir, "offering-soc.fr-FR.md", NULL);
+  g_assert_true (g_file_set_contents (page, stripped, -1, &error));
+  {
+    const char *paths[] = { page, NULL };
+    g_autoptr(AttestImportSummary) summary = attest_importer_run (ws, paths, NULL, NULL, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (summary->imported, ==, 1);
+  }
+  g_clear_object (&ws);
+
+  run_app (path, NULL, check_modes_say_why);
+  attest_test_remove_tree (dir);
+}
+
 ATTEST_TEST_ISOLATED (test_external_change)
 ATTEST_TEST_ISOLATED (test_menu)
 ATTEST_TEST_ISOLATED (test_back_keeps_scroll)
 ATTEST_TEST_ISOLATED (test_frameworks_popover)
 ATTEST_TEST_ISOLATED (test_due_date_stable)
 ATTEST_TEST_ISOLATED (test_shown_whole)
+ATTEST_TEST_ISOLATED (test_modes_say_why)
 ATTEST_TEST_ISOLATED (test_shown_whole_fr)
 
 int
@@ -775,6 +845,7 @@ main (int   argc,
   g_test_add_func ("/first-day/frameworks-popover", test_frameworks_popover_isolated);
   g_test_add_func ("/first-day/due-date-stable", test_due_date_stable_isolated);
   g_test_add_func ("/first-day/shown-whole", test_shown_whole_isolated);
+  g_test_add_func ("/first-day/modes-say-why", test_modes_say_why_isolated);
   g_test_add_func ("/first-day/shown-whole-fr", test_shown_whole_fr_isolated);
   return g_test_run ();
 }
