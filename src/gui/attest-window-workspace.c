@@ -143,7 +143,6 @@ poll_data_version (gpointer user_data)
     }
   g_debug ("The workspace changed elsewhere: reading it again");
   _attest_window_show_workspace (self);
-  _attest_window_notify_workspace (self);
   return G_SOURCE_CONTINUE;
 }
 
