@@ -85,6 +85,12 @@ struct _AttestCellPane
   GCancellable *open_cancellable;
   GtkNativeDialog *chooser;
   AdwToast *last_toast;
+
+  GtkWidget *anchor;           /* the row being edited (weak): it stays where it was on screen… */
+  double anchor_y;             /* …at this height in the scrolled window */
+  GdkFrameClock *anchor_clock; /* whose "layout" puts it back, for a few frames */
+  gulong anchor_handler;
+  guint anchor_frames;
 };
 
 G_DEFINE_FINAL_TYPE (AttestCellPane, attest_cell_pane, GTK_TYPE_WIDGET)
@@ -163,6 +169,82 @@ edit_done (AttestCellPane *self,
     reload (self);
   if (ok && self->scope_id != NULL)
     emit_cell_changed (self, self->scope_id, self->service_id);
+}
+
+/* The row being edited holds still on screen: an edit can make the text
+ * above it longer (the summary gains "1 overdue", a title wraps beside the
+ * Overdue badge, a subtitle gains "due …"), which would push the row and the
+ * controls under the pointer down, so that the next click lands on another
+ * one. After each layout of the next few frames, the pane scrolls by as
+ * much as the row moved. */
+#define ANCHOR_FRAMES 4
+
+static GtkWidget *
+pane_scrolled_window (AttestCellPane *self)
+{
+  return gtk_widget_get_ancestor (GTK_WIDGET (self->checklist_group), GTK_TYPE_SCROLLED_WINDOW);
+}
+
+static gboolean
+anchor_position (AttestCellPane *self,
+                 double         *y)
+{
+  GtkWidget *scrolled = pane_scrolled_window (self);
+  graphene_point_t point;
+
+  if (self->anchor == NULL || scrolled == NULL || !gtk_widget_get_mapped (self->anchor) ||
+      !gtk_widget_compute_point (self->anchor, scrolled, &GRAPHENE_POINT_INIT (0, 0), &point))
+    return FALSE;
+  *y = point.y;
+  return TRUE;
+}
+
+static void
+clear_anchor (AttestCellPane *self)
+{
+  if (self->anchor_handler != 0 && g_signal_handler_is_connected (self->anchor_clock, self->anchor_handler))
+    g_signal_handler_disconnect (self->anchor_clock, self->anchor_handler);
+  self->anchor_handler = 0;
+  g_clear_object (&self->anchor_clock);
+  g_clear_weak_pointer (&self->anchor);
+}
+
+static void
+anchor_layout (GdkFrameClock  *clock,
+               AttestCellPane *self)
+{
+  GtkWidget *scrolled = pane_scrolled_window (self);
+  double y;
+
+  if (scrolled != NULL && anchor_position (self, &y) && y != self->anchor_y)
+    {
+      GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+
+      /* Scrolling queues another layout: GDK runs it in this same frame, before drawing. */
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + y - self->anchor_y);
+    }
+  if (--self->anchor_frames == 0)
+    clear_anchor (self);
+}
+
+static void
+hold_still (AttestCellPane *self,
+            GtkWidget      *row)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  clear_anchor (self);
+  if (row == NULL || clock == NULL)
+    return;
+  g_set_weak_pointer (&self->anchor, row);
+  if (!anchor_position (self, &self->anchor_y))
+    {
+      g_clear_weak_pointer (&self->anchor);
+      return;
+    }
+  self->anchor_clock = g_object_ref (clock);
+  self->anchor_frames = ANCHOR_FRAMES;
+  self->anchor_handler = g_signal_connect_after (clock, "layout", G_CALLBACK (anchor_layout), self);
 }
 
 /* The rows */
@@ -632,10 +714,13 @@ update_item (AttestCellPane *self,
              const char     *due)
 {
   g_autoptr(GError) error = NULL;
+  AttestChecklistRow *row;
   gboolean ok;
 
   if (!check_workspace (self))
     return;
+  row = row_for_item (self, item_id);
+  hold_still (self, row != NULL ? attest_checklist_row_get_anchor (row) : NULL);
   ok = attest_workspace_update_item (self->workspace, item_id, status, owner, due, &error);
   edit_done (self, ok, error);
 }
@@ -1580,6 +1665,7 @@ attest_cell_pane_dispose (GObject *object)
 
   /* Nothing that comes back from a thread touches the pane after this. */
   attest_cell_pane_cancel (self);
+  clear_anchor (self);
   g_clear_object (&self->attacher);
   g_clear_object (&self->attach_cancellable);
   g_clear_handle_id (&self->progress_source, g_source_remove);

@@ -101,6 +101,22 @@ attest_checklist_row_get_item_id (AttestChecklistRow *self)
   return self->item_id;
 }
 
+/**
+ * attest_checklist_row_get_anchor:
+ *
+ * Returns: (transfer none): what the pane keeps in place on screen while
+ *   this row is edited: its controls when it is expanded (below the title
+ *   and subtitle, which may wrap anew), the row otherwise
+ */
+GtkWidget *
+attest_checklist_row_get_anchor (AttestChecklistRow *self)
+{
+  g_return_val_if_fail (ATTEST_IS_CHECKLIST_ROW (self), NULL);
+  if (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (self)))
+    return GTK_WIDGET (self->status_row);
+  return GTK_WIDGET (self);
+}
+
 gboolean
 attest_checklist_row_get_overdue (AttestChecklistRow *self)
 {

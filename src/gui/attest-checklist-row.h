@@ -26,6 +26,7 @@ gint64      attest_checklist_row_get_item_id     (AttestChecklistRow        *sel
 void        attest_checklist_row_set_workspace   (AttestChecklistRow        *self,
                                                   AttestWorkspace           *workspace);
 gboolean    attest_checklist_row_get_overdue     (AttestChecklistRow        *self);
+GtkWidget  *attest_checklist_row_get_anchor      (AttestChecklistRow        *self);
 guint       attest_checklist_row_get_n_evidence  (AttestChecklistRow        *self);
 void        attest_checklist_row_set_drop_target (AttestChecklistRow        *self,
                                                   gboolean                   highlight);

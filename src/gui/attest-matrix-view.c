@@ -83,6 +83,8 @@ struct _AttestMatrixView
   int pending_row;          /* scroll requested before the first allocation */
   int pending_column;
   int pending_framework;
+  double wanted_x;          /* a scroll position to go back to (-1: none): */
+  double wanted_y;          /* held while the width settles, until the analyst scrolls */
 };
 
 static void attest_matrix_view_scrollable_init (GtkScrollableInterface *iface);
@@ -276,9 +278,17 @@ cell_tooltip (AttestMatrixView *self,
   g_string_append_c (text, '\n');
   if (cell->translated_line != NULL && *cell->translated_line != '\0' &&
       g_strcmp0 (cell->translated_line, cell->source_line) != 0)
-    g_string_append_printf (text, "\n“%s”", cell->translated_line);
+    {
+      g_string_append_c (text, '\n');
+      /* Translators: a line quoted from an offering page; use your language's
+       * quotation marks */
+      g_string_append_printf (text, _("“%s”"), cell->translated_line);
+    }
   if (cell->source_line != NULL && *cell->source_line != '\0')
-    g_string_append_printf (text, "\n“%s”", cell->source_line);
+    {
+      g_string_append_c (text, '\n');
+      g_string_append_printf (text, _("“%s”"), cell->source_line);
+    }
   if (cell->qualifier != NULL && *cell->qualifier != '\0')
     /* Translators: the condition a page puts on a service's coverage */
     g_string_append_printf (text, "\n%s %s", _("Qualifier:"), cell->qualifier);
@@ -820,7 +830,27 @@ static void
 adjustment_value_changed (AttestMatrixView *self)
 {
   if (!self->in_allocate)
-    gtk_widget_queue_allocate (GTK_WIDGET (self));
+    {
+      /* Scrolled (by the analyst, or to the cursor): that is where it stays. */
+      self->wanted_x = self->wanted_y = -1;
+      gtk_widget_queue_allocate (GTK_WIDGET (self));
+    }
+}
+
+/* A position asked for by attest_matrix_view_restore_scroll(): as near as
+ * this allocation allows, and again at the next one until it is reached (a
+ * sidebar sliding back in narrows the view over a few frames). */
+static void
+apply_wanted (GtkAdjustment *adjustment,
+              double        *wanted)
+{
+  double max = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
+
+  if (*wanted < 0)
+    return;
+  gtk_adjustment_set_value (adjustment, MIN (*wanted, MAX (max, 0)));
+  if (*wanted <= max)
+    *wanted = -1;
 }
 
 static void
@@ -1235,6 +1265,10 @@ attest_matrix_view_size_allocate (GtkWidget *widget,
   H = header_height (self);
   configure_adjustment (self->hadjustment, W + self->columns_width, width);
   configure_adjustment (self->vadjustment, H + (int)n_rows (self) * self->row_height, height);
+  if (self->pending_framework >= 0 || self->pending_row >= 0 || self->pending_column >= 0)
+    self->wanted_x = self->wanted_y = -1;
+  apply_wanted (self->hadjustment, &self->wanted_x);
+  apply_wanted (self->vadjustment, &self->wanted_y);
 
   if (self->pending_framework >= 0)
     {
@@ -1707,6 +1741,7 @@ attest_matrix_view_init (AttestMatrixView *self)
   self->cursor_row = self->cursor_column = -1;
   self->highlight = -1;
   self->pending_row = self->pending_column = self->pending_framework = -1;
+  self->wanted_x = self->wanted_y = -1;
 
   for (guint k = 0; k < N_POOLS; k++)
     {
@@ -1977,6 +2012,41 @@ attest_matrix_view_is_cell_visible (AttestMatrixView *self,
   y = header_height (self) + row * self->row_height - vvalue (self);
   return x >= self->row_header_width && x + column_at (self, col)->width <= width &&
          y >= header_height (self) && y + self->row_height <= height;
+}
+
+/**
+ * attest_matrix_view_get_scroll:
+ * @x: (out): how far the matrix is scrolled across, in pixels
+ * @y: (out): …and down
+ */
+void
+attest_matrix_view_get_scroll (AttestMatrixView *self,
+                               double           *x,
+                               double           *y)
+{
+  g_return_if_fail (ATTEST_IS_MATRIX_VIEW (self));
+
+  *x = gtk_adjustment_get_value (self->hadjustment);
+  *y = gtk_adjustment_get_value (self->vadjustment);
+}
+
+/**
+ * attest_matrix_view_restore_scroll:
+ *
+ * Scrolls back to a position attest_matrix_view_get_scroll() gave, once the
+ * view has its width again (coming back from a page, the library slides
+ * back in over a few frames: each would clamp the position further).
+ */
+void
+attest_matrix_view_restore_scroll (AttestMatrixView *self,
+                                   double            x,
+                                   double            y)
+{
+  g_return_if_fail (ATTEST_IS_MATRIX_VIEW (self));
+
+  self->wanted_x = MAX (x, 0);
+  self->wanted_y = MAX (y, 0);
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
 
 /**

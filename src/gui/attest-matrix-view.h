@@ -36,6 +36,12 @@ gboolean      attest_matrix_view_move_cursor           (AttestMatrixView *self,
 gboolean      attest_matrix_view_is_cell_visible       (AttestMatrixView *self,
                                                         const char       *scope_id,
                                                         const char       *service_id);
+void          attest_matrix_view_get_scroll            (AttestMatrixView *self,
+                                                        double           *x,
+                                                        double           *y);
+void          attest_matrix_view_restore_scroll        (AttestMatrixView *self,
+                                                        double            x,
+                                                        double            y);
 gboolean      attest_matrix_view_scroll_to_framework   (AttestMatrixView *self,
                                                         const char       *framework_id);
 guint         attest_matrix_view_get_n_cell_widgets    (AttestMatrixView *self);

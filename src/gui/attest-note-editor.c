@@ -38,6 +38,8 @@ struct _AttestNoteEditor
   GtkBox *editor_box;
   GtkTextView *source_view;
 
+  GtkWidget *unscrolled;      /* set_scrollable (FALSE): the scrolled window taken out (a ref) */
+
   AttestWorkspace *workspace;
   char *target;
   guint n_notes;
@@ -556,12 +558,66 @@ undo_delete_action (GtkWidget  *widget,
 
 /* ---- the widget ---------------------------------------------------------- */
 
+/* The editor's size. libadwaita 1.2's AdwToastOverlay (and GTK 4.8's
+ * GtkScrolledWindow, taken out when not scrollable) measure their child's
+ * height for no width in particular: text that wraps at the pane's width
+ * (the Markdown hint below the text field, a long title) came out taller
+ * than asked for, and was cut off at the bottom. The height is asked of the
+ * overlay's child for the real width too, and the larger one is taken. */
+static GtkSizeRequestMode
+editor_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+static void
+editor_measure (GtkWidget      *widget,
+                GtkOrientation  orientation,
+                int             for_size,
+                int            *minimum,
+                int            *natural,
+                int            *minimum_baseline,
+                int            *natural_baseline)
+{
+  AttestNoteEditor *self = ATTEST_NOTE_EDITOR (widget);
+  GtkWidget *overlay = GTK_WIDGET (self->toast_overlay);
+  GtkWidget *content;
+
+  *minimum = *natural = 0;
+  if (overlay == NULL)
+    return;
+  gtk_widget_measure (overlay, orientation, for_size, minimum, natural, NULL, NULL);
+  content = adw_toast_overlay_get_child (self->toast_overlay);
+  if (orientation == GTK_ORIENTATION_VERTICAL && self->unscrolled != NULL && content != NULL &&
+      gtk_widget_get_visible (content))
+    {
+      int content_minimum, content_natural;
+
+      gtk_widget_measure (content, orientation, for_size, &content_minimum, &content_natural, NULL, NULL);
+      *minimum = MAX (*minimum, content_minimum);
+      *natural = MAX (*natural, content_natural);
+    }
+}
+
+static void
+editor_allocate (GtkWidget *widget,
+                 int        width,
+                 int        height,
+                 int        baseline)
+{
+  AttestNoteEditor *self = ATTEST_NOTE_EDITOR (widget);
+
+  if (self->toast_overlay != NULL)
+    gtk_widget_allocate (GTK_WIDGET (self->toast_overlay), width, height, baseline, NULL);
+}
+
 static void
 attest_note_editor_dispose (GObject *object)
 {
   AttestNoteEditor *self = ATTEST_NOTE_EDITOR (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ATTEST_TYPE_NOTE_EDITOR);
+  g_clear_object (&self->unscrolled);
   g_clear_object (&self->workspace);
   g_clear_pointer (&self->deleted, attest_note_free);
   g_clear_pointer (&self->drafts, g_hash_table_unref);
@@ -620,7 +676,6 @@ attest_note_editor_class_init (AttestNoteEditorClass *klass)
   gtk_widget_class_install_action (widget_class, "note-editor.cancel", NULL, cancel_action);
   gtk_widget_class_install_action (widget_class, "note-editor.undo-delete", NULL, undo_delete_action);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "noteeditor");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
@@ -629,6 +684,8 @@ static void
 attest_note_editor_init (AttestNoteEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_set_layout_manager (GTK_WIDGET (self),
+                                 gtk_custom_layout_new (editor_request_mode, editor_measure, editor_allocate));
   self->drafts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) draft_free);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "note-editor.save", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "note-editor.cancel", FALSE);
@@ -724,15 +781,41 @@ attest_note_editor_get_n_notes (AttestNoteEditor *self)
  * attest_note_editor_set_scrollable:
  * @scrollable: %FALSE when the editor sits in a scrolled container of its own
  *   (the cell pane): it then takes its natural height and never scrolls itself
+ *
+ * Not scrollable, the editor's own scrolled window is taken out: GTK 4.8's
+ * GtkScrolledWindow asks its child's height for no width in particular, so
+ * the text that wraps at the pane's width (the Markdown hint below the text
+ * field, longer in French) was cut off at the bottom.
  */
 void
 attest_note_editor_set_scrollable (AttestNoteEditor *self,
                                    gboolean          scrollable)
 {
+  GtkWidget *content;
+
   g_return_if_fail (ATTEST_IS_NOTE_EDITOR (self));
 
-  gtk_scrolled_window_set_policy (self->scrolled_window, GTK_POLICY_NEVER,
-                                  scrollable ? GTK_POLICY_AUTOMATIC : GTK_POLICY_NEVER);
-  gtk_scrolled_window_set_propagate_natural_height (self->scrolled_window, !scrollable);
-  gtk_widget_set_vexpand (GTK_WIDGET (self->scrolled_window), scrollable);
+  if (scrollable == (self->unscrolled == NULL))
+    return;
+  if (!scrollable)
+    {
+      GtkWidget *child = gtk_scrolled_window_get_child (self->scrolled_window);
+
+      content = GTK_IS_VIEWPORT (child) ? gtk_viewport_get_child (GTK_VIEWPORT (child)) : child;
+      g_object_ref (content);
+      if (GTK_IS_VIEWPORT (child))
+        gtk_viewport_set_child (GTK_VIEWPORT (child), NULL);
+      else
+        gtk_scrolled_window_set_child (self->scrolled_window, NULL);
+      self->unscrolled = g_object_ref (GTK_WIDGET (self->scrolled_window));
+      adw_toast_overlay_set_child (self->toast_overlay, content);
+    }
+  else
+    {
+      content = g_object_ref (adw_toast_overlay_get_child (self->toast_overlay));
+      adw_toast_overlay_set_child (self->toast_overlay, self->unscrolled);
+      gtk_scrolled_window_set_child (self->scrolled_window, content);
+      g_clear_object (&self->unscrolled);
+    }
+  g_object_unref (content);
 }

@@ -188,7 +188,16 @@ show_all_frameworks_activated (GSimpleAction *action,
   AttestWindow *self = user_data;
 
   g_ptr_array_set_size (self->filter->frameworks, 0);
+  self->frameworks_none = FALSE;
   _attest_window_filter_changed (self);
+}
+
+static void
+untick_frameworks_activated (GSimpleAction *action,
+                             GVariant      *param,
+                             gpointer       user_data)
+{
+  _attest_window_untick_frameworks (user_data);
 }
 
 static void
@@ -273,10 +282,14 @@ _attest_window_actions_update (AttestWindow *self)
 
   /* One copy at a time, of an open workspace. */
   set_enabled (self, "save-copy", self->workspace != NULL && self->saving == NULL);
+  set_enabled (self, "show-history", self->workspace != NULL);
+  set_enabled (self, "verify-workspace", self->workspace != NULL);
   /* The library lists the frameworks: none, nothing to show. */
   set_enabled (self, "show-library", self->matrix != NULL && self->matrix->frameworks->len > 0);
   set_enabled (self, "clear-filters", self->filter != NULL && attest_matrix_filter_is_active (self->filter));
-  set_enabled (self, "show-all-frameworks", self->filter != NULL && self->filter->frameworks->len > 0);
+  set_enabled (self, "show-all-frameworks", self->frameworks_none ||
+                                            (self->filter != NULL && self->filter->frameworks->len > 0));
+  set_enabled (self, "untick-frameworks", self->matrix != NULL && !self->frameworks_none);
   /* The row menu acts on the service under the cursor. */
   set_enabled (self, "add-my-service", !read_only && service != NULL && !service->mine);
   set_enabled (self, "remove-my-service", !read_only && service != NULL && service->mine);
@@ -502,6 +515,20 @@ show_history_activated (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (self->history_window));
 }
 
+/* Verify Workspace (Ctrl+Shift+V): History, with the check started. */
+static void
+verify_workspace_activated (GSimpleAction *action,
+                            GVariant      *parameter,
+                            gpointer       user_data)
+{
+  AttestWindow *self = user_data;
+
+  if (self->workspace == NULL)
+    return;
+  show_history_activated (NULL, NULL, self);
+  attest_history_window_verify (self->history_window);
+}
+
 static void
 search_location_activated (AttestWindow   *self,
                            AttestLocation *location)
@@ -554,6 +581,7 @@ static const GActionEntry win_actions[] = {
   { "filter-expiring", NULL, NULL, "false", filter_toggle_changed },
   { "clear-filters", clear_filters_activated },
   { "show-all-frameworks", show_all_frameworks_activated },
+  { "untick-frameworks", untick_frameworks_activated },
   { "focus-filter", focus_filter_activated },
   { "show-library", NULL, NULL, "true", show_library_changed },
   { "add-my-service", add_my_service_activated },
@@ -564,6 +592,7 @@ static const GActionEntry win_actions[] = {
   { "save-copy", save_copy_activated },
   { "import-pages", import_pages_activated },
   { "show-history", show_history_activated },
+  { "verify-workspace", verify_workspace_activated },
   { "search", search_activated },
   { "rename-service", rename_service_activated },
   { "merge-service", merge_service_activated },

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "attest-count.h"
@@ -101,14 +103,21 @@ _attest_window_apply_filter (AttestWindow *self)
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)),
                  self->filter->text != NULL ? self->filter->text : "") != 0)
     gtk_editable_set_text (GTK_EDITABLE (self->search_entry), self->filter->text != NULL ? self->filter->text : "");
+  /* None pressed: nothing ticked, until the analyst ticks one. */
+  if (self->filter->frameworks->len > 0)
+    self->frameworks_none = FALSE;
+  gtk_widget_set_visible (self->frameworks_none_label, self->frameworks_none);
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->frameworks_list));
        row != NULL; row = gtk_widget_get_next_sibling (row))
     {
-      GtkWidget *check = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
-      const char *id = g_object_get_data (G_OBJECT (check), "framework-id");
+      GtkWidget *check;
+      const char *id;
       gboolean all = self->filter->frameworks->len == 0;
 
-      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), all || attest_matrix_filter_has_framework (self->filter, id));
+      check = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
+      id = g_object_get_data (G_OBJECT (check), "framework-id");
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
+                                   !self->frameworks_none && (all || attest_matrix_filter_has_framework (self->filter, id)));
     }
   update_frameworks_label (self);
   self->restoring_filter = FALSE;
@@ -143,6 +152,19 @@ framework_check_toggled (GtkCheckButton *check,
 
   if (self->restoring_filter)
     return;
+  /* After None, the first box ticked is the one framework shown. */
+  if (self->frameworks_none)
+    {
+      if (!gtk_check_button_get_active (check))
+        return;
+      self->frameworks_none = FALSE;
+      g_ptr_array_set_size (self->filter->frameworks, 0);
+      attest_matrix_filter_set_framework (self->filter, id, TRUE);
+      if (self->filter->frameworks->len == self->matrix->frameworks->len)
+        g_ptr_array_set_size (self->filter->frameworks, 0);
+      _attest_window_filter_changed (self);
+      return;
+    }
   /* The last framework shown stays: an empty choice would mean all of them. */
   if (!gtk_check_button_get_active (check) && self->filter->frameworks->len == 1 &&
       attest_matrix_filter_has_framework (self->filter, id))
@@ -164,11 +186,65 @@ framework_check_toggled (GtkCheckButton *check,
   _attest_window_filter_changed (self);
 }
 
+/* The popover's search: the frameworks whose name or title holds the text. */
+static gboolean
+framework_row_matches (GtkListBoxRow *row,
+                       gpointer       user_data)
+{
+  AttestWindow *self = user_data;
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->frameworks_search));
+  GtkWidget *check = gtk_list_box_row_get_child (row);
+  g_autofree char *needle = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *title = NULL;
+  const char *tooltip;
+
+  needle = g_utf8_casefold (text != NULL ? text : "", -1);
+  if (*g_strstrip (needle) == '\0')
+    return TRUE;
+  name = g_utf8_casefold (gtk_check_button_get_label (GTK_CHECK_BUTTON (check)), -1);
+  tooltip = gtk_widget_get_tooltip_text (check);
+  title = g_utf8_casefold (tooltip != NULL ? tooltip : "", -1);
+  return strstr (name, needle) != NULL || strstr (title, needle) != NULL;
+}
+
+void
+_attest_window_frameworks_search_changed (AttestWindow *self)
+{
+  gboolean any = FALSE;
+
+  gtk_list_box_invalidate_filter (self->frameworks_list);
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->frameworks_list));
+       row != NULL && !any; row = gtk_widget_get_next_sibling (row))
+    any = framework_row_matches (GTK_LIST_BOX_ROW (row), self);
+  gtk_widget_set_visible (self->frameworks_no_match, !any);
+}
+
+/* None: every box unticked at once, so that showing one framework of many
+ * is one tick. Until a box is ticked, every framework stays shown (an empty
+ * choice shows all), and the popover says so. */
+void
+_attest_window_untick_frameworks (AttestWindow *self)
+{
+  if (self->matrix == NULL)
+    return;
+  self->frameworks_none = TRUE;
+  if (self->filter->frameworks->len > 0)
+    {
+      g_ptr_array_set_size (self->filter->frameworks, 0);
+      _attest_window_filter_changed (self);
+    }
+  else
+    _attest_window_apply_filter (self);
+}
+
 void
 _attest_window_fill_frameworks_list (AttestWindow *self)
 {
   GtkWidget *child;
 
+  gtk_list_box_set_filter_func (self->frameworks_list, framework_row_matches, self, NULL);
+  self->frameworks_none = FALSE;
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->frameworks_list))) != NULL)
     gtk_list_box_remove (self->frameworks_list, child);
   for (guint i = 0; i < self->matrix->frameworks->len; i++)
@@ -181,6 +257,7 @@ _attest_window_fill_frameworks_list (AttestWindow *self)
       g_signal_connect (check, "toggled", G_CALLBACK (framework_check_toggled), self);
       gtk_list_box_append (self->frameworks_list, check);
     }
+  _attest_window_frameworks_search_changed (self);
 }
 
 void
@@ -209,5 +286,6 @@ _attest_window_clear_filters (AttestWindow *self)
 {
   g_clear_pointer (&self->filter, attest_matrix_filter_free);
   self->filter = attest_matrix_filter_new ();
+  self->frameworks_none = FALSE;
   _attest_window_filter_changed (self);
 }

@@ -54,6 +54,10 @@ struct _AttestWindow
   GtkWidget *frameworks_button;
   GtkLabel *frameworks_button_label;
   GtkListBox *frameworks_list;
+  GtkSearchEntry *frameworks_search;
+  GtkWidget *frameworks_none_label;
+  GtkWidget *frameworks_no_match;
+  gboolean frameworks_none;     /* None pressed: no box ticked, every framework shown until one is */
   GtkStack *matrix_stack;
   GtkStack *centre_stack;       /* the matrix, or the page view */
   AttestPageView *page_view;
@@ -74,6 +78,12 @@ struct _AttestWindow
   char *pending_page;           /* attest_window_show_page() before the matrix is there: the framework… */
   char *pending_section;        /* …its section, or NULL… */
   int pending_mode;             /* …and the mode, or -1 */
+  double matrix_scroll_x;       /* where the matrix was scrolled when a page replaced it */
+  double matrix_scroll_y;
+
+  guint data_version_source;    /* polls the workspace for changes made elsewhere */
+  gint64 data_version;          /* PRAGMA data_version when the matrix was last read */
+  gint64 data_version_seen;     /* …and at the last poll (reload once it holds still) */
 
   AttestMatrix *matrix;         /* the whole matrix; the view shows it filtered */
   AttestMatrixFilter *filter;
@@ -96,6 +106,7 @@ void     _attest_window_actions_update      (AttestWindow *self);
 /* attest-window-workspace.c */
 void     _attest_window_apply_reviewer      (AttestWindow *self);
 void     _attest_window_show_workspace      (AttestWindow *self);
+void     _attest_window_watch_workspace     (AttestWindow *self);
 gboolean _attest_window_open               (AttestWindow *self,
                                              const char   *path,
                                              gboolean      seed_when_created);
@@ -110,6 +121,8 @@ void     _attest_window_clear_filters       (AttestWindow *self);
 void     _attest_window_fill_frameworks_list (AttestWindow *self);
 void     _attest_window_search_changed      (AttestWindow *self);
 void     _attest_window_search_stopped      (AttestWindow *self);
+void     _attest_window_untick_frameworks   (AttestWindow *self);
+void     _attest_window_frameworks_search_changed (AttestWindow *self);
 
 /* attest-window-dnd.c */
 void     _attest_window_dnd_init            (AttestWindow *self);

@@ -43,6 +43,8 @@ _attest_window_show_workspace (AttestWindow *self)
   AttestMatrix *matrix;
 
   adw_window_title_set_subtitle (self->window_title, name);
+  /* What is read now is what the other connections had committed. */
+  self->data_version = self->data_version_seen = attest_workspace_get_data_version (self->workspace);
 
   /* The same workspace read again (an import, a rename) keeps its cursor. */
   if (self->matrix != NULL && attest_matrix_view_get_cursor_scope (self->matrix_view) != NULL)
@@ -105,9 +107,52 @@ _attest_window_show_workspace (AttestWindow *self)
   gtk_stack_set_visible_child_name (self->stack, "catalog");
   /* The matrix was read again (an import, a rename): the pane reads its cell again. */
   if (adw_flap_get_reveal_flap (self->pane_flap) && attest_cell_pane_get_scope_id (self->cell_pane) != NULL)
-    _attest_window_open_cell (self, attest_cell_pane_get_scope_id (self->cell_pane),
-                              attest_cell_pane_get_service_id (self->cell_pane));
+    {
+      /* Copied: setting the pane's cell frees the pane's own copies. */
+      g_autofree char *scope_id = g_strdup (attest_cell_pane_get_scope_id (self->cell_pane));
+      g_autofree char *service_id = g_strdup (attest_cell_pane_get_service_id (self->cell_pane));
+
+      _attest_window_open_cell (self, scope_id, service_id);
+    }
   _attest_window_apply_pending_cell (self);
+}
+
+/* Changes made by another process (attest-cli import, a second window) or
+ * a worker on its own connection commit without this connection seeing
+ * them: PRAGMA data_version says when one did. The matrix, the library and
+ * the open pane are read again once the other writer has held still for one
+ * poll (an import of many pages is read once, at its end); the cursor, the
+ * filters and the pane's cell stay. */
+#define DATA_VERSION_POLL_MS 1000
+
+static gboolean
+poll_data_version (gpointer user_data)
+{
+  AttestWindow *self = user_data;
+  gint64 version;
+
+  if (self->workspace == NULL || self->seeding != NULL)
+    return G_SOURCE_CONTINUE;
+  version = attest_workspace_get_data_version (self->workspace);
+  if (version < 0 || version == self->data_version)
+    return G_SOURCE_CONTINUE;
+  if (version != self->data_version_seen)
+    {
+      /* Still being written: once it holds still. */
+      self->data_version_seen = version;
+      return G_SOURCE_CONTINUE;
+    }
+  g_debug ("The workspace changed elsewhere: reading it again");
+  _attest_window_show_workspace (self);
+  return G_SOURCE_CONTINUE;
+}
+
+void
+_attest_window_watch_workspace (AttestWindow *self)
+{
+  if (self->data_version_source == 0)
+    self->data_version_source = g_timeout_add_full (G_PRIORITY_LOW, DATA_VERSION_POLL_MS, poll_data_version,
+                                                    self, NULL);
 }
 
 /* Seeding runs on its own connection in a worker: the window's stays on the main thread. */
@@ -169,6 +214,7 @@ seed_done (GObject      *object,
                                    attest_count (summary->failed), (char *)summary->failures->pdata[0]);
       adw_toast_overlay_add_toast (self->toast_overlay, attest_toast_new_plain (message));
     }
+  g_clear_object (&self->seeding);
   _attest_window_show_workspace (self);
 }
 
@@ -185,6 +231,8 @@ seed_workspace (AttestWindow *self)
   {
     g_autofree char *name = attest_paths_display_name (attest_workspace_get_path (self->workspace));
     adw_window_title_set_subtitle (self->window_title, name);
+  /* What is read now is what the other connections had committed. */
+  self->data_version = self->data_version_seen = attest_workspace_get_data_version (self->workspace);
   }
   gtk_stack_set_visible_child_name (self->stack, "loading");
   gtk_spinner_start (self->loading_spinner);

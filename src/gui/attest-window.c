@@ -225,6 +225,9 @@ cell_changed (AttestWindow *self,
       return;
     }
   update_cell (attest_matrix_lookup_cell (self->matrix, scope_id, service_id), &rollup, expiry);
+  /* The pane's own writes (an attach commits on a worker's connection) are
+   * shown already: not a change made elsewhere. */
+  self->data_version = self->data_version_seen = attest_workspace_get_data_version (self->workspace);
   /* Exceptions and expiry filters may now keep or drop the cell: the shown
    * matrix is made again from the whole one. Otherwise its copy of the cell
    * changes and that cell alone is drawn again. */
@@ -299,6 +302,9 @@ _attest_window_show_matrix (AttestWindow *self)
     return;
   gtk_stack_set_visible_child_name (self->centre_stack, "matrix");
   gtk_widget_set_visible (self->back_button, FALSE);
+  /* Where the analyst had scrolled: the library folded away for the page
+   * and widened the matrix meanwhile, which clamped its scroll. */
+  attest_matrix_view_restore_scroll (self->matrix_view, self->matrix_scroll_x, self->matrix_scroll_y);
   /* Back where the analyst was: the same cell. */
   gtk_widget_grab_focus (GTK_WIDGET (self->matrix_view));
 }
@@ -392,6 +398,8 @@ show_page (AttestWindow *self,
       g_autofree char *message = g_strdup_printf (_("This page has no section “%s”"), section_key);
       adw_toast_overlay_add_toast (self->toast_overlay, attest_toast_new_plain (message));
     }
+  if (!_attest_window_page_shown (self))
+    attest_matrix_view_get_scroll (self->matrix_view, &self->matrix_scroll_x, &self->matrix_scroll_y);
   gtk_stack_set_visible_child_name (self->centre_stack, "page");
   gtk_widget_set_visible (self->back_button, TRUE);
   /* The keys are the page's: arrows scroll it, Ctrl+F finds in it. */
@@ -532,6 +540,7 @@ attest_window_dispose (GObject *object)
 {
   AttestWindow *self = ATTEST_WINDOW (object);
 
+  g_clear_handle_id (&self->data_version_source, g_source_remove);
   g_cancellable_cancel (self->seeding);
   g_clear_object (&self->seeding);
   g_cancellable_cancel (self->saving);
@@ -601,6 +610,9 @@ attest_window_class_init (AttestWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AttestWindow, frameworks_button);
   gtk_widget_class_bind_template_child (widget_class, AttestWindow, frameworks_button_label);
   gtk_widget_class_bind_template_child (widget_class, AttestWindow, frameworks_list);
+  gtk_widget_class_bind_template_child (widget_class, AttestWindow, frameworks_search);
+  gtk_widget_class_bind_template_child (widget_class, AttestWindow, frameworks_none_label);
+  gtk_widget_class_bind_template_child (widget_class, AttestWindow, frameworks_no_match);
   gtk_widget_class_bind_template_child (widget_class, AttestWindow, matrix_stack);
   gtk_widget_class_bind_template_child (widget_class, AttestWindow, row_menu);
   gtk_widget_class_bind_template_child (widget_class, AttestWindow, centre_stack);
@@ -611,6 +623,8 @@ attest_window_class_init (AttestWindowClass *klass)
                                                 G_CALLBACK (_attest_window_search_changed));
   gtk_widget_class_bind_template_callback_full (widget_class, "search_stopped",
                                                 G_CALLBACK (_attest_window_search_stopped));
+  gtk_widget_class_bind_template_callback_full (widget_class, "frameworks_search_changed",
+                                                G_CALLBACK (_attest_window_frameworks_search_changed));
 }
 
 static void
@@ -653,4 +667,5 @@ attest_window_init (AttestWindow *self)
                            G_CONNECT_SWAPPED);
   _attest_window_dnd_init (self);
   hide_what_is_not_shown (self);
+  _attest_window_watch_workspace (self);
 }

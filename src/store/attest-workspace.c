@@ -1065,6 +1065,31 @@ attest_workspace_is_read_only (AttestWorkspace *self)
   return self->read_only;
 }
 
+/**
+ * attest_workspace_get_data_version:
+ *
+ * SQLite's PRAGMA data_version on this workspace's connection: it changes
+ * when another connection (another process, or a worker on its own
+ * connection) has committed a change since, never for this one's own. The
+ * window polls it to show what `attest-cli import` wrote.
+ *
+ * Returns: the version, or -1 when it cannot be read
+ */
+gint64
+attest_workspace_get_data_version (AttestWorkspace *self)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 version = -1;
+
+  g_return_val_if_fail (ATTEST_IS_WORKSPACE (self), -1);
+
+  if (sqlite3_prepare_v2 (self->db, "PRAGMA data_version", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return version;
+}
+
 /* The copy taken before a migration, or NULL when none was needed. */
 const char *
 attest_workspace_get_backup_path (AttestWorkspace *self)

@@ -23,6 +23,7 @@ const char      *attest_workspace_get_path         (AttestWorkspace  *self);
 gboolean         attest_workspace_was_created      (AttestWorkspace  *self);
 const char      *attest_workspace_get_backup_path  (AttestWorkspace  *self);
 gboolean         attest_workspace_is_read_only     (AttestWorkspace  *self);
+gint64           attest_workspace_get_data_version (AttestWorkspace  *self);
 gint64           attest_workspace_count_frameworks (AttestWorkspace  *self,
                                                     GError          **error);
 gboolean         attest_workspace_save_copy        (AttestWorkspace  *self,

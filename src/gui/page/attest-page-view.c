@@ -1564,12 +1564,21 @@ update_header (AttestPageView *self)
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->mode_box),
                                bilingual ? NULL : _("This page has no English source to show"));
 
-  if (self->page->kind == ATTEST_PAGE_KIND_TRANSLATION_ONLY)
+  /* The greyed reading modes say why in words: GTK shows no tooltip on an
+   * insensitive widget. */
+  if (self->page->kind == ATTEST_PAGE_KIND_TRANSLATION_ONLY || (*v->locale != '\0' && !bilingual))
     {
-      gtk_label_set_text (self->banner_label,
-                          self->has_english
-                          ? _("This page has only the translation, without its English source. The English page is in the workspace.")
-                          : _("This page has only the translation, without its English source. Import the English page to compare."));
+      const char *why = self->page->kind != ATTEST_PAGE_KIND_TRANSLATION_ONLY
+                        ? _("This page has no English source to show.")
+                        : self->has_english
+                        ? _("This page has only the translation, without its English source. The English page is in the workspace.")
+                        : _("This page has only the translation, without its English source. Import the English page to compare.");
+      g_autofree char *text = NULL;
+
+      /* Translators: the banner of a page without its English source: the
+       * reason, then what it means for the reading modes */
+      text = g_strdup_printf (_("%s Source and Side by Side need it."), why);
+      gtk_label_set_text (self->banner_label, text);
       gtk_widget_set_visible (GTK_WIDGET (self->banner_button), self->has_english);
       gtk_revealer_set_reveal_child (self->banner_revealer, TRUE);
     }
