@@ -277,12 +277,19 @@ test_checklist_translated (void)
   run_cli_in (&r, "zh_TW", "--workspace", ws, "checklist", "show", "--framework", "soc", "--scope", "SOC 2",
               "--service", "Intune");
   g_assert_nonnull (strstr (r.out, "\n1. [not-started] 已取得涵蓋此服務的 Type 2 報告\n"));
+  /* Its first edit stores it (showing a cell stores nothing). */
+  run_cli (&r, "--workspace", ws, "checklist", "set", "--framework", "soc", "--scope", "SOC 2", "--service", "Intune",
+           "--item", "1", "--status", "not-started");
+  g_assert_cmpint (r.status, ==, 0);
 
   /* Made in a French session: stored in English all the same. */
   run_cli_in (&r, "fr", "--workspace", ws, "checklist", "show", "--framework", "soc", "--scope", "SOC 3",
               "--service", "Stream");
   g_assert_cmpint (r.status, ==, 0);
   g_assert_nonnull (strstr (r.out, "\n1. [not-started] Rapport SOC 3 obtenu, mentionnant le service\n"));
+  run_cli_in (&r, "fr", "--workspace", ws, "checklist", "set", "--framework", "soc", "--scope", "SOC 3",
+              "--service", "Stream", "--item", "1", "--status", "not-started");
+  g_assert_cmpint (r.status, ==, 0);
   soc2 = stored_titles (ws, "soc/soc-2", "intune");
   soc3 = stored_titles (ws, "soc/soc-3", "stream");
   g_assert_true (g_str_has_prefix (soc2, "Type 2 report obtained and covers the service\nReport period within 12 months\n"));
