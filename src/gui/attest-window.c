@@ -353,14 +353,17 @@ page_print_requested (AttestWindow *self)
  * Returns: FALSE, with a toast saying why, when there is no such page
  */
 static gboolean
-show_page (AttestWindow *self,
-           const char   *framework_id,
-           const char   *section_key,
-           const char   *locale,
-           int           mode,
-           gboolean      take_focus)
+show_page_version (AttestWindow *self,
+                   const char   *framework_id,
+                   const char   *section_key,
+                   const char   *locale,
+                   const char   *scope_id,
+                   gint64        variant_id,
+                   int           mode,
+                   gboolean      take_focus)
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *scope_framework = NULL;
   const char *shown;
 
   if (self->workspace == NULL || self->matrix == NULL)
@@ -375,11 +378,34 @@ show_page (AttestWindow *self,
     }
   if (mode >= 0)
     attest_page_view_set_mode (self->page_view, (AttestReadingMode) mode);
+  /* A scope ("soc/soc-2") or a page's key naming one ("soc-2"): the newest page that defines it. */
+  if (scope_id == NULL && variant_id == 0 && attest_matrix_lookup_framework (self->matrix, framework_id) == NULL)
+    {
+      AttestMatrixFramework *framework = NULL;
+      AttestMatrixScope *scope = attest_matrix_lookup_scope (self->matrix, framework_id, &framework);
+
+      for (guint i = 0; scope == NULL && i < self->matrix->frameworks->len; i++)
+        {
+          g_autofree char *id = NULL;
+
+          framework = self->matrix->frameworks->pdata[i];
+          id = g_strdup_printf ("%s/%s", framework->id, framework_id);
+          scope = attest_matrix_lookup_scope (self->matrix, id, NULL);
+        }
+      if (scope != NULL && framework != NULL)
+        {
+          scope_framework = g_strdup (framework->id);
+          framework_id = scope_framework;
+          scope_id = scope->id;
+        }
+    }
   shown = attest_page_view_get_framework_id (self->page_view);
   /* The page already shown stays as it is (its scroll, its Find), unless another version is asked for. */
-  if (locale != NULL || self->page_workspace != (gpointer) self->workspace || g_strcmp0 (shown, framework_id) != 0)
+  if (locale != NULL || scope_id != NULL || variant_id != 0 ||
+      self->page_workspace != (gpointer) self->workspace || g_strcmp0 (shown, framework_id) != 0)
     {
-      if (!attest_page_view_load (self->page_view, self->workspace, self->matrix, framework_id, locale, &error))
+      if (!attest_page_view_load_version (self->page_view, self->workspace, self->matrix, framework_id, locale,
+                                          scope_id, variant_id, &error))
         {
           adw_toast_overlay_add_toast (self->toast_overlay, attest_toast_new_plain (error->message));
           return FALSE;
@@ -404,6 +430,36 @@ show_page (AttestWindow *self,
       attest_library_sidebar_select_framework (self->library_sidebar, framework_id);
     }
   return TRUE;
+}
+
+static gboolean
+show_page (AttestWindow *self,
+           const char   *framework_id,
+           const char   *section_key,
+           const char   *locale,
+           int           mode,
+           gboolean      take_focus)
+{
+  return show_page_version (self, framework_id, section_key, locale, NULL, 0, mode, take_focus);
+}
+
+/**
+ * attest_window_show_page_version:
+ * @scope_id: (nullable): the newest page that defines this scope (a cell's page)
+ * @variant_id: that version exactly (a library row), or 0
+ *
+ * As attest_window_show_page().
+ */
+gboolean
+attest_window_show_page_version (AttestWindow *self,
+                                 const char   *framework_id,
+                                 const char   *scope_id,
+                                 gint64        variant_id)
+{
+  g_return_val_if_fail (ATTEST_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (framework_id != NULL, FALSE);
+
+  return show_page_version (self, framework_id, NULL, NULL, scope_id, variant_id, -1, TRUE);
 }
 
 gboolean

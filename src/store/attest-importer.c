@@ -184,8 +184,10 @@ prepare (const AttestPageFile  *file,
 }
 
 /**
- * attest_importer_run:
+ * attest_importer_run_dated:
  * @paths: files and folders; folders contribute their offering-*.md files
+ * @date: (nullable): the date of every page imported (YYYY-MM-DD), as the
+ *   analyst knows it: it ranks them before any date they carry
  *
  * Each page is one transaction: a page that fails, a cancel (checked between
  * pages) or an error of the workspace itself (busy, full, read-only: the
@@ -196,9 +198,10 @@ prepare (const AttestPageFile  *file,
  *   Attest itself cannot be read (@error says which).
  */
 AttestImportSummary *
-attest_importer_run (AttestWorkspace      *workspace,
-                     const char * const   *paths,
-                     AttestImportProgress  progress,
+attest_importer_run_dated (AttestWorkspace      *workspace,
+                           const char * const   *paths,
+                           const char           *date,
+                           AttestImportProgress  progress,
                      gpointer              user_data,
                      GCancellable         *cancellable,
                      GError              **error)
@@ -207,6 +210,7 @@ attest_importer_run (AttestWorkspace      *workspace,
   g_autoptr(AttestFrameworkTable) frameworks = attest_framework_table_new ();
   g_autoptr(AttestServiceTable) names = attest_service_table_new ();
   g_autoptr(AttestPageFiles) files = NULL;
+  gint64 first_new_id;
   gboolean bulk;
 
   g_return_val_if_fail (ATTEST_IS_WORKSPACE (workspace), NULL);
@@ -225,6 +229,13 @@ attest_importer_run (AttestWorkspace      *workspace,
     }
   for (guint i = 0; i < files->warnings->len; i++)
     g_ptr_array_add (summary->warnings, g_strdup (files->warnings->pdata[i]));
+
+  /* The versions stored before this import: an undated page never silently
+   * supersedes one of them (pages of one import rank in path order). */
+  {
+    g_autofree char *max_id = _attest_workspace_query_text (workspace, "SELECT coalesce (max (id), 0) FROM variant", NULL);
+    first_new_id = max_id != NULL ? g_ascii_strtoll (max_id, NULL, 10) + 1 : 0;
+  }
 
   /* Not fatal: the import is then as slow as before, as safe. */
   bulk = files->files->len > 0 && _attest_workspace_set_bulk (workspace, TRUE, NULL);
@@ -253,6 +264,8 @@ attest_importer_run (AttestWorkspace      *workspace,
         add_failure (summary, file->path, local_error->message);
       else
         {
+          offering->date_set = g_strdup (date);
+          offering->first_new_id = first_new_id;
           for (guint w = 0; w < offering->warnings->len; w++)
             g_ptr_array_add (summary->warnings, g_strdup (offering->warnings->pdata[w]));
 
@@ -305,6 +318,22 @@ attest_importer_run (AttestWorkspace      *workspace,
 }
 
 /**
+ * attest_importer_run:
+ *
+ * attest_importer_run_dated() with the pages' own dates.
+ */
+AttestImportSummary *
+attest_importer_run (AttestWorkspace      *workspace,
+                     const char * const   *paths,
+                     AttestImportProgress  progress,
+                     gpointer              user_data,
+                     GCancellable         *cancellable,
+                     GError              **error)
+{
+  return attest_importer_run_dated (workspace, paths, NULL, progress, user_data, cancellable, error);
+}
+
+/**
  * attest_import_summary_get_name:
  * @id: a framework id or a scope id of the summary's scope changes
  *
@@ -353,6 +382,23 @@ attest_import_summary_scope_title (AttestImportSummary *summary,
 }
 
 /**
+ * attest_import_summary_count_kept_older:
+ *
+ * Returns: how many pages without a date were kept below a stored version
+ */
+guint
+attest_import_summary_count_kept_older (AttestImportSummary *summary)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (summary != NULL, 0);
+
+  for (guint i = 0; i < summary->outcomes->len; i++)
+    n += ((AttestImportOutcome *)summary->outcomes->pdata[i])->kept_older ? 1 : 0;
+  return n;
+}
+
+/**
  * attest_import_summary_report:
  *
  * The summary in words, as `attest-cli import` prints it and the window shows
@@ -363,6 +409,7 @@ char *
 attest_import_summary_report (AttestImportSummary *summary)
 {
   GString *out = g_string_new (NULL);
+  guint n_older;
 
   g_string_append_printf (out, _("Imported %u, unchanged %u, skipped %u (not offering pages), failed %u"),
                           summary->imported, summary->unchanged, summary->skipped, summary->failed);
@@ -379,6 +426,27 @@ attest_import_summary_report (AttestImportSummary *summary)
       g_string_append_printf (out, _("Cancelled after %u of %u pages: the pages recorded before are kept"),
                               summary->done, summary->total);
       g_string_append_c (out, '\n');
+    }
+
+  /* An undated page never silently supersedes a stored version. */
+  n_older = attest_import_summary_count_kept_older (summary);
+  if (n_older > 0)
+    {
+      g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE,
+                                                "%u page has no date and a version of it was already stored: "
+                                                "kept as an older version (set its date, or make it current, "
+                                                "for it to supersede the stored one):",
+                                                "%u pages have no date and a version of each was already stored: "
+                                                "kept as older versions (set their dates, or make them current, "
+                                                "for them to supersede the stored ones):", n_older), n_older);
+      g_string_append_c (out, '\n');
+      for (guint i = 0; i < summary->outcomes->len; i++)
+        {
+          AttestImportOutcome *o = summary->outcomes->pdata[i];
+
+          if (o->kept_older)
+            g_string_append_printf (out, "  %s\n", o->file_name);
+        }
     }
 
   for (guint i = 0; i < summary->outcomes->len; i++)

@@ -52,6 +52,14 @@ AttestImportSummary *attest_importer_run           (AttestWorkspace      *worksp
                                                     gpointer              user_data,
                                                     GCancellable         *cancellable,
                                                     GError              **error);
+AttestImportSummary *attest_importer_run_dated     (AttestWorkspace      *workspace,
+                                                    const char * const   *paths,
+                                                    const char           *date,
+                                                    AttestImportProgress  progress,
+                                                    gpointer              user_data,
+                                                    GCancellable         *cancellable,
+                                                    GError              **error);
+guint                attest_import_summary_count_kept_older (AttestImportSummary *summary);
 void                 attest_import_summary_free    (AttestImportSummary  *summary);
 char                *attest_import_summary_report  (AttestImportSummary  *summary);
 const char          *attest_import_summary_get_name (AttestImportSummary *summary,

@@ -532,12 +532,23 @@ test_includes_stored (Fixture       *f,
     g_assert_cmpuint (summary->imported, ==, 0);
     g_assert_cmpuint (summary->unchanged, ==, 1);
   }
-  /* Only the include changed: the page changed. */
+  /* Only the include changed: the page changed. Undated, it is kept as an
+   * older version until the analyst makes it current. */
   write_file (dir, "includes/intro.md", "Fabrikam rewrote the included sentence.\n");
   {
     g_autoptr(AttestImportSummary) summary = import_dir (f->ws, dir);
+    AttestImportOutcome *outcome;
+    g_autoptr(GError) error = NULL;
+
     g_assert_cmpuint (summary->imported, ==, 1);
     g_assert_cmpuint (summary->unchanged, ==, 0);
+    outcome = summary->outcomes->pdata[0];
+    g_assert_true (outcome->kept_older);
+    g_clear_pointer (&blocks, g_free);
+    blocks = stored_blocks (f->ws, "incl");
+    g_assert_nonnull (strstr (blocks, "Contoso"));
+    g_assert_true (attest_workspace_set_variant_date (f->ws, outcome->variant_id, NULL, TRUE, &error));
+    g_assert_no_error (error);
   }
   g_clear_pointer (&blocks, g_free);
   blocks = stored_blocks (f->ws, "incl");
