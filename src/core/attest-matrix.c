@@ -345,6 +345,28 @@ attest_matrix_variant_dates (const AttestMatrixVariant *variant)
 }
 
 /**
+ * attest_matrix_variant_when:
+ *
+ * Returns: (transfer full): the date part of a version's label: the date it
+ *   is ranked by, as people read it ("12 March 2023"), or "imported 4
+ *   December 2026" for a page without a date of its own
+ */
+char *
+attest_matrix_variant_when (const AttestMatrixVariant *variant)
+{
+  g_autofree char *day = NULL;
+
+  g_return_val_if_fail (variant != NULL, NULL);
+
+  if (variant->date_set != NULL || variant->page_date != NULL || variant->imported_at == NULL)
+    return attest_dates_format (variant->date_set != NULL ? variant->date_set
+                                : variant->page_date != NULL ? variant->page_date : variant->date);
+  day = attest_dates_format (variant->imported_at);
+  /* Translators: a page version without a date of its own: %s is the day it was imported */
+  return g_strdup_printf (_("imported %s"), day);
+}
+
+/**
  * attest_matrix_variant_label:
  *
  * Returns: (transfer full): how the library and the page view name a
@@ -357,7 +379,6 @@ attest_matrix_variant_label (AttestMatrixFramework     *framework,
                              const AttestMatrixVariant *variant)
 {
   g_autofree char *covers = NULL;
-  g_autofree char *day = NULL;
   g_autofree char *when = NULL;
   const char *locale;
 
@@ -366,15 +387,7 @@ attest_matrix_variant_label (AttestMatrixFramework     *framework,
 
   covers = attest_matrix_variant_covers (framework, variant);
   locale = variant->locale != NULL && *variant->locale != '\0' ? variant->locale : _("English");
-  if (variant->date_set != NULL || variant->page_date != NULL || variant->imported_at == NULL)
-    when = attest_dates_format (variant->date_set != NULL ? variant->date_set
-                                : variant->page_date != NULL ? variant->page_date : variant->date);
-  else
-    {
-      day = attest_dates_format (variant->imported_at);
-      /* Translators: a page version without a date of its own: %s is the day it was imported */
-      when = g_strdup_printf (_("imported %s"), day);
-    }
+  when = attest_matrix_variant_when (variant);
   if (covers != NULL)
     /* Translators: a page version: what it covers ("SOC 2"), its locale, its date */
     return g_strdup_printf (_("%s · %s · %s"), covers, locale, when);

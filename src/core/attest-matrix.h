@@ -103,6 +103,7 @@ char                  *attest_matrix_variant_covers (AttestMatrixFramework *fram
                                                      const AttestMatrixVariant *variant);
 char                  *attest_matrix_variant_label  (AttestMatrixFramework *framework,
                                                      const AttestMatrixVariant *variant);
+char                  *attest_matrix_variant_when   (const AttestMatrixVariant *variant);
 char                  *attest_matrix_variant_dates  (const AttestMatrixVariant *variant);
 gboolean               attest_matrix_variant_defines (const AttestMatrixVariant *variant,
                                                      const char   *scope_id);

@@ -489,6 +489,41 @@ attest_window_get_page_view (AttestWindow *self)
 
 /* The library sidebar */
 
+/* A version's row: that version's page, whatever is newer. */
+static void
+library_variant_activated (AttestWindow *self,
+                           const char   *framework_id,
+                           gint64        variant_id)
+{
+  show_page_version (self, framework_id, NULL, NULL, NULL, variant_id, -1, FALSE);
+  if (adw_flap_get_folded (self->flap))
+    adw_flap_set_reveal_flap (self->flap, FALSE);
+}
+
+/* The analyst set, cleared or made current a version's date: one edit, then
+ * the matrix again (coverage comes from the newest version per scope). */
+static void
+library_variant_date_requested (AttestWindow *self,
+                                gint64        variant_id,
+                                const char   *date,
+                                gboolean      make_current)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->workspace == NULL)
+    return;
+  if (!attest_workspace_set_variant_date (self->workspace, variant_id, date, make_current, &error))
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, attest_toast_new_plain (error->message));
+      return;
+    }
+  _attest_window_show_workspace (self);
+  adw_toast_overlay_add_toast (self->toast_overlay,
+                               attest_toast_new_plain (date != NULL ? _("Version dated: the matrix follows the newest version of each scope")
+                                                       : make_current ? _("Version made current")
+                                                       : _("Date taken back")));
+}
+
 static void
 library_framework_activated (AttestWindow *self,
                              const char   *framework_id,
@@ -707,6 +742,10 @@ attest_window_init (AttestWindow *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->library_sidebar, "service-activated", G_CALLBACK (library_service_activated), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->library_sidebar, "variant-activated", G_CALLBACK (library_variant_activated), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->library_sidebar, "variant-date-requested", G_CALLBACK (library_variant_date_requested),
+                           self, G_CONNECT_SWAPPED);
   _attest_window_dnd_init (self);
   hide_what_is_not_shown (self);
 }

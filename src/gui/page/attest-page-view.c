@@ -2047,6 +2047,9 @@ attest_page_view_set_mode (AttestPageView    *self,
     return;
   self->mode = mode;
   render (self);
+  /* What the header says of the mode (side by side on an English page) follows it. */
+  if (self->page != NULL && self->variants->len > 0)
+    update_header (self);
 }
 
 /* What is on screen: a page without its source shows its text whatever the mode. */
