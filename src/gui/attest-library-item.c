@@ -29,6 +29,7 @@ struct _AttestLibraryItem
   gboolean kept_older;        /* undated, kept below the versions it would have superseded */
   gboolean dated_by_analyst;
   char *dates;                /* a variant's dates in words */
+  gboolean stacked;           /* a variant row with its subtitle under its title */
 };
 
 G_DEFINE_FINAL_TYPE (AttestLibraryItem, attest_library_item, G_TYPE_OBJECT)
@@ -167,6 +168,22 @@ attest_library_item_new_version (const char *framework_id,
   self->kept_older = !!kept_older;
   self->dated_by_analyst = !!dated_by_analyst;
   return self;
+}
+
+/* A version row named by what it covers: language and date go under it. */
+void
+attest_library_item_set_stacked (AttestLibraryItem *self,
+                                 gboolean           stacked)
+{
+  g_return_if_fail (ATTEST_IS_LIBRARY_ITEM (self));
+  self->stacked = !!stacked;
+}
+
+gboolean
+attest_library_item_get_stacked (AttestLibraryItem *self)
+{
+  g_return_val_if_fail (ATTEST_IS_LIBRARY_ITEM (self), FALSE);
+  return self->stacked;
 }
 
 gint64

@@ -55,6 +55,9 @@ const char            *attest_library_item_get_locale             (AttestLibrary
 const char            *attest_library_item_get_title              (AttestLibraryItem *self);
 const char            *attest_library_item_get_subtitle           (AttestLibraryItem *self);
 gboolean               attest_library_item_get_machine_translated (AttestLibraryItem *self);
+void                   attest_library_item_set_stacked            (AttestLibraryItem *self,
+                                                                   gboolean           stacked);
+gboolean               attest_library_item_get_stacked            (AttestLibraryItem *self);
 gint64                 attest_library_item_get_variant_id         (AttestLibraryItem *self);
 const char            *attest_library_item_get_dates              (AttestLibraryItem *self);
 gboolean               attest_library_item_get_kept_older         (AttestLibraryItem *self);

@@ -216,6 +216,7 @@ framework_item (AttestMatrixFramework *framework)
           g_autofree char *title = NULL;
           g_autofree char *date = attest_matrix_variant_when (v);
           g_autofree char *dates = attest_matrix_variant_dates (v);
+          AttestLibraryItem *item;
 
           /* What it covers, when that tells it from the framework's other pages:
            * "SOC 2" then "English · 12 March 2023" (the narrow sidebar keeps both). */
@@ -229,9 +230,10 @@ framework_item (AttestMatrixFramework *framework)
             }
           else
             title = g_strdup (language_name (locale));
-          g_ptr_array_add (items, attest_library_item_new_version (framework->id, v->id, locale, title, date, dates,
-                                                                   v->machine_translated, v->kept_older,
-                                                                   v->date_set != NULL));
+          item = attest_library_item_new_version (framework->id, v->id, locale, title, date, dates,
+                                                  v->machine_translated, v->kept_older, v->date_set != NULL);
+          attest_library_item_set_stacked (item, covers != NULL);
+          g_ptr_array_add (items, item);
         }
       splice_all (variants, items);
     }
@@ -350,6 +352,7 @@ same_row (AttestLibraryItem *old,
          && attest_library_item_get_machine_translated (old) == attest_library_item_get_machine_translated (fresh)
          && g_strcmp0 (attest_library_item_get_dates (old), attest_library_item_get_dates (fresh)) == 0
          && attest_library_item_get_kept_older (old) == attest_library_item_get_kept_older (fresh)
+         && attest_library_item_get_stacked (old) == attest_library_item_get_stacked (fresh)
          && attest_library_item_get_dated_by_analyst (old) == attest_library_item_get_dated_by_analyst (fresh)
          && (attest_library_item_get_children (old) == NULL) == (attest_library_item_get_children (fresh) == NULL);
 }
@@ -825,10 +828,12 @@ bind_row (GtkSignalListItemFactory *factory,
   /* A variant's date is short: the language gives way first. */
   gtk_label_set_ellipsize (subtitle, kind == ATTEST_LIBRARY_ITEM_VARIANT ? PANGO_ELLIPSIZE_NONE
                                                                         : PANGO_ELLIPSIZE_END);
-  gtk_orientable_set_orientation (GTK_ORIENTABLE (text), kind == ATTEST_LIBRARY_ITEM_VARIANT
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (text), kind == ATTEST_LIBRARY_ITEM_VARIANT &&
+                                                         !attest_library_item_get_stacked (item)
                                                          ? GTK_ORIENTATION_HORIZONTAL
                                                          : GTK_ORIENTATION_VERTICAL);
-  gtk_box_set_spacing (GTK_BOX (text), kind == ATTEST_LIBRARY_ITEM_VARIANT ? 6 : 0);
+  gtk_box_set_spacing (GTK_BOX (text), kind == ATTEST_LIBRARY_ITEM_VARIANT &&
+                                       !attest_library_item_get_stacked (item) ? 6 : 0);
   gtk_widget_set_visible (GTK_WIDGET (badge), attest_library_item_get_machine_translated (item));
   gtk_widget_set_tooltip_text (box, kind == ATTEST_LIBRARY_ITEM_VARIANT ? attest_library_item_get_dates (item) : NULL);
 
@@ -857,9 +862,11 @@ bind_row (GtkSignalListItemFactory *factory,
 
     case ATTEST_LIBRARY_ITEM_VARIANT:
       set_classes (title, NULL, NULL, NULL);
-      set_classes (subtitle, "dim-label", NULL, NULL);
+      set_classes (subtitle, "dim-label", attest_library_item_get_stacked (item) ? "caption" : NULL, NULL);
       gtk_widget_set_visible (GTK_WIDGET (subtitle), subtitle_text != NULL);
-      if (subtitle_text != NULL)
+      if (subtitle_text != NULL && attest_library_item_get_stacked (item))
+        gtk_label_set_text (subtitle, subtitle_text);
+      else if (subtitle_text != NULL)
         {
           dated = g_strconcat ("· ", subtitle_text, NULL);
           gtk_label_set_text (subtitle, dated);
