@@ -458,12 +458,16 @@ show_source (AttestCellPane        *self,
   if (version != NULL)
     {
       /* The page's own date apart from the day it was imported, as people write dates. */
-      g_autofree char *label = attest_matrix_variant_label (framework, version);
+      g_autofree char *covers = attest_matrix_variant_covers (framework, version);
       g_autofree char *dates = attest_matrix_variant_dates (version);
+      g_autofree char *name = NULL;
+      const char *locale = *version->locale != '\0' ? version->locale : _("English");
 
-      /* Translators: which page put the cell in scope: its label ("SOC 2 · English · 12 March 2023"),
-       * then its dates in words ("page of 12 March 2023, imported 4 December 2026") */
-      variant = g_strdup_printf (_("From the page %s (%s)"), label, dates);
+      /* What the page covers when the framework has a page per scope ("SOC 2 · English"). */
+      name = covers != NULL ? g_strdup_printf (_("%s · %s"), covers, locale) : g_strdup (locale);
+      /* Translators: which page put the cell in scope: what it covers and its locale ("SOC 2 · English"
+       * or "fr-FR"), then its dates in words ("page of 12 March 2023, imported 4 December 2026") */
+      variant = g_strdup_printf (_("From the %s page (%s)"), name, dates);
     }
   else if (english && cell->variant_date != NULL)
     {
