@@ -653,45 +653,6 @@ test_show_includes (void)
 }
 
 
-/* Every in-scope cell with its source line, sorted, and every service with
- * its name: what the matrix says, whatever the order things came in. */
-static char *
-matrix_said (const char *ws)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
-  g_auto(Run) r = { 0 };
-  GString *out = g_string_new (NULL);
-  JsonObject *root;
-  JsonArray *coverage, *services;
-
-  run_cli (&r, "--workspace", ws, "matrix", "--format", "json");
-  g_assert_cmpint (r.status, ==, 0);
-  root = parse_json (r.out, parser);
-  coverage = json_object_get_array_member (root, "coverage");
-  for (guint i = 0; i < json_array_get_length (coverage); i++)
-    {
-      JsonObject *c = json_array_get_object_element (coverage, i);
-
-      if (g_strcmp0 (json_object_get_string_member (c, "status"), "no-longer-in-scope") == 0)
-        continue;
-      g_ptr_array_add (lines, g_strdup_printf ("%s %s %s", json_object_get_string_member (c, "scope"),
-                                               json_object_get_string_member (c, "service"),
-                                               json_object_get_string_member (c, "source_line")));
-    }
-  services = json_object_get_array_member (root, "services");
-  for (guint i = 0; i < json_array_get_length (services); i++)
-    {
-      JsonObject *sv = json_array_get_object_element (services, i);
-      g_ptr_array_add (lines, g_strdup_printf ("service %s = %s", json_object_get_string_member (sv, "id"),
-                                               json_object_get_string_member (sv, "name")));
-    }
-  g_ptr_array_sort (lines, compare_str);
-  for (guint i = 0; i < lines->len; i++)
-    g_string_append_printf (out, "%s\n", (char *)lines->pdata[i]);
-  return g_string_free (out, FALSE);
-}
-
 /* An undated page never silently supersedes a stored version: the report
  * says it was kept as an older version and the matrix stays; --date gives
  * the imported pages their date, and a dated page supersedes as its date says. */
@@ -761,72 +722,6 @@ test_undated_kept_older (void)
   g_assert_nonnull (strstr (r.out, "2030-01-01"));
 }
 
-/* The shared corpus's 2020 and 2023 English folders, both ways round: once
- * their dates are set the matrix does not depend on the order; undated, the
- * one imported second is kept as older, so 2023 then 2020 keeps 2023's. */
-static void
-test_corpus_import_order (void)
-{
-  g_autofree char *corpus = attest_test_corpus_dir ();
-  g_autofree char *old = NULL;
-  g_autofree char *new = NULL;
-  g_autofree char *ws_a = workspace ("order-a.attest");
-  g_autofree char *ws_b = workspace ("order-b.attest");
-  g_autofree char *ws_c = workspace ("order-c.attest");
-  g_autofree char *said_a = NULL;
-  g_autofree char *said_b = NULL;
-  g_autofree char *said_c = NULL;
-  g_auto(Run) r = { 0 };
-
-  if (corpus == NULL)
-    return;
-  old = g_build_filename (corpus, "pages", "en-US-2020", NULL);
-  new = g_build_filename (corpus, "pages", "en-US-2023", NULL);
-
-  run_cli (&r, "--workspace", ws_a, "import", "--date", "2020-06-30", old);
-  g_assert_cmpint (r.status, ==, 0);
-  run_cli (&r, "--workspace", ws_a, "import", "--date", "2023-03-31", new);
-  g_assert_cmpint (r.status, ==, 0);
-
-  run_cli (&r, "--workspace", ws_b, "import", "--date", "2023-03-31", new);
-  g_assert_cmpint (r.status, ==, 0);
-  run_cli (&r, "--workspace", ws_b, "import", "--date", "2020-06-30", old);
-  g_assert_cmpint (r.status, ==, 0);
-  /* Dated older than what is stored: no scope changes, nothing flagged. */
-  g_assert_null (strstr (r.out, "changed:"));
-
-  run_cli (&r, "--workspace", ws_c, "import", new);
-  g_assert_cmpint (r.status, ==, 0);
-  run_cli (&r, "--workspace", ws_c, "import", old);
-  g_assert_cmpint (r.status, ==, 0);
-  g_assert_nonnull (strstr (r.out, "pages have no date and a version of each was already stored: kept as older versions"));
-  g_assert_nonnull (strstr (r.out, "  offering-SOC.md\n"));
-  g_assert_null (strstr (r.out, "changed:"));
-
-  said_a = matrix_said (ws_a);
-  said_b = matrix_said (ws_b);
-  said_c = matrix_said (ws_c);
-  g_assert_cmpstr (said_a, ==, said_b);
-  g_assert_cmpstr (said_a, ==, said_c);
-  /* 2023's SOC 2 list, not 2020's: Azure Germany left it, Intune is Microsoft Intune. */
-  g_assert_null (strstr (said_a, "soc/soc-2 azure-germany "));
-  g_assert_nonnull (strstr (said_a, "soc/soc-2 microsoft-defender-for-endpoint "));
-
-  /* The page show prints is named, and the other pages of the framework. */
-  run_cli (&r, "--workspace", ws_a, "show", "soc", "--scope", "SOC 2");
-  g_test_message ("%s", r.err);
-  g_assert_cmpint (r.status, ==, 0);
-  g_assert_true (g_str_has_prefix (r.err, "attest-cli: showing offering-soc-2.md (SOC 2 · English · 31 March 2023; "));
-  g_assert_nonnull (strstr (r.err, "attest-cli show soc --scope \"SOC 3\""));
-  g_assert_nonnull (strstr (r.out, "SOC) 2"));
-  run_cli (&r, "--workspace", ws_a, "show", "soc", "--scope", "soc/soc-3");
-  g_assert_cmpint (r.status, ==, 0);
-  g_assert_true (g_str_has_prefix (r.err, "attest-cli: showing offering-soc-3.md (SOC 3 · English"));
-  run_cli (&r, "--workspace", ws_a, "show", "soc", "--scope", "SOC 9");
-  g_assert_cmpint (r.status, ==, 2);
-  g_assert_nonnull (strstr (r.err, "framework “soc” has no scope “SOC 9”"));
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -848,7 +743,6 @@ main (int   argc,
   g_test_add_func ("/import/folder-names", test_folder_names);
   g_test_add_func ("/import/show-includes", test_show_includes);
   g_test_add_func ("/import/undated-kept-older", test_undated_kept_older);
-  g_test_add_func ("/import/corpus-import-order", test_corpus_import_order);
 
   ret = g_test_run ();
   return ret;
