@@ -104,8 +104,13 @@ _attest_window_show_workspace (AttestWindow *self)
   gtk_stack_set_visible_child_name (self->stack, "catalog");
   /* The matrix was read again (an import, a rename): the pane reads its cell again. */
   if (adw_flap_get_reveal_flap (self->pane_flap) && attest_cell_pane_get_scope_id (self->cell_pane) != NULL)
-    _attest_window_open_cell (self, attest_cell_pane_get_scope_id (self->cell_pane),
-                              attest_cell_pane_get_service_id (self->cell_pane));
+    {
+      /* Copies: the pane lets go of its own strings as it shows the cell again. */
+      g_autofree char *scope_id = g_strdup (attest_cell_pane_get_scope_id (self->cell_pane));
+      g_autofree char *service_id = g_strdup (attest_cell_pane_get_service_id (self->cell_pane));
+
+      _attest_window_open_cell (self, scope_id, service_id);
+    }
   _attest_window_apply_pending_cell (self);
 }
 
