@@ -444,5 +444,17 @@ attest_front_matter_dup_handoff (const AttestFrontMatter *self)
 char *
 attest_front_matter_dup_date (const AttestFrontMatter *self)
 {
-  return attest_front_matter_us_date_to_iso (attest_front_matter_lookup (self, "ms.date"));
+  char *date = attest_front_matter_us_date_to_iso (attest_front_matter_lookup (self, "ms.date"));
+  const char *updated;
+
+  if (date != NULL)
+    return date;
+  /* Other publishers' front matter: "updated_at: 2023-03-12" or a time. */
+  updated = attest_front_matter_lookup (self, "updated_at");
+  if (updated != NULL && strlen (updated) > 10 && updated[10] == 'T')
+    {
+      g_autofree char *day = g_strndup (updated, 10);
+      return attest_front_matter_us_date_to_iso (day);
+    }
+  return attest_front_matter_us_date_to_iso (updated);
 }

@@ -448,8 +448,7 @@ copy_framework (AttestMatrix                *to,
   if (f->variants != NULL)
     for (guint i = 0; i < f->variants->len; i++)
       {
-        const AttestMatrixVariant *v = f->variants->pdata[i];
-        attest_matrix_framework_add_variant (copy, v->locale, v->date, v->file_name, v->machine_translated);
+        attest_matrix_framework_copy_variant (copy, f->variants->pdata[i]);
       }
 }
 
@@ -489,6 +488,7 @@ copy_cell (AttestMatrix           *to,
   copy->qualifier = g_strdup (c->qualifier);
   copy->variant_locale = g_strdup (c->variant_locale);
   copy->variant_date = g_strdup (c->variant_date);
+  copy->variant_id = c->variant_id;
   copy->evidence_expiry = c->evidence_expiry;
 }
 

@@ -8,6 +8,9 @@
 
 #include <string.h>
 
+#include <glib/gi18n.h>
+
+#include "attest-dates.h"
 #include "attest-matrix.h"
 
 /* The public struct plus what only this file keeps consistent: the index of
@@ -34,6 +37,10 @@ variant_free (AttestMatrixVariant *v)
   g_free (v->locale);
   g_free (v->date);
   g_free (v->file_name);
+  g_free (v->page_date);
+  g_free (v->date_set);
+  g_free (v->imported_at);
+  g_ptr_array_unref (v->scopes);
   g_free (v);
 }
 
@@ -161,8 +168,231 @@ attest_matrix_framework_add_variant (AttestMatrixFramework *framework,
   v->date = g_strdup (date);
   v->file_name = g_strdup (file_name);
   v->machine_translated = machine_translated;
+  v->scopes = g_ptr_array_new_with_free_func (g_free);
   g_ptr_array_add (framework->variants, v);
   return v;
+}
+
+/**
+ * attest_matrix_framework_copy_variant:
+ *
+ * Appends a copy of @variant (of another matrix) with everything it says.
+ */
+AttestMatrixVariant *
+attest_matrix_framework_copy_variant (AttestMatrixFramework     *framework,
+                                      const AttestMatrixVariant *variant)
+{
+  AttestMatrixVariant *v;
+
+  g_return_val_if_fail (framework != NULL, NULL);
+  g_return_val_if_fail (variant != NULL, NULL);
+
+  v = attest_matrix_framework_add_variant (framework, variant->locale, variant->date,
+                                           variant->file_name, variant->machine_translated);
+  v->id = variant->id;
+  v->page_date = g_strdup (variant->page_date);
+  v->date_set = g_strdup (variant->date_set);
+  v->imported_at = g_strdup (variant->imported_at);
+  v->kept_older = variant->kept_older;
+  for (guint i = 0; variant->scopes != NULL && i < variant->scopes->len; i++)
+    g_ptr_array_add (v->scopes, g_strdup (variant->scopes->pdata[i]));
+  return v;
+}
+
+/**
+ * attest_matrix_framework_lookup_variant:
+ *
+ * Returns: (nullable): the variant with the workspace id @id
+ */
+AttestMatrixVariant *
+attest_matrix_framework_lookup_variant (AttestMatrixFramework *framework,
+                                        gint64                 id)
+{
+  g_return_val_if_fail (framework != NULL, NULL);
+
+  for (guint i = 0; i < framework->variants->len; i++)
+    {
+      AttestMatrixVariant *v = framework->variants->pdata[i];
+      if (v->id == id)
+        return v;
+    }
+  return NULL;
+}
+
+gboolean
+attest_matrix_variant_defines (const AttestMatrixVariant *variant,
+                               const char                *scope_id)
+{
+  g_return_val_if_fail (variant != NULL, FALSE);
+
+  for (guint i = 0; scope_id != NULL && variant->scopes != NULL && i < variant->scopes->len; i++)
+    if (g_str_equal (variant->scopes->pdata[i], scope_id))
+      return TRUE;
+  return FALSE;
+}
+
+/**
+ * attest_matrix_framework_variant_for_scope:
+ * @scope_id: a scope of @framework
+ * @locale: (nullable): the locale wanted ("" English), or NULL for any
+ *
+ * The page a cell of @scope_id opens: the newest variant that defines that
+ * scope (with the 2023 split pages, SOC 2 opens offering-soc-2, never the SOC
+ * 3 page), in @locale when one of that locale does.
+ *
+ * Returns: (nullable): the variant; NULL when none defines the scope
+ */
+AttestMatrixVariant *
+attest_matrix_framework_variant_for_scope (AttestMatrixFramework *framework,
+                                           const char            *scope_id,
+                                           const char            *locale)
+{
+  AttestMatrixVariant *any = NULL;
+
+  g_return_val_if_fail (framework != NULL, NULL);
+
+  for (guint i = 0; i < framework->variants->len; i++)
+    {
+      AttestMatrixVariant *v = framework->variants->pdata[i];
+
+      if (!attest_matrix_variant_defines (v, scope_id))
+        continue;
+      if (locale == NULL || g_str_equal (v->locale, locale))
+        return v;
+      if (any == NULL)
+        any = v;
+    }
+  return any;
+}
+
+/**
+ * attest_matrix_variant_covers:
+ *
+ * Returns: (transfer full) (nullable): what @variant covers when that tells it
+ *   from the framework's other pages: the names of the scopes it defines
+ *   ("SOC 2"), environment scopes left out; NULL when it defines every scope
+ *   of the framework's (or none)
+ */
+char *
+attest_matrix_variant_covers (AttestMatrixFramework     *framework,
+                              const AttestMatrixVariant *variant)
+{
+  g_autoptr(GString) names = g_string_new (NULL);
+  guint roots = 0, defined = 0;
+
+  g_return_val_if_fail (framework != NULL, NULL);
+  g_return_val_if_fail (variant != NULL, NULL);
+
+  for (guint i = 0; i < framework->scopes->len; i++)
+    {
+      AttestMatrixScope *s = framework->scopes->pdata[i];
+
+      if (s->parent_id != NULL)
+        continue;
+      roots++;
+      if (!attest_matrix_variant_defines (variant, s->id))
+        continue;
+      defined++;
+      if (names->len > 0)
+        /* Translators: between the names of the scopes a page covers: "SOC 1, SOC 2" */
+        g_string_append (names, _(", "));
+      g_string_append (names, s->name);
+    }
+  if (defined == 0 || defined == roots)
+    return NULL;
+  return g_string_free (g_steal_pointer (&names), FALSE);
+}
+
+/**
+ * attest_matrix_variant_dates:
+ *
+ * Returns: (transfer full): the dates of @variant in words: "page of 12
+ *   March 2023, imported 4 December 2026", "dated 1 May 2020 by the analyst,
+ *   imported …", "no date on the page, imported …"
+ */
+char *
+attest_matrix_variant_dates (const AttestMatrixVariant *variant)
+{
+  g_autofree char *imported = NULL;
+  g_autofree char *day = NULL;
+
+  g_return_val_if_fail (variant != NULL, NULL);
+
+  imported = attest_dates_format (variant->imported_at);
+  if (variant->date_set != NULL)
+    {
+      day = attest_dates_format (variant->date_set);
+      if (variant->imported_at == NULL)
+        /* Translators: %s is a date */
+        return g_strdup_printf (_("dated %s by the analyst"), day);
+      /* Translators: both are dates */
+      return g_strdup_printf (_("dated %s by the analyst, imported %s"), day, imported);
+    }
+  if (variant->page_date != NULL || variant->imported_at == NULL)
+    {
+      day = attest_dates_format (variant->page_date != NULL ? variant->page_date : variant->date);
+      if (variant->imported_at == NULL)
+        /* Translators: %s is a date */
+        return g_strdup_printf (_("page of %s"), day);
+      /* Translators: the page's own date, then the day it was imported */
+      return g_strdup_printf (_("page of %s, imported %s"), day, imported);
+    }
+  if (variant->kept_older)
+    /* Translators: %s is a date */
+    return g_strdup_printf (_("no date on the page, imported %s, kept as an older version"), imported);
+  /* Translators: %s is a date */
+  return g_strdup_printf (_("no date on the page, imported %s"), imported);
+}
+
+/**
+ * attest_matrix_variant_when:
+ *
+ * Returns: (transfer full): the date part of a version's label: the date it
+ *   is ranked by, as people read it ("12 March 2023"), or "imported 4
+ *   December 2026" for a page without a date of its own
+ */
+char *
+attest_matrix_variant_when (const AttestMatrixVariant *variant)
+{
+  g_autofree char *day = NULL;
+
+  g_return_val_if_fail (variant != NULL, NULL);
+
+  if (variant->date_set != NULL || variant->page_date != NULL || variant->imported_at == NULL)
+    return attest_dates_format (variant->date_set != NULL ? variant->date_set
+                                : variant->page_date != NULL ? variant->page_date : variant->date);
+  day = attest_dates_format (variant->imported_at);
+  /* Translators: a page version without a date of its own: %s is the day it was imported */
+  return g_strdup_printf (_("imported %s"), day);
+}
+
+/**
+ * attest_matrix_variant_label:
+ *
+ * Returns: (transfer full): how the library and the page view name a
+ *   version: what it covers, its locale and its date ("SOC 2 · English ·
+ *   12 March 2023"; "English · imported 4 December 2026" for a page without
+ *   a date of its own)
+ */
+char *
+attest_matrix_variant_label (AttestMatrixFramework     *framework,
+                             const AttestMatrixVariant *variant)
+{
+  g_autofree char *covers = NULL;
+  g_autofree char *when = NULL;
+  const char *locale;
+
+  g_return_val_if_fail (framework != NULL, NULL);
+  g_return_val_if_fail (variant != NULL, NULL);
+
+  covers = attest_matrix_variant_covers (framework, variant);
+  locale = variant->locale != NULL && *variant->locale != '\0' ? variant->locale : _("English");
+  when = attest_matrix_variant_when (variant);
+  if (covers != NULL)
+    /* Translators: a page version: what it covers ("SOC 2"), its locale, its date */
+    return g_strdup_printf (_("%s · %s · %s"), covers, locale, when);
+  /* Translators: a page version: its locale ("fr-FR" or "English"), its date */
+  return g_strdup_printf (_("%s · %s"), locale, when);
 }
 
 /* "fr-FR" or "fr_FR.UTF-8@euro": language and region (NULL without one). */

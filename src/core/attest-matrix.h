@@ -18,10 +18,16 @@ typedef struct {
 
 typedef struct {
   char *locale;        /* "fr-FR"; "" for the English source page */
-  char *date;          /* handoff date, else the page's ms.date: "2023-05-11" */
+  char *date;          /* the date it is ranked by: the analyst's, else the handoff,
+                        * else the page's ms.date, else its import time */
   char *file_name;
   gboolean machine_translated; /* ms.translationtype: MT */
   gint64 id;           /* the workspace's id of the variant; 0 when not from a workspace */
+  char *page_date;     /* the page's own date (ms.lasthandoff, else ms.date), or NULL */
+  char *date_set;      /* the date the analyst set, or NULL */
+  char *imported_at;   /* when it was imported (ISO 8601, UTC), or NULL */
+  gboolean kept_older; /* undated, kept below the versions it would have superseded */
+  GPtrArray *scopes;   /* char *, ids of the scopes it defines */
 } AttestMatrixVariant;
 
 typedef struct {
@@ -59,6 +65,7 @@ typedef struct {
   char *qualifier;
   char *variant_locale; /* the variant whose line put the service in scope */
   char *variant_date;
+  gint64 variant_id;    /* that variant's id in the workspace (0: unknown) */
   AttestExpiryState evidence_expiry; /* the worst of the evidence linked to its items */
 } AttestMatrixCell;
 
@@ -85,6 +92,21 @@ AttestMatrixVariant   *attest_matrix_framework_add_variant (AttestMatrixFramewor
                                                      const char   *date,
                                                      const char   *file_name,
                                                      gboolean      machine_translated);
+AttestMatrixVariant   *attest_matrix_framework_lookup_variant (AttestMatrixFramework *framework,
+                                                     gint64        id);
+AttestMatrixVariant   *attest_matrix_framework_variant_for_scope (AttestMatrixFramework *framework,
+                                                     const char   *scope_id,
+                                                     const char   *locale);
+AttestMatrixVariant   *attest_matrix_framework_copy_variant (AttestMatrixFramework *framework,
+                                                     const AttestMatrixVariant *variant);
+char                  *attest_matrix_variant_covers (AttestMatrixFramework *framework,
+                                                     const AttestMatrixVariant *variant);
+char                  *attest_matrix_variant_label  (AttestMatrixFramework *framework,
+                                                     const AttestMatrixVariant *variant);
+char                  *attest_matrix_variant_when   (const AttestMatrixVariant *variant);
+char                  *attest_matrix_variant_dates  (const AttestMatrixVariant *variant);
+gboolean               attest_matrix_variant_defines (const AttestMatrixVariant *variant,
+                                                     const char   *scope_id);
 AttestMatrixVariant   *attest_matrix_framework_pick_variant (AttestMatrixFramework *framework,
                                                      const char   *locale,
                                                      const char * const *languages);

@@ -114,6 +114,7 @@ attest_offering_free (AttestOffering *self)
   g_free (self->lang);
   g_free (self->handoff);
   g_free (self->page_date);
+  g_free (self->date_set);
   g_free (self->translation_type);
   g_free (self->content_hash);
   g_clear_pointer (&self->content, g_bytes_unref);

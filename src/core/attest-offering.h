@@ -70,7 +70,11 @@ typedef struct {
   char *locale;           /* "fr-FR"; "" for an English page */
   char *lang;             /* translation language for names learned: "fr", "zh-TW"; NULL for English */
   char *handoff;          /* ISO date from ms.lasthandoff, or NULL */
-  char *page_date;        /* ISO date from ms.date, or NULL */
+  char *page_date;        /* ISO date from ms.date (else updated_at), or NULL */
+  char *date_set;         /* the date the analyst gave the import (--date), or NULL */
+  gint64 first_new_id;    /* the workspace's variants below this id were stored before the
+                           * import began (the ones an undated page must not supersede);
+                           * 0: every stored variant */
   char *translation_type; /* "HT", "MT" or "" */
   gboolean translation_only;
   char *content_hash;     /* SHA-256 of the bytes */

@@ -28,6 +28,7 @@
 
 #include "attest-count.h"
 #include "attest-cell-pane.h"
+#include "attest-dates.h"
 #include "attest-cell-pane-private.h"
 #include "attest-checklist-row.h"
 #include "attest-evidence-attacher.h"
@@ -503,14 +504,16 @@ set_quote (GtkLabel   *label,
 }
 
 static void
-show_source (AttestCellPane   *self,
-             AttestMatrixCell *cell)
+show_source (AttestCellPane        *self,
+             AttestMatrixFramework *framework,
+             AttestMatrixCell      *cell)
 {
   gboolean english = cell->variant_locale == NULL || *cell->variant_locale == '\0';
   gboolean translated = !english && cell->translated_line != NULL && *cell->translated_line != '\0' &&
                         g_strcmp0 (cell->translated_line, cell->source_line) != 0;
   g_autofree char *caption = NULL;
   g_autofree char *variant = NULL;
+  AttestMatrixVariant *version;
 
   if (translated)
     {
@@ -537,14 +540,36 @@ show_source (AttestCellPane   *self,
   else
     gtk_widget_set_visible (GTK_WIDGET (self->qualifier_label), FALSE);
 
-  if (english && cell->variant_date != NULL)
-    /* Translators: which page put the cell in scope; %s is a date, YYYY-MM-DD */
-    variant = g_strdup_printf (_("From the English source page of %s"), cell->variant_date);
+  version = framework != NULL && cell->variant_id != 0
+            ? attest_matrix_framework_lookup_variant (framework, cell->variant_id) : NULL;
+  if (version != NULL)
+    {
+      /* The page's own date apart from the day it was imported, as people write dates. */
+      g_autofree char *covers = attest_matrix_variant_covers (framework, version);
+      g_autofree char *dates = attest_matrix_variant_dates (version);
+      g_autofree char *name = NULL;
+      const char *locale = *version->locale != '\0' ? version->locale : _("English");
+
+      /* What the page covers when the framework has a page per scope ("SOC 2 · English"). */
+      name = covers != NULL ? g_strdup_printf (_("%s · %s"), covers, locale) : g_strdup (locale);
+      /* Translators: which page put the cell in scope: what it covers and its locale ("SOC 2 · English"
+       * or "fr-FR"), then its dates in words ("page of 12 March 2023, imported 4 December 2026") */
+      variant = g_strdup_printf (_("From the %s page (%s)"), name, dates);
+    }
+  else if (english && cell->variant_date != NULL)
+    {
+      g_autofree char *date = attest_dates_format (cell->variant_date);
+      /* Translators: which page put the cell in scope; %s is a date, YYYY-MM-DD */
+      variant = g_strdup_printf (_("From the English source page of %s"), date);
+    }
   else if (english)
     variant = g_strdup (_("From the English source page"));
   else if (cell->variant_date != NULL)
-    /* Translators: which page put the cell in scope: "From the fr-FR page of 2023-05-11" */
-    variant = g_strdup_printf (_("From the %s page of %s"), cell->variant_locale, cell->variant_date);
+    {
+      g_autofree char *date = attest_dates_format (cell->variant_date);
+      /* Translators: which page put the cell in scope: "From the fr-FR page of 2023-05-11" */
+      variant = g_strdup_printf (_("From the %s page of %s"), cell->variant_locale, date);
+    }
   else
     /* Translators: which page put the cell in scope; %s is a locale, e.g. fr-FR */
     variant = g_strdup_printf (_("From the %s page"), cell->variant_locale);
@@ -628,9 +653,10 @@ attest_cell_pane_set_cell (AttestCellPane  *self,
   else
     header = g_strdup (scope != NULL ? scope->name : scope_id);
   gtk_label_set_text (self->scope_label, header);
-  /* The page that put the service in scope: the framework's, where the cell's line is. */
+  /* The page that put the service in scope: the newest that defines the cell's scope. */
   if (framework != NULL)
-    gtk_actionable_set_action_target (GTK_ACTIONABLE (self->read_page_button), "s", framework->id);
+    gtk_actionable_set_action_target (GTK_ACTIONABLE (self->read_page_button), "s",
+                                      scope != NULL ? scope->id : framework->id);
   gtk_label_set_text (self->service_label, service != NULL ? service->name : service_id);
   gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->scope_label)), TRUE);
   /* Translators: the cell a pane shows: "<scope> × <service>", e.g. "SOC 2 × Intune" */
@@ -668,7 +694,7 @@ attest_cell_pane_set_cell (AttestCellPane  *self,
   /* A cell never edited shows its template's items: nothing is stored until
    * the first edit, so showing it changes nothing. */
   if (cell != NULL)
-    show_source (self, cell);
+    show_source (self, framework, cell);
   gtk_stack_set_visible_child_name (self->stack, "cell");
 
   reload (self);

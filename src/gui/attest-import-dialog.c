@@ -20,6 +20,9 @@
 
 #include "attest-unshown.h"
 #include "attest-count.h"
+#include "attest-dates.h"
+#include "attest-importer.h"
+#include "attest-markup.h"
 #include "attest-import-dialog.h"
 #include "attest-paths.h"
 #include "attest-workspace-catalog.h"
@@ -152,7 +155,7 @@ import_thread (GTask        *task,
     }
   attest_workspace_set_reviewer (workspace, job->reviewer);
 
-  summary = attest_importer_run_full (workspace, (const char * const *)job->paths, NULL, job->docset,
+  summary = attest_importer_run_full (workspace, (const char * const *)job->paths, NULL, job->docset, NULL,
                                       job_progress, job, cancellable, &error);
   if (summary == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
@@ -421,6 +424,179 @@ workspace_reason (AttestImportDialog *self,
   return sentence (reason);
 }
 
+/* ---- Pages without a date, kept as older versions ------------------------ *
+ *
+ * An undated page never silently supersedes a stored version: the summary
+ * lists the pages kept as older ones, and offers to make each current or to
+ * give them their date. Each is one edit of the workspace (one history row),
+ * on a connection of its own, as the import's. */
+
+static gboolean
+date_kept_older (AttestImportDialog *self,
+                 GPtrArray          *rows,
+                 const char         *date,
+                 gboolean            make_current)
+{
+  g_autoptr(AttestWorkspace) workspace = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *day = NULL;
+  guint done = 0;
+
+  workspace = attest_workspace_open (self->job->workspace_path, &error);
+  if (workspace == NULL)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, attest_toast_new_plain (error->message));
+      return FALSE;
+    }
+  attest_workspace_set_reviewer (workspace, self->job->reviewer);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GtkWidget *row = rows->pdata[i];
+      AttestImportOutcome *o = g_object_get_data (G_OBJECT (row), "outcome");
+      GtkWidget *button = g_object_get_data (G_OBJECT (row), "button");
+
+      if (o == NULL || !gtk_widget_get_sensitive (button))
+        continue;
+      if (!attest_workspace_set_variant_date (workspace, o->variant_id, date, make_current, &error))
+        {
+          adw_toast_overlay_add_toast (self->toast_overlay, attest_toast_new_plain (error->message));
+          break;
+        }
+      done++;
+      gtk_widget_set_sensitive (button, FALSE);
+      if (date != NULL)
+        {
+          g_autofree char *formatted = NULL;
+          g_autofree char *text = NULL;
+
+          g_clear_pointer (&day, g_free);
+          day = g_strdup (date);
+          formatted = attest_dates_format (day);
+          /* Translators: %s is a date */
+          text = g_strdup_printf (_("Dated %s"), formatted);
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), text);
+        }
+      else
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Made current"));
+    }
+  /* The window reads the matrix again. */
+  if (done > 0)
+    g_signal_emit (self, signals[IMPORTED], 0, 0);
+  return error == NULL;
+}
+
+static GPtrArray *
+kept_older_rows (GtkWidget *group)
+{
+  return g_object_get_data (G_OBJECT (group), "rows");
+}
+
+static void
+make_current_clicked (GtkButton          *button,
+                      AttestImportDialog *self)
+{
+  g_autoptr(GPtrArray) one = g_ptr_array_new ();
+
+  g_ptr_array_add (one, g_object_get_data (G_OBJECT (button), "row"));
+  date_kept_older (self, one, NULL, TRUE);
+}
+
+static void
+make_all_current_clicked (GtkButton          *button,
+                          AttestImportDialog *self)
+{
+  GtkWidget *group = g_object_get_data (G_OBJECT (button), "group");
+
+  if (date_kept_older (self, kept_older_rows (group), NULL, TRUE))
+    gtk_widget_set_sensitive (GTK_WIDGET (button), FALSE);
+}
+
+static void
+date_applied (AdwEntryRow        *entry,
+              AttestImportDialog *self)
+{
+  GtkWidget *group = g_object_get_data (G_OBJECT (entry), "group");
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
+  g_autofree char *day = attest_dates_parse_day (text);
+
+  if (day == NULL)
+    {
+      /* Translators: %s is what the analyst typed */
+      g_autofree char *message = g_strdup_printf (_("“%s” is not a date: write it YYYY-MM-DD"), text);
+      adw_toast_overlay_add_toast (self->toast_overlay, attest_toast_new_plain (message));
+      return;
+    }
+  date_kept_older (self, kept_older_rows (group), day, FALSE);
+}
+
+static void
+fill_kept_older (AttestImportDialog *self)
+{
+  AttestImportSummary *summary = self->summary;
+  guint n = attest_import_summary_count_kept_older (summary);
+  GtkWidget *group, *make_all, *entry, *parent;
+  GPtrArray *rows;
+  g_autofree char *description = NULL;
+
+  if (n == 0 || self->changes_group == NULL)
+    return;
+  group = adw_preferences_group_new ();
+  gtk_widget_set_name (group, "kept-older-group");
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Pages Without a Date"));
+  description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                              "%s page has no date, and a version of it was already stored: it "
+                                              "was kept as an older version and does not change the matrix. Make "
+                                              "it current, or give it its date.",
+                                              "%s pages have no date, and a version of each was already stored: "
+                                              "they were kept as older versions and do not change the matrix. "
+                                              "Make them current, or give them their date.", n),
+                                 attest_count (n));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
+  rows = g_ptr_array_new ();
+  g_object_set_data_full (G_OBJECT (group), "rows", rows, (GDestroyNotify) g_ptr_array_unref);
+
+  make_all = gtk_button_new_with_mnemonic (_("Make _All Current"));
+  gtk_widget_set_valign (make_all, GTK_ALIGN_CENTER);
+  g_object_set_data (G_OBJECT (make_all), "group", group);
+  g_signal_connect_object (make_all, "clicked", G_CALLBACK (make_all_current_clicked), self, 0);
+  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), make_all);
+
+  entry = adw_entry_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (entry), _("_Date of These Pages (YYYY-MM-DD)"));
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (entry), TRUE);
+  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (entry), TRUE);
+  adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (entry), GTK_INPUT_PURPOSE_DIGITS);
+  g_object_set_data (G_OBJECT (entry), "group", group);
+  g_signal_connect_object (entry, "apply", G_CALLBACK (date_applied), self, 0);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), entry);
+
+  for (guint i = 0; i < summary->outcomes->len && rows->len < MAX_ROWS; i++)
+    {
+      AttestImportOutcome *o = summary->outcomes->pdata[i];
+      GtkWidget *row, *button;
+
+      if (!o->kept_older)
+        continue;
+      row = adw_action_row_new ();
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), o->file_name);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("No date: kept as an older version"));
+      button = gtk_button_new_with_label (_("Make Current"));
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      g_object_set_data (G_OBJECT (button), "row", row);
+      g_object_set_data (G_OBJECT (row), "button", button);
+      g_object_set_data (G_OBJECT (row), "outcome", o);
+      g_signal_connect_object (button, "clicked", G_CALLBACK (make_current_clicked), self, 0);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+      g_ptr_array_add (rows, row);
+    }
+
+  /* Above the scope changes: it says why some pages changed nothing. */
+  parent = gtk_widget_get_parent (GTK_WIDGET (self->changes_group));
+  gtk_widget_insert_before (group, parent, GTK_WIDGET (self->changes_group));
+}
+
 static void
 show_summary (AttestImportDialog *self)
 {
@@ -515,6 +691,7 @@ show_summary (AttestImportDialog *self)
         }
 
       fill_scope_changes (self);
+      fill_kept_older (self);
 
       if (s->warnings->len > 0)
         {

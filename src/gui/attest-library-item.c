@@ -25,6 +25,11 @@ struct _AttestLibraryItem
   char *subtitle;
   gboolean machine_translated;
   GListStore *children;
+  gint64 variant_id;          /* a variant row's version */
+  gboolean kept_older;        /* undated, kept below the versions it would have superseded */
+  gboolean dated_by_analyst;
+  char *dates;                /* a variant's dates in words */
+  gboolean stacked;           /* a variant row with its subtitle under its title */
 };
 
 G_DEFINE_FINAL_TYPE (AttestLibraryItem, attest_library_item, G_TYPE_OBJECT)
@@ -115,7 +120,8 @@ attest_library_item_new_framework (const char *id,
  * @language: the locale as shown
  * @date: (nullable): the date as shown
  *
- * The id of a variant row is its locale.
+ * The id of a variant row is its version's id, as a number: a framework
+ * can have several versions in one locale.
  */
 AttestLibraryItem *
 attest_library_item_new_variant (const char *framework_id,
@@ -124,16 +130,88 @@ attest_library_item_new_variant (const char *framework_id,
                                  const char *date,
                                  gboolean    machine_translated)
 {
+  return attest_library_item_new_version (framework_id, 0, locale, language, date, NULL, machine_translated,
+                                          FALSE, FALSE);
+}
+
+/**
+ * attest_library_item_new_version:
+ * @variant_id: the version (AttestMatrixVariant.id)
+ * @title: what it covers and its language, as shown
+ * @date: (nullable): its date as shown
+ * @dates: (nullable): its dates in words (the tooltip)
+ */
+AttestLibraryItem *
+attest_library_item_new_version (const char *framework_id,
+                                 gint64      variant_id,
+                                 const char *locale,
+                                 const char *title,
+                                 const char *date,
+                                 const char *dates,
+                                 gboolean    machine_translated,
+                                 gboolean    kept_older,
+                                 gboolean    dated_by_analyst)
+{
   AttestLibraryItem *self;
+  g_autofree char *id = NULL;
 
   g_return_val_if_fail (framework_id != NULL, NULL);
   g_return_val_if_fail (locale != NULL, NULL);
 
-  self = item_new (ATTEST_LIBRARY_ITEM_VARIANT, locale, language, date);
+  id = variant_id != 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, variant_id) : g_strdup (locale);
+  self = item_new (ATTEST_LIBRARY_ITEM_VARIANT, id, title, date);
   self->framework_id = g_strdup (framework_id);
   self->locale = g_strdup (locale);
   self->machine_translated = !!machine_translated;
+  self->variant_id = variant_id;
+  self->dates = g_strdup (dates);
+  self->kept_older = !!kept_older;
+  self->dated_by_analyst = !!dated_by_analyst;
   return self;
+}
+
+/* A version row named by what it covers: language and date go under it. */
+void
+attest_library_item_set_stacked (AttestLibraryItem *self,
+                                 gboolean           stacked)
+{
+  g_return_if_fail (ATTEST_IS_LIBRARY_ITEM (self));
+  self->stacked = !!stacked;
+}
+
+gboolean
+attest_library_item_get_stacked (AttestLibraryItem *self)
+{
+  g_return_val_if_fail (ATTEST_IS_LIBRARY_ITEM (self), FALSE);
+  return self->stacked;
+}
+
+gint64
+attest_library_item_get_variant_id (AttestLibraryItem *self)
+{
+  g_return_val_if_fail (ATTEST_IS_LIBRARY_ITEM (self), 0);
+  return self->variant_id;
+}
+
+const char *
+attest_library_item_get_dates (AttestLibraryItem *self)
+{
+  g_return_val_if_fail (ATTEST_IS_LIBRARY_ITEM (self), NULL);
+  return self->dates;
+}
+
+gboolean
+attest_library_item_get_kept_older (AttestLibraryItem *self)
+{
+  g_return_val_if_fail (ATTEST_IS_LIBRARY_ITEM (self), FALSE);
+  return self->kept_older;
+}
+
+gboolean
+attest_library_item_get_dated_by_analyst (AttestLibraryItem *self)
+{
+  g_return_val_if_fail (ATTEST_IS_LIBRARY_ITEM (self), FALSE);
+  return self->dated_by_analyst;
 }
 
 AttestLibraryItem *
@@ -234,6 +312,7 @@ attest_library_item_finalize (GObject *object)
   g_free (self->locale);
   g_free (self->title);
   g_free (self->subtitle);
+  g_free (self->dates);
 
   G_OBJECT_CLASS (attest_library_item_parent_class)->finalize (object);
 }

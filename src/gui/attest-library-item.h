@@ -35,6 +35,15 @@ AttestLibraryItem     *attest_library_item_new_variant     (const char        *f
                                                             const char        *language,
                                                             const char        *date,
                                                             gboolean           machine_translated);
+AttestLibraryItem     *attest_library_item_new_version     (const char        *framework_id,
+                                                            gint64             variant_id,
+                                                            const char        *locale,
+                                                            const char        *title,
+                                                            const char        *date,
+                                                            const char        *dates,
+                                                            gboolean           machine_translated,
+                                                            gboolean           kept_older,
+                                                            gboolean           dated_by_analyst);
 AttestLibraryItem     *attest_library_item_new_service     (const char        *id,
                                                             const char        *name);
 AttestLibraryItem     *attest_library_item_new_placeholder (const char        *text);
@@ -46,6 +55,13 @@ const char            *attest_library_item_get_locale             (AttestLibrary
 const char            *attest_library_item_get_title              (AttestLibraryItem *self);
 const char            *attest_library_item_get_subtitle           (AttestLibraryItem *self);
 gboolean               attest_library_item_get_machine_translated (AttestLibraryItem *self);
+void                   attest_library_item_set_stacked            (AttestLibraryItem *self,
+                                                                   gboolean           stacked);
+gboolean               attest_library_item_get_stacked            (AttestLibraryItem *self);
+gint64                 attest_library_item_get_variant_id         (AttestLibraryItem *self);
+const char            *attest_library_item_get_dates              (AttestLibraryItem *self);
+gboolean               attest_library_item_get_kept_older         (AttestLibraryItem *self);
+gboolean               attest_library_item_get_dated_by_analyst   (AttestLibraryItem *self);
 GListStore            *attest_library_item_get_children           (AttestLibraryItem *self);
 
 G_END_DECLS

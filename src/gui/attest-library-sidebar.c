@@ -15,8 +15,11 @@
 
 #include <glib/gi18n.h>
 
+#include <adwaita.h>
+
 #include "attest-library-item.h"
 #include "attest-library-sidebar.h"
+#include "attest-matrix.h"
 
 #define MY_SERVICES_ID "\x1fmy-services"
 #define OTHER_ID       ""
@@ -36,6 +39,8 @@ struct _AttestLibrarySidebar
 
   AttestLibraryItem *selected;    /* the item last seen selected */
   guint updating;                 /* selection changed by the code, not the user */
+  AttestLibraryItem *menu_item;   /* the version a row menu or date dialog is about */
+  GtkWidget *row_menu;
 };
 
 G_DEFINE_FINAL_TYPE (AttestLibrarySidebar, attest_library_sidebar, GTK_TYPE_WIDGET)
@@ -43,6 +48,8 @@ G_DEFINE_FINAL_TYPE (AttestLibrarySidebar, attest_library_sidebar, GTK_TYPE_WIDG
 enum {
   FRAMEWORK_ACTIVATED,
   SERVICE_ACTIVATED,
+  VARIANT_ACTIVATED,
+  VARIANT_DATE_REQUESTED,
   N_SIGNALS
 };
 
@@ -142,28 +149,6 @@ category_name (const char *category)
   return category;
 }
 
-/* The date part of "2023-05-11T…", ISO 8601 as the cell tooltips and
- * reports print it (unambiguous in every locale); anything else as it is. */
-static char *
-format_date (const char *date)
-{
-  g_autoptr(GDateTime) dt = NULL;
-  unsigned year, month, day;
-  int end = 0;
-
-  if (date == NULL || *date == '\0')
-    return NULL;
-  if (sscanf (date, "%4u-%2u-%2u%n", &year, &month, &day, &end) != 3 || end != 10
-      || (date[end] != '\0' && date[end] != 'T' && date[end] != ' ')
-      || !g_date_valid_dmy (day, month, year))
-    return g_strdup (date);
-
-  dt = g_date_time_new_utc (year, month, day, 0, 0, 0);
-  if (dt == NULL)
-    return g_strdup (date);
-  return g_date_time_format (dt, "%Y-%m-%d");
-}
-
 typedef struct {
   char *key;                /* collation key */
   gpointer data;
@@ -227,11 +212,28 @@ framework_item (AttestMatrixFramework *framework)
         {
           AttestMatrixVariant *v = framework->variants->pdata[i];
           const char *locale = v->locale != NULL ? v->locale : "";
-          g_autofree char *date = format_date (v->date);
+          g_autofree char *covers = attest_matrix_variant_covers (framework, v);
+          g_autofree char *title = NULL;
+          g_autofree char *date = attest_matrix_variant_when (v);
+          g_autofree char *dates = attest_matrix_variant_dates (v);
+          AttestLibraryItem *item;
 
-          g_ptr_array_add (items, attest_library_item_new_variant (framework->id, locale,
-                                                                   language_name (locale), date,
-                                                                   v->machine_translated));
+          /* What it covers, when that tells it from the framework's other pages:
+           * "SOC 2" then "English · 12 March 2023" (the narrow sidebar keeps both). */
+          if (covers != NULL)
+            {
+              g_autofree char *when = g_steal_pointer (&date);
+
+              title = g_strdup (covers);
+              /* Translators: a page version in the library, after what it covers: its language, its date */
+              date = g_strdup_printf (C_("variant row", "%s · %s"), language_name (locale), when);
+            }
+          else
+            title = g_strdup (language_name (locale));
+          item = attest_library_item_new_version (framework->id, v->id, locale, title, date, dates,
+                                                  v->machine_translated, v->kept_older, v->date_set != NULL);
+          attest_library_item_set_stacked (item, covers != NULL);
+          g_ptr_array_add (items, item);
         }
       splice_all (variants, items);
     }
@@ -348,6 +350,10 @@ same_row (AttestLibraryItem *old,
          && g_strcmp0 (attest_library_item_get_title (old), attest_library_item_get_title (fresh)) == 0
          && g_strcmp0 (attest_library_item_get_subtitle (old), attest_library_item_get_subtitle (fresh)) == 0
          && attest_library_item_get_machine_translated (old) == attest_library_item_get_machine_translated (fresh)
+         && g_strcmp0 (attest_library_item_get_dates (old), attest_library_item_get_dates (fresh)) == 0
+         && attest_library_item_get_kept_older (old) == attest_library_item_get_kept_older (fresh)
+         && attest_library_item_get_stacked (old) == attest_library_item_get_stacked (fresh)
+         && attest_library_item_get_dated_by_analyst (old) == attest_library_item_get_dated_by_analyst (fresh)
          && (attest_library_item_get_children (old) == NULL) == (attest_library_item_get_children (fresh) == NULL);
 }
 
@@ -443,8 +449,17 @@ emit_for_item (AttestLibrarySidebar *self,
 
   switch (attest_library_item_get_kind (item))
     {
-    case ATTEST_LIBRARY_ITEM_FRAMEWORK:
     case ATTEST_LIBRARY_ITEM_VARIANT:
+      /* That version, not the newest of its locale. */
+      if (attest_library_item_get_variant_id (item) != 0)
+        {
+          g_signal_emit (self, signals[VARIANT_ACTIVATED], 0,
+                         attest_library_item_get_framework_id (item),
+                         attest_library_item_get_variant_id (item));
+          break;
+        }
+      G_GNUC_FALLTHROUGH;
+    case ATTEST_LIBRARY_ITEM_FRAMEWORK:
       g_signal_emit (self, signals[FRAMEWORK_ACTIVATED], 0,
                      attest_library_item_get_framework_id (item),
                      attest_library_item_get_locale (item));
@@ -541,6 +556,193 @@ new_row_label (void)
   return label;
 }
 
+/* ---- A version's date: the row menu and its dialog ---------------------- */
+
+static void
+date_dialog_response (AdwMessageDialog     *dialog,
+                      const char           *response,
+                      AttestLibrarySidebar *self)
+{
+  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "attest-date");
+  gint64 variant_id = self->menu_item != NULL ? attest_library_item_get_variant_id (self->menu_item) : 0;
+  g_autofree char *text = NULL;
+
+  if (variant_id == 0 || !g_str_equal (response, "set"))
+    return;
+  text = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+  /* Empty: the date set is taken back. */
+  g_signal_emit (self, signals[VARIANT_DATE_REQUESTED], 0, variant_id, *text != '\0' ? text : NULL, FALSE);
+}
+
+static void
+set_date_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  AttestLibrarySidebar *self = ATTEST_LIBRARY_SIDEBAR (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *dialog, *list, *row;
+  g_autofree char *body = NULL;
+  const char *dates;
+
+  if (self->menu_item == NULL)
+    return;
+  dates = attest_library_item_get_dates (self->menu_item);
+  /* Translators: %s is a page version ("SOC 2 · English"), then its dates in words */
+  body = g_strdup_printf (_("%s: %s.\n\nThe date ranks this version among the framework's others: the newest "
+                            "version of a scope gives its coverage. Use YYYY-MM-DD; leave it empty to take "
+                            "back the date set."),
+                          attest_library_item_get_title (self->menu_item), dates != NULL ? dates : "");
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, _("Version Date"), body);
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  row = adw_entry_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("_Date"));
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
+  adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (row), GTK_INPUT_PURPOSE_DIGITS);
+  gtk_list_box_append (GTK_LIST_BOX (list), row);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "set", _("_Set Date"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "set", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "set");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data (G_OBJECT (dialog), "attest-date", row);
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (date_dialog_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+make_current_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  AttestLibrarySidebar *self = ATTEST_LIBRARY_SIDEBAR (widget);
+
+  if (self->menu_item != NULL)
+    g_signal_emit (self, signals[VARIANT_DATE_REQUESTED], 0,
+                   attest_library_item_get_variant_id (self->menu_item), NULL, TRUE);
+}
+
+static void
+clear_date_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  AttestLibrarySidebar *self = ATTEST_LIBRARY_SIDEBAR (widget);
+
+  if (self->menu_item != NULL)
+    g_signal_emit (self, signals[VARIANT_DATE_REQUESTED], 0,
+                   attest_library_item_get_variant_id (self->menu_item), NULL, FALSE);
+}
+
+/**
+ * attest_library_sidebar_row_menu:
+ * @item: a row's item
+ *
+ * The row menu of a version, for @item from now on: Set Date…, Make Current
+ * (an undated version kept as older), Clear Date (a date the analyst set).
+ *
+ * Returns: (transfer full) (nullable): the menu; %NULL when @item is not a version
+ */
+GMenuModel *
+attest_library_sidebar_row_menu (AttestLibrarySidebar *self,
+                                 AttestLibraryItem    *item)
+{
+  GMenu *menu;
+
+  g_return_val_if_fail (ATTEST_IS_LIBRARY_SIDEBAR (self), NULL);
+
+  if (item == NULL || attest_library_item_get_kind (item) != ATTEST_LIBRARY_ITEM_VARIANT ||
+      attest_library_item_get_variant_id (item) == 0)
+    return NULL;
+  g_set_object (&self->menu_item, item);
+  menu = g_menu_new ();
+  g_menu_append (menu, _("Set _Date…"), "library.set-date");
+  if (attest_library_item_get_kept_older (item))
+    g_menu_append (menu, _("_Make Current"), "library.make-current");
+  if (attest_library_item_get_dated_by_analyst (item))
+    g_menu_append (menu, _("_Clear Date"), "library.clear-date");
+  return G_MENU_MODEL (menu);
+}
+
+/**
+ * attest_library_sidebar_popup_row_menu:
+ * @item: a version's row item
+ * @widget: (nullable): where to point, with @x and @y in its coordinates
+ *
+ * Pops up attest_library_sidebar_row_menu() for @item.
+ *
+ * Returns: FALSE when @item is not a version
+ */
+gboolean
+attest_library_sidebar_popup_row_menu (AttestLibrarySidebar *self,
+                                       AttestLibraryItem    *item,
+                                       GtkWidget            *widget,
+                                       double                x,
+                                       double                y)
+{
+  g_autoptr(GMenuModel) menu = NULL;
+  GdkRectangle rect = { 0, 0, 1, 1 };
+
+  g_return_val_if_fail (ATTEST_IS_LIBRARY_SIDEBAR (self), FALSE);
+
+  menu = attest_library_sidebar_row_menu (self, item);
+  if (menu == NULL)
+    return FALSE;
+  if (self->row_menu == NULL)
+    {
+      self->row_menu = gtk_popover_menu_new_from_model (NULL);
+      gtk_widget_set_parent (self->row_menu, GTK_WIDGET (self));
+      gtk_popover_set_has_arrow (GTK_POPOVER (self->row_menu), FALSE);
+      gtk_widget_set_halign (self->row_menu, GTK_ALIGN_START);
+    }
+  gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->row_menu), menu);
+  if (widget != NULL)
+    {
+      double sx = 0, sy = 0;
+
+      if (gtk_widget_translate_coordinates (widget, GTK_WIDGET (self), x, y, &sx, &sy))
+        rect.x = (int) sx, rect.y = (int) sy;
+    }
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->row_menu), &rect);
+  gtk_popover_popup (GTK_POPOVER (self->row_menu));
+  return TRUE;
+}
+
+static void
+row_pressed (GtkGestureClick *gesture,
+             int              n_press,
+             double           x,
+             double           y,
+             GtkListItem     *list_item)
+{
+  GtkWidget *widget = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
+  GtkWidget *sidebar = gtk_widget_get_ancestor (widget, ATTEST_TYPE_LIBRARY_SIDEBAR);
+  GtkTreeListRow *row = gtk_list_item_get_item (list_item);
+  g_autoptr(AttestLibraryItem) item = row != NULL ? row_item (row) : NULL;
+
+  if (sidebar != NULL && item != NULL &&
+      attest_library_sidebar_popup_row_menu (ATTEST_LIBRARY_SIDEBAR (sidebar), item, widget, x, y))
+    gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
+/* Shift+F10 or the Menu key: the selected row's menu. */
+static void
+row_menu_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  AttestLibrarySidebar *self = ATTEST_LIBRARY_SIDEBAR (widget);
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (widget));
+
+  if (self->selected != NULL)
+    attest_library_sidebar_popup_row_menu (self, self->selected,
+                                           focus != NULL && gtk_widget_is_ancestor (focus, widget) ? focus : NULL,
+                                           0, 0);
+}
+
 static void
 setup_row (GtkSignalListItemFactory *factory,
            GtkListItem              *list_item,
@@ -568,6 +770,15 @@ setup_row (GtkSignalListItemFactory *factory,
 
   gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), box);
   gtk_list_item_set_child (list_item, expander);
+
+  {
+    /* A right click on a version: its row menu (its date). */
+    GtkGesture *click = gtk_gesture_click_new ();
+
+    gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
+    g_signal_connect (click, "pressed", G_CALLBACK (row_pressed), list_item);
+    gtk_widget_add_controller (expander, GTK_EVENT_CONTROLLER (click));
+  }
 }
 
 /* Every class a label has, so a recycled one keeps none of its last row's. */
@@ -617,12 +828,14 @@ bind_row (GtkSignalListItemFactory *factory,
   /* A variant's date is short: the language gives way first. */
   gtk_label_set_ellipsize (subtitle, kind == ATTEST_LIBRARY_ITEM_VARIANT ? PANGO_ELLIPSIZE_NONE
                                                                         : PANGO_ELLIPSIZE_END);
-  gtk_orientable_set_orientation (GTK_ORIENTABLE (text), kind == ATTEST_LIBRARY_ITEM_VARIANT
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (text), kind == ATTEST_LIBRARY_ITEM_VARIANT &&
+                                                         !attest_library_item_get_stacked (item)
                                                          ? GTK_ORIENTATION_HORIZONTAL
                                                          : GTK_ORIENTATION_VERTICAL);
-  gtk_box_set_spacing (GTK_BOX (text), kind == ATTEST_LIBRARY_ITEM_VARIANT ? 6 : 0);
+  gtk_box_set_spacing (GTK_BOX (text), kind == ATTEST_LIBRARY_ITEM_VARIANT &&
+                                       !attest_library_item_get_stacked (item) ? 6 : 0);
   gtk_widget_set_visible (GTK_WIDGET (badge), attest_library_item_get_machine_translated (item));
-  gtk_widget_set_tooltip_text (box, NULL);
+  gtk_widget_set_tooltip_text (box, kind == ATTEST_LIBRARY_ITEM_VARIANT ? attest_library_item_get_dates (item) : NULL);
 
   switch (kind)
     {
@@ -649,9 +862,11 @@ bind_row (GtkSignalListItemFactory *factory,
 
     case ATTEST_LIBRARY_ITEM_VARIANT:
       set_classes (title, NULL, NULL, NULL);
-      set_classes (subtitle, "dim-label", NULL, NULL);
+      set_classes (subtitle, "dim-label", attest_library_item_get_stacked (item) ? "caption" : NULL, NULL);
       gtk_widget_set_visible (GTK_WIDGET (subtitle), subtitle_text != NULL);
-      if (subtitle_text != NULL)
+      if (subtitle_text != NULL && attest_library_item_get_stacked (item))
+        gtk_label_set_text (subtitle, subtitle_text);
+      else if (subtitle_text != NULL)
         {
           dated = g_strconcat ("· ", subtitle_text, NULL);
           gtk_label_set_text (subtitle, dated);
@@ -822,7 +1037,9 @@ save_state (AttestLibrarySidebar *self,
       state->id = g_strdup (attest_library_item_get_framework_id (self->selected));
       if (state->id == NULL)
         state->id = g_strdup (attest_library_item_get_id (self->selected));
-      state->locale = g_strdup (attest_library_item_get_locale (self->selected));
+      /* A variant row by its id: its version (several can share a locale). */
+      if (state->kind == ATTEST_LIBRARY_ITEM_VARIANT)
+        state->locale = g_strdup (attest_library_item_get_id (self->selected));
     }
 
   for (guint g = 0; g < n_groups; g++)
@@ -980,6 +1197,8 @@ attest_library_sidebar_dispose (GObject *object)
   g_clear_object (&self->tree);
   g_clear_object (&self->groups);
   g_clear_object (&self->selected);
+  g_clear_object (&self->menu_item);
+  g_clear_pointer (&self->row_menu, gtk_widget_unparent);
 
   G_OBJECT_CLASS (attest_library_sidebar_parent_class)->dispose (object);
 }
@@ -1023,6 +1242,49 @@ attest_library_sidebar_class_init (AttestLibrarySidebarClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1,
                   G_TYPE_STRING | G_SIGNAL_TYPE_STATIC_SCOPE);
+
+  /**
+   * AttestLibrarySidebar::variant-activated:
+   * @framework_id: the framework
+   * @variant_id: the version of its page (AttestMatrixVariant.id)
+   *
+   * The user selected or activated a version's row: that version, not the
+   * newest of its locale.
+   */
+  signals[VARIANT_ACTIVATED] =
+    g_signal_new ("variant-activated",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2,
+                  G_TYPE_STRING | G_SIGNAL_TYPE_STATIC_SCOPE,
+                  G_TYPE_INT64);
+
+  /**
+   * AttestLibrarySidebar::variant-date-requested:
+   * @variant_id: the version
+   * @date: (nullable): the date the analyst typed (YYYY-MM-DD, unchecked), or
+   *   %NULL to take back the date set
+   * @make_current: an undated version kept as older is to rank by its import time
+   *
+   * The analyst set, cleared or made current a version's date from its row menu.
+   */
+  signals[VARIANT_DATE_REQUESTED] =
+    g_signal_new ("variant-date-requested",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 3,
+                  G_TYPE_INT64,
+                  G_TYPE_STRING | G_SIGNAL_TYPE_STATIC_SCOPE,
+                  G_TYPE_BOOLEAN);
+
+  gtk_widget_class_install_action (widget_class, "library.set-date", NULL, set_date_action);
+  gtk_widget_class_install_action (widget_class, "library.make-current", NULL, make_current_action);
+  gtk_widget_class_install_action (widget_class, "library.clear-date", NULL, clear_date_action);
+  gtk_widget_class_install_action (widget_class, "library.row-menu", NULL, row_menu_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "library.row-menu", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "library.row-menu", NULL);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/attest/Attest/attest-library-sidebar.ui");

@@ -6,6 +6,7 @@
 
 #include <gtk/gtk.h>
 
+#include "attest-library-item.h"
 #include "attest-matrix.h"
 
 G_BEGIN_DECLS
@@ -20,5 +21,12 @@ void        attest_library_sidebar_set_matrix             (AttestLibrarySidebar 
 gboolean    attest_library_sidebar_select_framework       (AttestLibrarySidebar *self,
                                                            const char           *framework_id);
 const char *attest_library_sidebar_get_selected_framework (AttestLibrarySidebar *self);
+GMenuModel *attest_library_sidebar_row_menu               (AttestLibrarySidebar *self,
+                                                           AttestLibraryItem    *item);
+gboolean    attest_library_sidebar_popup_row_menu         (AttestLibrarySidebar *self,
+                                                           AttestLibraryItem    *item,
+                                                           GtkWidget            *widget,
+                                                           double                x,
+                                                           double                y);
 
 G_END_DECLS

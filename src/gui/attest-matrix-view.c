@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "attest-dates.h"
 #include "attest-matrix-view.h"
 #include "attest-count.h"
 
@@ -299,7 +300,9 @@ cell_tooltip (AttestMatrixView *self,
 
       /* Translators: which page put the cell in scope: "From the fr-FR page of 2023-05-11" */
       g_string_append_printf (text, "\n");
-      g_string_append_printf (text, _("From the %s page of %s"), locale, cell->variant_date);
+      g_autofree char *date = attest_dates_format (cell->variant_date);
+
+      g_string_append_printf (text, _("From the %s page of %s"), locale, date);
     }
   return g_string_free (text, FALSE);
 }

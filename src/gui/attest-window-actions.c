@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "attest-import-dialog.h"
@@ -570,8 +572,17 @@ read_page_activated (GSimpleAction *action,
   AttestWindow *self = user_data;
   const char *framework_id = g_variant_get_string (param, NULL);
 
+  const char *slash = strchr (framework_id, '/');
+
   if (*framework_id == '\0')
     return;
+  /* A cell's page: "FRAMEWORK/SCOPE", the newest page that defines that scope. */
+  if (slash != NULL)
+    {
+      g_autofree char *framework = g_strndup (framework_id, slash - framework_id);
+      attest_window_show_page_version (self, framework, framework_id, 0);
+      return;
+    }
   attest_window_show_page (self, framework_id, NULL, NULL, -1);
 }
 

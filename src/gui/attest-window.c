@@ -359,14 +359,17 @@ page_print_requested (AttestWindow *self)
  * Returns: FALSE, with a toast saying why, when there is no such page
  */
 static gboolean
-show_page (AttestWindow *self,
-           const char   *framework_id,
-           const char   *section_key,
-           const char   *locale,
-           int           mode,
-           gboolean      take_focus)
+show_page_version (AttestWindow *self,
+                   const char   *framework_id,
+                   const char   *section_key,
+                   const char   *locale,
+                   const char   *scope_id,
+                   gint64        variant_id,
+                   int           mode,
+                   gboolean      take_focus)
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *scope_framework = NULL;
   const char *shown;
 
   if (self->workspace == NULL || self->matrix == NULL)
@@ -381,11 +384,34 @@ show_page (AttestWindow *self,
     }
   if (mode >= 0)
     attest_page_view_set_mode (self->page_view, (AttestReadingMode) mode);
+  /* A scope ("soc/soc-2") or a page's key naming one ("soc-2"): the newest page that defines it. */
+  if (scope_id == NULL && variant_id == 0 && attest_matrix_lookup_framework (self->matrix, framework_id) == NULL)
+    {
+      AttestMatrixFramework *framework = NULL;
+      AttestMatrixScope *scope = attest_matrix_lookup_scope (self->matrix, framework_id, &framework);
+
+      for (guint i = 0; scope == NULL && i < self->matrix->frameworks->len; i++)
+        {
+          g_autofree char *id = NULL;
+
+          framework = self->matrix->frameworks->pdata[i];
+          id = g_strdup_printf ("%s/%s", framework->id, framework_id);
+          scope = attest_matrix_lookup_scope (self->matrix, id, NULL);
+        }
+      if (scope != NULL && framework != NULL)
+        {
+          scope_framework = g_strdup (framework->id);
+          framework_id = scope_framework;
+          scope_id = scope->id;
+        }
+    }
   shown = attest_page_view_get_framework_id (self->page_view);
   /* The page already shown stays as it is (its scroll, its Find), unless another version is asked for. */
-  if (locale != NULL || self->page_workspace != (gpointer) self->workspace || g_strcmp0 (shown, framework_id) != 0)
+  if (locale != NULL || scope_id != NULL || variant_id != 0 ||
+      self->page_workspace != (gpointer) self->workspace || g_strcmp0 (shown, framework_id) != 0)
     {
-      if (!attest_page_view_load (self->page_view, self->workspace, self->matrix, framework_id, locale, &error))
+      if (!attest_page_view_load_version (self->page_view, self->workspace, self->matrix, framework_id, locale,
+                                          scope_id, variant_id, &error))
         {
           adw_toast_overlay_add_toast (self->toast_overlay, attest_toast_new_plain (error->message));
           return FALSE;
@@ -414,6 +440,36 @@ show_page (AttestWindow *self,
   return TRUE;
 }
 
+static gboolean
+show_page (AttestWindow *self,
+           const char   *framework_id,
+           const char   *section_key,
+           const char   *locale,
+           int           mode,
+           gboolean      take_focus)
+{
+  return show_page_version (self, framework_id, section_key, locale, NULL, 0, mode, take_focus);
+}
+
+/**
+ * attest_window_show_page_version:
+ * @scope_id: (nullable): the newest page that defines this scope (a cell's page)
+ * @variant_id: that version exactly (a library row), or 0
+ *
+ * As attest_window_show_page().
+ */
+gboolean
+attest_window_show_page_version (AttestWindow *self,
+                                 const char   *framework_id,
+                                 const char   *scope_id,
+                                 gint64        variant_id)
+{
+  g_return_val_if_fail (ATTEST_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (framework_id != NULL, FALSE);
+
+  return show_page_version (self, framework_id, NULL, NULL, scope_id, variant_id, -1, TRUE);
+}
+
 gboolean
 attest_window_show_page (AttestWindow *self,
                          const char   *framework_id,
@@ -440,6 +496,41 @@ attest_window_get_page_view (AttestWindow *self)
 }
 
 /* The library sidebar */
+
+/* A version's row: that version's page, whatever is newer. */
+static void
+library_variant_activated (AttestWindow *self,
+                           const char   *framework_id,
+                           gint64        variant_id)
+{
+  show_page_version (self, framework_id, NULL, NULL, NULL, variant_id, -1, FALSE);
+  if (adw_flap_get_folded (self->flap))
+    adw_flap_set_reveal_flap (self->flap, FALSE);
+}
+
+/* The analyst set, cleared or made current a version's date: one edit, then
+ * the matrix again (coverage comes from the newest version per scope). */
+static void
+library_variant_date_requested (AttestWindow *self,
+                                gint64        variant_id,
+                                const char   *date,
+                                gboolean      make_current)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->workspace == NULL)
+    return;
+  if (!attest_workspace_set_variant_date (self->workspace, variant_id, date, make_current, &error))
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, attest_toast_new_plain (error->message));
+      return;
+    }
+  _attest_window_show_workspace (self);
+  adw_toast_overlay_add_toast (self->toast_overlay,
+                               attest_toast_new_plain (date != NULL ? _("Version dated: the matrix follows the newest version of each scope")
+                                                       : make_current ? _("Version made current")
+                                                       : _("Date taken back")));
+}
 
 static void
 library_framework_activated (AttestWindow *self,
@@ -665,6 +756,10 @@ attest_window_init (AttestWindow *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->library_sidebar, "service-activated", G_CALLBACK (library_service_activated), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->library_sidebar, "variant-activated", G_CALLBACK (library_variant_activated), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->library_sidebar, "variant-date-requested", G_CALLBACK (library_variant_date_requested),
+                           self, G_CONNECT_SWAPPED);
   _attest_window_dnd_init (self);
   hide_what_is_not_shown (self);
   _attest_window_watch_workspace (self);

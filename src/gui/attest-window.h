@@ -38,6 +38,10 @@ gboolean         attest_window_show_page      (AttestWindow      *self,
                                                const char        *section_key,
                                                const char        *locale,
                                                int                mode);
+gboolean         attest_window_show_page_version (AttestWindow   *self,
+                                               const char        *framework_id,
+                                               const char        *scope_id,
+                                               gint64             variant_id);
 AttestPageView  *attest_window_get_page_view  (AttestWindow      *self);
 
 G_END_DECLS

@@ -67,7 +67,7 @@ static const StateTable state_tables[] = {
     "SELECT 'my-services:', service_id FROM my_service ORDER BY service_id" },
   /* A page as imported; the analyst's dates on it go here too. */
   { "variant",
-    "SELECT 'variant:' || id, framework_id, file_name, locale, effective_date, translation_type, content_hash, "
+    "SELECT 'variant:' || id, framework_id, file_name, locale, effective_date, translation_type, content_hash, date_set, kept_older, "
     "  imported_at FROM variant ORDER BY id" },
   { "scope",
     "SELECT 'scope:' || id, framework_id, name, parent_id, environment, sort_order FROM scope ORDER BY id" },

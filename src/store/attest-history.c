@@ -651,6 +651,7 @@ static const struct {
   const char *what;
 } whats[] = {
   { "framework", "import", N_("Page imported") },
+  { "framework", "date", N_("Page version dated") },
   { "checklist", "create", N_("Checklist created") },
   { "checklist-item", "update", N_("Checklist item updated") },
   { "note", "create", N_("Note added") },

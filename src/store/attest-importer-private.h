@@ -12,6 +12,7 @@ AttestImportSummary *_attest_importer_run_batched (AttestWorkspace      *workspa
                                                    const char * const   *paths,
                                                    const char           *include_root,
                                                    gboolean              docset,
+                                                   const char           *date,
                                                    guint                 batch_pages,
                                                    AttestImportProgress  progress,
                                                    gpointer              user_data,

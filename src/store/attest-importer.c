@@ -347,30 +347,6 @@ batch_full (Batch *batch)
   return g_get_monotonic_time () - batch->start >= BATCH_USEC;
 }
 
-/**
- * attest_importer_run:
- * @paths: files and folders; folders contribute their offering-*.md files
- *
- * A page that fails, a cancel (checked between pages) or an error of the
- * workspace itself (busy, full, read-only: the import stops there,
- * summary->error says why) leaves every page recorded before as it is: each
- * page is a savepoint of its batch's transaction, and the open batch is
- * committed when the import ends, however it ends.
- *
- * Returns: (transfer full): the summary; %NULL only when the data tables of
- *   Attest itself cannot be read (@error says which).
- */
-AttestImportSummary *
-attest_importer_run (AttestWorkspace      *workspace,
-                     const char * const   *paths,
-                     AttestImportProgress  progress,
-                     gpointer              user_data,
-                     GCancellable         *cancellable,
-                     GError              **error)
-{
-  return attest_importer_run_full (workspace, paths, NULL, TRUE, progress, user_data, cancellable, error);
-}
-
 /* The same warning on many pages ("include … outside the import root" on 43
  * pages) is one line: the first page's, with how many other pages said it.
  * @seen: the warning without its page → its index in summary->warnings;
@@ -420,25 +396,36 @@ count_page_warnings (AttestImportSummary *summary,
 
 /**
  * attest_importer_run_full:
+ * @paths: files and folders; folders contribute their offering-*.md files
  * @include_root: (nullable): the folder [!INCLUDE] files may be read from,
  *   as the analyst allowed it (`--include-root`)
  * @docset: without @include_root, the nearest folder above the pages that
  *   holds their documentation set (an includes/ folder, a docfx.json); else
  *   the folder named
+ * @date: (nullable): the date of every page imported (YYYY-MM-DD), as the
+ *   analyst knows it: it ranks them before any date they carry
  *
- * attest_importer_run(), the include root chosen.
+ * A page that fails, a cancel (checked between pages) or an error of the
+ * workspace itself (busy, full, read-only: the import stops there,
+ * summary->error says why) leaves every page recorded before as it is: each
+ * page is a savepoint of its batch's transaction, and the open batch is
+ * committed when the import ends, however it ends.
+ *
+ * Returns: (transfer full): the summary; %NULL only when the data tables of
+ *   Attest itself cannot be read (@error says which).
  */
 AttestImportSummary *
 attest_importer_run_full (AttestWorkspace      *workspace,
                           const char * const   *paths,
                           const char           *include_root,
                           gboolean              docset,
+                          const char           *date,
                           AttestImportProgress  progress,
                           gpointer              user_data,
                           GCancellable         *cancellable,
                           GError              **error)
 {
-  return _attest_importer_run_batched (workspace, paths, include_root, docset, 0,
+  return _attest_importer_run_batched (workspace, paths, include_root, docset, date, 0,
                                        progress, user_data, cancellable, error);
 }
 
@@ -453,6 +440,7 @@ _attest_importer_run_batched (AttestWorkspace      *workspace,
                               const char * const   *paths,
                               const char           *include_root,
                               gboolean              docset,
+                              const char           *date,
                               guint                 batch_pages,
                               AttestImportProgress  progress,
                               gpointer              user_data,
@@ -467,6 +455,7 @@ _attest_importer_run_batched (AttestWorkspace      *workspace,
   g_autoptr(AttestPageFiles) files = NULL;
   g_autoptr(GPtrArray) stored = g_ptr_array_new_with_free_func ((GDestroyNotify)stored_free);
   Batch batch = { .workspace = workspace, .names = names, .max_pages = batch_pages, .stored = stored };
+  gint64 first_new_id;
   gboolean bulk;
 
   g_return_val_if_fail (ATTEST_IS_WORKSPACE (workspace), NULL);
@@ -486,6 +475,13 @@ _attest_importer_run_batched (AttestWorkspace      *workspace,
     }
   for (guint i = 0; i < files->warnings->len; i++)
     g_ptr_array_add (summary->warnings, g_strdup (files->warnings->pdata[i]));
+
+  /* The versions stored before this import: an undated page never silently
+   * supersedes one of them (pages of one import rank in path order). */
+  {
+    g_autofree char *max_id = _attest_workspace_query_text (workspace, "SELECT coalesce (max (id), 0) FROM variant", NULL);
+    first_new_id = max_id != NULL ? g_ascii_strtoll (max_id, NULL, 10) + 1 : 0;
+  }
 
   /* Not fatal: the import is then as slow as before, as safe. */
   bulk = files->files->len > 0 && _attest_workspace_set_bulk (workspace, TRUE, NULL);
@@ -516,6 +512,8 @@ _attest_importer_run_batched (AttestWorkspace      *workspace,
         {
           g_autofree char *page = attest_page_files_display_name (file->path);
 
+          offering->date_set = g_strdup (date);
+          offering->first_new_id = first_new_id;
           for (guint w = 0; w < offering->warnings->len; w++)
             add_page_warning (summary, seen_warnings, warning_counts, page, offering->warnings->pdata[w]);
           batch_store (&batch, file->path, g_steal_pointer (&offering));
@@ -558,6 +556,23 @@ _attest_importer_run_batched (AttestWorkspace      *workspace,
   count_page_warnings (summary, warning_counts);
 
   return g_steal_pointer (&summary);
+}
+
+/**
+ * attest_importer_run:
+ *
+ * attest_importer_run_full() with the pages' own dates, includes from
+ * their documentation set's folder.
+ */
+AttestImportSummary *
+attest_importer_run (AttestWorkspace      *workspace,
+                     const char * const   *paths,
+                     AttestImportProgress  progress,
+                     gpointer              user_data,
+                     GCancellable         *cancellable,
+                     GError              **error)
+{
+  return attest_importer_run_full (workspace, paths, NULL, TRUE, NULL, progress, user_data, cancellable, error);
 }
 
 /**
@@ -609,6 +624,23 @@ attest_import_summary_scope_title (AttestImportSummary *summary,
 }
 
 /**
+ * attest_import_summary_count_kept_older:
+ *
+ * Returns: how many pages without a date were kept below a stored version
+ */
+guint
+attest_import_summary_count_kept_older (AttestImportSummary *summary)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (summary != NULL, 0);
+
+  for (guint i = 0; i < summary->outcomes->len; i++)
+    n += ((AttestImportOutcome *)summary->outcomes->pdata[i])->kept_older ? 1 : 0;
+  return n;
+}
+
+/**
  * attest_import_summary_report:
  *
  * The summary in words, as `attest-cli import` prints it and the window shows
@@ -619,6 +651,7 @@ char *
 attest_import_summary_report (AttestImportSummary *summary)
 {
   GString *out = g_string_new (NULL);
+  guint n_older;
 
   /* Each count its own plural, grouped as the locale groups digits. */
   g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "Imported %s", "Imported %s", summary->imported),
@@ -653,6 +686,27 @@ attest_import_summary_report (AttestImportSummary *summary)
                                                 summary->total),
                               attest_count (summary->done), attest_count (summary->total));
       g_string_append_c (out, '\n');
+    }
+
+  /* An undated page never silently supersedes a stored version. */
+  n_older = attest_import_summary_count_kept_older (summary);
+  if (n_older > 0)
+    {
+      g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE,
+                                                "%u page has no date and a version of it was already stored: "
+                                                "kept as an older version (set its date, or make it current, "
+                                                "for it to supersede the stored one):",
+                                                "%u pages have no date and a version of each was already stored: "
+                                                "kept as older versions (set their dates, or make them current, "
+                                                "for them to supersede the stored ones):", n_older), n_older);
+      g_string_append_c (out, '\n');
+      for (guint i = 0; i < summary->outcomes->len; i++)
+        {
+          AttestImportOutcome *o = summary->outcomes->pdata[i];
+
+          if (o->kept_older)
+            g_string_append_printf (out, "  %s\n", o->file_name);
+        }
     }
 
   for (guint i = 0; i < summary->outcomes->len; i++)

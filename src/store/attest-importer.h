@@ -58,10 +58,12 @@ AttestImportSummary *attest_importer_run_full      (AttestWorkspace      *worksp
                                                     const char * const   *paths,
                                                     const char           *include_root,
                                                     gboolean              docset,
+                                                    const char           *date,
                                                     AttestImportProgress  progress,
                                                     gpointer              user_data,
                                                     GCancellable         *cancellable,
                                                     GError              **error);
+guint                attest_import_summary_count_kept_older (AttestImportSummary *summary);
 void                 attest_import_summary_free    (AttestImportSummary  *summary);
 char                *attest_import_summary_report  (AttestImportSummary  *summary);
 const char          *attest_import_summary_get_name (AttestImportSummary *summary,

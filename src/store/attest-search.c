@@ -765,7 +765,7 @@ _attest_search_index_pages (AttestWorkspace  *self,
                                     "SELECT v.framework_id, v.locale, v.file_name, v.page FROM variant v "
                                     "WHERE v.id = (SELECT w.id FROM variant w "
                                     "  WHERE w.framework_id = v.framework_id AND w.locale = v.locale "
-                                    "  ORDER BY w.effective_date DESC, w.id DESC LIMIT 1)",
+                                    "  ORDER BY w.kept_older, w.effective_date DESC, w.id DESC LIMIT 1)",
                                     error);
   if (stmt == NULL)
     return FALSE;

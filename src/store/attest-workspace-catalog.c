@@ -10,7 +10,9 @@
 
 #include <glib/gi18n.h>
 
+#include "attest-dates.h"
 #include "attest-history.h"
+#include "attest-page.h"
 #include "attest-search.h"
 #include "attest-service-names.h"
 #include "attest-workspace-catalog.h"
@@ -34,6 +36,7 @@ attest_import_outcome_free (AttestImportOutcome *outcome)
   if (outcome == NULL)
     return;
   g_free (outcome->framework_id);
+  g_free (outcome->file_name);
   g_ptr_array_unref (outcome->changes);
   g_free (outcome);
 }
@@ -291,7 +294,7 @@ recompute_scope (AttestWorkspace    *self,
 
   newest = _attest_workspace_query_text (self,
                        "SELECT v.id FROM variant_scope vs JOIN variant v ON v.id = vs.variant_id "
-                       "WHERE vs.scope_id = ?1 ORDER BY v.effective_date DESC, v.id DESC LIMIT 1",
+                       "WHERE vs.scope_id = ?1 ORDER BY v.kept_older, v.effective_date DESC, v.id DESC LIMIT 1",
                        scope_id);
   if (newest == NULL)
     return TRUE;
@@ -342,7 +345,7 @@ index_sections (AttestWorkspace  *self,
 
   newest = _attest_workspace_query_text (self,
                        "SELECT id FROM variant WHERE framework_id = ?1 AND locale = ?2 "
-                       "ORDER BY effective_date DESC, id DESC LIMIT 1",
+                       "ORDER BY kept_older, effective_date DESC, id DESC LIMIT 1",
                        o->framework_id, locale);
   if (g_strcmp0 (newest, variant_id) != 0)
     return TRUE;
@@ -362,6 +365,7 @@ import_locked (AttestWorkspace      *self,
   g_autofree char *variant_id = NULL;
   g_autofree char *prior = NULL;
   const char *effective;
+  const char *page_date;
   gsize page_len = 0;
   const void *page = g_bytes_get_data (o->content, &page_len);
   gboolean defines_framework = o->scopes->len > 0 && g_strcmp0 (o->key, o->framework_id) == 0;
@@ -380,15 +384,46 @@ import_locked (AttestWorkspace      *self,
            o->framework_id, o->source_title) != SQLITE_DONE)
     return FALSE;
 
-  /* English pages carry no date: importing one makes it current. */
-  effective = o->handoff != NULL ? o->handoff : o->page_date != NULL ? o->page_date : now_iso;
+  /* The date it is ranked by: the analyst's, else the page's own, else its
+   * import time. An undated page never silently supersedes a stored version:
+   * when one defines a scope it defines (or, a page without scopes, when
+   * its framework has one) it is kept below them; the report says so and the
+   * analyst can set its date or make it current. */
+  page_date = o->handoff != NULL ? o->handoff : o->page_date;
+  effective = o->date_set != NULL ? o->date_set : page_date != NULL ? page_date : now_iso;
+  if (o->date_set == NULL && page_date == NULL)
+    {
+      g_autofree char *stored = NULL;
+
+      g_autofree char *floor = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                                o->first_new_id > 0 ? o->first_new_id - 1 : G_MAXINT64);
+
+      if (o->scopes->len == 0)
+        stored = _attest_workspace_query_text (self,
+                                               "SELECT id FROM variant WHERE framework_id = ?1 "
+                                               "AND id <= CAST (?2 AS INTEGER) LIMIT 1",
+                                               o->framework_id, floor);
+      for (guint i = 0; stored == NULL && i < o->scopes->len; i++)
+        {
+          AttestOfferingScope *s = o->scopes->pdata[i];
+          g_autofree char *scope_id = g_strdup_printf ("%s/%s", o->framework_id, s->slug);
+
+          stored = _attest_workspace_query_text (self,
+                                                 "SELECT variant_id FROM variant_scope WHERE scope_id = ?1 "
+                                                 "AND variant_id <= CAST (?2 AS INTEGER) LIMIT 1",
+                                                 scope_id, floor);
+        }
+      outcome->undated = TRUE;
+      outcome->kept_older = stored != NULL;
+    }
 
   {
     g_autoptr(sqlite3_stmt) stmt =
       _attest_workspace_prepare (self,
                                  "INSERT INTO variant (framework_id, file_name, locale, handoff, effective_date, "
-                                 "translation_type, title, source_title, description, content_hash, imported_at, page) "
-                                 "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)", error);
+                                 "translation_type, title, source_title, description, content_hash, imported_at, page, "
+                                 "page_date, date_set, kept_older) "
+                                 "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)", error);
     int rc;
 
     if (stmt == NULL)
@@ -405,14 +440,17 @@ import_locked (AttestWorkspace      *self,
     sqlite3_bind_text (stmt, 10, o->content_hash, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text (stmt, 11, now_iso, -1, SQLITE_TRANSIENT);
     sqlite3_bind_blob (stmt, 12, page_len ? page : "", page_len, SQLITE_TRANSIENT);
+    sqlite3_bind_text (stmt, 13, page_date, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text (stmt, 14, o->date_set, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int (stmt, 15, outcome->kept_older);
     rc = sqlite3_step (stmt);
     if (rc != SQLITE_DONE)
       {
         _attest_workspace_set_error (self, error, rc, _("could not update the workspace"));
         return FALSE;
       }
-    variant_id = g_strdup_printf ("%" G_GINT64_FORMAT,
-                                  (gint64)sqlite3_last_insert_rowid (_attest_workspace_get_db (self)));
+    outcome->variant_id = sqlite3_last_insert_rowid (_attest_workspace_get_db (self));
+    variant_id = g_strdup_printf ("%" G_GINT64_FORMAT, outcome->variant_id);
   }
 
   if (!index_sections (self, o, variant_id, error))
@@ -486,6 +524,16 @@ import_locked (AttestWorkspace      *self,
     json_builder_add_string_value (b, o->locale);
     json_builder_set_member_name (b, "sha256");
     json_builder_add_string_value (b, o->content_hash);
+    if (o->date_set != NULL)
+      {
+        json_builder_set_member_name (b, "date");
+        json_builder_add_string_value (b, o->date_set);
+      }
+    if (outcome->kept_older)
+      {
+        json_builder_set_member_name (b, "kept_older");
+        json_builder_add_boolean_value (b, TRUE);
+      }
     json_builder_set_member_name (b, "changes");
     json_builder_begin_array (b);
     for (guint i = 0; i < outcome->changes->len; i++)
@@ -542,6 +590,7 @@ attest_workspace_import_offering (AttestWorkspace      *self,
 
   result = g_new0 (AttestImportOutcome, 1);
   result->framework_id = g_strdup (offering->framework_id);
+  result->file_name = g_strdup (offering->file_name);
   result->changes = g_ptr_array_new_with_free_func ((GDestroyNotify)scope_change_free);
 
   if (!_attest_workspace_begin (self, error))
@@ -562,6 +611,208 @@ attest_workspace_import_offering (AttestWorkspace      *self,
   if (outcome != NULL)
     *outcome = g_steal_pointer (&result);
   return TRUE;
+}
+
+/* After a version's date changed: the newest of its framework and locale is
+ * the one search indexes (as index_sections() at import), read back from the
+ * stored page. */
+static gboolean
+reindex_locale (AttestWorkspace  *self,
+                const char       *framework_id,
+                const char       *locale,
+                GError          **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(AttestPage) page = NULL;
+  g_autoptr(AttestOffering) offering = NULL;
+  const char *file_name;
+  const char *text;
+  gsize len = 0;
+  int rc;
+
+  stmt = _attest_workspace_prepare (self,
+                                    "SELECT file_name, page FROM variant WHERE framework_id = ?1 AND locale = ?2 "
+                                    "ORDER BY kept_older, effective_date DESC, id DESC LIMIT 1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, framework_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, locale, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    return TRUE;
+  if (rc != SQLITE_ROW)
+    {
+      _attest_workspace_set_error (self, error, rc, _("could not read the workspace"));
+      return FALSE;
+    }
+  file_name = _attest_column_text (stmt, 0);
+  bytes = g_bytes_new (sqlite3_column_blob (stmt, 1), sqlite3_column_bytes (stmt, 1));
+  text = g_bytes_get_data (bytes, &len);
+  /* A stored page that no longer parses keeps the index it had. */
+  page = attest_page_parse (file_name, text != NULL ? text : "", len, NULL);
+  if (page == NULL)
+    return TRUE;
+  offering = attest_offering_new_from_page (page, file_name, bytes, NULL, NULL);
+  return _attest_search_put_sections (self, framework_id, locale, offering->sections, error);
+}
+
+static JsonNode *
+variant_dates_json (const char *file_name,
+                    const char *locale,
+                    const char *date,
+                    gboolean    kept_older)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "file");
+  json_builder_add_string_value (b, file_name);
+  json_builder_set_member_name (b, "locale");
+  json_builder_add_string_value (b, locale);
+  json_builder_set_member_name (b, "date");
+  if (date != NULL)
+    json_builder_add_string_value (b, date);
+  else
+    json_builder_add_null_value (b);
+  json_builder_set_member_name (b, "kept_older");
+  json_builder_add_boolean_value (b, kept_older);
+  json_builder_end_object (b);
+  return json_builder_get_root (b);
+}
+
+static gboolean
+set_variant_date_locked (AttestWorkspace  *self,
+                         gint64            variant_id,
+                         const char       *date,
+                         gboolean          make_current,
+                         GError          **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) scopes = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(JsonNode) before = NULL;
+  g_autoptr(JsonNode) after = NULL;
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, variant_id);
+  g_autofree char *framework_id = NULL;
+  g_autofree char *locale = NULL;
+  g_autofree char *file_name = NULL;
+  g_autofree char *old_date = NULL;
+  g_autofree char *effective = NULL;
+  gboolean old_kept_older, kept_older;
+  int rc;
+
+  stmt = _attest_workspace_prepare (self,
+                                    "SELECT framework_id, locale, file_name, date_set, kept_older, "
+                                    "  coalesce (page_date, imported_at) FROM variant WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, variant_id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      if (rc == SQLITE_DONE)
+        g_set_error (error, ATTEST_STORE_ERROR, ATTEST_STORE_ERROR_NOT_FOUND,
+                     /* Translators: %s is a number */
+                     _("No page version %s in this workspace"), id);
+      else
+        _attest_workspace_set_error (self, error, rc, _("could not read the workspace"));
+      return FALSE;
+    }
+  framework_id = g_strdup (_attest_column_text (stmt, 0));
+  locale = g_strdup (_attest_column_text (stmt, 1));
+  file_name = g_strdup (_attest_column_text (stmt, 2));
+  old_date = g_strdup ((const char *)sqlite3_column_text (stmt, 3));
+  old_kept_older = sqlite3_column_int (stmt, 4) != 0;
+  effective = g_strdup (date != NULL ? date : _attest_column_text (stmt, 5));
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  kept_older = date != NULL || make_current ? FALSE : old_kept_older;
+  if (g_strcmp0 (old_date, date) == 0 && kept_older == old_kept_older)
+    return TRUE;
+
+  stmt = _attest_workspace_prepare (self,
+                                    "UPDATE variant SET date_set = ?2, effective_date = ?3, kept_older = ?4 WHERE id = ?1",
+                                    error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, variant_id);
+  sqlite3_bind_text (stmt, 2, date, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, effective, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 4, kept_older);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _attest_workspace_set_error (self, error, rc, _("could not update the workspace"));
+      return FALSE;
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  /* The matrix from the newest variant per scope, in every scope it defines. */
+  stmt = _attest_workspace_prepare (self, "SELECT scope_id FROM variant_scope WHERE variant_id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, variant_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (scopes, g_strdup (_attest_column_text (stmt, 0)));
+  if (rc != SQLITE_DONE)
+    {
+      _attest_workspace_set_error (self, error, rc, _("could not read the workspace"));
+      return FALSE;
+    }
+  for (guint i = 0; i < scopes->len; i++)
+    {
+      AttestScopeChange *change = NULL;
+
+      if (!recompute_scope (self, scopes->pdata[i], &change, error))
+        return FALSE;
+      if (change != NULL)
+        scope_change_free (change);
+    }
+  if (!reindex_locale (self, framework_id, locale, error))
+    return FALSE;
+
+  before = variant_dates_json (file_name, locale, old_date, old_kept_older);
+  after = variant_dates_json (file_name, locale, date, kept_older);
+  return _attest_history_append (self, "framework", framework_id, "date", before, after, error);
+}
+
+/**
+ * attest_workspace_set_variant_date:
+ * @variant_id: a page version (AttestMatrixVariant.id)
+ * @date: (nullable): its date as the analyst knows it, YYYY-MM-DD; NULL
+ *   takes back the one set (the page's own date, else its import time, rank it)
+ * @make_current: an undated version kept as older is ranked by its import
+ *   time instead (with @date NULL)
+ *
+ * One edit: one transaction and one history row. Coverage of every scope
+ * the version defines comes again from the newest variant that defines it.
+ */
+gboolean
+attest_workspace_set_variant_date (AttestWorkspace  *self,
+                                   gint64            variant_id,
+                                   const char       *date,
+                                   gboolean          make_current,
+                                   GError          **error)
+{
+  g_autofree char *day = NULL;
+
+  g_return_val_if_fail (ATTEST_IS_WORKSPACE (self), FALSE);
+
+  if (date != NULL && (day = attest_dates_parse_day (date)) == NULL)
+    {
+      g_set_error (error, ATTEST_STORE_ERROR, ATTEST_STORE_ERROR_INVALID,
+                   /* Translators: %s is what the analyst typed */
+                   _("“%s” is not a date: write it YYYY-MM-DD"), date);
+      return FALSE;
+    }
+  if (!_attest_workspace_begin (self, error))
+    return FALSE;
+  if (!set_variant_date_locked (self, variant_id, day, make_current, error))
+    {
+      _attest_workspace_rollback (self);
+      return FALSE;
+    }
+  return _attest_workspace_commit (self, error);
 }
 
 /* Which of a merged row's cells in one scope the matrix shows: in scope
@@ -632,6 +883,7 @@ fill_cell (AttestMatrixCell *c,
     {
       c->variant_locale = g_strdup (v->locale);
       c->variant_date = g_strdup (v->date);
+      c->variant_id = v->id;
     }
 }
 
@@ -721,10 +973,11 @@ attest_workspace_load_matrix (AttestWorkspace  *self,
    * when the page has one. Cells find the variant of their coverage row by
    * id here rather than by a join: cheaper on 20 000 cells. */
   stmt = _attest_workspace_prepare (self,
-                                    "SELECT framework_id, locale, coalesce (nullif (handoff, ''), effective_date), "
-                                    "  upper (translation_type) = 'MT', file_name, id FROM variant "
+                                    "SELECT framework_id, locale, coalesce (date_set, nullif (handoff, ''), effective_date), "
+                                    "  upper (translation_type) = 'MT', file_name, id, page_date, date_set, imported_at, "
+                                    "  kept_older FROM variant "
                                     "WHERE framework_id IS NOT NULL "
-                                    "ORDER BY effective_date DESC, imported_at DESC, id DESC", error);
+                                    "ORDER BY kept_older, effective_date DESC, id DESC", error);
   if (stmt == NULL)
     goto fail;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -738,7 +991,33 @@ attest_workspace_load_matrix (AttestWorkspace  *self,
       v = attest_matrix_framework_add_variant (f, _attest_column_text (stmt, 1), _attest_column_text (stmt, 2),
                                                _attest_column_text (stmt, 4), sqlite3_column_int (stmt, 3) != 0);
       v->id = id;
+      v->page_date = g_strdup ((const char *)sqlite3_column_text (stmt, 6));
+      v->date_set = g_strdup ((const char *)sqlite3_column_text (stmt, 7));
+      v->imported_at = g_strdup ((const char *)sqlite3_column_text (stmt, 8));
+      v->kept_older = sqlite3_column_int (stmt, 9) != 0;
       g_hash_table_insert (variants, g_memdup2 (&id, sizeof id), v);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _attest_workspace_set_error (self, error, rc, _("could not read the workspace"));
+      goto fail;
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  /* What each variant covers: the scopes it defines, in the page's order. */
+  stmt = _attest_workspace_prepare (self,
+                                    "SELECT vs.variant_id, vs.scope_id FROM variant_scope vs "
+                                    "JOIN scope s ON s.id = vs.scope_id "
+                                    "WHERE vs.scope_id IS NOT NULL ORDER BY vs.variant_id, s.sort_order", error);
+  if (stmt == NULL)
+    goto fail;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      AttestMatrixVariant *v = g_hash_table_lookup (variants, &id);
+
+      if (v != NULL)
+        g_ptr_array_add (v->scopes, g_strdup (_attest_column_text (stmt, 1)));
     }
   if (rc != SQLITE_DONE)
     {
@@ -950,7 +1229,7 @@ attest_workspace_get_variant_page (AttestWorkspace  *self,
   stmt = _attest_workspace_prepare (self,
                                     "SELECT page, file_name FROM variant WHERE framework_id = ?1 "
                                     "AND (?2 IS NULL OR locale = ?2) "
-                                    "ORDER BY effective_date DESC, id DESC LIMIT 1", error);
+                                    "ORDER BY kept_older, effective_date DESC, id DESC LIMIT 1", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, framework_id, -1, SQLITE_TRANSIENT);

@@ -24,6 +24,10 @@ typedef struct {
   char *framework_id;
   gboolean newer_variant; /* the framework had variants before this one */
   GPtrArray *changes;  /* AttestScopeChange, scopes whose coverage changed */
+  char *file_name;     /* the page's file name */
+  gint64 variant_id;   /* the version recorded (0 when unchanged) */
+  gboolean undated;    /* no date of its own and none given */
+  gboolean kept_older; /* undated: kept below the stored versions it would have superseded */
 } AttestImportOutcome;
 
 void          attest_import_outcome_free        (AttestImportOutcome  *outcome);
@@ -44,6 +48,12 @@ GBytes       *attest_workspace_get_variant_page_by_id (AttestWorkspace *self,
                                                  const char           *framework_id,
                                                  gint64                variant_id,
                                                  char                **file_name,
+                                                 GError              **error);
+
+gboolean      attest_workspace_set_variant_date (AttestWorkspace      *self,
+                                                 gint64                variant_id,
+                                                 const char           *date,
+                                                 gboolean              make_current,
                                                  GError              **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AttestImportOutcome, attest_import_outcome_free)

@@ -238,6 +238,13 @@ static const char * const migrations[ATTEST_WORKSPACE_SCHEMA_VERSION] = {
    * its change (attest-history-state.c). migrate() adds history.state: tests
    * fake an older schema on a current file, where the column is there. */
   "",
+
+  /* 7 → 8: a page version's dates (DESIGN.md "Identity rules"): the page's own
+   * (page_date: ms.lasthandoff, else ms.date), the one the analyst set
+   * (date_set), and whether an undated page was kept below the versions it
+   * would have superseded (kept_older). migrate() adds the columns where
+   * they are missing (add_variant_dates()). */
+  "",
 };
 
 /* The first schema whose history rows carry a state record. */
@@ -246,6 +253,43 @@ static const char * const migrations[ATTEST_WORKSPACE_SCHEMA_VERSION] = {
 /* The first schema whose service name keys are made as attest_service_names_key()
  * makes them now. */
 #define SERVICE_KEYS_SINCE 6
+
+/* The first schema whose variants carry page_date, date_set and kept_older. */
+#define VARIANT_DATES_SINCE 8
+
+static gboolean
+has_column (AttestWorkspace *self,
+            const char      *table,
+            const char      *column)
+{
+  g_autofree char *found = _attest_workspace_query_text (self,
+                                                         "SELECT name FROM pragma_table_info (?1) WHERE name = ?2",
+                                                         table, column);
+  return found != NULL;
+}
+
+/* Columns added with ALTER TABLE, which has no IF NOT EXISTS: added where a
+ * workspace lacks them (tests fake an older schema by undoing less). The
+ * page's own date of a variant imported before: its ranking date unless that
+ * was its import time. */
+static gboolean
+add_variant_dates (AttestWorkspace  *self,
+                   GError          **error)
+{
+  if (!has_column (self, "variant", "page_date") &&
+      !_attest_workspace_exec (self,
+                               "ALTER TABLE variant ADD COLUMN page_date TEXT;"
+                               "UPDATE variant SET page_date = effective_date WHERE effective_date <> imported_at;",
+                               error))
+    return FALSE;
+  if (!has_column (self, "variant", "date_set") &&
+      !_attest_workspace_exec (self, "ALTER TABLE variant ADD COLUMN date_set TEXT;", error))
+    return FALSE;
+  if (!has_column (self, "variant", "kept_older") &&
+      !_attest_workspace_exec (self, "ALTER TABLE variant ADD COLUMN kept_older INTEGER NOT NULL DEFAULT 0;", error))
+    return FALSE;
+  return TRUE;
+}
 
 /* How every reader sees services once merges and renames apply, as views of
  * this connection only (TEMP): nothing stored depends on them, so a later
@@ -823,6 +867,9 @@ migrate (AttestWorkspace  *self,
       if (has == NULL && !_attest_workspace_exec (self, "ALTER TABLE history ADD COLUMN state TEXT;", error))
         goto fail;
     }
+
+  if (version < VARIANT_DATES_SINCE && !add_variant_dates (self, error))
+    goto fail;
 
   /* Pages imported before there was a search index: index them now. */
   if (version >= 2 && version < 4 && !_attest_search_index_pages (self, error))

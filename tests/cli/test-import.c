@@ -858,6 +858,75 @@ test_include_root (void)
   g_assert_nonnull (strstr (r.err, "no-such-root"));
 }
 
+/* An undated page never silently supersedes a stored version: the report
+ * says it was kept as an older version and the matrix stays; --date gives
+ * the imported pages their date, and a dated page supersedes as its date says. */
+static void
+test_undated_kept_older (void)
+{
+  g_autofree char *v1 = g_build_filename (tmp_dir, "undated-v1", NULL);
+  g_autofree char *v2 = g_build_filename (tmp_dir, "undated-v2", NULL);
+  g_autofree char *v3 = g_build_filename (tmp_dir, "undated-v3", NULL);
+  g_autofree char *ws = workspace ("undated.attest");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GHashTable) cov = NULL;
+  g_autofree char *demo = NULL;
+  g_auto(Run) r = { 0 };
+
+  g_assert_cmpint (g_mkdir_with_parents (v1, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir_with_parents (v2, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir_with_parents (v3, 0700), ==, 0);
+  write_file (v1, "offering-demo.md", "# Demo\n\n## Microsoft in-scope cloud services\n\n- Intune\n", -1);
+  write_file (v2, "offering-demo.md", "# Demo\n\n## Microsoft in-scope cloud services\n\n- Intune\n- Stream\n", -1);
+  write_file (v3, "offering-demo.md", "# Demo\n\n## Microsoft in-scope cloud services\n\n- Power BI\n", -1);
+
+  run_cli (&r, "--workspace", ws, "import", v1);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_null (strstr (r.out, "no date"));
+
+  run_cli (&r, "--workspace", ws, "import", v2);
+  g_test_message ("%s", r.out);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "1 page has no date and a version of it was already stored: kept as an older version"));
+  g_assert_nonnull (strstr (r.out, "  offering-demo.md\n"));
+  g_assert_null (strstr (r.out, "changed:"));
+  run_cli (&r, "--workspace", ws, "matrix", "--format", "json");
+  cov = coverage_by_scope (parse_json (r.out, parser));
+  demo = joined (cov, "demo/demo");
+  g_assert_cmpstr (demo, ==, "intune");
+  g_clear_pointer (&cov, g_hash_table_unref);
+  g_clear_pointer (&demo, g_free);
+
+  /* show says which page it prints: still the first one. */
+  run_cli (&r, "--workspace", ws, "show", "demo");
+  g_test_message ("%s", r.err);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_true (g_str_has_prefix (r.err, "attest-cli: showing offering-demo.md (English · imported "));
+  g_assert_null (strstr (r.out, "Stream"));
+
+  /* A date that is not one: a usage error, nothing imported. */
+  run_cli (&r, "--workspace", ws, "import", "--date", "2023-02-30", v3);
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_nonnull (strstr (r.err, "--date “2023-02-30” is not a date: write it YYYY-MM-DD"));
+  run_cli (&r, "--workspace", ws, "import", "--date", "2030-01-01", v3);
+  g_test_message ("%s", r.out);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_null (strstr (r.out, "no date"));
+  g_assert_nonnull (strstr (r.out, "  + Power BI\n"));
+  run_cli (&r, "--workspace", ws, "matrix", "--format", "json");
+  cov = coverage_by_scope (parse_json (r.out, parser));
+  demo = joined (cov, "demo/demo");
+  g_assert_cmpstr (demo, ==, "power-bi");
+  run_cli (&r, "--workspace", ws, "show", "demo");
+  g_assert_true (g_str_has_prefix (r.err, "attest-cli: showing offering-demo.md (English · 1 January 2030; "
+                                          "dated 1 January 2030 by the analyst, imported "));
+  g_assert_nonnull (strstr (r.out, "Power BI"));
+
+  /* The history says what date the analyst gave. */
+  run_cli (&r, "--workspace", ws, "history", "--format", "json");
+  g_assert_nonnull (strstr (r.out, "2030-01-01"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -881,6 +950,7 @@ main (int   argc,
   g_test_add_func ("/import/uninstalled", test_uninstalled);
   g_test_add_func ("/import/include-root", test_include_root);
   g_test_add_func ("/import/grouped-counts", test_grouped_counts);
+  g_test_add_func ("/import/undated-kept-older", test_undated_kept_older);
 
   ret = g_test_run ();
   return ret;

@@ -276,7 +276,7 @@ test_second_writer (Fixture       *f,
   p.lock_db = other;
 
   t0 = g_get_monotonic_time ();
-  summary = _attest_importer_run_batched (f->ws, paths, NULL, TRUE, 2, on_progress, &p, NULL, &error);
+  summary = _attest_importer_run_batched (f->ws, paths, NULL, TRUE, NULL, 2, on_progress, &p, NULL, &error);
   g_assert_no_error (error);
   g_assert_error (summary->error, ATTEST_STORE_ERROR, ATTEST_STORE_ERROR_BUSY);
   g_test_message ("%s (after %.1f s)", summary->error->message, (g_get_monotonic_time () - t0) / 1e6);
@@ -317,7 +317,7 @@ test_cancel_across_batches (Fixture       *f,
   g_autoptr(GPtrArray) stored = NULL;
   Progress p = { .paths = g_ptr_array_new_with_free_func (g_free), .stop_after = 3, .cancel = g_cancellable_new () };
 
-  summary = _attest_importer_run_batched (f->ws, paths, NULL, TRUE, 2, on_progress, &p, p.cancel, &error);
+  summary = _attest_importer_run_batched (f->ws, paths, NULL, TRUE, NULL, 2, on_progress, &p, p.cancel, &error);
   g_assert_no_error (error);
   g_assert_true (summary->cancelled);
   g_assert_null (summary->error);
@@ -375,7 +375,7 @@ test_refused_page_alone (Fixture       *f,
                                  NULL, NULL, NULL), ==, SQLITE_OK);
 
   /* One batch for all five pages. */
-  summary = _attest_importer_run_batched (f->ws, paths, NULL, TRUE, 100, on_refused, &w, NULL, &error);
+  summary = _attest_importer_run_batched (f->ws, paths, NULL, TRUE, NULL, 100, on_refused, &w, NULL, &error);
   g_assert_no_error (error);
   g_assert_null (summary->error);
   g_assert_true (w.open_after_failure);
@@ -624,12 +624,23 @@ test_includes_stored (Fixture       *f,
     g_assert_cmpuint (summary->imported, ==, 0);
     g_assert_cmpuint (summary->unchanged, ==, 1);
   }
-  /* Only the include changed: the page changed. */
+  /* Only the include changed: the page changed. Undated, it is kept as an
+   * older version until the analyst makes it current. */
   write_file (dir, "includes/intro.md", "Fabrikam rewrote the included sentence.\n");
   {
     g_autoptr(AttestImportSummary) summary = import_dir (f->ws, dir);
+    AttestImportOutcome *outcome;
+    g_autoptr(GError) error = NULL;
+
     g_assert_cmpuint (summary->imported, ==, 1);
     g_assert_cmpuint (summary->unchanged, ==, 0);
+    outcome = summary->outcomes->pdata[0];
+    g_assert_true (outcome->kept_older);
+    g_clear_pointer (&blocks, g_free);
+    blocks = stored_blocks (f->ws, "incl");
+    g_assert_nonnull (strstr (blocks, "Contoso"));
+    g_assert_true (attest_workspace_set_variant_date (f->ws, outcome->variant_id, NULL, TRUE, &error));
+    g_assert_no_error (error);
   }
   g_clear_pointer (&blocks, g_free);
   blocks = stored_blocks (f->ws, "incl");

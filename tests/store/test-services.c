@@ -869,6 +869,7 @@ test_reimport (Fixture       *f,
    * the row stays in scope through Genomics, no service is added for it, and
    * the change report sees one row renamed, not one removed and one added. */
   summary = import_page (f, "v2", "offering-demo.md",
+                         "---\nms.date: 05/01/2030\n---\n"
                          "# Demo offering\n\n## Microsoft in-scope cloud services\n\n- Genomics\n- Intune\n");
   outcome = summary->outcomes->pdata[0];
   g_assert_true (outcome->newer_variant);

@@ -67,6 +67,8 @@ typedef struct {
   char *locale;
   char *date;
   gboolean machine_translated;
+  char *label;                  /* what it covers, locale, date: "SOC 2 · English · 12 March 2023" */
+  char *dates;                  /* its dates in words: "page of …, imported …" */
 } Variant;
 
 struct _AttestPageView
@@ -192,6 +194,8 @@ variant_clear (Variant *v)
 {
   g_free (v->locale);
   g_free (v->date);
+  g_free (v->label);
+  g_free (v->dates);
 }
 
 static GPtrArray *
@@ -1550,13 +1554,9 @@ update_header (AttestPageView *self)
   const char *title = attest_page_get_title (self->page);
 
   gtk_label_set_text (self->title_label, title != NULL && *title != '\0' ? title : self->framework_title);
-  if (*v->locale != '\0')
-    /* Translators: under a page's title: its locale and date, e.g. "fr-FR · 2020-02-01" */
-    subtitle = g_strdup_printf (_("%s · %s"), v->locale, v->date);
-  else
-    /* Translators: under a page's title: an English page, and its date */
-    subtitle = g_strdup_printf (_("English · %s"), v->date);
-  gtk_label_set_text (self->subtitle_label, subtitle);
+  /* What the version covers, its locale and date; its dates in words beside. */
+  gtk_label_set_text (self->subtitle_label, v->label);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->subtitle_label), v->dates);
   gtk_widget_set_visible (GTK_WIDGET (self->mt_badge), v->machine_translated);
 
   gtk_widget_set_visible (GTK_WIDGET (self->mode_box), *v->locale != '\0');
@@ -1580,6 +1580,15 @@ update_header (AttestPageView *self)
       text = g_strdup_printf (_("%s Source and Side by Side need it."), why);
       gtk_label_set_text (self->banner_label, text);
       gtk_widget_set_visible (GTK_WIDGET (self->banner_button), self->has_english);
+      gtk_revealer_set_reveal_child (self->banner_revealer, TRUE);
+    }
+  else if (*v->locale == '\0' && self->mode == ATTEST_READING_SIDE_BY_SIDE)
+    {
+      /* Side by side asked for, and the framework has no translated page: say why, not nothing. */
+      gtk_label_set_text (self->banner_label,
+                          _("This page is in English only: there is no translation to show beside it, "
+                            "so it is shown alone."));
+      gtk_widget_set_visible (GTK_WIDGET (self->banner_button), FALSE);
       gtk_revealer_set_reveal_child (self->banner_revealer, TRUE);
     }
   else
@@ -1809,11 +1818,7 @@ parse_done (GObject      *source_object,
       for (guint i = 0; i < self->variants->len; i++)
         {
           Variant *v = &g_array_index (self->variants, Variant, i);
-          g_autofree char *label = NULL;
-
-          /* Translators: a version of a page in the version picker: its locale and date, or "English" */
-          label = g_strdup_printf (_("%s · %s"), *v->locale != '\0' ? v->locale : _("English"), v->date);
-          gtk_string_list_append (model, label);
+          gtk_string_list_append (model, v->label);
         }
       gtk_drop_down_set_model (self->variant_dropdown, G_LIST_MODEL (model));
       g_object_unref (model);
@@ -2231,6 +2236,41 @@ attest_page_view_load (AttestPageView   *self,
                        const char       *locale,
                        GError          **error)
 {
+  return attest_page_view_load_version (self, workspace, matrix, framework_id, locale, NULL, 0, error);
+}
+
+/* Among the variants that define @scope_id (newest first), the one in @like's
+ * locale, else the newest of them. */
+static AttestMatrixVariant *
+pick_for_scope (AttestMatrixFramework *framework,
+                const char            *scope_id,
+                AttestMatrixVariant   *like)
+{
+  AttestMatrixVariant *v = attest_matrix_framework_variant_for_scope (framework, scope_id,
+                                                                      like != NULL ? like->locale : NULL);
+  return v != NULL ? v : like;
+}
+
+/**
+ * attest_page_view_load_version:
+ * @scope_id: (nullable): open the newest version that defines this scope
+ *   (a cell's page: SOC 2 opens offering-soc-2, never the SOC 3 page)
+ * @variant_id: a version (AttestMatrixVariant.id) to open exactly, or 0
+ *
+ * As attest_page_view_load(). Side by side asked for without a locale opens
+ * the newest version that can show it (a translated page) rather than an
+ * English one.
+ */
+gboolean
+attest_page_view_load_version (AttestPageView   *self,
+                               AttestWorkspace  *workspace,
+                               AttestMatrix     *matrix,
+                               const char       *framework_id,
+                               const char       *locale,
+                               const char       *scope_id,
+                               gint64            variant_id,
+                               GError          **error)
+{
   AttestMatrixFramework *framework;
   AttestMatrixVariant *pick;
   g_autofree char *language = NULL;
@@ -2255,9 +2295,25 @@ attest_page_view_load (AttestPageView   *self,
   for (guint i = 0; locale != NULL && pick == NULL && i < framework->variants->len; i++)
     if (g_str_equal (((AttestMatrixVariant *) g_ptr_array_index (framework->variants, i))->locale, locale))
       pick = g_ptr_array_index (framework->variants, i);
+  if (variant_id != 0)
+    pick = attest_matrix_framework_lookup_variant (framework, variant_id);
   if (pick == NULL)
     pick = attest_matrix_framework_pick_variant (framework, locale != NULL ? locale : language,
                                                  (const char * const *) g_get_language_names ());
+  /* Side by side needs a translated page: the newest one, when the pick is English. */
+  if (variant_id == 0 && locale == NULL && self->mode == ATTEST_READING_SIDE_BY_SIDE && *pick->locale == '\0')
+    for (guint i = 0; i < framework->variants->len; i++)
+      {
+        AttestMatrixVariant *v = g_ptr_array_index (framework->variants, i);
+
+        if (*v->locale != '\0' && (scope_id == NULL || attest_matrix_variant_defines (v, scope_id)))
+          {
+            pick = v;
+            break;
+          }
+      }
+  if (variant_id == 0 && scope_id != NULL && !attest_matrix_variant_defines (pick, scope_id))
+    pick = pick_for_scope (framework, scope_id, pick);
 
   /* What the view shows once the page is parsed: nothing changes before. */
   load = g_new0 (Load, 1);
@@ -2271,7 +2327,8 @@ attest_page_view_load (AttestPageView   *self,
   for (guint i = 0; i < framework->variants->len; i++)
     {
       AttestMatrixVariant *mv = g_ptr_array_index (framework->variants, i);
-      Variant v = { mv->id, g_strdup (mv->locale), g_strdup (mv->date), mv->machine_translated };
+      Variant v = { mv->id, g_strdup (mv->locale), g_strdup (mv->date), mv->machine_translated,
+                    attest_matrix_variant_label (framework, mv), attest_matrix_variant_dates (mv) };
 
       if (*mv->locale == '\0' && !load->has_english)
         {
@@ -2307,6 +2364,9 @@ attest_page_view_set_mode (AttestPageView    *self,
     return;
   self->mode = mode;
   render (self);
+  /* What the header says of the mode (side by side on an English page) follows it. */
+  if (self->page != NULL && self->variants->len > 0)
+    update_header (self);
 }
 
 /* What is on screen: a page without its source shows its text whatever the mode. */

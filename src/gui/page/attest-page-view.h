@@ -26,6 +26,14 @@ gboolean           attest_page_view_load             (AttestPageView    *self,
                                                       const char        *framework_id,
                                                       const char        *locale,
                                                       GError           **error);
+gboolean           attest_page_view_load_version     (AttestPageView    *self,
+                                                      AttestWorkspace   *workspace,
+                                                      AttestMatrix      *matrix,
+                                                      const char        *framework_id,
+                                                      const char        *locale,
+                                                      const char        *scope_id,
+                                                      gint64             variant_id,
+                                                      GError           **error);
 gboolean           attest_page_view_get_loading      (AttestPageView    *self);
 void               attest_page_view_set_mode         (AttestPageView    *self,
                                                       AttestReadingMode  mode);
