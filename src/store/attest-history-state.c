@@ -28,52 +28,132 @@
  * evidence bytes are checked against their SHA-256 by verify itself. */
 typedef struct {
   const char *kind;
-  const char *sql;
+  const char *part;    /* the part a row belongs to: the query's first column */
+  const char *rest;    /* ", COLUMNS FROM …" */
+  const char *where;   /* or NULL */
+  const char *order;
 } StateTable;
 
 static const StateTable state_tables[] = {
   /* Checklist items, with the evidence linked to each. */
-  { "checklist",
-    "SELECT 'checklist:' || c.scope_id || ':' || c.service_id, c.id, c.position, c.title, c.status, c.owner, c.due, "
+  { "checklist", "'checklist:' || c.scope_id || ':' || c.service_id",
+    ", c.id, c.position, c.title, c.status, c.owner, c.due, "
     "  (SELECT group_concat (sha256, ',') FROM (SELECT sha256 FROM item_evidence ie WHERE ie.item_id = c.id "
     "                                           ORDER BY sha256)) "
-    "FROM checklist_item c ORDER BY c.id" },
+    "FROM checklist_item c", NULL, "c.id" },
   /* Links to items that are no longer there (a crafted file): nowhere else. */
-  { "evidence-link",
-    "SELECT 'evidence-link:' || ie.item_id, ie.sha256 FROM item_evidence ie "
-    "WHERE ie.item_id NOT IN (SELECT id FROM checklist_item) ORDER BY ie.item_id, ie.sha256" },
-  { "note",
-    "SELECT 'note:' || id, target, text, created_at, updated_at FROM note ORDER BY id" },
+  { "evidence-link", "'evidence-link:' || ie.item_id", ", ie.sha256 FROM item_evidence ie",
+    "ie.item_id NOT IN (SELECT id FROM checklist_item)", "ie.item_id, ie.sha256" },
+  { "note", "'note:' || id", ", target, text, created_at, updated_at FROM note", NULL, "id" },
   /* The file's metadata; its bytes are checked against its SHA-256. */
-  { "evidence",
-    "SELECT 'evidence:' || sha256, name, size, mime, attached_at, effective, expires, page_count "
-    "FROM evidence ORDER BY sha256" },
-  { "annotations",
-    "SELECT 'annotations:' || sha256, id, page, rects, color, text, item_id FROM annotation ORDER BY id" },
-  { "coverage",
-    "SELECT 'coverage:' || scope_id, service_id, variant_id, name, source_line, translated_line, qualifier, in_scope "
-    "FROM coverage ORDER BY scope_id, service_id" },
-  { "service",
-    "SELECT 'service:' || id, name, untranslated FROM service ORDER BY id" },
+  { "evidence", "'evidence:' || sha256",
+    ", name, size, mime, attached_at, effective, expires, page_count FROM evidence", NULL, "sha256" },
+  { "annotations", "'annotations:' || sha256", ", id, page, rects, color, text, item_id FROM annotation", NULL, "id" },
+  { "coverage", "'coverage:' || scope_id",
+    ", service_id, variant_id, name, source_line, translated_line, qualifier, in_scope FROM coverage", NULL,
+    "scope_id, service_id" },
+  { "service", "'service:' || id", ", name, untranslated FROM service", NULL, "id" },
   /* Not the key: it is made from the name, and migrations make it anew. */
-  { "service-names",
-    "SELECT 'service-names:' || service_id, lang, name, origin FROM service_name "
-    "ORDER BY service_id, lang, name, origin" },
-  { "service-renames",
-    "SELECT 'service-renames:' || service_id, depth, name, added_name FROM service_rename ORDER BY service_id, depth" },
-  { "service-merge",
-    "SELECT 'service-merge:' || absorbed_id, survivor_id, merged_at FROM service_merge ORDER BY absorbed_id" },
-  { "my-services",
-    "SELECT 'my-services:', service_id FROM my_service ORDER BY service_id" },
+  { "service-names", "'service-names:' || service_id", ", lang, name, origin FROM service_name", NULL,
+    "service_id, lang, name, origin" },
+  { "service-renames", "'service-renames:' || service_id", ", depth, name, added_name FROM service_rename", NULL,
+    "service_id, depth" },
+  { "service-merge", "'service-merge:' || absorbed_id", ", survivor_id, merged_at FROM service_merge", NULL,
+    "absorbed_id" },
+  { "my-services", "'my-services:'", ", service_id FROM my_service", NULL, "service_id" },
   /* A page as imported; the analyst's dates on it go here too. */
-  { "variant",
-    "SELECT 'variant:' || id, framework_id, file_name, locale, effective_date, translation_type, content_hash, date_set, kept_older, "
-    "  imported_at FROM variant ORDER BY id" },
-  { "scope",
-    "SELECT 'scope:' || id, framework_id, name, parent_id, environment, sort_order FROM scope ORDER BY id" },
-  { "framework",
-    "SELECT 'framework:' || id, short_name, title, category, sort_order, description FROM framework ORDER BY id" },
+  { "variant", "'variant:' || id",
+    ", framework_id, file_name, locale, effective_date, translation_type, content_hash, date_set, kept_older, "
+    "  imported_at FROM variant", NULL, "id" },
+  { "scope", "'scope:' || id", ", framework_id, name, parent_id, environment, sort_order FROM scope", NULL, "id" },
+  { "framework", "'framework:' || id", ", short_name, title, category, sort_order, description FROM framework",
+    NULL, "id" },
 };
+
+/* The parts each covered table's rows belong to, for the triggers that note
+ * what a write touched (R. is the row: NEW. or OLD.): the same expressions as
+ * above, NULL made the kind as the reading does. An item's links are in its
+ * cell's part; a link's item gone or back moves it to or from its own. */
+static const struct {
+  const char *table;
+  const char *parts;
+} state_watch[] = {
+  { "checklist_item", "SELECT coalesce ('checklist:' || R.scope_id || ':' || R.service_id, 'checklist') AS p "
+                      "UNION ALL SELECT coalesce ('evidence-link:' || R.id, 'evidence-link')" },
+  { "item_evidence", "SELECT coalesce ('checklist:' || c.scope_id || ':' || c.service_id, 'checklist') AS p "
+                     "FROM main.checklist_item c WHERE c.id = R.item_id "
+                     "UNION ALL SELECT coalesce ('evidence-link:' || R.item_id, 'evidence-link')" },
+  { "note", "SELECT coalesce ('note:' || R.id, 'note') AS p" },
+  { "evidence", "SELECT coalesce ('evidence:' || R.sha256, 'evidence') AS p" },
+  { "annotation", "SELECT coalesce ('annotations:' || R.sha256, 'annotations') AS p" },
+  { "coverage", "SELECT coalesce ('coverage:' || R.scope_id, 'coverage') AS p" },
+  { "service", "SELECT coalesce ('service:' || R.id, 'service') AS p" },
+  { "service_name", "SELECT coalesce ('service-names:' || R.service_id, 'service-names') AS p" },
+  { "service_rename", "SELECT coalesce ('service-renames:' || R.service_id, 'service-renames') AS p" },
+  { "service_merge", "SELECT coalesce ('service-merge:' || R.absorbed_id, 'service-merge') AS p" },
+  { "my_service", "SELECT 'my-services:' AS p" },
+  { "variant", "SELECT coalesce ('variant:' || R.id, 'variant') AS p" },
+  { "scope", "SELECT coalesce ('scope:' || R.id, 'scope') AS p" },
+  { "framework", "SELECT coalesce ('framework:' || R.id, 'framework') AS p" },
+};
+
+/* The query of a table: every row, or (@dirty) the rows of the parts a
+ * write touched since the last record. */
+static char *
+table_sql (const StateTable *t,
+           gboolean          dirty)
+{
+  GString *sql = g_string_new ("SELECT ");
+
+  g_string_append_printf (sql, "%s%s", t->part, t->rest);
+  if (t->where != NULL || dirty)
+    g_string_append (sql, " WHERE ");
+  if (t->where != NULL)
+    g_string_append (sql, t->where);
+  if (t->where != NULL && dirty)
+    g_string_append (sql, " AND ");
+  if (dirty)
+    g_string_append_printf (sql, "coalesce (%s, '%s') IN (SELECT part FROM temp.state_dirty)", t->part, t->kind);
+  g_string_append_printf (sql, " ORDER BY %s", t->order);
+  return g_string_free (sql, FALSE);
+}
+
+#define WATCH_KEY "attest-state-watch"
+
+/* Makes this connection note in temp.state_dirty the parts every write of a
+ * covered table touches, so that a history row rehashes only those. */
+gboolean
+_attest_state_watch (AttestWorkspace  *self,
+                     GError          **error)
+{
+  g_autoptr(GString) sql = g_string_new ("CREATE TEMP TABLE IF NOT EXISTS state_dirty (part TEXT PRIMARY KEY) "
+                                         "WITHOUT ROWID;");
+  static const char *const events[] = { "INSERT", "UPDATE", "DELETE" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (state_watch); i++)
+    for (guint e = 0; e < G_N_ELEMENTS (events); e++)
+      for (guint r = 0; r < 2; r++)
+        {
+          const char *row = r == 0 ? "NEW." : "OLD.";
+          g_auto(GStrv) pieces = NULL;
+          g_autofree char *parts = NULL;
+
+          if ((e == 0 && r == 1) || (e == 2 && r == 0))
+            continue;
+          pieces = g_strsplit (state_watch[i].parts, "R.", -1);
+          parts = g_strjoinv (row, pieces);
+          g_string_append_printf (sql,
+                                  "CREATE TEMP TRIGGER IF NOT EXISTS state_dirty_%s_%c%c AFTER %s ON main.%s BEGIN "
+                                  "INSERT INTO state_dirty (part) SELECT DISTINCT p FROM (%s) "
+                                  "WHERE p NOT IN (SELECT part FROM state_dirty); END;",
+                                  state_watch[i].table, g_ascii_tolower (events[e][0]), row[0],
+                                  events[e], state_watch[i].table, parts);
+        }
+  if (!_attest_workspace_exec (self, sql->str, error))
+    return FALSE;
+  g_object_set_data (G_OBJECT (self), WATCH_KEY, GINT_TO_POINTER (1));
+  return TRUE;
+}
 
 void
 _attest_state_part_free (AttestStatePart *part)
@@ -141,6 +221,77 @@ hash_column (GChecksum    *sum,
     g_checksum_update (sum, data, len);
 }
 
+/* Hashes the rows of table @t (all, or those of the dirty parts) into @pending. */
+static gboolean
+hash_table_rows (AttestWorkspace   *self,
+                 const StateTable  *t,
+                 gboolean           dirty,
+                 GHashTable        *pending,
+                 GError           **error)
+{
+  g_autofree char *sql = table_sql (t, dirty);
+  sqlite3_stmt *stmt = _attest_workspace_prepare_kept (self, sql, error);
+  Pending *p = NULL;
+  g_autofree char *last = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *name = _attest_column_text (stmt, 0);
+      int n = sqlite3_column_count (stmt);
+
+      if (name == NULL)
+        name = t->kind;
+      /* Rows of a part mostly come together: look up only on a change. */
+      if (p == NULL || g_strcmp0 (last, name) != 0)
+        {
+          p = g_hash_table_lookup (pending, name);
+          if (p == NULL)
+            {
+              p = g_new0 (Pending, 1);
+              p->sum = g_checksum_new (G_CHECKSUM_SHA256);
+              g_checksum_update (p->sum, (const guchar *)"attest-state-1", -1);
+              g_hash_table_insert (pending, g_strdup (name), p);
+            }
+          g_free (last);
+          last = g_strdup (name);
+        }
+      g_checksum_update (p->sum, (const guchar *)"r", 1);
+      for (int i = 1; i < n; i++)
+        hash_column (p->sum, stmt, i);
+      p->rows++;
+    }
+  _attest_workspace_done (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _attest_workspace_set_error (self, error, rc, _("could not read the workspace"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Moves the finished digests of @pending into @parts. */
+static void
+add_pending (GHashTable *parts,
+             GHashTable *pending)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, pending);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      Pending *p = value;
+      AttestStatePart *part = g_new0 (AttestStatePart, 1);
+
+      part->rows = p->rows;
+      part->digest = g_strdup (g_checksum_get_string (p->sum));
+      g_hash_table_replace (parts, g_strdup (key), part);
+    }
+}
+
 /**
  * _attest_state_compute:
  *
@@ -154,62 +305,69 @@ _attest_state_compute (AttestWorkspace  *self,
   g_autoptr(GHashTable) pending = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                          (GDestroyNotify)pending_free);
   g_autoptr(GHashTable) parts = _attest_state_new_table ();
-  GHashTableIter iter;
-  gpointer key, value;
 
   for (guint t = 0; t < G_N_ELEMENTS (state_tables); t++)
-    {
-      sqlite3_stmt *stmt = _attest_workspace_prepare_kept (self, state_tables[t].sql, error);
-      Pending *p = NULL;
-      g_autofree char *last = NULL;
-      int rc;
+    if (!hash_table_rows (self, &state_tables[t], FALSE, pending, error))
+      return NULL;
+  add_pending (parts, pending);
+  return g_steal_pointer (&parts);
+}
 
-      if (stmt == NULL)
-        return NULL;
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        {
-          const char *name = _attest_column_text (stmt, 0);
-          int n = sqlite3_column_count (stmt);
+/* @recorded (the state the head recorded) with the parts a write touched
+ * since (temp.state_dirty) read again. */
+static GHashTable *
+compute_dirty (AttestWorkspace  *self,
+               GHashTable       *recorded,
+               GError          **error)
+{
+  g_autoptr(GHashTable) pending = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                         (GDestroyNotify)pending_free);
+  g_autoptr(GHashTable) parts = _attest_state_new_table ();
+  gboolean kinds[G_N_ELEMENTS (state_tables)] = { FALSE, };
+  sqlite3_stmt *stmt;
+  GHashTableIter iter;
+  gpointer key, value;
+  int rc;
 
-          if (name == NULL)
-            name = state_tables[t].kind;
-          /* Rows of a part mostly come together: look up only on a change. */
-          if (p == NULL || g_strcmp0 (last, name) != 0)
-            {
-              p = g_hash_table_lookup (pending, name);
-              if (p == NULL)
-                {
-                  p = g_new0 (Pending, 1);
-                  p->sum = g_checksum_new (G_CHECKSUM_SHA256);
-                  g_checksum_update (p->sum, (const guchar *)"attest-state-1", -1);
-                  g_hash_table_insert (pending, g_strdup (name), p);
-                }
-              g_free (last);
-              last = g_strdup (name);
-            }
-          g_checksum_update (p->sum, (const guchar *)"r", 1);
-          for (int i = 1; i < n; i++)
-            hash_column (p->sum, stmt, i);
-          p->rows++;
-        }
-      _attest_workspace_done (stmt);
-      if (rc != SQLITE_DONE)
-        {
-          _attest_workspace_set_error (self, error, rc, _("could not read the workspace"));
-          return NULL;
-        }
-    }
-
-  g_hash_table_iter_init (&iter, pending);
+  g_hash_table_iter_init (&iter, recorded);
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
-      Pending *p = value;
+      const AttestStatePart *from = value;
       AttestStatePart *part = g_new0 (AttestStatePart, 1);
 
-      part->rows = p->rows;
-      part->digest = g_strdup (g_checksum_get_string (p->sum));
+      part->rows = from->rows;
+      part->digest = g_strdup (from->digest);
       g_hash_table_insert (parts, g_strdup (key), part);
     }
+
+  stmt = _attest_workspace_prepare_kept (self, "SELECT part FROM temp.state_dirty", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *name = _attest_column_text (stmt, 0);
+      const char *colon;
+      gsize len;
+
+      if (name == NULL)
+        continue;
+      g_hash_table_remove (parts, name);
+      colon = strchr (name, ':');
+      len = colon != NULL ? (gsize)(colon - name) : strlen (name);
+      for (guint t = 0; t < G_N_ELEMENTS (state_tables); t++)
+        if (strlen (state_tables[t].kind) == len && strncmp (state_tables[t].kind, name, len) == 0)
+          kinds[t] = TRUE;
+    }
+  _attest_workspace_done (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _attest_workspace_set_error (self, error, rc, _("could not read the workspace"));
+      return NULL;
+    }
+  for (guint t = 0; t < G_N_ELEMENTS (state_tables); t++)
+    if (kinds[t] && !hash_table_rows (self, &state_tables[t], TRUE, pending, error))
+      return NULL;
+  add_pending (parts, pending);
   return g_steal_pointer (&parts);
 }
 
@@ -325,6 +483,7 @@ _attest_state_apply (GHashTable  *parts,
 typedef struct {
   char *hash;
   GHashTable *parts;
+  gint64 data_version;   /* no other connection wrote since */
 } StateCache;
 
 static void
@@ -387,10 +546,25 @@ _attest_state_record (AttestWorkspace  *self,
   g_autofree char *root_digest = NULL;
   StateCache *pending;
 
+  StateCache *cache = g_object_get_data (G_OBJECT (self), CACHE_KEY);
+  gboolean watched = g_object_get_data (G_OBJECT (self), WATCH_KEY) != NULL;
+
   if (before == NULL)
     return NULL;
-  now = _attest_state_compute (self, error);
+  /* The head's state and the parts this connection's writes touched since,
+   * while that state is the tables' as the head left them: the head is the
+   * row it was kept for (a rollback moves the head) and no other connection
+   * wrote. Anything else reads every table. */
+  if (watched && cache != NULL && g_strcmp0 (cache->hash, prev_hash) == 0 &&
+      cache->data_version >= 0 && cache->data_version == attest_workspace_get_data_version (self))
+    now = compute_dirty (self, cache->parts, error);
+  else
+    now = _attest_state_compute (self, error);
+  /* Until this row is written, nothing is known to match the tables. */
+  g_object_set_data (G_OBJECT (self), CACHE_KEY, NULL);
   if (now == NULL)
+    return NULL;
+  if (watched && !_attest_workspace_exec (self, "DELETE FROM temp.state_dirty", error))
     return NULL;
   root_digest = _attest_state_root (now);
 
@@ -439,6 +613,7 @@ _attest_state_remember (AttestWorkspace *self,
   if (pending == NULL)
     return;
   pending->hash = g_strdup (hash);
+  pending->data_version = attest_workspace_get_data_version (self);
   g_object_set_data_full (G_OBJECT (self), CACHE_KEY, pending, (GDestroyNotify)state_cache_free);
 }
 

@@ -42,6 +42,9 @@ GHashTable *_attest_state_new_table     (void);
 char       *_attest_state_record        (AttestWorkspace  *self,
                                          const char       *prev_hash,
                                          GError          **error);
+/* Notes the parts this connection's writes touch (at open, writable). */
+gboolean    _attest_state_watch         (AttestWorkspace  *self,
+                                         GError          **error);
 /* Remembers the state recorded by the row whose hash is @hash. */
 void        _attest_state_remember      (AttestWorkspace  *self,
                                          const char       *hash);

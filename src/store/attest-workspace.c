@@ -16,6 +16,7 @@
 #include <gio/gio.h>
 
 #include "attest-history.h"
+#include "attest-history-state.h"
 #include "attest-search.h"
 #include "attest-workspace-evidence.h"
 #include "attest-workspace-private.h"
@@ -1057,6 +1058,8 @@ attest_workspace_open (const char  *path,
   if (!self->read_only && !_attest_workspace_exec (self, "PRAGMA temp_store = MEMORY", error))
     return NULL;
   if (!_attest_workspace_exec (self, service_views, error))
+    return NULL;
+  if (!self->read_only && !_attest_state_watch (self, error))
     return NULL;
 
   /* Switching a new file to WAL needs it to itself for a moment, and SQLite
