@@ -496,6 +496,7 @@ state_cache_free (StateCache *c)
 
 #define CACHE_KEY "attest-state-cache"
 #define PENDING_KEY "attest-state-pending"
+#define INCREMENTAL_KEY "attest-state-incremental"
 
 static GHashTable *
 recorded_state (AttestWorkspace  *self,
@@ -557,7 +558,11 @@ _attest_state_record (AttestWorkspace  *self,
    * wrote. Anything else reads every table. */
   if (watched && cache != NULL && g_strcmp0 (cache->hash, prev_hash) == 0 &&
       cache->data_version >= 0 && cache->data_version == attest_workspace_get_data_version (self))
-    now = compute_dirty (self, cache->parts, error);
+    {
+      now = compute_dirty (self, cache->parts, error);
+      g_object_set_data (G_OBJECT (self), INCREMENTAL_KEY,
+                         GUINT_TO_POINTER (GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (self), INCREMENTAL_KEY)) + 1));
+    }
   else
     now = _attest_state_compute (self, error);
   /* Until this row is written, nothing is known to match the tables. */
@@ -615,6 +620,19 @@ _attest_state_remember (AttestWorkspace *self,
   pending->hash = g_strdup (hash);
   pending->data_version = attest_workspace_get_data_version (self);
   g_object_set_data_full (G_OBJECT (self), CACHE_KEY, pending, (GDestroyNotify)state_cache_free);
+}
+
+/* For tests: the state kept for the head (or %NULL), and how many rows
+ * were recorded from a kept state rather than from every table. */
+GHashTable *
+_attest_state_kept (AttestWorkspace *self,
+                    guint           *incremental)
+{
+  StateCache *cache = g_object_get_data (G_OBJECT (self), CACHE_KEY);
+
+  if (incremental != NULL)
+    *incremental = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (self), INCREMENTAL_KEY));
+  return cache != NULL ? cache->parts : NULL;
 }
 
 /* ---- Naming what differs -------------------------------------------------------- */

@@ -48,6 +48,9 @@ gboolean    _attest_state_watch         (AttestWorkspace  *self,
 /* Remembers the state recorded by the row whose hash is @hash. */
 void        _attest_state_remember      (AttestWorkspace  *self,
                                          const char       *hash);
+/* For tests: (transfer none) the state kept for the head, or NULL. */
+GHashTable *_attest_state_kept          (AttestWorkspace  *self,
+                                         guint            *incremental);
 /* One problem line per part whose tables differ from @recorded. */
 gboolean    _attest_state_compare       (AttestWorkspace  *self,
                                          GHashTable       *recorded,

@@ -1,0 +1,247 @@
+/* test-history-state.c: the state digests a history row records, rehashed
+ * only where a write touched, against the digests of every table
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <gio/gio.h>
+#include <sqlite3.h>
+
+#include "attest-history.h"
+#include "attest-history-state.h"
+#include "attest-importer.h"
+#include "attest-paths.h"
+#include "attest-test-workspace.h"
+#include "attest-workspace-checklist.h"
+#include "attest-workspace-evidence.h"
+#include "attest-workspace-notes.h"
+#include "attest-workspace-private.h"
+#include "attest-workspace-services.h"
+
+/* The state kept for the head is what reading every table gives, part by
+ * part and in its root; returns how many rows were recorded from a kept state. */
+static guint
+assert_kept_is_tables (AttestWorkspace *ws)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) now = _attest_state_compute (ws, &error);
+  guint incremental = 0;
+  GHashTable *kept = _attest_state_kept (ws, &incremental);
+  g_autofree char *kept_root = NULL;
+  g_autofree char *now_root = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (now);
+  g_assert_nonnull (kept);
+  g_hash_table_iter_init (&iter, now);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      AttestStatePart *a = value;
+      AttestStatePart *b = g_hash_table_lookup (kept, key);
+
+      if (b == NULL)
+        g_error ("part %s: in the tables, not kept", (const char *)key);
+      if (a->rows != b->rows || g_strcmp0 (a->digest, b->digest) != 0)
+        g_error ("part %s: %" G_GINT64_FORMAT " %s in the tables, %" G_GINT64_FORMAT " %s kept",
+                 (const char *)key, a->rows, a->digest, b->rows, b->digest);
+    }
+  g_hash_table_iter_init (&iter, kept);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (!g_hash_table_contains (now, key))
+      g_error ("part %s: kept, gone from the tables", (const char *)key);
+  kept_root = _attest_state_root (kept);
+  now_root = _attest_state_root (now);
+  g_assert_cmpstr (kept_root, ==, now_root);
+  return incremental;
+}
+
+typedef struct {
+  guint done;
+  sqlite3 *limit_db;
+} Progress;
+
+/* After the second page, the "disk" is full: the third page fails and its
+ * savepoint (and the open batch) roll back. */
+static void
+fill_disk (guint       done,
+           guint       total,
+           const char *path,
+           gpointer    user_data)
+{
+  Progress *p = user_data;
+  sqlite3_stmt *stmt = NULL;
+  g_autofree char *sql = NULL;
+
+  if (done != 2)
+    return;
+  g_assert_cmpint (sqlite3_prepare_v2 (p->limit_db, "PRAGMA page_count", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  sql = g_strdup_printf ("PRAGMA max_page_count = %d", sqlite3_column_int (stmt, 0));
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (sqlite3_exec (p->limit_db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+}
+
+static gint64
+attest_test_count (AttestWorkspace *ws,
+                   const char      *sql)
+{
+  g_autofree char *text = _attest_workspace_query_text (ws, sql, NULL);
+
+  g_assert_nonnull (text);
+  return g_ascii_strtoll (text, NULL, 10);
+}
+
+static gint64
+first_item (AttestWorkspace *ws,
+            const char      *scope,
+            const char      *service,
+            guint            index)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) items = attest_workspace_get_checklist (ws, scope, service, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (items->len, >, index);
+  return ((AttestChecklistItem *)items->pdata[index])->id;
+}
+
+static void
+test_incremental (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  AttestWorkspace *ws = attest_test_workspace_new ("attest-state", "Dana", &dir, &path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *offerings = attest_paths_bundled_offerings ();
+  const char *paths[] = { offerings, NULL };
+  g_autoptr(AttestImportSummary) failed = NULL;
+  g_autoptr(GBytes) report = g_bytes_new_static ("SOC 2 type 2 report", 19);
+  g_autofree char *sha256 = NULL;
+  g_autofree char *note_text = NULL;
+  Progress p = { 0, _attest_workspace_get_db (ws) };
+  guint incremental, before;
+  gint64 item, other, note = 0;
+  sqlite3 *outside = NULL;
+
+  /* An import whose third page fails on a full disk, rolled back with its
+   * batch; then the whole import again. */
+  failed = attest_importer_run (ws, paths, fill_disk, &p, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (failed->error);
+  g_assert_cmpuint (failed->failed, ==, 1);
+  g_assert_cmpint (sqlite3_exec (p.limit_db, "PRAGMA max_page_count = 1073741823", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpuint (attest_test_import_bundled (ws, NULL), >, 0);
+  incremental = assert_kept_is_tables (ws);
+  /* The pages after the first each rehashed only what they touched. */
+  g_assert_cmpuint (incremental, >, 1);
+
+  /* Checklist edits (the first stores the cell's checklist). */
+  item = first_item (ws, "soc/soc-2", "intune", 1);
+  g_assert_true (attest_workspace_update_item (ws, item, "exception", "Sam", NULL, &error));
+  g_assert_no_error (error);
+  item = first_item (ws, "soc/soc-2", "intune", 1);
+  other = first_item (ws, "soc/soc-2", "intune", 2);
+  before = incremental;
+  incremental = assert_kept_is_tables (ws);
+  g_assert_cmpuint (incremental, >, before);
+  g_assert_true (attest_workspace_update_item (ws, other, "satisfied", "Lee", "2026-05-01", &error));
+  g_assert_no_error (error);
+  incremental = assert_kept_is_tables (ws);
+
+  /* Evidence attached, linked to a second item, unlinked. */
+  g_assert_true (attest_workspace_attach_evidence (ws, item, "report.pdf", report, "application/pdf", NULL, NULL,
+                                                   0, NULL, &sha256, &error));
+  g_assert_no_error (error);
+  incremental = assert_kept_is_tables (ws);
+  g_assert_true (attest_workspace_link_evidence (ws, other, sha256, &error));
+  g_assert_no_error (error);
+  incremental = assert_kept_is_tables (ws);
+  g_assert_true (attest_workspace_unlink_evidence (ws, item, sha256, &error));
+  g_assert_no_error (error);
+  incremental = assert_kept_is_tables (ws);
+
+  /* A note added, edited, and another deleted. */
+  g_assert_true (attest_workspace_add_note (ws, "service:intune", "First", &note, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (note, ==, 1);
+  assert_kept_is_tables (ws);
+  g_assert_true (attest_workspace_update_note (ws, note, "First, edited", &error));
+  g_assert_no_error (error);
+  assert_kept_is_tables (ws);
+  g_assert_true (attest_workspace_add_note (ws, "framework:soc", "Second", &note, &error));
+  g_assert_no_error (error);
+  g_assert_true (attest_workspace_delete_note (ws, note, &error));
+  g_assert_no_error (error);
+  assert_kept_is_tables (ws);
+
+  /* Two services merged, then taken apart. */
+  g_assert_true (attest_workspace_merge_services (ws, "power-apps", "power-automate", &error));
+  g_assert_no_error (error);
+  assert_kept_is_tables (ws);
+  g_assert_true (attest_workspace_unmerge_service (ws, "power-automate", &error));
+  g_assert_no_error (error);
+  before = incremental;
+  incremental = assert_kept_is_tables (ws);
+  g_assert_cmpuint (incremental, >, before);
+
+  /* A savepoint rolled back after its row was written, then one without a
+   * row: the next row starts from what the tables hold. */
+  g_assert_true (_attest_workspace_begin (ws, &error));
+  g_assert_true (_attest_workspace_exec (ws, "SAVEPOINT page; UPDATE note SET text = 'lost' WHERE id = 1", &error));
+  g_assert_true (_attest_history_append (ws, "note", "1", "update", NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (_attest_workspace_exec (ws, "ROLLBACK TO page; RELEASE page;"
+                                             "SAVEPOINT page; DELETE FROM item_evidence;"
+                                             "ROLLBACK TO page; RELEASE page", &error));
+  g_assert_true (_attest_workspace_exec (ws, "UPDATE checklist_item SET owner = 'Kim' WHERE id = 1", &error));
+  g_assert_true (_attest_history_append (ws, "checklist-item", "x", "update", NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (_attest_workspace_commit (ws, &error));
+  assert_kept_is_tables (ws);
+  note_text = _attest_workspace_query_text (ws, "SELECT text FROM note WHERE id = 1", NULL);
+  g_assert_cmpstr (note_text, ==, "First, edited");
+
+  /* An orphan link (its item deleted) is its own part, and back. */
+  g_assert_true (_attest_workspace_exec (ws, "PRAGMA foreign_keys = OFF", &error));
+  g_assert_no_error (error);
+  {
+    g_autofree char *sql = g_strdup_printf ("DELETE FROM checklist_item WHERE id = %" G_GINT64_FORMAT, other);
+
+    g_assert_true (_attest_workspace_begin (ws, &error));
+    g_assert_true (_attest_workspace_exec (ws, sql, &error));
+    g_assert_true (_attest_history_append (ws, "checklist-item", "y", "delete", NULL, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_true (_attest_workspace_commit (ws, &error));
+    incremental = assert_kept_is_tables (ws);
+    g_assert_true (_attest_workspace_exec (ws, "PRAGMA foreign_keys = ON", &error));
+    g_assert_cmpint (attest_test_count (ws, "SELECT count(*) FROM item_evidence WHERE item_id NOT IN "
+                                            "(SELECT id FROM checklist_item)"), ==, 1);
+  }
+
+  /* Another connection's write: the next row reads every table. */
+  g_assert_cmpint (sqlite3_open (path, &outside), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (outside, "UPDATE note SET text = 'outside' WHERE id = 1", NULL, NULL, NULL), ==,
+                   SQLITE_OK);
+  sqlite3_close (outside);
+  g_assert_true (attest_workspace_update_item (ws, item, "in-progress", "Sam", NULL, &error));
+  g_assert_no_error (error);
+  before = incremental;
+  incremental = assert_kept_is_tables (ws);
+  g_assert_cmpuint (incremental, ==, before);
+
+  attest_test_workspace_delete (&ws, &dir, &path);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/history-state/incremental", test_incremental);
+  return g_test_run ();
+}
