@@ -97,22 +97,76 @@ static const struct {
   { "framework", "SELECT coalesce ('framework:' || R.id, 'framework') AS p" },
 };
 
-/* The query of a table: every row, or (@dirty) the rows of the parts a
- * write touched since the last record. */
+/* Where a table's rows of the dirty parts can be found through an index:
+ * its key columns among the keys the dirty parts' names spell (as text or
+ * as a blob, the two a TEXT column can hold; an INTEGER PRIMARY KEY holds
+ * integers only), the rows of those parts among them: the query still keeps
+ * only the rows whose part is dirty. A checklist part names its cell only
+ * when what follows "checklist:" has a single ':' (checked before). */
+static const struct {
+  const char *kind;
+  const char *keys;    /* WITH clause: k (s) or k (s, v) */
+  const char *where;
+} state_narrow[] = {
+  { "checklist",
+    "k (s, v) AS (SELECT substr (r, 1, instr (r, ':') - 1), substr (r, instr (r, ':') + 1) "
+    "             FROM (SELECT substr (part, 11) AS r FROM temp.state_dirty "
+    "                   WHERE part >= 'checklist:' AND part < 'checklist;'))",
+    "c.scope_id IN (SELECT s FROM k UNION ALL SELECT CAST (s AS BLOB) FROM k) AND "
+    "c.service_id IN (SELECT v FROM k UNION ALL SELECT CAST (v AS BLOB) FROM k)" },
+  { "note", NULL, "id" },
+  { "coverage", NULL, "scope_id" },
+  { "service", NULL, "id" },
+  { "service-names", NULL, "service_id" },
+  { "service-renames", NULL, "service_id" },
+  { "variant", NULL, "id" },
+  { "scope", NULL, "id" },
+  { "framework", NULL, "id" },
+};
+
+static gint
+narrow_index (const char *kind)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (state_narrow); i++)
+    if (g_str_equal (state_narrow[i].kind, kind))
+      return (gint)i;
+  return -1;
+}
+
+typedef enum {
+  DIRTY_NONE,
+  DIRTY_NARROW,   /* through the index */
+  DIRTY_ALL,      /* every row looked at */
+} DirtyRead;
+
+/* The query of a table: every row, or the rows of the parts a write touched
+ * since the last record (@dirty). */
 static char *
 table_sql (const StateTable *t,
-           gboolean          dirty)
+           DirtyRead         dirty)
 {
-  GString *sql = g_string_new ("SELECT ");
+  GString *sql = g_string_new (NULL);
+  gint n = dirty == DIRTY_NARROW ? narrow_index (t->kind) : -1;
 
-  g_string_append_printf (sql, "%s%s", t->part, t->rest);
-  if (t->where != NULL || dirty)
+  if (n >= 0 && state_narrow[n].keys != NULL)
+    g_string_append_printf (sql, "WITH %s ", state_narrow[n].keys);
+  else if (n >= 0)
+    g_string_append_printf (sql, "WITH k (s) AS (SELECT substr (part, %d) FROM temp.state_dirty "
+                                 "WHERE part >= '%s:' AND part < '%s;') ",
+                            (int)strlen (t->kind) + 2, t->kind, t->kind);
+  g_string_append_printf (sql, "SELECT %s%s", t->part, t->rest);
+  if (t->where != NULL || dirty != DIRTY_NONE)
     g_string_append (sql, " WHERE ");
   if (t->where != NULL)
     g_string_append (sql, t->where);
-  if (t->where != NULL && dirty)
+  if (t->where != NULL && dirty != DIRTY_NONE)
     g_string_append (sql, " AND ");
-  if (dirty)
+  if (n >= 0 && state_narrow[n].keys != NULL)
+    g_string_append_printf (sql, "%s AND ", state_narrow[n].where);
+  else if (n >= 0)
+    g_string_append_printf (sql, "%s IN (SELECT s FROM k UNION ALL SELECT CAST (s AS BLOB) FROM k) AND ",
+                            state_narrow[n].where);
+  if (dirty != DIRTY_NONE)
     g_string_append_printf (sql, "coalesce (%s, '%s') IN (SELECT part FROM temp.state_dirty)", t->part, t->kind);
   g_string_append_printf (sql, " ORDER BY %s", t->order);
   return g_string_free (sql, FALSE);
@@ -225,7 +279,7 @@ hash_column (GChecksum    *sum,
 static gboolean
 hash_table_rows (AttestWorkspace   *self,
                  const StateTable  *t,
-                 gboolean           dirty,
+                 DirtyRead          dirty,
                  GHashTable        *pending,
                  GError           **error)
 {
@@ -307,7 +361,7 @@ _attest_state_compute (AttestWorkspace  *self,
   g_autoptr(GHashTable) parts = _attest_state_new_table ();
 
   for (guint t = 0; t < G_N_ELEMENTS (state_tables); t++)
-    if (!hash_table_rows (self, &state_tables[t], FALSE, pending, error))
+    if (!hash_table_rows (self, &state_tables[t], DIRTY_NONE, pending, error))
       return NULL;
   add_pending (parts, pending);
   return g_steal_pointer (&parts);
@@ -323,7 +377,7 @@ compute_dirty (AttestWorkspace  *self,
   g_autoptr(GHashTable) pending = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                          (GDestroyNotify)pending_free);
   g_autoptr(GHashTable) parts = _attest_state_new_table ();
-  gboolean kinds[G_N_ELEMENTS (state_tables)] = { FALSE, };
+  DirtyRead kinds[G_N_ELEMENTS (state_tables)] = { DIRTY_NONE, };
   sqlite3_stmt *stmt;
   GHashTableIter iter;
   gpointer key, value;
@@ -356,7 +410,20 @@ compute_dirty (AttestWorkspace  *self,
       len = colon != NULL ? (gsize)(colon - name) : strlen (name);
       for (guint t = 0; t < G_N_ELEMENTS (state_tables); t++)
         if (strlen (state_tables[t].kind) == len && strncmp (state_tables[t].kind, name, len) == 0)
-          kinds[t] = TRUE;
+          {
+            gboolean narrow = colon != NULL && narrow_index (state_tables[t].kind) >= 0;
+
+            /* "checklist:SCOPE:SERVICE" names its keys only with one ':' after the kind's. */
+            if (narrow && g_str_equal (state_tables[t].kind, "checklist"))
+              {
+                const char *second = strchr (colon + 1, ':');
+                narrow = second != NULL && strchr (second + 1, ':') == NULL;
+              }
+            if (!narrow)
+              kinds[t] = DIRTY_ALL;
+            else if (kinds[t] == DIRTY_NONE)
+              kinds[t] = DIRTY_NARROW;
+          }
     }
   _attest_workspace_done (stmt);
   if (rc != SQLITE_DONE)
@@ -365,7 +432,7 @@ compute_dirty (AttestWorkspace  *self,
       return NULL;
     }
   for (guint t = 0; t < G_N_ELEMENTS (state_tables); t++)
-    if (kinds[t] && !hash_table_rows (self, &state_tables[t], TRUE, pending, error))
+    if (kinds[t] != DIRTY_NONE && !hash_table_rows (self, &state_tables[t], kinds[t], pending, error))
       return NULL;
   add_pending (parts, pending);
   return g_steal_pointer (&parts);

@@ -218,6 +218,21 @@ test_incremental (void)
     g_assert_no_error (error);
     g_assert_true (_attest_workspace_commit (ws, &error));
     incremental = assert_kept_is_tables (ws);
+
+    /* A crafted item whose scope is a blob spelling the same cell: in that
+     * cell's part, read again when another item of the cell changes. */
+    g_assert_true (_attest_workspace_begin (ws, &error));
+    g_assert_true (_attest_workspace_exec (ws, "INSERT INTO checklist_item (scope_id, service_id, position, title) "
+                                               "VALUES (CAST ('soc/soc-2' AS BLOB), 'intune', 99, 'Crafted')", &error));
+    g_assert_true (_attest_history_append (ws, "checklist-item", "z", "update", NULL, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_true (_attest_workspace_commit (ws, &error));
+    assert_kept_is_tables (ws);
+    g_assert_true (attest_workspace_update_item (ws, item, "not-applicable", "Sam", NULL, &error));
+    g_assert_no_error (error);
+    before = incremental;
+    incremental = assert_kept_is_tables (ws);
+    g_assert_cmpuint (incremental, >, before);
     g_assert_true (_attest_workspace_exec (ws, "PRAGMA foreign_keys = ON", &error));
     g_assert_cmpint (attest_test_count (ws, "SELECT count(*) FROM item_evidence WHERE item_id NOT IN "
                                             "(SELECT id FROM checklist_item)"), ==, 1);
