@@ -626,9 +626,10 @@ _attest_state_record (AttestWorkspace  *self,
   if (watched && cache != NULL && g_strcmp0 (cache->hash, prev_hash) == 0 &&
       cache->data_version >= 0 && cache->data_version == attest_workspace_get_data_version (self))
     {
+      guint counted = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (self), INCREMENTAL_KEY));
+
       now = compute_dirty (self, cache->parts, error);
-      g_object_set_data (G_OBJECT (self), INCREMENTAL_KEY,
-                         GUINT_TO_POINTER (GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (self), INCREMENTAL_KEY)) + 1));
+      g_object_set_data (G_OBJECT (self), INCREMENTAL_KEY, GUINT_TO_POINTER (counted + 1));
     }
   else
     now = _attest_state_compute (self, error);
