@@ -927,11 +927,11 @@ bench_render (int    argc,
   g_assert (pdoc != NULL);
   scale = dpi / 72.0;
 
-  /* A first pass of each warms fonts and caches; then the best of three,
+  /* A first pass of each warms fonts and caches; then the best of five,
    * alternating, so neither side has the machine's quiet moment alone. */
   render_attest_pass (doc, first - 1, last - 1, scale, &failed);
   render_poppler_pass (POPPLER_DOCUMENT (pdoc), first - 1, last - 1, scale);
-  for (int run = 0; run < 3; run++)
+  for (int run = 0; run < 5; run++)
     {
       attest_ms = MIN (attest_ms, render_attest_pass (doc, first - 1, last - 1, scale, NULL));
       poppler_ms = MIN (poppler_ms, render_poppler_pass (POPPLER_DOCUMENT (pdoc), first - 1, last - 1, scale));
