@@ -368,7 +368,8 @@ link_get (AttestCliContext  *ctx,
 
   if (job.error != NULL)
     {
-      if (job.download == NULL)
+      /* The downloader's messages start with the URL: a LINK id goes before it. */
+      if (!from_url)
         g_printerr (_("attest-cli: %s: %s\n"), label, job.error->message);
       else
         g_printerr ("attest-cli: %s\n", job.error->message);
