@@ -570,3 +570,181 @@ attest_download_pdf (const char                 *url,
   download->fetched_at = now_iso8601 ();
   return g_steal_pointer (&download);
 }
+
+/* ---- In a worker, for the window ------------------------------------------ */
+
+typedef struct {
+  char *url;
+  AttestDownloadLimits limits;
+  AttestDownloadProgress progress;
+  gpointer progress_data;
+  GDestroyNotify progress_notify;
+  GMainContext *context;     /* the caller's, where progress is told */
+  GMutex lock;               /* over the fields below */
+  gint64 received;
+  gint64 total;
+  gboolean pending;          /* an idle is on its way to tell them */
+  gboolean finished;         /* told nothing more after the result */
+} AsyncDownload;
+
+static void
+async_download_free (AsyncDownload *a)
+{
+  g_free (a->url);
+  if (a->progress_notify != NULL)
+    a->progress_notify (a->progress_data);
+  g_main_context_unref (a->context);
+  g_mutex_clear (&a->lock);
+  g_free (a);
+}
+
+static gboolean
+tell_progress (gpointer data)
+{
+  GTask *task = data;
+  AsyncDownload *a = g_task_get_task_data (task);
+  gint64 received, total;
+  gboolean finished;
+
+  g_mutex_lock (&a->lock);
+  received = a->received;
+  total = a->total;
+  finished = a->finished;
+  a->pending = FALSE;
+  g_mutex_unlock (&a->lock);
+  if (!finished)
+    a->progress (received, total, a->progress_data);
+  return G_SOURCE_REMOVE;
+}
+
+/* In the worker: keep the newest figures; one idle at a time carries them
+ * to the caller's context, so a fast download does not flood it. */
+static void
+on_async_progress (gint64   received,
+                   gint64   total,
+                   gpointer user_data)
+{
+  GTask *task = user_data;
+  AsyncDownload *a = g_task_get_task_data (task);
+  gboolean schedule;
+
+  g_mutex_lock (&a->lock);
+  a->received = received;
+  a->total = total;
+  schedule = !a->pending;
+  a->pending = TRUE;
+  g_mutex_unlock (&a->lock);
+  if (schedule)
+    {
+      GSource *source = g_idle_source_new ();
+
+      g_source_set_priority (source, G_PRIORITY_DEFAULT);
+      g_source_set_callback (source, tell_progress, g_object_ref (task), g_object_unref);
+      g_source_attach (source, a->context);
+      g_source_unref (source);
+    }
+}
+
+static void
+download_in_thread (GTask        *task,
+                    gpointer      source,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  AsyncDownload *a = task_data;
+  GError *error = NULL;
+  AttestDownload *download;
+
+  download = attest_download_pdf (a->url, &a->limits, a->progress != NULL ? on_async_progress : NULL, task,
+                                  cancellable, &error);
+  if (download == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, download, (GDestroyNotify)attest_download_free);
+}
+
+static void
+on_async_done (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  GTask *outer = user_data;
+  AsyncDownload *a = g_task_get_task_data (G_TASK (result));
+  GError *error = NULL;
+  AttestDownload *download;
+
+  g_mutex_lock (&a->lock);
+  a->finished = TRUE;
+  g_mutex_unlock (&a->lock);
+  /* Here, on the caller's context: the worker may drop the last reference
+   * to the task data in its own thread. */
+  if (a->progress_notify != NULL)
+    a->progress_notify (a->progress_data);
+  a->progress_notify = NULL;
+  a->progress_data = NULL;
+  download = g_task_propagate_pointer (G_TASK (result), &error);
+  if (download == NULL)
+    g_task_return_error (outer, error);
+  else
+    g_task_return_pointer (outer, download, (GDestroyNotify)attest_download_free);
+  g_object_unref (outer);
+}
+
+/**
+ * attest_download_pdf_async:
+ * @progress: (nullable): told on the caller's thread-default main context,
+ *   never after @callback
+ * @progress_notify: (nullable): frees @progress_data once nothing more is
+ *   told, on the caller's context, just before @callback
+ *
+ * attest_download_pdf() in a worker thread, for the window: @callback runs
+ * on the caller's thread-default main context. Cancelling @cancellable
+ * stops the download and removes what it had written.
+ */
+void
+attest_download_pdf_async (const char                 *url,
+                           const AttestDownloadLimits *limits,
+                           AttestDownloadProgress      progress,
+                           gpointer                    progress_data,
+                           GDestroyNotify              progress_notify,
+                           GCancellable               *cancellable,
+                           GAsyncReadyCallback         callback,
+                           gpointer                    user_data)
+{
+  GTask *outer;
+  g_autoptr(GTask) inner = NULL;
+  AsyncDownload *a;
+
+  g_return_if_fail (url != NULL);
+
+  outer = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (outer, attest_download_pdf_async);
+  /* A cancellation is told with the download's own words (it names the URL). */
+  g_task_set_check_cancellable (outer, FALSE);
+  a = g_new0 (AsyncDownload, 1);
+  g_mutex_init (&a->lock);
+  a->url = g_strdup (url);
+  if (limits != NULL)
+    a->limits = *limits;
+  a->progress = progress;
+  a->progress_data = progress_data;
+  a->progress_notify = progress_notify;
+  a->context = g_main_context_ref_thread_default ();
+  a->total = -1;
+  /* The worker's task keeps the progress state; the caller's task is
+   * finished only once the figures are marked finished. */
+  inner = g_task_new (NULL, cancellable, on_async_done, outer);
+  g_task_set_check_cancellable (inner, FALSE);
+  g_task_set_task_data (inner, a, (GDestroyNotify)async_download_free);
+  g_task_run_in_thread (inner, download_in_thread);
+}
+
+AttestDownload *
+attest_download_pdf_finish (GAsyncResult  *result,
+                            GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == attest_download_pdf_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

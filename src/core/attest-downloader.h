@@ -65,6 +65,16 @@ AttestDownload *attest_download_pdf         (const char                *url,
                                              gpointer                   user_data,
                                              GCancellable              *cancellable,
                                              GError                   **error);
+void            attest_download_pdf_async   (const char                *url,
+                                             const AttestDownloadLimits *limits,
+                                             AttestDownloadProgress     progress,
+                                             gpointer                   progress_data,
+                                             GDestroyNotify             progress_notify,
+                                             GCancellable              *cancellable,
+                                             GAsyncReadyCallback        callback,
+                                             gpointer                   user_data);
+AttestDownload *attest_download_pdf_finish  (GAsyncResult              *result,
+                                             GError                   **error);
 void            attest_download_free        (AttestDownload            *download);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AttestDownload, attest_download_free)

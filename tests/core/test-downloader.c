@@ -392,6 +392,95 @@ test_refused_connection (Fixture       *f,
   assert_error_says (error, url);
 }
 
+typedef struct {
+  GMainLoop *loop;
+  AttestDownload *download;
+  GError *error;
+  Progress progress;
+  GThread *main_thread;
+  gboolean off_thread;
+  gboolean after_result;
+  gboolean notified;
+} Async;
+
+static void
+on_async_progress (gint64   received,
+                   gint64   total,
+                   gpointer user_data)
+{
+  Async *a = user_data;
+
+  if (g_thread_self () != a->main_thread)
+    a->off_thread = TRUE;
+  if (a->download != NULL || a->error != NULL)
+    a->after_result = TRUE;
+  on_progress (received, total, &a->progress);
+}
+
+static void
+on_async_notify (gpointer user_data)
+{
+  Async *a = user_data;
+
+  a->notified = TRUE;
+}
+
+static void
+on_async_done (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  Async *a = user_data;
+
+  /* Told before the result, on this thread. */
+  g_assert_true (a->notified);
+  a->download = attest_download_pdf_finish (result, &a->error);
+  g_main_loop_quit (a->loop);
+}
+
+/* In a worker, as the window downloads: the progress and the result come on
+ * the caller's main context, no progress after the result; a cancellation
+ * in the middle says so in the download's words. */
+static void
+test_async (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GBytes) pdf = attest_test_pdf_bytes ();
+  g_autofree char *expected = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, pdf);
+  g_autofree char *slow = attest_test_server_url (f->server, "/slow.pdf");
+  g_autofree char *stall = attest_test_server_url (f->server, "/stall.pdf");
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  Async a = { 0 };
+
+  a.loop = g_main_loop_new (NULL, FALSE);
+  a.main_thread = g_thread_self ();
+  attest_download_pdf_async (slow, NULL, on_async_progress, &a, on_async_notify, NULL, on_async_done, &a);
+  g_main_loop_run (a.loop);
+  g_assert_no_error (a.error);
+  g_assert_cmpstr (a.download->sha256, ==, expected);
+  g_assert_cmpuint (a.progress.calls, >=, 2);
+  g_assert_false (a.off_thread);
+  g_clear_pointer (&a.download, attest_download_free);
+  /* What is left to tell runs out: nothing after the result. */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_false (a.after_result);
+
+  memset (&a.progress, 0, sizeof a.progress);
+  a.notified = FALSE;
+  a.progress.cancel_after_bytes = cancellable;
+  attest_download_pdf_async (stall, NULL, on_async_progress, &a, on_async_notify, cancellable, on_async_done, &a);
+  g_main_loop_run (a.loop);
+  g_assert_null (a.download);
+  g_assert_error (a.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  assert_error_says (a.error, stall);
+  g_clear_error (&a.error);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_false (a.after_result);
+  g_main_loop_unref (a.loop);
+}
+
 static void
 test_magic (void)
 {
@@ -437,6 +526,7 @@ main (int   argc,
   ADD ("too-large", test_too_large);
   ADD ("timeout", test_timeout);
   ADD ("refused-connection", test_refused_connection);
+  ADD ("async", test_async);
 #undef ADD
   ret = g_test_run ();
   g_rmdir (tmp_dir);
