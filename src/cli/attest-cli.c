@@ -36,6 +36,7 @@ static const Command commands[] = {
   { "verify", "verify [--fingerprint] [--expect FINGERPRINT]", N_("check the database, the history chain and every evidence file"), _attest_cli_verify },
   { "evidence", "evidence attach|list|export …", N_("attach evidence files to checklist items, list or export them"), _attest_cli_evidence },
   { "search", "search QUERY… [--format text|json]", N_("search page text, notes, checklists and evidence"), _attest_cli_search },
+  { "link", "link list|get|attach …", N_("list the pages' links, download or attach a link's document"), _attest_cli_link },
   { NULL, NULL, NULL, NULL },
 };
 

@@ -68,6 +68,9 @@ static const StateTable state_tables[] = {
   { "scope", "'scope:' || id", ", framework_id, name, parent_id, environment, sort_order FROM scope", NULL, "id" },
   { "framework", "'framework:' || id", ", short_name, title, category, sort_order, description FROM framework",
     NULL, "id" },
+  /* The document each link's URL resolves to. */
+  { "link-document", "'link-document:' || url", ", sha256, origin, final_url, fetched_at FROM link_document", NULL,
+    "url" },
 };
 
 /* The parts each covered table's rows belong to, for the triggers that note
@@ -95,6 +98,7 @@ static const struct {
   { "variant", "SELECT coalesce ('variant:' || R.id, 'variant') AS p" },
   { "scope", "SELECT coalesce ('scope:' || R.id, 'scope') AS p" },
   { "framework", "SELECT coalesce ('framework:' || R.id, 'framework') AS p" },
+  { "link_document", "SELECT coalesce ('link-document:' || R.url, 'link-document') AS p" },
 };
 
 /* Where a table's rows of the dirty parts can be found through an index:
@@ -122,6 +126,7 @@ static const struct {
   { "variant", NULL, "id" },
   { "scope", NULL, "id" },
   { "framework", NULL, "id" },
+  { "link-document", NULL, "url" },
 };
 
 static gint

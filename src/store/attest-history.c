@@ -669,6 +669,8 @@ static const struct {
   { "service", "merge", N_("Services merged") },
   { "service", "rename", N_("Service renamed") },
   { "service", "update", N_("Service updated") },
+  { "link", "download", N_("Link document downloaded") },
+  { "link", "attach", N_("Link document attached") },
 };
 
 /* What the entity filter of the History window calls each kind of row. */
@@ -684,6 +686,7 @@ static const struct {
   { "annotation", N_("Annotations") },
   { "my-services", N_("My Services") },
   { "service", N_("Services") },
+  { "link", N_("Links") },
 };
 
 /**

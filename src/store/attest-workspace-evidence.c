@@ -326,6 +326,63 @@ step_done (AttestWorkspace  *self,
 }
 
 /**
+ * _attest_workspace_insert_evidence:
+ * @sha256: the SHA-256 of @bytes (lower-case hex)
+ *
+ * Inserts a file not stored yet into the evidence table and the search
+ * index, inside the caller's transaction; links it to nothing and writes no
+ * history row (the caller's change does).
+ */
+gboolean
+_attest_workspace_insert_evidence (AttestWorkspace  *self,
+                                   const char       *sha256,
+                                   const char       *original_name,
+                                   GBytes           *bytes,
+                                   const char       *mime,
+                                   const char       *effective,
+                                   const char       *expires,
+                                   gint              page_count,
+                                   const char       *text,
+                                   GError          **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *now = now_iso8601 ();
+  gsize size;
+  const void *data = g_bytes_get_data (bytes, &size);
+
+  stmt = _attest_workspace_prepare (self,
+                                    "INSERT INTO evidence (sha256, name, size, mime, attached_at, effective, "
+                                    "expires, page_count, text, data) "
+                                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, sha256, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, original_name, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 3, (sqlite3_int64)size);
+  sqlite3_bind_text (stmt, 4, mime != NULL && *mime != '\0' ? mime : "application/octet-stream", -1,
+                     SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 5, now, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 6, effective, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 7, expires, -1, SQLITE_TRANSIENT);
+  if (page_count >= 0)
+    sqlite3_bind_int (stmt, 8, page_count);
+  else
+    sqlite3_bind_null (stmt, 8);
+  sqlite3_bind_text (stmt, 9, text != NULL ? text : "", -1, SQLITE_TRANSIENT);
+  /* @bytes outlives the statement: SQLite reads them in place. An empty
+   * file still needs a non-NULL blob (the column is NOT NULL). */
+  if (size == 0)
+    sqlite3_bind_zeroblob (stmt, 10, 0);
+  else
+    sqlite3_bind_blob64 (stmt, 10, data, (sqlite3_uint64)size, SQLITE_STATIC);
+  if (!step_done (self, stmt, error))
+    return FALSE;
+
+  /* Its name and extracted text are found by search, committed with the row. */
+  return _attest_search_put (self, "evidence", sha256, original_name, text != NULL ? text : "", error);
+}
+
+/**
  * attest_workspace_attach_evidence:
  * @item_id: the checklist item the file serves
  * @original_name: the file's name as the analyst knows it
@@ -368,7 +425,6 @@ attest_workspace_attach_evidence (AttestWorkspace  *self,
   const char *new_effective, *new_expires;
   gboolean stored = FALSE, linked, dates_changed = FALSE;
   gsize size;
-  const void *data;
   int rc;
 
   g_return_val_if_fail (ATTEST_IS_WORKSPACE (self), FALSE);
@@ -382,7 +438,7 @@ attest_workspace_attach_evidence (AttestWorkspace  *self,
                    _("An evidence file needs a name"));
       return FALSE;
     }
-  data = g_bytes_get_data (bytes, &size);
+  size = g_bytes_get_size (bytes);
   if ((guint64)size > (guint64)ATTEST_EVIDENCE_MAX_BYTES)
     {
       g_set_error (error, ATTEST_STORE_ERROR, ATTEST_STORE_ERROR_INVALID,
@@ -433,39 +489,8 @@ attest_workspace_attach_evidence (AttestWorkspace  *self,
 
   if (!stored)
     {
-      g_autofree char *now = now_iso8601 ();
-
-      stmt = _attest_workspace_prepare (self,
-                                        "INSERT INTO evidence (sha256, name, size, mime, attached_at, effective, "
-                                        "expires, page_count, text, data) "
-                                        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)", error);
-      if (stmt == NULL)
-        goto fail;
-      sqlite3_bind_text (stmt, 1, sha, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 2, original_name, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int64 (stmt, 3, (sqlite3_int64)size);
-      sqlite3_bind_text (stmt, 4, mime != NULL && *mime != '\0' ? mime : "application/octet-stream", -1,
-                         SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 5, now, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 6, effective, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 7, expires, -1, SQLITE_TRANSIENT);
-      if (page_count >= 0)
-        sqlite3_bind_int (stmt, 8, page_count);
-      else
-        sqlite3_bind_null (stmt, 8);
-      sqlite3_bind_text (stmt, 9, text != NULL ? text : "", -1, SQLITE_TRANSIENT);
-      /* @bytes outlives the statement: SQLite reads them in place. An empty
-       * file still needs a non-NULL blob (the column is NOT NULL). */
-      if (size == 0)
-        sqlite3_bind_zeroblob (stmt, 10, 0);
-      else
-        sqlite3_bind_blob64 (stmt, 10, data, (sqlite3_uint64)size, SQLITE_STATIC);
-      if (!step_done (self, stmt, error))
-        goto fail;
-      g_clear_pointer (&stmt, sqlite3_finalize);
-
-      /* Its name and extracted text are found by search, committed with the row. */
-      if (!_attest_search_put (self, "evidence", sha, original_name, text != NULL ? text : "", error))
+      if (!_attest_workspace_insert_evidence (self, sha, original_name, bytes, mime, effective, expires,
+                                              page_count, text, error))
         goto fail;
     }
   else if (g_strcmp0 (new_effective, old_effective) != 0 || g_strcmp0 (new_expires, old_expires) != 0)

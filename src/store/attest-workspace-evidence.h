@@ -84,6 +84,19 @@ gboolean    attest_workspace_update_evidence_dates (AttestWorkspace *self,
                                                     const char      *expires,
                                                     GError         **error);
 
+/* For the store's own files: a new file into the evidence table, inside the
+ * caller's transaction. */
+gboolean    _attest_workspace_insert_evidence     (AttestWorkspace  *self,
+                                                   const char       *sha256,
+                                                   const char       *original_name,
+                                                   GBytes           *bytes,
+                                                   const char       *mime,
+                                                   const char       *effective,
+                                                   const char       *expires,
+                                                   gint              page_count,
+                                                   const char       *text,
+                                                   GError          **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AttestEvidence, attest_evidence_free)
 
 G_END_DECLS

@@ -38,6 +38,25 @@ struct _AttestWorkspace
 
 G_DEFINE_FINAL_TYPE (AttestWorkspace, attest_workspace, G_TYPE_OBJECT)
 
+/* A link's document (DESIGN.md "Link"): the evidence file a link's URL
+ * resolves to once downloaded or attached, keyed by that URL so it survives
+ * re-imports of the page and serves every page linking the same URL. url is
+ * the URL fetched (or the one a file was attached for); final_url where its
+ * redirects ended (NULL when attached); fetched_at when it was downloaded or
+ * attached. IF NOT EXISTS: tests fake an older schema on a current file.
+ * Depends on no other migration's number: it goes wherever it is listed. */
+static const char link_document_migration[] =
+  "CREATE TABLE IF NOT EXISTS link_document ("
+  "  url TEXT PRIMARY KEY,"
+  "  sha256 TEXT NOT NULL REFERENCES evidence (sha256),"
+  "  origin TEXT NOT NULL CHECK (origin IN ('downloaded', 'attached')),"
+  "  final_url TEXT,"
+  "  fetched_at TEXT NOT NULL"
+  ");"
+  "CREATE INDEX IF NOT EXISTS link_document_sha256 ON link_document (sha256);"
+  /* Listing the current pages' links reads them by page version. */
+  "CREATE INDEX IF NOT EXISTS link_variant ON link (variant_id);";
+
 /* migrations[i] takes a workspace from schema version i to i + 1. */
 static const char * const migrations[ATTEST_WORKSPACE_SCHEMA_VERSION] = {
   /* 0 → 1: view state and the frameworks of the catalog. */
@@ -246,6 +265,9 @@ static const char * const migrations[ATTEST_WORKSPACE_SCHEMA_VERSION] = {
    * would have superseded (kept_older). migrate() adds the columns where
    * they are missing (add_variant_dates()). */
   "",
+
+  /* 8 → 9: the documents of links (link_document_migration). */
+  link_document_migration,
 };
 
 /* The first schema whose history rows carry a state record. */

@@ -17,6 +17,7 @@
 #include "attest-test-workspace.h"
 #include "attest-workspace-checklist.h"
 #include "attest-workspace-evidence.h"
+#include "attest-workspace-links.h"
 #include "attest-workspace-notes.h"
 #include "attest-workspace-private.h"
 #include "attest-workspace-services.h"
@@ -178,6 +179,29 @@ test_incremental (void)
   g_assert_true (attest_workspace_delete_note (ws, note, &error));
   g_assert_no_error (error);
   assert_kept_is_tables (ws);
+
+  /* A link's document downloaded (a new file), then replaced by a file
+   * already stored, attached by hand: each rehashed where it wrote. */
+  {
+    g_autoptr(GBytes) backgrounder = g_bytes_new_static ("%PDF-1.4 backgrounder", 21);
+
+    g_assert_true (attest_workspace_set_link_document (ws, "https://aka.ms/mars-e-backgrounder",
+                                                       ATTEST_LINK_DOCUMENT_DOWNLOADED,
+                                                       "https://download.example.com/mars-e.pdf", NULL, "mars-e.pdf",
+                                                       backgrounder, "application/pdf", -1, NULL, NULL, &error));
+    g_assert_no_error (error);
+    before = incremental;
+    incremental = assert_kept_is_tables (ws);
+    g_assert_cmpuint (incremental, >, before);
+    g_assert_true (attest_workspace_set_link_document (ws, "https://aka.ms/mars-e-backgrounder",
+                                                       ATTEST_LINK_DOCUMENT_ATTACHED, NULL, NULL, "report.pdf",
+                                                       report, "application/pdf", -1, NULL, NULL, &error));
+    g_assert_no_error (error);
+    before = incremental;
+    incremental = assert_kept_is_tables (ws);
+    g_assert_cmpuint (incremental, >, before);
+    g_assert_cmpint (attest_test_count (ws, "SELECT count(*) FROM link_document"), ==, 1);
+  }
 
   /* Two services merged, then taken apart. */
   g_assert_true (attest_workspace_merge_services (ws, "power-apps", "power-automate", &error));
