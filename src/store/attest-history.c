@@ -588,7 +588,7 @@ attest_workspace_check_history (AttestWorkspace  *self,
    * covered). The replayed parts must add up to the last row's root. */
   if (state_row != NULL && state_ok)
     {
-      g_autofree char *root = _attest_state_root (state);
+      g_autofree char *root = _attest_state_root_as (state, state_root);
 
       if (state_root == NULL || !g_str_equal (root, state_root))
         g_ptr_array_add (problems,
