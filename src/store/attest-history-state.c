@@ -198,8 +198,8 @@ _attest_state_watch (AttestWorkspace  *self,
           parts = g_strjoinv (row, pieces);
           g_string_append_printf (sql,
                                   "CREATE TEMP TRIGGER IF NOT EXISTS state_dirty_%s_%c%c AFTER %s ON main.%s BEGIN "
-                                  "INSERT INTO state_dirty (part) SELECT DISTINCT p FROM (%s) "
-                                  "WHERE p NOT IN (SELECT part FROM state_dirty); END;",
+                                  "INSERT INTO state_dirty (part) SELECT p FROM (%s) WHERE true "
+                                  "ON CONFLICT DO NOTHING; END;",
                                   state_watch[i].table, g_ascii_tolower (events[e][0]), row[0],
                                   events[e], state_watch[i].table, parts);
         }
@@ -481,7 +481,8 @@ part_equal (const AttestStatePart *a,
  * every part, and as much a function of the parts alone, but in two levels:
  * each part goes to one of ROOT_BUCKETS buckets by a hash of its name, a
  * bucket's digest covers its parts' lines (as above, in name order), and
- * the root covers the digests of the buckets that hold a part. A row then
+ * the root covers, for each bucket that holds a part in order, its number
+ * (one byte) and its digest (32 bytes). A row then
  * rehashes only the buckets of the parts it changed. Its records say
  * "2:" before the digest; rows that recorded the first form keep theirs,
  * and verify checks the last row's root in the form that row wrote. */
@@ -491,7 +492,7 @@ part_equal (const AttestStatePart *a,
 typedef struct {
   GPtrArray *names;    /* owned; in name order unless @dirty */
   gboolean dirty;      /* its digest is to be computed again */
-  char digest[65];
+  guint8 digest[33];   /* the bucket's number, then its SHA-256 */
 } RootBucket;
 
 typedef struct {
@@ -592,25 +593,23 @@ root_index_root (RootIndex  *index,
   for (guint i = 0; i < ROOT_BUCKETS; i++)
     {
       RootBucket *b = &index->buckets[i];
-      char head[16];
 
       if (b->names == NULL || b->names->len == 0)
         continue;
       if (b->dirty)
         {
           g_autoptr(GChecksum) bucket = g_checksum_new (G_CHECKSUM_SHA256);
+          gsize len = sizeof b->digest - 1;
 
           g_ptr_array_sort (b->names, compare_names);
           g_checksum_update (bucket, (const guchar *)"attest-state-bucket-2", -1);
           for (guint n = 0; n < b->names->len; n++)
             hash_part_line (bucket, b->names->pdata[n], g_hash_table_lookup (parts, b->names->pdata[n]));
-          g_strlcpy (b->digest, g_checksum_get_string (bucket), sizeof b->digest);
+          b->digest[0] = (guint8)i;
+          g_checksum_get_digest (bucket, b->digest + 1, &len);
           b->dirty = FALSE;
         }
-      g_snprintf (head, sizeof head, "%u:", i);
-      g_checksum_update (sum, (const guchar *)head, -1);
-      g_checksum_update (sum, (const guchar *)b->digest, -1);
-      g_checksum_update (sum, (const guchar *)"\n", 1);
+      g_checksum_update (sum, b->digest, sizeof b->digest);
     }
   return g_strconcat (ROOT2_PREFIX, g_checksum_get_string (sum), NULL);
 }
