@@ -903,8 +903,20 @@ _attest_state_record (AttestWorkspace  *self,
       if (state == NULL)
         return NULL;
     }
-  if (watched && !_attest_workspace_exec (self, "DELETE FROM temp.state_dirty", error))
-    return NULL;
+  if (watched)
+    {
+      sqlite3_stmt *clear = _attest_workspace_prepare_kept (self, "DELETE FROM temp.state_dirty", error);
+      int rc;
+
+      if (clear == NULL)
+        return NULL;
+      rc = sqlite3_step (clear);
+      if (rc != SQLITE_DONE)
+        _attest_workspace_set_error (self, error, rc, _("could not update the workspace"));
+      _attest_workspace_done (clear);
+      if (rc != SQLITE_DONE)
+        return NULL;
+    }
   json_builder_end_object (parts);
   changed = json_builder_get_root (parts);
 
