@@ -13,7 +13,11 @@
  * and the commits of an import do not each wait for the disk (WAL with
  * synchronous=NORMAL, _attest_workspace_set_bulk()): a commit still survives
  * the program being killed, and the end of the import (run to its end,
- * cancelled or stopped) syncs the WAL once.
+ * cancelled or stopped) syncs the WAL once. Each page's history row
+ * rehashes only the parts of the state its page touched, and their buckets
+ * of the root (attest-history-state.c), not the whole state. What is left
+ * is mostly the search index: FTS5 writes a segment for each page (its
+ * savepoint), which keeping a page's rows with the page requires.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
