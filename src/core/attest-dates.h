@@ -11,5 +11,6 @@ G_BEGIN_DECLS
 char      *attest_dates_format        (const char *iso);
 char      *attest_dates_parse_day     (const char *text);
 GDateTime *attest_dates_parse         (const char *iso);
+char      *attest_dates_from_title    (const char *title);
 
 G_END_DECLS

@@ -384,12 +384,12 @@ import_locked (AttestWorkspace      *self,
            o->framework_id, o->source_title) != SQLITE_DONE)
     return FALSE;
 
-  /* The date it is ranked by: the analyst's, else the page's own, else its
-   * import time. An undated page never silently supersedes a stored version:
+  /* The date it is ranked by: the analyst's, else the page's own (its front
+   * matter's, else its title's), else its import time. An undated page never silently supersedes a stored version:
    * when one defines a scope it defines (or, a page without scopes, when
    * its framework has one) it is kept below them; the report says so and the
    * analyst can set its date or make it current. */
-  page_date = o->handoff != NULL ? o->handoff : o->page_date;
+  page_date = o->handoff != NULL ? o->handoff : o->page_date != NULL ? o->page_date : o->title_date;
   effective = o->date_set != NULL ? o->date_set : page_date != NULL ? page_date : now_iso;
   if (o->date_set == NULL && page_date == NULL)
     {
