@@ -34,6 +34,7 @@
 #include "attest-evidence-attacher.h"
 #include "attest-evidence-opener.h"
 #include "attest-evidence-row.h"
+#include "attest-languages.h"
 #include "attest-markup.h"
 #include "attest-workspace-checklist.h"
 #include "attest-workspace-evidence.h"
@@ -548,12 +549,12 @@ show_source (AttestCellPane        *self,
       g_autofree char *covers = attest_matrix_variant_covers (framework, version);
       g_autofree char *dates = attest_matrix_variant_dates (version);
       g_autofree char *name = NULL;
-      const char *locale = *version->locale != '\0' ? version->locale : _("English");
+      const char *locale = attest_languages_name (version->locale);
 
       /* What the page covers when the framework has a page per scope ("SOC 2 · English"). */
       name = covers != NULL ? g_strdup_printf (_("%s · %s"), covers, locale) : g_strdup (locale);
-      /* Translators: which page put the cell in scope: what it covers and its locale ("SOC 2 · English"
-       * or "fr-FR"), then its dates in words ("page of 12 March 2023, imported 4 December 2026") */
+      /* Translators: which page put the cell in scope: what it covers and its language ("SOC 2 · English"
+       * or "French (France)"), then its dates in words ("page of 12 March 2023, imported 4 December 2026") */
       variant = g_strdup_printf (_("From the %s page (%s)"), name, dates);
     }
   else if (english && cell->variant_date != NULL)
@@ -567,12 +568,12 @@ show_source (AttestCellPane        *self,
   else if (cell->variant_date != NULL)
     {
       g_autofree char *date = attest_dates_format (cell->variant_date);
-      /* Translators: which page put the cell in scope: "From the fr-FR page of 2023-05-11" */
-      variant = g_strdup_printf (_("From the %s page of %s"), cell->variant_locale, date);
+      /* Translators: which page put the cell in scope: its language ("French (France)"), then a date */
+      variant = g_strdup_printf (_("From the %s page of %s"), attest_languages_name (cell->variant_locale), date);
     }
   else
-    /* Translators: which page put the cell in scope; %s is a locale, e.g. fr-FR */
-    variant = g_strdup_printf (_("From the %s page"), cell->variant_locale);
+    /* Translators: which page put the cell in scope; %s is its language, e.g. "French (France)" */
+    variant = g_strdup_printf (_("From the %s page"), attest_languages_name (cell->variant_locale));
   gtk_label_set_text (self->variant_label, variant);
 }
 

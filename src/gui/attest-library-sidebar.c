@@ -17,6 +17,7 @@
 
 #include <adwaita.h>
 
+#include "attest-languages.h"
 #include "attest-library-item.h"
 #include "attest-library-sidebar.h"
 #include "attest-matrix.h"
@@ -73,72 +74,6 @@ static const struct {
   /* Translators: a category of compliance frameworks, a heading of the library sidebar */
   { "US government", N_("US government") },
 };
-
-/* The locales the provider publishes offering pages in most often. */
-static const struct {
-  const char *locale;
-  const char *name;
-} languages[] = {
-  /* Translators: the language of a page variant; this one is the source page */
-  { "", N_("English") },
-  /* Translators: the language and region of a page variant */
-  { "cs-CZ", N_("Czech (Czechia)") },
-  /* Translators: the language and region of a page variant */
-  { "da-DK", N_("Danish (Denmark)") },
-  /* Translators: the language and region of a page variant */
-  { "de-DE", N_("German (Germany)") },
-  /* Translators: the language and region of a page variant */
-  { "en-GB", N_("English (United Kingdom)") },
-  /* Translators: the language and region of a page variant */
-  { "en-US", N_("English (United States)") },
-  /* Translators: the language and region of a page variant */
-  { "es-ES", N_("Spanish (Spain)") },
-  /* Translators: the language and region of a page variant */
-  { "es-MX", N_("Spanish (Mexico)") },
-  /* Translators: the language and region of a page variant */
-  { "fr-CA", N_("French (Canada)") },
-  /* Translators: the language and region of a page variant */
-  { "fr-FR", N_("French (France)") },
-  /* Translators: the language and region of a page variant */
-  { "id-ID", N_("Indonesian (Indonesia)") },
-  /* Translators: the language and region of a page variant */
-  { "it-IT", N_("Italian (Italy)") },
-  /* Translators: the language and region of a page variant */
-  { "ja-JP", N_("Japanese (Japan)") },
-  /* Translators: the language and region of a page variant */
-  { "ko-KR", N_("Korean (Korea)") },
-  /* Translators: the language and region of a page variant */
-  { "nl-NL", N_("Dutch (Netherlands)") },
-  /* Translators: the language and region of a page variant */
-  { "pl-PL", N_("Polish (Poland)") },
-  /* Translators: the language and region of a page variant */
-  { "pt-BR", N_("Portuguese (Brazil)") },
-  /* Translators: the language and region of a page variant */
-  { "pt-PT", N_("Portuguese (Portugal)") },
-  /* Translators: the language and region of a page variant */
-  { "ru-RU", N_("Russian (Russia)") },
-  /* Translators: the language and region of a page variant */
-  { "sv-SE", N_("Swedish (Sweden)") },
-  /* Translators: the language and region of a page variant */
-  { "tr-TR", N_("Turkish (Türkiye)") },
-  /* Translators: the language and region of a page variant */
-  { "zh-CN", N_("Chinese (China)") },
-  /* Translators: the language and region of a page variant */
-  { "zh-TW", N_("Chinese (Taiwan)") },
-};
-
-/* "fr-FR", "fr_fr" → "French (France)"; unknown locales are shown as they are. */
-static const char *
-language_name (const char *locale)
-{
-  g_autofree char *normal = g_strdup (locale);
-
-  g_strdelimit (normal, "_", '-');
-  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
-    if (g_ascii_strcasecmp (languages[i].locale, normal) == 0)
-      return _(languages[i].name);
-  return locale;
-}
 
 static const char *
 category_name (const char *category)
@@ -226,10 +161,10 @@ framework_item (AttestMatrixFramework *framework)
 
               title = g_strdup (covers);
               /* Translators: a page version in the library, after what it covers: its language, its date */
-              date = g_strdup_printf (C_("variant row", "%s · %s"), language_name (locale), when);
+              date = g_strdup_printf (C_("variant row", "%s · %s"), attest_languages_name (locale), when);
             }
           else
-            title = g_strdup (language_name (locale));
+            title = g_strdup (attest_languages_name (locale));
           item = attest_library_item_new_version (framework->id, v->id, locale, title, date, dates,
                                                   v->machine_translated, v->kept_older, v->date_set != NULL);
           attest_library_item_set_stacked (item, covers != NULL);

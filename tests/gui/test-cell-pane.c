@@ -262,7 +262,7 @@ test_source (void)
     }
   /* The page's own date apart from the day it was imported, as people write dates. */
   g_assert_cmpstr (cell->variant_date, ==, "2020-02-01");
-  variant = g_strdup ("From the fr-FR page (page of 1 February 2020, imported ");
+  variant = g_strdup ("From the French (France) page (page of 1 February 2020, imported ");
   g_assert_true (g_str_has_prefix (_attest_cell_pane_get_variant_text (f->pane), variant));
   g_assert_null (strstr (_attest_cell_pane_get_variant_text (f->pane), "Z)"));
   g_assert_null (_attest_cell_pane_get_banner_text (f->pane));
@@ -310,7 +310,7 @@ test_source (void)
   g_assert_cmpstr (_attest_cell_pane_get_translated_quote_text (f->pane), ==, translated);
   g_assert_cmpstr (_attest_cell_pane_get_quote_text (f->pane), ==, "“Azure and Azure Government”");
   g_assert_cmpstr (_attest_cell_pane_get_translated_quote_text (f->pane), ==, "“Azure et Azure Government”");
-  g_assert_true (g_str_has_prefix (_attest_cell_pane_get_variant_text (f->pane), "From the fr-FR page (page of 4 November 2019, imported "));
+  g_assert_true (g_str_has_prefix (_attest_cell_pane_get_variant_text (f->pane), "From the French (France) page (page of 4 November 2019, imported "));
   maybe_screenshot (f, "pane-translated.png");
 
   /* Out of scope: said so, no checklist, nothing to attach to. */

@@ -87,6 +87,7 @@ make_workspace (void)
   g_autofree char *old = g_build_filename (tmp_dir, "demo-old", NULL);
   g_autofree char *new = g_build_filename (tmp_dir, "demo-new", NULL);
   g_autofree char *french = g_build_filename (attest_paths_data_dir (), "offerings", "offering-iso-27001.fr-FR.md", NULL);
+  g_autofree char *seed = g_build_filename (attest_paths_data_dir (), "offerings", "offering-iso-20000-1.fr-FR.md", NULL);
   char *path = g_build_filename (tmp_dir, "versions.attest", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(AttestWorkspace) ws = attest_workspace_open (path, &error);
@@ -108,6 +109,7 @@ make_workspace (void)
 
   attest_import_summary_free (import_dated (ws, split, "2023-03-12"));
   attest_import_summary_free (import_dated (ws, french, NULL));
+  attest_import_summary_free (import_dated (ws, seed, NULL));
   attest_import_summary_free (import_dated (ws, iso, "2023-05-01"));
   {
     g_autoptr(AttestImportSummary) a = import_dated (ws, old, "2020-01-01");
@@ -406,6 +408,18 @@ check_versions (AttestApplication *app,
     g_assert_true (g_str_has_prefix (text, "From the SOC 2 · English page "
                                            "(dated 12 March 2023 by the analyst, imported "));
   screenshot (GTK_WIDGET (window), "versions-source-card");
+
+  /* A seed page's version is named by its language, as the library names it. */
+  attest_window_show_cell (window, "iso-20000-1/iso-20000-1", "azure");
+  attest_test_settle (100);
+  text = _attest_cell_pane_get_variant_text (ATTEST_CELL_PANE (pane));
+  g_test_message ("%s", text);
+  g_assert_null (strstr (text, "fr-FR"));
+  if (in_english ())
+    g_assert_true (g_str_has_prefix (text, "From the French (France) page (page of 4 November 2019, imported "));
+  else
+    g_assert_true (g_str_has_prefix (text, "D’après la page « Français (France) » (page du 4 novembre 2019, importée "));
+  screenshot (GTK_WIDGET (window), "versions-source-card-seed");
 
   /* The library row menu: the older version given a later date becomes current (one edit);
    * its date taken back, the newest is current again. */
