@@ -21,6 +21,7 @@
 #include <glib/gi18n.h>
 
 #include "attest-dates.h"
+#include "attest-front-matter.h"
 
 /**
  * attest_dates_parse:
@@ -439,4 +440,37 @@ attest_dates_from_title (const char *title)
         found = g_steal_pointer (&iso);
     }
   return g_steal_pointer (&found);
+}
+
+/**
+ * attest_dates_page_date_source:
+ * @front_matter: (nullable): the page's front matter
+ * @page_date: (nullable): the page's own date as the import took it (ms.lasthandoff,
+ *   else ms.date, else updated_at, else its title's)
+ *
+ * Returns: where @page_date came from: "ms.lasthandoff", "ms.date",
+ *   "updated_at" or "title"; NULL when @page_date is NULL
+ */
+const char *
+attest_dates_page_date_source (const AttestFrontMatter *front_matter,
+                               const char              *page_date)
+{
+  g_autofree char *handoff = NULL;
+  g_autofree char *ms_date = NULL;
+  g_autofree char *updated = NULL;
+
+  if (page_date == NULL)
+    return NULL;
+  if (front_matter == NULL)
+    return "title";
+  handoff = attest_front_matter_dup_handoff (front_matter);
+  if (g_strcmp0 (handoff, page_date) == 0)
+    return "ms.lasthandoff";
+  ms_date = attest_front_matter_us_date_to_iso (attest_front_matter_lookup (front_matter, "ms.date"));
+  if (g_strcmp0 (ms_date, page_date) == 0)
+    return "ms.date";
+  updated = attest_front_matter_dup_date (front_matter);
+  if (g_strcmp0 (updated, page_date) == 0)
+    return "updated_at";
+  return "title";
 }
