@@ -17,6 +17,7 @@
 
 #include <adwaita.h>
 
+#include "attest-date-dialog.h"
 #include "attest-languages.h"
 #include "attest-library-item.h"
 #include "attest-library-sidebar.h"
@@ -494,19 +495,16 @@ new_row_label (void)
 /* ---- A version's date: the row menu and its dialog ---------------------- */
 
 static void
-date_dialog_response (AdwMessageDialog     *dialog,
-                      const char           *response,
-                      AttestLibrarySidebar *self)
+date_dialog_done (GObject            *owner,
+                  AdwMessageDialog   *dialog,
+                  const char * const *days)
 {
-  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "attest-date");
+  AttestLibrarySidebar *self = ATTEST_LIBRARY_SIDEBAR (owner);
   gint64 variant_id = self->menu_item != NULL ? attest_library_item_get_variant_id (self->menu_item) : 0;
-  g_autofree char *text = NULL;
 
-  if (variant_id == 0 || !g_str_equal (response, "set"))
-    return;
-  text = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
   /* Empty: the date set is taken back. */
-  g_signal_emit (self, signals[VARIANT_DATE_REQUESTED], 0, variant_id, *text != '\0' ? text : NULL, FALSE);
+  if (variant_id != 0)
+    g_signal_emit (self, signals[VARIANT_DATE_REQUESTED], 0, variant_id, days[0], FALSE);
 }
 
 static void
@@ -515,8 +513,7 @@ set_date_action (GtkWidget  *widget,
                  GVariant   *parameter)
 {
   AttestLibrarySidebar *self = ATTEST_LIBRARY_SIDEBAR (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
-  GtkWidget *dialog, *list, *row;
+  const char *titles[] = { _("_Date"), NULL };
   g_autofree char *body = NULL;
   const char *dates;
 
@@ -528,24 +525,8 @@ set_date_action (GtkWidget  *widget,
                             "version of a scope gives its coverage. Use YYYY-MM-DD; leave it empty to take "
                             "back the date set."),
                           attest_library_item_get_title (self->menu_item), dates != NULL ? dates : "");
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, _("Version Date"), body);
-  list = gtk_list_box_new ();
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  row = adw_entry_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("_Date"));
-  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
-  adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (row), GTK_INPUT_PURPOSE_DIGITS);
-  gtk_list_box_append (GTK_LIST_BOX (list), row);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "set", _("_Set Date"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "set", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "set");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data (G_OBJECT (dialog), "attest-date", row);
-  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (date_dialog_response), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  attest_date_dialog_new (widget, _("Version Date"), body, "set", _("_Set Date"), titles, NULL,
+                          date_dialog_done, G_OBJECT (self));
 }
 
 static void

@@ -291,6 +291,67 @@ version_item (AttestWindow *window,
   g_assert_not_reached ();
 }
 
+/* The label shown in the sidebar's list for a version's date @text: a
+ * row's ("· 1 January 2020" beside its language). */
+static GtkWidget *
+sidebar_label (GtkWidget  *sidebar,
+               const char *text)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  g_autofree char *beside = g_strconcat ("· ", text, NULL);
+
+  attest_test_collect_any (sidebar, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if ((g_strcmp0 (gtk_label_get_text (labels->pdata[i]), text) == 0 ||
+         g_strcmp0 (gtk_label_get_text (labels->pdata[i]), beside) == 0) &&
+        gtk_widget_get_mapped (labels->pdata[i]))
+      return labels->pdata[i];
+  return NULL;
+}
+
+/* A right click on the row that shows @label: its secondary-button gesture
+ * pressed, as GTK delivers a real click. */
+static void
+right_click (GtkWidget *label)
+{
+  for (GtkWidget *w = label; w != NULL; w = gtk_widget_get_parent (w))
+    {
+      g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (w);
+
+      for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+        {
+          g_autoptr(GtkEventController) c = g_list_model_get_item (controllers, i);
+
+          if (GTK_IS_GESTURE_CLICK (c) &&
+              gtk_gesture_single_get_button (GTK_GESTURE_SINGLE (c)) == GDK_BUTTON_SECONDARY)
+            {
+              g_signal_emit_by_name (c, "pressed", 1, 4.0, 4.0);
+              return;
+            }
+        }
+    }
+  g_assert_not_reached ();
+}
+
+/* The item of the shown row menu whose label reads @mnemonic_label (its
+ * translation, mnemonic taken out). */
+static GtkWidget *
+popover_item (GtkWidget  *popover,
+              const char *mnemonic_label)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  g_autoptr(GString) text = g_string_new (g_dgettext (GETTEXT_PACKAGE, mnemonic_label));
+
+  g_string_replace (text, "_", "", 0);
+  attest_test_collect_any (popover, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (g_strcmp0 (gtk_label_get_text (labels->pdata[i]), text->str) == 0)
+      for (GtkWidget *w = labels->pdata[i]; w != NULL; w = gtk_widget_get_parent (w))
+        if (g_str_equal (G_OBJECT_TYPE_NAME (w), "GtkModelButton"))
+          return w;
+  return NULL;
+}
+
 static gboolean
 menu_has (GMenuModel *menu,
           const char *action)
@@ -462,14 +523,80 @@ check_versions (AttestApplication *app,
     attest_test_settle (100);
     dialog = attest_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
     entry = GTK_EDITABLE (attest_test_find_any (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW));
-    /* Not a date: said, nothing changed. */
+    /* Not a date: said, Set Date waits, nothing changed. */
     gtk_editable_set_text (entry, "2024-02-30");
+    g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "set"));
+    g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (entry), "error"));
+    {
+      g_autofree char *said = g_strdup_printf (g_dgettext (GETTEXT_PACKAGE, "“%s” is not a date: write it YYYY-MM-DD"),
+                                               "2024-02-30");
+      g_assert_nonnull (find_label (GTK_WIDGET (dialog), said));
+    }
     adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "set");
     gtk_window_destroy (dialog);
     attest_test_settle (100);
     g_clear_pointer (&after, g_free);
     after = in_scope (window, "demo/demo");
     g_assert_cmpstr (after, ==, "stream");
+  }
+
+  /* The row menu as the analyst opens it: a right click on the row pops up
+   * its menu with its items; Set Date… there asks for the date and dates it. */
+  {
+    g_autoptr(AttestLibraryItem) item = version_item (window, demo_old_id);
+    GtkWidget *sidebar = attest_test_find_any (GTK_WIDGET (window), ATTEST_TYPE_LIBRARY_SIDEBAR);
+    GtkWidget *label;
+    GtkWidget *popover;
+    GtkWidget *set_date;
+    GtkWindow *dialog;
+    GtkEditable *entry;
+    g_autofree char *after = NULL;
+
+    /* The cell pane made the library room: F9 brings it back. */
+    g_action_group_change_action_state (G_ACTION_GROUP (window), "show-library", g_variant_new_boolean (TRUE));
+    attest_test_settle (300);
+    label = sidebar_label (sidebar, attest_library_item_get_subtitle (item));
+    g_assert_nonnull (label);
+    right_click (label);
+    attest_test_settle (100);
+    popover = attest_test_find_any (sidebar, GTK_TYPE_POPOVER_MENU);
+    g_assert_nonnull (popover);
+    g_assert_true (gtk_widget_get_visible (popover));
+    g_assert_true (gtk_widget_get_mapped (popover));
+    set_date = popover_item (popover, "Set _Date…");
+    g_assert_nonnull (set_date);
+    g_assert_nonnull (popover_item (popover, "_Clear Date"));
+    g_assert_null (popover_item (popover, "_Make Current"));
+    screenshot (GTK_WIDGET (window), "versions-row-menu");
+
+    g_signal_emit_by_name (set_date, "clicked");
+    attest_test_settle (100);
+    g_assert_false (gtk_widget_get_visible (popover));
+    dialog = attest_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+    g_assert_nonnull (dialog);
+    entry = GTK_EDITABLE (attest_test_find_any (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW));
+    gtk_editable_set_text (entry, "2019-06-30");
+    g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "set"));
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "set");
+    gtk_window_destroy (dialog);
+    attest_test_settle (100);
+    /* Older than the 2023 version again: its list gives the coverage. */
+    after = in_scope (window, "demo/demo");
+    g_assert_cmpstr (after, ==, "power-bi");
+    g_clear_object (&item);
+    item = version_item (window, demo_old_id);
+    if (in_english ())
+      g_assert_cmpstr (attest_library_item_get_subtitle (item), ==, "30 June 2019");
+
+    /* Shift+F10 or the Menu key (the sidebar's row-menu binding): the selected row's menu. */
+    select_version (window, demo_new_id);
+    attest_test_settle (100);
+    g_assert_true (gtk_widget_activate_action (sidebar, "library.row-menu", NULL));
+    attest_test_settle (100);
+    g_assert_true (gtk_widget_get_mapped (popover));
+    g_assert_nonnull (popover_item (popover, "Set _Date…"));
+    gtk_popover_popdown (GTK_POPOVER (popover));
+    attest_test_settle (100);
   }
   return TRUE;
 }
