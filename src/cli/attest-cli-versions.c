@@ -91,7 +91,6 @@ _attest_cli_versions (AttestCliContext  *ctx,
   int ret;
   g_autofree char *format = NULL;
   g_autoptr(AttestMatrix) matrix = NULL;
-  g_autoptr(GError) error = NULL;
   g_autoptr(JsonBuilder) b = json_builder_new ();
   const char *framework_id = NULL;
   gboolean found = FALSE;
@@ -115,12 +114,9 @@ _attest_cli_versions (AttestCliContext  *ctx,
   if ((ret = _attest_cli_prepare_listing (ctx, VERSIONS_USAGE, entries, &argc, &argv, &format, formats)) >= 0)
     return ret;
 
-  matrix = attest_workspace_load_matrix (ctx->workspace, &error);
+  matrix = _attest_cli_load_matrix (ctx);
   if (matrix == NULL)
-    {
-      g_printerr ("attest-cli: %s\n", error->message);
-      return ATTEST_CLI_FAILED;
-    }
+    return ATTEST_CLI_FAILED;
 
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "versions");
@@ -279,12 +275,9 @@ _attest_cli_version (AttestCliContext  *ctx,
 
   if (!_attest_cli_open_workspace (ctx))
     return ATTEST_CLI_FAILED;
-  matrix = attest_workspace_load_matrix (ctx->workspace, &error);
+  matrix = _attest_cli_load_matrix (ctx);
   if (matrix == NULL)
-    {
-      g_printerr ("attest-cli: %s\n", error->message);
-      return ATTEST_CLI_FAILED;
-    }
+    return ATTEST_CLI_FAILED;
   v = find_version (matrix, id, &framework);
   if (v == NULL)
     {

@@ -15,19 +15,6 @@
 
 static char *tmp_dir;
 
-static void
-write_page (const char *dir,
-            const char *name,
-            const char *text)
-{
-  g_autofree char *path = g_build_filename (dir, name, NULL);
-  g_autoptr(GError) error = NULL;
-
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
-  g_assert_true (g_file_set_contents (path, text, -1, &error));
-  g_assert_no_error (error);
-}
-
 static guint
 history_rows (const char *ws)
 {
@@ -91,14 +78,14 @@ test_versions (void)
 
   /* A dated title and no front matter date; ms.date and a dated title (ms.date
    * wins); no date at all, then a second undated version kept as older. */
-  write_page (first, "offering-titled.md",
+  cli_write_page (first, "offering-titled.md",
               "---\ntitle: Titled Standard (updated 12 March 2023)\n---\n"
               "# Titled Standard\n\n## Microsoft in-scope cloud services\n\n- Intune\n");
-  write_page (first, "offering-both.md",
+  cli_write_page (first, "offering-both.md",
               "---\ntitle: Both Standard (updated 12 March 2023)\nms.date: 05/01/2021\n---\n"
               "# Both Standard\n\n## Microsoft in-scope cloud services\n\n- Intune\n");
-  write_page (first, "offering-plain.md", "# Plain Standard\n\n## Microsoft in-scope cloud services\n\n- Intune\n");
-  write_page (second, "offering-plain.md",
+  cli_write_page (first, "offering-plain.md", "# Plain Standard\n\n## Microsoft in-scope cloud services\n\n- Intune\n");
+  cli_write_page (second, "offering-plain.md",
               "# Plain Standard\n\n## Microsoft in-scope cloud services\n\n- Intune\n- Power BI\n");
   run_cli (&r, "--workspace", ws, "import", first);
   g_assert_cmpint (r.status, ==, 0);
@@ -215,7 +202,7 @@ test_history_words (void)
   g_autofree char *ws = g_build_filename (tmp_dir, "history.attest", NULL);
   g_auto(Run) r = { 0 };
 
-  write_page (dir, "offering-plain.md", "# Plain Standard\n\n## Microsoft in-scope cloud services\n\n- Intune\n");
+  cli_write_page (dir, "offering-plain.md", "# Plain Standard\n\n## Microsoft in-scope cloud services\n\n- Intune\n");
   run_cli (&r, "--workspace", ws, "import", dir);
   g_assert_cmpint (r.status, ==, 0);
   run_cli (&r, "--workspace", ws, "history");

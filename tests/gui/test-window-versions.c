@@ -352,6 +352,32 @@ popover_item (GtkWidget  *popover,
   return NULL;
 }
 
+/* The Version Date dialog that is open: @text typed in, answered Set Date
+ * (whether it may be: @enabled), closed. */
+static void
+answer_date_dialog (const char *text,
+                    gboolean    enabled)
+{
+  GtkWindow *dialog = attest_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  GtkEditable *entry;
+
+  g_assert_nonnull (dialog);
+  entry = GTK_EDITABLE (attest_test_find_any (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW));
+  gtk_editable_set_text (entry, text);
+  g_assert_cmpint (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "set"), ==, enabled);
+  /* Said under the row when it is not a date. */
+  g_assert_cmpint (gtk_widget_has_css_class (GTK_WIDGET (entry), "error"), ==, !enabled);
+  if (!enabled)
+    {
+      g_autofree char *said = g_strdup_printf (g_dgettext (GETTEXT_PACKAGE, "“%s” is not a date: write it YYYY-MM-DD"),
+                                               text);
+      g_assert_nonnull (find_label (GTK_WIDGET (dialog), said));
+    }
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "set");
+  gtk_window_destroy (dialog);
+  attest_test_settle (100);
+}
+
 static gboolean
 menu_has (GMenuModel *menu,
           const char *action)
@@ -490,7 +516,6 @@ check_versions (AttestApplication *app,
     g_autoptr(AttestLibraryItem) item = version_item (window, demo_old_id);
     GtkWidget *sidebar = attest_test_find_any (GTK_WIDGET (window), ATTEST_TYPE_LIBRARY_SIDEBAR);
     GtkWindow *dialog;
-    GtkEditable *entry;
     g_autoptr(GMenuModel) menu = NULL;
 
     g_assert_cmpstr (before, ==, "power-bi");
@@ -506,11 +531,7 @@ check_versions (AttestApplication *app,
     dialog = attest_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
     g_assert_nonnull (dialog);
     screenshot (GTK_WIDGET (dialog), "versions-date-dialog");
-    entry = GTK_EDITABLE (attest_test_find_any (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW));
-    gtk_editable_set_text (entry, "2024-02-29");
-    adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "set");
-    gtk_window_destroy (dialog);
-    attest_test_settle (100);
+    answer_date_dialog ("2024-02-29", TRUE);
     after = in_scope (window, "demo/demo");
     g_assert_cmpstr (after, ==, "stream");
 
@@ -521,20 +542,8 @@ check_versions (AttestApplication *app,
     menu = attest_library_sidebar_row_menu (ATTEST_LIBRARY_SIDEBAR (sidebar), item);
     gtk_widget_activate_action (sidebar, "library.set-date", NULL);
     attest_test_settle (100);
-    dialog = attest_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
-    entry = GTK_EDITABLE (attest_test_find_any (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW));
     /* Not a date: said, Set Date waits, nothing changed. */
-    gtk_editable_set_text (entry, "2024-02-30");
-    g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "set"));
-    g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (entry), "error"));
-    {
-      g_autofree char *said = g_strdup_printf (g_dgettext (GETTEXT_PACKAGE, "“%s” is not a date: write it YYYY-MM-DD"),
-                                               "2024-02-30");
-      g_assert_nonnull (find_label (GTK_WIDGET (dialog), said));
-    }
-    adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "set");
-    gtk_window_destroy (dialog);
-    attest_test_settle (100);
+    answer_date_dialog ("2024-02-30", FALSE);
     g_clear_pointer (&after, g_free);
     after = in_scope (window, "demo/demo");
     g_assert_cmpstr (after, ==, "stream");
@@ -548,8 +557,6 @@ check_versions (AttestApplication *app,
     GtkWidget *label;
     GtkWidget *popover;
     GtkWidget *set_date;
-    GtkWindow *dialog;
-    GtkEditable *entry;
     g_autofree char *after = NULL;
 
     /* The cell pane made the library room: F9 brings it back. */
@@ -572,14 +579,7 @@ check_versions (AttestApplication *app,
     g_signal_emit_by_name (set_date, "clicked");
     attest_test_settle (100);
     g_assert_false (gtk_widget_get_visible (popover));
-    dialog = attest_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
-    g_assert_nonnull (dialog);
-    entry = GTK_EDITABLE (attest_test_find_any (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW));
-    gtk_editable_set_text (entry, "2019-06-30");
-    g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "set"));
-    adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "set");
-    gtk_window_destroy (dialog);
-    attest_test_settle (100);
+    answer_date_dialog ("2019-06-30", TRUE);
     /* Older than the 2023 version again: its list gives the coverage. */
     after = in_scope (window, "demo/demo");
     g_assert_cmpstr (after, ==, "power-bi");
