@@ -385,10 +385,11 @@ import_locked (AttestWorkspace      *self,
     return FALSE;
 
   /* The date it is ranked by: the analyst's, else the page's own (its front
-   * matter's, else its title's), else its import time. An undated page never silently supersedes a stored version:
-   * when one defines a scope it defines (or, a page without scopes, when
-   * its framework has one) it is kept below them; the report says so and the
-   * analyst can set its date or make it current. */
+   * matter's, else its title's), else its import time. An undated page never
+   * silently supersedes a stored version: when one defines a scope it defines
+   * (or, a page without scopes, when its framework has one) it is kept below
+   * them; the report says so and the analyst can set its date or make it
+   * current. */
   page_date = o->handoff != NULL ? o->handoff : o->page_date != NULL ? o->page_date : o->title_date;
   effective = o->date_set != NULL ? o->date_set : page_date != NULL ? page_date : now_iso;
   if (o->date_set == NULL && page_date == NULL)

@@ -372,6 +372,7 @@ answer_date_dialog (const char *text,
       g_autofree char *said = g_strdup_printf (g_dgettext (GETTEXT_PACKAGE, "“%s” is not a date: write it YYYY-MM-DD"),
                                                text);
       g_assert_nonnull (find_label (GTK_WIDGET (dialog), said));
+      screenshot (GTK_WIDGET (dialog), "versions-date-dialog-wrong");
     }
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "set");
   gtk_window_destroy (dialog);
