@@ -36,8 +36,8 @@ static const Command commands[] = {
   { "verify", "verify [--fingerprint] [--expect FINGERPRINT]", N_("check the database, the history chain and every evidence file"), _attest_cli_verify },
   { "evidence", "evidence attach|list|export …", N_("attach evidence files to checklist items, list or export them"), _attest_cli_evidence },
   { "search", "search QUERY… [--format text|json]", N_("search page text, notes, checklists and evidence"), _attest_cli_search },
-  { "versions", "versions [FRAMEWORK] [--format text|json]", N_("list the stored page versions, their dates and which is current"), _attest_cli_versions },
-  { "version", "version set-date|clear-date|make-current ID …", N_("set or clear a page version's date, or make it current"), _attest_cli_version },
+  { "versions", "versions [FRAMEWORK] [--format …]", N_("list the stored page versions, their dates and which is current"), _attest_cli_versions },
+  { "version", "version ACTION ID [YYYY-MM-DD]", N_("set-date, clear-date or make-current: a page version's date"), _attest_cli_version },
   { NULL, NULL, NULL, NULL },
 };
 
