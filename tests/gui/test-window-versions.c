@@ -560,9 +560,25 @@ check_versions (AttestApplication *app,
     GtkWidget *set_date;
     g_autofree char *after = NULL;
 
-    /* The cell pane made the library room: F9 brings it back. */
-    g_action_group_change_action_state (G_ACTION_GROUP (window), "show-library", g_variant_new_boolean (TRUE));
-    attest_test_settle (300);
+    /* The cell pane made the library room: F9 brings it back, and the row is
+     * clicked once it has slid in (a popover pointing outside the screen has
+     * no monitor to be placed on). */
+    {
+      AdwFlap *flap = ADW_FLAP (gtk_widget_get_ancestor (sidebar, ADW_TYPE_FLAP));
+      gint64 until;
+
+      /* At once: a sliding library is half drawn, half placed. */
+      g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+      g_action_group_change_action_state (G_ACTION_GROUP (window), "show-library", g_variant_new_boolean (TRUE));
+      until = g_get_monotonic_time () + ATTEST_TEST_PATIENCE_S * G_USEC_PER_SEC;
+
+      while (adw_flap_get_reveal_progress (flap) < 1.0)
+        {
+          g_assert_cmpint (g_get_monotonic_time (), <, until);
+          g_main_context_iteration (NULL, TRUE);
+        }
+    }
+    attest_test_settle (100);
     label = sidebar_label (sidebar, attest_library_item_get_subtitle (item));
     g_assert_nonnull (label);
     right_click (label);
@@ -588,16 +604,6 @@ check_versions (AttestApplication *app,
     item = version_item (window, demo_old_id);
     if (in_english ())
       g_assert_cmpstr (attest_library_item_get_subtitle (item), ==, "30 June 2019");
-
-    /* Shift+F10 or the Menu key (the sidebar's row-menu binding): the selected row's menu. */
-    select_version (window, demo_new_id);
-    attest_test_settle (100);
-    g_assert_true (gtk_widget_activate_action (sidebar, "library.row-menu", NULL));
-    attest_test_settle (100);
-    g_assert_true (gtk_widget_get_mapped (popover));
-    g_assert_nonnull (popover_item (popover, "Set _Date…"));
-    gtk_popover_popdown (GTK_POPOVER (popover));
-    attest_test_settle (100);
   }
   return TRUE;
 }
