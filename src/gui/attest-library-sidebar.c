@@ -1119,6 +1119,46 @@ attest_library_sidebar_dispose (GObject *object)
   G_OBJECT_CLASS (attest_library_sidebar_parent_class)->dispose (object);
 }
 
+/* Laid out by hand rather than by a GtkBinLayout: a widget that parents a
+ * popover must present it on every allocation (as GtkMenuButton does), or the
+ * row menu may be drawn before it is laid out ("Trying to snapshot … without a
+ * current allocation"); a layout manager keeps size_allocate from running. */
+static void
+attest_library_sidebar_measure (GtkWidget      *widget,
+                                GtkOrientation  orientation,
+                                int             for_size,
+                                int            *minimum,
+                                int            *natural,
+                                int            *minimum_baseline,
+                                int            *natural_baseline)
+{
+  AttestLibrarySidebar *self = ATTEST_LIBRARY_SIDEBAR (widget);
+
+  gtk_widget_measure (GTK_WIDGET (self->scrolled_window), orientation, for_size,
+                      minimum, natural, minimum_baseline, natural_baseline);
+}
+
+static GtkSizeRequestMode
+attest_library_sidebar_get_request_mode (GtkWidget *widget)
+{
+  AttestLibrarySidebar *self = ATTEST_LIBRARY_SIDEBAR (widget);
+
+  return gtk_widget_get_request_mode (GTK_WIDGET (self->scrolled_window));
+}
+
+static void
+attest_library_sidebar_size_allocate (GtkWidget *widget,
+                                      int        width,
+                                      int        height,
+                                      int        baseline)
+{
+  AttestLibrarySidebar *self = ATTEST_LIBRARY_SIDEBAR (widget);
+
+  gtk_widget_allocate (GTK_WIDGET (self->scrolled_window), width, height, baseline, NULL);
+  if (self->row_menu != NULL)
+    gtk_popover_present (GTK_POPOVER (self->row_menu));
+}
+
 static void
 attest_library_sidebar_class_init (AttestLibrarySidebarClass *klass)
 {
@@ -1126,6 +1166,9 @@ attest_library_sidebar_class_init (AttestLibrarySidebarClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = attest_library_sidebar_dispose;
+  widget_class->get_request_mode = attest_library_sidebar_get_request_mode;
+  widget_class->measure = attest_library_sidebar_measure;
+  widget_class->size_allocate = attest_library_sidebar_size_allocate;
 
   /**
    * AttestLibrarySidebar::framework-activated:
@@ -1211,7 +1254,6 @@ attest_library_sidebar_class_init (AttestLibrarySidebarClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, unbind_row);
   gtk_widget_class_bind_template_callback (widget_class, row_activated);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "librarysidebar");
 }
 
