@@ -34,9 +34,11 @@
 #include "attest-evidence-attacher.h"
 #include "attest-evidence-opener.h"
 #include "attest-evidence-row.h"
+#include "attest-link-row.h"
 #include "attest-markup.h"
 #include "attest-workspace-checklist.h"
 #include "attest-workspace-evidence.h"
+#include "attest-workspace-links.h"
 #include "attest-unshown.h"
 
 #define PROGRESS_INTERVAL_MS 100
@@ -66,6 +68,7 @@ struct _AttestCellPane
   GtkLabel *variant_label;
   AdwPreferencesGroup *checklist_group;
   GtkBox *notes_box;
+  AdwPreferencesGroup *links_group;  /* the framework's PDF links (AttestLinkRow), after the checklist */
 
   AttestWorkspace *workspace;
   char *scope_id;
@@ -86,6 +89,10 @@ struct _AttestCellPane
   GCancellable *open_cancellable;
   GtkNativeDialog *chooser;
   AdwToast *last_toast;
+
+  GPtrArray *link_rows;        /* AttestLinkRow *, children of links_group */
+  AttestWorkspace *links_workspace;  /* what they show (compared, never used) */
+  char *links_framework;
 
   GtkWidget *anchor;           /* the row being edited (weak): it stays where it was on screen… */
   double anchor_y;             /* …at this height in the scrolled window */
@@ -576,6 +583,76 @@ show_source (AttestCellPane        *self,
   gtk_label_set_text (self->variant_label, variant);
 }
 
+/* The framework's backgrounder, audit reports and certificates (issue 20) */
+
+static void
+clear_links (AttestCellPane *self)
+{
+  for (guint i = 0; i < self->link_rows->len; i++)
+    adw_preferences_group_remove (self->links_group, self->link_rows->pdata[i]);
+  g_ptr_array_set_size (self->link_rows, 0);
+  self->links_workspace = NULL;
+  g_clear_pointer (&self->links_framework, g_free);
+  gtk_widget_set_visible (GTK_WIDGET (self->links_group), FALSE);
+}
+
+static void
+on_link_document_changed (AttestLinkRow  *row,
+                          const char     *url,
+                          AttestCellPane *self)
+{
+  /* The same document may be another link's too (one URL on two pages). */
+  for (guint i = 0; i < self->link_rows->len; i++)
+    if (self->link_rows->pdata[i] != row && g_str_equal (attest_link_row_get_url (self->link_rows->pdata[i]), url))
+      attest_link_row_refresh (self->link_rows->pdata[i]);
+}
+
+static void
+show_links (AttestCellPane *self,
+            const char     *framework_id)
+{
+  g_autoptr(GPtrArray) links = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* The same framework again: the rows stay (a download under way too). */
+  if (framework_id != NULL && self->links_workspace == (gpointer) self->workspace &&
+      g_strcmp0 (framework_id, self->links_framework) == 0)
+    {
+      for (guint i = 0; i < self->link_rows->len; i++)
+        if (!attest_link_row_get_busy (self->link_rows->pdata[i]))
+          attest_link_row_refresh (self->link_rows->pdata[i]);
+      gtk_widget_set_visible (GTK_WIDGET (self->links_group), self->link_rows->len > 0);
+      return;
+    }
+  clear_links (self);
+  if (framework_id == NULL || self->workspace == NULL)
+    return;
+  links = attest_workspace_list_links (self->workspace, framework_id, &error);
+  if (links == NULL)
+    {
+      /* Translators: %s is the reason */
+      g_autofree char *message = g_strdup_printf (_("The framework's documents could not be read: %s"),
+                                                  error->message);
+      show_failure (self, message);
+      return;
+    }
+  self->links_workspace = self->workspace;
+  self->links_framework = g_strdup (framework_id);
+  for (guint i = 0; i < links->len; i++)
+    {
+      AttestLink *link = links->pdata[i];
+      GtkWidget *row;
+
+      if (!attest_link_row_shows_kind (link->kind))
+        continue;
+      row = attest_link_row_new (self->workspace, link);
+      g_signal_connect (row, "document-changed", G_CALLBACK (on_link_document_changed), self);
+      adw_preferences_group_add (self->links_group, row);
+      g_ptr_array_add (self->link_rows, row);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->links_group), self->link_rows->len > 0);
+}
+
 static void
 forget_cell (AttestCellPane *self)
 {
@@ -591,6 +668,7 @@ static void
 clear_cell (AttestCellPane *self)
 {
   clear_rows (self);
+  clear_links (self);
   dismiss_failures (self);
   forget_cell (self);
 }
@@ -695,6 +773,7 @@ attest_cell_pane_set_cell (AttestCellPane  *self,
    * the first edit, so showing it changes nothing. */
   if (cell != NULL)
     show_source (self, framework, cell);
+  show_links (self, cell != NULL && framework != NULL ? framework->id : NULL);
   gtk_stack_set_visible_child_name (self->stack, "cell");
 
   reload (self);
@@ -1676,6 +1755,13 @@ _attest_cell_pane_get_item_row (AttestCellPane *self,
   return index < self->rows->len ? self->rows->pdata[index] : NULL;
 }
 
+GtkWidget *
+_attest_cell_pane_get_link_row (AttestCellPane *self,
+                                guint           index)
+{
+  return index < self->link_rows->len ? self->link_rows->pdata[index] : NULL;
+}
+
 /* The object */
 
 AttestCellPane *
@@ -1716,6 +1802,7 @@ attest_cell_pane_finalize (GObject *object)
   AttestCellPane *self = ATTEST_CELL_PANE (object);
 
   g_ptr_array_unref (self->rows);
+  g_ptr_array_unref (self->link_rows);
   g_clear_object (&self->open_cancellable);
 
   G_OBJECT_CLASS (attest_cell_pane_parent_class)->finalize (object);
@@ -1836,6 +1923,7 @@ attest_cell_pane_init (AttestCellPane *self)
   attest_unshown_follow_stack (self->stack);
 
   self->rows = g_ptr_array_new ();
+  self->link_rows = g_ptr_array_new ();
   g_queue_init (&self->pending);
   self->open_cancellable = g_cancellable_new ();
 
@@ -1851,6 +1939,15 @@ attest_cell_pane_init (AttestCellPane *self)
   g_signal_connect (drop, "leave", G_CALLBACK (drop_leave), self);
   g_signal_connect (drop, "drop", G_CALLBACK (drop_files), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+
+  /* After the checklist: the framework's PDFs, with whether the workspace holds each. */
+  self->links_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  adw_preferences_group_set_title (self->links_group, _("Documents"));
+  attest_preferences_group_set_plain_description (self->links_group,
+                                                  _("The framework's backgrounder, audit reports and certificates"));
+  gtk_widget_set_visible (GTK_WIDGET (self->links_group), FALSE);
+  gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->checklist_group))),
+                              GTK_WIDGET (self->links_group), GTK_WIDGET (self->checklist_group));
 
   attest_cell_pane_set_cell (self, NULL, NULL, NULL, NULL);
 }

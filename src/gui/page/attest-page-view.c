@@ -17,8 +17,10 @@
  * one chosen is remembered in GSettings "reading-mode"), Find, the notes on
  * the page and on the section being read, and a menu (zoom, print).
  * Links: "#anchor" scrolls to its section; a service named in scope selects
- * its row ("select-service"); anything else opens in the browser once the
- * reader has seen the address and agreed.
+ * its row ("select-service"); a backgrounder, audit report or certificate
+ * shows whether the workspace holds its document, in a small window where it
+ * can be opened, downloaded or attached (AttestLinkRow); anything else opens
+ * in the browser once the reader has seen the address and agreed.
  */
 #define G_LOG_DOMAIN "attest-page-view"
 
@@ -31,12 +33,14 @@
 #include "attest-block-renderer.h"
 #include "attest-block-view.h"
 #include "attest-link-opener.h"
+#include "attest-link-row.h"
 #include "attest-note-editor.h"
 #include "attest-offering.h"
 #include "attest-page-marks.h"
 #include "attest-page-pairs.h"
 #include "attest-page-view.h"
 #include "attest-workspace-catalog.h"
+#include "attest-workspace-links.h"
 #include "attest-workspace-notes.h"
 
 #define SERVICE_SCHEME "attest-service:"
@@ -399,6 +403,37 @@ scroll_to_section (AttestPageView *self,
 
 /* ---- links and services ---------------------------------------------- */
 
+/* The framework's link with @uri, when it is a backgrounder, an audit
+ * report or a certificate: shown in a small window with its document. */
+static gboolean
+show_link_document (AttestPageView *self,
+                    const char     *uri)
+{
+  g_autoptr(GPtrArray) links = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *dialog;
+
+  if (self->workspace == NULL || self->framework_id == NULL)
+    return FALSE;
+  links = attest_workspace_list_links (self->workspace, self->framework_id, &error);
+  if (links == NULL)
+    {
+      g_warning ("%s", error->message);
+      return FALSE;
+    }
+  for (guint i = 0; i < links->len; i++)
+    {
+      AttestLink *link = links->pdata[i];
+
+      if (!g_str_equal (link->url, uri) || !attest_link_row_shows_kind (link->kind))
+        continue;
+      dialog = attest_link_dialog_new (GTK_WIDGET (self), self->workspace, link);
+      gtk_window_present (GTK_WINDOW (dialog));
+      return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 on_activate_link (AttestBlockView *view,
                   const char      *uri,
@@ -419,8 +454,10 @@ on_activate_link (AttestBlockView *view,
           return;
         }
     }
-  /* Everything else leaves Attest, once the reader has seen where to. The
-   * backgrounder and audit reports too, until Attest has a PDF view. */
+  /* A PDF link: its document, held or to get (the browser is a button there). */
+  if (show_link_document (self, uri))
+    return;
+  /* Everything else leaves Attest, once the reader has seen where to. */
   attest_link_opener_ask (GTK_WIDGET (self), uri);
 }
 
