@@ -48,7 +48,7 @@ typedef struct {
 
 struct _AttestLinkRow
 {
-  GtkListBoxRow parent_instance;
+  AdwPreferencesRow parent_instance;
 
   AttestWorkspace *workspace;
   char *url;
@@ -72,7 +72,7 @@ struct _AttestLinkRow
   GtkNativeDialog *chooser;
 };
 
-G_DEFINE_FINAL_TYPE (AttestLinkRow, attest_link_row, GTK_TYPE_LIST_BOX_ROW)
+G_DEFINE_FINAL_TYPE (AttestLinkRow, attest_link_row, ADW_TYPE_PREFERENCES_ROW)
 
 enum {
   DOCUMENT_CHANGED,
@@ -707,6 +707,8 @@ attest_link_row_new (AttestWorkspace  *workspace,
   self->url = g_strdup (link->url);
   self->kind = g_strdup (link->kind);
   self->title = g_strdup (link->title != NULL && *link->title != '\0' ? link->title : kind_name (link->kind));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), self->title);
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (self), FALSE);
   gtk_widget_add_css_class (GTK_WIDGET (self), "link-row");
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
@@ -730,7 +732,6 @@ attest_link_row_new (AttestWorkspace  *workspace,
   gtk_label_set_ellipsize (self->title_label, PANGO_ELLIPSIZE_END);
   gtk_label_set_max_width_chars (self->title_label, 40);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->title_label), self->url);
-  gtk_widget_add_css_class (GTK_WIDGET (self->title_label), "heading");
   gtk_box_append (GTK_BOX (texts), GTK_WIDGET (self->title_label));
   self->status_label = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_xalign (self->status_label, 0);

@@ -4,7 +4,7 @@
  */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 #include "attest-workspace-links.h"
 
@@ -12,7 +12,7 @@ G_BEGIN_DECLS
 
 #define ATTEST_TYPE_LINK_ROW (attest_link_row_get_type ())
 
-G_DECLARE_FINAL_TYPE (AttestLinkRow, attest_link_row, ATTEST, LINK_ROW, GtkListBoxRow)
+G_DECLARE_FINAL_TYPE (AttestLinkRow, attest_link_row, ATTEST, LINK_ROW, AdwPreferencesRow)
 
 gboolean    attest_link_row_shows_kind     (const char       *kind);
 GtkWidget  *attest_link_row_new            (AttestWorkspace  *workspace,
