@@ -29,6 +29,7 @@
 #include "attest-test-widgets.h"
 #include "attest-test-workspace.h"
 #include "attest-workspace-catalog.h"
+#include "attest-workspace-links.h"
 #include "attest-workspace-notes.h"
 
 typedef struct {
@@ -544,6 +545,40 @@ test_pdf_link (void)
   attest_page_view_set_mode (f.view, ATTEST_READING_TRANSLATED);
   load (&f, "soc", NULL);
   view = g_ptr_array_index (attest_page_view_get_text_views (f.view), 0);
+
+  /* The toolbar's "This Page's Documents": a row for each PDF link of the page. */
+  {
+    g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+    g_autoptr(GPtrArray) links = attest_workspace_list_links (f.ws, "soc", NULL);
+    GtkWidget *button = NULL;
+    guint expected = 0;
+    gboolean backgrounder = FALSE;
+
+    for (guint i = 0; i < links->len; i++)
+      expected += attest_link_row_shows_kind (((AttestLink *) links->pdata[i])->kind);
+    attest_test_collect_any (GTK_WIDGET (f.view), ATTEST_TYPE_LINK_ROW, rows);
+    g_assert_cmpuint (expected, >, 1);
+    g_assert_cmpuint (rows->len, ==, expected);
+    for (guint i = 0; i < rows->len; i++)
+      {
+        g_assert_false (attest_link_row_get_stored (rows->pdata[i]));
+        backgrounder |= g_str_equal (_attest_link_row_get_status (rows->pdata[i]), "Backgrounder · Not downloaded");
+      }
+    g_assert_true (backgrounder);
+    button = gtk_widget_get_ancestor (rows->pdata[0], GTK_TYPE_MENU_BUTTON);
+    g_assert_nonnull (button);
+    g_assert_true (gtk_widget_get_visible (button));
+    g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, "This Page's Documents");
+    if (g_getenv ("ATTEST_PAGE_VIEW_SCREENSHOT_DIR") != NULL)
+      {
+        gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+        attest_test_settle (500);
+        save_window ((GtkWindow *) gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)), "pdf-link-popover");
+        gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+        attest_test_settle (100);
+      }
+  }
+
   g_assert_null (find_link_dialog ());
   g_signal_emit_by_name (view, "activate-link", "https://aka.ms/soc_backgrounder");
   dialog = find_link_dialog ();
