@@ -597,17 +597,6 @@ clear_links (AttestCellPane *self)
 }
 
 static void
-on_link_document_changed (AttestLinkRow  *row,
-                          const char     *url,
-                          AttestCellPane *self)
-{
-  /* The same document may be another link's too (one URL on two pages). */
-  for (guint i = 0; i < self->link_rows->len; i++)
-    if (self->link_rows->pdata[i] != row && g_str_equal (attest_link_row_get_url (self->link_rows->pdata[i]), url))
-      attest_link_row_refresh (self->link_rows->pdata[i]);
-}
-
-static void
 show_links (AttestCellPane *self,
             const char     *framework_id)
 {
@@ -646,7 +635,6 @@ show_links (AttestCellPane *self,
       if (!attest_link_row_shows_kind (link->kind))
         continue;
       row = attest_link_row_new (self->workspace, link);
-      g_signal_connect (row, "document-changed", G_CALLBACK (on_link_document_changed), self);
       adw_preferences_group_add (self->links_group, row);
       g_ptr_array_add (self->link_rows, row);
     }

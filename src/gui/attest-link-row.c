@@ -81,6 +81,10 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+/* Every row alive (main thread only): a document stored through one shows in
+ * the others of its URL, whichever view they are in. */
+static GPtrArray *live_rows;
+
 static void
 job_clear (Job *job)
 {
@@ -373,6 +377,14 @@ prepare_done (GObject      *source,
     }
   g_clear_pointer (&self->job, job_unref);
   attest_link_row_refresh (self);
+  for (guint i = 0; live_rows != NULL && i < live_rows->len; i++)
+    {
+      AttestLinkRow *other = live_rows->pdata[i];
+
+      if (other != self && other->workspace == self->workspace && other->job == NULL &&
+          g_str_equal (other->url, self->url))
+        attest_link_row_refresh (other);
+    }
   g_signal_emit (self, signals[DOCUMENT_CHANGED], 0, self->url);
 }
 
@@ -630,6 +642,8 @@ attest_link_row_dispose (GObject *object)
 {
   AttestLinkRow *self = ATTEST_LINK_ROW (object);
 
+  if (live_rows != NULL)
+    g_ptr_array_remove_fast (live_rows, self);
   if (self->job != NULL)
     g_cancellable_cancel (self->job->cancellable);
   g_clear_pointer (&self->job, job_unref);
@@ -807,6 +821,9 @@ attest_link_row_new (AttestWorkspace  *workspace,
 
   self->document = link->document != NULL ? attest_workspace_get_link_document (workspace, link->url, NULL) : NULL;
   update (self);
+  if (live_rows == NULL)
+    live_rows = g_ptr_array_new ();
+  g_ptr_array_add (live_rows, self);
   return GTK_WIDGET (self);
 }
 

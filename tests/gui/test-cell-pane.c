@@ -1210,6 +1210,7 @@ test_link_documents (void)
   GtkWindow *window;
   GtkListBox *list;
   AttestLinkRow *row;
+  GtkWidget *twin;
   guint n_pdf_links = 0, n_rows = 0, history, evidence, changed = 0;
   gint64 start;
 
@@ -1257,7 +1258,14 @@ test_link_documents (void)
   g_assert_cmpuint (count_evidence (f), ==, evidence);
   g_assert_cmpuint (changed, ==, 0);
 
-  /* A PDF dropped on the row: stored, one history row, the row updated. */
+  /* A PDF dropped on the row: stored, one history row, the row updated, and
+   * another view's row of the same link too. */
+  {
+    AttestLink same = { .kind = (char *) "backgrounder", .url = (char *) attest_link_row_get_url (row) };
+
+    twin = g_object_ref_sink (attest_link_row_new (f->ws, &same));
+  }
+  g_assert_false (attest_link_row_get_stored (ATTEST_LINK_ROW (twin)));
   g_assert_true (drop_on (GTK_WIDGET (row), pdf_file));
   g_assert_true (attest_link_row_get_busy (row));
   wait_link_idle (row);
@@ -1270,6 +1278,9 @@ test_link_documents (void)
   g_assert_cmpuint (count_history (f, "link", NULL), ==, 1);
   g_assert_true (evidence_listed (f, pdf_sha));
   g_assert_cmpuint (changed, ==, 1);
+  g_assert_true (attest_link_row_get_stored (ATTEST_LINK_ROW (twin)));
+  g_assert_true (g_str_has_prefix (_attest_link_row_get_status (ATTEST_LINK_ROW (twin)), "Backgrounder · Attached "));
+  g_clear_object (&twin);
   document = attest_workspace_get_link_document (f->ws, attest_link_row_get_url (row), &error);
   g_assert_no_error (error);
   g_assert_cmpstr (document->sha256, ==, pdf_sha);
