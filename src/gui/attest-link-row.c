@@ -629,7 +629,12 @@ text_button (const char *label,
              const char *action,
              char       *name)
 {
-  GtkWidget *button = gtk_button_new_with_label (label);
+  GtkWidget *button = gtk_button_new ();
+  GtkWidget *text = gtk_label_new (label);
+
+  /* A narrow pane shortens the words rather than widen the pane. */
+  gtk_label_set_ellipsize (GTK_LABEL (text), PANGO_ELLIPSIZE_END);
+  gtk_button_set_child (GTK_BUTTON (button), text);
 
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
@@ -754,7 +759,6 @@ attest_link_row_new (AttestWorkspace  *workspace,
   gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "dim-label");
   gtk_box_append (GTK_BOX (texts), GTK_WIDGET (self->status_label));
   gtk_box_append (GTK_BOX (top), texts);
-  gtk_box_append (GTK_BOX (box), top);
 
   self->actions = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   /* Translators: a button's accessible name; %s is a link's title */
@@ -776,12 +780,13 @@ attest_link_row_new (AttestWorkspace  *workspace,
     gtk_accessible_update_property (GTK_ACCESSIBLE (self->browse_button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
   }
   gtk_widget_add_css_class (self->browse_button, "flat");
-  gtk_widget_set_hexpand (self->browse_button, TRUE);
-  gtk_widget_set_halign (self->browse_button, GTK_ALIGN_END);
+  gtk_widget_set_valign (self->browse_button, GTK_ALIGN_START);
+  /* Beside the title, so the line of buttons keeps its width for the words. */
+  gtk_box_append (GTK_BOX (top), self->browse_button);
+  gtk_box_append (GTK_BOX (box), top);
   gtk_box_append (GTK_BOX (self->actions), self->open_button);
   gtk_box_append (GTK_BOX (self->actions), self->download_button);
   gtk_box_append (GTK_BOX (self->actions), self->attach_button);
-  gtk_box_append (GTK_BOX (self->actions), self->browse_button);
   gtk_box_append (GTK_BOX (box), self->actions);
 
   self->progress_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);

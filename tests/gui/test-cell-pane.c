@@ -1335,6 +1335,11 @@ test_link_documents (void)
       g_assert_cmpint (g_get_monotonic_time () - start, <, ATTEST_TEST_PATIENCE_S * G_USEC_PER_SEC);
     }
   g_assert_true (attest_link_row_get_busy (row));
+  {
+    Fixture shot = { .window = window };
+
+    maybe_screenshot (&shot, "links-downloading.png");
+  }
   click (_attest_link_row_get_button (row, "cancel"));
   g_assert_false (attest_link_row_get_busy (row));
   iterate (300);
@@ -1357,6 +1362,12 @@ test_link_documents (void)
   g_assert_false (attest_link_row_get_stored (row));
   g_assert_cmpuint (count_history (f, NULL, NULL), ==, history);
   g_assert_cmpuint (count_evidence (f), ==, evidence);
+  maybe_screenshot (f, "pane-links.png");
+  {
+    Fixture shot = { .window = window };
+
+    maybe_screenshot (&shot, "links-refused.png");
+  }
 
   /* Attach Local File… then works on the same row: the PDF is stored for it. */
   attest_link_row_attach_file (row, pdf_file);
