@@ -2,7 +2,9 @@
  *
  * The pane on the right of the main window (DESIGN.md "The window"). It shows
  * the line of the offering page that put the service in scope, the cell's
- * checklist with each item editable inline, and each item's evidence files.
+ * checklist with each item editable inline, and each item's evidence files;
+ * then the framework's backgrounder, audit reports and certificates, each an
+ * AttestLinkRow saying whether the workspace holds its document.
  *
  * Every edit is one store call (one transaction, one history row); the pane
  * then reads the cell back from the workspace, so what it shows is what is

@@ -166,7 +166,8 @@ kind_name (const char *kind)
  *
  * Opens a link's stored document. The one place that decides how: today the
  * desktop's application on a read-only copy, as evidence opens
- * (AttestEvidenceOpener); the PDF view once it is there.
+ * (AttestEvidenceOpener); once the window has its PDF view, the body becomes
+ * the one call that shows @sha256 there (the action behind `attest --pdf`).
  */
 static void
 open_done (GObject      *source,
