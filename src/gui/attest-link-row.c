@@ -158,17 +158,6 @@ kind_name (const char *kind)
   return _("Document");
 }
 
-/**
- * attest_link_document_open:
- * @from: the widget asking; its toplevel is the parent of what opens, and
- *   what goes wrong is said in its nearest toast overlay
- * @sha256: the stored document
- *
- * Opens a link's stored document. The one place that decides how: today the
- * desktop's application on a read-only copy, as evidence opens
- * (AttestEvidenceOpener); once the window has its PDF view, the body becomes
- * the one call that shows @sha256 there (the action behind `attest --pdf`).
- */
 static void
 open_done (GObject      *source,
            GAsyncResult *result,
@@ -194,6 +183,17 @@ open_done (GObject      *source,
     }
 }
 
+/**
+ * attest_link_document_open:
+ * @from: the widget asking; its toplevel is the parent of what opens, and
+ *   what goes wrong is said in its nearest toast overlay
+ * @sha256: the stored document
+ *
+ * Opens a link's stored document. The one place that decides how: today the
+ * desktop's application on a read-only copy, as evidence opens
+ * (AttestEvidenceOpener); once the window has its PDF view, the body becomes
+ * the one call that shows @sha256 there (the action behind `attest --pdf`).
+ */
 void
 attest_link_document_open (GtkWidget       *from,
                            AttestWorkspace *workspace,
