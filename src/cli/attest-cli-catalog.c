@@ -109,6 +109,22 @@ _attest_cli_prepare_listing (AttestCliContext   *ctx,
   return -1;
 }
 
+/**
+ * _attest_cli_load_matrix:
+ *
+ * The workspace's matrix, or NULL after saying why on stderr.
+ */
+AttestMatrix *
+_attest_cli_load_matrix (AttestCliContext *ctx)
+{
+  g_autoptr(GError) error = NULL;
+  AttestMatrix *matrix = attest_workspace_load_matrix (ctx->workspace, &error);
+
+  if (matrix == NULL)
+    g_printerr ("attest-cli: %s\n", error->message);
+  return matrix;
+}
+
 static int
 print_matrix (AttestCliContext *ctx,
               const char       *usage,
@@ -121,7 +137,6 @@ print_matrix (AttestCliContext *ctx,
   int ret;
   g_autofree char *format = NULL;
   g_autoptr(AttestMatrix) matrix = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *out = NULL;
   GOptionEntry entries[] = {
     { "format", 0, 0, G_OPTION_ARG_STRING, &format, NULL, NULL },
@@ -131,12 +146,9 @@ print_matrix (AttestCliContext *ctx,
   if ((ret = _attest_cli_prepare_listing (ctx, usage, entries, &argc, &argv, &format, formats)) >= 0)
     return ret;
 
-  matrix = attest_workspace_load_matrix (ctx->workspace, &error);
+  matrix = _attest_cli_load_matrix (ctx);
   if (matrix == NULL)
-    {
-      g_printerr ("attest-cli: %s\n", error->message);
-      return ATTEST_CLI_FAILED;
-    }
+    return ATTEST_CLI_FAILED;
 
   if (g_str_equal (format, "json"))
     out = attest_matrix_export_json (matrix, parts);

@@ -6,6 +6,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "attest-matrix.h"
 #include "attest-workspace.h"
 
 G_BEGIN_DECLS
@@ -31,6 +32,7 @@ gboolean _attest_cli_parse          (const char        *usage,
 gboolean _attest_cli_check_format   (const char        *format,
                                      const char       **allowed);
 void     _attest_cli_print_json     (JsonBuilder       *builder);
+AttestMatrix *_attest_cli_load_matrix (AttestCliContext *ctx);
 int      _attest_cli_prepare_listing (AttestCliContext  *ctx,
                                       const char        *usage,
                                       GOptionEntry      *entries,
@@ -51,5 +53,7 @@ int _attest_cli_history    (AttestCliContext *ctx, int argc, char **argv);
 int _attest_cli_verify     (AttestCliContext *ctx, int argc, char **argv);
 int _attest_cli_evidence   (AttestCliContext *ctx, int argc, char **argv);
 int _attest_cli_link       (AttestCliContext *ctx, int argc, char **argv);
+int _attest_cli_versions   (AttestCliContext *ctx, int argc, char **argv);
+int _attest_cli_version    (AttestCliContext *ctx, int argc, char **argv);
 
 G_END_DECLS

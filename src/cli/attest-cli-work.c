@@ -530,10 +530,12 @@ _attest_cli_history (AttestCliContext  *ctx,
           AttestHistoryEntry *e = rows->pdata[i];
           /* The same words as the History window (attest_history_describe). */
           g_autoptr(AttestHistoryDescription) d = attest_history_describe (e, names);
+          /* Translators: a history row: what was done, then to what (as the History window says it) */
+          g_autofree char *summary = g_strdup_printf (_("%s: %s"), d->what, d->subject);
 
           g_print ("%" G_GINT64_FORMAT "\t%s\t%s\t%s %s %s\n", e->id, e->at, e->reviewer, e->action, e->entity,
                    e->entity_id);
-          g_print ("\t%s: %s\n", d->what, d->subject);
+          g_print ("\t%s\n", summary);
           for (guint c = 0; c < d->changes->len; c++)
             g_print ("\t%s\n", (const char *)d->changes->pdata[c]);
         }

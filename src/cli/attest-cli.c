@@ -37,6 +37,8 @@ static const Command commands[] = {
   { "evidence", "evidence attach|list|export …", N_("attach evidence files to checklist items, list or export them"), _attest_cli_evidence },
   { "search", "search QUERY… [--format text|json]", N_("search page text, notes, checklists and evidence"), _attest_cli_search },
   { "link", "link list|get|attach …", N_("list the pages' links, download or attach a link's document"), _attest_cli_link },
+  { "versions", "versions [FRAMEWORK] [--format …]", N_("list the stored page versions, their dates and which is current"), _attest_cli_versions },
+  { "version", "version ACTION ID [YYYY-MM-DD]", N_("set-date, clear-date or make-current: a page version's date"), _attest_cli_version },
   { NULL, NULL, NULL, NULL },
 };
 

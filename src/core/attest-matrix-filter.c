@@ -443,7 +443,8 @@ copy_framework (AttestMatrix                *to,
       const AttestMatrixScope *s = f->scopes->pdata[i];
 
       if (s->id != NULL && g_hash_table_contains (scopes, s->id))
-        attest_matrix_framework_add_scope (copy, s->id, s->name, s->parent_id);
+        attest_matrix_framework_add_scope (copy, s->id, s->name, s->parent_id)->environment =
+          g_strdup (s->environment);
     }
   if (f->variants != NULL)
     for (guint i = 0; i < f->variants->len; i++)

@@ -28,6 +28,7 @@ scope_free (AttestMatrixScope *s)
   g_free (s->id);
   g_free (s->name);
   g_free (s->parent_id);
+  g_free (s->environment);
   g_free (s);
 }
 
@@ -619,13 +620,141 @@ compare_services (gconstpointer a,
   return r != 0 ? r : g_strcmp0 (sa->id, sb->id);
 }
 
-/* The contract's order: frameworks by short name (scopes keep page order),
- * services by case-folded name. */
+/* The cloud environments in the order the pages' applicability tables list
+ * them most often; others come after, by name. */
+static const char * const environments[] = { "Commercial", "GCC", "GCC High", "DoD" };
+
+typedef struct {
+  AttestMatrixScope *scope;
+  guint rank;          /* of the scope, or of its parent for an environment scope */
+  guint env_rank;      /* 0 for the scope itself, 1 + its environment's place */
+  char *key;           /* its name's collation key, numbers as numbers */
+} ScopePlace;
+
+static int
+compare_places (gconstpointer a,
+                gconstpointer b)
+{
+  const ScopePlace *pa = a, *pb = b;
+  int r;
+
+  if (pa->rank != pb->rank)
+    return pa->rank < pb->rank ? -1 : 1;
+  if (pa->env_rank != pb->env_rank)
+    return pa->env_rank < pb->env_rank ? -1 : 1;
+  r = strcmp (pa->key, pb->key);
+  return r != 0 ? r : g_strcmp0 (pa->scope->id, pb->scope->id);
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  const ScopePlace *pa = *(ScopePlace **)a, *pb = *(ScopePlace **)b;
+  int r = strcmp (pa->key, pb->key);
+
+  return r != 0 ? r : g_strcmp0 (pa->scope->id, pb->scope->id);
+}
+
+static guint
+environment_rank (const char *environment)
+{
+  for (guint i = 0; environment != NULL && i < G_N_ELEMENTS (environments); i++)
+    if (g_str_equal (environments[i], environment))
+      return 1 + i;
+  return 1 + G_N_ELEMENTS (environments);
+}
+
+/* A framework's scopes in the order an analyst reads them, whatever order
+ * its pages were imported in (the matrix's columns):
+ * - the scopes in the order the framework's newest page that lists several
+ *   lists them, then those only older such pages list, in their order;
+ * - the rest (a framework split into one page per scope: SOC 1, SOC 2,
+ *   SOC 3) by name, numbers as numbers;
+ * - each scope's environment scopes right after it: Commercial, GCC, GCC
+ *   High, DoD, then others by name.
+ * Variants are newest first (as the workspace ranks them: by date), their
+ * scopes in page order. */
+static void
+sort_scopes (AttestMatrixFramework *f)
+{
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) unranked = g_ptr_array_new ();
+  g_autofree ScopePlace *places = NULL;
+  guint n = f->scopes->len, next_rank = 0;
+
+  if (n < 2)
+    return;
+  places = g_new0 (ScopePlace, n);
+  for (guint i = 0; i < n; i++)
+    {
+      AttestMatrixScope *s = f->scopes->pdata[i];
+      g_autofree char *folded = g_utf8_casefold (s->name != NULL ? s->name : "", -1);
+
+      places[i].scope = s;
+      places[i].rank = G_MAXUINT;
+      places[i].key = g_utf8_collate_key_for_filename (folded, -1);
+      g_hash_table_insert (by_id, s->id, &places[i]);
+    }
+
+  /* Scopes of their own (not an environment of a scope this framework has). */
+#define IS_ROOT(p) ((p)->scope->parent_id == NULL || !g_hash_table_contains (by_id, (p)->scope->parent_id))
+  for (guint v = 0; f->variants != NULL && v < f->variants->len; v++)
+    {
+      AttestMatrixVariant *variant = f->variants->pdata[v];
+      guint roots = 0;
+
+      for (guint i = 0; variant->scopes != NULL && i < variant->scopes->len; i++)
+        {
+          ScopePlace *p = g_hash_table_lookup (by_id, variant->scopes->pdata[i]);
+          if (p != NULL && IS_ROOT (p))
+            roots++;
+        }
+      if (roots < 2)
+        continue;
+      for (guint i = 0; i < variant->scopes->len; i++)
+        {
+          ScopePlace *p = g_hash_table_lookup (by_id, variant->scopes->pdata[i]);
+          if (p != NULL && IS_ROOT (p) && p->rank == G_MAXUINT)
+            p->rank = next_rank++;
+        }
+    }
+  for (guint i = 0; i < n; i++)
+    if (IS_ROOT (&places[i]) && places[i].rank == G_MAXUINT)
+      g_ptr_array_add (unranked, &places[i]);
+  g_ptr_array_sort (unranked, compare_names);
+  for (guint i = 0; i < unranked->len; i++)
+    ((ScopePlace *)unranked->pdata[i])->rank = next_rank++;
+
+  /* Environment scopes after theirs. */
+  for (guint i = 0; i < n; i++)
+    if (!IS_ROOT (&places[i]))
+      {
+        ScopePlace *parent = g_hash_table_lookup (by_id, places[i].scope->parent_id);
+
+        places[i].rank = parent->rank;
+        places[i].env_rank = environment_rank (places[i].scope->environment);
+      }
+#undef IS_ROOT
+
+  qsort (places, n, sizeof (ScopePlace), compare_places);
+  /* The array owns the scopes: put them back in order without freeing them. */
+  for (guint i = 0; i < n; i++)
+    {
+      f->scopes->pdata[i] = places[i].scope;
+      g_free (places[i].key);
+    }
+}
+
+/* The contract's order: frameworks by short name, each one's scopes as
+ * sort_scopes() puts them, services by case-folded name. */
 void
 attest_matrix_sort (AttestMatrix *self)
 {
   g_ptr_array_sort (self->frameworks, compare_frameworks);
   g_ptr_array_sort (self->services, compare_services);
+  for (guint i = 0; i < self->frameworks->len; i++)
+    sort_scopes (self->frameworks->pdata[i]);
 }
 
 guint

@@ -14,6 +14,7 @@ typedef struct {
   char *id;            /* "soc/soc-2" */
   char *name;          /* source-language name: "SOC 2" */
   char *parent_id;     /* the scope an environment scope belongs to, or NULL */
+  char *environment;   /* an environment scope's cloud environment ("GCC High"), or NULL */
 } AttestMatrixScope;
 
 typedef struct {

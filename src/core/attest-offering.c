@@ -8,6 +8,7 @@
 
 #include <string.h>
 
+#include "attest-dates.h"
 #include "attest-offering.h"
 #include "attest-page-files.h"
 #include "attest-page-private.h"
@@ -114,6 +115,7 @@ attest_offering_free (AttestOffering *self)
   g_free (self->lang);
   g_free (self->handoff);
   g_free (self->page_date);
+  g_free (self->title_date);
   g_free (self->date_set);
   g_free (self->translation_type);
   g_free (self->content_hash);
@@ -535,6 +537,17 @@ attest_offering_new_from_page (AttestPage           *page,
   self->lang = attest_offering_lang_for_locale (self->locale);
   self->handoff = attest_front_matter_dup_handoff (page->front_matter);
   self->page_date = attest_front_matter_dup_date (page->front_matter);
+  /* A dated title ("Updated March 2023"): its front matter title, else its
+   * first heading as translated, else as in the source. */
+  self->title_date = attest_dates_from_title (attest_front_matter_get_title (page->front_matter));
+  if (self->title_date == NULL && page->sections->len > 0)
+    {
+      AttestSection *first = page->sections->pdata[0];
+
+      self->title_date = attest_dates_from_title (first->title);
+      if (self->title_date == NULL)
+        self->title_date = attest_dates_from_title (first->source_title);
+    }
   self->translation_type = g_strdup (attest_front_matter_get_translation_type (page->front_matter));
   self->translation_only = page->kind == ATTEST_PAGE_KIND_TRANSLATION_ONLY && self->lang != NULL;
   self->content = g_bytes_ref (content);

@@ -71,6 +71,7 @@ typedef struct {
   char *lang;             /* translation language for names learned: "fr", "zh-TW"; NULL for English */
   char *handoff;          /* ISO date from ms.lasthandoff, or NULL */
   char *page_date;        /* ISO date from ms.date (else updated_at), or NULL */
+  char *title_date;       /* the date its title gives it (attest_dates_from_title()), or NULL */
   char *date_set;         /* the date the analyst gave the import (--date), or NULL */
   gint64 first_new_id;    /* the workspace's variants below this id were stored before the
                            * import began (the ones an undated page must not supersede);

@@ -30,12 +30,14 @@
 
 #include "attest-count.h"
 #include "attest-cell-pane.h"
+#include "attest-date-dialog.h"
 #include "attest-dates.h"
 #include "attest-cell-pane-private.h"
 #include "attest-checklist-row.h"
 #include "attest-evidence-attacher.h"
 #include "attest-evidence-opener.h"
 #include "attest-evidence-row.h"
+#include "attest-languages.h"
 #include "attest-link-row.h"
 #include "attest-markup.h"
 #include "attest-workspace-checklist.h"
@@ -557,12 +559,12 @@ show_source (AttestCellPane        *self,
       g_autofree char *covers = attest_matrix_variant_covers (framework, version);
       g_autofree char *dates = attest_matrix_variant_dates (version);
       g_autofree char *name = NULL;
-      const char *locale = *version->locale != '\0' ? version->locale : _("English");
+      const char *locale = attest_languages_name (version->locale);
 
       /* What the page covers when the framework has a page per scope ("SOC 2 · English"). */
       name = covers != NULL ? g_strdup_printf (_("%s · %s"), covers, locale) : g_strdup (locale);
-      /* Translators: which page put the cell in scope: what it covers and its locale ("SOC 2 · English"
-       * or "fr-FR"), then its dates in words ("page of 12 March 2023, imported 4 December 2026") */
+      /* Translators: which page put the cell in scope: what it covers and its language ("SOC 2 · English"
+       * or "French (France)"), then its dates in words ("page of 12 March 2023, imported 4 December 2026") */
       variant = g_strdup_printf (_("From the %s page (%s)"), name, dates);
     }
   else if (english && cell->variant_date != NULL)
@@ -576,12 +578,12 @@ show_source (AttestCellPane        *self,
   else if (cell->variant_date != NULL)
     {
       g_autofree char *date = attest_dates_format (cell->variant_date);
-      /* Translators: which page put the cell in scope: "From the fr-FR page of 2023-05-11" */
-      variant = g_strdup_printf (_("From the %s page of %s"), cell->variant_locale, date);
+      /* Translators: which page put the cell in scope: its language ("French (France)"), then a date */
+      variant = g_strdup_printf (_("From the %s page of %s"), attest_languages_name (cell->variant_locale), date);
     }
   else
-    /* Translators: which page put the cell in scope; %s is a locale, e.g. fr-FR */
-    variant = g_strdup_printf (_("From the %s page"), cell->variant_locale);
+    /* Translators: which page put the cell in scope; %s is its language, e.g. "French (France)" */
+    variant = g_strdup_printf (_("From the %s page"), attest_languages_name (cell->variant_locale));
   gtk_label_set_text (self->variant_label, variant);
 }
 
@@ -1491,37 +1493,22 @@ link_existing_action (GtkWidget  *widget,
 /* Effective and expiry dates */
 
 static void
-dates_dialog_response (AdwMessageDialog *dialog,
-                       const char       *response,
-                       AttestCellPane   *self)
+dates_dialog_done (GObject            *owner,
+                   AdwMessageDialog   *dialog,
+                   const char * const *days)
 {
-  g_autoptr(GError) error = NULL;
+  AttestCellPane *self = ATTEST_CELL_PANE (owner);
   const char *sha256 = g_object_get_data (G_OBJECT (dialog), "attest-sha256");
-  GtkEditable *effective = g_object_get_data (G_OBJECT (dialog), "attest-effective");
-  GtkEditable *expires = g_object_get_data (G_OBJECT (dialog), "attest-expires");
-  g_autofree char *eff = NULL;
-  g_autofree char *exp = NULL;
+  g_autoptr(GError) error = NULL;
   gboolean ok;
 
-  if (!g_str_equal (response, "save") || self->workspace == NULL)
+  if (self->workspace == NULL)
     return;
-  eff = g_strstrip (g_strdup (gtk_editable_get_text (effective)));
-  exp = g_strstrip (g_strdup (gtk_editable_get_text (expires)));
-  ok = attest_workspace_update_evidence_dates (self->workspace, sha256, eff, exp, &error);
+  /* An empty date clears it. */
+  ok = attest_workspace_update_evidence_dates (self->workspace, sha256,
+                                               days[0] != NULL ? days[0] : "", days[1] != NULL ? days[1] : "",
+                                               &error);
   edit_done (self, ok, error);
-}
-
-static GtkWidget *
-date_entry_row (const char *title,
-                const char *value)
-{
-  GtkWidget *row = adw_entry_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
-  gtk_editable_set_text (GTK_EDITABLE (row), value != NULL ? value : "");
-  adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (row), GTK_INPUT_PURPOSE_DIGITS);
-  return row;
 }
 
 static void
@@ -1532,9 +1519,10 @@ edit_dates_action (GtkWidget  *widget,
   AttestCellPane *self = ATTEST_CELL_PANE (widget);
   g_autoptr(AttestEvidence) evidence = NULL;
   g_autoptr(GError) error = NULL;
-  GtkRoot *root = gtk_widget_get_root (widget);
-  GtkWidget *dialog, *list, *effective, *expires;
   g_autofree char *body = NULL;
+  const char *titles[] = { _("_Effective Date"), _("E_xpiry Date"), NULL };
+  const char *values[2];
+  AdwMessageDialog *dialog;
 
   if (!check_workspace (self))
     return;
@@ -1549,26 +1537,11 @@ edit_dates_action (GtkWidget  *widget,
   body = g_strdup_printf (_("The dates of “%s” hold wherever it is attached. Use YYYY-MM-DD; leave a date "
                             "empty to clear it."),
                           evidence->name);
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, _("Evidence Dates"), body);
-  list = gtk_list_box_new ();
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  effective = date_entry_row (_("_Effective Date"), evidence->effective);
-  expires = date_entry_row (_("E_xpiry Date"), evidence->expires);
-  gtk_list_box_append (GTK_LIST_BOX (list), effective);
-  gtk_list_box_append (GTK_LIST_BOX (list), expires);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
-
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "save", _("_Save"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  values[0] = evidence->effective;
+  values[1] = evidence->expires;
+  dialog = attest_date_dialog_new (widget, _("Evidence Dates"), body, "save", _("_Save"), titles, values,
+                                   dates_dialog_done, G_OBJECT (self));
   g_object_set_data_full (G_OBJECT (dialog), "attest-sha256", g_strdup (evidence->sha256), g_free);
-  g_object_set_data (G_OBJECT (dialog), "attest-effective", effective);
-  g_object_set_data (G_OBJECT (dialog), "attest-expires", expires);
-  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (dates_dialog_response), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* Opening a file: an AttestEvidenceOpener */

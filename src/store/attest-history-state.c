@@ -203,8 +203,8 @@ _attest_state_watch (AttestWorkspace  *self,
           parts = g_strjoinv (row, pieces);
           g_string_append_printf (sql,
                                   "CREATE TEMP TRIGGER IF NOT EXISTS state_dirty_%s_%c%c AFTER %s ON main.%s BEGIN "
-                                  "INSERT INTO state_dirty (part) SELECT DISTINCT p FROM (%s) "
-                                  "WHERE p NOT IN (SELECT part FROM state_dirty); END;",
+                                  "INSERT INTO state_dirty (part) SELECT p FROM (%s) WHERE true "
+                                  "ON CONFLICT DO NOTHING; END;",
                                   state_watch[i].table, g_ascii_tolower (events[e][0]), row[0],
                                   events[e], state_watch[i].table, parts);
         }
@@ -372,11 +372,12 @@ _attest_state_compute (AttestWorkspace  *self,
   return g_steal_pointer (&parts);
 }
 
-/* @recorded (the state the head recorded) with the parts a write touched
- * since (temp.state_dirty) read again. */
+/* The parts a write touched since the last record (temp.state_dirty), read
+ * again: their names into @dirty, those that still have rows into the
+ * table returned. */
 static GHashTable *
 compute_dirty (AttestWorkspace  *self,
-               GHashTable       *recorded,
+               GPtrArray        *dirty,
                GError          **error)
 {
   g_autoptr(GHashTable) pending = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
@@ -384,20 +385,7 @@ compute_dirty (AttestWorkspace  *self,
   g_autoptr(GHashTable) parts = _attest_state_new_table ();
   DirtyRead kinds[G_N_ELEMENTS (state_tables)] = { DIRTY_NONE, };
   sqlite3_stmt *stmt;
-  GHashTableIter iter;
-  gpointer key, value;
   int rc;
-
-  g_hash_table_iter_init (&iter, recorded);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      const AttestStatePart *from = value;
-      AttestStatePart *part = g_new0 (AttestStatePart, 1);
-
-      part->rows = from->rows;
-      part->digest = g_strdup (from->digest);
-      g_hash_table_insert (parts, g_strdup (key), part);
-    }
 
   stmt = _attest_workspace_prepare_kept (self, "SELECT part FROM temp.state_dirty", error);
   if (stmt == NULL)
@@ -410,7 +398,7 @@ compute_dirty (AttestWorkspace  *self,
 
       if (name == NULL)
         continue;
-      g_hash_table_remove (parts, name);
+      g_ptr_array_add (dirty, g_strdup (name));
       colon = strchr (name, ':');
       len = colon != NULL ? (gsize)(colon - name) : strlen (name);
       for (guint t = 0; t < G_N_ELEMENTS (state_tables); t++)
@@ -490,6 +478,175 @@ part_equal (const AttestStatePart *a,
   return a != NULL && b != NULL && a->rows == b->rows && g_strcmp0 (a->digest, b->digest) == 0;
 }
 
+/* ---- The root, kept up to date ------------------------------------------------
+ *
+ * The root above hashes every part: written with each history row, it made
+ * a row cost as much as the whole state (an import's pages, one row each,
+ * cost the square of the pages). The second form is as much a digest of
+ * every part, and as much a function of the parts alone, but in two levels:
+ * each part goes to one of ROOT_BUCKETS buckets by a hash of its name, a
+ * bucket's digest covers its parts' lines (as above, in name order), and
+ * the root covers, for each bucket that holds a part in order, its number
+ * (one byte) and its digest (32 bytes). A row then
+ * rehashes only the buckets of the parts it changed. Its records say
+ * "2:" before the digest; rows that recorded the first form keep theirs,
+ * and verify checks the last row's root in the form that row wrote. */
+#define ROOT_BUCKETS 256
+#define ROOT2_PREFIX "2:"
+
+typedef struct {
+  GPtrArray *names;    /* owned; in name order unless @dirty */
+  gboolean dirty;      /* its digest is to be computed again */
+  guint8 digest[33];   /* the bucket's number, then its SHA-256 */
+} RootBucket;
+
+typedef struct {
+  RootBucket buckets[ROOT_BUCKETS];
+} RootIndex;
+
+static void
+root_index_free (RootIndex *index)
+{
+  for (guint i = 0; i < ROOT_BUCKETS; i++)
+    g_clear_pointer (&index->buckets[i].names, g_ptr_array_unref);
+  g_free (index);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RootIndex, root_index_free)
+
+/* FNV-1a: fixed here, as the roots written depend on it. */
+static guint
+bucket_of (const char *name)
+{
+  guint32 h = 2166136261u;
+
+  for (const guchar *c = (const guchar *)name; *c != '\0'; c++)
+    {
+      h ^= *c;
+      h *= 16777619u;
+    }
+  return h % ROOT_BUCKETS;
+}
+
+static void
+root_index_add (RootIndex  *index,
+                const char *name)
+{
+  RootBucket *b = &index->buckets[bucket_of (name)];
+
+  if (b->names == NULL)
+    b->names = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (b->names, g_strdup (name));
+  b->dirty = TRUE;
+}
+
+static void
+root_index_remove (RootIndex  *index,
+                   const char *name)
+{
+  RootBucket *b = &index->buckets[bucket_of (name)];
+
+  for (guint i = 0; b->names != NULL && i < b->names->len; i++)
+    if (g_str_equal (b->names->pdata[i], name))
+      {
+        g_ptr_array_remove_index_fast (b->names, i);
+        b->dirty = TRUE;
+        return;
+      }
+}
+
+static void
+root_index_touch (RootIndex  *index,
+                  const char *name)
+{
+  index->buckets[bucket_of (name)].dirty = TRUE;
+}
+
+static RootIndex *
+root_index_new (GHashTable *parts)
+{
+  RootIndex *index = g_new0 (RootIndex, 1);
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, parts);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    root_index_add (index, key);
+  return index;
+}
+
+static void
+hash_part_line (GChecksum             *sum,
+                const char            *name,
+                const AttestStatePart *part)
+{
+  g_autofree char *line = g_strdup_printf ("%" G_GSIZE_FORMAT ":%s %" G_GINT64_FORMAT " %s\n",
+                                           strlen (name), name, part->rows, part->digest);
+
+  g_checksum_update (sum, (const guchar *)line, -1);
+}
+
+/* The root of @parts in the second form, the digests of the buckets
+ * @index marks dirty computed again. */
+static char *
+root_index_root (RootIndex  *index,
+                 GHashTable *parts)
+{
+  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+
+  g_checksum_update (sum, (const guchar *)"attest-state-root-2", -1);
+  for (guint i = 0; i < ROOT_BUCKETS; i++)
+    {
+      RootBucket *b = &index->buckets[i];
+
+      if (b->names == NULL || b->names->len == 0)
+        continue;
+      if (b->dirty)
+        {
+          g_autoptr(GChecksum) bucket = g_checksum_new (G_CHECKSUM_SHA256);
+          gsize len = sizeof b->digest - 1;
+
+          g_ptr_array_sort (b->names, compare_names);
+          g_checksum_update (bucket, (const guchar *)"attest-state-bucket-2", -1);
+          for (guint n = 0; n < b->names->len; n++)
+            hash_part_line (bucket, b->names->pdata[n], g_hash_table_lookup (parts, b->names->pdata[n]));
+          b->digest[0] = (guint8)i;
+          g_checksum_get_digest (bucket, b->digest + 1, &len);
+          b->dirty = FALSE;
+        }
+      g_checksum_update (sum, b->digest, sizeof b->digest);
+    }
+  return g_strconcat (ROOT2_PREFIX, g_checksum_get_string (sum), NULL);
+}
+
+/**
+ * _attest_state_root2:
+ *
+ * Returns: (transfer full): the root of @parts in the second form ("2:…").
+ */
+char *
+_attest_state_root2 (GHashTable *parts)
+{
+  g_autoptr(RootIndex) index = root_index_new (parts);
+
+  return root_index_root (index, parts);
+}
+
+/**
+ * _attest_state_root_as:
+ * @recorded: a root a history row recorded
+ *
+ * Returns: (transfer full): the root of @parts in the form of @recorded.
+ */
+char *
+_attest_state_root_as (GHashTable *parts,
+                       const char *recorded)
+{
+  if (recorded != NULL && g_str_has_prefix (recorded, ROOT2_PREFIX))
+    return _attest_state_root2 (parts);
+  return _attest_state_root (parts);
+}
+
 /**
  * _attest_state_apply:
  * @record: a history row's state: {"root": DIGEST, "parts": {NAME: [ROWS, DIGEST] or null}}
@@ -555,6 +712,8 @@ _attest_state_apply (GHashTable  *parts,
 typedef struct {
   char *hash;
   GHashTable *parts;
+  RootIndex *index;      /* @parts by bucket, every digest computed */
+  char *root;            /* what the row recorded */
   gint64 data_version;   /* no other connection wrote since */
 } StateCache;
 
@@ -563,13 +722,18 @@ state_cache_free (StateCache *c)
 {
   g_free (c->hash);
   g_clear_pointer (&c->parts, g_hash_table_unref);
+  g_clear_pointer (&c->index, root_index_free);
+  g_free (c->root);
   g_free (c);
 }
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (StateCache, state_cache_free)
 
 #define CACHE_KEY "attest-state-cache"
 #define PENDING_KEY "attest-state-pending"
 #define INCREMENTAL_KEY "attest-state-incremental"
 
+/* The state the history recorded up to its head (@head): kept, or replayed. */
 static GHashTable *
 recorded_state (AttestWorkspace  *self,
                 const char       *head,
@@ -599,6 +763,108 @@ recorded_state (AttestWorkspace  *self,
   return g_steal_pointer (&parts);
 }
 
+static void
+add_changed (JsonBuilder           *b,
+             const char            *name,
+             const AttestStatePart *part)
+{
+  json_builder_set_member_name (b, name);
+  json_builder_begin_array (b);
+  json_builder_add_int_value (b, part->rows);
+  json_builder_add_string_value (b, part->digest);
+  json_builder_end_array (b);
+}
+
+/* The head's state (@kept, as the tables were when it was recorded) made
+ * the tables' now: the parts a write touched since read again, each that
+ * differs written into @b, in name order, then each gone. Costs what the
+ * touched parts and their buckets hold, not the whole state. */
+static gboolean
+record_dirty (AttestWorkspace  *self,
+              StateCache       *kept,
+              JsonBuilder      *b,
+              GError          **error)
+{
+  g_autoptr(GPtrArray) dirty = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) now = compute_dirty (self, dirty, error);
+  g_autoptr(GPtrArray) gone = g_ptr_array_new ();
+
+  if (now == NULL)
+    return FALSE;
+  g_ptr_array_sort (dirty, compare_names);
+  for (guint i = 0; i < dirty->len; i++)
+    {
+      const char *name = dirty->pdata[i];
+      AttestStatePart *part = g_hash_table_lookup (now, name);
+      AttestStatePart *before = g_hash_table_lookup (kept->parts, name);
+
+      if (part == NULL)
+        {
+          if (before != NULL)
+            g_ptr_array_add (gone, (gpointer)name);
+          continue;
+        }
+      if (part_equal (part, before))
+        continue;
+      add_changed (b, name, part);
+      if (before == NULL)
+        root_index_add (kept->index, name);
+      else
+        root_index_touch (kept->index, name);
+      {
+        gpointer key;
+
+        g_hash_table_steal_extended (now, name, &key, NULL);
+        g_hash_table_replace (kept->parts, key, part);
+      }
+    }
+  for (guint i = 0; i < gone->len; i++)
+    {
+      json_builder_set_member_name (b, gone->pdata[i]);
+      json_builder_add_null_value (b);
+      root_index_remove (kept->index, gone->pdata[i]);
+      g_hash_table_remove (kept->parts, gone->pdata[i]);
+    }
+  return TRUE;
+}
+
+/* Every part read from the tables, against what the history recorded. */
+static StateCache *
+record_all (AttestWorkspace  *self,
+            const char       *prev_hash,
+            JsonBuilder      *b,
+            GError          **error)
+{
+  g_autoptr(GHashTable) before = recorded_state (self, prev_hash, error);
+  g_autoptr(StateCache) state = NULL;
+  g_autoptr(GPtrArray) names = NULL;
+
+  if (before == NULL)
+    return NULL;
+  state = g_new0 (StateCache, 1);
+  state->parts = _attest_state_compute (self, error);
+  if (state->parts == NULL)
+    return NULL;
+  names = sorted_names (state->parts);
+  for (guint i = 0; i < names->len; i++)
+    {
+      AttestStatePart *part = g_hash_table_lookup (state->parts, names->pdata[i]);
+
+      if (!part_equal (part, g_hash_table_lookup (before, names->pdata[i])))
+        add_changed (b, names->pdata[i], part);
+    }
+  g_clear_pointer (&names, g_ptr_array_unref);
+  names = sorted_names (before);
+  for (guint i = 0; i < names->len; i++)
+    if (!g_hash_table_contains (state->parts, names->pdata[i]))
+      {
+        json_builder_set_member_name (b, names->pdata[i]);
+        json_builder_add_null_value (b);
+      }
+  state->index = root_index_new (state->parts);
+  return g_steal_pointer (&state);
+}
+
 /**
  * _attest_state_record:
  * @prev_hash: the head of the history before the row about to be written
@@ -611,74 +877,67 @@ _attest_state_record (AttestWorkspace  *self,
                       const char       *prev_hash,
                       GError          **error)
 {
-  g_autoptr(GHashTable) before = recorded_state (self, prev_hash, error);
-  g_autoptr(GHashTable) now = NULL;
-  g_autoptr(GPtrArray) names = NULL;
   g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonBuilder) parts = json_builder_new ();
   g_autoptr(JsonNode) root = NULL;
-  g_autofree char *root_digest = NULL;
-  StateCache *pending;
-
-  StateCache *cache = g_object_get_data (G_OBJECT (self), CACHE_KEY);
+  g_autoptr(JsonNode) changed = NULL;
+  g_autoptr(StateCache) state = NULL;
   gboolean watched = g_object_get_data (G_OBJECT (self), WATCH_KEY) != NULL;
+  StateCache *cache = g_object_get_data (G_OBJECT (self), CACHE_KEY);
 
-  if (before == NULL)
-    return NULL;
+  json_builder_begin_object (parts);
   /* The head's state and the parts this connection's writes touched since,
    * while that state is the tables' as the head left them: the head is the
    * row it was kept for (a rollback moves the head) and no other connection
-   * wrote. Anything else reads every table. */
+   * wrote. Anything else reads every table. Until this row is written,
+   * nothing is known to match the tables: the kept state becomes this row's. */
   if (watched && cache != NULL && g_strcmp0 (cache->hash, prev_hash) == 0 &&
       cache->data_version >= 0 && cache->data_version == attest_workspace_get_data_version (self))
     {
       guint counted = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (self), INCREMENTAL_KEY));
 
-      now = compute_dirty (self, cache->parts, error);
+      state = g_object_steal_data (G_OBJECT (self), CACHE_KEY);
+      if (!record_dirty (self, state, parts, error))
+        return NULL;
       g_object_set_data (G_OBJECT (self), INCREMENTAL_KEY, GUINT_TO_POINTER (counted + 1));
     }
   else
-    now = _attest_state_compute (self, error);
-  /* Until this row is written, nothing is known to match the tables. */
-  g_object_set_data (G_OBJECT (self), CACHE_KEY, NULL);
-  if (now == NULL)
-    return NULL;
-  if (watched && !_attest_workspace_exec (self, "DELETE FROM temp.state_dirty", error))
-    return NULL;
-  root_digest = _attest_state_root (now);
+    {
+      state = record_all (self, prev_hash, parts, error);
+      g_object_set_data (G_OBJECT (self), CACHE_KEY, NULL);
+      if (state == NULL)
+        return NULL;
+    }
+  if (watched)
+    {
+      sqlite3_stmt *clear = _attest_workspace_prepare_kept (self, "DELETE FROM temp.state_dirty", error);
+      int rc;
+
+      if (clear == NULL)
+        return NULL;
+      rc = sqlite3_step (clear);
+      if (rc != SQLITE_DONE)
+        _attest_workspace_set_error (self, error, rc, _("could not update the workspace"));
+      _attest_workspace_done (clear);
+      if (rc != SQLITE_DONE)
+        return NULL;
+    }
+  json_builder_end_object (parts);
+  changed = json_builder_get_root (parts);
+
+  g_clear_pointer (&state->hash, g_free);
+  g_clear_pointer (&state->root, g_free);
+  state->root = root_index_root (state->index, state->parts);
 
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "root");
-  json_builder_add_string_value (b, root_digest);
+  json_builder_add_string_value (b, state->root);
   json_builder_set_member_name (b, "parts");
-  json_builder_begin_object (b);
-  names = sorted_names (now);
-  for (guint i = 0; i < names->len; i++)
-    {
-      AttestStatePart *part = g_hash_table_lookup (now, names->pdata[i]);
-
-      if (part_equal (part, g_hash_table_lookup (before, names->pdata[i])))
-        continue;
-      json_builder_set_member_name (b, names->pdata[i]);
-      json_builder_begin_array (b);
-      json_builder_add_int_value (b, part->rows);
-      json_builder_add_string_value (b, part->digest);
-      json_builder_end_array (b);
-    }
-  g_clear_pointer (&names, g_ptr_array_unref);
-  names = sorted_names (before);
-  for (guint i = 0; i < names->len; i++)
-    if (!g_hash_table_contains (now, names->pdata[i]))
-      {
-        json_builder_set_member_name (b, names->pdata[i]);
-        json_builder_add_null_value (b);
-      }
-  json_builder_end_object (b);
+  json_builder_add_value (b, g_steal_pointer (&changed));
   json_builder_end_object (b);
   root = json_builder_get_root (b);
 
-  pending = g_new0 (StateCache, 1);
-  pending->parts = g_steal_pointer (&now);
-  g_object_set_data_full (G_OBJECT (self), PENDING_KEY, pending, (GDestroyNotify)state_cache_free);
+  g_object_set_data_full (G_OBJECT (self), PENDING_KEY, g_steal_pointer (&state), (GDestroyNotify)state_cache_free);
   return json_to_string (root, FALSE);
 }
 
@@ -706,6 +965,16 @@ _attest_state_kept (AttestWorkspace *self,
   if (incremental != NULL)
     *incremental = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (self), INCREMENTAL_KEY));
   return cache != NULL ? cache->parts : NULL;
+}
+
+/* For tests: (transfer none) the root the head recorded, kept with its
+ * state (computed bucket by bucket as writes went), or %NULL. */
+const char *
+_attest_state_kept_root (AttestWorkspace *self)
+{
+  StateCache *cache = g_object_get_data (G_OBJECT (self), CACHE_KEY);
+
+  return cache != NULL ? cache->root : NULL;
 }
 
 /* ---- Naming what differs -------------------------------------------------------- */

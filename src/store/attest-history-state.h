@@ -31,6 +31,11 @@ void        _attest_state_part_free     (AttestStatePart *part);
 GHashTable *_attest_state_compute       (AttestWorkspace  *self,
                                          GError          **error);
 char       *_attest_state_root          (GHashTable       *parts);
+/* The root in the second form ("2:…"), which rows record now. */
+char       *_attest_state_root2         (GHashTable       *parts);
+/* The root of @parts in the form of @recorded (a root a row recorded). */
+char       *_attest_state_root_as       (GHashTable       *parts,
+                                         const char       *recorded);
 /* Applies one history row's state record onto @parts; FALSE if it does not parse. */
 gboolean    _attest_state_apply         (GHashTable       *parts,
                                          const char       *record,
@@ -51,6 +56,8 @@ void        _attest_state_remember      (AttestWorkspace  *self,
 /* For tests: (transfer none) the state kept for the head, or NULL. */
 GHashTable *_attest_state_kept          (AttestWorkspace  *self,
                                          guint            *incremental);
+/* For tests: (transfer none) the root the head recorded, kept with its state. */
+const char *_attest_state_kept_root     (AttestWorkspace  *self);
 /* One problem line per part whose tables differ from @recorded. */
 gboolean    _attest_state_compare       (AttestWorkspace  *self,
                                          GHashTable       *recorded,

@@ -221,10 +221,12 @@ head_hash (AttestWorkspace  *self,
            gint64           *n_rows,
            GError          **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = _attest_workspace_prepare (self,
-                                                            "SELECT hash, (SELECT count(*) FROM history) "
-                                                            "FROM history ORDER BY id DESC LIMIT 1",
-                                                            error);
+  /* Kept: every history row written asks. */
+  sqlite3_stmt *stmt = _attest_workspace_prepare_kept (self,
+                                                       "SELECT hash, (SELECT count(*) FROM history) "
+                                                       "FROM history ORDER BY id DESC LIMIT 1",
+                                                       error);
+  char *hash;
   int rc;
 
   if (stmt == NULL)
@@ -232,6 +234,7 @@ head_hash (AttestWorkspace  *self,
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_DONE)
     {
+      _attest_workspace_done (stmt);
       if (n_rows != NULL)
         *n_rows = 0;
       return g_strdup (ATTEST_HISTORY_GENESIS);
@@ -239,12 +242,15 @@ head_hash (AttestWorkspace  *self,
   if (rc != SQLITE_ROW)
     {
       _attest_workspace_set_error (self, error, rc, _("could not read the workspace"));
+      _attest_workspace_done (stmt);
       return NULL;
     }
   if (n_rows != NULL)
     *n_rows = sqlite3_column_int64 (stmt, 1);
   /* A hash that is no text (a crafted file) still gives a string. */
-  return g_strdup (_attest_column_text (stmt, 0) != NULL ? _attest_column_text (stmt, 0) : "");
+  hash = g_strdup (_attest_column_text (stmt, 0) != NULL ? _attest_column_text (stmt, 0) : "");
+  _attest_workspace_done (stmt);
+  return hash;
 }
 
 gboolean
@@ -258,7 +264,7 @@ _attest_history_append (AttestWorkspace  *self,
 {
   g_autoptr(AttestHistoryEntry) e = g_new0 (AttestHistoryEntry, 1);
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  sqlite3_stmt *stmt;
   gint64 n_rows = 0;
   int rc;
 
@@ -280,9 +286,10 @@ _attest_history_append (AttestWorkspace  *self,
     return FALSE;
   e->hash = attest_history_compute_hash (e, n_rows + 1);
 
-  stmt = _attest_workspace_prepare (self,
-                                    "INSERT INTO history (at, reviewer, entity, entity_id, action, before, after, "
-                                    "prev_hash, hash, state) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)", error);
+  stmt = _attest_workspace_prepare_kept (self,
+                                         "INSERT INTO history (at, reviewer, entity, entity_id, action, before, after, "
+                                         "prev_hash, hash, state) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                                         error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, e->at, -1, SQLITE_TRANSIENT);
@@ -297,10 +304,10 @@ _attest_history_append (AttestWorkspace  *self,
   sqlite3_bind_text (stmt, 10, e->state, -1, SQLITE_TRANSIENT);
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_DONE)
-    {
-      _attest_workspace_set_error (self, error, rc, _("could not update the workspace"));
-      return FALSE;
-    }
+    _attest_workspace_set_error (self, error, rc, _("could not update the workspace"));
+  _attest_workspace_done (stmt);
+  if (rc != SQLITE_DONE)
+    return FALSE;
   _attest_state_remember (self, e->hash);
   return TRUE;
 }
@@ -588,7 +595,7 @@ attest_workspace_check_history (AttestWorkspace  *self,
    * covered). The replayed parts must add up to the last row's root. */
   if (state_row != NULL && state_ok)
     {
-      g_autofree char *root = _attest_state_root (state);
+      g_autofree char *root = _attest_state_root_as (state, state_root);
 
       if (state_root == NULL || !g_str_equal (root, state_root))
         g_ptr_array_add (problems,

@@ -31,6 +31,8 @@ typedef struct {
   guint64 bytes;         /* bytes of the pages read */
   gint64 parse_usec;     /* reading, segments, cmark and extraction */
   gint64 store_usec;     /* SQLite */
+  gint64 parse_cpu_usec; /* the same, in the importing thread's CPU time */
+  gint64 store_cpu_usec;
   GPtrArray *failures;   /* char *: "FILE: reason" */
   GPtrArray *failed_files; /* AttestImportFailure, the same failures, file and reason apart */
   GPtrArray *warnings;   /* char *: "FILE: …" (the page was imported) */

@@ -384,12 +384,13 @@ import_locked (AttestWorkspace      *self,
            o->framework_id, o->source_title) != SQLITE_DONE)
     return FALSE;
 
-  /* The date it is ranked by: the analyst's, else the page's own, else its
-   * import time. An undated page never silently supersedes a stored version:
-   * when one defines a scope it defines (or, a page without scopes, when
-   * its framework has one) it is kept below them; the report says so and the
-   * analyst can set its date or make it current. */
-  page_date = o->handoff != NULL ? o->handoff : o->page_date;
+  /* The date it is ranked by: the analyst's, else the page's own (its front
+   * matter's, else its title's), else its import time. An undated page never
+   * silently supersedes a stored version: when one defines a scope it defines
+   * (or, a page without scopes, when its framework has one) it is kept below
+   * them; the report says so and the analyst can set its date or make it
+   * current. */
+  page_date = o->handoff != NULL ? o->handoff : o->page_date != NULL ? o->page_date : o->title_date;
   effective = o->date_set != NULL ? o->date_set : page_date != NULL ? page_date : now_iso;
   if (o->date_set == NULL && page_date == NULL)
     {
@@ -951,8 +952,8 @@ attest_workspace_load_matrix (AttestWorkspace  *self,
   g_clear_pointer (&stmt, sqlite3_finalize);
 
   stmt = _attest_workspace_prepare (self,
-                                    "SELECT id, framework_id, coalesce (name, ''), parent_id FROM scope "
-                                    "WHERE id IS NOT NULL AND framework_id IS NOT NULL "
+                                    "SELECT id, framework_id, coalesce (name, ''), parent_id, nullif (environment, '') "
+                                    "FROM scope WHERE id IS NOT NULL AND framework_id IS NOT NULL "
                                     "ORDER BY framework_id, sort_order", error);
   if (stmt == NULL)
     goto fail;
@@ -960,7 +961,9 @@ attest_workspace_load_matrix (AttestWorkspace  *self,
     {
       AttestMatrixFramework *f = g_hash_table_lookup (frameworks, _attest_column_text (stmt, 1));
       if (f != NULL)
-        attest_matrix_framework_add_scope (f, _attest_column_text (stmt, 0), _attest_column_text (stmt, 2), _attest_column_text (stmt, 3));
+        attest_matrix_framework_add_scope (f, _attest_column_text (stmt, 0), _attest_column_text (stmt, 2),
+                                           _attest_column_text (stmt, 3))->environment =
+          g_strdup ((const char *)sqlite3_column_text (stmt, 4));
     }
   if (rc != SQLITE_DONE)
     {
@@ -1004,11 +1007,12 @@ attest_workspace_load_matrix (AttestWorkspace  *self,
     }
   g_clear_pointer (&stmt, sqlite3_finalize);
 
-  /* What each variant covers: the scopes it defines, in the page's order. */
+  /* What each variant covers: the scopes it defines, in the page's order
+   * (the order the import stored them in; the columns' order comes from it,
+   * attest_matrix_sort()). */
   stmt = _attest_workspace_prepare (self,
                                     "SELECT vs.variant_id, vs.scope_id FROM variant_scope vs "
-                                    "JOIN scope s ON s.id = vs.scope_id "
-                                    "WHERE vs.scope_id IS NOT NULL ORDER BY vs.variant_id, s.sort_order", error);
+                                    "WHERE vs.scope_id IS NOT NULL ORDER BY vs.variant_id, vs.rowid", error);
   if (stmt == NULL)
     goto fail;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)

@@ -99,3 +99,17 @@ run_cliv (Run               *r,
     const char *_args[] = { __VA_ARGS__, NULL };                         \
     run_cliv_in ((r), (language), _args);                                \
   } G_STMT_END
+
+/* Writes @text to @dir/@name, making @dir. */
+static inline void
+cli_write_page (const char *dir,
+                const char *name,
+                const char *text)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (path, text, -1, &error));
+  g_assert_no_error (error);
+}

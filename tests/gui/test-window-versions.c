@@ -87,6 +87,7 @@ make_workspace (void)
   g_autofree char *old = g_build_filename (tmp_dir, "demo-old", NULL);
   g_autofree char *new = g_build_filename (tmp_dir, "demo-new", NULL);
   g_autofree char *french = g_build_filename (attest_paths_data_dir (), "offerings", "offering-iso-27001.fr-FR.md", NULL);
+  g_autofree char *seed = g_build_filename (attest_paths_data_dir (), "offerings", "offering-iso-20000-1.fr-FR.md", NULL);
   char *path = g_build_filename (tmp_dir, "versions.attest", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(AttestWorkspace) ws = attest_workspace_open (path, &error);
@@ -108,6 +109,7 @@ make_workspace (void)
 
   attest_import_summary_free (import_dated (ws, split, "2023-03-12"));
   attest_import_summary_free (import_dated (ws, french, NULL));
+  attest_import_summary_free (import_dated (ws, seed, NULL));
   attest_import_summary_free (import_dated (ws, iso, "2023-05-01"));
   {
     g_autoptr(AttestImportSummary) a = import_dated (ws, old, "2020-01-01");
@@ -289,6 +291,94 @@ version_item (AttestWindow *window,
   g_assert_not_reached ();
 }
 
+/* The label shown in the sidebar's list for a version's date @text: a
+ * row's ("· 1 January 2020" beside its language). */
+static GtkWidget *
+sidebar_label (GtkWidget  *sidebar,
+               const char *text)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  g_autofree char *beside = g_strconcat ("· ", text, NULL);
+
+  attest_test_collect_any (sidebar, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if ((g_strcmp0 (gtk_label_get_text (labels->pdata[i]), text) == 0 ||
+         g_strcmp0 (gtk_label_get_text (labels->pdata[i]), beside) == 0) &&
+        gtk_widget_get_mapped (labels->pdata[i]))
+      return labels->pdata[i];
+  return NULL;
+}
+
+/* A right click on the row that shows @label: its secondary-button gesture
+ * pressed, as GTK delivers a real click. */
+static void
+right_click (GtkWidget *label)
+{
+  for (GtkWidget *w = label; w != NULL; w = gtk_widget_get_parent (w))
+    {
+      g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (w);
+
+      for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+        {
+          g_autoptr(GtkEventController) c = g_list_model_get_item (controllers, i);
+
+          if (GTK_IS_GESTURE_CLICK (c) &&
+              gtk_gesture_single_get_button (GTK_GESTURE_SINGLE (c)) == GDK_BUTTON_SECONDARY)
+            {
+              g_signal_emit_by_name (c, "pressed", 1, 4.0, 4.0);
+              return;
+            }
+        }
+    }
+  g_assert_not_reached ();
+}
+
+/* The item of the shown row menu whose label reads @mnemonic_label (its
+ * translation, mnemonic taken out). */
+static GtkWidget *
+popover_item (GtkWidget  *popover,
+              const char *mnemonic_label)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  g_autoptr(GString) text = g_string_new (g_dgettext (GETTEXT_PACKAGE, mnemonic_label));
+
+  g_string_replace (text, "_", "", 0);
+  attest_test_collect_any (popover, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (g_strcmp0 (gtk_label_get_text (labels->pdata[i]), text->str) == 0)
+      for (GtkWidget *w = labels->pdata[i]; w != NULL; w = gtk_widget_get_parent (w))
+        if (g_str_equal (G_OBJECT_TYPE_NAME (w), "GtkModelButton"))
+          return w;
+  return NULL;
+}
+
+/* The Version Date dialog that is open: @text typed in, answered Set Date
+ * (whether it may be: @enabled), closed. */
+static void
+answer_date_dialog (const char *text,
+                    gboolean    enabled)
+{
+  GtkWindow *dialog = attest_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  GtkEditable *entry;
+
+  g_assert_nonnull (dialog);
+  entry = GTK_EDITABLE (attest_test_find_any (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW));
+  gtk_editable_set_text (entry, text);
+  g_assert_cmpint (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "set"), ==, enabled);
+  /* Said under the row when it is not a date. */
+  g_assert_cmpint (gtk_widget_has_css_class (GTK_WIDGET (entry), "error"), ==, !enabled);
+  if (!enabled)
+    {
+      g_autofree char *said = g_strdup_printf (g_dgettext (GETTEXT_PACKAGE, "“%s” is not a date: write it YYYY-MM-DD"),
+                                               text);
+      g_assert_nonnull (find_label (GTK_WIDGET (dialog), said));
+      screenshot (GTK_WIDGET (dialog), "versions-date-dialog-wrong");
+    }
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "set");
+  gtk_window_destroy (dialog);
+  attest_test_settle (100);
+}
+
 static gboolean
 menu_has (GMenuModel *menu,
           const char *action)
@@ -407,6 +497,18 @@ check_versions (AttestApplication *app,
                                            "(dated 12 March 2023 by the analyst, imported "));
   screenshot (GTK_WIDGET (window), "versions-source-card");
 
+  /* A seed page's version is named by its language, as the library names it. */
+  attest_window_show_cell (window, "iso-20000-1/iso-20000-1", "azure");
+  attest_test_settle (100);
+  text = _attest_cell_pane_get_variant_text (ATTEST_CELL_PANE (pane));
+  g_test_message ("%s", text);
+  g_assert_null (strstr (text, "fr-FR"));
+  if (in_english ())
+    g_assert_true (g_str_has_prefix (text, "From the French (France) page (page of 4 November 2019, imported "));
+  else
+    g_assert_true (g_str_has_prefix (text, "D’après la page « Français (France) » (page du 4 novembre 2019, importée "));
+  screenshot (GTK_WIDGET (window), "versions-source-card-seed");
+
   /* The library row menu: the older version given a later date becomes current (one edit);
    * its date taken back, the newest is current again. */
   {
@@ -415,7 +517,6 @@ check_versions (AttestApplication *app,
     g_autoptr(AttestLibraryItem) item = version_item (window, demo_old_id);
     GtkWidget *sidebar = attest_test_find_any (GTK_WIDGET (window), ATTEST_TYPE_LIBRARY_SIDEBAR);
     GtkWindow *dialog;
-    GtkEditable *entry;
     g_autoptr(GMenuModel) menu = NULL;
 
     g_assert_cmpstr (before, ==, "power-bi");
@@ -431,11 +532,7 @@ check_versions (AttestApplication *app,
     dialog = attest_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
     g_assert_nonnull (dialog);
     screenshot (GTK_WIDGET (dialog), "versions-date-dialog");
-    entry = GTK_EDITABLE (attest_test_find_any (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW));
-    gtk_editable_set_text (entry, "2024-02-29");
-    adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "set");
-    gtk_window_destroy (dialog);
-    attest_test_settle (100);
+    answer_date_dialog ("2024-02-29", TRUE);
     after = in_scope (window, "demo/demo");
     g_assert_cmpstr (after, ==, "stream");
 
@@ -446,16 +543,67 @@ check_versions (AttestApplication *app,
     menu = attest_library_sidebar_row_menu (ATTEST_LIBRARY_SIDEBAR (sidebar), item);
     gtk_widget_activate_action (sidebar, "library.set-date", NULL);
     attest_test_settle (100);
-    dialog = attest_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
-    entry = GTK_EDITABLE (attest_test_find_any (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW));
-    /* Not a date: said, nothing changed. */
-    gtk_editable_set_text (entry, "2024-02-30");
-    adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "set");
-    gtk_window_destroy (dialog);
-    attest_test_settle (100);
+    /* Not a date: said, Set Date waits, nothing changed. */
+    answer_date_dialog ("2024-02-30", FALSE);
     g_clear_pointer (&after, g_free);
     after = in_scope (window, "demo/demo");
     g_assert_cmpstr (after, ==, "stream");
+  }
+
+  /* The row menu as the analyst opens it: a right click on the row pops up
+   * its menu with its items; Set Date… there asks for the date and dates it. */
+  {
+    g_autoptr(AttestLibraryItem) item = version_item (window, demo_old_id);
+    GtkWidget *sidebar = attest_test_find_any (GTK_WIDGET (window), ATTEST_TYPE_LIBRARY_SIDEBAR);
+    GtkWidget *label;
+    GtkWidget *popover;
+    GtkWidget *set_date;
+    g_autofree char *after = NULL;
+
+    /* The cell pane made the library room: F9 brings it back, and the row is
+     * clicked once it has slid in (a popover pointing outside the screen has
+     * no monitor to be placed on). */
+    {
+      AdwFlap *flap = ADW_FLAP (gtk_widget_get_ancestor (sidebar, ADW_TYPE_FLAP));
+      gint64 until;
+
+      /* At once: a sliding library is half drawn, half placed. */
+      g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+      g_action_group_change_action_state (G_ACTION_GROUP (window), "show-library", g_variant_new_boolean (TRUE));
+      until = g_get_monotonic_time () + ATTEST_TEST_PATIENCE_S * G_USEC_PER_SEC;
+
+      while (adw_flap_get_reveal_progress (flap) < 1.0)
+        {
+          g_assert_cmpint (g_get_monotonic_time (), <, until);
+          g_main_context_iteration (NULL, TRUE);
+        }
+    }
+    attest_test_settle (100);
+    label = sidebar_label (sidebar, attest_library_item_get_subtitle (item));
+    g_assert_nonnull (label);
+    right_click (label);
+    attest_test_settle (100);
+    popover = attest_test_find_any (sidebar, GTK_TYPE_POPOVER_MENU);
+    g_assert_nonnull (popover);
+    g_assert_true (gtk_widget_get_visible (popover));
+    g_assert_true (gtk_widget_get_mapped (popover));
+    set_date = popover_item (popover, "Set _Date…");
+    g_assert_nonnull (set_date);
+    g_assert_nonnull (popover_item (popover, "_Clear Date"));
+    g_assert_null (popover_item (popover, "_Make Current"));
+    screenshot (GTK_WIDGET (window), "versions-row-menu");
+
+    g_signal_emit_by_name (set_date, "clicked");
+    attest_test_settle (100);
+    g_assert_false (gtk_widget_get_visible (popover));
+    answer_date_dialog ("2019-06-30", TRUE);
+    /* Older than the 2023 version again: its list gives the coverage. */
+    after = in_scope (window, "demo/demo");
+    g_assert_cmpstr (after, ==, "power-bi");
+    g_clear_object (&item);
+    item = version_item (window, demo_old_id);
+    if (in_english ())
+      g_assert_cmpstr (attest_library_item_get_subtitle (item), ==, "30 June 2019");
   }
   return TRUE;
 }

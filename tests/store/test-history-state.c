@@ -58,7 +58,41 @@ assert_kept_is_tables (AttestWorkspace *ws)
   kept_root = _attest_state_root (kept);
   now_root = _attest_state_root (now);
   g_assert_cmpstr (kept_root, ==, now_root);
+
+  /* The root the head recorded, its buckets rehashed as writes went, is the
+   * root of every table's parts computed anew. */
+  g_clear_pointer (&now_root, g_free);
+  now_root = _attest_state_root2 (now);
+  g_assert_true (g_str_has_prefix (now_root, "2:"));
+  g_assert_cmpstr (_attest_state_kept_root (ws), ==, now_root);
+  {
+    g_autofree char *record = _attest_workspace_query_text (ws, "SELECT state FROM history "
+                                                                "ORDER BY id DESC LIMIT 1", NULL);
+    g_autofree char *quoted = g_strdup_printf ("\"root\":\"%s\"", now_root);
+
+    g_assert_nonnull (record);
+    g_assert_nonnull (strstr (record, quoted));
+  }
   return incremental;
+}
+
+static guint
+count_problems (AttestWorkspace *ws,
+                const char      *text)
+{
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  guint n = 0;
+
+  g_assert_true (attest_workspace_verify (ws, problems, NULL, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < problems->len; i++)
+    {
+      g_test_message ("problem: %s", (char *)problems->pdata[i]);
+      if (text == NULL || strstr (problems->pdata[i], text) != NULL)
+        n++;
+    }
+  return n;
 }
 
 typedef struct {
@@ -276,11 +310,138 @@ test_incremental (void)
   attest_test_workspace_delete (&ws, &dir, &path);
 }
 
+/* The last row's record made to state @root, its hash written anew (as a
+ * row written so would have it). */
+static void
+set_last_root (AttestWorkspace *ws,
+               const char      *path,
+               const char      *root)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = attest_workspace_list_history (ws, NULL, &error);
+  AttestHistoryEntry *e;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonGenerator) gen = json_generator_new ();
+  g_autofree char *hash = NULL;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, >, 0);
+  e = rows->pdata[rows->len - 1];
+  {
+    g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, e->id);
+
+    g_free (e->state);
+    e->state = _attest_workspace_query_text (ws, "SELECT state FROM history WHERE id = ?1", id);
+  }
+  g_assert_nonnull (e->state);
+  g_assert_true (json_parser_load_from_data (parser, e->state, -1, NULL));
+  json_object_set_string_member (json_node_get_object (json_parser_get_root (parser)), "root", root);
+  json_generator_set_root (gen, json_parser_get_root (parser));
+  g_free (e->state);
+  e->state = json_generator_to_data (gen, NULL);
+  hash = attest_history_compute_hash (e, rows->len);
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 3000);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "UPDATE history SET state = ?1, hash = ?2 WHERE id = ?3", -1, &stmt,
+                                       NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, e->state, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, hash, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 3, e->id);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  g_assert_cmpint (sqlite3_changes (db), ==, 1);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+}
+
+/* The root is a function of the parts alone, in either form; a workspace
+ * whose last row recorded the first form (Attest before the second) still
+ * verifies, and a root that does not add up is named in both forms. */
+static void
+test_root_forms (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  AttestWorkspace *ws = attest_test_workspace_new ("attest-state", "Dana", &dir, &path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) now = NULL;
+  g_autoptr(GHashTable) copy = _attest_state_new_table ();
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autofree char *root1 = NULL;
+  g_autofree char *root2 = NULL;
+  g_autofree char *again = NULL;
+  g_autofree char *changed = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_assert_cmpuint (attest_test_import_bundled (ws, NULL), >, 0);
+  g_assert_true (attest_workspace_add_note (ws, "framework:soc", "A note", NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_problems (ws, NULL), ==, 0);
+
+  now = _attest_state_compute (ws, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_hash_table_size (now), >, 1);
+  root1 = _attest_state_root (now);
+  root2 = _attest_state_root2 (now);
+  g_assert_cmpstr (root1, !=, root2);
+  {
+    g_autofree char *as1 = _attest_state_root_as (now, root1);
+    g_autofree char *as2 = _attest_state_root_as (now, root2);
+
+    g_assert_cmpstr (as1, ==, root1);
+    g_assert_cmpstr (as2, ==, root2);
+  }
+
+  /* The same parts put in another order: the same root. */
+  g_hash_table_iter_init (&iter, now);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_ptr_array_insert (names, 0, key);
+  for (guint i = 0; i < names->len; i++)
+    {
+      AttestStatePart *from = g_hash_table_lookup (now, names->pdata[i]);
+      AttestStatePart *part = g_new0 (AttestStatePart, 1);
+
+      part->rows = from->rows;
+      part->digest = g_strdup (from->digest);
+      g_hash_table_insert (copy, g_strdup (names->pdata[i]), part);
+    }
+  again = _attest_state_root2 (copy);
+  g_assert_cmpstr (again, ==, root2);
+  /* One part's row count, or its removal, changes it. */
+  ((AttestStatePart *)g_hash_table_lookup (copy, "note:1"))->rows++;
+  changed = _attest_state_root2 (copy);
+  g_assert_cmpstr (changed, !=, root2);
+  g_hash_table_remove (copy, "note:1");
+  g_free (changed);
+  changed = _attest_state_root2 (copy);
+  g_assert_cmpstr (changed, !=, root2);
+  g_hash_table_iter_init (&iter, copy);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    g_assert_nonnull (((AttestStatePart *)value)->digest);
+
+  /* The last row in the first form: it verifies… */
+  set_last_root (ws, path, root1);
+  g_assert_cmpuint (count_problems (ws, NULL), ==, 0);
+  /* …and a root in either form that is not the parts' is named. */
+  set_last_root (ws, path, "0000000000000000000000000000000000000000000000000000000000000000");
+  g_assert_cmpuint (count_problems (ws, "does not add up with the rows before it"), ==, 1);
+  set_last_root (ws, path, changed);
+  g_assert_cmpuint (count_problems (ws, "does not add up with the rows before it"), ==, 1);
+  set_last_root (ws, path, root2);
+  g_assert_cmpuint (count_problems (ws, NULL), ==, 0);
+
+  attest_test_workspace_delete (&ws, &dir, &path);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/history-state/incremental", test_incremental);
+  g_test_add_func ("/history-state/root-forms", test_root_forms);
   return g_test_run ();
 }
