@@ -22,5 +22,7 @@ const char *_attest_cell_pane_get_summary_text (AttestCellPane *self);
 const char *_attest_cell_pane_get_failure_text (AttestCellPane *self);
 GtkWidget  *_attest_cell_pane_get_item_row     (AttestCellPane *self,
                                                 guint           index);
+GtkWidget  *_attest_cell_pane_get_link_row     (AttestCellPane *self,
+                                                guint           index);
 
 G_END_DECLS

@@ -2,7 +2,9 @@
  *
  * The pane on the right of the main window (DESIGN.md "The window"). It shows
  * the line of the offering page that put the service in scope, the cell's
- * checklist with each item editable inline, and each item's evidence files.
+ * checklist with each item editable inline, and each item's evidence files;
+ * then the framework's backgrounder, audit reports and certificates, each an
+ * AttestLinkRow saying whether the workspace holds its document.
  *
  * Every edit is one store call (one transaction, one history row); the pane
  * then reads the cell back from the workspace, so what it shows is what is
@@ -36,9 +38,11 @@
 #include "attest-evidence-opener.h"
 #include "attest-evidence-row.h"
 #include "attest-languages.h"
+#include "attest-link-row.h"
 #include "attest-markup.h"
 #include "attest-workspace-checklist.h"
 #include "attest-workspace-evidence.h"
+#include "attest-workspace-links.h"
 #include "attest-unshown.h"
 
 #define PROGRESS_INTERVAL_MS 100
@@ -68,6 +72,7 @@ struct _AttestCellPane
   GtkLabel *variant_label;
   AdwPreferencesGroup *checklist_group;
   GtkBox *notes_box;
+  AdwPreferencesGroup *links_group;  /* the framework's PDF links (AttestLinkRow), after the checklist */
 
   AttestWorkspace *workspace;
   char *scope_id;
@@ -88,6 +93,10 @@ struct _AttestCellPane
   GCancellable *open_cancellable;
   GtkNativeDialog *chooser;
   AdwToast *last_toast;
+
+  GPtrArray *link_rows;        /* AttestLinkRow *, children of links_group */
+  AttestWorkspace *links_workspace;  /* what they show (compared, never used) */
+  char *links_framework;
 
   GtkWidget *anchor;           /* the row being edited (weak): it stays where it was on screen… */
   double anchor_y;             /* …at this height in the scrolled window */
@@ -578,6 +587,64 @@ show_source (AttestCellPane        *self,
   gtk_label_set_text (self->variant_label, variant);
 }
 
+/* The framework's backgrounder, audit reports and certificates (issue 20) */
+
+static void
+clear_links (AttestCellPane *self)
+{
+  for (guint i = 0; i < self->link_rows->len; i++)
+    adw_preferences_group_remove (self->links_group, self->link_rows->pdata[i]);
+  g_ptr_array_set_size (self->link_rows, 0);
+  self->links_workspace = NULL;
+  g_clear_pointer (&self->links_framework, g_free);
+  gtk_widget_set_visible (GTK_WIDGET (self->links_group), FALSE);
+}
+
+static void
+show_links (AttestCellPane *self,
+            const char     *framework_id)
+{
+  g_autoptr(GPtrArray) links = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* The same framework again: the rows stay (a download under way too). */
+  if (framework_id != NULL && self->links_workspace == (gpointer) self->workspace &&
+      g_strcmp0 (framework_id, self->links_framework) == 0)
+    {
+      for (guint i = 0; i < self->link_rows->len; i++)
+        if (!attest_link_row_get_busy (self->link_rows->pdata[i]))
+          attest_link_row_refresh (self->link_rows->pdata[i]);
+      gtk_widget_set_visible (GTK_WIDGET (self->links_group), self->link_rows->len > 0);
+      return;
+    }
+  clear_links (self);
+  if (framework_id == NULL || self->workspace == NULL)
+    return;
+  links = attest_workspace_list_links (self->workspace, framework_id, &error);
+  if (links == NULL)
+    {
+      /* Translators: %s is the reason */
+      g_autofree char *message = g_strdup_printf (_("The framework's documents could not be read: %s"),
+                                                  error->message);
+      show_failure (self, message);
+      return;
+    }
+  self->links_workspace = self->workspace;
+  self->links_framework = g_strdup (framework_id);
+  for (guint i = 0; i < links->len; i++)
+    {
+      AttestLink *link = links->pdata[i];
+      GtkWidget *row;
+
+      if (!attest_link_row_shows_kind (link->kind))
+        continue;
+      row = attest_link_row_new (self->workspace, link);
+      adw_preferences_group_add (self->links_group, row);
+      g_ptr_array_add (self->link_rows, row);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->links_group), self->link_rows->len > 0);
+}
+
 static void
 forget_cell (AttestCellPane *self)
 {
@@ -593,6 +660,7 @@ static void
 clear_cell (AttestCellPane *self)
 {
   clear_rows (self);
+  clear_links (self);
   dismiss_failures (self);
   forget_cell (self);
 }
@@ -697,6 +765,7 @@ attest_cell_pane_set_cell (AttestCellPane  *self,
    * the first edit, so showing it changes nothing. */
   if (cell != NULL)
     show_source (self, framework, cell);
+  show_links (self, cell != NULL && framework != NULL ? framework->id : NULL);
   gtk_stack_set_visible_child_name (self->stack, "cell");
 
   reload (self);
@@ -1649,6 +1718,13 @@ _attest_cell_pane_get_item_row (AttestCellPane *self,
   return index < self->rows->len ? self->rows->pdata[index] : NULL;
 }
 
+GtkWidget *
+_attest_cell_pane_get_link_row (AttestCellPane *self,
+                                guint           index)
+{
+  return index < self->link_rows->len ? self->link_rows->pdata[index] : NULL;
+}
+
 /* The object */
 
 AttestCellPane *
@@ -1689,6 +1765,7 @@ attest_cell_pane_finalize (GObject *object)
   AttestCellPane *self = ATTEST_CELL_PANE (object);
 
   g_ptr_array_unref (self->rows);
+  g_ptr_array_unref (self->link_rows);
   g_clear_object (&self->open_cancellable);
 
   G_OBJECT_CLASS (attest_cell_pane_parent_class)->finalize (object);
@@ -1809,6 +1886,7 @@ attest_cell_pane_init (AttestCellPane *self)
   attest_unshown_follow_stack (self->stack);
 
   self->rows = g_ptr_array_new ();
+  self->link_rows = g_ptr_array_new ();
   g_queue_init (&self->pending);
   self->open_cancellable = g_cancellable_new ();
 
@@ -1824,6 +1902,15 @@ attest_cell_pane_init (AttestCellPane *self)
   g_signal_connect (drop, "leave", G_CALLBACK (drop_leave), self);
   g_signal_connect (drop, "drop", G_CALLBACK (drop_files), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+
+  /* After the checklist: the framework's PDFs, with whether the workspace holds each. */
+  self->links_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  adw_preferences_group_set_title (self->links_group, _("Documents"));
+  attest_preferences_group_set_plain_description (self->links_group,
+                                                  _("The framework's backgrounder, audit reports and certificates"));
+  gtk_widget_set_visible (GTK_WIDGET (self->links_group), FALSE);
+  gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->checklist_group))),
+                              GTK_WIDGET (self->links_group), GTK_WIDGET (self->checklist_group));
 
   attest_cell_pane_set_cell (self, NULL, NULL, NULL, NULL);
 }

@@ -4,7 +4,9 @@
  * each, "cell-changed"), a busy workspace, attaching files in the worker
  * (shared storage, duplicates, missing and oversized files, cancel, a pane
  * destroyed mid-attach), removing a link and its Undo, evidence dates and
- * expiry badges, linking stored evidence, the read-only copy for opening.
+ * expiry badges, linking stored evidence, the read-only copy for opening;
+ * the framework's PDF links and their documents (downloaded from a loopback
+ * server, cancelled, refused, attached from a file or a drop).
  *
  * Set ATTEST_TEST_SCREENSHOT_DIR to save a PNG of the pane after some cases.
  *
@@ -26,11 +28,14 @@
 #include "attest-evidence-opener.h"
 #include "attest-evidence-row.h"
 #include "attest-history.h"
+#include "attest-link-row.h"
+#include "attest-test-server.h"
 #include "attest-test-widgets.h"
 #include "attest-test-workspace.h"
 #include "attest-workspace-catalog.h"
 #include "attest-workspace-checklist.h"
 #include "attest-workspace-evidence.h"
+#include "attest-workspace-links.h"
 
 typedef struct {
   char *dir;
@@ -1105,6 +1110,292 @@ test_open_copy (void)
   }
 }
 
+/* Issue 20: a PDF link's document */
+
+static void
+wait_link_idle (AttestLinkRow *row)
+{
+  gint64 start = g_get_monotonic_time ();
+
+  while (attest_link_row_get_busy (row))
+    {
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+      g_assert_cmpint (g_get_monotonic_time () - start, <, ATTEST_TEST_PATIENCE_S * G_USEC_PER_SEC);
+    }
+}
+
+static guint
+count_evidence (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) all = attest_workspace_list_evidence (f->ws, &error);
+
+  g_assert_no_error (error);
+  return all->len;
+}
+
+static gboolean
+evidence_listed (Fixture    *f,
+                 const char *sha256)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) all = attest_workspace_list_evidence (f->ws, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < all->len; i++)
+    if (g_str_equal (((AttestEvidence *)all->pdata[i])->sha256, sha256))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+count_changed (AttestLinkRow *row,
+               const char    *url,
+               guint         *n)
+{
+  (*n)++;
+}
+
+/* A click on a visible, sensitive button (GtkButton's "activate" waits a moment). */
+static void
+click (GtkWidget *button)
+{
+  g_assert_true (gtk_widget_get_visible (button));
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+}
+
+/* A drop on the row, as GTK hands it over. */
+static gboolean
+drop_on (GtkWidget *row,
+         GFile     *file)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (row);
+  g_auto(GValue) value = G_VALUE_INIT;
+  g_autoptr(GSList) files = g_slist_prepend (NULL, file);
+  gboolean taken = FALSE;
+
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, gdk_file_list_new_from_list (files));
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) c = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (c))
+        {
+          g_signal_emit_by_name (c, "drop", &value, 1.0, 1.0, &taken);
+          return taken;
+        }
+    }
+  g_assert_not_reached ();
+  return FALSE;
+}
+
+static GtkWidget *
+server_row (Fixture          *f,
+            GtkListBox       *list,
+            AttestTestServer *server,
+            const char       *path,
+            const char       *title)
+{
+  g_autofree char *url = attest_test_server_url (server, path);
+  AttestLink link = { .kind = (char *) "audit-report", .title = (char *) title, .url = url };
+  GtkWidget *row = attest_link_row_new (f->ws, &link);
+
+  gtk_list_box_append (list, row);
+  return row;
+}
+
+static void
+test_link_documents (void)
+{
+  Fixture fx = { 0 }, *f = &fx;
+  g_autoptr(AttestTestServer) server = attest_test_server_new ();
+  g_autoptr(GPtrArray) links = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) pdf = attest_test_pdf_bytes ();
+  g_autofree char *pdf_sha = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, pdf);
+  g_autofree char *pdf_path = NULL;
+  g_autofree char *text_path = NULL;
+  g_autoptr(GFile) pdf_file = NULL;
+  g_autoptr(GFile) text_file = NULL;
+  g_autoptr(AttestLinkDocument) document = NULL;
+  GtkWindow *window;
+  GtkListBox *list;
+  AttestLinkRow *row;
+  GtkWidget *twin;
+  guint n_pdf_links = 0, n_rows = 0, history, evidence, changed = 0;
+  gint64 start;
+
+  fixture_set_up (f);
+  pdf_path = g_build_filename (f->dir, "Report 2026.pdf", NULL);
+  g_assert_true (g_file_set_contents (pdf_path, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), NULL));
+  text_path = g_build_filename (f->dir, "notes.pdf", NULL);
+  g_assert_true (g_file_set_contents (text_path, "Meeting notes, not a PDF\n", -1, NULL));
+  pdf_file = g_file_new_for_path (pdf_path);
+  text_file = g_file_new_for_path (text_path);
+
+  /* The pane shows SOC's backgrounder, audit reports and certificates, none held. */
+  show_cell (f, "soc/soc-2", "intune");
+  links = attest_workspace_list_links (f->ws, "soc", &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < links->len; i++)
+    n_pdf_links += attest_link_row_shows_kind (((AttestLink *)links->pdata[i])->kind);
+  g_assert_cmpuint (n_pdf_links, >, 1);
+  while (_attest_cell_pane_get_link_row (f->pane, n_rows) != NULL)
+    {
+      row = ATTEST_LINK_ROW (_attest_cell_pane_get_link_row (f->pane, n_rows++));
+      g_assert_false (attest_link_row_get_stored (row));
+      g_assert_true (g_str_has_suffix (_attest_link_row_get_status (row), " · Not downloaded"));
+      g_assert_true (gtk_widget_get_visible (_attest_link_row_get_button (row, "download")));
+      g_assert_true (gtk_widget_get_visible (_attest_link_row_get_button (row, "attach")));
+      g_assert_false (gtk_widget_get_visible (_attest_link_row_get_button (row, "open")));
+    }
+  g_assert_cmpuint (n_rows, ==, n_pdf_links);
+  row = ATTEST_LINK_ROW (_attest_cell_pane_get_link_row (f->pane, 0));
+  g_assert_cmpstr (_attest_link_row_get_status (row), ==, "Backgrounder · Not downloaded");
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (row)));
+  g_signal_connect (row, "document-changed", G_CALLBACK (count_changed), &changed);
+
+  /* Attach Local File… with a file that is not a PDF: refused, said, nothing stored. */
+  history = count_history (f, NULL, NULL);
+  evidence = count_evidence (f);
+  attest_link_row_attach_file (row, text_file);
+  wait_link_idle (row);
+  g_assert_nonnull (_attest_link_row_get_error (row));
+  g_assert_true (g_str_has_prefix (_attest_link_row_get_error (row), "Could not attach a file to “"));
+  g_assert_nonnull (strstr (_attest_link_row_get_error (row), "notes.pdf: the file is not a PDF"));
+  printf ("# %s\n", _attest_link_row_get_error (row));
+  g_assert_false (attest_link_row_get_stored (row));
+  g_assert_cmpuint (count_history (f, NULL, NULL), ==, history);
+  g_assert_cmpuint (count_evidence (f), ==, evidence);
+  g_assert_cmpuint (changed, ==, 0);
+
+  /* A PDF dropped on the row: stored, one history row, the row updated, and
+   * another view's row of the same link too. */
+  {
+    AttestLink same = { .kind = (char *) "backgrounder", .url = (char *) attest_link_row_get_url (row) };
+
+    twin = g_object_ref_sink (attest_link_row_new (f->ws, &same));
+  }
+  g_assert_false (attest_link_row_get_stored (ATTEST_LINK_ROW (twin)));
+  g_assert_true (drop_on (GTK_WIDGET (row), pdf_file));
+  g_assert_true (attest_link_row_get_busy (row));
+  wait_link_idle (row);
+  g_assert_null (_attest_link_row_get_error (row));
+  g_assert_true (attest_link_row_get_stored (row));
+  g_assert_true (g_str_has_prefix (_attest_link_row_get_status (row), "Backgrounder · Attached "));
+  g_assert_true (gtk_widget_get_visible (_attest_link_row_get_button (row, "open")));
+  g_assert_false (gtk_widget_get_visible (_attest_link_row_get_button (row, "download")));
+  g_assert_cmpuint (count_history (f, NULL, NULL), ==, history + 1);
+  g_assert_cmpuint (count_history (f, "link", NULL), ==, 1);
+  g_assert_true (evidence_listed (f, pdf_sha));
+  g_assert_cmpuint (changed, ==, 1);
+  g_assert_true (attest_link_row_get_stored (ATTEST_LINK_ROW (twin)));
+  g_assert_true (g_str_has_prefix (_attest_link_row_get_status (ATTEST_LINK_ROW (twin)), "Backgrounder · Attached "));
+  g_clear_object (&twin);
+  document = attest_workspace_get_link_document (f->ws, attest_link_row_get_url (row), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (document->sha256, ==, pdf_sha);
+  g_assert_cmpint (document->origin, ==, ATTEST_LINK_DOCUMENT_ATTACHED);
+  g_clear_pointer (&document, attest_link_document_free);
+  /* The same cell again (the window reloads its matrix): the row stays, stored. */
+  show_cell (f, "soc/soc-2", "intune");
+  g_assert_true (ATTEST_LINK_ROW (_attest_cell_pane_get_link_row (f->pane, 0)) == row);
+  g_assert_true (attest_link_row_get_stored (row));
+
+  /* Rows of the loopback server's links, in a list of their own. */
+  window = GTK_WINDOW (gtk_window_new ());
+  list = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_window_set_child (window, GTK_WIDGET (list));
+  gtk_window_set_default_size (window, 420, 400);
+
+  /* Download: stored as downloaded, the row updated, listed, one history row. */
+  row = ATTEST_LINK_ROW (server_row (f, list, server, "/r/1", "Loopback SOC 2 report"));
+  gtk_window_present (window);
+  history = count_history (f, NULL, NULL);
+  changed = 0;
+  g_signal_connect (row, "document-changed", G_CALLBACK (count_changed), &changed);
+  click (_attest_link_row_get_button (row, "download"));
+  g_assert_true (attest_link_row_get_busy (row));
+  g_assert_true (g_str_has_suffix (_attest_link_row_get_status (row), " · Downloading…"));
+  wait_link_idle (row);
+  g_assert_null (_attest_link_row_get_error (row));
+  g_assert_true (attest_link_row_get_stored (row));
+  g_assert_true (g_str_has_prefix (_attest_link_row_get_status (row), "Audit Report · Downloaded "));
+  g_assert_cmpuint (changed, ==, 1);
+  g_assert_cmpuint (count_history (f, NULL, NULL), ==, history + 1);
+  document = attest_workspace_get_link_document (f->ws, attest_link_row_get_url (row), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (document->origin, ==, ATTEST_LINK_DOCUMENT_DOWNLOADED);
+  g_assert_true (g_str_has_suffix (document->final_url, "/doc.pdf"));
+  g_assert_true (evidence_listed (f, document->sha256));
+  g_clear_pointer (&document, attest_link_document_free);
+
+  /* Cancel mid-download (the server sends 4 KiB of 100 KB, then waits):
+   * the row is free at once, nothing is stored, nothing said. */
+  row = ATTEST_LINK_ROW (server_row (f, list, server, "/stall.pdf", "Stalled report"));
+  history = count_history (f, NULL, NULL);
+  evidence = count_evidence (f);
+  click (_attest_link_row_get_button (row, "download"));
+  start = g_get_monotonic_time ();
+  while (attest_test_server_hits (server, "/stall.pdf") == 0 ||
+         gtk_progress_bar_get_fraction (GTK_PROGRESS_BAR (attest_test_find_any (GTK_WIDGET (row),
+                                                                               GTK_TYPE_PROGRESS_BAR))) <= 0.0)
+    {
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+      g_assert_cmpint (g_get_monotonic_time () - start, <, ATTEST_TEST_PATIENCE_S * G_USEC_PER_SEC);
+    }
+  g_assert_true (attest_link_row_get_busy (row));
+  {
+    Fixture shot = { .window = window };
+
+    maybe_screenshot (&shot, "links-downloading.png");
+  }
+  click (_attest_link_row_get_button (row, "cancel"));
+  g_assert_false (attest_link_row_get_busy (row));
+  iterate (300);
+  g_assert_null (_attest_link_row_get_error (row));
+  g_assert_false (attest_link_row_get_stored (row));
+  g_assert_true (g_str_has_suffix (_attest_link_row_get_status (row), " · Not downloaded"));
+  g_assert_null (attest_workspace_get_link_document (f->ws, attest_link_row_get_url (row), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_history (f, NULL, NULL), ==, history);
+  g_assert_cmpuint (count_evidence (f), ==, evidence);
+
+  /* A sign-in page where the PDF should be: refused in the downloader's words. */
+  row = ATTEST_LINK_ROW (server_row (f, list, server, "/sign-in.pdf", "Sign-in report"));
+  click (_attest_link_row_get_button (row, "download"));
+  wait_link_idle (row);
+  g_assert_nonnull (_attest_link_row_get_error (row));
+  printf ("# %s\n", _attest_link_row_get_error (row));
+  g_assert_true (g_str_has_prefix (_attest_link_row_get_error (row), "Could not download “Sign-in report”: "));
+  g_assert_nonnull (strstr (_attest_link_row_get_error (row), "the server sent a web page (text/html"));
+  g_assert_false (attest_link_row_get_stored (row));
+  g_assert_cmpuint (count_history (f, NULL, NULL), ==, history);
+  g_assert_cmpuint (count_evidence (f), ==, evidence);
+  maybe_screenshot (f, "pane-links.png");
+  {
+    Fixture shot = { .window = window };
+
+    maybe_screenshot (&shot, "links-refused.png");
+  }
+
+  /* Attach Local File… then works on the same row: the PDF is stored for it. */
+  attest_link_row_attach_file (row, pdf_file);
+  wait_link_idle (row);
+  g_assert_null (_attest_link_row_get_error (row));
+  g_assert_true (attest_link_row_get_stored (row));
+  g_assert_cmpuint (count_history (f, NULL, NULL), ==, history + 1);
+  /* The same bytes as the backgrounder's: stored once. */
+  g_assert_cmpuint (count_evidence (f), ==, evidence);
+
+  gtk_window_destroy (window);
+  fixture_tear_down (f);
+}
+
 ATTEST_TEST_ISOLATED (test_source)
 ATTEST_TEST_ISOLATED (test_checklist)
 ATTEST_TEST_ISOLATED (test_attach)
@@ -1113,6 +1404,7 @@ ATTEST_TEST_ISOLATED (test_open_copy)
 ATTEST_TEST_ISOLATED (test_markup_names)
 ATTEST_TEST_ISOLATED (test_open_missing)
 ATTEST_TEST_ISOLATED (test_undo_in_its_workspace)
+ATTEST_TEST_ISOLATED (test_link_documents)
 
 int
 main (int   argc,
@@ -1128,6 +1420,7 @@ main (int   argc,
   g_test_add_func ("/cell-pane/markup-names", test_markup_names_isolated);
   g_test_add_func ("/cell-pane/open-missing", test_open_missing_isolated);
   g_test_add_func ("/cell-pane/undo-in-its-workspace", test_undo_in_its_workspace_isolated);
+  g_test_add_func ("/cell-pane/link-documents", test_link_documents_isolated);
 
   return g_test_run ();
 }

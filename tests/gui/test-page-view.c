@@ -21,6 +21,7 @@
 #include "attest-block-renderer.h"
 #include "attest-block-view.h"
 #include "attest-importer.h"
+#include "attest-link-row.h"
 #include "attest-page-pairs.h"
 #include "attest-page-view.h"
 #include "attest-paths.h"
@@ -28,6 +29,7 @@
 #include "attest-test-widgets.h"
 #include "attest-test-workspace.h"
 #include "attest-workspace-catalog.h"
+#include "attest-workspace-links.h"
 #include "attest-workspace-notes.h"
 
 typedef struct {
@@ -500,6 +502,120 @@ test_services (void)
   fixture_tear_down (&f);
 }
 ATTEST_TEST_ISOLATED (test_services)
+
+/* The toplevel showing a link's document (attest_link_dialog_new()), or NULL. */
+static GtkWindow *
+find_link_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+      if (g_object_get_data (G_OBJECT (w), "attest-link-row") != NULL && gtk_widget_get_visible (GTK_WIDGET (w)))
+        return w;
+    }
+  return NULL;
+}
+
+static void
+save_window (GtkWindow  *window,
+             const char *name)
+{
+  Fixture shot = { .window = window };
+
+  screenshot (&shot, name);
+}
+
+/* Issue 20: a backgrounder link in the page shows whether the workspace holds
+ * its document, in a small window (Download, Attach Local File…, the browser
+ * a button there); a resource link still asks before the browser opens. */
+static void
+test_pdf_link (void)
+{
+  Fixture f = { 0 };
+  GtkWindow *dialog;
+  AttestLinkRow *row;
+  AttestBlockView *view;
+  GtkWidget *focus;
+  gint64 start;
+
+  fixture_set_up (&f, "offering-soc.fr-FR.md");
+  attest_page_view_set_mode (f.view, ATTEST_READING_TRANSLATED);
+  load (&f, "soc", NULL);
+  view = g_ptr_array_index (attest_page_view_get_text_views (f.view), 0);
+
+  /* The toolbar's "This Page's Documents": a row for each PDF link of the page. */
+  {
+    g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+    g_autoptr(GPtrArray) links = attest_workspace_list_links (f.ws, "soc", NULL);
+    GtkWidget *button = NULL;
+    guint expected = 0;
+    gboolean backgrounder = FALSE;
+
+    for (guint i = 0; i < links->len; i++)
+      expected += attest_link_row_shows_kind (((AttestLink *) links->pdata[i])->kind);
+    attest_test_collect_any (GTK_WIDGET (f.view), ATTEST_TYPE_LINK_ROW, rows);
+    g_assert_cmpuint (expected, >, 1);
+    g_assert_cmpuint (rows->len, ==, expected);
+    for (guint i = 0; i < rows->len; i++)
+      {
+        g_assert_false (attest_link_row_get_stored (rows->pdata[i]));
+        backgrounder |= g_str_equal (_attest_link_row_get_status (rows->pdata[i]), "Backgrounder · Not downloaded");
+      }
+    g_assert_true (backgrounder);
+    button = gtk_widget_get_ancestor (rows->pdata[0], GTK_TYPE_MENU_BUTTON);
+    g_assert_nonnull (button);
+    g_assert_true (gtk_widget_get_visible (button));
+    g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, "This Page's Documents");
+    if (g_getenv ("ATTEST_PAGE_VIEW_SCREENSHOT_DIR") != NULL)
+      {
+        gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+        attest_test_settle (500);
+        save_window ((GtkWindow *) gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)), "pdf-link-popover");
+        gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+        attest_test_settle (100);
+      }
+  }
+
+  g_assert_null (find_link_dialog ());
+  g_signal_emit_by_name (view, "activate-link", "https://aka.ms/soc_backgrounder");
+  dialog = find_link_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_window_get_transient_for (dialog) == f.window);
+  g_assert_true (gtk_window_get_modal (dialog));
+  row = g_object_get_data (G_OBJECT (dialog), "attest-link-row");
+  g_assert_cmpstr (attest_link_row_get_url (row), ==, "https://aka.ms/soc_backgrounder");
+  g_assert_false (attest_link_row_get_stored (row));
+  g_assert_cmpstr (_attest_link_row_get_status (row), ==, "Backgrounder · Not downloaded");
+  /* The keyboard starts on Download; every button has a name. */
+  start = g_get_monotonic_time ();
+  while ((focus = gtk_window_get_focus (dialog)) != _attest_link_row_get_button (row, "download"))
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_assert_cmpint (g_get_monotonic_time () - start, <, ATTEST_TEST_PATIENCE_S * G_USEC_PER_SEC);
+    }
+  attest_test_settle (300);
+  save_window (dialog, "pdf-link-dialog");
+  /* It closes (window.close: what its Escape shortcut activates). */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL));
+  attest_test_settle (100);
+  g_assert_null (find_link_dialog ());
+
+  /* A resource link is no document: "Open Link?" as before. */
+  g_signal_emit_by_name (view, "activate-link", "https://aka.ms/AzureCompliance");
+  g_assert_null (find_link_dialog ());
+  {
+    GtkWindow *ask = attest_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+
+    g_assert_nonnull (ask);
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (ask), "cancel");
+    attest_test_settle (100);
+  }
+  fixture_tear_down (&f);
+}
+ATTEST_TEST_ISOLATED (test_pdf_link)
 
 /* An English page of 2023: its services sit in an applicability table. */
 static void
@@ -1325,6 +1441,7 @@ main (int   argc,
   g_test_add_func ("/page-view/find", test_find_isolated);
   g_test_add_func ("/page-view/find-escape-keeps-position", test_find_escape_keeps_position_isolated);
   g_test_add_func ("/page-view/services", test_services_isolated);
+  g_test_add_func ("/page-view/pdf-link", test_pdf_link_isolated);
   g_test_add_func ("/page-view/table-services", test_table_services_isolated);
   g_test_add_func ("/page-view/sections-notes-zoom", test_sections_notes_zoom_isolated);
   g_test_add_func ("/page-view/versions-and-badge", test_versions_and_badge_isolated);

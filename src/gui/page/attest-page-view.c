@@ -17,8 +17,10 @@
  * one chosen is remembered in GSettings "reading-mode"), Find, the notes on
  * the page and on the section being read, and a menu (zoom, print).
  * Links: "#anchor" scrolls to its section; a service named in scope selects
- * its row ("select-service"); anything else opens in the browser once the
- * reader has seen the address and agreed.
+ * its row ("select-service"); a backgrounder, audit report or certificate
+ * shows whether the workspace holds its document, in a small window where it
+ * can be opened, downloaded or attached (AttestLinkRow); anything else opens
+ * in the browser once the reader has seen the address and agreed.
  */
 #define G_LOG_DOMAIN "attest-page-view"
 
@@ -31,12 +33,14 @@
 #include "attest-block-renderer.h"
 #include "attest-block-view.h"
 #include "attest-link-opener.h"
+#include "attest-link-row.h"
 #include "attest-note-editor.h"
 #include "attest-offering.h"
 #include "attest-page-marks.h"
 #include "attest-page-pairs.h"
 #include "attest-page-view.h"
 #include "attest-workspace-catalog.h"
+#include "attest-workspace-links.h"
 #include "attest-workspace-notes.h"
 
 #define SERVICE_SCHEME "attest-service:"
@@ -101,6 +105,8 @@ struct _AttestPageView
   GtkStack *content_stack;
   GtkScrolledWindow *single_scroll;
   GtkScrolledWindow *side_scroll;
+  GtkWidget *documents_button;  /* the page's PDF links, in a popover (hidden when it has none) */
+  GtkListBox *documents_list;   /*   their AttestLinkRows */
 
   GSimpleActionGroup *actions;
   GSettings *settings;
@@ -399,6 +405,84 @@ scroll_to_section (AttestPageView *self,
 
 /* ---- links and services ---------------------------------------------- */
 
+/* The page's backgrounder, audit reports and certificates: the links of the
+ * version shown, each with whether the workspace holds its document. */
+static void
+update_documents (AttestPageView *self)
+{
+  g_autoptr(GPtrArray) links = NULL;
+  g_autoptr(GHashTable) on_page = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *child;
+  guint n = 0;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->documents_list))) != NULL)
+    gtk_list_box_remove (self->documents_list, child);
+  gtk_widget_set_visible (self->documents_button, FALSE);
+  if (self->workspace == NULL || self->framework_id == NULL || self->page == NULL)
+    return;
+  for (guint i = 0; i < self->page->links->len; i++)
+    g_hash_table_add (on_page, ((AttestPageLink *) self->page->links->pdata[i])->url);
+  links = attest_workspace_list_links (self->workspace, self->framework_id, &error);
+  if (links == NULL)
+    {
+      g_warning ("%s", error->message);
+      return;
+    }
+  for (guint i = 0; i < links->len; i++)
+    {
+      AttestLink *link = links->pdata[i];
+
+      if (!attest_link_row_shows_kind (link->kind) || !g_hash_table_contains (on_page, link->url))
+        continue;
+      gtk_list_box_append (self->documents_list, attest_link_row_new (self->workspace, link));
+      n++;
+    }
+  gtk_widget_set_visible (self->documents_button, n > 0);
+}
+
+/* Opened: what another view stored since shows. */
+static void
+on_documents_shown (GtkWidget      *popover,
+                    AttestPageView *self)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->documents_list)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (ATTEST_IS_LINK_ROW (row) && !attest_link_row_get_busy (ATTEST_LINK_ROW (row)))
+      attest_link_row_refresh (ATTEST_LINK_ROW (row));
+}
+
+/* The framework's link with @uri, when it is a backgrounder, an audit
+ * report or a certificate: shown in a small window with its document. */
+static gboolean
+show_link_document (AttestPageView *self,
+                    const char     *uri)
+{
+  g_autoptr(GPtrArray) links = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *dialog;
+
+  if (self->workspace == NULL || self->framework_id == NULL)
+    return FALSE;
+  links = attest_workspace_list_links (self->workspace, self->framework_id, &error);
+  if (links == NULL)
+    {
+      g_warning ("%s", error->message);
+      return FALSE;
+    }
+  for (guint i = 0; i < links->len; i++)
+    {
+      AttestLink *link = links->pdata[i];
+
+      if (!g_str_equal (link->url, uri) || !attest_link_row_shows_kind (link->kind))
+        continue;
+      dialog = attest_link_dialog_new (GTK_WIDGET (self), self->workspace, link);
+      gtk_window_present (GTK_WINDOW (dialog));
+      return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 on_activate_link (AttestBlockView *view,
                   const char      *uri,
@@ -419,8 +503,10 @@ on_activate_link (AttestBlockView *view,
           return;
         }
     }
-  /* Everything else leaves Attest, once the reader has seen where to. The
-   * backgrounder and audit reports too, until Attest has a PDF view. */
+  /* A PDF link: its document, held or to get (the browser is a button there). */
+  if (show_link_document (self, uri))
+    return;
+  /* Everything else leaves Attest, once the reader has seen where to. */
   attest_link_opener_ask (GTK_WIDGET (self), uri);
 }
 
@@ -1911,6 +1997,7 @@ show_page_version (AttestPageView *self,
   /* Notes written elsewhere since (the cell pane, another window) show. */
   attest_note_editor_reload (self->page_notes);
   self->section_notes_stale = TRUE;
+  update_documents (self);
   render (self);
 }
 
@@ -2152,6 +2239,44 @@ attest_page_view_init (AttestPageView *self)
   g_action_map_add_action_entries (G_ACTION_MAP (self->actions), page_actions, G_N_ELEMENTS (page_actions), self);
   gtk_widget_insert_action_group (GTK_WIDGET (self), "page", G_ACTION_GROUP (self->actions));
   set_zoom (self, ZOOM_DEFAULT);
+
+  /* The page's documents: a button after the reading modes, a list in its popover. */
+  {
+    GtkWidget *popover = gtk_popover_new ();
+    GtkWidget *scroll = gtk_scrolled_window_new ();
+    GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+    GtkWidget *heading = gtk_label_new (_("This Page's Documents"));
+
+    self->documents_button = gtk_menu_button_new ();
+    gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (self->documents_button), "folder-documents-symbolic");
+    gtk_widget_set_tooltip_text (self->documents_button, _("This Page's Documents"));
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->documents_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    _("This Page's Documents"), -1);
+    gtk_label_set_xalign (GTK_LABEL (heading), 0);
+    gtk_widget_add_css_class (heading, "heading");
+    self->documents_list = GTK_LIST_BOX (gtk_list_box_new ());
+    gtk_list_box_set_selection_mode (self->documents_list, GTK_SELECTION_NONE);
+    gtk_widget_add_css_class (GTK_WIDGET (self->documents_list), "boxed-list");
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->documents_list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    _("This Page's Documents"), -1);
+    gtk_box_append (GTK_BOX (box), heading);
+    gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->documents_list));
+    gtk_widget_set_margin_start (box, 6);
+    gtk_widget_set_margin_end (box, 6);
+    gtk_widget_set_margin_top (box, 6);
+    gtk_widget_set_margin_bottom (box, 6);
+    gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroll), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+    gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroll), TRUE);
+    gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroll), 520);
+    gtk_widget_set_size_request (scroll, 400, -1);
+    gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroll), box);
+    gtk_popover_set_child (GTK_POPOVER (popover), scroll);
+    g_signal_connect (popover, "show", G_CALLBACK (on_documents_shown), self);
+    gtk_menu_button_set_popover (GTK_MENU_BUTTON (self->documents_button), popover);
+    gtk_widget_set_visible (self->documents_button, FALSE);
+    gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->mode_box))),
+                                self->documents_button, GTK_WIDGET (self->mode_box));
+  }
 
   model = gtk_string_list_new (NULL);
   gtk_drop_down_set_model (self->variant_dropdown, G_LIST_MODEL (model));
@@ -2538,5 +2663,6 @@ attest_page_view_clear (AttestPageView *self)
   self->section_notes_workspace = NULL;
   g_clear_object (&self->workspace);
   g_clear_pointer (&self->framework_id, g_free);
+  update_documents (self);
   rebuild_toc (self);
 }
