@@ -12,6 +12,7 @@
 #include <json-glib/json-glib.h>
 
 #include "attest-cli-private.h"
+#include "attest-store-error.h"
 #include "attest-matrix-export.h"
 #include "attest-workspace-catalog.h"
 
@@ -67,6 +68,17 @@ _attest_cli_check_format (const char  *format,
 }
 
 /* Prints what @builder built as indented JSON, one document a line at the end. */
+/* A store error is the user's doing (exit 2) when it is about what they
+ * named (an unknown link, item or file); anything else is a failure (1). */
+int
+_attest_cli_store_error_status (const GError *error)
+{
+  if (g_error_matches (error, ATTEST_STORE_ERROR, ATTEST_STORE_ERROR_NOT_FOUND) ||
+      g_error_matches (error, ATTEST_STORE_ERROR, ATTEST_STORE_ERROR_INVALID))
+    return ATTEST_CLI_USAGE;
+  return ATTEST_CLI_FAILED;
+}
+
 void
 _attest_cli_print_json (JsonBuilder *builder)
 {

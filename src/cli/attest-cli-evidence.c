@@ -23,16 +23,6 @@
 #define ATTACH_USAGE "evidence attach --framework ID --scope S --service NAME --item N FILE " \
                      "[--effective YYYY-MM-DD] [--expires YYYY-MM-DD]"
 
-/* A store error is the user's doing (exit 2) when it is about what they named. */
-static int
-store_error_status (const GError *error)
-{
-  if (g_error_matches (error, ATTEST_STORE_ERROR, ATTEST_STORE_ERROR_NOT_FOUND) ||
-      g_error_matches (error, ATTEST_STORE_ERROR, ATTEST_STORE_ERROR_INVALID))
-    return ATTEST_CLI_USAGE;
-  return ATTEST_CLI_FAILED;
-}
-
 static gboolean
 check_date_option (const char *option,
                    const char *value)
@@ -91,7 +81,7 @@ evidence_attach (AttestCliContext  *ctx,
   if (!attest_workspace_resolve_cell (ctx->workspace, framework, scope, service, &scope_id, &service_id, &error))
     {
       g_printerr ("attest-cli: %s\n", error->message);
-      return store_error_status (error);
+      return _attest_cli_store_error_status (error);
     }
 
   items = attest_workspace_get_checklist (ctx->workspace, scope_id, service_id, &error);
@@ -123,7 +113,7 @@ evidence_attach (AttestCliContext  *ctx,
   if (!attest_evidence_file_attach (prepared, ctx->workspace, item->id, effective, expires, &error))
     {
       g_printerr ("attest-cli: %s\n", error->message);
-      return store_error_status (error);
+      return _attest_cli_store_error_status (error);
     }
 
   /* A PDF that cannot be read is evidence all the same: kept, without its text. */

@@ -24,16 +24,6 @@
 #define LINK_USAGE "link list [FRAMEWORK] [--format text|json] | link get LINK|URL [--timeout SECONDS] | " \
                    "link attach LINK|URL FILE"
 
-/* A store error is the user's doing (exit 2) when it is about what they named. */
-static int
-store_error_status (const GError *error)
-{
-  if (g_error_matches (error, ATTEST_STORE_ERROR, ATTEST_STORE_ERROR_NOT_FOUND) ||
-      g_error_matches (error, ATTEST_STORE_ERROR, ATTEST_STORE_ERROR_INVALID))
-    return ATTEST_CLI_USAGE;
-  return ATTEST_CLI_FAILED;
-}
-
 static void
 add_nullable (JsonBuilder *b,
               const char  *member,
@@ -147,7 +137,7 @@ link_list (AttestCliContext  *ctx,
   if (links == NULL)
     {
       g_printerr ("attest-cli: %s\n", error->message);
-      return store_error_status (error);
+      return _attest_cli_store_error_status (error);
     }
   if (format != NULL && g_str_equal (format, "json"))
     print_list_json (links);
@@ -177,7 +167,7 @@ resolve (AttestCliContext  *ctx,
   if (link == NULL)
     {
       g_printerr ("attest-cli: %s\n", error->message);
-      return store_error_status (error);
+      return _attest_cli_store_error_status (error);
     }
   *url = g_strdup (link->url);
   *label = g_strdup (link->id);
@@ -423,7 +413,7 @@ link_attach (AttestCliContext  *ctx,
                                    &error))
     {
       g_printerr (_("attest-cli: %s: %s\n"), label, error->message);
-      return store_error_status (error);
+      return _attest_cli_store_error_status (error);
     }
   if (prepared->text_error != NULL)
     g_printerr (_("attest-cli: warning: %s: %s; kept without its text\n"), prepared->display_name,

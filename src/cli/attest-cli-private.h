@@ -32,6 +32,7 @@ gboolean _attest_cli_parse          (const char        *usage,
 gboolean _attest_cli_check_format   (const char        *format,
                                      const char       **allowed);
 void     _attest_cli_print_json     (JsonBuilder       *builder);
+int      _attest_cli_store_error_status (const GError *error);
 AttestMatrix *_attest_cli_load_matrix (AttestCliContext *ctx);
 int      _attest_cli_prepare_listing (AttestCliContext  *ctx,
                                       const char        *usage,
