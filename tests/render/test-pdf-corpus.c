@@ -82,6 +82,7 @@ read_whole (AttestPdfDocument *doc,
       cairo_surface_t *surface = attest_pdf_document_render_page (doc, i, SCALE, NULL, &error);
       int w, h;
 
+      g_assert_nonnull (found);
       g_assert_nonnull (text);
       g_assert_true (g_utf8_validate (text, -1, NULL));
       g_assert_nonnull (attest_pdf_document_get_page_label (doc, i));
