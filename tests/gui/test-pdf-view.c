@@ -1,0 +1,184 @@
+/* test-pdf-view.c: the PDF view on a generated 70-page PDF
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Prints the time to the first page drawn and the peak RSS while scrolling
+ * end to end (figures, not assertions: the machine is shared).
+ */
+#include "config.h"
+
+#include <sys/resource.h>
+
+#include <adwaita.h>
+#include <gtk/gtk.h>
+
+#include "attest-pdf-view.h"
+#include "attest-test-generate.h"
+#include "attest-test-widgets.h"
+
+#define N_PAGES 70
+
+typedef struct {
+  GtkWindow *window;
+  GtkScrolledWindow *scrolled;
+  AttestPdfView *view;
+} Fixture;
+
+static AttestPdfDocument *
+open_generated (void)
+{
+  g_autoptr(GBytes) bytes = attest_test_generate_pdf (N_PAGES);
+  g_autoptr(GError) error = NULL;
+  AttestPdfDocument *document = attest_pdf_document_new_from_bytes (bytes, NULL, "generated.pdf", &error);
+
+  g_assert_no_error (error);
+  return document;
+}
+
+static void
+fixture_show (Fixture *f)
+{
+  f->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (f->window, 800, 700);
+  f->scrolled = GTK_SCROLLED_WINDOW (gtk_scrolled_window_new ());
+  f->view = ATTEST_PDF_VIEW (attest_pdf_view_new ());
+  gtk_scrolled_window_set_child (f->scrolled, GTK_WIDGET (f->view));
+  gtk_window_set_child (f->window, GTK_WIDGET (f->scrolled));
+  gtk_window_present (f->window);
+}
+
+static void
+fixture_close (Fixture *f)
+{
+  gtk_window_destroy (f->window);
+  attest_test_settle (20);
+}
+
+/* Waits until @page is rendered at the view's zoom and the view has drawn
+ * since. */
+static gboolean
+wait_drawn (AttestPdfView *view,
+            guint          page)
+{
+  gint64 until = g_get_monotonic_time () + ATTEST_TEST_PATIENCE_S * G_TIME_SPAN_SECOND;
+
+  while (!attest_pdf_view_is_page_drawn (view, page))
+    {
+      if (g_get_monotonic_time () > until)
+        return FALSE;
+      g_main_context_iteration (NULL, TRUE);
+    }
+  attest_test_settle (20);
+  return TRUE;
+}
+
+static void
+assert_name (AttestPdfView *view,
+             const char    *name)
+{
+  g_autofree char *error = gtk_test_accessible_check_property (GTK_ACCESSIBLE (view),
+                                                               GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                                               name);
+  if (error != NULL)
+    g_error ("accessible name: %s", error);
+}
+
+static gsize
+peak_rss_kib (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);
+  return (gsize) usage.ru_maxrss;
+}
+
+static void
+test_view (void)
+{
+  g_autoptr(AttestPdfDocument) document = open_generated ();
+  Fixture f = { 0 };
+  GtkAdjustment *vadj;
+  graphene_rect_t area;
+  double zoom, fit;
+  gint64 start;
+  gsize rss_before;
+
+  fixture_show (&f);
+  attest_test_settle (50);
+
+  /* The first page, drawn without waiting for the rest. */
+  start = g_get_monotonic_time ();
+  attest_pdf_view_set_document (f.view, document);
+  g_assert_true (wait_drawn (f.view, 0));
+  g_test_message ("first page drawn after %.1f ms", (g_get_monotonic_time () - start) / 1000.0);
+  g_assert_cmpuint (attest_pdf_view_get_page (f.view), ==, 0);
+  assert_name (f.view, "Page i (1 of 70)");
+
+  /* Fit width: the widest page (the landscape one) fills the width but
+   * for the margins. */
+  g_assert_cmpint (attest_pdf_view_get_zoom_mode (f.view), ==, ATTEST_PDF_ZOOM_FIT_WIDTH);
+  g_assert_true (attest_pdf_view_get_page_area (f.view, ATTEST_TEST_PDF_LANDSCAPE, &area));
+  g_assert_cmpfloat (area.size.width, >, gtk_widget_get_width (GTK_WIDGET (f.view)) - 40);
+  g_assert_cmpfloat (area.size.width, <=, gtk_widget_get_width (GTK_WIDGET (f.view)));
+  fit = attest_pdf_view_get_zoom (f.view);
+
+  /* A page brought to the top is the current page, named so. */
+  attest_pdf_view_set_page (f.view, 12);
+  g_assert_true (wait_drawn (f.view, 12));
+  g_assert_cmpuint (attest_pdf_view_get_page (f.view), ==, 12);
+  g_assert_true (attest_pdf_view_get_page_area (f.view, 12, &area));
+  g_assert_cmpfloat (area.origin.y, >=, 0);
+  g_assert_cmpfloat (area.origin.y, <, 20);
+  assert_name (f.view, "Page 9 (13 of 70)");
+
+  /* Ctrl+plus zooms in, keeping the page; Ctrl+0 is 100 %. */
+  gtk_widget_grab_focus (GTK_WIDGET (f.view));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.view), "pdf-view.zoom-in", NULL));
+  zoom = attest_pdf_view_get_zoom (f.view);
+  g_assert_cmpfloat_with_epsilon (zoom, fit * 1.2, 0.002);
+  g_assert_cmpint (attest_pdf_view_get_zoom_mode (f.view), ==, ATTEST_PDF_ZOOM_FREE);
+  g_assert_false (attest_pdf_view_is_page_drawn (f.view, 12));
+  g_assert_true (wait_drawn (f.view, 12));
+  g_assert_cmpuint (attest_pdf_view_get_page (f.view), ==, 12);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.view), "pdf-view.zoom-reset", NULL));
+  g_assert_cmpfloat (attest_pdf_view_get_zoom (f.view), ==, 1.0);
+  g_assert_true (attest_pdf_view_get_page_area (f.view, 12, &area));
+  g_assert_cmpfloat_with_epsilon (area.size.width, 595.0 * 96.0 / 72.0, 1.0);
+  g_assert_cmpuint (attest_pdf_view_get_page (f.view), ==, 12);
+
+  /* Fit page: the whole of the tallest page in the view. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.view), "pdf-view.fit-page", NULL));
+  g_assert_true (attest_pdf_view_get_page_area (f.view, 12, &area));
+  g_assert_cmpfloat (area.size.height, <=, gtk_widget_get_height (GTK_WIDGET (f.view)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.view), "pdf-view.fit-width", NULL));
+  g_assert_cmpfloat_with_epsilon (attest_pdf_view_get_zoom (f.view), fit, 0.002);
+
+  /* Scrolled end to end a screen at a time, never waiting for a page:
+   * the renderer keeps to its budget. */
+  vadj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (f.view));
+  rss_before = peak_rss_kib ();
+  start = g_get_monotonic_time ();
+  gtk_adjustment_set_value (vadj, 0);
+  while (gtk_adjustment_get_value (vadj) < gtk_adjustment_get_upper (vadj) - gtk_adjustment_get_page_size (vadj))
+    {
+      gtk_adjustment_set_value (vadj, gtk_adjustment_get_value (vadj) + gtk_adjustment_get_page_size (vadj) / 2);
+      attest_test_settle (5);
+      g_assert_cmpuint (attest_pdf_renderer_get_cache_size (attest_pdf_view_get_renderer (f.view)), <=,
+                        ATTEST_PDF_RENDERER_DEFAULT_BUDGET);
+    }
+  g_test_message ("scrolled end to end in %.0f ms; peak RSS %zu MiB (%zu MiB before)",
+                  (g_get_monotonic_time () - start) / 1000.0, peak_rss_kib () / 1024, rss_before / 1024);
+  g_assert_cmpuint (attest_pdf_view_get_page (f.view), ==, N_PAGES - 1);
+  g_assert_true (wait_drawn (f.view, N_PAGES - 1));
+  assert_name (f.view, "Page 66 (70 of 70)");
+
+  fixture_close (&f);
+}
+
+int
+main (int argc, char **argv)
+{
+  attest_test_init_gui (&argc, &argv);
+  g_test_add_func ("/pdf-view/view", test_view);
+  return g_test_run ();
+}
