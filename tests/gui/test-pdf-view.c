@@ -7,12 +7,15 @@
  */
 #include "config.h"
 
+#include <string.h>
 #include <sys/resource.h>
 
 #include <adwaita.h>
 #include <gtk/gtk.h>
 
+#include "attest-pdf-page.h"
 #include "attest-pdf-view.h"
+#include "attest-test-corpus.h"
 #include "attest-test-generate.h"
 #include "attest-test-widgets.h"
 
@@ -175,10 +178,153 @@ test_view (void)
   fixture_close (&f);
 }
 
+static gboolean
+wait_state (AttestPdfPage *page,
+            const char    *state)
+{
+  gint64 until = g_get_monotonic_time () + ATTEST_TEST_PATIENCE_S * G_TIME_SPAN_SECOND;
+
+  while (!g_str_equal (attest_pdf_page_get_state (page), state))
+    {
+      if (g_get_monotonic_time () > until)
+        return FALSE;
+      g_main_context_iteration (NULL, TRUE);
+    }
+  attest_test_settle (20);
+  return TRUE;
+}
+
+static AttestPdfPage *
+show_page (GtkWindow **window)
+{
+  AttestPdfPage *page = ATTEST_PDF_PAGE (attest_pdf_page_new ());
+
+  *window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (*window, 800, 700);
+  gtk_window_set_child (*window, GTK_WIDGET (page));
+  gtk_window_present (*window);
+  return page;
+}
+
+/* The page entry takes a label ("iii") or a number; anything else is refused. */
+static void
+test_page_entry (void)
+{
+  g_autoptr(GBytes) bytes = attest_test_generate_pdf (N_PAGES);
+  GtkWindow *window;
+  AttestPdfPage *page = show_page (&window);
+  AttestPdfView *view = attest_pdf_page_get_view (page);
+
+  attest_pdf_page_load (page, bytes, "generated.pdf", 20);
+  g_assert_true (wait_state (page, "view"));
+  g_assert_cmpuint (attest_pdf_view_get_page (view), ==, 20);
+  g_assert_true (wait_drawn (view, 20));
+  g_assert_true (attest_pdf_page_go_to_label (page, "iii"));
+  attest_test_settle (20);
+  g_assert_cmpuint (attest_pdf_view_get_page (view), ==, 2);
+  /* A label first ("12" is the 16th page), then a number beyond the labels. */
+  g_assert_true (attest_pdf_page_go_to_label (page, " 12 "));
+  attest_test_settle (20);
+  g_assert_cmpuint (attest_pdf_view_get_page (view), ==, 15);
+  g_assert_true (attest_pdf_page_go_to_label (page, "70"));
+  attest_test_settle (20);
+  g_assert_cmpuint (attest_pdf_view_get_page (view), ==, 69);
+  g_assert_true (attest_pdf_page_go_to_label (page, "12"));
+  attest_test_settle (20);
+  g_assert_false (attest_pdf_page_go_to_label (page, "xiv"));
+  g_assert_false (attest_pdf_page_go_to_label (page, "71"));
+  g_assert_false (attest_pdf_page_go_to_label (page, "0"));
+  g_assert_cmpuint (attest_pdf_view_get_page (view), ==, 15);
+  gtk_window_destroy (window);
+  attest_test_settle (20);
+}
+
+/* Not a PDF: the status page says why, naming the file. */
+static void
+test_broken (void)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new_static ("<html>not a pdf</html>", 22);
+  GtkWindow *window;
+  AttestPdfPage *page = show_page (&window);
+  AdwStatusPage *status;
+  const char *description;
+
+  attest_pdf_page_load (page, bytes, "page.html", 0);
+  g_assert_true (wait_state (page, "error"));
+  status = ADW_STATUS_PAGE (attest_test_find_visible (GTK_WIDGET (page), ADW_TYPE_STATUS_PAGE));
+  g_assert_nonnull (status);
+  g_assert_cmpstr (adw_status_page_get_title (status), ==, "This PDF Cannot Be Opened");
+  description = adw_status_page_get_description (status);
+  g_assert_nonnull (strstr (description, "page.html"));
+  g_assert_cmpuint (strlen (description), >, strlen ("“page.html”: ") + 5);
+  gtk_window_destroy (window);
+  attest_test_settle (20);
+}
+
+/* A wrong password says so and asks again; the right one opens the file. */
+static void
+test_password (void)
+{
+  g_autofree char *corpus = attest_test_corpus_dir ();
+  g_autofree char *path = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window;
+  AttestPdfPage *page;
+  GtkPasswordEntry *entry;
+  GtkLabel *wrong;
+  gsize len;
+
+  if (corpus == NULL)
+    {
+      g_test_skip ("the shared corpus is absent (an encrypted PDF is taken from it)");
+      return;
+    }
+  path = g_build_filename (corpus, "pdf", "valid", "pypdf_libreoffice-writer-password.pdf", NULL);
+  if (!g_file_get_contents (path, &contents, &len, &error))
+    {
+      g_test_skip ("the corpus has no pypdf_libreoffice-writer-password.pdf");
+      return;
+    }
+  bytes = g_bytes_new_take (g_steal_pointer (&contents), len);
+  page = show_page (&window);
+  attest_pdf_page_load (page, bytes, "locked.pdf", 0);
+  g_assert_true (wait_state (page, "password"));
+  entry = GTK_PASSWORD_ENTRY (attest_test_find_visible (GTK_WIDGET (page), GTK_TYPE_PASSWORD_ENTRY));
+  g_assert_nonnull (entry);
+  wrong = NULL;
+  for (GtkWidget *w = gtk_widget_get_next_sibling (GTK_WIDGET (entry)); w != NULL; w = gtk_widget_get_next_sibling (w))
+    if (GTK_IS_LABEL (w))
+      wrong = GTK_LABEL (w);
+  g_assert_nonnull (wrong);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (wrong)));
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "wrong");
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+  while (!gtk_widget_get_visible (GTK_WIDGET (wrong)))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpstr (attest_pdf_page_get_state (page), ==, "password");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (wrong)));
+  g_assert_cmpstr (gtk_label_get_text (wrong), ==, "Wrong password. Try again.");
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "openpassword");
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_true (wait_state (page, "view"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+  g_assert_true (wait_drawn (attest_pdf_page_get_view (page), 0));
+  gtk_window_destroy (window);
+  attest_test_settle (20);
+}
+
 int
 main (int argc, char **argv)
 {
   attest_test_init_gui (&argc, &argv);
   g_test_add_func ("/pdf-view/view", test_view);
+  g_test_add_func ("/pdf-view/page-entry", test_page_entry);
+  g_test_add_func ("/pdf-view/broken", test_broken);
+  g_test_add_func ("/pdf-view/password", test_password);
   return g_test_run ();
 }

@@ -1,0 +1,458 @@
+/* attest-pdf-page.c: a PDF opened in the centre: its pages, or why not
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A toolbar (the page by its label or number, "12 of 70", the zoom) over
+ * a stack: "loading" while the file is parsed in a thread, "password"
+ * for an encrypted file (a wrong one says so and asks again; the password
+ * is never kept), "error" with the reason for a file that cannot open,
+ * and "view". Whatever the stack does not show is left out of the
+ * accessibility tree by GtkStack itself.
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "attest-pdf-page.h"
+
+struct _AttestPdfPage
+{
+  GtkWidget parent_instance;
+
+  GtkWidget *toolbar;
+  GtkEntry *page_entry;
+  GtkLabel *of_label;
+  GtkMenuButton *zoom_button;
+  GtkLabel *zoom_label;
+  GtkStack *stack;
+  AdwStatusPage *error_page;
+  AdwStatusPage *password_page;
+  GtkPasswordEntry *password_entry;
+  GtkLabel *password_error;
+  AttestPdfView *view;
+
+  GBytes *bytes;
+  char *display_name;
+  guint initial_page;
+  GCancellable *cancellable;
+  guint controls_idle;
+  gboolean unlocking;
+};
+
+G_DEFINE_FINAL_TYPE (AttestPdfPage, attest_pdf_page, GTK_TYPE_WIDGET)
+
+static void open_document (AttestPdfPage *self,
+                           const char    *password);
+
+static void
+update_page_controls (AttestPdfPage *self)
+{
+  AttestPdfDocument *document = attest_pdf_view_get_document (self->view);
+  guint page = attest_pdf_view_get_page (self->view);
+  guint n_pages;
+  const char *label;
+  g_autofree char *number = NULL;
+  g_autofree char *of = NULL;
+
+  if (document == NULL)
+    return;
+  n_pages = attest_pdf_document_get_n_pages (document);
+  label = attest_pdf_document_get_page_label (document, page);
+  number = g_strdup_printf ("%u", page + 1);
+  if (label == NULL)
+    label = number;
+  if (!gtk_widget_has_focus (GTK_WIDGET (self->page_entry)) &&
+      !gtk_widget_has_focus (gtk_widget_get_first_child (GTK_WIDGET (self->page_entry))))
+    gtk_editable_set_text (GTK_EDITABLE (self->page_entry), label);
+  if (g_strcmp0 (label, number) != 0)
+    /* Translators: after a page's own label ("iii"): its number, the page count */
+    of = g_strdup_printf (_("(%u of %u)"), page + 1, n_pages);
+  else
+    /* Translators: after the page number: the page count */
+    of = g_strdup_printf (_("of %u"), n_pages);
+  gtk_label_set_text (self->of_label, of);
+}
+
+static void
+update_zoom_label (AttestPdfPage *self)
+{
+  g_autofree char *text = NULL;
+
+  /* Translators: the zoom, a percentage */
+  text = g_strdup_printf (_("%.0f %%"), attest_pdf_view_get_zoom (self->view) * 100.0);
+  gtk_label_set_text (self->zoom_label, text);
+}
+
+static gboolean
+update_controls_idle (gpointer data)
+{
+  AttestPdfPage *self = data;
+
+  self->controls_idle = 0;
+  update_page_controls (self);
+  update_zoom_label (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The view notifies its page and zoom while it is allocated: changing the
+ * toolbar's texts then would leave the toolbar unallocated for the frame. */
+static void
+queue_update_controls (AttestPdfPage *self)
+{
+  if (self->controls_idle == 0)
+    self->controls_idle = g_idle_add (update_controls_idle, self);
+}
+
+/**
+ * attest_pdf_page_go_to_label:
+ * @text: a page's label ("iii") or number ("12")
+ *
+ * Returns: whether there is such a page (and it is shown)
+ */
+gboolean
+attest_pdf_page_go_to_label (AttestPdfPage *self,
+                             const char    *text)
+{
+  AttestPdfDocument *document;
+  g_autofree char *stripped = NULL;
+  guint page = 0;
+  guint64 number = 0;
+
+  g_return_val_if_fail (ATTEST_IS_PDF_PAGE (self), FALSE);
+
+  document = attest_pdf_view_get_document (self->view);
+  if (document == NULL || text == NULL)
+    return FALSE;
+  stripped = g_strstrip (g_strdup (text));
+  if (!attest_pdf_document_find_page_label (document, stripped, &page))
+    {
+      if (!g_ascii_string_to_unsigned (stripped, 10, 1, attest_pdf_document_get_n_pages (document),
+                                       &number, NULL))
+        return FALSE;
+      page = (guint) number - 1;
+    }
+  attest_pdf_view_set_page (self->view, page);
+  update_page_controls (self);
+  return TRUE;
+}
+
+static void
+page_entry_activated (GtkEntry      *entry,
+                      AttestPdfPage *self)
+{
+  if (attest_pdf_page_go_to_label (self, gtk_editable_get_text (GTK_EDITABLE (entry))))
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
+      gtk_widget_grab_focus (GTK_WIDGET (self->view));
+    }
+  else
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
+      gtk_widget_error_bell (GTK_WIDGET (entry));
+    }
+}
+
+static void
+show_error (AttestPdfPage *self,
+            const GError  *error)
+{
+  g_autofree char *description = NULL;
+
+  /* Translators: a file's name, then why it cannot be opened */
+  description = g_strdup_printf (_("“%s”: %s"), self->display_name != NULL ? self->display_name : "",
+                                 error->message);
+  adw_status_page_set_description (self->error_page, description);
+  gtk_stack_set_visible_child_name (self->stack, "error");
+}
+
+static void
+opened (GObject      *source,
+        GAsyncResult *result,
+        gpointer      user_data)
+{
+  AttestPdfPage *self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttestPdfDocument) document = attest_pdf_document_open_finish (result, &error);
+
+  self->unlocking = FALSE;
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_object_unref (self);
+      return;
+    }
+  if (document != NULL)
+    {
+      attest_pdf_view_set_document (self->view, document);
+      attest_pdf_view_set_page (self->view, self->initial_page);
+      gtk_stack_set_visible_child_name (self->stack, "view");
+      update_page_controls (self);
+      update_zoom_label (self);
+      gtk_widget_grab_focus (GTK_WIDGET (self->view));
+    }
+  else if (g_error_matches (error, ATTEST_PDF_ERROR, ATTEST_PDF_ERROR_NEEDS_PASSWORD) ||
+           g_error_matches (error, ATTEST_PDF_ERROR, ATTEST_PDF_ERROR_WRONG_PASSWORD))
+    {
+      gboolean wrong = g_error_matches (error, ATTEST_PDF_ERROR, ATTEST_PDF_ERROR_WRONG_PASSWORD);
+
+      gtk_widget_set_visible (GTK_WIDGET (self->password_error), wrong);
+      gtk_editable_set_text (GTK_EDITABLE (self->password_entry), "");
+      gtk_stack_set_visible_child_name (self->stack, "password");
+      gtk_widget_grab_focus (GTK_WIDGET (self->password_entry));
+    }
+  else
+    show_error (self, error);
+  g_object_unref (self);
+}
+
+static void
+open_document (AttestPdfPage *self,
+               const char    *password)
+{
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  attest_pdf_document_open_async (self->bytes, password, self->display_name, self->cancellable,
+                                  opened, g_object_ref (self));
+}
+
+static void
+password_activated (AttestPdfPage *self)
+{
+  const char *password = gtk_editable_get_text (GTK_EDITABLE (self->password_entry));
+
+  /* Not insensitive while it is tried: the entry has the focus. */
+  if (self->bytes == NULL || *password == '\0' || self->unlocking)
+    return;
+  self->unlocking = TRUE;
+  gtk_widget_set_visible (GTK_WIDGET (self->password_error), FALSE);
+  open_document (self, password);
+  /* Not kept: the entry is emptied whatever the answer. */
+  gtk_editable_set_text (GTK_EDITABLE (self->password_entry), "");
+}
+
+void
+attest_pdf_page_clear (AttestPdfPage *self)
+{
+  g_return_if_fail (ATTEST_IS_PDF_PAGE (self));
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  attest_pdf_view_set_document (self->view, NULL);
+  g_clear_pointer (&self->bytes, g_bytes_unref);
+  g_clear_pointer (&self->display_name, g_free);
+}
+
+/**
+ * attest_pdf_page_load:
+ * @page: the page to show first (an index)
+ *
+ * Opens @bytes in a thread; asks for a password if it needs one.
+ */
+void
+attest_pdf_page_load (AttestPdfPage *self,
+                      GBytes        *bytes,
+                      const char    *display_name,
+                      guint          page)
+{
+  g_return_if_fail (ATTEST_IS_PDF_PAGE (self));
+  g_return_if_fail (bytes != NULL);
+
+  attest_pdf_page_clear (self);
+  self->bytes = g_bytes_ref (bytes);
+  self->display_name = g_strdup (display_name);
+  self->initial_page = page;
+  adw_status_page_set_description (self->password_page, display_name);
+  gtk_widget_set_visible (GTK_WIDGET (self->password_error), FALSE);
+  gtk_stack_set_visible_child_name (self->stack, "loading");
+  open_document (self, NULL);
+}
+
+AttestPdfView *
+attest_pdf_page_get_view (AttestPdfPage *self)
+{
+  g_return_val_if_fail (ATTEST_IS_PDF_PAGE (self), NULL);
+  return self->view;
+}
+
+/**
+ * attest_pdf_page_get_state:
+ *
+ * Returns: "loading", "password", "error" or "view"
+ */
+const char *
+attest_pdf_page_get_state (AttestPdfPage *self)
+{
+  g_return_val_if_fail (ATTEST_IS_PDF_PAGE (self), NULL);
+  return gtk_stack_get_visible_child_name (self->stack);
+}
+
+static void
+zoom_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  AttestPdfPage *self = ATTEST_PDF_PAGE (widget);
+
+  /* "pdf.zoom-in" → the view's "pdf-view.zoom-in" */
+  gtk_widget_activate_action (GTK_WIDGET (self->view), action_name + strlen ("pdf."), NULL);
+}
+
+static void
+attest_pdf_page_dispose (GObject *object)
+{
+  AttestPdfPage *self = ATTEST_PDF_PAGE (object);
+  GtkWidget *child;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->controls_idle, g_source_remove);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_pointer (&self->bytes, g_bytes_unref);
+  g_clear_pointer (&self->display_name, g_free);
+  G_OBJECT_CLASS (attest_pdf_page_parent_class)->dispose (object);
+}
+
+static void
+attest_pdf_page_class_init (AttestPdfPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = attest_pdf_page_dispose;
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "attest-pdf-page");
+  gtk_widget_class_install_action (widget_class, "pdf.zoom-in", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "pdf.zoom-out", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "pdf.zoom-reset", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "pdf.fit-width", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "pdf.fit-page", NULL, zoom_action);
+}
+
+static GtkWidget *
+build_password_page (AttestPdfPage *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *button = gtk_button_new_with_mnemonic (_("_Unlock"));
+
+  self->password_page = ADW_STATUS_PAGE (adw_status_page_new ());
+  adw_status_page_set_icon_name (self->password_page, "dialog-password-symbolic");
+  adw_status_page_set_title (self->password_page, _("This PDF Needs a Password"));
+  self->password_entry = GTK_PASSWORD_ENTRY (gtk_password_entry_new ());
+  gtk_password_entry_set_show_peek_icon (self->password_entry, TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->password_entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Password"), -1);
+  g_object_set (self->password_entry, "activates-default", FALSE, NULL);
+  g_signal_connect_swapped (self->password_entry, "activate", G_CALLBACK (password_activated), self);
+  self->password_error = GTK_LABEL (gtk_label_new (_("Wrong password. Try again.")));
+  gtk_widget_add_css_class (GTK_WIDGET (self->password_error), "error");
+  gtk_widget_set_visible (GTK_WIDGET (self->password_error), FALSE);
+  gtk_widget_add_css_class (button, "suggested-action");
+  gtk_widget_add_css_class (button, "pill");
+  gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
+  g_signal_connect_swapped (button, "clicked", G_CALLBACK (password_activated), self);
+  gtk_widget_set_halign (box, GTK_ALIGN_CENTER);
+  gtk_widget_set_size_request (box, 300, -1);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->password_entry));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->password_error));
+  gtk_box_append (GTK_BOX (box), button);
+  adw_status_page_set_child (self->password_page, box);
+  return GTK_WIDGET (self->password_page);
+}
+
+static GtkWidget *
+build_toolbar (AttestPdfPage *self)
+{
+  GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenu) fit = g_menu_new ();
+  g_autoptr(GMenu) steps = g_menu_new ();
+  GtkWidget *zoom_box;
+
+  gtk_widget_add_css_class (bar, "toolbar");
+  self->page_entry = GTK_ENTRY (gtk_entry_new ());
+  gtk_editable_set_width_chars (GTK_EDITABLE (self->page_entry), 5);
+  gtk_entry_set_alignment (self->page_entry, 1.0);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->page_entry), _("Go to a page by its number or label"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->page_entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Page"), -1);
+  g_signal_connect (self->page_entry, "activate", G_CALLBACK (page_entry_activated), self);
+  self->of_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_widget_add_css_class (GTK_WIDGET (self->of_label), "dim-label");
+  gtk_widget_add_css_class (GTK_WIDGET (self->of_label), "numeric");
+
+  g_menu_append (fit, _("Fit _Width"), "pdf.fit-width");
+  g_menu_append (fit, _("Fit _Page"), "pdf.fit-page");
+  g_menu_append (steps, _("Zoom _In"), "pdf.zoom-in");
+  g_menu_append (steps, _("Zoom _Out"), "pdf.zoom-out");
+  g_menu_append (steps, _("_Actual Size"), "pdf.zoom-reset");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (fit));
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (steps));
+  self->zoom_button = GTK_MENU_BUTTON (gtk_menu_button_new ());
+  zoom_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  self->zoom_label = GTK_LABEL (gtk_label_new ("100 %"));
+  gtk_widget_add_css_class (GTK_WIDGET (self->zoom_label), "numeric");
+  gtk_box_append (GTK_BOX (zoom_box), GTK_WIDGET (self->zoom_label));
+  gtk_box_append (GTK_BOX (zoom_box), gtk_image_new_from_icon_name ("pan-down-symbolic"));
+  gtk_menu_button_set_child (self->zoom_button, zoom_box);
+  gtk_menu_button_set_menu_model (self->zoom_button, G_MENU_MODEL (menu));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->zoom_button), _("Zoom"));
+  gtk_widget_set_hexpand (GTK_WIDGET (self->zoom_button), TRUE);
+  gtk_widget_set_halign (GTK_WIDGET (self->zoom_button), GTK_ALIGN_END);
+
+  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->page_entry));
+  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->of_label));
+  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->zoom_button));
+  return bar;
+}
+
+static void
+attest_pdf_page_init (AttestPdfPage *self)
+{
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *spinner = gtk_spinner_new ();
+  GtkWidget *view_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
+                                  GTK_ORIENTATION_VERTICAL);
+  self->toolbar = build_toolbar (self);
+
+  self->stack = GTK_STACK (gtk_stack_new ());
+  gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->stack), TRUE);
+
+  gtk_spinner_set_spinning (GTK_SPINNER (spinner), TRUE);
+  gtk_widget_set_size_request (spinner, 32, 32);
+  gtk_widget_set_halign (spinner, GTK_ALIGN_CENTER);
+  gtk_widget_set_valign (spinner, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (spinner), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Opening the PDF"), -1);
+  gtk_stack_add_named (self->stack, spinner, "loading");
+
+  self->view = ATTEST_PDF_VIEW (attest_pdf_view_new ());
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->view));
+  gtk_widget_set_vexpand (scrolled, TRUE);
+  gtk_box_append (GTK_BOX (view_box), self->toolbar);
+  gtk_box_append (GTK_BOX (view_box), scrolled);
+  gtk_stack_add_named (self->stack, view_box, "view");
+  g_signal_connect_swapped (self->view, "notify::page", G_CALLBACK (queue_update_controls), self);
+  g_signal_connect_swapped (self->view, "notify::zoom", G_CALLBACK (queue_update_controls), self);
+
+  gtk_stack_add_named (self->stack, build_password_page (self), "password");
+
+  self->error_page = ADW_STATUS_PAGE (adw_status_page_new ());
+  adw_status_page_set_icon_name (self->error_page, "dialog-error-symbolic");
+  adw_status_page_set_title (self->error_page, _("This PDF Cannot Be Opened"));
+  gtk_stack_add_named (self->stack, GTK_WIDGET (self->error_page), "error");
+
+  gtk_stack_set_visible_child_name (self->stack, "loading");
+  gtk_widget_set_parent (GTK_WIDGET (self->stack), GTK_WIDGET (self));
+}
+
+GtkWidget *
+attest_pdf_page_new (void)
+{
+  return g_object_new (ATTEST_TYPE_PDF_PAGE, NULL);
+}
