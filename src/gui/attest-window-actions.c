@@ -17,6 +17,7 @@
 #include "attest-search-dialog.h"
 #include "attest-markup.h"
 #include "attest-window-private.h"
+#include "attest-workspace-evidence.h"
 #include "attest-workspace-checklist.h"
 #include "attest-workspace-services.h"
 
@@ -586,6 +587,18 @@ read_page_activated (GSimpleAction *action,
   attest_window_show_page (self, framework_id, NULL, NULL, -1);
 }
 
+/* An evidence PDF, by its hash: read in the centre. */
+static void
+read_pdf_activated (GSimpleAction *action,
+                    GVariant      *param,
+                    gpointer       user_data)
+{
+  const char *sha256 = g_variant_get_string (param, NULL);
+
+  if (attest_evidence_sha256_is_valid (sha256))
+    attest_window_show_pdf (user_data, sha256, 0);
+}
+
 static const GActionEntry win_actions[] = {
   { "filter-mine", NULL, NULL, "false", filter_toggle_changed },
   { "filter-exceptions", NULL, NULL, "false", filter_toggle_changed },
@@ -612,6 +625,7 @@ static const GActionEntry win_actions[] = {
   { "open-cell", open_cell_activated },
   { "back", back_activated },
   { "read-page", read_page_activated, "s" },
+  { "read-pdf", read_pdf_activated, "s" },
   { "no-recent", NULL },
   { "print", NULL },
   { "export", NULL },

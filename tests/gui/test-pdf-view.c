@@ -13,11 +13,17 @@
 #include <adwaita.h>
 #include <gtk/gtk.h>
 
+#include "attest-application.h"
+#include "attest-cell-pane.h"
 #include "attest-pdf-page.h"
 #include "attest-pdf-view.h"
 #include "attest-test-corpus.h"
 #include "attest-test-generate.h"
 #include "attest-test-widgets.h"
+#include "attest-test-workspace.h"
+#include "attest-window.h"
+#include "attest-workspace-checklist.h"
+#include "attest-workspace-evidence.h"
 
 #define N_PAGES 70
 
@@ -318,6 +324,135 @@ test_password (void)
   attest_test_settle (20);
 }
 
+/* The window: --pdf SHA256#PAGE, Back to the cell, the cell pane's Open. */
+typedef struct {
+  AttestApplication *app;
+  char *sha256;
+  gint64 started;
+  gboolean checked;
+} Run;
+
+static gboolean
+pdf_page_shown (AttestWindow *window)
+{
+  AttestPdfPage *page = attest_window_get_pdf_page (window);
+
+  return gtk_widget_get_mapped (GTK_WIDGET (page)) && g_str_equal (attest_pdf_page_get_state (page), "view");
+}
+
+static void
+check_window (Run          *run,
+              AttestWindow *window)
+{
+  AttestPdfPage *page = attest_window_get_pdf_page (window);
+  AttestPdfView *view = attest_pdf_page_get_view (page);
+  AttestCellPane *pane = ATTEST_CELL_PANE (attest_test_find_any (GTK_WIDGET (window), ATTEST_TYPE_CELL_PANE));
+  gint64 until;
+
+  /* --pdf SHA#13: the 13th page (labelled "9"), drawn, named so. */
+  g_test_message ("--pdf: the page shown after %.0f ms", (g_get_monotonic_time () - run->started) / 1000.0);
+  g_assert_cmpuint (attest_pdf_view_get_page (view), ==, 12);
+  g_assert_true (wait_drawn (view, 12));
+  assert_name (view, "Page 9 (13 of 70)");
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (view)));
+
+  /* Back: the matrix again, the cell's pane still on its cell, the PDF let go. */
+  g_action_group_activate_action (G_ACTION_GROUP (window), "back", NULL);
+  until = g_get_monotonic_time () + ATTEST_TEST_PATIENCE_S * G_USEC_PER_SEC;
+  while (gtk_widget_get_mapped (GTK_WIDGET (page)))   /* the stack's crossfade */
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, until);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_assert_null (attest_pdf_view_get_document (view));
+  g_assert_cmpstr (attest_cell_pane_get_scope_id (pane), ==, "soc/soc-2");
+
+  /* The cell pane's Open reads a PDF here, at its first page. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (pane), "pane.open-evidence", "s", run->sha256));
+  until = g_get_monotonic_time () + ATTEST_TEST_PATIENCE_S * G_USEC_PER_SEC;
+  while (!pdf_page_shown (window))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, until);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_assert_cmpuint (attest_pdf_view_get_page (view), ==, 0);
+  g_assert_true (wait_drawn (view, 0));
+  g_action_group_activate_action (G_ACTION_GROUP (window), "back", NULL);
+  attest_test_settle (20);
+}
+
+static gboolean
+poll_window (gpointer user_data)
+{
+  Run *run = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (run->app));
+
+  if (window == NULL || !pdf_page_shown (ATTEST_WINDOW (window)))
+    {
+      g_assert_cmpint (g_get_monotonic_time () - run->started, <, ATTEST_TEST_PATIENCE_S * G_USEC_PER_SEC);
+      return G_SOURCE_CONTINUE;
+    }
+  check_window (run, ATTEST_WINDOW (window));
+  run->checked = TRUE;
+  g_action_group_activate_action (G_ACTION_GROUP (run->app), "quit", NULL);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+test_window (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(AttestWorkspace) ws = attest_test_workspace_new ("attest-pdf-view", "PDF Tester", &dir, &path);
+  g_autoptr(GBytes) bytes = attest_test_generate_pdf (N_PAGES);
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pdf_arg = NULL;
+  Run run = { 0 };
+
+  attest_test_import_bundled (ws, NULL);
+  items = attest_test_stored_checklist (ws, "soc/soc-2", "intune", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (items->len, >, 0);
+  g_assert_true (attest_workspace_attach_evidence (ws, ((AttestChecklistItem *) items->pdata[0])->id,
+                                                   "backgrounder.pdf", bytes, "application/pdf",
+                                                   NULL, NULL, N_PAGES, NULL, &run.sha256, &error));
+  g_assert_no_error (error);
+  g_clear_object (&ws);
+
+  pdf_arg = g_strdup_printf ("%s#13", run.sha256);
+  {
+    const char *argv[] = { "attest", "--workspace", path, "--cell", "soc/soc-2:intune", "--pdf", pdf_arg, NULL };
+
+    run.app = attest_application_new (APP_ID, G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
+    run.started = g_get_monotonic_time ();
+    g_timeout_add (20, poll_window, &run);
+    g_assert_cmpint (g_application_run (G_APPLICATION (run.app), (int) g_strv_length ((char **) argv), (char **) argv), ==, 0);
+  }
+  g_assert_true (run.checked);
+  g_assert_finalize_object (run.app);
+  g_free (run.sha256);
+  attest_test_workspace_delete (&ws, &dir, &path);
+}
+
+/* --pdf refuses what is not SHA256[#PAGE], saying so. */
+static void
+test_bad_argument (void)
+{
+  static const char *cases[][4] = {
+    { "attest", "--pdf", "not-a-hash", NULL },
+    { "attest", "--pdf", "0000000000000000000000000000000000000000000000000000000000000000#0", NULL },
+    { "attest", "--pdf", "0000000000000000000000000000000000000000000000000000000000000000#x", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(AttestApplication) app = attest_application_new (APP_ID, G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
+
+      g_assert_cmpint (g_application_run (G_APPLICATION (app), 3, (char **) cases[i]), ==, 2);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -326,5 +461,7 @@ main (int argc, char **argv)
   g_test_add_func ("/pdf-view/page-entry", test_page_entry);
   g_test_add_func ("/pdf-view/broken", test_broken);
   g_test_add_func ("/pdf-view/password", test_password);
+  g_test_add_func ("/pdf-view/window", test_window);
+  g_test_add_func ("/pdf-view/bad-argument", test_bad_argument);
   return g_test_run ();
 }
