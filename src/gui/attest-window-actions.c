@@ -215,6 +215,8 @@ focus_filter_activated (GSimpleAction *action,
   /* Reading a page, Ctrl+F finds in it. */
   if (_attest_window_page_shown (self))
     gtk_widget_activate_action (GTK_WIDGET (self->page_view), "page.find", NULL);
+  else if (g_str_equal (gtk_stack_get_visible_child_name (self->centre_stack), "pdf"))
+    gtk_widget_activate_action (GTK_WIDGET (self->pdf_page), "pdf.find", NULL);
   else
     gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }

@@ -245,6 +245,57 @@ test_page_entry (void)
   attest_test_settle (20);
 }
 
+/* Find: every match highlighted, "1 of 12", next and previous wrapping. */
+static void
+test_find (void)
+{
+  g_autoptr(GBytes) bytes = attest_test_generate_pdf (N_PAGES);
+  GtkWindow *window;
+  AttestPdfPage *page = show_page (&window);
+  AttestPdfView *view = attest_pdf_page_get_view (page);
+  gint64 until;
+  guint expected = (N_PAGES + 5) / 6;   /* pages 0, 6, 12… */
+
+  attest_pdf_page_load (page, bytes, "generated.pdf", 20);
+  g_assert_true (wait_state (page, "view"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "pdf.find", NULL));
+  attest_pdf_page_find (page, ATTEST_TEST_PDF_NEEDLE);
+  g_assert_true (attest_pdf_page_get_finding (page));
+  until = g_get_monotonic_time () + ATTEST_TEST_PATIENCE_S * G_USEC_PER_SEC;
+  while (attest_pdf_page_get_finding (page))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, until);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  attest_test_settle (200);   /* the entry's own search-changed finds the search under way */
+  g_assert_cmpuint (attest_pdf_page_get_n_matches (page), ==, expected);
+  for (guint i = 0; i < N_PAGES; i++)
+    g_assert_cmpuint (attest_pdf_view_get_n_highlighted (view, i), ==, i % 6 == 0 ? 1 : 0);
+  /* The first on or after page 20 (index 20): page 24, the 5th match. */
+  g_assert_cmpint (attest_pdf_page_get_current_match (page), ==, 4);
+  g_assert_cmpstr (attest_pdf_page_get_find_status (page), ==, "5 of 12");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "pdf.find-next", NULL));
+  g_assert_cmpstr (attest_pdf_page_get_find_status (page), ==, "6 of 12");
+  attest_test_settle (20);
+  g_assert_cmpuint (attest_pdf_view_get_page (view), >=, 29);
+  g_assert_cmpuint (attest_pdf_view_get_page (view), <=, 30);
+  for (guint i = 0; i < 6; i++)
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "pdf.find-previous", NULL));
+  g_assert_cmpstr (attest_pdf_page_get_find_status (page), ==, "12 of 12");
+
+  attest_pdf_page_find (page, "no such words");
+  until = g_get_monotonic_time () + ATTEST_TEST_PATIENCE_S * G_USEC_PER_SEC;
+  while (attest_pdf_page_get_finding (page))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, until);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_assert_cmpuint (attest_pdf_page_get_n_matches (page), ==, 0);
+  g_assert_cmpstr (attest_pdf_page_get_find_status (page), ==, "No matches");
+  gtk_window_destroy (window);
+  attest_test_settle (20);
+}
+
 /* Not a PDF: the status page says why, naming the file. */
 static void
 test_broken (void)
@@ -459,6 +510,7 @@ main (int argc, char **argv)
   attest_test_init_gui (&argc, &argv);
   g_test_add_func ("/pdf-view/view", test_view);
   g_test_add_func ("/pdf-view/page-entry", test_page_entry);
+  g_test_add_func ("/pdf-view/find", test_find);
   g_test_add_func ("/pdf-view/broken", test_broken);
   g_test_add_func ("/pdf-view/password", test_password);
   g_test_add_func ("/pdf-view/window", test_window);

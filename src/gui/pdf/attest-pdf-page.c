@@ -39,7 +39,23 @@ struct _AttestPdfPage
   GCancellable *cancellable;
   guint controls_idle;
   gboolean unlocking;
+
+  /* Find */
+  GtkSearchBar *search_bar;
+  GtkSearchEntry *search_entry;
+  GtkLabel *find_label;
+  GCancellable *find_cancellable;
+  guint find_generation;
+  guint found_so_far;
+  AttestPdfMatches *matches;
+  gint current_match;
+  char *find_text;   /* what is being found, or was */
 };
+
+typedef struct {
+  AttestPdfPage *self;
+  guint generation;
+} FindProgress;
 
 G_DEFINE_FINAL_TYPE (AttestPdfPage, attest_pdf_page, GTK_TYPE_WIDGET)
 
@@ -154,6 +170,282 @@ page_entry_activated (GtkEntry      *entry,
     }
 }
 
+/* Find */
+
+static void
+set_find_status (AttestPdfPage *self,
+                 const char    *text)
+{
+  gtk_label_set_text (self->find_label, text);
+  /* Said to a screen reader as it changes (GTK 4.8 has no announce). */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->search_entry),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
+}
+
+static void
+show_current_match (AttestPdfPage *self)
+{
+  guint page = 0;
+  AttestPdfRect area;
+  g_autofree char *status = NULL;
+
+  if (self->matches == NULL || self->matches->n_matches == 0 ||
+      !attest_pdf_matches_nth (self->matches, (guint) self->current_match, &page, &area))
+    {
+      attest_pdf_view_set_current_match (self->view, -1, NULL);
+      return;
+    }
+  attest_pdf_view_set_current_match (self->view, (gint) page, &area);
+  /* Translators: the match shown, and how many there are: "3 of 12" */
+  status = g_strdup_printf (_("%u of %u"), (guint) self->current_match + 1, self->matches->n_matches);
+  set_find_status (self, status);
+}
+
+static void
+find_progress_free (gpointer data)
+{
+  FindProgress *progress = data;
+
+  g_object_unref (progress->self);
+  g_free (progress);
+}
+
+static void
+find_progressed (AttestPdfDocument *document,
+                 guint              pages_done,
+                 guint              n_pages,
+                 guint              page,
+                 GArray            *page_matches,
+                 gpointer           user_data)
+{
+  FindProgress *progress = user_data;
+  AttestPdfPage *self = progress->self;
+  g_autofree char *status = NULL;
+
+  if (progress->generation != self->find_generation || attest_pdf_view_get_document (self->view) != document)
+    return;
+  attest_pdf_view_set_page_matches (self->view, page, page_matches);
+  if (page_matches != NULL)
+    self->found_so_far += page_matches->len;
+  /* Translators: while Find reads a long PDF: the percentage read, the matches found so far */
+  status = g_strdup_printf (ngettext ("%u %% read, %u match", "%u %% read, %u matches", self->found_so_far),
+                            n_pages > 0 ? pages_done * 100 / n_pages : 100, self->found_so_far);
+  set_find_status (self, status);
+}
+
+static void
+found (GObject      *source,
+       GAsyncResult *result,
+       gpointer      user_data)
+{
+  AttestPdfPage *self = user_data;
+  g_autoptr(GError) error = NULL;
+  AttestPdfMatches *matches = attest_pdf_document_find_finish (ATTEST_PDF_DOCUMENT (source), result, &error);
+
+  if (matches == NULL)
+    {
+      if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        set_find_status (self, error->message);
+      g_object_unref (self);
+      return;
+    }
+  if (attest_pdf_view_get_document (self->view) != ATTEST_PDF_DOCUMENT (source) ||
+      g_strcmp0 (matches->text, gtk_editable_get_text (GTK_EDITABLE (self->search_entry))) != 0)
+    {
+      attest_pdf_matches_free (matches);
+      g_object_unref (self);
+      return;
+    }
+  g_clear_pointer (&self->matches, attest_pdf_matches_free);
+  self->matches = matches;
+  g_clear_object (&self->find_cancellable);
+  if (matches->n_matches == 0)
+    {
+      self->current_match = -1;
+      set_find_status (self, _("No matches"));
+      gtk_widget_add_css_class (GTK_WIDGET (self->search_entry), "error");
+    }
+  else
+    {
+      gint first = attest_pdf_matches_first_on_or_after (matches, attest_pdf_view_get_page (self->view));
+
+      self->current_match = MAX (first, 0);
+      show_current_match (self);
+    }
+  g_object_unref (self);
+}
+
+/**
+ * attest_pdf_page_find:
+ * @text: what to find, or "" to stop
+ *
+ * Finds @text on every page in a thread; matches are highlighted as each
+ * page is read, and the first on or after the current page is shown.
+ */
+void
+attest_pdf_page_find (AttestPdfPage *self,
+                      const char    *text)
+{
+  AttestPdfDocument *document;
+  FindProgress *progress;
+
+  g_return_if_fail (ATTEST_IS_PDF_PAGE (self));
+
+  document = attest_pdf_view_get_document (self->view);
+  g_free (self->find_text);
+  self->find_text = g_strdup (text);
+  g_cancellable_cancel (self->find_cancellable);
+  g_clear_object (&self->find_cancellable);
+  g_clear_pointer (&self->matches, attest_pdf_matches_free);
+  self->find_generation++;
+  self->found_so_far = 0;
+  self->current_match = -1;
+  attest_pdf_view_clear_matches (self->view);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->search_entry), "error");
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), text) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);   /* comes back here */
+  if (document == NULL || text == NULL || *text == '\0')
+    {
+      set_find_status (self, "");
+      return;
+    }
+  self->find_cancellable = g_cancellable_new ();
+  progress = g_new0 (FindProgress, 1);
+  progress->self = g_object_ref (self);
+  progress->generation = self->find_generation;
+  set_find_status (self, _("Finding…"));
+  attest_pdf_document_find_async (document, text, find_progressed, progress, find_progress_free,
+                                  self->find_cancellable, found, g_object_ref (self));
+}
+
+static void
+search_changed (GtkSearchEntry *entry,
+                AttestPdfPage  *self)
+{
+  /* attest_pdf_page_find() set the entry: that search is under way. */
+  if (g_strcmp0 (self->find_text, gtk_editable_get_text (GTK_EDITABLE (entry))) == 0)
+    return;
+  attest_pdf_page_find (self, gtk_editable_get_text (GTK_EDITABLE (entry)));
+}
+
+static void
+step_match (AttestPdfPage *self,
+            int            step)
+{
+  guint n;
+
+  if (self->matches == NULL || self->matches->n_matches == 0)
+    {
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      return;
+    }
+  n = self->matches->n_matches;
+  self->current_match = (gint) ((self->current_match + n + step) % n);
+  show_current_match (self);
+}
+
+static void
+next_match (AttestPdfPage *self)
+{
+  step_match (self, 1);
+}
+
+static void
+previous_match (AttestPdfPage *self)
+{
+  step_match (self, -1);
+}
+
+static void
+stop_search (AttestPdfPage *self)
+{
+  attest_pdf_page_find (self, "");
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->view));
+}
+
+gboolean
+attest_pdf_page_get_finding (AttestPdfPage *self)
+{
+  g_return_val_if_fail (ATTEST_IS_PDF_PAGE (self), FALSE);
+  return self->find_cancellable != NULL;
+}
+
+guint
+attest_pdf_page_get_n_matches (AttestPdfPage *self)
+{
+  g_return_val_if_fail (ATTEST_IS_PDF_PAGE (self), 0);
+  return self->matches != NULL ? self->matches->n_matches : 0;
+}
+
+gint
+attest_pdf_page_get_current_match (AttestPdfPage *self)
+{
+  g_return_val_if_fail (ATTEST_IS_PDF_PAGE (self), -1);
+  return self->current_match;
+}
+
+const char *
+attest_pdf_page_get_find_status (AttestPdfPage *self)
+{
+  g_return_val_if_fail (ATTEST_IS_PDF_PAGE (self), NULL);
+  return gtk_label_get_text (self->find_label);
+}
+
+static void
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  AttestPdfPage *self = ATTEST_PDF_PAGE (widget);
+
+  if (attest_pdf_view_get_document (self->view) == NULL)
+    return;
+  if (g_str_equal (action_name, "pdf.find"))
+    {
+      gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+      gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+    }
+  else if (g_str_equal (action_name, "pdf.find-next"))
+    next_match (self);
+  else
+    previous_match (self);
+}
+
+static GtkWidget *
+build_search_bar (AttestPdfPage *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *previous = gtk_button_new_from_icon_name ("go-up-symbolic");
+  GtkWidget *next = gtk_button_new_from_icon_name ("go-down-symbolic");
+
+  self->search_bar = GTK_SEARCH_BAR (gtk_search_bar_new ());
+  self->search_entry = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
+  gtk_widget_set_size_request (GTK_WIDGET (self->search_entry), 280, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->search_entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Find in the PDF"), -1);
+  g_signal_connect (self->search_entry, "search-changed", G_CALLBACK (search_changed), self);
+  g_signal_connect_swapped (self->search_entry, "activate", G_CALLBACK (next_match), self);
+  g_signal_connect_swapped (self->search_entry, "next-match", G_CALLBACK (next_match), self);
+  g_signal_connect_swapped (self->search_entry, "previous-match", G_CALLBACK (previous_match), self);
+  g_signal_connect_swapped (self->search_entry, "stop-search", G_CALLBACK (stop_search), self);
+  gtk_widget_set_tooltip_text (previous, _("Previous Match"));
+  gtk_widget_set_tooltip_text (next, _("Next Match"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (previous), "pdf.find-previous");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (next), "pdf.find-next");
+  self->find_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_widget_add_css_class (GTK_WIDGET (self->find_label), "dim-label");
+  gtk_widget_add_css_class (GTK_WIDGET (self->find_label), "numeric");
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->search_entry));
+  gtk_box_append (GTK_BOX (box), previous);
+  gtk_box_append (GTK_BOX (box), next);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->find_label));
+  gtk_search_bar_set_child (self->search_bar, box);
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  gtk_search_bar_set_show_close_button (self->search_bar, TRUE);
+  return GTK_WIDGET (self->search_bar);
+}
+
 static void
 show_error (AttestPdfPage *self,
             const GError  *error)
@@ -239,6 +531,8 @@ attest_pdf_page_clear (AttestPdfPage *self)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  attest_pdf_page_find (self, "");
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
   attest_pdf_view_set_document (self->view, NULL);
   g_clear_pointer (&self->bytes, g_bytes_unref);
   g_clear_pointer (&self->display_name, g_free);
@@ -308,6 +602,10 @@ attest_pdf_page_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_handle_id (&self->controls_idle, g_source_remove);
+  g_cancellable_cancel (self->find_cancellable);
+  g_clear_object (&self->find_cancellable);
+  g_clear_pointer (&self->matches, attest_pdf_matches_free);
+  g_clear_pointer (&self->find_text, g_free);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_pointer (&self->bytes, g_bytes_unref);
@@ -329,6 +627,13 @@ attest_pdf_page_class_init (AttestPdfPageClass *klass)
   gtk_widget_class_install_action (widget_class, "pdf.zoom-reset", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "pdf.fit-width", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "pdf.fit-page", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "pdf.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "pdf.find-next", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "pdf.find-previous", NULL, find_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "pdf.find", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK, "pdf.find-next", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "pdf.find-previous", NULL);
 }
 
 static GtkWidget *
@@ -435,6 +740,7 @@ attest_pdf_page_init (AttestPdfPage *self)
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->view));
   gtk_widget_set_vexpand (scrolled, TRUE);
   gtk_box_append (GTK_BOX (view_box), self->toolbar);
+  gtk_box_append (GTK_BOX (view_box), build_search_bar (self));
   gtk_box_append (GTK_BOX (view_box), scrolled);
   gtk_stack_add_named (self->stack, view_box, "view");
   g_signal_connect_swapped (self->view, "notify::page", G_CALLBACK (queue_update_controls), self);

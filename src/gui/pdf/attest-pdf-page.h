@@ -21,6 +21,12 @@ void           attest_pdf_page_load         (AttestPdfPage *self,
 void           attest_pdf_page_clear        (AttestPdfPage *self);
 AttestPdfView *attest_pdf_page_get_view     (AttestPdfPage *self);
 const char    *attest_pdf_page_get_state    (AttestPdfPage *self);
+void           attest_pdf_page_find         (AttestPdfPage *self,
+                                             const char    *text);
+gboolean       attest_pdf_page_get_finding  (AttestPdfPage *self);
+guint          attest_pdf_page_get_n_matches (AttestPdfPage *self);
+gint           attest_pdf_page_get_current_match (AttestPdfPage *self);
+const char    *attest_pdf_page_get_find_status (AttestPdfPage *self);
 gboolean       attest_pdf_page_go_to_label  (AttestPdfPage *self,
                                              const char    *text);
 

@@ -65,6 +65,11 @@ struct _AttestPdfView
   double pending_y;
 
   GHashTable *textures; /* page → Texture */
+
+  /* Find: per page, an array of AttestPdfRect (or NULL); the current one. */
+  GArray **matches;
+  gint current_page;
+  AttestPdfRect current_area;
 };
 
 enum {
@@ -528,6 +533,39 @@ draw_text_in_page (AttestPdfView         *self,
 }
 
 static void
+append_match (AttestPdfView         *self,
+              GtkSnapshot           *snapshot,
+              const graphene_rect_t *page_area,
+              const AttestPdfRect   *rect,
+              const GdkRGBA         *color)
+{
+  double ppp = px_per_point (self);
+
+  gtk_snapshot_append_color (snapshot, color,
+                             &GRAPHENE_RECT_INIT (page_area->origin.x + rect->x1 * ppp - 1,
+                                                  page_area->origin.y + rect->y1 * ppp - 1,
+                                                  (rect->x2 - rect->x1) * ppp + 2,
+                                                  (rect->y2 - rect->y1) * ppp + 2));
+}
+
+static void
+draw_matches (AttestPdfView         *self,
+              GtkSnapshot           *snapshot,
+              guint                  page,
+              const graphene_rect_t *area)
+{
+  static const GdkRGBA match = { 1.0, 0.85, 0.0, 0.40 };
+  static const GdkRGBA current = { 1.0, 0.45, 0.0, 0.55 };
+  GArray *rects = self->matches != NULL ? self->matches[page] : NULL;
+
+  if (rects != NULL)
+    for (guint j = 0; j < rects->len; j++)
+      append_match (self, snapshot, area, &g_array_index (rects, AttestPdfRect, j), &match);
+  if (self->current_page == (gint) page)
+    append_match (self, snapshot, area, &self->current_area, &current);
+}
+
+static void
 attest_pdf_view_snapshot (GtkWidget   *widget,
                           GtkSnapshot *snapshot)
 {
@@ -575,10 +613,13 @@ attest_pdf_view_snapshot (GtkWidget   *widget,
       else
         {
           const char *label = attest_pdf_document_get_page_label (self->document, i);
+          /* (no texture: the placeholder; matches wait for the page) */
           g_autofree char *number = g_strdup_printf ("%u", i + 1);
 
           draw_text_in_page (self, snapshot, &area, label != NULL ? label : number, &ink);
         }
+      if (texture != NULL)
+        draw_matches (self, snapshot, i, &area);
     }
   gtk_snapshot_pop (snapshot);
 }
@@ -595,9 +636,94 @@ renderer_rendered (AttestPdfRenderer *renderer,
     gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+void
+attest_pdf_view_clear_matches (AttestPdfView *self)
+{
+  g_return_if_fail (ATTEST_IS_PDF_VIEW (self));
+
+  if (self->matches != NULL)
+    {
+      for (guint i = 0; i < self->n_pages; i++)
+        g_clear_pointer (&self->matches[i], g_array_unref);
+      g_clear_pointer (&self->matches, g_free);
+    }
+  self->current_page = -1;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * attest_pdf_view_set_page_matches:
+ * @areas: (nullable): AttestPdfRect, in points, to highlight on @page
+ */
+void
+attest_pdf_view_set_page_matches (AttestPdfView *self,
+                                  guint          page,
+                                  GArray        *areas)
+{
+  g_return_if_fail (ATTEST_IS_PDF_VIEW (self));
+
+  if (page >= self->n_pages)
+    return;
+  if (self->matches == NULL)
+    self->matches = g_new0 (GArray *, self->n_pages);
+  g_clear_pointer (&self->matches[page], g_array_unref);
+  if (areas != NULL && areas->len > 0)
+    self->matches[page] = g_array_ref (areas);
+  if (page >= self->first_visible && page <= self->last_visible)
+    gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+guint
+attest_pdf_view_get_n_highlighted (AttestPdfView *self,
+                                   guint          page)
+{
+  g_return_val_if_fail (ATTEST_IS_PDF_VIEW (self), 0);
+
+  if (self->matches == NULL || page >= self->n_pages || self->matches[page] == NULL)
+    return 0;
+  return self->matches[page]->len;
+}
+
+/**
+ * attest_pdf_view_set_current_match:
+ * @page: the match's page, or -1 for none
+ * @area: (nullable): where it is, in points
+ *
+ * Shows the match, scrolling it into the view if it is not there.
+ */
+void
+attest_pdf_view_set_current_match (AttestPdfView       *self,
+                                   gint                 page,
+                                   const AttestPdfRect *area)
+{
+  g_return_if_fail (ATTEST_IS_PDF_VIEW (self));
+
+  self->current_page = page >= 0 && (guint) page < self->n_pages && area != NULL ? page : -1;
+  if (self->current_page >= 0)
+    {
+      double ppp = px_per_point (self);
+      double top = gtk_adjustment_get_value (self->vadjustment);
+      double height = gtk_adjustment_get_page_size (self->vadjustment);
+      double y1, y2;
+
+      self->current_area = *area;
+      if (self->doc_height > 0.0)
+        {
+          y1 = self->tops[page] + area->y1 * ppp;
+          y2 = self->tops[page] + area->y2 * ppp;
+          if (y1 < top || y2 > top + height)
+            gtk_adjustment_set_value (self->vadjustment, y1 - height / 3.0);
+        }
+      else
+        attest_pdf_view_scroll_to (self, page, MAX (0.0, area->y1 - 72.0));
+    }
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
 static void
 clear_document (AttestPdfView *self)
 {
+  attest_pdf_view_clear_matches (self);
   g_hash_table_remove_all (self->textures);
   if (self->renderer != NULL)
     {
@@ -1062,6 +1188,7 @@ attest_pdf_view_init (AttestPdfView *self)
   self->zoom = 1.0;
   self->zoom_mode = ATTEST_PDF_ZOOM_FIT_WIDTH;
   self->pending_page = -1;
+  self->current_page = -1;
   self->textures = g_hash_table_new_full (NULL, NULL, NULL, texture_free);
   set_hadjustment (self, NULL);
   set_vadjustment (self, NULL);

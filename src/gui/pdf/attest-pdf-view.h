@@ -48,6 +48,15 @@ void               attest_pdf_view_zoom_out          (AttestPdfView     *self);
 gboolean           attest_pdf_view_get_page_area     (AttestPdfView     *self,
                                                       guint              page,
                                                       graphene_rect_t   *area);
+void               attest_pdf_view_set_page_matches  (AttestPdfView     *self,
+                                                      guint              page,
+                                                      GArray            *areas);
+void               attest_pdf_view_clear_matches     (AttestPdfView     *self);
+void               attest_pdf_view_set_current_match (AttestPdfView     *self,
+                                                      gint               page,
+                                                      const AttestPdfRect *area);
+guint              attest_pdf_view_get_n_highlighted (AttestPdfView     *self,
+                                                      guint              page);
 gboolean           attest_pdf_view_is_page_drawn     (AttestPdfView     *self,
                                                       guint              page);
 
