@@ -241,6 +241,23 @@ test_page_entry (void)
   g_assert_false (attest_pdf_page_go_to_label (page, "71"));
   g_assert_false (attest_pdf_page_go_to_label (page, "0"));
   g_assert_cmpuint (attest_pdf_view_get_page (view), ==, 15);
+
+  /* The outline: its four entries, "Section 1.1" going to page 5 at y 200. */
+  {
+    GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (attest_pdf_page_get_outline_view (page)));
+    g_autoptr(GtkStringObject) third = NULL;
+    graphene_rect_t area;
+
+    g_assert_cmpuint (g_list_model_get_n_items (model), ==, 4);
+    third = g_list_model_get_item (model, 2);
+    g_assert_cmpstr (gtk_string_object_get_string (third), ==, "Section 1.1");
+    g_assert_true (attest_pdf_page_activate_outline (page, 2));
+    attest_test_settle (20);
+    g_assert_cmpuint (attest_pdf_view_get_page (view), ==, 5);
+    g_assert_true (attest_pdf_view_get_page_area (view, 5, &area));
+    g_assert_cmpfloat_with_epsilon (area.origin.y, -(200.0 * area.size.height / 842.0 - 12.0), 2.0);
+    g_assert_false (attest_pdf_page_activate_outline (page, 4));
+  }
   gtk_window_destroy (window);
   attest_test_settle (20);
 }

@@ -50,6 +50,14 @@ struct _AttestPdfPage
   AttestPdfMatches *matches;
   gint current_match;
   char *find_text;   /* what is being found, or was */
+
+  /* The outline: titles in a list, the entries beside them */
+  GtkWidget *sidebar;
+  GtkToggleButton *sidebar_button;
+  GtkListView *outline_view;
+  GtkStringList *outline_titles;
+  GPtrArray *outline;  /* AttestPdfOutlineItem, in the titles' order */
+  GtkWidget *outline_empty;
 };
 
 typedef struct {
@@ -168,6 +176,209 @@ page_entry_activated (GtkEntry      *entry,
       gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
       gtk_widget_error_bell (GTK_WIDGET (entry));
     }
+}
+
+/* The outline */
+
+static void
+outline_setup (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *page = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (title), 0.0);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (title, TRUE);
+  gtk_widget_add_css_class (page, "dim-label");
+  gtk_widget_add_css_class (page, "numeric");
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), page);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_widget_set_margin_end (box, 6);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+outline_bind (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              AttestPdfPage            *self)
+{
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *title = gtk_widget_get_first_child (box);
+  GtkWidget *page = gtk_widget_get_next_sibling (title);
+  guint position = gtk_list_item_get_position (item);
+  AttestPdfOutlineItem *entry;
+  AttestPdfDocument *document = attest_pdf_view_get_document (self->view);
+  const char *label = NULL;
+  g_autofree char *number = NULL;
+  g_autofree char *name = NULL;
+
+  if (self->outline == NULL || position >= self->outline->len)
+    return;
+  entry = self->outline->pdata[position];
+  gtk_label_set_text (GTK_LABEL (title), entry->title);
+  gtk_widget_set_margin_start (box, 6 + 18 * (int) MIN (entry->depth, 8));
+  if (entry->page >= 0 && document != NULL)
+    {
+      label = attest_pdf_document_get_page_label (document, (guint) entry->page);
+      if (label == NULL)
+        label = number = g_strdup_printf ("%d", entry->page + 1);
+    }
+  gtk_label_set_text (GTK_LABEL (page), label != NULL ? label : "");
+  if (label != NULL)
+    /* Translators: an outline entry read by a screen reader: its title, its page's label */
+    name = g_strdup_printf (_("%s, page %s"), entry->title, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (box),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name != NULL ? name : entry->title, -1);
+  gtk_widget_set_tooltip_text (box, entry->uri);
+}
+
+static void
+open_uri_response (AdwMessageDialog *dialog,
+                   const char       *response,
+                   gpointer          user_data)
+{
+  const char *uri = g_object_get_data (G_OBJECT (dialog), "attest-uri");
+
+  if (g_str_equal (response, "open"))
+    gtk_show_uri (gtk_window_get_transient_for (GTK_WINDOW (dialog)), uri, GDK_CURRENT_TIME);
+}
+
+/* A link out of the file: shown, and opened only once the reader says so. */
+static void
+confirm_uri (AttestPdfPage *self,
+             const char    *uri)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                       _("Open This Link?"), NULL));
+  adw_message_dialog_set_body (dialog, uri);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "open", _("_Open Link"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "open", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "attest-uri", g_strdup (uri), g_free);
+  g_signal_connect (dialog, "response", G_CALLBACK (open_uri_response), NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void queue_update_controls (AttestPdfPage *self);
+
+/**
+ * attest_pdf_page_activate_outline:
+ *
+ * Follows the outline's entry at @position: its page, or (asked first)
+ * its link.
+ *
+ * Returns: whether the entry goes somewhere
+ */
+gboolean
+attest_pdf_page_activate_outline (AttestPdfPage *self,
+                                  guint          position)
+{
+  AttestPdfOutlineItem *entry;
+
+  g_return_val_if_fail (ATTEST_IS_PDF_PAGE (self), FALSE);
+
+  if (self->outline == NULL || position >= self->outline->len)
+    return FALSE;
+  entry = self->outline->pdata[position];
+  if (entry->page >= 0)
+    {
+      attest_pdf_view_scroll_to (self->view, (guint) entry->page, entry->y);
+      queue_update_controls (self);
+      return TRUE;
+    }
+  if (entry->uri != NULL)
+    {
+      confirm_uri (self, entry->uri);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+outline_activated (GtkListView   *list,
+                   guint          position,
+                   AttestPdfPage *self)
+{
+  if (!attest_pdf_page_activate_outline (self, position))
+    gtk_widget_error_bell (GTK_WIDGET (list));
+}
+
+GtkListView *
+attest_pdf_page_get_outline_view (AttestPdfPage *self)
+{
+  g_return_val_if_fail (ATTEST_IS_PDF_PAGE (self), NULL);
+  return self->outline_view;
+}
+
+static void
+load_outline (AttestPdfPage     *self,
+              AttestPdfDocument *document)
+{
+  guint n_old = g_list_model_get_n_items (G_LIST_MODEL (self->outline_titles));
+  g_autoptr(GPtrArray) titles = g_ptr_array_new ();
+
+  /* The rows go before the entries they read. */
+  gtk_string_list_splice (self->outline_titles, 0, n_old, NULL);
+  g_clear_pointer (&self->outline, g_ptr_array_unref);
+  if (document != NULL)
+    self->outline = attest_pdf_document_get_outline (document);
+  for (guint i = 0; self->outline != NULL && i < self->outline->len; i++)
+    g_ptr_array_add (titles, ((AttestPdfOutlineItem *) self->outline->pdata[i])->title);
+  g_ptr_array_add (titles, NULL);
+  gtk_string_list_splice (self->outline_titles, 0, 0, (const char * const *) titles->pdata);
+  gtk_widget_set_visible (self->outline_empty, titles->len <= 1);
+  gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->outline_view)), titles->len > 1);
+}
+
+static GtkWidget *
+build_sidebar (AttestPdfPage *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *heading = gtk_label_new (_("Contents"));
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkNoSelection *model;
+
+  gtk_widget_add_css_class (heading, "heading");
+  gtk_label_set_xalign (GTK_LABEL (heading), 0.0);
+  gtk_widget_set_margin_start (heading, 12);
+  gtk_widget_set_margin_top (heading, 12);
+  gtk_widget_set_margin_bottom (heading, 6);
+  self->outline_titles = gtk_string_list_new (NULL);
+  model = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->outline_titles)));
+  g_signal_connect (factory, "setup", G_CALLBACK (outline_setup), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (outline_bind), self);
+  self->outline_view = GTK_LIST_VIEW (gtk_list_view_new (GTK_SELECTION_MODEL (model), factory));
+  gtk_list_view_set_single_click_activate (self->outline_view, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->outline_view), "navigation-sidebar");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->outline_view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Contents"), -1);
+  g_signal_connect (self->outline_view, "activate", G_CALLBACK (outline_activated), self);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->outline_view));
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_widget_set_vexpand (scrolled, TRUE);
+  self->outline_empty = gtk_label_new (_("This PDF has no table of contents"));
+  gtk_label_set_wrap (GTK_LABEL (self->outline_empty), TRUE);
+  gtk_widget_add_css_class (self->outline_empty, "dim-label");
+  gtk_widget_set_margin_start (self->outline_empty, 12);
+  gtk_widget_set_margin_end (self->outline_empty, 12);
+  gtk_widget_set_vexpand (self->outline_empty, TRUE);
+  gtk_widget_set_valign (self->outline_empty, GTK_ALIGN_START);
+  gtk_box_append (GTK_BOX (box), heading);
+  gtk_box_append (GTK_BOX (box), scrolled);
+  gtk_box_append (GTK_BOX (box), self->outline_empty);
+  gtk_widget_set_size_request (box, 220, -1);
+  self->sidebar = box;
+  return box;
 }
 
 /* Find */
@@ -478,6 +689,7 @@ opened (GObject      *source,
     {
       attest_pdf_view_set_document (self->view, document);
       attest_pdf_view_set_page (self->view, self->initial_page);
+      load_outline (self, document);
       gtk_stack_set_visible_child_name (self->stack, "view");
       update_page_controls (self);
       update_zoom_label (self);
@@ -534,6 +746,7 @@ attest_pdf_page_clear (AttestPdfPage *self)
   attest_pdf_page_find (self, "");
   gtk_search_bar_set_search_mode (self->search_bar, FALSE);
   attest_pdf_view_set_document (self->view, NULL);
+  load_outline (self, NULL);
   g_clear_pointer (&self->bytes, g_bytes_unref);
   g_clear_pointer (&self->display_name, g_free);
 }
@@ -608,6 +821,8 @@ attest_pdf_page_dispose (GObject *object)
   g_clear_pointer (&self->find_text, g_free);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
+  g_clear_pointer (&self->outline, g_ptr_array_unref);
+  g_clear_object (&self->outline_titles);
   g_clear_pointer (&self->bytes, g_bytes_unref);
   g_clear_pointer (&self->display_name, g_free);
   G_OBJECT_CLASS (attest_pdf_page_parent_class)->dispose (object);
@@ -707,6 +922,11 @@ build_toolbar (AttestPdfPage *self)
   gtk_widget_set_hexpand (GTK_WIDGET (self->zoom_button), TRUE);
   gtk_widget_set_halign (GTK_WIDGET (self->zoom_button), GTK_ALIGN_END);
 
+  self->sidebar_button = GTK_TOGGLE_BUTTON (gtk_toggle_button_new ());
+  gtk_button_set_icon_name (GTK_BUTTON (self->sidebar_button), "sidebar-show-symbolic");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->sidebar_button), _("Contents"));
+  gtk_toggle_button_set_active (self->sidebar_button, TRUE);
+  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->sidebar_button));
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->page_entry));
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->of_label));
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->zoom_button));
@@ -719,6 +939,7 @@ attest_pdf_page_init (AttestPdfPage *self)
   GtkWidget *scrolled = gtk_scrolled_window_new ();
   GtkWidget *spinner = gtk_spinner_new ();
   GtkWidget *view_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *paned;
 
   gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
                                   GTK_ORIENTATION_VERTICAL);
@@ -739,9 +960,18 @@ attest_pdf_page_init (AttestPdfPage *self)
   self->view = ATTEST_PDF_VIEW (attest_pdf_view_new ());
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->view));
   gtk_widget_set_vexpand (scrolled, TRUE);
+  gtk_widget_set_hexpand (scrolled, TRUE);
   gtk_box_append (GTK_BOX (view_box), self->toolbar);
   gtk_box_append (GTK_BOX (view_box), build_search_bar (self));
-  gtk_box_append (GTK_BOX (view_box), scrolled);
+  paned = gtk_paned_new (GTK_ORIENTATION_HORIZONTAL);
+  gtk_paned_set_start_child (GTK_PANED (paned), build_sidebar (self));
+  gtk_paned_set_resize_start_child (GTK_PANED (paned), FALSE);
+  gtk_paned_set_shrink_start_child (GTK_PANED (paned), FALSE);
+  gtk_paned_set_end_child (GTK_PANED (paned), scrolled);
+  gtk_paned_set_shrink_end_child (GTK_PANED (paned), FALSE);
+  gtk_widget_set_vexpand (paned, TRUE);
+  gtk_box_append (GTK_BOX (view_box), paned);
+  g_object_bind_property (self->sidebar_button, "active", self->sidebar, "visible", G_BINDING_SYNC_CREATE);
   gtk_stack_add_named (self->stack, view_box, "view");
   g_signal_connect_swapped (self->view, "notify::page", G_CALLBACK (queue_update_controls), self);
   g_signal_connect_swapped (self->view, "notify::zoom", G_CALLBACK (queue_update_controls), self);
