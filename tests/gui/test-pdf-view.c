@@ -262,6 +262,35 @@ test_page_entry (void)
   attest_test_settle (20);
 }
 
+/* ATTEST_TEST_SCREENSHOT_DIR=DIR: a PNG of @window there, to look at (not asserted). */
+static void
+maybe_screenshot (GtkWindow  *window,
+                  const char *name)
+{
+  const char *dir = g_getenv ("ATTEST_TEST_SCREENSHOT_DIR");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  int width, height;
+
+  if (dir == NULL)
+    return;
+  attest_test_settle (800);
+  width = gtk_widget_get_width (GTK_WIDGET (window));
+  height = gtk_widget_get_height (GTK_WIDGET (window));
+  paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  path = g_build_filename (dir, name, NULL);
+  gdk_texture_save_to_png (texture, path);
+  g_test_message ("screenshot: %s", path);
+}
+
 /* Find: every match highlighted, "1 of 12", next and previous wrapping. */
 static void
 test_find (void)
@@ -273,6 +302,11 @@ test_find (void)
   gint64 until;
   guint expected = (N_PAGES + 5) / 6;   /* pages 0, 6, 12… */
 
+  if (g_getenv ("ATTEST_TEST_SCREENSHOT_DIR") != NULL)
+    {
+      attest_test_use_app_style ();
+      gtk_window_set_default_size (window, 1100, 750);
+    }
   attest_pdf_page_load (page, bytes, "generated.pdf", 20);
   g_assert_true (wait_state (page, "view"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "pdf.find", NULL));
@@ -285,6 +319,7 @@ test_find (void)
       g_main_context_iteration (NULL, TRUE);
     }
   attest_test_settle (200);   /* the entry's own search-changed finds the search under way */
+  maybe_screenshot (window, "pdf-view-find.png");
   g_assert_cmpuint (attest_pdf_page_get_n_matches (page), ==, expected);
   for (guint i = 0; i < N_PAGES; i++)
     g_assert_cmpuint (attest_pdf_view_get_n_highlighted (view, i), ==, i % 6 == 0 ? 1 : 0);

@@ -894,6 +894,7 @@ build_toolbar (AttestPdfPage *self)
   gtk_widget_add_css_class (bar, "toolbar");
   self->page_entry = GTK_ENTRY (gtk_entry_new ());
   gtk_editable_set_width_chars (GTK_EDITABLE (self->page_entry), 5);
+  gtk_editable_set_max_width_chars (GTK_EDITABLE (self->page_entry), 6);
   gtk_entry_set_alignment (self->page_entry, 1.0);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->page_entry), _("Go to a page by its number or label"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->page_entry),

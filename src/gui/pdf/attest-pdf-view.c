@@ -13,6 +13,7 @@
  */
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 #include <math.h>
 
@@ -571,6 +572,8 @@ attest_pdf_view_snapshot (GtkWidget   *widget,
 {
   AttestPdfView *self = ATTEST_PDF_VIEW (widget);
   static const GdkRGBA paper = { 1.0, 1.0, 1.0, 1.0 };
+  static const GdkRGBA desk = { 0.85, 0.85, 0.85, 1.0 };
+  static const GdkRGBA desk_dark = { 0.16, 0.16, 0.16, 1.0 };
   static const GdkRGBA edge = { 0.0, 0.0, 0.0, 0.25 };
   static const GdkRGBA ink = { 0.33, 0.33, 0.33, 1.0 };
   static const GdkRGBA error_ink = { 0.75, 0.11, 0.16, 1.0 };
@@ -578,6 +581,10 @@ attest_pdf_view_snapshot (GtkWidget   *widget,
   int height = gtk_widget_get_height (widget);
   double hx, vy;
 
+  /* The desk the pages lie on, as in Papers: darker than the paper. */
+  gtk_snapshot_append_color (snapshot,
+                             adw_style_manager_get_dark (adw_style_manager_get_default ()) ? &desk_dark : &desk,
+                             &GRAPHENE_RECT_INIT (0, 0, width, height));
   if (self->renderer == NULL || self->n_pages == 0 || self->doc_height <= 0.0)
     return;
 
