@@ -8,6 +8,9 @@
 #include "config.h"
 
 #include <string.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
 #include <sys/resource.h>
 
 #include <adwaita.h>
@@ -16,6 +19,7 @@
 #include "attest-application.h"
 #include "attest-cell-pane.h"
 #include "attest-pdf-page.h"
+#include "attest-pdf-print.h"
 #include "attest-pdf-view.h"
 #include "attest-test-corpus.h"
 #include "attest-test-generate.h"
@@ -348,6 +352,39 @@ test_find (void)
   attest_test_settle (20);
 }
 
+/* Print: every page through the print operation, exported to PDF and read
+ * back: as many pages, the same text, the landscape page on landscape paper. */
+static void
+test_print (void)
+{
+  g_autoptr(AttestPdfDocument) document = open_generated ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(AttestPdfDocument) printed = NULL;
+  g_autofree char *text = NULL;
+  double w = 0, h = 0;
+  int fd = g_file_open_tmp ("attest-pdf-print-XXXXXX.pdf", &path, &error);
+
+  g_assert_no_error (error);
+  close (fd);
+  g_unlink (path);
+  g_assert_cmpint (attest_pdf_print (NULL, document, 0, GTK_PRINT_OPERATION_ACTION_EXPORT, path, &error),
+                   ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+  g_assert_no_error (error);
+  file = g_file_new_for_path (path);
+  printed = attest_pdf_document_new_from_file (file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (attest_pdf_document_get_n_pages (printed), ==, N_PAGES);
+  text = attest_pdf_document_get_page_text (printed, 12);
+  g_assert_nonnull (strstr (text, "sheet 13 of 70"));
+  g_assert_true (attest_pdf_document_get_page_size (printed, ATTEST_TEST_PDF_LANDSCAPE, &w, &h));
+  g_assert_cmpfloat (w, >, h);
+  g_assert_true (attest_pdf_document_get_page_size (printed, 0, &w, &h));
+  g_assert_cmpfloat (w, <, h);
+  g_unlink (path);
+}
+
 /* Not a PDF: the status page says why, naming the file. */
 static void
 test_broken (void)
@@ -563,6 +600,7 @@ main (int argc, char **argv)
   g_test_add_func ("/pdf-view/view", test_view);
   g_test_add_func ("/pdf-view/page-entry", test_page_entry);
   g_test_add_func ("/pdf-view/find", test_find);
+  g_test_add_func ("/pdf-view/print", test_print);
   g_test_add_func ("/pdf-view/broken", test_broken);
   g_test_add_func ("/pdf-view/password", test_password);
   g_test_add_func ("/pdf-view/window", test_window);

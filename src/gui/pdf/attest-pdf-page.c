@@ -15,7 +15,9 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "attest-markup.h"
 #include "attest-pdf-page.h"
+#include "attest-pdf-print.h"
 
 struct _AttestPdfPage
 {
@@ -807,6 +809,31 @@ zoom_action (GtkWidget  *widget,
 }
 
 static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  AttestPdfPage *self = ATTEST_PDF_PAGE (widget);
+  AttestPdfDocument *document = attest_pdf_view_get_document (self->view);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (document == NULL)
+    return;
+  if (attest_pdf_print (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, document,
+                        attest_pdf_view_get_page (self->view), GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                        NULL, &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+
+      if (overlay != NULL)
+        adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), attest_toast_new_plain (error->message));
+      else
+        g_warning ("%s", error->message);
+    }
+}
+
+static void
 attest_pdf_page_dispose (GObject *object)
 {
   AttestPdfPage *self = ATTEST_PDF_PAGE (object);
@@ -843,6 +870,8 @@ attest_pdf_page_class_init (AttestPdfPageClass *klass)
   gtk_widget_class_install_action (widget_class, "pdf.fit-width", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "pdf.fit-page", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "pdf.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "pdf.print", NULL, print_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "pdf.print", NULL);
   gtk_widget_class_install_action (widget_class, "pdf.find-next", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "pdf.find-previous", NULL, find_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "pdf.find", NULL);
@@ -890,6 +919,7 @@ build_toolbar (AttestPdfPage *self)
   g_autoptr(GMenu) fit = g_menu_new ();
   g_autoptr(GMenu) steps = g_menu_new ();
   GtkWidget *zoom_box;
+  GtkWidget *print;
 
   gtk_widget_add_css_class (bar, "toolbar");
   self->page_entry = GTK_ENTRY (gtk_entry_new ());
@@ -931,6 +961,10 @@ build_toolbar (AttestPdfPage *self)
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->page_entry));
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->of_label));
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->zoom_button));
+  print = gtk_button_new_from_icon_name ("printer-symbolic");
+  gtk_widget_set_tooltip_text (print, _("Print the PDF"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (print), "pdf.print");
+  gtk_box_append (GTK_BOX (bar), print);
   return bar;
 }
 
