@@ -216,6 +216,15 @@ show_page (GtkWindow **window)
   return page;
 }
 
+static void
+remember_uri (AttestPdfView *view,
+              const char    *uri,
+              char         **out)
+{
+  g_free (*out);
+  *out = g_strdup (uri);
+}
+
 /* The page entry takes a label ("iii") or a number; anything else is refused. */
 static void
 test_page_entry (void)
@@ -245,6 +254,27 @@ test_page_entry (void)
   g_assert_false (attest_pdf_page_go_to_label (page, "71"));
   g_assert_false (attest_pdf_page_go_to_label (page, "0"));
   g_assert_cmpuint (attest_pdf_view_get_page (view), ==, 15);
+
+  /* Page 40's link back to page 1 (y 300), followed; page 1's link out, not. */
+  g_assert_true (attest_pdf_view_activate_link_at (view, 40, 100, 110));
+  attest_test_settle (20);
+  g_assert_cmpuint (attest_pdf_view_get_page (view), ==, 1);
+  g_assert_false (attest_pdf_view_activate_link_at (view, 40, 100, 300));
+  {
+    g_autofree char *uri = NULL;
+    gulong id = g_signal_connect (view, "uri-activated", G_CALLBACK (remember_uri), &uri);
+    GtkWidget *dialog;
+
+    g_assert_true (attest_pdf_view_activate_link_at (view, 1, 100, 150));
+    g_assert_cmpstr (uri, ==, ATTEST_TEST_PDF_URI);
+    g_signal_handler_disconnect (view, id);
+    /* The page asked before opening it: a dialog showing the address. */
+    dialog = GTK_WIDGET (attest_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+    g_assert_nonnull (dialog);
+    g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), ==, ATTEST_TEST_PDF_URI);
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  }
 
   /* The outline: its four entries, "Section 1.1" going to page 5 at y 200. */
   {

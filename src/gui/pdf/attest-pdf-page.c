@@ -1009,6 +1009,7 @@ attest_pdf_page_init (AttestPdfPage *self)
   g_object_bind_property (self->sidebar_button, "active", self->sidebar, "visible", G_BINDING_SYNC_CREATE);
   gtk_stack_add_named (self->stack, view_box, "view");
   g_signal_connect_swapped (self->view, "notify::page", G_CALLBACK (queue_update_controls), self);
+  g_signal_connect_swapped (self->view, "uri-activated", G_CALLBACK (confirm_uri), self);
   g_signal_connect_swapped (self->view, "notify::zoom", G_CALLBACK (queue_update_controls), self);
 
   gtk_stack_add_named (self->stack, build_password_page (self), "password");

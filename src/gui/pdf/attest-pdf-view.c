@@ -71,6 +71,8 @@ struct _AttestPdfView
   GArray **matches;
   gint current_page;
   AttestPdfRect current_area;
+
+  GHashTable *links; /* page → GPtrArray of AttestPdfLink, read once */
 };
 
 enum {
@@ -87,6 +89,13 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  URI_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (AttestPdfView, attest_pdf_view, GTK_TYPE_WIDGET,
                                G_IMPLEMENT_INTERFACE (GTK_TYPE_SCROLLABLE, NULL))
@@ -732,6 +741,7 @@ clear_document (AttestPdfView *self)
 {
   attest_pdf_view_clear_matches (self);
   g_hash_table_remove_all (self->textures);
+  g_hash_table_remove_all (self->links);
   if (self->renderer != NULL)
     {
       g_clear_signal_handler (&self->rendered_id, self->renderer);
@@ -1044,6 +1054,122 @@ pinch_changed (GtkGestureZoom *gesture,
   apply_zoom (self, self->gesture_zoom * scale, x, y);
 }
 
+/* The page under (@x, @y) in the view, and the point on it in points. */
+static gboolean
+point_on_page (AttestPdfView *self,
+               double         x,
+               double         y,
+               guint         *page,
+               double        *page_x_pt,
+               double        *page_y_pt)
+{
+  double doc_x, doc_y, ppp = px_per_point (self);
+  guint i;
+
+  if (self->n_pages == 0 || self->doc_height <= 0.0)
+    return FALSE;
+  doc_x = x + gtk_adjustment_get_value (self->hadjustment);
+  doc_y = y + gtk_adjustment_get_value (self->vadjustment);
+  i = page_at_or_below (self, doc_y);
+  if (doc_y < self->tops[i] || doc_x < page_x (self, i) || doc_x > page_x (self, i) + self->sizes[2 * i])
+    return FALSE;
+  *page = i;
+  *page_x_pt = (doc_x - page_x (self, i)) / ppp;
+  *page_y_pt = (doc_y - self->tops[i]) / ppp;
+  return TRUE;
+}
+
+static AttestPdfLink *
+link_at (AttestPdfView *self,
+         guint          page,
+         double         x,
+         double         y)
+{
+  GPtrArray *links;
+
+  if (self->document == NULL || page >= self->n_pages)
+    return NULL;
+  links = g_hash_table_lookup (self->links, GUINT_TO_POINTER (page));
+  if (links == NULL)
+    {
+      links = attest_pdf_document_get_links (self->document, page);
+      if (links == NULL)
+        links = g_ptr_array_new ();
+      g_hash_table_insert (self->links, GUINT_TO_POINTER (page), links);
+    }
+  for (guint i = 0; i < links->len; i++)
+    {
+      AttestPdfLink *link = links->pdata[i];
+
+      if (x >= link->area.x1 && x <= link->area.x2 && y >= link->area.y1 && y <= link->area.y2)
+        return link;
+    }
+  return NULL;
+}
+
+/**
+ * attest_pdf_view_activate_link_at:
+ * @x: (in points on @page)
+ *
+ * Follows the link at that point: a page of this file at once; a link out
+ * of it by "uri-activated", for the caller to show and confirm.
+ *
+ * Returns: whether there is a link there
+ */
+gboolean
+attest_pdf_view_activate_link_at (AttestPdfView *self,
+                                  guint          page,
+                                  double         x,
+                                  double         y)
+{
+  AttestPdfLink *link;
+
+  g_return_val_if_fail (ATTEST_IS_PDF_VIEW (self), FALSE);
+
+  link = link_at (self, page, x, y);
+  if (link == NULL)
+    return FALSE;
+  if (link->kind == ATTEST_PDF_LINK_PAGE && link->page >= 0)
+    attest_pdf_view_scroll_to (self, (guint) link->page, link->y);
+  else if (link->kind == ATTEST_PDF_LINK_URI && link->uri != NULL)
+    g_signal_emit (self, signals[URI_ACTIVATED], 0, link->uri);
+  return TRUE;
+}
+
+static void
+pointer_moved (GtkEventControllerMotion *motion,
+               double                    x,
+               double                    y,
+               AttestPdfView            *self)
+{
+  guint page;
+  double px, py;
+  AttestPdfLink *link = NULL;
+
+  if (point_on_page (self, x, y, &page, &px, &py))
+    link = link_at (self, page, px, py);
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), link != NULL ? "pointer" : NULL);
+  /* A link out of the file says where it goes before it is followed. */
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self),
+                               link != NULL && link->kind == ATTEST_PDF_LINK_URI ? link->uri : NULL);
+}
+
+static void
+clicked (GtkGestureClick *gesture,
+         int              n_press,
+         double           x,
+         double           y,
+         AttestPdfView   *self)
+{
+  guint page;
+  double px, py;
+
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+  if (n_press == 1 && point_on_page (self, x, y, &page, &px, &py) &&
+      attest_pdf_view_activate_link_at (self, page, px, py))
+    gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
 static void
 attest_pdf_view_get_property (GObject    *object,
                               guint       prop_id,
@@ -1115,6 +1241,7 @@ attest_pdf_view_finalize (GObject *object)
   AttestPdfView *self = ATTEST_PDF_VIEW (object);
 
   g_hash_table_unref (self->textures);
+  g_hash_table_unref (self->links);
   G_OBJECT_CLASS (attest_pdf_view_parent_class)->finalize (object);
 }
 
@@ -1158,6 +1285,15 @@ attest_pdf_view_class_init (AttestPdfViewClass *klass)
     g_param_spec_uint ("zoom-mode", NULL, NULL, 0, ATTEST_PDF_ZOOM_FREE, ATTEST_PDF_ZOOM_FIT_WIDTH,
                        G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+  /**
+   * AttestPdfView::uri-activated:
+   * @uri: where a link out of the file goes
+   *
+   * A link to a URI was clicked: show it, and open it only if asked to.
+   */
+  signals[URI_ACTIVATED] =
+    g_signal_new ("uri-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
   g_object_class_override_property (object_class, PROP_HADJUSTMENT, "hadjustment");
   g_object_class_override_property (object_class, PROP_VADJUSTMENT, "vadjustment");
   g_object_class_override_property (object_class, PROP_HSCROLL_POLICY, "hscroll-policy");
@@ -1190,6 +1326,8 @@ static void
 attest_pdf_view_init (AttestPdfView *self)
 {
   GtkEventController *scroll;
+  GtkEventController *motion;
+  GtkGesture *click;
   GtkGesture *pinch;
 
   self->zoom = 1.0;
@@ -1197,6 +1335,7 @@ attest_pdf_view_init (AttestPdfView *self)
   self->pending_page = -1;
   self->current_page = -1;
   self->textures = g_hash_table_new_full (NULL, NULL, NULL, texture_free);
+  self->links = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
   set_hadjustment (self, NULL);
   set_vadjustment (self, NULL);
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
@@ -1205,6 +1344,14 @@ attest_pdf_view_init (AttestPdfView *self)
   scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
   g_signal_connect (scroll, "scroll", G_CALLBACK (scrolled), self);
   gtk_widget_add_controller (GTK_WIDGET (self), scroll);
+
+  motion = gtk_event_controller_motion_new ();
+  g_signal_connect (motion, "motion", G_CALLBACK (pointer_moved), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), motion);
+
+  click = gtk_gesture_click_new ();
+  g_signal_connect (click, "released", G_CALLBACK (clicked), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
 
   pinch = gtk_gesture_zoom_new ();
   g_signal_connect (pinch, "begin", G_CALLBACK (pinch_begin), self);

@@ -57,6 +57,10 @@ void               attest_pdf_view_set_current_match (AttestPdfView     *self,
                                                       const AttestPdfRect *area);
 guint              attest_pdf_view_get_n_highlighted (AttestPdfView     *self,
                                                       guint              page);
+gboolean           attest_pdf_view_activate_link_at  (AttestPdfView     *self,
+                                                      guint              page,
+                                                      double             x,
+                                                      double             y);
 gboolean           attest_pdf_view_is_page_drawn     (AttestPdfView     *self,
                                                       guint              page);
 
