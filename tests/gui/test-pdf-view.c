@@ -276,6 +276,25 @@ test_page_entry (void)
     gtk_window_destroy (GTK_WINDOW (dialog));
   }
 
+  /* Text selected on page 0 over its selection line, and copied. */
+  {
+    g_autofree char *text = NULL;
+    AttestPdfRect line = { 70, 290, 400, 302 };
+    GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (view));
+    g_auto(GValue) value = G_VALUE_INIT;
+
+    attest_pdf_view_select (view, 0, ATTEST_PDF_SELECT_GLYPH, &line);
+    text = attest_pdf_view_get_selected_text (view);
+    g_assert_nonnull (text);
+    g_assert_nonnull (strstr (text, ATTEST_TEST_PDF_SELECTION));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "pdf-view.copy", NULL));
+    g_value_init (&value, G_TYPE_STRING);
+    g_assert_true (gdk_content_provider_get_value (gdk_clipboard_get_content (clipboard), &value, NULL));
+    g_assert_cmpstr (g_value_get_string (&value), ==, text);
+    attest_pdf_view_clear_selection (view);
+    g_assert_null (attest_pdf_view_get_selected_text (view));
+  }
+
   /* The outline: its four entries, "Section 1.1" going to page 5 at y 200. */
   {
     GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (attest_pdf_page_get_outline_view (page)));

@@ -73,6 +73,13 @@ struct _AttestPdfView
   AttestPdfRect current_area;
 
   GHashTable *links; /* page → GPtrArray of AttestPdfLink, read once */
+
+  /* The selection: on one page, between two points, by glyph, word or line */
+  gint sel_page;   /* -1 for none */
+  AttestPdfSelectStyle sel_style;
+  AttestPdfRect sel_area;
+  cairo_region_t *sel_region; /* in points × 1000 (scale 1000 / 72 dpi) */
+  gboolean dragged;
 };
 
 enum {
@@ -575,6 +582,39 @@ draw_matches (AttestPdfView         *self,
     append_match (self, snapshot, area, &self->current_area, &current);
 }
 
+#define REGION_SCALE 10.0
+
+static gboolean point_on_page (AttestPdfView *self,
+                               double         x,
+                               double         y,
+                               guint         *page,
+                               double        *page_x_pt,
+                               double        *page_y_pt);
+
+static void
+draw_selection (AttestPdfView         *self,
+                GtkSnapshot           *snapshot,
+                guint                  page,
+                const graphene_rect_t *area)
+{
+  static const GdkRGBA selected = { 0.21, 0.52, 0.89, 0.35 };
+  double k = px_per_point (self) / REGION_SCALE;
+  int n;
+
+  if (self->sel_page != (gint) page || self->sel_region == NULL)
+    return;
+  n = cairo_region_num_rectangles (self->sel_region);
+  for (int i = 0; i < n; i++)
+    {
+      cairo_rectangle_int_t r;
+
+      cairo_region_get_rectangle (self->sel_region, i, &r);
+      gtk_snapshot_append_color (snapshot, &selected,
+                                 &GRAPHENE_RECT_INIT (area->origin.x + r.x * k, area->origin.y + r.y * k,
+                                                      r.width * k, r.height * k));
+    }
+}
+
 static void
 attest_pdf_view_snapshot (GtkWidget   *widget,
                           GtkSnapshot *snapshot)
@@ -635,7 +675,10 @@ attest_pdf_view_snapshot (GtkWidget   *widget,
           draw_text_in_page (self, snapshot, &area, label != NULL ? label : number, &ink);
         }
       if (texture != NULL)
-        draw_matches (self, snapshot, i, &area);
+        {
+          draw_matches (self, snapshot, i, &area);
+          draw_selection (self, snapshot, i, &area);
+        }
     }
   gtk_snapshot_pop (snapshot);
 }
@@ -736,9 +779,116 @@ attest_pdf_view_set_current_match (AttestPdfView       *self,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+void
+attest_pdf_view_clear_selection (AttestPdfView *self)
+{
+  g_return_if_fail (ATTEST_IS_PDF_VIEW (self));
+
+  self->sel_page = -1;
+  g_clear_pointer (&self->sel_region, cairo_region_destroy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "pdf-view.copy", FALSE);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * attest_pdf_view_select:
+ * @area: from the point the drag began (x1, y1) to where it is (x2, y2),
+ *   in points on @page
+ */
+void
+attest_pdf_view_select (AttestPdfView        *self,
+                        guint                 page,
+                        AttestPdfSelectStyle  style,
+                        const AttestPdfRect  *area)
+{
+  g_return_if_fail (ATTEST_IS_PDF_VIEW (self));
+  g_return_if_fail (area != NULL);
+
+  g_clear_pointer (&self->sel_region, cairo_region_destroy);
+  if (self->document == NULL || page >= self->n_pages)
+    {
+      attest_pdf_view_clear_selection (self);
+      return;
+    }
+  self->sel_page = (gint) page;
+  self->sel_style = style;
+  self->sel_area = *area;
+  self->sel_region = attest_pdf_document_get_selected_region (self->document, page, REGION_SCALE, style, area);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "pdf-view.copy",
+                                 self->sel_region != NULL && !cairo_region_is_empty (self->sel_region));
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * attest_pdf_view_get_selected_text:
+ *
+ * Returns: (transfer full) (nullable): the selected text
+ */
+char *
+attest_pdf_view_get_selected_text (AttestPdfView *self)
+{
+  g_return_val_if_fail (ATTEST_IS_PDF_VIEW (self), NULL);
+
+  if (self->document == NULL || self->sel_page < 0)
+    return NULL;
+  return attest_pdf_document_get_selected_text (self->document, (guint) self->sel_page,
+                                                self->sel_style, &self->sel_area);
+}
+
+static void
+copy_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  g_autofree char *text = attest_pdf_view_get_selected_text (ATTEST_PDF_VIEW (widget));
+
+  if (text != NULL && *text != '\0')
+    gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
+  else
+    gtk_widget_error_bell (widget);
+}
+
+static void
+drag_begun (GtkGestureDrag *gesture,
+            double          x,
+            double          y,
+            AttestPdfView  *self)
+{
+  guint page;
+  double px, py;
+
+  self->dragged = FALSE;
+  if (!point_on_page (self, x, y, &page, &px, &py))
+    {
+      attest_pdf_view_clear_selection (self);
+      return;
+    }
+  self->sel_page = (gint) page;
+  self->sel_area = (AttestPdfRect) { px, py, px, py };
+}
+
+static void
+drag_updated (GtkGestureDrag *gesture,
+              double          dx,
+              double          dy,
+              AttestPdfView  *self)
+{
+  double ppp = px_per_point (self);
+  AttestPdfRect area;
+
+  if (self->sel_page < 0 || (fabs (dx) < 3 && fabs (dy) < 3 && !self->dragged))
+    return;
+  self->dragged = TRUE;
+  area = self->sel_area;
+  area.x2 = area.x1 + dx / ppp;
+  area.y2 = area.y1 + dy / ppp;
+  attest_pdf_view_select (self, (guint) self->sel_page, ATTEST_PDF_SELECT_GLYPH, &area);
+}
+
 static void
 clear_document (AttestPdfView *self)
 {
+  attest_pdf_view_clear_selection (self);
   attest_pdf_view_clear_matches (self);
   g_hash_table_remove_all (self->textures);
   g_hash_table_remove_all (self->links);
@@ -1165,9 +1315,15 @@ clicked (GtkGestureClick *gesture,
   double px, py;
 
   gtk_widget_grab_focus (GTK_WIDGET (self));
-  if (n_press == 1 && point_on_page (self, x, y, &page, &px, &py) &&
-      attest_pdf_view_activate_link_at (self, page, px, py))
+  if (self->dragged || !point_on_page (self, x, y, &page, &px, &py))
+    return;
+  if (n_press == 1 && attest_pdf_view_activate_link_at (self, page, px, py))
     gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  else if (n_press == 1)
+    attest_pdf_view_clear_selection (self);
+  else
+    attest_pdf_view_select (self, page, n_press == 2 ? ATTEST_PDF_SELECT_WORD : ATTEST_PDF_SELECT_LINE,
+                            &(AttestPdfRect) { px, py, px, py });
 }
 
 static void
@@ -1305,6 +1461,9 @@ attest_pdf_view_class_init (AttestPdfViewClass *klass)
   gtk_widget_class_install_action (widget_class, "pdf-view.fit-width", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "pdf-view.fit-page", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "pdf-view.scroll", "i", scroll_action);
+  gtk_widget_class_install_action (widget_class, "pdf-view.copy", NULL, copy_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK, "pdf-view.copy", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Insert, GDK_CONTROL_MASK, "pdf-view.copy", NULL);
   add_zoom_binding (widget_class, GDK_KEY_plus, "pdf-view.zoom-in");
   add_zoom_binding (widget_class, GDK_KEY_equal, "pdf-view.zoom-in");
   add_zoom_binding (widget_class, GDK_KEY_KP_Add, "pdf-view.zoom-in");
@@ -1328,12 +1487,14 @@ attest_pdf_view_init (AttestPdfView *self)
   GtkEventController *scroll;
   GtkEventController *motion;
   GtkGesture *click;
+  GtkGesture *drag;
   GtkGesture *pinch;
 
   self->zoom = 1.0;
   self->zoom_mode = ATTEST_PDF_ZOOM_FIT_WIDTH;
   self->pending_page = -1;
   self->current_page = -1;
+  self->sel_page = -1;
   self->textures = g_hash_table_new_full (NULL, NULL, NULL, texture_free);
   self->links = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
   set_hadjustment (self, NULL);
@@ -1353,12 +1514,18 @@ attest_pdf_view_init (AttestPdfView *self)
   g_signal_connect (click, "released", G_CALLBACK (clicked), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
 
+  drag = gtk_gesture_drag_new ();
+  g_signal_connect (drag, "drag-begin", G_CALLBACK (drag_begun), self);
+  g_signal_connect (drag, "drag-update", G_CALLBACK (drag_updated), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
+
   pinch = gtk_gesture_zoom_new ();
   g_signal_connect (pinch, "begin", G_CALLBACK (pinch_begin), self);
   g_signal_connect (pinch, "scale-changed", G_CALLBACK (pinch_changed), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (pinch));
 
   update_accessible_name (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "pdf-view.copy", FALSE);
 }
 
 GtkWidget *

@@ -61,6 +61,12 @@ gboolean           attest_pdf_view_activate_link_at  (AttestPdfView     *self,
                                                       guint              page,
                                                       double             x,
                                                       double             y);
+void               attest_pdf_view_select            (AttestPdfView     *self,
+                                                      guint              page,
+                                                      AttestPdfSelectStyle style,
+                                                      const AttestPdfRect *area);
+void               attest_pdf_view_clear_selection   (AttestPdfView     *self);
+char              *attest_pdf_view_get_selected_text (AttestPdfView     *self);
 gboolean           attest_pdf_view_is_page_drawn     (AttestPdfView     *self,
                                                       guint              page);
 
