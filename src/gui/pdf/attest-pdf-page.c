@@ -6,8 +6,8 @@
  * a stack: "loading" while the file is parsed in a thread, "password"
  * for an encrypted file (a wrong one says so and asks again; the password
  * is never kept), "error" with the reason for a file that cannot open,
- * and "view". Whatever the stack does not show is left out of the
- * accessibility tree by GtkStack itself.
+ * and "view". Whatever the stack does not show is hidden from a screen
+ * reader too (attest_unshown_follow_stack()).
  */
 #include "config.h"
 
@@ -18,6 +18,7 @@
 #include "attest-markup.h"
 #include "attest-pdf-page.h"
 #include "attest-pdf-print.h"
+#include "attest-unshown.h"
 
 struct _AttestPdfPage
 {
@@ -1020,6 +1021,7 @@ attest_pdf_page_init (AttestPdfPage *self)
   gtk_stack_add_named (self->stack, GTK_WIDGET (self->error_page), "error");
 
   gtk_stack_set_visible_child_name (self->stack, "loading");
+  attest_unshown_follow_stack (self->stack);
   gtk_widget_set_parent (GTK_WIDGET (self->stack), GTK_WIDGET (self));
 }
 
