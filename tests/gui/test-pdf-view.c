@@ -311,6 +311,34 @@ test_page_entry (void)
     g_assert_cmpfloat_with_epsilon (area.origin.y, -(200.0 * area.size.height / 842.0 - 12.0), 2.0);
     g_assert_false (attest_pdf_page_activate_outline (page, 4));
   }
+
+  /* Thumbnails: one a page, labelled, drawn by their own renderer; a click
+   * shows the page. */
+  {
+    GtkListView *thumbnails = attest_pdf_page_get_thumbnails (page);
+    GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (thumbnails));
+    GtkStack *sidebar_stack = GTK_STACK (gtk_widget_get_ancestor (GTK_WIDGET (thumbnails), GTK_TYPE_STACK));
+    g_autoptr(GtkStringObject) first = NULL;
+    g_autoptr(GPtrArray) pictures = g_ptr_array_new ();
+    gint64 until = g_get_monotonic_time () + ATTEST_TEST_PATIENCE_S * G_USEC_PER_SEC;
+    gboolean drawn = FALSE;
+
+    g_assert_cmpuint (g_list_model_get_n_items (model), ==, N_PAGES);
+    first = g_list_model_get_item (model, 0);
+    g_assert_cmpstr (gtk_string_object_get_string (first), ==, "i");
+    gtk_stack_set_visible_child_name (sidebar_stack, "pages");
+    while (!drawn)
+      {
+        g_assert_cmpint (g_get_monotonic_time (), <, until);
+        g_main_context_iteration (NULL, TRUE);
+        g_ptr_array_set_size (pictures, 0);
+        attest_test_collect_visible (GTK_WIDGET (thumbnails), GTK_TYPE_PICTURE, pictures);
+        drawn = pictures->len > 0 && gtk_picture_get_paintable (pictures->pdata[0]) != NULL;
+      }
+    g_signal_emit_by_name (thumbnails, "activate", 30);
+    attest_test_settle (20);
+    g_assert_cmpuint (attest_pdf_view_get_page (view), ==, 30);
+  }
   gtk_window_destroy (window);
   attest_test_settle (20);
 }
@@ -373,6 +401,16 @@ test_find (void)
     }
   attest_test_settle (200);   /* the entry's own search-changed finds the search under way */
   maybe_screenshot (window, "pdf-view-find.png");
+  if (g_getenv ("ATTEST_TEST_SCREENSHOT_DIR") != NULL)
+    {
+      GtkListView *thumbnails = attest_pdf_page_get_thumbnails (page);
+
+      gtk_stack_set_visible_child_name (GTK_STACK (gtk_widget_get_ancestor (GTK_WIDGET (thumbnails), GTK_TYPE_STACK)),
+                                        "pages");
+      maybe_screenshot (window, "pdf-view-thumbnails.png");
+      gtk_stack_set_visible_child_name (GTK_STACK (gtk_widget_get_ancestor (GTK_WIDGET (thumbnails), GTK_TYPE_STACK)),
+                                        "contents");
+    }
   g_assert_cmpuint (attest_pdf_page_get_n_matches (page), ==, expected);
   for (guint i = 0; i < N_PAGES; i++)
     g_assert_cmpuint (attest_pdf_view_get_n_highlighted (view, i), ==, i % 6 == 0 ? 1 : 0);

@@ -13,6 +13,7 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <math.h>
 #include <string.h>
 
 #include "attest-markup.h"
@@ -61,7 +62,18 @@ struct _AttestPdfPage
   GtkStringList *outline_titles;
   GPtrArray *outline;  /* AttestPdfOutlineItem, in the titles' order */
   GtkWidget *outline_empty;
+
+  /* Thumbnails: a renderer of their own, a small budget */
+  GtkStack *sidebar_stack;
+  GtkListView *thumbnails;
+  GtkStringList *thumbnail_labels;
+  AttestPdfRenderer *thumbnail_renderer;
+  GHashTable *thumbnail_pictures; /* page → the GtkPicture bound to it */
+  double thumbnail_scale;
 };
+
+#define THUMBNAIL_WIDTH 110.0
+#define THUMBNAIL_BUDGET ((gsize) 24 * 1024 * 1024)
 
 typedef struct {
   AttestPdfPage *self;
@@ -342,20 +354,186 @@ load_outline (AttestPdfPage     *self,
   gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->outline_view)), titles->len > 1);
 }
 
+/* Thumbnails */
+
+static void
+thumbnail_setup (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  GtkWidget *picture = gtk_picture_new ();
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_widget_set_size_request (picture, (int) THUMBNAIL_WIDTH, (int) (THUMBNAIL_WIDTH * 1.3));
+  gtk_picture_set_can_shrink (GTK_PICTURE (picture), TRUE);
+  gtk_widget_set_halign (picture, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (label, "caption");
+  gtk_widget_add_css_class (label, "numeric");
+  gtk_box_append (GTK_BOX (box), picture);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+thumbnail_set (AttestPdfPage   *self,
+               GtkPicture      *picture,
+               cairo_surface_t *surface)
+{
+  g_autoptr(GdkTexture) texture = surface != NULL ? attest_pdf_texture_new_for_surface (surface) : NULL;
+
+  gtk_picture_set_paintable (picture, GDK_PAINTABLE (texture));
+}
+
+static void
+thumbnail_bind (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                AttestPdfPage            *self)
+{
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *picture = gtk_widget_get_first_child (box);
+  GtkWidget *label = gtk_widget_get_next_sibling (picture);
+  guint page = gtk_list_item_get_position (item);
+  GtkStringObject *string = gtk_list_item_get_item (item);
+  g_autofree char *name = NULL;
+  cairo_surface_t *surface;
+
+  gtk_label_set_text (GTK_LABEL (label), gtk_string_object_get_string (string));
+  /* Translators: a page's thumbnail read by a screen reader; %s is the page's label */
+  name = g_strdup_printf (_("Page %s"), gtk_string_object_get_string (string));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  if (self->thumbnail_renderer == NULL)
+    return;
+  g_hash_table_replace (self->thumbnail_pictures, GUINT_TO_POINTER (page), picture);
+  surface = attest_pdf_renderer_lookup (self->thumbnail_renderer, page, self->thumbnail_scale);
+  thumbnail_set (self, GTK_PICTURE (picture), surface);
+  if (surface == NULL)
+    attest_pdf_renderer_request (self->thumbnail_renderer, page, self->thumbnail_scale,
+                                 ATTEST_PDF_RENDER_PRIORITY_NEAR);
+}
+
+static void
+thumbnail_unbind (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  AttestPdfPage            *self)
+{
+  GtkWidget *picture = gtk_widget_get_first_child (gtk_list_item_get_child (item));
+  guint page = gtk_list_item_get_position (item);
+
+  if (g_hash_table_lookup (self->thumbnail_pictures, GUINT_TO_POINTER (page)) == picture)
+    g_hash_table_remove (self->thumbnail_pictures, GUINT_TO_POINTER (page));
+  if (self->thumbnail_renderer != NULL)
+    attest_pdf_renderer_cancel (self->thumbnail_renderer, page);
+  gtk_picture_set_paintable (GTK_PICTURE (picture), NULL);
+}
+
+static void
+thumbnail_rendered (AttestPdfRenderer *renderer,
+                    guint              page,
+                    double             scale,
+                    gpointer           surface,
+                    const GError      *error,
+                    AttestPdfPage     *self)
+{
+  GtkPicture *picture = g_hash_table_lookup (self->thumbnail_pictures, GUINT_TO_POINTER (page));
+
+  if (picture != NULL && surface != NULL)
+    thumbnail_set (self, picture, surface);
+}
+
+static void
+thumbnail_activated (GtkListView   *list,
+                     guint          position,
+                     AttestPdfPage *self)
+{
+  attest_pdf_view_set_page (self->view, position);
+  queue_update_controls (self);
+}
+
+static void
+load_thumbnails (AttestPdfPage     *self,
+                 AttestPdfDocument *document)
+{
+  guint n_old = g_list_model_get_n_items (G_LIST_MODEL (self->thumbnail_labels));
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+
+  gtk_string_list_splice (self->thumbnail_labels, 0, n_old, NULL);
+  g_hash_table_remove_all (self->thumbnail_pictures);
+  if (self->thumbnail_renderer != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->thumbnail_renderer, self);
+      attest_pdf_renderer_shutdown (self->thumbnail_renderer);
+      g_clear_object (&self->thumbnail_renderer);
+    }
+  if (document == NULL)
+    return;
+  {
+    double max_w = 0.0, max_h = 0.0;
+    int factor = MAX (1, gtk_widget_get_scale_factor (GTK_WIDGET (self)));
+
+    attest_pdf_document_get_max_page_size (document, &max_w, &max_h);
+    self->thumbnail_scale = round (THUMBNAIL_WIDTH / MAX (max_w, 1.0) * factor * 1000.0) / 1000.0;
+  }
+  self->thumbnail_renderer = attest_pdf_renderer_new (document, THUMBNAIL_BUDGET);
+  g_signal_connect (self->thumbnail_renderer, "rendered", G_CALLBACK (thumbnail_rendered), self);
+  for (guint i = 0; i < attest_pdf_document_get_n_pages (document); i++)
+    {
+      const char *label = attest_pdf_document_get_page_label (document, i);
+
+      g_ptr_array_add (labels, label != NULL ? g_strdup (label) : g_strdup_printf ("%u", i + 1));
+    }
+  g_ptr_array_add (labels, NULL);
+  gtk_string_list_splice (self->thumbnail_labels, 0, 0, (const char * const *) labels->pdata);
+}
+
+/**
+ * attest_pdf_page_get_thumbnails:
+ *
+ * Returns: (transfer none): the list of page thumbnails
+ */
+GtkListView *
+attest_pdf_page_get_thumbnails (AttestPdfPage *self)
+{
+  g_return_val_if_fail (ATTEST_IS_PDF_PAGE (self), NULL);
+  return self->thumbnails;
+}
+
+static GtkWidget *
+build_thumbnails (AttestPdfPage *self)
+{
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkNoSelection *model;
+
+  self->thumbnail_labels = gtk_string_list_new (NULL);
+  self->thumbnail_pictures = g_hash_table_new (NULL, NULL);
+  model = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->thumbnail_labels)));
+  g_signal_connect (factory, "setup", G_CALLBACK (thumbnail_setup), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (thumbnail_bind), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (thumbnail_unbind), self);
+  self->thumbnails = GTK_LIST_VIEW (gtk_list_view_new (GTK_SELECTION_MODEL (model), factory));
+  gtk_list_view_set_single_click_activate (self->thumbnails, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->thumbnails), "navigation-sidebar");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->thumbnails),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Pages"), -1);
+  g_signal_connect (self->thumbnails, "activate", G_CALLBACK (thumbnail_activated), self);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->thumbnails));
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_widget_set_vexpand (scrolled, TRUE);
+  return scrolled;
+}
+
 static GtkWidget *
 build_sidebar (AttestPdfPage *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *scrolled = gtk_scrolled_window_new ();
-  GtkWidget *heading = gtk_label_new (_("Contents"));
+  GtkWidget *outer, *switcher;
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   GtkNoSelection *model;
 
-  gtk_widget_add_css_class (heading, "heading");
-  gtk_label_set_xalign (GTK_LABEL (heading), 0.0);
-  gtk_widget_set_margin_start (heading, 12);
-  gtk_widget_set_margin_top (heading, 12);
-  gtk_widget_set_margin_bottom (heading, 6);
   self->outline_titles = gtk_string_list_new (NULL);
   model = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->outline_titles)));
   g_signal_connect (factory, "setup", G_CALLBACK (outline_setup), self);
@@ -376,12 +554,25 @@ build_sidebar (AttestPdfPage *self)
   gtk_widget_set_margin_end (self->outline_empty, 12);
   gtk_widget_set_vexpand (self->outline_empty, TRUE);
   gtk_widget_set_valign (self->outline_empty, GTK_ALIGN_START);
-  gtk_box_append (GTK_BOX (box), heading);
   gtk_box_append (GTK_BOX (box), scrolled);
   gtk_box_append (GTK_BOX (box), self->outline_empty);
-  gtk_widget_set_size_request (box, 220, -1);
-  self->sidebar = box;
-  return box;
+
+  self->sidebar_stack = GTK_STACK (gtk_stack_new ());
+  gtk_stack_add_titled (self->sidebar_stack, box, "contents", _("Contents"));
+  gtk_stack_add_titled (self->sidebar_stack, build_thumbnails (self), "pages", _("Pages"));
+  gtk_widget_set_vexpand (GTK_WIDGET (self->sidebar_stack), TRUE);
+  attest_unshown_follow_stack (self->sidebar_stack);
+  outer = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  switcher = gtk_stack_switcher_new ();
+  gtk_stack_switcher_set_stack (GTK_STACK_SWITCHER (switcher), self->sidebar_stack);
+  gtk_widget_set_margin_start (switcher, 6);
+  gtk_widget_set_margin_end (switcher, 6);
+  gtk_widget_set_margin_top (switcher, 6);
+  gtk_box_append (GTK_BOX (outer), switcher);
+  gtk_box_append (GTK_BOX (outer), GTK_WIDGET (self->sidebar_stack));
+  gtk_widget_set_size_request (outer, 220, -1);
+  self->sidebar = outer;
+  return outer;
 }
 
 /* Find */
@@ -693,6 +884,7 @@ opened (GObject      *source,
       attest_pdf_view_set_document (self->view, document);
       attest_pdf_view_set_page (self->view, self->initial_page);
       load_outline (self, document);
+      load_thumbnails (self, document);
       gtk_stack_set_visible_child_name (self->stack, "view");
       update_page_controls (self);
       update_zoom_label (self);
@@ -750,6 +942,7 @@ attest_pdf_page_clear (AttestPdfPage *self)
   gtk_search_bar_set_search_mode (self->search_bar, FALSE);
   attest_pdf_view_set_document (self->view, NULL);
   load_outline (self, NULL);
+  load_thumbnails (self, NULL);
   g_clear_pointer (&self->bytes, g_bytes_unref);
   g_clear_pointer (&self->display_name, g_free);
 }
@@ -851,6 +1044,14 @@ attest_pdf_page_dispose (GObject *object)
     gtk_widget_unparent (child);
   g_clear_pointer (&self->outline, g_ptr_array_unref);
   g_clear_object (&self->outline_titles);
+  if (self->thumbnail_renderer != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->thumbnail_renderer, self);
+      attest_pdf_renderer_shutdown (self->thumbnail_renderer);
+      g_clear_object (&self->thumbnail_renderer);
+    }
+  g_clear_pointer (&self->thumbnail_pictures, g_hash_table_unref);
+  g_clear_object (&self->thumbnail_labels);
   g_clear_pointer (&self->bytes, g_bytes_unref);
   g_clear_pointer (&self->display_name, g_free);
   G_OBJECT_CLASS (attest_pdf_page_parent_class)->dispose (object);

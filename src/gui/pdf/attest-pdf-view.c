@@ -472,19 +472,18 @@ attest_pdf_view_measure (GtkWidget      *widget,
   *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? 600 : 800;
 }
 
-/* The texture for @surface, made once: it reads the surface's pixels,
- * holding a reference on it, without copying them. */
-static GdkTexture *
-texture_for_surface (AttestPdfView   *self,
-                     guint            page,
-                     cairo_surface_t *surface)
+/**
+ * attest_pdf_texture_new_for_surface:
+ * @surface: a rendered page (an ARGB32 image surface)
+ *
+ * Returns: (transfer full) (nullable): a texture reading the surface's
+ *   pixels, holding a reference on it, without copying them
+ */
+GdkTexture *
+attest_pdf_texture_new_for_surface (cairo_surface_t *surface)
 {
-  Texture *t = g_hash_table_lookup (self->textures, GUINT_TO_POINTER (page));
-  GBytes *bytes;
+  g_autoptr(GBytes) bytes = NULL;
   int w, h, stride;
-
-  if (t != NULL && t->surface == surface)
-    return t->texture;
 
   cairo_surface_flush (surface);
   w = cairo_image_surface_get_width (surface);
@@ -496,10 +495,26 @@ texture_for_surface (AttestPdfView   *self,
                                       (gsize) stride * h,
                                       (GDestroyNotify) cairo_surface_destroy,
                                       cairo_surface_reference (surface));
+  return gdk_memory_texture_new (w, h, GDK_MEMORY_DEFAULT, bytes, stride);
+}
+
+/* The texture for @surface, made once. */
+static GdkTexture *
+texture_for_surface (AttestPdfView   *self,
+                     guint            page,
+                     cairo_surface_t *surface)
+{
+  Texture *t = g_hash_table_lookup (self->textures, GUINT_TO_POINTER (page));
+  GdkTexture *texture;
+
+  if (t != NULL && t->surface == surface)
+    return t->texture;
+  texture = attest_pdf_texture_new_for_surface (surface);
+  if (texture == NULL)
+    return NULL;
   t = g_new0 (Texture, 1);
   t->surface = cairo_surface_reference (surface);
-  t->texture = gdk_memory_texture_new (w, h, GDK_MEMORY_DEFAULT, bytes, stride);
-  g_bytes_unref (bytes);
+  t->texture = texture;
   g_hash_table_replace (self->textures, GUINT_TO_POINTER (page), t);
   return t->texture;
 }

@@ -70,4 +70,6 @@ char              *attest_pdf_view_get_selected_text (AttestPdfView     *self);
 gboolean           attest_pdf_view_is_page_drawn     (AttestPdfView     *self,
                                                       guint              page);
 
+GdkTexture        *attest_pdf_texture_new_for_surface (cairo_surface_t *surface);
+
 G_END_DECLS
