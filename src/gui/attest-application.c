@@ -16,6 +16,7 @@
 #include "attest-preferences-window.h"
 #include "attest-reading-mode.h"
 #include "attest-window.h"
+#include "attest-workspace-evidence.h"
 
 struct _AttestApplication
 {
@@ -25,6 +26,7 @@ struct _AttestApplication
   char *pending_cell;    /* --cell SCOPE-ID:SERVICE-ID, for the window about to open */
   char *pending_page;    /* --page FRAMEWORK[#SECTION] */
   int pending_mode;      /* --mode, or -1 */
+  char *pending_pdf;     /* --pdf SHA256[#PAGE] */
 };
 
 G_DEFINE_FINAL_TYPE (AttestApplication, attest_application, ADW_TYPE_APPLICATION)
@@ -38,6 +40,8 @@ static const GOptionEntry main_entries[] = {
     N_("Open the page of FRAMEWORK, at SECTION"), N_("FRAMEWORK[#SECTION]") },
   { "mode", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Read the page translated, source or side-by-side"), N_("MODE") },
+  { "pdf", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Read the evidence PDF whose SHA-256 is SHA256, at PAGE"), N_("SHA256[#PAGE]") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and exit"), NULL },
   { NULL }
 };
@@ -147,6 +151,30 @@ show_page (AttestWindow *window,
   attest_window_show_page (window, parts[0], parts[1], NULL, mode);
 }
 
+/* "SHA256#12": the evidence PDF at its 12th page (its index 11). */
+static void
+show_pdf (AttestWindow *window,
+          const char   *pdf)
+{
+  g_auto(GStrv) parts = g_strsplit (pdf, "#", 2);
+  guint64 number = 1;
+
+  if (parts[1] != NULL)
+    g_ascii_string_to_unsigned (parts[1], 10, 1, G_MAXUINT, &number, NULL);
+  attest_window_show_pdf (window, parts[0], (guint) number - 1);
+}
+
+/* SHA256[#PAGE], PAGE a number from 1. */
+static gboolean
+pdf_argument_is_valid (const char *pdf)
+{
+  g_auto(GStrv) parts = g_strsplit (pdf, "#", 2);
+
+  if (!attest_evidence_sha256_is_valid (parts[0]))
+    return FALSE;
+  return parts[1] == NULL || g_ascii_string_to_unsigned (parts[1], 10, 1, G_MAXUINT, NULL, NULL);
+}
+
 static void
 open_workspace (AttestApplication *self,
                 const char        *path)
@@ -167,6 +195,12 @@ open_workspace (AttestApplication *self,
     {
       show_page (window, self->pending_page, self->pending_mode);
       g_clear_pointer (&self->pending_page, g_free);
+  g_clear_pointer (&self->pending_pdf, g_free);
+    }
+  if (self->pending_pdf != NULL)
+    {
+      show_pdf (window, self->pending_pdf);
+      g_clear_pointer (&self->pending_pdf, g_free);
     }
   gtk_window_present (GTK_WINDOW (window));
 }
@@ -218,6 +252,7 @@ attest_application_handle_local_options (GApplication *app,
   const char *cell = NULL;
   const char *page = NULL;
   const char *mode_name = NULL;
+  const char *pdf = NULL;
   AttestReadingMode mode = ATTEST_READING_TRANSLATED;
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) file = NULL;
@@ -256,8 +291,14 @@ attest_application_handle_local_options (GApplication *app,
       return 2;
     }
 
+  if (g_variant_dict_lookup (options, "pdf", "&s", &pdf) && !pdf_argument_is_valid (pdf))
+    {
+      g_printerr (_("attest: --pdf takes SHA256[#PAGE] (an evidence file's SHA-256, a page number from 1), not “%s”\n"), pdf);
+      return 2;
+    }
+
   g_variant_dict_lookup (options, "workspace", "^&ay", &path);
-  if (cell != NULL || page != NULL || path != NULL)
+  if (cell != NULL || page != NULL || pdf != NULL || path != NULL)
     if (!g_application_register (app, NULL, &error))
       {
         g_printerr ("attest: %s\n", error->message);
@@ -279,6 +320,8 @@ attest_application_handle_local_options (GApplication *app,
   if (page != NULL)
     g_action_group_activate_action (G_ACTION_GROUP (app), "show-page",
                                     g_variant_new ("(si)", page, mode_name != NULL ? (int) mode : -1));
+  if (pdf != NULL)
+    g_action_group_activate_action (G_ACTION_GROUP (app), "show-pdf", g_variant_new_string (pdf));
   return path != NULL ? 0 : -1;
 }
 
@@ -386,9 +429,33 @@ show_page_activated (GSimpleAction *action,
   self->pending_mode = mode;
 }
 
+/* --pdf: an action too. */
+static void
+show_pdf_activated (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  AttestApplication *self = user_data;
+  AttestWindow *window = get_main_window (self);
+  const char *pdf = g_variant_get_string (parameter, NULL);
+
+  /* From another process too (D-Bus): checked again. */
+  if (!pdf_argument_is_valid (pdf))
+    return;
+  if (window != NULL)
+    {
+      show_pdf (window, pdf);
+      gtk_window_present (GTK_WINDOW (window));
+      return;
+    }
+  g_free (self->pending_pdf);
+  self->pending_pdf = g_strdup (pdf);
+}
+
 static const GActionEntry app_actions[] = {
   { "show-cell", show_cell_activated, "(ss)" },
   { "show-page", show_page_activated, "(si)" },
+  { "show-pdf", show_pdf_activated, "s" },
   { "quit", quit_activated },
   { "about", about_activated },
   { "preferences", preferences_activated },

@@ -1562,6 +1562,9 @@ open_done (GObject      *source,
     show_failure (self, error->message);   /* it names the file */
 }
 
+/* "pane.open-evidence": a PDF read in the window's centre (win.read-pdf),
+ * anything else in the desktop's application, as
+ * "pane.open-evidence-with" opens any file. */
 static void
 open_evidence_action (GtkWidget  *widget,
                       const char *action_name,
@@ -1574,6 +1577,16 @@ open_evidence_action (GtkWidget  *widget,
 
   if (!check_workspace (self))
     return;
+  if (g_str_equal (action_name, "pane.open-evidence"))
+    {
+      g_autoptr(AttestEvidence) evidence = attest_workspace_get_evidence (self->workspace,
+                                                                          g_variant_get_string (parameter, NULL),
+                                                                          NULL);
+
+      if (evidence != NULL && g_strcmp0 (evidence->mime, "application/pdf") == 0 &&
+          gtk_widget_activate_action_variant (widget, "win.read-pdf", parameter))
+        return;
+    }
   opener = attest_evidence_opener_new (attest_workspace_get_path (self->workspace),
                                        g_variant_get_string (parameter, NULL));
   context = G_APP_LAUNCH_CONTEXT (gdk_display_get_app_launch_context (gtk_widget_get_display (widget)));
@@ -1820,6 +1833,7 @@ attest_cell_pane_class_init (AttestCellPaneClass *klass)
   gtk_widget_class_install_action (widget_class, "pane.remove-evidence", "(xs)", remove_evidence_action);
   gtk_widget_class_install_action (widget_class, "pane.undo-remove", "(sxsss)", undo_remove_action);
   gtk_widget_class_install_action (widget_class, "pane.open-evidence", "s", open_evidence_action);
+  gtk_widget_class_install_action (widget_class, "pane.open-evidence-with", "s", open_evidence_action);
   gtk_widget_class_install_action (widget_class, "pane.edit-dates", "s", edit_dates_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "pane.close", NULL);

@@ -56,10 +56,12 @@ attest_evidence_row_describe (const AttestEvidence *e)
 
 static GMenuModel *
 make_menu (gint64      item_id,
-           const char *sha256)
+           const char *sha256,
+           gboolean    is_pdf)
 {
   GMenu *menu = g_menu_new ();
   g_autoptr(GMenuItem) open = g_menu_item_new (_("_Open"), NULL);
+  g_autoptr(GMenuItem) open_with = g_menu_item_new (_("Open With _Other Application"), NULL);
   g_autoptr(GMenuItem) dates = g_menu_item_new (_("Edit _Dates…"), NULL);
   g_autoptr(GMenuItem) remove = g_menu_item_new (_("_Remove From Item"), NULL);
   g_autoptr(GMenu) last = g_menu_new ();
@@ -69,6 +71,12 @@ make_menu (gint64      item_id,
   g_menu_item_set_action_and_target_value (remove, "pane.remove-evidence",
                                            g_variant_new ("(xs)", item_id, sha256));
   g_menu_append_item (menu, open);
+  /* A PDF opens in Attest: the desktop's application is a choice too. */
+  if (is_pdf)
+    {
+      g_menu_item_set_action_and_target_value (open_with, "pane.open-evidence-with", g_variant_new_string (sha256));
+      g_menu_append_item (menu, open_with);
+    }
   g_menu_append_item (menu, dates);
   g_menu_append_item (last, remove);
   g_menu_append_section (menu, NULL, G_MENU_MODEL (last));
@@ -85,6 +93,7 @@ attest_evidence_row_new (gint64                item_id,
   g_autoptr(GIcon) icon = NULL;
   g_autoptr(GMenuModel) menu = NULL;
   g_autofree char *content_type = NULL;
+  gboolean is_pdf;
   g_autofree char *details = NULL;
   g_autofree char *accessible = NULL;
   g_autofree char *open_label = NULL;
@@ -97,6 +106,7 @@ attest_evidence_row_new (gint64                item_id,
 
   self = g_object_new (ATTEST_TYPE_EVIDENCE_ROW, NULL);
   self->sha256 = g_strdup (evidence->sha256);
+  is_pdf = g_strcmp0 (evidence->mime, "application/pdf") == 0;
   self->name = g_strdup (evidence->name);
   self->expiry = attest_expiry_state (evidence->expires, today);
 
@@ -158,7 +168,7 @@ attest_evidence_row_new (gint64                item_id,
   button = gtk_button_new_from_icon_name ("document-open-symbolic");
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, _("Open With the Default App"));
+  gtk_widget_set_tooltip_text (button, is_pdf ? _("Read in Attest") : _("Open With the Default App"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, open_label, -1);
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), g_variant_new_string (evidence->sha256));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "pane.open-evidence");
@@ -166,7 +176,7 @@ attest_evidence_row_new (gint64                item_id,
 
   /* Translators: a menu button's accessible name; %s is an evidence file's name */
   menu_label = g_strdup_printf (_("More for “%s”"), evidence->name);
-  menu = make_menu (item_id, evidence->sha256);
+  menu = make_menu (item_id, evidence->sha256, is_pdf);
   menu_button = gtk_menu_button_new ();
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (menu_button), "view-more-symbolic");
   gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (menu_button), menu);

@@ -17,6 +17,7 @@
 #include "attest-search-dialog.h"
 #include "attest-markup.h"
 #include "attest-window-private.h"
+#include "attest-workspace-evidence.h"
 #include "attest-workspace-checklist.h"
 #include "attest-workspace-services.h"
 
@@ -214,6 +215,8 @@ focus_filter_activated (GSimpleAction *action,
   /* Reading a page, Ctrl+F finds in it. */
   if (_attest_window_page_shown (self))
     gtk_widget_activate_action (GTK_WIDGET (self->page_view), "page.find", NULL);
+  else if (g_str_equal (gtk_stack_get_visible_child_name (self->centre_stack), "pdf"))
+    gtk_widget_activate_action (GTK_WIDGET (self->pdf_page), "pdf.find", NULL);
   else
     gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
@@ -586,6 +589,18 @@ read_page_activated (GSimpleAction *action,
   attest_window_show_page (self, framework_id, NULL, NULL, -1);
 }
 
+/* An evidence PDF, by its hash: read in the centre. */
+static void
+read_pdf_activated (GSimpleAction *action,
+                    GVariant      *param,
+                    gpointer       user_data)
+{
+  const char *sha256 = g_variant_get_string (param, NULL);
+
+  if (attest_evidence_sha256_is_valid (sha256))
+    attest_window_show_pdf (user_data, sha256, 0);
+}
+
 static const GActionEntry win_actions[] = {
   { "filter-mine", NULL, NULL, "false", filter_toggle_changed },
   { "filter-exceptions", NULL, NULL, "false", filter_toggle_changed },
@@ -612,6 +627,7 @@ static const GActionEntry win_actions[] = {
   { "open-cell", open_cell_activated },
   { "back", back_activated },
   { "read-page", read_page_activated, "s" },
+  { "read-pdf", read_pdf_activated, "s" },
   { "no-recent", NULL },
   { "print", NULL },
   { "export", NULL },

@@ -18,6 +18,7 @@
 #include "attest-matrix-filter.h"
 #include "attest-matrix-view.h"
 #include "attest-note-editor.h"
+#include "attest-pdf-page.h"
 #include "attest-window.h"
 
 G_BEGIN_DECLS
@@ -61,6 +62,7 @@ struct _AttestWindow
   GtkStack *matrix_stack;
   GtkStack *centre_stack;       /* the matrix, or the page view */
   AttestPageView *page_view;
+  AttestPdfPage *pdf_page;      /* an evidence PDF, read in the centre */
   GtkWidget *back_button;
   gpointer page_workspace;      /* the workspace the page view read from (compared, never used) */
   GMenuModel *row_menu;
@@ -78,6 +80,7 @@ struct _AttestWindow
   char *pending_page;           /* attest_window_show_page() before the matrix is there: the framework… */
   char *pending_section;        /* …its section, or NULL… */
   int pending_mode;             /* …and the mode, or -1 */
+  char *pending_pdf;            /* attest_window_show_pdf() before the workspace is there: SHA256#PAGE */
   double matrix_scroll_x;       /* where the matrix was scrolled when a page replaced it */
   double matrix_scroll_y;
 
@@ -126,5 +129,7 @@ void     _attest_window_frameworks_search_changed (AttestWindow *self);
 
 /* attest-window-dnd.c */
 void     _attest_window_dnd_init            (AttestWindow *self);
+
+void     _attest_window_show_pending_pdf (AttestWindow *self);
 
 G_END_DECLS

@@ -103,6 +103,8 @@ _attest_window_apply_pending_cell (AttestWindow *self)
 
   if (page != NULL && self->matrix != NULL)
     attest_window_show_page (self, page, section, NULL, self->pending_mode);
+  if (self->pending_pdf != NULL && self->matrix != NULL)
+    _attest_window_show_pending_pdf (self);
   if (scope_id == NULL || self->matrix == NULL)
     return;
   if (attest_matrix_lookup_scope (self->matrix, scope_id, NULL) == NULL || attest_matrix_lookup_service (self->matrix, service_id) == NULL)
@@ -298,9 +300,11 @@ _attest_window_page_shown (AttestWindow *self)
 void
 _attest_window_show_matrix (AttestWindow *self)
 {
-  if (!_attest_window_page_shown (self))
+  if (g_str_equal (gtk_stack_get_visible_child_name (self->centre_stack), "matrix"))
     return;
   gtk_stack_set_visible_child_name (self->centre_stack, "matrix");
+  /* A PDF left behind keeps no renderer, nor its pages in memory. */
+  attest_pdf_page_clear (self->pdf_page);
   gtk_widget_set_visible (self->back_button, FALSE);
   /* Where the analyst had scrolled: the library folded away for the page
    * and widened the matrix meanwhile, which clamped its scroll. */
@@ -424,9 +428,10 @@ show_page_version (AttestWindow *self,
       g_autofree char *message = g_strdup_printf (_("This page has no section “%s”"), section_key);
       adw_toast_overlay_add_toast (self->toast_overlay, attest_toast_new_plain (message));
     }
-  if (!_attest_window_page_shown (self))
+  if (g_str_equal (gtk_stack_get_visible_child_name (self->centre_stack), "matrix"))
     attest_matrix_view_get_scroll (self->matrix_view, &self->matrix_scroll_x, &self->matrix_scroll_y);
   gtk_stack_set_visible_child_name (self->centre_stack, "page");
+  attest_pdf_page_clear (self->pdf_page);
   gtk_widget_set_visible (self->back_button, TRUE);
   /* The keys are the page's: arrows scroll it, Ctrl+F finds in it. */
   if (take_focus)
@@ -650,6 +655,7 @@ attest_window_dispose (GObject *object)
   g_clear_pointer (&self->pending_service, g_free);
   g_clear_pointer (&self->pending_page, g_free);
   g_clear_pointer (&self->pending_section, g_free);
+  g_clear_pointer (&self->pending_pdf, g_free);
 
   G_OBJECT_CLASS (attest_window_parent_class)->dispose (object);
 }
@@ -682,6 +688,7 @@ attest_window_class_init (AttestWindowClass *klass)
 
   g_type_ensure (ATTEST_TYPE_MATRIX_VIEW);
   g_type_ensure (ATTEST_TYPE_PAGE_VIEW);
+  g_type_ensure (ATTEST_TYPE_PDF_PAGE);
   g_type_ensure (ATTEST_TYPE_LIBRARY_SIDEBAR);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/attest/Attest/attest-window.ui");
   gtk_widget_class_bind_template_child (widget_class, AttestWindow, window_title);
@@ -708,6 +715,7 @@ attest_window_class_init (AttestWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AttestWindow, row_menu);
   gtk_widget_class_bind_template_child (widget_class, AttestWindow, centre_stack);
   gtk_widget_class_bind_template_child (widget_class, AttestWindow, page_view);
+  gtk_widget_class_bind_template_child (widget_class, AttestWindow, pdf_page);
   gtk_widget_class_bind_template_child (widget_class, AttestWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, AttestWindow, recent_section);
   gtk_widget_class_bind_template_callback_full (widget_class, "search_changed",

@@ -10,6 +10,7 @@
 #include "attest-import-dialog.h"
 #include "attest-workspace.h"
 #include "attest-page-view.h"
+#include "attest-pdf-page.h"
 #include "attest-workspace-locate.h"
 
 G_BEGIN_DECLS
@@ -43,5 +44,9 @@ gboolean         attest_window_show_page_version (AttestWindow   *self,
                                                const char        *scope_id,
                                                gint64             variant_id);
 AttestPageView  *attest_window_get_page_view  (AttestWindow      *self);
+gboolean         attest_window_show_pdf       (AttestWindow      *self,
+                                               const char        *sha256,
+                                               guint              page);
+AttestPdfPage   *attest_window_get_pdf_page   (AttestWindow      *self);
 
 G_END_DECLS
