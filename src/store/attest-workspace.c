@@ -268,6 +268,14 @@ static const char * const migrations[ATTEST_WORKSPACE_SCHEMA_VERSION] = {
 
   /* 8 → 9: the documents of links (link_document_migration). */
   link_document_migration,
+
+  /* 9 → 10: search indexes every page version something opens (each
+   * locale's newest, each scope's newest: the 2023 split pages), its rows
+   * keyed "FRAMEWORK#KEY@LOCALE/VARIANT"; search_variant says which versions
+   * are indexed. migrate() drops the rows of before and indexes again. */
+  "CREATE TABLE IF NOT EXISTS search_variant ("
+  "  variant_id INTEGER PRIMARY KEY"
+  ");",
 };
 
 /* The first schema whose history rows carry a state record. */
@@ -279,6 +287,9 @@ static const char * const migrations[ATTEST_WORKSPACE_SCHEMA_VERSION] = {
 
 /* The first schema whose variants carry page_date, date_set and kept_older. */
 #define VARIANT_DATES_SINCE 8
+
+/* The first schema whose search index holds every current page version. */
+#define SEARCH_VARIANTS_SINCE 10
 
 static gboolean
 has_column (AttestWorkspace *self,
@@ -894,8 +905,14 @@ migrate (AttestWorkspace  *self,
   if (version < VARIANT_DATES_SINCE && !add_variant_dates (self, error))
     goto fail;
 
-  /* Pages imported before there was a search index: index them now. */
-  if (version >= 2 && version < 4 && !_attest_search_index_pages (self, error))
+  /* Pages indexed one version per framework and locale (or not at all,
+   * before the index): out with those rows, and every current version in. */
+  if (version >= 2 && version < SEARCH_VARIANTS_SINCE &&
+      (!_attest_workspace_exec (self,
+                                "DELETE FROM search_index WHERE rowid IN (SELECT id FROM search_key WHERE kind = 'page');"
+                                "DELETE FROM search_key WHERE kind = 'page';"
+                                "DELETE FROM search_variant;", error) ||
+       !_attest_search_index_pages (self, error)))
     goto fail;
   /* Service names keyed by an older rule: key them again. */
   if (version >= 2 && version < SERVICE_KEYS_SINCE && !_attest_workspace_rekey_service_names (self, error))
