@@ -401,20 +401,25 @@ delete_rows (AttestWorkspace  *self,
 
   if (ids->len == 0)
     return TRUE;
-  stmt = _attest_workspace_prepare_kept (self, "DELETE FROM search_index WHERE rowid = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-  for (guint i = 0; i < ids->len; i++)
+  /* The row is in the index, or still staged (_attest_search_flush_stage()). */
+  for (guint t = 0; t < 2; t++)
     {
-      sqlite3_reset (stmt);
-      sqlite3_bind_int64 (stmt, 1, g_array_index (ids, gint64, i));
-      if (!step_done (self, stmt, error))
+      stmt = _attest_workspace_prepare_kept (self, t == 0 ? "DELETE FROM search_index WHERE rowid = ?1"
+                                                          : "DELETE FROM search_stage WHERE id = ?1", error);
+      if (stmt == NULL)
+        return FALSE;
+      for (guint i = 0; i < ids->len; i++)
         {
-          _attest_workspace_done (stmt);
-          return FALSE;
+          sqlite3_reset (stmt);
+          sqlite3_bind_int64 (stmt, 1, g_array_index (ids, gint64, i));
+          if (!step_done (self, stmt, error))
+            {
+              _attest_workspace_done (stmt);
+              return FALSE;
+            }
         }
+      _attest_workspace_done (stmt);
     }
-  _attest_workspace_done (stmt);
   return TRUE;
 }
 
@@ -753,11 +758,23 @@ _attest_search_put_sections (AttestWorkspace  *self,
   json_builder_end_array (gone);
   json_builder_end_array (rows);
 
+  /* Inside an import's batch the rows are staged, in a plain table: FTS5
+   * writes a segment at the end of each page's savepoint, and merging those
+   * was the most of storing a page. Staged, they are as durable as the page
+   * (the same savepoint); the batch's end writes them all to the index at
+   * once (_attest_search_flush_stage()). */
   if (!run_json (self, "DELETE FROM search_index WHERE rowid IN (SELECT value FROM json_each (?1))", gone, error) ||
-      !run_json (self,
-                 "INSERT INTO search_index (rowid, kind, ref, title, body, source) "
-                 "SELECT value ->> 0, 'page', value ->> 1, value ->> 2, value ->> 3, value ->> 4 "
-                 "FROM json_each (?1) ORDER BY value ->> 0", rows, error))
+      !run_json (self, "DELETE FROM search_stage WHERE id IN (SELECT value FROM json_each (?1))", gone, error))
+    return FALSE;
+  if (_attest_workspace_in_batch (self)
+      ? !run_json (self,
+                   "INSERT INTO search_stage (id, kind, ref, title, body, source) "
+                   "SELECT value ->> 0, 'page', value ->> 1, value ->> 2, value ->> 3, value ->> 4 "
+                   "FROM json_each (?1)", rows, error)
+      : !run_json (self,
+                   "INSERT INTO search_index (rowid, kind, ref, title, body, source) "
+                   "SELECT value ->> 0, 'page', value ->> 1, value ->> 2, value ->> 3, value ->> 4 "
+                   "FROM json_each (?1) ORDER BY value ->> 0", rows, error))
     return FALSE;
 
   /* The version is indexed (even with no section): _attest_search_sync_pages() reads it. */
@@ -765,6 +782,41 @@ _attest_search_put_sections (AttestWorkspace  *self,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, variant_id);
+  ok = step_done (self, stmt, error);
+  _attest_workspace_done (stmt);
+  return ok;
+}
+
+/**
+ * _attest_search_flush_stage:
+ *
+ * Writes the staged page rows (_attest_search_put_sections() in a batch) to
+ * the index, in one statement (one FTS5 segment), and empties the stage. In
+ * the caller's transaction. When it fails (a full disk) the rows stay staged,
+ * stored with their pages: the next batch's end or the next open writes them.
+ */
+gboolean
+_attest_search_flush_stage (AttestWorkspace  *self,
+                            GError          **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  g_return_val_if_fail (ATTEST_IS_WORKSPACE (self), FALSE);
+
+  stmt = _attest_workspace_prepare_kept (self,
+                                         "INSERT INTO search_index (rowid, kind, ref, title, body, source) "
+                                         "SELECT id, kind, ref, title, body, source FROM search_stage ORDER BY id",
+                                         error);
+  if (stmt == NULL)
+    return FALSE;
+  ok = step_done (self, stmt, error);
+  _attest_workspace_done (stmt);
+  if (!ok)
+    return FALSE;
+  stmt = _attest_workspace_prepare_kept (self, "DELETE FROM search_stage", error);
+  if (stmt == NULL)
+    return FALSE;
   ok = step_done (self, stmt, error);
   _attest_workspace_done (stmt);
   return ok;

@@ -82,6 +82,8 @@ gboolean   _attest_search_sync_pages (AttestWorkspace     *self,
                                       GError             **error);
 gboolean   _attest_search_index_pages (AttestWorkspace    *self,
                                       GError             **error);
+gboolean   _attest_search_flush_stage (AttestWorkspace    *self,
+                                      GError             **error);
 gboolean   _attest_search_remove_variant (AttestWorkspace *self,
                                       const char          *framework_id,
                                       gint64               variant_id,

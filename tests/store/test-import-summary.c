@@ -251,8 +251,31 @@ test_disk_full (Fixture       *f,
   g_assert_cmpstr (stored->pdata[0], ==, p.paths->pdata[0]);
   g_assert_cmpstr (stored->pdata[1], ==, p.paths->pdata[1]);
   g_assert_cmpint (count (f->ws, "SELECT count(*) FROM history WHERE action = 'import'"), ==, 2);
+  /* Their search rows are kept with them: staged, the full disk having
+   * refused the index the rows of the pages stored. */
+  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM search_stage"), >, 0);
+  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM search_stage"), ==,
+                   count (f->ws, "SELECT count(*) FROM search_key WHERE kind = 'page'") -
+                   count (f->ws, "SELECT count(*) FROM search_index WHERE kind = 'page'"));
   g_clear_object (&f->ws);
   assert_verifies (f->path);
+
+  /* Opened again (room on the disk): every staged row is in the index, each
+   * stored page searchable; nothing left staged. */
+  f->ws = attest_workspace_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM search_stage"), ==, 0);
+  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM search_key WHERE kind = 'page'"), >, 0);
+  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM search_key WHERE kind = 'page'"), ==,
+                   count (f->ws, "SELECT count(*) FROM search_index WHERE kind = 'page'"));
+  g_assert_cmpint (count (f->ws, "SELECT count(DISTINCT v.file_name) FROM search_variant s "
+                                 "JOIN variant v ON v.id = s.variant_id"), ==, 2);
+  {
+    sqlite3 *db = _attest_workspace_get_db (f->ws);
+
+    g_assert_cmpint (sqlite3_exec (db, "INSERT INTO search_index (search_index) VALUES ('integrity-check')",
+                                   NULL, NULL, NULL), ==, SQLITE_OK);
+  }
   progress_clear (&p);
 }
 
