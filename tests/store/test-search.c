@@ -822,7 +822,7 @@ test_migration_split_pages (Fixture       *f,
   g_assert_cmpint (sqlite3_exec (db,
                                  "DELETE FROM search_index WHERE rowid IN (SELECT id FROM search_key WHERE kind = 'page');"
                                  "DELETE FROM search_key WHERE kind = 'page';"
-                                 "DROP TABLE search_variant;"
+                                 "DROP TABLE search_variant; DROP TABLE search_stage;"
                                  "INSERT INTO search_key (id, kind, ref) VALUES (1000, 'page', 'soc#soc-3-overview@');"
                                  "INSERT INTO search_index (rowid, kind, ref, title, body, source) "
                                  "  VALUES (1000, 'page', 'soc#soc-3-overview@', 'SOC 3 overview', 'publiclyword staleword', '');"
