@@ -14,13 +14,67 @@
 
 #include "attest-cli-private.h"
 #include "attest-search.h"
+#include "attest-workspace-catalog.h"
+#include "attest-workspace-locate.h"
 
 /* Enough for a terminal or a script; the GUI pages through its own. */
 #define SEARCH_LIMIT 50
 
+/* Which page version a page hit is of: its file name and version id, so
+ * that soc-2 text says it is in offering-soc-2.md. NULL for other kinds, or
+ * when the version is gone. */
+typedef struct {
+  gint64 id;
+  char *file_name;
+} PageOf;
+
 static void
-print_json (GPtrArray *results)
+page_of_free (PageOf *page)
 {
+  g_free (page->file_name);
+  g_free (page);
+}
+
+static const PageOf *
+page_of (AttestWorkspace    *ws,
+         AttestSearchResult *r,
+         GHashTable         *cache)
+{
+  g_autoptr(AttestLocation) location = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  PageOf *page;
+
+  if (!g_str_equal (r->kind, "page"))
+    return NULL;
+  location = attest_workspace_locate_search_result (ws, r->kind, r->ref, NULL);
+  if (location == NULL || location->variant_id == 0)
+    return NULL;
+  page = g_hash_table_lookup (cache, &location->variant_id);
+  if (page != NULL)
+    return page;
+  page = g_new0 (PageOf, 1);
+  page->id = location->variant_id;
+  bytes = attest_workspace_get_variant_page_by_id (ws, location->framework_id, page->id, &page->file_name, NULL);
+  if (bytes == NULL)
+    {
+      page_of_free (page);
+      return NULL;
+    }
+  g_hash_table_insert (cache, &page->id, page);
+  return page;
+}
+
+static GHashTable *
+page_cache_new (void)
+{
+  return g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, (GDestroyNotify) page_of_free);
+}
+
+static void
+print_json (AttestWorkspace *ws,
+            GPtrArray       *results)
+{
+  g_autoptr(GHashTable) cache = page_cache_new ();
   g_autoptr(JsonBuilder) b = json_builder_new ();
   g_autoptr(JsonGenerator) gen = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
@@ -40,6 +94,18 @@ print_json (GPtrArray *results)
       json_builder_add_string_value (b, r->ref);
       json_builder_set_member_name (b, "title");
       json_builder_add_string_value (b, r->title);
+      {
+        const PageOf *page = page_of (ws, r, cache);
+
+        /* The page version a page hit opens. */
+        if (page != NULL)
+          {
+            json_builder_set_member_name (b, "version");
+            json_builder_add_int_value (b, page->id);
+            json_builder_set_member_name (b, "file");
+            json_builder_add_string_value (b, page->file_name);
+          }
+      }
       {
         g_autoptr(GArray) matches = NULL;
         g_autofree char *text = attest_search_snippet_split (r->snippet, &matches);
@@ -104,17 +170,28 @@ snippet_text (const char *snippet,
 
 /* One block per result: kind and ref, then the title and the snippet indented. */
 static void
-print_text (GPtrArray *results)
+print_text (AttestWorkspace *ws,
+            GPtrArray       *results)
 {
+  g_autoptr(GHashTable) cache = page_cache_new ();
   gboolean bold = isatty (STDOUT_FILENO) && g_strcmp0 (g_getenv ("TERM"), "dumb") != 0;
 
   for (guint i = 0; i < results->len; i++)
     {
       AttestSearchResult *r = results->pdata[i];
+      const PageOf *page = page_of (ws, r, cache);
 
       if (i > 0)
         printf ("\n");
       printf ("%s %s\n", r->kind, r->ref);
+      if (page != NULL)
+        {
+          g_autofree char *version = g_strdup_printf ("%" G_GINT64_FORMAT, page->id);
+          /* Translators: the page a search hit is in: its file name, then its version number */
+          g_autofree char *line = g_strdup_printf (_("in %s (version %s)"), page->file_name, version);
+
+          printf ("  %s\n", line);
+        }
       if (*r->title != '\0')
         printf ("  %s\n", r->title);
       if (*r->snippet != '\0')
@@ -179,9 +256,9 @@ _attest_cli_search (AttestCliContext  *ctx,
     }
 
   if (g_str_equal (format, "json"))
-    print_json (results);
+    print_json (ctx->workspace, results);
   else if (results->len > 0)
-    print_text (results);
+    print_text (ctx->workspace, results);
   else
     g_printerr (_("No results for “%s”\n"), query);
   return ATTEST_CLI_OK;

@@ -113,8 +113,13 @@ attest_search_item_new (const AttestSearchResult *result,
       /* Translators: a page section found: "<framework> — <section heading>" */
       self->title = g_strdup_printf (_("%s — %s"), attest_workspace_names_framework (names, framework),
                                      result->title != NULL ? result->title : "");
+      /* "FRAMEWORK#KEY@LOCALE/VERSION": the locale says which language. */
       if (at != NULL)
-        self->detail = g_strdup (at[1] != '\0' ? at + 1 : _("English"));
+        {
+          g_autofree char *locale = g_strndup (at + 1, strcspn (at + 1, "/"));
+
+          self->detail = g_strdup (*locale != '\0' ? locale : _("English"));
+        }
     }
   else if (g_strcmp0 (result->kind, "note") == 0 && result->title != NULL)
     /* A note's title is what it is on. */

@@ -244,6 +244,15 @@ cell_changed (AttestWindow *self,
   attest_matrix_view_refresh_cell (self->matrix_view, scope_id, service_id);
 }
 
+static gboolean show_page_version (AttestWindow *self,
+                                   const char   *framework_id,
+                                   const char   *section_key,
+                                   const char   *locale,
+                                   const char   *scope_id,
+                                   gint64        variant_id,
+                                   int           mode,
+                                   gboolean      take_focus);
+
 /**
  * attest_window_show_location:
  *
@@ -261,7 +270,9 @@ attest_window_show_location (AttestWindow         *self,
   if (location->scope_id != NULL && location->service_id != NULL)
     attest_window_show_cell (self, location->scope_id, location->service_id);
   else if (location->kind == ATTEST_LOCATION_PAGE_SECTION && location->framework_id != NULL)
-    attest_window_show_page (self, location->framework_id, location->section_key, location->locale, -1);
+    /* A search hit's page version: soc-2 text opens the soc-2 page. */
+    show_page_version (self, location->framework_id, location->section_key, location->locale, NULL,
+                       location->variant_id, -1, TRUE);
   else if (location->note_target != NULL && g_str_has_prefix (location->note_target, "framework:")
            && location->framework_id != NULL && location->section_key != NULL)
     attest_window_show_page (self, location->framework_id, location->section_key, NULL, -1);

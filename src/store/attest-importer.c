@@ -268,9 +268,18 @@ batch_store_again (Batch *batch)
       Stored *stored = batch->stored->pdata[i];
       g_autoptr(GError) error = NULL;
 
+      gboolean ok;
+
       g_clear_pointer (&stored->outcome, attest_import_outcome_free);
-      if (attest_workspace_import_offering (batch->workspace, stored->offering, batch->names,
-                                            &stored->outcome, &error))
+      /* A batch of one: its search rows staged, then written to the index;
+       * on a disk too full for the index they stay staged with the page,
+       * and the next open writes them (_attest_search_flush_stage()). */
+      ok = _attest_workspace_batch_begin (batch->workspace, &error) &&
+           attest_workspace_import_offering (batch->workspace, stored->offering, batch->names,
+                                             &stored->outcome, &error);
+      if (!_attest_workspace_batch_commit (batch->workspace, ok ? &error : NULL))
+        ok = FALSE;
+      if (ok)
         store_done (batch->summary, stored);
       else
         store_failed (batch->summary, stored->path, error);

@@ -401,20 +401,25 @@ delete_rows (AttestWorkspace  *self,
 
   if (ids->len == 0)
     return TRUE;
-  stmt = _attest_workspace_prepare_kept (self, "DELETE FROM search_index WHERE rowid = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-  for (guint i = 0; i < ids->len; i++)
+  /* The row is in the index, or still staged (_attest_search_flush_stage()). */
+  for (guint t = 0; t < 2; t++)
     {
-      sqlite3_reset (stmt);
-      sqlite3_bind_int64 (stmt, 1, g_array_index (ids, gint64, i));
-      if (!step_done (self, stmt, error))
+      stmt = _attest_workspace_prepare_kept (self, t == 0 ? "DELETE FROM search_index WHERE rowid = ?1"
+                                                          : "DELETE FROM search_stage WHERE id = ?1", error);
+      if (stmt == NULL)
+        return FALSE;
+      for (guint i = 0; i < ids->len; i++)
         {
-          _attest_workspace_done (stmt);
-          return FALSE;
+          sqlite3_reset (stmt);
+          sqlite3_bind_int64 (stmt, 1, g_array_index (ids, gint64, i));
+          if (!step_done (self, stmt, error))
+            {
+              _attest_workspace_done (stmt);
+              return FALSE;
+            }
         }
+      _attest_workspace_done (stmt);
     }
-  _attest_workspace_done (stmt);
   return TRUE;
 }
 
@@ -567,32 +572,44 @@ _attest_search_remove (AttestWorkspace  *self,
                        kind, ref, error);
 }
 
-/* Every section of a framework's page in @locale ("" for English): a newer
- * variant replaces them all, so sections it dropped do not linger. */
+/* The keys of a page version's sections: "FRAMEWORK#KEY@LOCALE/VARIANT". A
+ * locale holds neither '@' nor '/', nor a variant id anything but digits, so
+ * a ref ending in "/VARIANT" is of that version whatever its section key. The
+ * range (refs from "FRAMEWORK#" up to "FRAMEWORK$", '$' following '#') reads
+ * this framework's keys through the (kind, ref) index instead of every key in
+ * the workspace. */
+#define VARIANT_KEYS_SQL(verb) \
+  verb " FROM search_key WHERE kind = 'page' " \
+  "AND ref >= ?1 AND ref < substr (?1, 1, length (?1) - 1) || '$' " \
+  "AND substr (ref, 1, length (?1)) = ?1 AND substr (ref, -length (?2)) = ?2 RETURNING id"
+
+/* Every section of one page version, and the mark that it is indexed:
+ * inside the caller's transaction; absent is fine. */
 gboolean
-_attest_search_remove_pages (AttestWorkspace  *self,
-                             const char       *framework_id,
-                             const char       *locale,
-                             GError          **error)
+_attest_search_remove_variant (AttestWorkspace  *self,
+                               const char       *framework_id,
+                               gint64            variant_id,
+                               GError          **error)
 {
   g_autofree char *prefix = NULL;
   g_autofree char *suffix = NULL;
+  sqlite3_stmt *stmt;
+  gboolean ok;
 
   g_return_val_if_fail (ATTEST_IS_WORKSPACE (self), FALSE);
   g_return_val_if_fail (framework_id != NULL, FALSE);
 
   prefix = g_strconcat (framework_id, "#", NULL);
-  suffix = g_strconcat ("@", locale != NULL ? locale : "", NULL);
-  /* The range (refs from "FRAMEWORK#" up to "FRAMEWORK$", '$' following '#')
-   * reads this framework's keys through the (kind, ref) index instead of
-   * every key in the workspace. */
-  return remove_where (self,
-                       "DELETE FROM search_key WHERE kind = 'page' "
-                       "AND ref >= ?1 AND ref < substr (?1, 1, length (?1) - 1) || '$' "
-                       "AND substr (ref, 1, length (?1)) = ?1 AND substr (ref, -length (?2)) = ?2 "
-                       "AND instr (substr (ref, length (?1) + 1, length (ref) - length (?1) - length (?2)), '@') = 0 "
-                       "RETURNING id",
-                       prefix, suffix, error);
+  suffix = g_strdup_printf ("/%" G_GINT64_FORMAT, variant_id);
+  if (!remove_where (self, VARIANT_KEYS_SQL ("DELETE"), prefix, suffix, error))
+    return FALSE;
+  stmt = _attest_workspace_prepare_kept (self, "DELETE FROM search_variant WHERE variant_id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, variant_id);
+  ok = step_done (self, stmt, error);
+  _attest_workspace_done (stmt);
+  return ok;
 }
 
 /* Runs a kept statement with @json bound to ?1. */
@@ -621,11 +638,12 @@ run_json (AttestWorkspace  *self,
 
 /**
  * _attest_search_put_sections:
- * @sections: (element-type AttestOfferingSection): a page's sections
+ * @variant_id: the page version the sections are of
+ * @sections: (element-type AttestOfferingSection): its sections
  *
- * Indexes a page's text, one row per section ("FRAMEWORK#KEY@LOCALE"), both
- * languages in it, after taking out every section indexed before for that
- * framework and locale (so none a newer page dropped lingers).
+ * Indexes a page version's text, one row per section
+ * ("FRAMEWORK#KEY@LOCALE/VARIANT"), both languages in it, after taking out
+ * every section indexed before for that version.
  *
  * As _attest_search_put_source() for each section, but the index is written
  * by one DELETE and one INSERT for the whole page: SQLite opens a savepoint
@@ -639,6 +657,7 @@ gboolean
 _attest_search_put_sections (AttestWorkspace  *self,
                              const char       *framework_id,
                              const char       *locale,
+                             gint64            variant_id,
                              GPtrArray        *sections,
                              GError          **error)
 {
@@ -649,6 +668,7 @@ _attest_search_put_sections (AttestWorkspace  *self,
   g_autoptr(GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr(GArray) ids = NULL;
   sqlite3_stmt *stmt;
+  gboolean ok;
   int rc;
 
   g_return_val_if_fail (ATTEST_IS_WORKSPACE (self), FALSE);
@@ -659,15 +679,10 @@ _attest_search_put_sections (AttestWorkspace  *self,
   json_builder_begin_array (gone);
   json_builder_begin_array (rows);
 
-  /* The keys of every section indexed before (as _attest_search_remove_pages). */
+  /* The keys of every section indexed before for this version. */
   prefix = g_strconcat (framework_id, "#", NULL);
-  suffix = g_strconcat ("@", locale, NULL);
-  stmt = _attest_workspace_prepare_kept (self,
-                                         "DELETE FROM search_key WHERE kind = 'page' "
-                                         "AND ref >= ?1 AND ref < substr (?1, 1, length (?1) - 1) || '$' "
-                                         "AND substr (ref, 1, length (?1)) = ?1 AND substr (ref, -length (?2)) = ?2 "
-                                         "AND instr (substr (ref, length (?1) + 1, length (ref) - length (?1) - length (?2)), '@') = 0 "
-                                         "RETURNING id", error);
+  suffix = g_strdup_printf ("/%" G_GINT64_FORMAT, variant_id);
+  stmt = _attest_workspace_prepare_kept (self, VARIANT_KEYS_SQL ("DELETE"), error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, prefix, -1, SQLITE_STATIC);
@@ -686,7 +701,8 @@ _attest_search_put_sections (AttestWorkspace  *self,
   for (guint i = 0; sections != NULL && i < sections->len; i++)
     {
       AttestOfferingSection *sec = sections->pdata[i];
-      g_autofree char *ref = g_strdup_printf ("%s#%s@%s", framework_id, sec->key, locale);
+      g_autofree char *ref = g_strdup_printf ("%s#%s@%s/%" G_GINT64_FORMAT, framework_id, sec->key, locale,
+                                              variant_id);
       sqlite3_stmt *key;
       gint64 id;
 
@@ -722,7 +738,7 @@ _attest_search_put_sections (AttestWorkspace  *self,
       g_hash_table_add (seen, id);
 
       /* No match marker can come from the text itself. */
-      ref = g_strdup_printf ("%s#%s@%s", framework_id, sec->key, locale);
+      ref = g_strdup_printf ("%s#%s@%s/%" G_GINT64_FORMAT, framework_id, sec->key, locale, variant_id);
       title = without_controls (sec->title);
       body = without_controls (sec->text);
       if (sec->source_title != NULL || sec->source_text != NULL)
@@ -742,56 +758,249 @@ _attest_search_put_sections (AttestWorkspace  *self,
   json_builder_end_array (gone);
   json_builder_end_array (rows);
 
-  return run_json (self, "DELETE FROM search_index WHERE rowid IN (SELECT value FROM json_each (?1))", gone, error) &&
-         run_json (self,
+  /* Inside an import's batch the rows are staged, in a plain table: FTS5
+   * writes a segment at the end of each page's savepoint, and merging those
+   * was the most of storing a page. Staged, they are as durable as the page
+   * (the same savepoint); the batch's end writes them all to the index at
+   * once (_attest_search_flush_stage()). */
+  if (!run_json (self, "DELETE FROM search_index WHERE rowid IN (SELECT value FROM json_each (?1))", gone, error) ||
+      !run_json (self, "DELETE FROM search_stage WHERE id IN (SELECT value FROM json_each (?1))", gone, error))
+    return FALSE;
+  if (_attest_workspace_in_batch (self)
+      ? !run_json (self,
+                   "INSERT INTO search_stage (id, kind, ref, title, body, source) "
+                   "SELECT value ->> 0, 'page', value ->> 1, value ->> 2, value ->> 3, value ->> 4 "
+                   "FROM json_each (?1)", rows, error)
+      : !run_json (self,
                    "INSERT INTO search_index (rowid, kind, ref, title, body, source) "
                    "SELECT value ->> 0, 'page', value ->> 1, value ->> 2, value ->> 3, value ->> 4 "
-                   "FROM json_each (?1) ORDER BY value ->> 0", rows, error);
+                   "FROM json_each (?1) ORDER BY value ->> 0", rows, error))
+    return FALSE;
+
+  /* The version is indexed (even with no section): _attest_search_sync_pages() reads it. */
+  stmt = _attest_workspace_prepare_kept (self, "INSERT OR IGNORE INTO search_variant (variant_id) VALUES (?1)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, variant_id);
+  ok = step_done (self, stmt, error);
+  _attest_workspace_done (stmt);
+  return ok;
 }
 
-/* Page text of every framework's newest variant in each locale, from the
- * stored pages: for a workspace migrated from before the index existed.
- * Inside the caller's transaction. A page that no longer parses is skipped. */
+/**
+ * _attest_search_flush_stage:
+ *
+ * Writes the staged page rows (_attest_search_put_sections() in a batch) to
+ * the index, in one statement (one FTS5 segment), and empties the stage. In
+ * the caller's transaction. When it fails (a full disk) the rows stay staged,
+ * stored with their pages: the next batch's end or the next open writes them.
+ */
+gboolean
+_attest_search_flush_stage (AttestWorkspace  *self,
+                            GError          **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  g_return_val_if_fail (ATTEST_IS_WORKSPACE (self), FALSE);
+
+  stmt = _attest_workspace_prepare_kept (self,
+                                         "INSERT INTO search_index (rowid, kind, ref, title, body, source) "
+                                         "SELECT id, kind, ref, title, body, source FROM search_stage ORDER BY id",
+                                         error);
+  if (stmt == NULL)
+    return FALSE;
+  ok = step_done (self, stmt, error);
+  _attest_workspace_done (stmt);
+  if (!ok)
+    return FALSE;
+  stmt = _attest_workspace_prepare_kept (self, "DELETE FROM search_stage", error);
+  if (stmt == NULL)
+    return FALSE;
+  ok = step_done (self, stmt, error);
+  _attest_workspace_done (stmt);
+  return ok;
+}
+
+/* A stored page version's sections, parsed again from its bytes; one that
+ * no longer parses is marked indexed with no section. */
+static gboolean
+index_stored (AttestWorkspace  *self,
+              const char       *framework_id,
+              gint64            variant_id,
+              GError          **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(AttestPage) page = NULL;
+  g_autoptr(AttestOffering) offering = NULL;
+  g_autofree char *file_name = NULL;
+  g_autofree char *locale = NULL;
+  const char *text;
+  gsize len = 0;
+  int rc;
+
+  stmt = _attest_workspace_prepare (self, "SELECT file_name, locale, page FROM variant WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, variant_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    return TRUE;
+  if (rc != SQLITE_ROW)
+    {
+      _attest_workspace_set_error (self, error, rc, _("could not update the search index"));
+      return FALSE;
+    }
+  file_name = g_strdup (_attest_column_text (stmt, 0));
+  locale = g_strdup (_attest_column_text (stmt, 1));
+  bytes = g_bytes_new (sqlite3_column_blob (stmt, 2), sqlite3_column_bytes (stmt, 2));
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  text = g_bytes_get_data (bytes, &len);
+  page = attest_page_parse (file_name, text != NULL ? text : "", len, NULL);
+  if (page != NULL)
+    offering = attest_offering_new_from_page (page, file_name, bytes, NULL, NULL);
+  return _attest_search_put_sections (self, framework_id, locale, variant_id,
+                                      offering != NULL ? offering->sections : NULL, error);
+}
+
+/* The page versions of a framework that something opens, so that search
+ * finds them: in each locale, the newest version (attest --page, show) and
+ * the newest that defines each scope (a cell: with the 2023 split pages,
+ * SOC 2's is offering-soc-2, SOC 3's offering-soc-3). Ranked as everywhere:
+ * kept_older, then effective_date, then id, newest first. */
+static const char current_variants_sql[] =
+  "SELECT v.id FROM variant v WHERE v.framework_id = ?1 AND ("
+  "  v.id = (SELECT w.id FROM variant w WHERE w.framework_id = ?1 AND w.locale = v.locale "
+  "          ORDER BY w.kept_older, w.effective_date DESC, w.id DESC LIMIT 1) "
+  "  OR EXISTS (SELECT 1 FROM variant_scope vs WHERE vs.variant_id = v.id AND v.id = "
+  "    (SELECT w.id FROM variant_scope ws JOIN variant w ON w.id = ws.variant_id "
+  "     WHERE ws.scope_id = vs.scope_id AND w.locale = v.locale "
+  "     ORDER BY w.kept_older, w.effective_date DESC, w.id DESC LIMIT 1)))";
+
+static GHashTable *
+variant_set (AttestWorkspace  *self,
+             const char       *sql,
+             const char       *framework_id,
+             GError          **error)
+{
+  g_autoptr(GHashTable) set = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  sqlite3_stmt *stmt = _attest_workspace_prepare_kept (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, framework_id, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 *id = g_new (gint64, 1);
+
+      *id = sqlite3_column_int64 (stmt, 0);
+      g_hash_table_add (set, id);
+    }
+  if (rc != SQLITE_DONE)
+    _attest_workspace_set_error (self, error, rc, _("could not update the search index"));
+  _attest_workspace_done (stmt);
+  return rc == SQLITE_DONE ? g_steal_pointer (&set) : NULL;
+}
+
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  gint64 x = **(const gint64 **)a, y = **(const gint64 **)b;
+
+  return x < y ? -1 : x > y;
+}
+
+/**
+ * _attest_search_sync_pages:
+ * @variant_id: a version just stored, whose @sections are at hand; 0 for none
+ * @sections: (nullable) (element-type AttestOfferingSection): its sections
+ *
+ * After a framework's versions changed (an import, a date set or cleared, a
+ * version made current): every version something opens (current_variants_sql)
+ * is indexed, and no other. A version that stopped being current loses its
+ * rows, one that became current gets them (read back from its stored page),
+ * in the caller's transaction.
+ */
+gboolean
+_attest_search_sync_pages (AttestWorkspace  *self,
+                           const char       *framework_id,
+                           gint64            variant_id,
+                           const char       *locale,
+                           GPtrArray        *sections,
+                           GError          **error)
+{
+  g_autoptr(GHashTable) wanted = NULL;
+  g_autoptr(GHashTable) indexed = NULL;
+  g_autoptr(GPtrArray) add = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer key;
+
+  g_return_val_if_fail (ATTEST_IS_WORKSPACE (self), FALSE);
+  g_return_val_if_fail (framework_id != NULL, FALSE);
+
+  wanted = variant_set (self, current_variants_sql, framework_id, error);
+  if (wanted == NULL)
+    return FALSE;
+  indexed = variant_set (self,
+                         "SELECT s.variant_id FROM search_variant s JOIN variant v ON v.id = s.variant_id "
+                         "WHERE v.framework_id = ?1", framework_id, error);
+  if (indexed == NULL)
+    return FALSE;
+
+  g_hash_table_iter_init (&iter, indexed);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (!g_hash_table_contains (wanted, key) &&
+        !_attest_search_remove_variant (self, framework_id, *(gint64 *)key, error))
+      return FALSE;
+
+  /* Oldest first: FTS5 writes rows in rowid order most cheaply. */
+  g_hash_table_iter_init (&iter, wanted);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (!g_hash_table_contains (indexed, key))
+      g_ptr_array_add (add, key);
+  g_ptr_array_sort (add, compare_ids);
+  for (guint i = 0; i < add->len; i++)
+    {
+      gint64 id = *(gint64 *)add->pdata[i];
+      gboolean ok = id == variant_id && sections != NULL
+                    ? _attest_search_put_sections (self, framework_id, locale, id, sections, error)
+                    : index_stored (self, framework_id, id, error);
+
+      if (!ok)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The page text of every framework (as _attest_search_sync_pages()), from
+ * the stored pages: for a workspace migrated from before the index held every
+ * current version. Inside the caller's transaction. */
 gboolean
 _attest_search_index_pages (AttestWorkspace  *self,
                             GError          **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) frameworks = g_ptr_array_new_with_free_func (g_free);
   int rc;
 
   g_return_val_if_fail (ATTEST_IS_WORKSPACE (self), FALSE);
 
-  stmt = _attest_workspace_prepare (self,
-                                    "SELECT v.framework_id, v.locale, v.file_name, v.page FROM variant v "
-                                    "WHERE v.id = (SELECT w.id FROM variant w "
-                                    "  WHERE w.framework_id = v.framework_id AND w.locale = v.locale "
-                                    "  ORDER BY w.kept_older, w.effective_date DESC, w.id DESC LIMIT 1)",
-                                    error);
+  stmt = _attest_workspace_prepare (self, "SELECT DISTINCT framework_id FROM variant ORDER BY framework_id", error);
   if (stmt == NULL)
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      const char *framework_id = (const char *)sqlite3_column_text (stmt, 0);
-      const char *locale = (const char *)sqlite3_column_text (stmt, 1);
-      const char *file_name = (const char *)sqlite3_column_text (stmt, 2);
-      g_autoptr(GBytes) bytes = g_bytes_new (sqlite3_column_blob (stmt, 3), sqlite3_column_bytes (stmt, 3));
-      g_autoptr(AttestPage) page = NULL;
-      g_autoptr(AttestOffering) offering = NULL;
-      gsize len = 0;
-      const char *text = g_bytes_get_data (bytes, &len);
-
-      page = attest_page_parse (file_name, text != NULL ? text : "", len, NULL);
-      if (page == NULL)
-        continue;
-      offering = attest_offering_new_from_page (page, file_name, bytes, NULL, NULL);
-      if (!_attest_search_put_sections (self, framework_id, locale, offering->sections, error))
-        return FALSE;
-    }
+    g_ptr_array_add (frameworks, g_strdup (_attest_column_text (stmt, 0)));
   if (rc != SQLITE_DONE)
     {
       _attest_workspace_set_error (self, error, rc, _("could not update the search index"));
       return FALSE;
     }
+  for (guint i = 0; i < frameworks->len; i++)
+    if (!_attest_search_sync_pages (self, frameworks->pdata[i], 0, NULL, NULL, error))
+      return FALSE;
   return TRUE;
 }
 

@@ -22,7 +22,7 @@ G_BEGIN_DECLS
 
 typedef struct {
   char *kind;     /* "page", "note", "item", "annotation", "evidence" */
-  char *ref;      /* "FRAMEWORK#SECTION-KEY@LOCALE", a note id, an item id, a SHA-256 … */
+  char *ref;      /* "FRAMEWORK#SECTION-KEY@LOCALE/VARIANT", a note id, an item id, a SHA-256 … */
   char *title;
   char *snippet;  /* text, one line, the matches between ATTEST_SEARCH_MATCH_START and _END */
   double rank;    /* FTS5 bm25: more negative is a better match; results come best first */
@@ -71,13 +71,22 @@ gboolean   _attest_search_remove     (AttestWorkspace     *self,
 gboolean   _attest_search_put_sections (AttestWorkspace   *self,
                                       const char          *framework_id,
                                       const char          *locale,
+                                      gint64               variant_id,
+                                      GPtrArray           *sections,
+                                      GError             **error);
+gboolean   _attest_search_sync_pages (AttestWorkspace     *self,
+                                      const char          *framework_id,
+                                      gint64               variant_id,
+                                      const char          *locale,
                                       GPtrArray           *sections,
                                       GError             **error);
 gboolean   _attest_search_index_pages (AttestWorkspace    *self,
                                       GError             **error);
-gboolean   _attest_search_remove_pages (AttestWorkspace   *self,
+gboolean   _attest_search_flush_stage (AttestWorkspace    *self,
+                                      GError             **error);
+gboolean   _attest_search_remove_variant (AttestWorkspace *self,
                                       const char          *framework_id,
-                                      const char          *locale,
+                                      gint64               variant_id,
                                       GError             **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AttestSearchResult, attest_search_result_free)

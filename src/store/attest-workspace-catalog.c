@@ -330,29 +330,6 @@ recompute_scope (AttestWorkspace    *self,
   return TRUE;
 }
 
-/* Page text for search, one row per section and locale, both languages in it.
- * Only the newest variant of a locale is indexed (as "show" prints it): an
- * older page imported later leaves the index alone, a newer one replaces every
- * section of the locale. */
-static gboolean
-index_sections (AttestWorkspace  *self,
-                AttestOffering   *o,
-                const char       *variant_id,
-                GError          **error)
-{
-  const char *locale = o->locale != NULL ? o->locale : "";
-  g_autofree char *newest = NULL;
-
-  newest = _attest_workspace_query_text (self,
-                       "SELECT id FROM variant WHERE framework_id = ?1 AND locale = ?2 "
-                       "ORDER BY kept_older, effective_date DESC, id DESC LIMIT 1",
-                       o->framework_id, locale);
-  if (g_strcmp0 (newest, variant_id) != 0)
-    return TRUE;
-
-  return _attest_search_put_sections (self, o->framework_id, locale, o->sections, error);
-}
-
 static gboolean
 import_locked (AttestWorkspace      *self,
                AttestOffering       *o,
@@ -454,9 +431,6 @@ import_locked (AttestWorkspace      *self,
     variant_id = g_strdup_printf ("%" G_GINT64_FORMAT, outcome->variant_id);
   }
 
-  if (!index_sections (self, o, variant_id, error))
-    return FALSE;
-
   for (guint i = 0; i < o->scopes->len; i++)
     {
       AttestOfferingScope *s = o->scopes->pdata[i];
@@ -512,6 +486,14 @@ import_locked (AttestWorkspace      *self,
       if (change != NULL)
         g_ptr_array_add (outcome->changes, change);
     }
+
+  /* Page text for search: every version a cell or the page view opens (the
+   * newest of each locale, the newest that defines each scope), this one's
+   * sections from what was parsed. An older page imported later leaves the
+   * index alone; a newer one takes the rows of what it supersedes. */
+  if (!_attest_search_sync_pages (self, o->framework_id, outcome->variant_id, o->locale != NULL ? o->locale : "",
+                                  o->sections, error))
+    return FALSE;
 
   /* Imports are history rows: what came in, and what it changed. */
   {
@@ -612,50 +594,6 @@ attest_workspace_import_offering (AttestWorkspace      *self,
   if (outcome != NULL)
     *outcome = g_steal_pointer (&result);
   return TRUE;
-}
-
-/* After a version's date changed: the newest of its framework and locale is
- * the one search indexes (as index_sections() at import), read back from the
- * stored page. */
-static gboolean
-reindex_locale (AttestWorkspace  *self,
-                const char       *framework_id,
-                const char       *locale,
-                GError          **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(AttestPage) page = NULL;
-  g_autoptr(AttestOffering) offering = NULL;
-  const char *file_name;
-  const char *text;
-  gsize len = 0;
-  int rc;
-
-  stmt = _attest_workspace_prepare (self,
-                                    "SELECT file_name, page FROM variant WHERE framework_id = ?1 AND locale = ?2 "
-                                    "ORDER BY kept_older, effective_date DESC, id DESC LIMIT 1", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, framework_id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, locale, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_DONE)
-    return TRUE;
-  if (rc != SQLITE_ROW)
-    {
-      _attest_workspace_set_error (self, error, rc, _("could not read the workspace"));
-      return FALSE;
-    }
-  file_name = _attest_column_text (stmt, 0);
-  bytes = g_bytes_new (sqlite3_column_blob (stmt, 1), sqlite3_column_bytes (stmt, 1));
-  text = g_bytes_get_data (bytes, &len);
-  /* A stored page that no longer parses keeps the index it had. */
-  page = attest_page_parse (file_name, text != NULL ? text : "", len, NULL);
-  if (page == NULL)
-    return TRUE;
-  offering = attest_offering_new_from_page (page, file_name, bytes, NULL, NULL);
-  return _attest_search_put_sections (self, framework_id, locale, offering->sections, error);
 }
 
 static JsonNode *
@@ -769,7 +707,8 @@ set_variant_date_locked (AttestWorkspace  *self,
       if (change != NULL)
         scope_change_free (change);
     }
-  if (!reindex_locale (self, framework_id, locale, error))
+  /* Which versions are current changed: so do the ones search finds. */
+  if (!_attest_search_sync_pages (self, framework_id, 0, NULL, NULL, error))
     return FALSE;
 
   before = variant_dates_json (file_name, locale, old_date, old_kept_older);

@@ -338,7 +338,10 @@ item_json (const char *title,
 }
 
 /* A checklist item in the search index: its title and owner, so "bridge
- * letter" or an owner's name finds it. Inside the caller's transaction. */
+ * letter" or an owner's name finds it. A template line is indexed in English
+ * (as stored) and as the reader sees it (attest_checklist_title_display():
+ * the message catalog's translation for the running locale), so "lettre de
+ * couverture" finds it too. Inside the caller's transaction. */
 static gboolean
 index_item (AttestWorkspace  *self,
             gint64            item_id,
@@ -347,8 +350,15 @@ index_item (AttestWorkspace  *self,
             GError          **error)
 {
   g_autofree char *ref = g_strdup_printf ("%" G_GINT64_FORMAT, item_id);
-  g_autofree char *body = owner != NULL && *owner != '\0' ? g_strdup_printf ("%s\n%s", title, owner)
-                                                           : g_strdup (title);
+  const char *shown = attest_checklist_title_display (title);
+  g_autoptr(GString) text = g_string_new (title);
+  g_autofree char *body = NULL;
+
+  if (g_strcmp0 (shown, title) != 0)
+    g_string_append_printf (text, "\n%s", shown);
+  if (owner != NULL && *owner != '\0')
+    g_string_append_printf (text, "\n%s", owner);
+  body = g_string_free (g_steal_pointer (&text), FALSE);
 
   /* No title of its own: a result names the item by its cell. */
   return _attest_search_put (self, "item", ref, "", body, error);

@@ -311,14 +311,18 @@ locate_page (AttestWorkspace  *self,
   g_autoptr(GError) local = NULL;
   const char *hash = strchr (ref, '#');
   const char *at = strrchr (ref, '@');
+  const char *slash = at != NULL ? strchr (at, '/') : NULL;
+  gint64 variant_id = 0;
 
-  if (hash == NULL || at == NULL || at < hash || hash == ref || at == hash + 1)
+  /* "FRAMEWORK#SECTION@LOCALE/VARIANT": a locale holds no '/'. */
+  if (hash == NULL || at == NULL || at < hash || hash == ref || at == hash + 1 ||
+      slash == NULL || !parse_id (slash + 1, &variant_id))
     {
       g_set_error (error, ATTEST_STORE_ERROR, ATTEST_STORE_ERROR_INVALID,
-                   _("“%s” is not a page section (FRAMEWORK#SECTION@LOCALE)"), ref);
+                   _("“%s” is not a page section (FRAMEWORK#SECTION@LOCALE/VERSION)"), ref);
       return NULL;
     }
-  /* The index has a row for every section of every page the workspace holds. */
+  /* The index has a row for every section of every page version something opens. */
   stmt = query_row (self, "SELECT 1 FROM search_key WHERE kind = 'page' AND ref = ?1", ref, 0, &local);
   if (stmt == NULL)
     {
@@ -331,7 +335,8 @@ locate_page (AttestWorkspace  *self,
   location = attest_location_new (ATTEST_LOCATION_PAGE_SECTION);
   location->framework_id = g_strndup (ref, hash - ref);
   location->section_key = g_strndup (hash + 1, at - hash - 1);
-  location->locale = g_strdup (at + 1);
+  location->locale = g_strndup (at + 1, slash - at - 1);
+  location->variant_id = variant_id;
   return g_steal_pointer (&location);
 }
 

@@ -1,7 +1,7 @@
 /* attest-workspace-locate.h: where a search result or a note target is in the window
  *
  * A search result names what it found by kind and ref ("page",
- * "soc#audit-cycle@fr-FR"); a note names what it is on by a target
+ * "soc#audit-cycle@fr-FR/12": section, locale, page version); a note names what it is on by a target
  * ("cell:soc/soc-2:intune"). An AttestLocation says where to go to show it:
  * a page section, a framework, a cell (and item), a service, an evidence file.
  *
@@ -16,7 +16,7 @@
 G_BEGIN_DECLS
 
 typedef enum {
-  ATTEST_LOCATION_PAGE_SECTION, /* framework_id, section_key, locale */
+  ATTEST_LOCATION_PAGE_SECTION, /* framework_id, section_key, locale, variant_id */
   ATTEST_LOCATION_FRAMEWORK,    /* framework_id; scope_id for a scope */
   ATTEST_LOCATION_CELL,         /* framework_id, scope_id, service_id; item_id and item_position, or 0 */
   ATTEST_LOCATION_SERVICE,      /* service_id */
@@ -38,6 +38,7 @@ typedef struct {
   char *note_target;      /* what the note is on, as stored: "cell:soc/soc-2:intune" */
   gint64 annotation_id;   /* an annotation found: 0 when none */
   int evidence_page;      /* the annotation's PDF page, from 0; -1 when none */
+  gint64 variant_id;      /* a page section's page version (AttestMatrixVariant.id); 0 when none */
 } AttestLocation;
 
 #define ATTEST_TYPE_LOCATION (attest_location_get_type ())

@@ -268,6 +268,24 @@ static const char * const migrations[ATTEST_WORKSPACE_SCHEMA_VERSION] = {
 
   /* 8 → 9: the documents of links (link_document_migration). */
   link_document_migration,
+
+  /* 9 → 10: search indexes every page version something opens (each
+   * locale's newest, each scope's newest: the 2023 split pages), its rows
+   * keyed "FRAMEWORK#KEY@LOCALE/VARIANT"; search_variant says which versions
+   * are indexed. migrate() drops the rows of before and indexes again. */
+  "CREATE TABLE IF NOT EXISTS search_variant ("
+  "  variant_id INTEGER PRIMARY KEY"
+  ");"
+  /* An import's page rows before they go to search_index at its batch's
+   * end (_attest_search_flush_stage()); id is the row's search_key id. */
+  "CREATE TABLE IF NOT EXISTS search_stage ("
+  "  id INTEGER PRIMARY KEY,"
+  "  kind TEXT NOT NULL,"
+  "  ref TEXT NOT NULL,"
+  "  title TEXT NOT NULL,"
+  "  body TEXT NOT NULL,"
+  "  source TEXT NOT NULL"
+  ");",
 };
 
 /* The first schema whose history rows carry a state record. */
@@ -279,6 +297,9 @@ static const char * const migrations[ATTEST_WORKSPACE_SCHEMA_VERSION] = {
 
 /* The first schema whose variants carry page_date, date_set and kept_older. */
 #define VARIANT_DATES_SINCE 8
+
+/* The first schema whose search index holds every current page version. */
+#define SEARCH_VARIANTS_SINCE 10
 
 static gboolean
 has_column (AttestWorkspace *self,
@@ -605,7 +626,27 @@ _attest_workspace_batch_commit (AttestWorkspace  *self,
 
   self->batch = FALSE;
   if (open)
-    return _attest_workspace_commit (self, error);
+    {
+      g_autoptr(GError) flush_error = NULL;
+
+      if (!_attest_workspace_commit (self, error))
+        return FALSE;
+      /* Then the batch's page rows to the search index, in one statement: one
+       * FTS5 segment for the batch, not one per page. After the commit: a
+       * full disk rolls SQLite's whole transaction back, and the pages must
+       * stay; their rows then stay staged, committed with them, and the next
+       * batch or open writes them. */
+      if (_attest_workspace_begin (self, &flush_error))
+        {
+          if (_attest_search_flush_stage (self, &flush_error))
+            _attest_workspace_commit (self, &flush_error);
+          else
+            _attest_workspace_rollback (self);
+        }
+      if (flush_error != NULL)
+        g_debug ("The search rows of a batch stay staged: %s", flush_error->message);
+      return TRUE;
+    }
   if (was_batch)
     {
       g_set_error_literal (error, ATTEST_STORE_ERROR, ATTEST_STORE_ERROR_FAILED,
@@ -894,8 +935,14 @@ migrate (AttestWorkspace  *self,
   if (version < VARIANT_DATES_SINCE && !add_variant_dates (self, error))
     goto fail;
 
-  /* Pages imported before there was a search index: index them now. */
-  if (version >= 2 && version < 4 && !_attest_search_index_pages (self, error))
+  /* Pages indexed one version per framework and locale (or not at all,
+   * before the index): out with those rows, and every current version in. */
+  if (version >= 2 && version < SEARCH_VARIANTS_SINCE &&
+      (!_attest_workspace_exec (self,
+                                "DELETE FROM search_index WHERE rowid IN (SELECT id FROM search_key WHERE kind = 'page');"
+                                "DELETE FROM search_key WHERE kind = 'page';"
+                                "DELETE FROM search_variant;", error) ||
+       !_attest_search_index_pages (self, error)))
     goto fail;
   /* Service names keyed by an older rule: key them again. */
   if (version >= 2 && version < SERVICE_KEYS_SINCE && !_attest_workspace_rekey_service_names (self, error))
@@ -1069,6 +1116,29 @@ attest_workspace_open (const char  *path,
   sqlite3_busy_timeout (self->db, 20000);
   if (!check_and_migrate (self, error))
     return NULL;
+
+  /* Page rows an import staged and could not write to the index (a full
+   * disk at its batch's end): written now, so nothing stored stays
+   * unsearchable. Failing again, they wait for the next write or open. */
+  if (!self->read_only)
+    {
+      g_autofree char *staged = _attest_workspace_query_text (self, "SELECT 1 FROM search_stage LIMIT 1");
+
+      if (staged != NULL)
+        {
+          g_autoptr(GError) flush_error = NULL;
+
+          if (_attest_workspace_begin (self, &flush_error))
+            {
+              if (_attest_search_flush_stage (self, &flush_error))
+                _attest_workspace_commit (self, &flush_error);
+              else
+                _attest_workspace_rollback (self);
+            }
+          if (flush_error != NULL)
+            g_debug ("Staged search rows not written yet: %s", flush_error->message);
+        }
+    }
 
   /* Temporary storage in memory (before the TEMP views below: a change drops
    * them). On files, the journals of an import's savepoints and statements

@@ -17,7 +17,10 @@
 #include <X11/keysym.h>
 #include <X11/extensions/XTest.h>
 
+#include "attest-importer.h"
+#include "attest-page-view.h"
 #include "attest-search-dialog.h"
+#include "attest-workspace-catalog.h"
 #include "attest-search-item.h"
 #include "attest-test-widgets.h"
 #include "attest-test-workspace.h"
@@ -389,6 +392,88 @@ test_activate (void)
   fixture_tear_down (f);
 }
 
+/* The 2023 split pages (one per scope, all framework "soc"): a hit on SOC 2
+ * text opens the SOC 2 page, not the newest of the framework (SOC 3). */
+static void
+test_split_page (void)
+{
+  Fixture fx = { 0 }, *f = &fx;
+  g_autofree char *dir = g_dir_make_tmp ("attest-split-XXXXXX", NULL);
+  g_autoptr(AttestImportSummary) summary = NULL;
+  g_autoptr(AttestMatrix) matrix = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *file_name = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  const char *paths[] = { dir, NULL };
+  GListModel *results;
+  AttestLocation *l;
+  AttestPageView *view;
+  GtkWindow *window;
+  GPtrArray *views;
+
+  for (guint i = 1; i <= 3; i++)
+    {
+      static const char *words[] = { NULL, "sarbanesword", "fairnessword", "publiclyword" };
+      g_autofree char *name = g_strdup_printf ("offering-soc-%u.md", i);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autofree char *page = g_strdup_printf ("---\nms.date: 03/0%u/2023\n---\n# SOC %u\n\n"
+                                               "## SOC %u overview\n\nThe SOC %u report, %s.\n\n"
+                                               "## Microsoft in-scope cloud platforms & services\n\n- Intune\n",
+                                               i, i, i, i, words[i]);
+
+      g_assert_true (g_file_set_contents (path, page, -1, NULL));
+    }
+  fixture_set_up (f);
+  summary = attest_importer_run (f->ws, paths, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary->imported, ==, 3);
+
+  results = search_for (f, "fairnessword");
+  g_assert_cmpuint (g_list_model_get_n_items (results), ==, 1);
+  g_signal_emit_by_name (entry_of (f), "activate");
+  g_assert_cmpuint (f->activated->len, ==, 1);
+  l = f->activated->pdata[0];
+  f->dialog = NULL;
+  g_assert_cmpint (l->kind, ==, ATTEST_LOCATION_PAGE_SECTION);
+  g_assert_cmpstr (l->framework_id, ==, "soc");
+  g_assert_cmpstr (l->section_key, ==, "soc-2-overview");
+  g_assert_cmpstr (l->locale, ==, "");
+  bytes = attest_workspace_get_variant_page_by_id (f->ws, "soc", l->variant_id, &file_name, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (file_name, ==, "offering-soc-2.md");
+
+  /* What the window does with it (attest_window_show_location()): that version in the page view. */
+  matrix = attest_workspace_load_matrix (f->ws, &error);
+  g_assert_no_error (error);
+  window = GTK_WINDOW (gtk_window_new ());
+  view = ATTEST_PAGE_VIEW (attest_page_view_new ());
+  gtk_window_set_child (window, GTK_WIDGET (view));
+  gtk_window_present (window);
+  g_assert_true (attest_page_view_load_version (view, f->ws, matrix, l->framework_id, l->locale, NULL,
+                                                l->variant_id, &error));
+  g_assert_no_error (error);
+  while (attest_page_view_get_loading (view))
+    g_main_context_iteration (NULL, TRUE);
+  views = attest_page_view_get_text_views (view);
+  for (guint i = 0; i < views->len; i++)
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (views->pdata[i]);
+      GtkTextIter start, end;
+      g_autofree char *t = NULL;
+
+      gtk_text_buffer_get_bounds (buffer, &start, &end);
+      t = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+      g_string_append (text, t);
+    }
+  g_assert_nonnull (strstr (text->str, "fairnessword"));
+  g_assert_null (strstr (text->str, "publiclyword"));
+  gtk_window_destroy (window);
+  attest_test_settle (60);
+  fixture_tear_down (f);
+  attest_test_remove_tree (dir);
+}
+
 /* ---- Real keys through the X server --------------------------------------- */
 
 static Display *
@@ -530,6 +615,7 @@ test_snippet_markup (void)
 ATTEST_TEST_ISOLATED (test_results)
 ATTEST_TEST_ISOLATED (test_activate)
 ATTEST_TEST_ISOLATED (test_keys)
+ATTEST_TEST_ISOLATED (test_split_page)
 
 int
 main (int   argc,
@@ -542,6 +628,7 @@ main (int   argc,
   g_test_add_func ("/search-dialog/results", test_results_isolated);
   g_test_add_func ("/search-dialog/activate", test_activate_isolated);
   g_test_add_func ("/search-dialog/keys", test_keys_isolated);
+  g_test_add_func ("/search-dialog/split-page", test_split_page_isolated);
 
   return g_test_run ();
 }

@@ -204,8 +204,10 @@ test_cancel_before_start (Fixture       *f,
 }
 
 /* The disk fills after the second page: a clear error naming the third page's
- * file, the import stops there, the first two pages stay (SQLite rolls their
- * open batch back with the third page: the importer stores them again). */
+ * file, the import stops there, the first two pages stay (their batch, or
+ * each again alone if SQLite rolled it back with the third page), with their
+ * search rows: staged, the index refused on the full disk, and written to
+ * the index when the workspace is next opened. */
 static void
 test_disk_full (Fixture       *f,
                 gconstpointer  data)
@@ -220,7 +222,9 @@ test_disk_full (Fixture       *f,
   Progress p = { .paths = g_ptr_array_new_with_free_func (g_free), .stop_after = 2,
                  .limit_db = _attest_workspace_get_db (f->ws) };
 
-  summary = attest_importer_run (f->ws, paths, on_progress, &p, NULL, &error);
+  /* One batch for every page, whatever the machine's speed: the first two
+   * are in it, open, when the disk fills. */
+  summary = _attest_importer_run_batched (f->ws, paths, NULL, TRUE, NULL, 5, on_progress, &p, NULL, &error);
   g_assert_no_error (error);
   g_assert_nonnull (summary);
   g_assert_false (summary->cancelled);
@@ -251,8 +255,31 @@ test_disk_full (Fixture       *f,
   g_assert_cmpstr (stored->pdata[0], ==, p.paths->pdata[0]);
   g_assert_cmpstr (stored->pdata[1], ==, p.paths->pdata[1]);
   g_assert_cmpint (count (f->ws, "SELECT count(*) FROM history WHERE action = 'import'"), ==, 2);
+  /* Their search rows are kept with them: staged, the full disk having
+   * refused the index the rows of the pages stored. */
+  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM search_stage"), >, 0);
+  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM search_stage"), ==,
+                   count (f->ws, "SELECT count(*) FROM search_key WHERE kind = 'page'") -
+                   count (f->ws, "SELECT count(*) FROM search_index WHERE kind = 'page'"));
   g_clear_object (&f->ws);
   assert_verifies (f->path);
+
+  /* Opened again (room on the disk): every staged row is in the index, each
+   * stored page searchable; nothing left staged. */
+  f->ws = attest_workspace_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM search_stage"), ==, 0);
+  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM search_key WHERE kind = 'page'"), >, 0);
+  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM search_key WHERE kind = 'page'"), ==,
+                   count (f->ws, "SELECT count(*) FROM search_index WHERE kind = 'page'"));
+  g_assert_cmpint (count (f->ws, "SELECT count(DISTINCT v.file_name) FROM search_variant s "
+                                 "JOIN variant v ON v.id = s.variant_id"), ==, 2);
+  {
+    sqlite3 *db = _attest_workspace_get_db (f->ws);
+
+    g_assert_cmpint (sqlite3_exec (db, "INSERT INTO search_index (search_index) VALUES ('integrity-check')",
+                                   NULL, NULL, NULL), ==, SQLITE_OK);
+  }
   progress_clear (&p);
 }
 

@@ -121,6 +121,8 @@ test_pages (Fixture       *f,
   g_assert_null (french->scope_id);
   g_assert_null (french->service_id);
   g_assert_cmpint (french->note_id, ==, 0);
+  /* The page version it is in (the ref's "/VERSION"). */
+  g_assert_cmpint (french->variant_id, >, 0);
 
   chinese = locate_hit (f, "雲端", "page", "mars-e#");
   g_assert_cmpint (chinese->kind, ==, ATTEST_LOCATION_PAGE_SECTION);
@@ -312,7 +314,7 @@ test_stale (Fixture       *f,
   g_clear_error (&error);
 
   /* A page section a newer page dropped, a file, an annotation, an item. */
-  l = attest_workspace_locate_search_result (f->ws, "page", "soc#no-such-section@fr-FR", &error);
+  l = attest_workspace_locate_search_result (f->ws, "page", "soc#no-such-section@fr-FR/1", &error);
   g_assert_null (l);
   g_assert_error (error, ATTEST_STORE_ERROR, ATTEST_STORE_ERROR_NOT_FOUND);
   g_clear_error (&error);
@@ -332,7 +334,7 @@ test_stale (Fixture       *f,
   /* Refs of no known form. */
   {
     static const struct { const char *kind, *ref; } invalid[] = {
-      { "page", "soc" }, { "page", "soc@fr-FR" }, { "page", "#key@fr-FR" }, { "page", "soc#@fr-FR" },
+      { "page", "soc" }, { "page", "soc@fr-FR" }, { "page", "#key@fr-FR" }, { "page", "soc#@fr-FR" }, { "page", "soc#key@fr-FR" }, { "page", "soc#key@fr-FR/x" },
       { "note", "x" }, { "note", "-1" }, { "note", "" }, { "item", "12a" }, { "widget", "1" },
     };
 

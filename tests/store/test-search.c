@@ -9,6 +9,9 @@
 
 #include "attest-importer.h"
 #include "attest-search.h"
+#include "attest-test-corpus.h"
+#include "attest-workspace-catalog.h"
+#include "attest-workspace-locate.h"
 #include "attest-workspace-checklist.h"
 #include "attest-workspace-private.h"
 #include "attest-test-workspace.h"
@@ -384,28 +387,40 @@ test_replace_remove (Fixture       *f,
   d = sorted_refs (f, "cherry");
   g_assert_cmpstr (d, ==, "");
 
-  /* A page's sections go together, per framework and locale. */
-  put (f, "page", "soc#a@fr-FR", "", "durian");
-  put (f, "page", "soc#b@fr-FR", "", "durian");
-  put (f, "page", "soc#a@zh-TW", "", "durian");
-  put (f, "page", "soc#a@", "", "durian");
-  put (f, "page", "soc-2#a@fr-FR", "", "durian");
-  put (f, "page", "iso#soc#a@fr-FR", "", "durian");
-  g_assert_true (_attest_search_remove_pages (f->ws, "soc", "fr-FR", &error));
+  /* A page version's sections go together: version 1 of soc, not 11, not
+   * another framework's version 1. */
+  put (f, "page", "soc#a@fr-FR/1", "", "durian");
+  put (f, "page", "soc#b/2@fr-FR/1", "", "durian");
+  put (f, "page", "soc#a@zh-TW/2", "", "durian");
+  put (f, "page", "soc#a@/11", "", "durian");
+  put (f, "page", "soc-2#a@fr-FR/1", "", "durian");
+  put (f, "page", "iso#soc#a@fr-FR/1", "", "durian");
+  g_assert_true (_attest_search_remove_variant (f->ws, "soc", 1, &error));
   g_assert_no_error (error);
   e = sorted_refs (f, "durian");
-  g_assert_cmpstr (e, ==, "iso#soc#a@fr-FR,soc#a@,soc#a@zh-TW,soc-2#a@fr-FR");
+  g_assert_cmpstr (e, ==, "iso#soc#a@fr-FR/1,soc#a@/11,soc#a@zh-TW/2,soc-2#a@fr-FR/1");
+}
+
+/* A page ref's locale: "soc#key@fr-FR/12" is in "@fr-FR". */
+static gboolean
+in_locale (const char *ref,
+           const char *locale)
+{
+  g_autofree char *part = g_strconcat (locale, "/", NULL);
+  const char *at = strrchr (ref, '@');
+
+  return at != NULL && g_str_has_prefix (at, part);
 }
 
 static gboolean
 any_ref (GPtrArray  *results,
          const char *prefix,
-         const char *suffix)
+         const char *locale)
 {
   for (guint i = 0; i < results->len; i++)
     {
       AttestSearchResult *r = results->pdata[i];
-      if (g_str_equal (r->kind, "page") && g_str_has_prefix (r->ref, prefix) && g_str_has_suffix (r->ref, suffix))
+      if (g_str_equal (r->kind, "page") && g_str_has_prefix (r->ref, prefix) && in_locale (r->ref, locale))
         return TRUE;
     }
   return FALSE;
@@ -432,13 +447,13 @@ test_pages (Fixture       *f,
   cloud = search (f, "雲端");
   g_assert_true (any_ref (cloud, "mars-e#", "@zh-TW"));
   for (guint i = 0; i < cloud->len; i++)
-    g_assert_true (g_str_has_suffix (((AttestSearchResult *)cloud->pdata[i])->ref, "@zh-TW"));
+    g_assert_true (in_locale (((AttestSearchResult *)cloud->pdata[i])->ref, "@zh-TW"));
 
   securite = search (f, "securite");
   for (guint i = 0; i < securite->len; i++)
     {
       AttestSearchResult *r = securite->pdata[i];
-      if (g_str_has_suffix (r->ref, "@fr-FR") && strstr (r->snippet, ATTEST_SEARCH_MATCH_START "Sécurité" ATTEST_SEARCH_MATCH_END) != NULL)
+      if (in_locale (r->ref, "@fr-FR") && strstr (r->snippet, ATTEST_SEARCH_MATCH_START "Sécurité" ATTEST_SEARCH_MATCH_END) != NULL)
         found = TRUE;
     }
   g_assert_true (found);
@@ -526,19 +541,20 @@ static void
 put_sections (AttestWorkspace *ws,
               const char      *framework_id,
               const char      *locale,
+              gint64           variant_id,
               GPtrArray       *sections)
 {
   g_autoptr(GError) error = NULL;
 
   g_assert_true (_attest_workspace_begin (ws, &error));
-  g_assert_true (_attest_search_put_sections (ws, framework_id, locale, sections, &error));
+  g_assert_true (_attest_search_put_sections (ws, framework_id, locale, variant_id, sections, &error));
   g_assert_no_error (error);
   g_assert_true (_attest_workspace_commit (ws, &error));
 }
 
-/* A page's sections are written together: a newer page indexed over an older
- * one leaves the same rows, and the same index, as the newer page indexed
- * into a workspace that never had the older; the other locale and other
+/* A page version's sections are written together: the version indexed again
+ * over what it held leaves the same rows, and the same index, as indexed
+ * into a workspace that never had the older text; other versions and other
  * kinds stay; a key twice on a page keeps its later section. */
 static void
 test_pages_replaced (Fixture       *f,
@@ -566,26 +582,26 @@ test_pages_replaced (Fixture       *f,
   add_section (other, "scope", "Scope", "figue", NULL);
 
   put (f, "note", "1", "", "figue");
-  put_sections (f->ws, "soc", "fr-FR", older);
-  put_sections (f->ws, "soc", "", other);
-  put_sections (f->ws, "soc", "fr-FR", newer);
+  put_sections (f->ws, "soc", "fr-FR", 3, older);
+  put_sections (f->ws, "soc", "", 12, other);
+  put_sections (f->ws, "soc", "fr-FR", 3, newer);
 
-  put_sections (fresh, "soc", "", other);
-  put_sections (fresh, "soc", "fr-FR", newer);
+  put_sections (fresh, "soc", "", 12, other);
+  put_sections (fresh, "soc", "fr-FR", 3, newer);
 
   replaced = page_rows (f->ws);
   direct = page_rows (fresh);
   g_assert_cmpstr (replaced, ==, direct);
   g_assert_cmpstr (replaced, ==,
-                   "soc#added@fr-FR|Nouvelle|雲端 服務|\n"
-                   "soc#notes@fr-FR|Notes|papaye|\n"
-                   "soc#scope@|Scope|figue|\n"
-                   "soc#scope@fr-FR|Portée|poire seule|\npear alone\n");
+                   "soc#added@fr-FR/3|Nouvelle|雲端 服務|\n"
+                   "soc#notes@fr-FR/3|Notes|papaye|\n"
+                   "soc#scope@/12|Scope|figue|\n"
+                   "soc#scope@fr-FR/3|Portée|poire seule|\npear alone\n");
 
   gone = sorted_refs (f, "pomme");
   g_assert_cmpstr (gone, ==, "");
   kept = sorted_refs (f, "figue");
-  g_assert_cmpstr (kept, ==, "1,soc#scope@");
+  g_assert_cmpstr (kept, ==, "1,soc#scope@/12");
   twice = sorted_refs (f, "mangue");
   g_assert_cmpstr (twice, ==, "");
 
@@ -611,7 +627,8 @@ test_migration_indexes_pages (Fixture       *f,
 
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
   g_assert_true (_attest_search_register (db, NULL));
-  g_assert_cmpint (sqlite3_exec (db, "DROP TABLE search_index; DROP TABLE search_key; PRAGMA user_version = 3;",
+  g_assert_cmpint (sqlite3_exec (db, "DROP TABLE search_index; DROP TABLE search_key; DROP TABLE search_variant; "
+                                 "PRAGMA user_version = 3;",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
 
@@ -622,6 +639,244 @@ test_migration_indexes_pages (Fixture       *f,
   g_assert_true (any_ref (after, "mars-e#", "@zh-TW"));
   before = search (f, "trustworthiness");
   g_assert_true (any_ref (before, "mars-e#", "@fr-FR"));
+}
+
+/* A page of the 2023 English format: one per scope, all of framework "soc". */
+static char *
+write_split_page (Fixture    *f,
+                  const char *folder,
+                  const char *n,
+                  const char *date,
+                  const char *word)
+{
+  g_autofree char *dir = g_build_filename (f->dir, folder, NULL);
+  g_autofree char *name = g_strdup_printf ("offering-soc-%s.md", n);
+  char *path = g_build_filename (dir, name, NULL);
+  g_autofree char *text = g_strdup_printf ("---\nms.date: %s\n---\n# SOC %s\n\n"
+                                           "## SOC %s overview\n\nThe SOC %s report, %s.\n\n"
+                                           "## Microsoft in-scope cloud platforms & services\n\n- Intune\n- Power BI\n",
+                                           date, n, n, n, word);
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  return path;
+}
+
+static void
+import_file (Fixture    *f,
+             const char *path)
+{
+  const char *paths[] = { path, NULL };
+  g_autoptr(AttestImportSummary) summary = NULL;
+  g_autoptr(GError) error = NULL;
+
+  summary = attest_importer_run (f->ws, paths, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary->failed, ==, 0);
+}
+
+/* The file names of the page versions the "page" hits of @word open, through
+ * what the window and attest-cli open them by (locate), sorted, joined. */
+static char *
+pages_of (Fixture    *f,
+          const char *word)
+{
+  g_autoptr(GPtrArray) results = search (f, word);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < results->len; i++)
+    {
+      AttestSearchResult *r = results->pdata[i];
+      g_autoptr(AttestLocation) l = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GError) error = NULL;
+      char *file_name = NULL;
+
+      if (!g_str_equal (r->kind, "page"))
+        continue;
+      l = attest_workspace_locate_search_result (f->ws, r->kind, r->ref, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (l->kind, ==, ATTEST_LOCATION_PAGE_SECTION);
+      g_assert_cmpint (l->variant_id, >, 0);
+      bytes = attest_workspace_get_variant_page_by_id (f->ws, l->framework_id, l->variant_id, &file_name, &error);
+      g_assert_no_error (error);
+      g_ptr_array_add (names, file_name);
+    }
+  g_ptr_array_sort (names, compare_str);
+  /* A page once, however many of its sections match. */
+  for (guint i = names->len; i-- > 1;)
+    if (g_str_equal (names->pdata[i], names->pdata[i - 1]))
+      g_ptr_array_remove_index (names, i);
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv (",", (char **)names->pdata);
+}
+
+static gint64
+variant_of (Fixture    *f,
+            const char *word)
+{
+  g_autoptr(GPtrArray) results = search (f, word);
+  g_autoptr(AttestLocation) l = NULL;
+
+  for (guint i = 0; l == NULL && i < results->len; i++)
+    if (g_str_equal (((AttestSearchResult *)results->pdata[i])->kind, "page"))
+      l = attest_workspace_locate_search_result (f->ws, "page", ((AttestSearchResult *)results->pdata[i])->ref, NULL);
+  g_assert_nonnull (l);
+  return l->variant_id;
+}
+
+static gint64
+count_rows (Fixture    *f,
+            const char *sql)
+{
+  sqlite3 *db = _attest_workspace_get_db (f->ws);
+  sqlite3_stmt *stmt = NULL;
+  gint64 n;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return n;
+}
+
+#define ASSERT_PAGES(word, expected) \
+  G_STMT_START { g_autofree char *got_ = pages_of (f, word); g_assert_cmpstr (got_, ==, expected); } G_STMT_END
+
+/* Split pages of one framework (issue 19): each page current for a scope is
+ * searched, and its hits open it, not the newest page of the framework. A
+ * version that stops being current (a newer import, a date set, cleared)
+ * takes its rows with it and gives them back when current again. */
+static void
+test_split_pages (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *soc1 = write_split_page (f, "a", "1", "03/01/2023", "sarbanesword");
+  g_autofree char *soc2 = write_split_page (f, "a", "2", "03/02/2023", "fairnessword");
+  g_autofree char *soc3 = write_split_page (f, "a", "3", "03/03/2023", "publiclyword");
+  g_autofree char *soc2_new = write_split_page (f, "b", "2", "04/01/2023", "renewedword");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  gint64 old_soc2;
+
+  import_file (f, soc1);
+  import_file (f, soc2);
+  import_file (f, soc3);
+  ASSERT_PAGES ("sarbanesword", "offering-soc-1.md");
+  ASSERT_PAGES ("fairnessword", "offering-soc-2.md");
+  ASSERT_PAGES ("publiclyword", "offering-soc-3.md");
+  /* A word on all three: a hit on each. */
+  ASSERT_PAGES ("intune", "offering-soc-1.md,offering-soc-2.md,offering-soc-3.md");
+  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM search_variant"), ==, 3);
+  old_soc2 = variant_of (f, "fairnessword");
+
+  /* A newer SOC 2 page: the old one is current for no scope any more. */
+  import_file (f, soc2_new);
+  ASSERT_PAGES ("fairnessword", "");
+  ASSERT_PAGES ("renewedword", "offering-soc-2.md");
+  g_assert_cmpint (variant_of (f, "renewedword"), !=, old_soc2);
+  ASSERT_PAGES ("sarbanesword", "offering-soc-1.md");
+  ASSERT_PAGES ("publiclyword", "offering-soc-3.md");
+  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM search_variant"), ==, 3);
+
+  /* The analyst dates the old one later: it is current again, in the same edit. */
+  g_assert_true (attest_workspace_set_variant_date (f->ws, old_soc2, "2023-05-01", FALSE, &error));
+  g_assert_no_error (error);
+  ASSERT_PAGES ("fairnessword", "offering-soc-2.md");
+  g_assert_cmpint (variant_of (f, "fairnessword"), ==, old_soc2);
+  ASSERT_PAGES ("renewedword", "");
+
+  /* And the date taken back: the newer one again. */
+  g_assert_true (attest_workspace_set_variant_date (f->ws, old_soc2, NULL, FALSE, &error));
+  g_assert_no_error (error);
+  ASSERT_PAGES ("fairnessword", "");
+  ASSERT_PAGES ("renewedword", "offering-soc-2.md");
+
+  /* The index holds what its rows say (FTS5's own check), nothing twice. */
+  before = page_rows (f->ws);
+  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM search_key WHERE kind = 'page'"), ==,
+                   count_rows (f, "SELECT count(*) FROM search_index WHERE kind = 'page'"));
+}
+
+/* A workspace of schema 9 indexed one version per framework and locale, by
+ * refs without a version: opened, its page rows are made again, every
+ * current version's. */
+static void
+test_migration_split_pages (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autofree char *soc1 = write_split_page (f, "a", "1", "03/01/2023", "sarbanesword");
+  g_autofree char *soc2 = write_split_page (f, "a", "2", "03/02/2023", "fairnessword");
+  g_autofree char *soc3 = write_split_page (f, "a", "3", "03/03/2023", "publiclyword");
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+
+  import_file (f, soc1);
+  import_file (f, soc2);
+  import_file (f, soc3);
+  g_clear_object (&f->ws);
+
+  /* As schema 9 left it: the newest page of the locale alone, "soc#KEY@". */
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_true (_attest_search_register (db, NULL));
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "DELETE FROM search_index WHERE rowid IN (SELECT id FROM search_key WHERE kind = 'page');"
+                                 "DELETE FROM search_key WHERE kind = 'page';"
+                                 "DROP TABLE search_variant; DROP TABLE search_stage;"
+                                 "INSERT INTO search_key (id, kind, ref) VALUES (1000, 'page', 'soc#soc-3-overview@');"
+                                 "INSERT INTO search_index (rowid, kind, ref, title, body, source) "
+                                 "  VALUES (1000, 'page', 'soc#soc-3-overview@', 'SOC 3 overview', 'publiclyword staleword', '');"
+                                 "PRAGMA user_version = 9;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  f->ws = attest_workspace_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (attest_workspace_get_backup_path (f->ws));
+  ASSERT_PAGES ("staleword", "");
+  ASSERT_PAGES ("sarbanesword", "offering-soc-1.md");
+  ASSERT_PAGES ("fairnessword", "offering-soc-2.md");
+  ASSERT_PAGES ("publiclyword", "offering-soc-3.md");
+  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM search_key WHERE kind = 'page' AND ref NOT LIKE '%/%'"), ==, 0);
+  {
+    g_autofree char *rows = page_rows (f->ws);
+    g_assert_nonnull (strstr (rows, "soc#soc-2-overview@/"));
+  }
+}
+
+/* The shared corpus's 2023 English SOC pages: soc-1, soc-2 and soc-3 text
+ * each opens its own page. */
+static void
+test_split_pages_corpus (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *corpus = attest_test_find_corpus ();
+  const char *words[][2] = {
+    { "sarbanes", "offering-soc-1.md" },
+    { "fairness", "offering-soc-2.md" },
+    { "publicly", "offering-soc-3.md" },
+  };
+
+  if (corpus == NULL)
+    {
+      g_test_skip ("the shared corpus (../shared/corpus) is not there: set ATTEST_CORPUS");
+      return;
+    }
+  for (guint i = 1; i <= 3; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("offering-soc-%u.md", i);
+      g_autofree char *page = g_build_filename (corpus, "pages", "en-US-2023", name, NULL);
+
+      if (!g_file_test (page, G_FILE_TEST_IS_REGULAR))
+        {
+          g_test_skip ("the corpus has no en-US-2023 SOC split pages");
+          return;
+        }
+      import_file (f, page);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    ASSERT_PAGES (words[i][0], words[i][1]);
+  ASSERT_PAGES ("aicpa", "offering-soc-1.md,offering-soc-2.md,offering-soc-3.md");
 }
 
 /* The ids of the "item" results of @query, as "12,13". */
@@ -734,6 +989,9 @@ main (int   argc,
 
 #define ADD(name, func) g_test_add ("/search/" name, Fixture, NULL, fixture_setup, func, attest_test_fixture_teardown)
   ADD ("tokenizer-terms", test_tokenizer_terms);
+  ADD ("split-pages", test_split_pages);
+  ADD ("migration-split-pages", test_migration_split_pages);
+  ADD ("split-pages-corpus", test_split_pages_corpus);
   ADD ("cjk", test_cjk);
   ADD ("diacritics", test_diacritics);
   ADD ("snippet-offsets", test_snippet_offsets);
