@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "attest-languages.h"
 #include "attest-search-item.h"
 
 struct _AttestSearchItem
@@ -114,7 +115,7 @@ attest_search_item_new (const AttestSearchResult *result,
       self->title = g_strdup_printf (_("%s — %s"), attest_workspace_names_framework (names, framework),
                                      result->title != NULL ? result->title : "");
       if (at != NULL)
-        self->detail = g_strdup (at[1] != '\0' ? at + 1 : _("English"));
+        self->detail = g_strdup (attest_languages_name (at + 1));
     }
   else if (g_strcmp0 (result->kind, "note") == 0 && result->title != NULL)
     /* A note's title is what it is on. */
@@ -194,7 +195,7 @@ attest_search_item_get_title (AttestSearchItem *self)
   return self->title;
 }
 
-/* The page's locale ("fr-FR"), or NULL. */
+/* The page's language ("French (France)"), or NULL. */
 const char *
 attest_search_item_get_detail (AttestSearchItem *self)
 {
@@ -216,7 +217,7 @@ attest_search_item_get_snippet_markup (AttestSearchItem *self)
   return self->snippet_markup;
 }
 
-/* "Page: SOC — Audit cycle, fr-FR, …the snippet…" */
+/* "Page: SOC — Audit cycle, French (France), …the snippet…" */
 char *
 attest_search_item_dup_accessible_label (AttestSearchItem *self)
 {
