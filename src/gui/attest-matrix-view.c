@@ -1903,6 +1903,19 @@ attest_matrix_view_get_n_rows (AttestMatrixView *self)
   return n_rows (self);
 }
 
+/* The row and column of a cell by its ids; FALSE for an unknown one. */
+static gboolean
+find_cell (AttestMatrixView *self,
+           const char       *scope_id,
+           const char       *service_id,
+           int              *row,
+           int              *col)
+{
+  *row = find_row (self, service_id);
+  *col = find_column (self, scope_id);
+  return *row >= 0 && *col >= 0;
+}
+
 /**
  * attest_matrix_view_get_cell_label:
  *
@@ -1918,11 +1931,7 @@ attest_matrix_view_get_cell_label (AttestMatrixView *self,
 
   g_return_val_if_fail (ATTEST_IS_MATRIX_VIEW (self), NULL);
 
-  row = find_row (self, service_id);
-  col = find_column (self, scope_id);
-  if (row < 0 || col < 0)
-    return NULL;
-  return cell_label (self, row, col);
+  return find_cell (self, scope_id, service_id, &row, &col) ? cell_label (self, row, col) : NULL;
 }
 
 /**
@@ -1941,11 +1950,7 @@ attest_matrix_view_get_cell_tooltip (AttestMatrixView *self,
 
   g_return_val_if_fail (ATTEST_IS_MATRIX_VIEW (self), NULL);
 
-  row = find_row (self, service_id);
-  col = find_column (self, scope_id);
-  if (row < 0 || col < 0)
-    return NULL;
-  return cell_tooltip (self, row, col);
+  return find_cell (self, scope_id, service_id, &row, &col) ? cell_tooltip (self, row, col) : NULL;
 }
 
 const char *
