@@ -114,8 +114,14 @@ attest_search_item_new (const AttestSearchResult *result,
       /* Translators: a page section found: "<framework> — <section heading>" */
       self->title = g_strdup_printf (_("%s — %s"), attest_workspace_names_framework (names, framework),
                                      result->title != NULL ? result->title : "");
+      /* "FRAMEWORK#KEY@LOCALE" (or "…@LOCALE/VERSION"): the locale says
+       * which language, named for people ("French (France)"). */
       if (at != NULL)
-        self->detail = g_strdup (attest_languages_name (at + 1));
+        {
+          g_autofree char *locale = g_strndup (at + 1, strcspn (at + 1, "/"));
+
+          self->detail = g_strdup (attest_languages_name (locale));
+        }
     }
   else if (g_strcmp0 (result->kind, "note") == 0 && result->title != NULL)
     /* A note's title is what it is on. */
