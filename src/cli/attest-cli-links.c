@@ -17,24 +17,13 @@
 
 #include "attest-cli-private.h"
 #include "attest-downloader.h"
+#include "attest-json.h"
 #include "attest-link-document.h"
 #include "attest-workspace-evidence.h"
 #include "attest-workspace-links.h"
 
 #define LINK_USAGE "link list [FRAMEWORK] [--format text|json] | link get LINK|URL [--timeout SECONDS] | " \
                    "link attach LINK|URL FILE"
-
-static void
-add_nullable (JsonBuilder *b,
-              const char  *member,
-              const char  *value)
-{
-  json_builder_set_member_name (b, member);
-  if (value != NULL)
-    json_builder_add_string_value (b, value);
-  else
-    json_builder_add_null_value (b);
-}
 
 static void
 print_list_json (GPtrArray *links)
@@ -50,21 +39,21 @@ print_list_json (GPtrArray *links)
       AttestLinkDocument *d = l->document;
 
       json_builder_begin_object (b);
-      add_nullable (b, "id", l->id);
-      add_nullable (b, "framework", l->framework_id);
-      add_nullable (b, "kind", l->kind);
-      add_nullable (b, "title", l->title);
-      add_nullable (b, "url", l->url);
-      add_nullable (b, "section", l->section_key);
-      add_nullable (b, "locale", l->locale);
+      attest_json_add_string_or_null (b, "id", l->id);
+      attest_json_add_string_or_null (b, "framework", l->framework_id);
+      attest_json_add_string_or_null (b, "kind", l->kind);
+      attest_json_add_string_or_null (b, "title", l->title);
+      attest_json_add_string_or_null (b, "url", l->url);
+      attest_json_add_string_or_null (b, "section", l->section_key);
+      attest_json_add_string_or_null (b, "locale", l->locale);
       json_builder_set_member_name (b, "document");
       if (d == NULL)
         json_builder_add_null_value (b);
       else
         {
           json_builder_begin_object (b);
-          add_nullable (b, "sha256", d->sha256);
-          add_nullable (b, "name", d->name);
+          attest_json_add_string_or_null (b, "sha256", d->sha256);
+          attest_json_add_string_or_null (b, "name", d->name);
           json_builder_set_member_name (b, "size");
           json_builder_add_int_value (b, d->size);
           json_builder_set_member_name (b, "page_count");
@@ -72,9 +61,9 @@ print_list_json (GPtrArray *links)
             json_builder_add_int_value (b, d->page_count);
           else
             json_builder_add_null_value (b);
-          add_nullable (b, "origin", attest_link_document_origin_to_string (d->origin));
-          add_nullable (b, "final_url", d->final_url);
-          add_nullable (b, "fetched_at", d->fetched_at);
+          attest_json_add_string_or_null (b, "origin", attest_link_document_origin_to_string (d->origin));
+          attest_json_add_string_or_null (b, "final_url", d->final_url);
+          attest_json_add_string_or_null (b, "fetched_at", d->fetched_at);
           json_builder_end_object (b);
         }
       json_builder_end_object (b);

@@ -20,6 +20,7 @@
 #include "attest-cli-private.h"
 #include "attest-dates.h"
 #include "attest-front-matter.h"
+#include "attest-json.h"
 #include "attest-languages.h"
 #include "attest-store-error.h"
 #include "attest-workspace-catalog.h"
@@ -150,13 +151,7 @@ _attest_cli_versions (AttestCliContext  *ctx,
               json_builder_set_member_name (b, "id");
               json_builder_add_int_value (b, v->id);
               for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
-                {
-                  json_builder_set_member_name (b, keys[k]);
-                  if (values[k] != NULL)
-                    json_builder_add_string_value (b, values[k]);
-                  else
-                    json_builder_add_null_value (b);
-                }
+                attest_json_add_string_or_null (b, keys[k], values[k]);
               json_builder_set_member_name (b, "current");
               json_builder_add_boolean_value (b, current);
               json_builder_set_member_name (b, "current_scopes");

@@ -10,7 +10,9 @@
 
 #include "attest-languages.h"
 
-/* The locales the provider publishes offering pages in most often. */
+/* The locales the provider publishes offering pages in most often: the one
+ * list of languages in the product (the page labels, the library, the CLI and
+ * the Preferences' content language all name them from here). */
 static const struct {
   const char *locale;
   const char *name;
@@ -85,4 +87,27 @@ attest_languages_name (const char *locale)
     if (g_ascii_strcasecmp (languages[i].locale, normal) == 0)
       return _(languages[i].name);
   return locale;
+}
+
+/**
+ * attest_languages_locales:
+ *
+ * Returns: (transfer none) (array zero-terminated=1): the locales
+ *   attest_languages_name() names ("fr-FR", …), "" (the English source page)
+ *   first
+ */
+const char * const *
+attest_languages_locales (void)
+{
+  static const char *locales[G_N_ELEMENTS (languages) + 1];
+  static gsize done = 0;
+
+  if (g_once_init_enter (&done))
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
+        locales[i] = languages[i].locale;
+      locales[G_N_ELEMENTS (languages)] = NULL;
+      g_once_init_leave (&done, 1);
+    }
+  return locales;
 }

@@ -8,6 +8,7 @@
 
 G_BEGIN_DECLS
 
-const char *attest_languages_name (const char *locale);
+const char         *attest_languages_name    (const char *locale);
+const char * const *attest_languages_locales (void);
 
 G_END_DECLS

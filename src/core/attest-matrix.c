@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "attest-dates.h"
+#include "attest-languages.h"
 #include "attest-matrix.h"
 
 /* The public struct plus what only this file keeps consistent: the index of
@@ -371,9 +372,9 @@ attest_matrix_variant_when (const AttestMatrixVariant *variant)
  * attest_matrix_variant_label:
  *
  * Returns: (transfer full): how the library and the page view name a
- *   version: what it covers, its locale and its date ("SOC 2 · English ·
- *   12 March 2023"; "English · imported 4 December 2026" for a page without
- *   a date of its own)
+ *   version: what it covers, its language and its date ("SOC 2 · English ·
+ *   12 March 2023", "French (France) · 11 May 2023"; "English · imported 4
+ *   December 2026" for a page without a date of its own)
  */
 char *
 attest_matrix_variant_label (AttestMatrixFramework     *framework,
@@ -381,19 +382,20 @@ attest_matrix_variant_label (AttestMatrixFramework     *framework,
 {
   g_autofree char *covers = NULL;
   g_autofree char *when = NULL;
-  const char *locale;
+  const char *language;
 
   g_return_val_if_fail (framework != NULL, NULL);
   g_return_val_if_fail (variant != NULL, NULL);
 
   covers = attest_matrix_variant_covers (framework, variant);
-  locale = variant->locale != NULL && *variant->locale != '\0' ? variant->locale : _("English");
+  /* The language named for people ("French (France)"), never its code. */
+  language = attest_languages_name (variant->locale);
   when = attest_matrix_variant_when (variant);
   if (covers != NULL)
-    /* Translators: a page version: what it covers ("SOC 2"), its locale, its date */
-    return g_strdup_printf (_("%s · %s · %s"), covers, locale, when);
-  /* Translators: a page version: its locale ("fr-FR" or "English"), its date */
-  return g_strdup_printf (_("%s · %s"), locale, when);
+    /* Translators: a page version: what it covers ("SOC 2"), its language, its date */
+    return g_strdup_printf (_("%s · %s · %s"), covers, language, when);
+  /* Translators: a page version: its language ("French (France)" or "English"), its date */
+  return g_strdup_printf (_("%s · %s"), language, when);
 }
 
 /* "fr-FR" or "fr_FR.UTF-8@euro": language and region (NULL without one). */

@@ -518,7 +518,8 @@ attest_offering_new_from_page (AttestPage           *page,
   self->framework_id = g_strdup (entry != NULL ? entry->framework : self->key);
   self->short_name = entry != NULL && entry->short_name != NULL ? g_strdup (entry->short_name)
                                                                 : short_name_from_title (self->source_title);
-  self->category = g_strdup (entry != NULL && entry->category != NULL ? entry->category : "Other");
+  /* No category: "", which the library names in the reader's language ("Other"). */
+  self->category = g_strdup (entry != NULL && entry->category != NULL ? entry->category : "");
   self->description = g_strdup (attest_front_matter_get_description (page->front_matter));
 
   locale = attest_front_matter_get_locale (page->front_matter);

@@ -16,6 +16,7 @@ AttestEvidenceAttacher *_attest_cell_pane_get_attacher (AttestCellPane *self);
 AdwToast   *_attest_cell_pane_get_last_toast   (AttestCellPane *self);
 const char *_attest_cell_pane_get_quote_text   (AttestCellPane *self);
 const char *_attest_cell_pane_get_translated_quote_text (AttestCellPane *self);
+const char *_attest_cell_pane_get_translated_caption_text (AttestCellPane *self);
 const char *_attest_cell_pane_get_variant_text (AttestCellPane *self);
 const char *_attest_cell_pane_get_banner_text  (AttestCellPane *self);
 const char *_attest_cell_pane_get_summary_text (AttestCellPane *self);

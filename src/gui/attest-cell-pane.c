@@ -528,8 +528,8 @@ show_source (AttestCellPane        *self,
 
   if (translated)
     {
-      /* Translators: above the line of a translated page; %s is its locale, e.g. fr-FR */
-      caption = g_strdup_printf (_("Page text (%s)"), cell->variant_locale);
+      /* Translators: above the line of a translated page; %s is its language, e.g. "French (France)" */
+      caption = g_strdup_printf (_("Page text · %s"), attest_languages_name (cell->variant_locale));
       gtk_label_set_text (self->translated_caption, caption);
       set_quote (self->translated_label, cell->translated_line);
     }
@@ -1698,6 +1698,14 @@ _attest_cell_pane_get_translated_quote_text (AttestCellPane *self)
 {
   return gtk_widget_get_visible (GTK_WIDGET (self->translated_label)) ? gtk_label_get_text (self->translated_label)
                                                                        : NULL;
+}
+
+/* The caption above the translated line ("Page text · French (France)"), or NULL when hidden. */
+const char *
+_attest_cell_pane_get_translated_caption_text (AttestCellPane *self)
+{
+  return gtk_widget_get_visible (GTK_WIDGET (self->translated_caption)) ? gtk_label_get_text (self->translated_caption)
+                                                                         : NULL;
 }
 
 const char *

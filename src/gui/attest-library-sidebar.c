@@ -25,6 +25,7 @@
 
 #define MY_SERVICES_ID "\x1fmy-services"
 #define OTHER_ID       ""
+#define OLD_OTHER_ID   "Other"
 #define MAX_LABEL_CHARS 26
 
 struct _AttestLibrarySidebar
@@ -192,6 +193,11 @@ add_framework_groups (GPtrArray    *groups,
     {
       AttestMatrixFramework *framework = matrix->frameworks->pdata[i];
       const char *category = framework->category != NULL ? framework->category : OTHER_ID;
+
+      /* A workspace imported before stores "Other" for a page the catalog does
+       * not list: the same group, named in the reader's language. */
+      if (g_str_equal (category, OLD_OTHER_ID))
+        category = OTHER_ID;
       GArray *members = g_hash_table_lookup (by_category, category);
       Sortable s;
 

@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "attest-dates.h"
+#include "attest-languages.h"
 #include "attest-matrix-view.h"
 #include "attest-count.h"
 
@@ -295,14 +296,11 @@ cell_tooltip (AttestMatrixView *self,
     g_string_append_printf (text, "\n%s %s", _("Qualifier:"), cell->qualifier);
   if (cell->variant_date != NULL)
     {
-      const char *locale = cell->variant_locale != NULL && *cell->variant_locale != '\0'
-                           ? cell->variant_locale : _("English");
-
-      /* Translators: which page put the cell in scope: "From the fr-FR page of 2023-05-11" */
-      g_string_append_printf (text, "\n");
       g_autofree char *date = attest_dates_format (cell->variant_date);
 
-      g_string_append_printf (text, _("From the %s page of %s"), locale, date);
+      g_string_append_c (text, '\n');
+      /* Translators: which page put the cell in scope: its language ("French (France)"), then a date */
+      g_string_append_printf (text, _("From the %s page of %s"), attest_languages_name (cell->variant_locale), date);
     }
   return g_string_free (text, FALSE);
 }
@@ -1905,6 +1903,19 @@ attest_matrix_view_get_n_rows (AttestMatrixView *self)
   return n_rows (self);
 }
 
+/* The row and column of a cell by its ids; FALSE for an unknown one. */
+static gboolean
+find_cell (AttestMatrixView *self,
+           const char       *scope_id,
+           const char       *service_id,
+           int              *row,
+           int              *col)
+{
+  *row = find_row (self, service_id);
+  *col = find_column (self, scope_id);
+  return *row >= 0 && *col >= 0;
+}
+
 /**
  * attest_matrix_view_get_cell_label:
  *
@@ -1920,11 +1931,26 @@ attest_matrix_view_get_cell_label (AttestMatrixView *self,
 
   g_return_val_if_fail (ATTEST_IS_MATRIX_VIEW (self), NULL);
 
-  row = find_row (self, service_id);
-  col = find_column (self, scope_id);
-  if (row < 0 || col < 0)
-    return NULL;
-  return cell_label (self, row, col);
+  return find_cell (self, scope_id, service_id, &row, &col) ? cell_label (self, row, col) : NULL;
+}
+
+/**
+ * attest_matrix_view_get_cell_tooltip:
+ *
+ * Returns: (transfer full) (nullable): the tooltip of the cell (its title,
+ *   roll-up, the line that put it in scope and the page it comes from), or
+ *   %NULL for an unknown id
+ */
+char *
+attest_matrix_view_get_cell_tooltip (AttestMatrixView *self,
+                                     const char       *scope_id,
+                                     const char       *service_id)
+{
+  int row, col;
+
+  g_return_val_if_fail (ATTEST_IS_MATRIX_VIEW (self), NULL);
+
+  return find_cell (self, scope_id, service_id, &row, &col) ? cell_tooltip (self, row, col) : NULL;
 }
 
 const char *

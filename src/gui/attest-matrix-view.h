@@ -23,6 +23,9 @@ guint         attest_matrix_view_get_n_rows            (AttestMatrixView *self);
 char         *attest_matrix_view_get_cell_label        (AttestMatrixView *self,
                                                         const char       *scope_id,
                                                         const char       *service_id);
+char         *attest_matrix_view_get_cell_tooltip      (AttestMatrixView *self,
+                                                        const char       *scope_id,
+                                                        const char       *service_id);
 const char   *attest_matrix_view_get_cursor_scope      (AttestMatrixView *self);
 const char   *attest_matrix_view_get_cursor_service    (AttestMatrixView *self);
 gboolean      attest_matrix_view_select_cell           (AttestMatrixView *self,

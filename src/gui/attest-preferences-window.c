@@ -6,8 +6,11 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
+#include "attest-languages.h"
 #include "attest-markup.h"
 #include "attest-preferences-window.h"
 
@@ -24,21 +27,6 @@ struct _AttestPreferencesWindow
 };
 
 G_DEFINE_FINAL_TYPE (AttestPreferencesWindow, attest_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
-
-/* The locales the provider publishes offering pages in most often; "" follows the desktop. */
-static const struct {
-  const char *code;
-  const char *name;
-} languages[] = {
-  { "", N_("Same as the Desktop") },
-  { "en-US", N_("English") },
-  { "fr-FR", N_("French") },
-  { "de-DE", N_("German") },
-  { "es-ES", N_("Spanish") },
-  { "ja-JP", N_("Japanese") },
-  { "zh-CN", N_("Chinese (Simplified)") },
-  { "zh-TW", N_("Chinese (Traditional)") },
-};
 
 /* The reading modes of the page view, as the "reading-mode" key spells them. */
 static const struct {
@@ -80,30 +68,89 @@ code_set_mapping (const GValue       *value,
   return g_variant_new_string (codes[i]);
 }
 
-/* Fills @row with the translated names and binds its position to @key. */
+/* Fills @row with @names (translated) and binds its position to @key through
+ * @codes (taken: the binding frees them). */
 static void
-bind_choice_row (AttestPreferencesWindow *self,
-                 AdwComboRow             *row,
-                 const char              *key,
-                 const char * const      *codes,
-                 const char * const      *names)
+bind_choice_row (AttestPreferencesWindow  *self,
+                 AdwComboRow              *row,
+                 const char               *key,
+                 char                    **codes,
+                 const char * const       *names)
 {
-  g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) list = gtk_string_list_new (names);
 
-  for (guint i = 0; names[i] != NULL; i++)
-    gtk_string_list_append (list, _(names[i]));
   adw_combo_row_set_model (row, G_LIST_MODEL (list));
   g_settings_bind_with_mapping (self->settings, key, row, "selected", G_SETTINGS_BIND_DEFAULT,
-                                code_get_mapping, code_set_mapping, (gpointer)codes, NULL);
+                                code_get_mapping, code_set_mapping, codes, (GDestroyNotify)g_strfreev);
+}
+
+typedef struct {
+  char *key;                /* collation key of the name */
+  const char *code;
+  const char *name;
+} Language;
+
+static int
+compare_languages (gconstpointer a,
+                   gconstpointer b)
+{
+  return strcmp (((const Language *)a)->key, ((const Language *)b)->key);
+}
+
+/* The content language: the desktop's, then the languages the product names
+ * (attest-languages.c, the one list), by name in the reader's language; a
+ * value set elsewhere that the list does not hold is kept, shown as it is. */
+static void
+bind_language_row (AttestPreferencesWindow *self)
+{
+  const char * const *locales = attest_languages_locales ();
+  g_autofree char *current = g_settings_get_string (self->settings, "content-language");
+  g_autoptr(GArray) languages = g_array_new (FALSE, FALSE, sizeof (Language));
+  g_autoptr(GStrvBuilder) codes = g_strv_builder_new ();
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  gboolean listed = *current == '\0';
+
+  for (guint i = 0; locales[i] != NULL; i++)
+    {
+      Language l = { NULL, locales[i], attest_languages_name (locales[i]) };
+
+      /* "" is the English source page there; here it is the desktop's language. */
+      if (*l.code == '\0')
+        continue;
+      listed = listed || g_str_equal (l.code, current);
+      l.key = g_utf8_collate_key (l.name, -1);
+      g_array_append_val (languages, l);
+    }
+  if (!listed)
+    {
+      Language l = { g_utf8_collate_key (current, -1), current, attest_languages_name (current) };
+
+      g_array_append_val (languages, l);
+    }
+  g_array_sort (languages, compare_languages);
+
+  g_strv_builder_add (codes, "");
+  /* Translators: the content language that follows the desktop's */
+  g_ptr_array_add (names, (gpointer)_("Same as the Desktop"));
+  for (guint i = 0; i < languages->len; i++)
+    {
+      Language *l = &g_array_index (languages, Language, i);
+
+      g_strv_builder_add (codes, l->code);
+      g_ptr_array_add (names, (gpointer)l->name);
+    }
+  g_ptr_array_add (names, NULL);
+  bind_choice_row (self, self->language_row, "content-language", g_strv_builder_end (codes),
+                   (const char * const *)names->pdata);
+  for (guint i = 0; i < languages->len; i++)
+    g_free (g_array_index (languages, Language, i).key);
 }
 
 GtkWindow *
 attest_preferences_window_new (GSettings *settings)
 {
-  static const char *language_codes[G_N_ELEMENTS (languages) + 1];
-  static const char *language_names[G_N_ELEMENTS (languages) + 1];
-  static const char *mode_codes[G_N_ELEMENTS (reading_modes) + 1];
-  static const char *mode_names[G_N_ELEMENTS (reading_modes) + 1];
+  g_autoptr(GStrvBuilder) mode_codes = g_strv_builder_new ();
+  const char *mode_names[G_N_ELEMENTS (reading_modes) + 1];
   AttestPreferencesWindow *self;
   g_autofree char *description = NULL;
 
@@ -118,18 +165,14 @@ attest_preferences_window_new (GSettings *settings)
   attest_preferences_group_set_plain_description (self->review_group, description);
   g_settings_bind (settings, "reviewer-name", self->reviewer_row, "text", G_SETTINGS_BIND_DEFAULT);
 
-  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
-    {
-      language_codes[i] = languages[i].code;
-      language_names[i] = languages[i].name;
-    }
+  bind_language_row (self);
   for (guint i = 0; i < G_N_ELEMENTS (reading_modes); i++)
     {
-      mode_codes[i] = reading_modes[i].code;
-      mode_names[i] = reading_modes[i].name;
+      g_strv_builder_add (mode_codes, reading_modes[i].code);
+      mode_names[i] = _(reading_modes[i].name);
     }
-  bind_choice_row (self, self->language_row, "content-language", language_codes, language_names);
-  bind_choice_row (self, self->reading_mode_row, "reading-mode", mode_codes, mode_names);
+  mode_names[G_N_ELEMENTS (reading_modes)] = NULL;
+  bind_choice_row (self, self->reading_mode_row, "reading-mode", g_strv_builder_end (mode_codes), mode_names);
 
   return GTK_WINDOW (self);
 }

@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "attest-languages.h"
 #include "attest-search-item.h"
 
 struct _AttestSearchItem
@@ -113,12 +114,13 @@ attest_search_item_new (const AttestSearchResult *result,
       /* Translators: a page section found: "<framework> — <section heading>" */
       self->title = g_strdup_printf (_("%s — %s"), attest_workspace_names_framework (names, framework),
                                      result->title != NULL ? result->title : "");
-      /* "FRAMEWORK#KEY@LOCALE/VERSION": the locale says which language. */
+      /* "FRAMEWORK#KEY@LOCALE" (or "…@LOCALE/VERSION"): the locale says
+       * which language, named for people ("French (France)"). */
       if (at != NULL)
         {
           g_autofree char *locale = g_strndup (at + 1, strcspn (at + 1, "/"));
 
-          self->detail = g_strdup (*locale != '\0' ? locale : _("English"));
+          self->detail = g_strdup (*locale != '\0' ? attest_languages_name (locale) : _("English"));
         }
     }
   else if (g_strcmp0 (result->kind, "note") == 0 && result->title != NULL)
@@ -199,7 +201,7 @@ attest_search_item_get_title (AttestSearchItem *self)
   return self->title;
 }
 
-/* The page's locale ("fr-FR"), or NULL. */
+/* The page's language ("French (France)"), or NULL. */
 const char *
 attest_search_item_get_detail (AttestSearchItem *self)
 {
@@ -221,7 +223,7 @@ attest_search_item_get_snippet_markup (AttestSearchItem *self)
   return self->snippet_markup;
 }
 
-/* "Page: SOC — Audit cycle, fr-FR, …the snippet…" */
+/* "Page: SOC — Audit cycle, French (France), …the snippet…" */
 char *
 attest_search_item_dup_accessible_label (AttestSearchItem *self)
 {

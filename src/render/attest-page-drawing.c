@@ -32,6 +32,7 @@
 #include <cairo-pdf.h>
 #include <pango/pangocairo.h>
 
+#include "attest-languages.h"
 #include "attest-page-drawing.h"
 #include "attest-page-pairs.h"
 
@@ -984,9 +985,10 @@ attest_page_drawing_paginate (AttestPageDrawing *self,
       const char *code = attest_front_matter_get_locale (self->page->front_matter);
       g_autofree char *translated = NULL;
 
-      /* Translators: above the translated column of a printed page; %s is its locale, e.g. "fr-FR" */
+      /* Translators: above the translated column of a printed page; %s is its language, e.g.
+       * "French (France)" */
       if (code != NULL && *code != '\0')
-        translated = g_strdup_printf (_("Translation (%s)"), code);
+        translated = g_strdup_printf (_("Translation · %s"), attest_languages_name (code));
       else
         /* Translators: above the translated column of a printed page whose locale is unknown */
         translated = g_strdup (_("Translated"));

@@ -13,6 +13,7 @@
 #include "attest-count.h"
 #include "attest-history.h"
 #include "attest-history-state.h"
+#include "attest-languages.h"
 #include "attest-workspace-checklist.h"
 #include "attest-workspace-private.h"
 
@@ -950,8 +951,8 @@ describe_import (AttestHistoryDescription *d,
   JsonNode *changes = member (after, "changes");
 
   if (file != NULL && locale != NULL && *locale != '\0')
-    /* Translators: an imported page: "offering-soc.fr-FR.md (fr-FR)" */
-    g_ptr_array_add (d->changes, g_strdup_printf (_("%s (%s)"), file, locale));
+    /* Translators: an imported page and its language: "offering-soc.fr-FR.md · French (France)" */
+    g_ptr_array_add (d->changes, g_strdup_printf (_("%s · %s"), file, attest_languages_name (locale)));
   else if (file != NULL)
     g_ptr_array_add (d->changes, g_strdup (file));
 

@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 
 #include "attest-history.h"
+#include "attest-json.h"
 #include "attest-search.h"
 #include "attest-workspace-checklist-private.h"
 #include "attest-workspace-evidence.h"
@@ -269,18 +270,6 @@ date_or_null (const char *date)
   return date != NULL && *date != '\0' ? date : NULL;
 }
 
-static void
-add_nullable_string (JsonBuilder *b,
-                     const char  *member,
-                     const char  *value)
-{
-  json_builder_set_member_name (b, member);
-  if (value != NULL)
-    json_builder_add_string_value (b, value);
-  else
-    json_builder_add_null_value (b);
-}
-
 static JsonNode *
 dates_json (const char *effective,
             const char *expires)
@@ -288,8 +277,8 @@ dates_json (const char *effective,
   g_autoptr(JsonBuilder) b = json_builder_new ();
 
   json_builder_begin_object (b);
-  add_nullable_string (b, "effective", effective);
-  add_nullable_string (b, "expires", expires);
+  attest_json_add_string_or_null (b, "effective", effective);
+  attest_json_add_string_or_null (b, "expires", expires);
   json_builder_end_object (b);
   return json_builder_get_root (b);
 }
@@ -532,8 +521,8 @@ attest_workspace_attach_evidence (AttestWorkspace  *self,
       json_builder_add_int_value (b, (gint64)size);
       json_builder_set_member_name (b, "new_file");
       json_builder_add_boolean_value (b, !stored);
-      add_nullable_string (b, "effective", new_effective);
-      add_nullable_string (b, "expires", new_expires);
+      attest_json_add_string_or_null (b, "effective", new_effective);
+      attest_json_add_string_or_null (b, "expires", new_expires);
       add_item_ref (b, item);
       json_builder_end_object (b);
       after = json_builder_get_root (b);

@@ -12,6 +12,7 @@
 #include <json-glib/json-glib.h>
 
 #include "attest-history.h"
+#include "attest-json.h"
 #include "attest-workspace-evidence.h"
 #include "attest-workspace-links.h"
 #include "attest-workspace-private.h"
@@ -340,18 +341,6 @@ attest_workspace_get_link_document (AttestWorkspace  *self,
   return NULL;
 }
 
-static void
-add_nullable (JsonBuilder *b,
-              const char  *member,
-              const char  *value)
-{
-  json_builder_set_member_name (b, member);
-  if (value != NULL)
-    json_builder_add_string_value (b, value);
-  else
-    json_builder_add_null_value (b);
-}
-
 static JsonNode *
 document_json (const char               *sha256,
                const char               *name,
@@ -366,12 +355,12 @@ document_json (const char               *sha256,
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "sha256");
   json_builder_add_string_value (b, sha256);
-  add_nullable (b, "name", name);
+  attest_json_add_string_or_null (b, "name", name);
   json_builder_set_member_name (b, "size");
   json_builder_add_int_value (b, size);
   json_builder_set_member_name (b, "origin");
   json_builder_add_string_value (b, attest_link_document_origin_to_string (origin));
-  add_nullable (b, "final_url", final_url);
+  attest_json_add_string_or_null (b, "final_url", final_url);
   json_builder_set_member_name (b, "fetched_at");
   json_builder_add_string_value (b, fetched_at);
   if (new_file >= 0)

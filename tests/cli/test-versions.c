@@ -193,6 +193,43 @@ test_versions (void)
   }
 }
 
+/* A version's label names its language as people say it ("French (France)",
+ * "Français (France)"), never its code; --format json keeps the code in
+ * "locale" for whatever parses it (issue 19). */
+static void
+test_language_names (void)
+{
+  g_autofree char *dir = g_build_filename (tmp_dir, "languages", NULL);
+  g_autofree char *ws = g_build_filename (tmp_dir, "languages.attest", NULL);
+  g_autofree char *seed = g_build_filename (g_getenv ("ATTEST_DATADIR"), "offerings", "offering-mars-e.fr-FR.md", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) r = { 0 };
+  JsonObject *v;
+
+  g_assert_true (g_file_get_contents (seed, &text, NULL, &error));
+  g_assert_no_error (error);
+  cli_write_page (dir, "offering-mars-e.fr-FR.md", text);
+  run_cli (&r, "--workspace", ws, "import", dir);
+  g_assert_cmpint (r.status, ==, 0);
+
+  run_cli (&r, "--workspace", ws, "versions", "mars-e");
+  g_assert_cmpint (r.status, ==, 0);
+  g_test_message ("%s", r.out);
+  g_assert_nonnull (strstr (r.out, "\toffering-mars-e.fr-FR.md\tFrench (France)\t"));
+  g_assert_nonnull (strstr (r.out, "\n\tFrench (France) · "));
+  g_assert_null (strstr (r.out, "fr-FR ·"));
+  run_cli_in (&r, "fr", "--workspace", ws, "versions", "mars-e");
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "\n\tFrançais (France) · "));
+  g_assert_null (strstr (r.out, "fr-FR ·"));
+
+  v = version_of (parser, ws, "offering-mars-e.fr-FR.md", 0);
+  g_assert_cmpstr (member (v, "locale"), ==, "fr-FR");
+  g_assert_true (g_str_has_prefix (member (v, "label"), "French (France) · "));
+}
+
 /* history: the summary line of a row is "what: subject" as the language
  * writes it ("Page importée : …" in French). */
 static void
@@ -223,6 +260,7 @@ main (int   argc,
 
   g_test_add_func ("/versions/list-and-edit", test_versions);
   g_test_add_func ("/versions/history-words", test_history_words);
+  g_test_add_func ("/versions/language-names", test_language_names);
 
   return g_test_run ();
 }

@@ -254,7 +254,7 @@ test_side_by_side (void)
   for (guint i = 0; i < G_N_ELEMENTS (soc_english); i++)
     assert_contains (text, soc_english[i]);
   assert_contains (text, "English source");
-  assert_contains (text, "Translation (fr-FR)");
+  assert_contains (text, "Translation · French (France)");
   assert_contains (text, "Test · header");
   assert_contains (text, "Footer line");
   g_assert_nonnull (strstr (text, "Page 1 of "));

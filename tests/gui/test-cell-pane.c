@@ -315,6 +315,8 @@ test_source (void)
   g_assert_cmpstr (_attest_cell_pane_get_translated_quote_text (f->pane), ==, translated);
   g_assert_cmpstr (_attest_cell_pane_get_quote_text (f->pane), ==, "“Azure and Azure Government”");
   g_assert_cmpstr (_attest_cell_pane_get_translated_quote_text (f->pane), ==, "“Azure et Azure Government”");
+  /* The translated line's caption names its language, never its code (issue 19). */
+  g_assert_cmpstr (_attest_cell_pane_get_translated_caption_text (f->pane), ==, "Page text · French (France)");
   g_assert_true (g_str_has_prefix (_attest_cell_pane_get_variant_text (f->pane), "From the French (France) page (page of 4 November 2019, imported "));
   maybe_screenshot (f, "pane-translated.png");
 

@@ -350,7 +350,7 @@ test_rows (Fixture       *f,
   wait_for (f, rows_shown, 5, "the search entry");
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 1);
   g_assert_cmpstr (attest_history_item_get_changes (row_at (f, 0)), ==,
-                   "offering-mars-e.zh-TW.md (zh-TW)\nno change to the services in scope");
+                   "offering-mars-e.zh-TW.md · Chinese (Taiwan)\nno change to the services in scope");
   g_assert_cmpstr (count_text (f), ==, "1 of 8 changes");
 
   /* Nothing matches: a status page says so. */

@@ -609,6 +609,97 @@ test_large (Fixture       *fixture,
   g_assert_cmpuint (fixture->events->len, ==, 0);
 }
 
+/* Every category of the bundled catalog (data/frameworks.tsv), once each. */
+static GPtrArray *
+catalog_categories (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("ATTEST_DATADIR"), "frameworks.tsv", NULL);
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *categories = g_ptr_array_new_with_free_func (g_free);
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, &error));
+  g_assert_no_error (error);
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) cols = g_strsplit (lines[i], "\t", -1);
+
+      if (lines[i][0] == '#' || g_strv_length (cols) < 5 || *cols[4] == '\0')
+        continue;
+      if (!g_ptr_array_find_with_equal_func (categories, cols[4], g_str_equal, NULL))
+        g_ptr_array_add (categories, g_strdup (cols[4]));
+    }
+  g_assert_cmpuint (categories->len, >=, 6);
+  return categories;
+}
+
+/* Each category of the catalog is a heading in the reader's language, and a
+ * framework without one (stored "" now, "Other" by workspaces imported before)
+ * is in the one "Other" group, translated too, last before My Services (issue 19). */
+static void
+test_categories (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(AttestMatrix) matrix = attest_matrix_new ();
+  g_autoptr(GPtrArray) categories = catalog_categories ();
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  const char *lang = g_getenv ("LANGUAGE");
+  const char *other = lang != NULL && g_str_has_prefix (lang, "fr") ? "Autres"
+                      : lang != NULL && g_str_has_prefix (lang, "zh_TW") ? "其他" : "Other";
+  guint n, groups = 0;
+  gboolean other_seen = FALSE;
+
+  for (guint i = 0; i < categories->len; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("fw-%u", i);
+      AttestMatrixFramework *f = attest_matrix_add_framework (matrix, id, id, id, categories->pdata[i]);
+
+      attest_matrix_framework_add_variant (f, "", "2023-01-01", "x.md", FALSE);
+    }
+  attest_matrix_framework_add_variant (attest_matrix_add_framework (matrix, "old", "Old", "Old", "Other"),
+                                       "", "2023-01-01", "old.md", FALSE);
+  attest_matrix_framework_add_variant (attest_matrix_add_framework (matrix, "new", "New", "New", ""),
+                                       "", "2023-01-01", "new.md", FALSE);
+  attest_matrix_sort (matrix);
+  attest_library_sidebar_set_matrix (fixture->sidebar, matrix);
+  attest_test_settle (60);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (fixture->tree));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AttestLibraryItem) item = item_at (fixture, i);
+      const char *id = attest_library_item_get_id (item);
+      const char *title = attest_library_item_get_title (item);
+
+      if (attest_library_item_get_kind (item) != ATTEST_LIBRARY_ITEM_GROUP || g_str_equal (id, "\x1fmy-services"))
+        continue;
+      groups++;
+      g_test_message ("group “%s”: “%s”", id, title);
+      if (*id == '\0' || g_str_equal (id, "Other"))
+        {
+          /* One "Other" group, after the categories, with both frameworks. */
+          g_assert_false (other_seen);
+          other_seen = TRUE;
+          g_assert_cmpstr (title, ==, other);
+          g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (attest_library_item_get_children (item))), ==, 2);
+          continue;
+        }
+      g_assert_false (other_seen);
+      g_assert_true (g_ptr_array_find_with_equal_func (categories, id, g_str_equal, NULL));
+      /* Translated: every category name differs from its English in French and Chinese. */
+      if (lang == NULL || g_str_has_prefix (lang, "en"))
+        g_assert_cmpstr (title, ==, id);
+      else
+        g_assert_cmpstr (title, !=, id);
+      g_assert_false (g_hash_table_contains (seen, title));
+      g_hash_table_add (seen, (gpointer)g_intern_string (title));
+    }
+  g_assert_true (other_seen);
+  g_assert_cmpuint (groups, ==, categories->len + 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -624,6 +715,7 @@ main (int   argc,
   g_test_add ("/library-sidebar/selection", Fixture, NULL, fixture_set_up, test_selection, fixture_tear_down);
   g_test_add ("/library-sidebar/new-matrix", Fixture, NULL, fixture_set_up, test_new_matrix, fixture_tear_down);
   g_test_add ("/library-sidebar/large", Fixture, NULL, fixture_set_up, test_large, fixture_tear_down);
+  g_test_add ("/library-sidebar/categories", Fixture, NULL, fixture_set_up, test_categories, fixture_tear_down);
 
   return g_test_run ();
 }

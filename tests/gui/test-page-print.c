@@ -114,7 +114,7 @@ test_side_by_side (void)
   assert_contains (text, "Increasingly, businesses outsource");
   /* The page header, the column headers, the footer. */
   assert_contains (text, "SOC · fr-FR · 2020-02-01");
-  assert_contains (text, "Translation (fr-FR)");
+  assert_contains (text, "Translation · French (France)");
   assert_contains (text, "English source");
   assert_contains (text, "Printed by the test");
   {
@@ -153,7 +153,7 @@ test_chinese (void)
   assert_contains (text, "架構概觀");
   assert_contains (text, "雲端");
   assert_contains (text, "MARS-E 2.0 Framework overview");
-  assert_contains (text, "Translation (zh-TW)");
+  assert_contains (text, "Translation · Chinese (Taiwan)");
 }
 
 /* A PDF that cannot be written: an error that names it, no crash. */

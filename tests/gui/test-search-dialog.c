@@ -250,7 +250,8 @@ test_results (void)
     }
   g_assert_nonnull (french);
   g_assert_cmpstr (attest_search_item_get_kind_label (french), ==, "Page");
-  g_assert_cmpstr (attest_search_item_get_detail (french), ==, "fr-FR");
+  /* The page's language as people name it, not its code (issue 19). */
+  g_assert_cmpstr (attest_search_item_get_detail (french), ==, "French (France)");
   g_assert_true (g_str_has_prefix (attest_search_item_get_title (french), "SOC — "));
   g_assert_nonnull (strstr (attest_search_item_get_snippet_markup (french), "<b>Flux</b>"));
   g_assert_null (strstr (attest_search_item_get_snippet (french), ATTEST_SEARCH_MATCH_START));
@@ -271,7 +272,7 @@ test_results (void)
   g_clear_pointer (&label, g_free);
   label = attest_search_item_dup_accessible_label (french);
   g_assert_true (g_str_has_prefix (label, "Page: SOC — "));
-  g_assert_nonnull (strstr (label, ", fr-FR, "));
+  g_assert_nonnull (strstr (label, ", French (France), "));
   g_assert_nonnull (strstr (label, "Flux"));
   save_screenshot (f, "search-results.png");
 
@@ -287,7 +288,7 @@ test_results (void)
 
       g_assert_cmpstr (attest_search_item_get_kind (item), ==, "page");
       g_assert_true (g_str_has_prefix (attest_search_item_get_ref (item), "mars-e#"));
-      g_assert_cmpstr (attest_search_item_get_detail (item), ==, "zh-TW");
+      g_assert_cmpstr (attest_search_item_get_detail (item), ==, "Chinese (Taiwan)");
       g_assert_true (g_str_has_prefix (attest_search_item_get_title (item), "MARS-E 2.0 — "));
       g_assert_nonnull (strstr (attest_search_item_get_snippet_markup (item), "<b>"));
     }

@@ -49,6 +49,8 @@ expected (const char *en)
     /* A checklist template's line, stored in English, shown in the reader's language. */
     { "SOC 3 report obtained and lists the service", "Rapport SOC 3 obtenu, mentionnant le service",
       "已取得列出此服務的 SOC 3 報告" },
+    /* A page's language, as a label names it. */
+    { "French (France)", "Français (France)", "法文（法國）" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (strings); i++)
@@ -191,6 +193,15 @@ check_seeded (AttestApplication *app,
   g_assert_nonnull (strstr (marse_powerbi, expected ("not in scope")));
 
   g_assert_null (attest_matrix_view_get_cell_label (ATTEST_MATRIX_VIEW (view), "soc/soc-3", "no-such-service"));
+
+  /* The tooltip names the page's language, never its code (issue 19). */
+  {
+    g_autofree char *tooltip = attest_matrix_view_get_cell_tooltip (ATTEST_MATRIX_VIEW (view), "soc/soc-3", "stream");
+
+    g_assert_nonnull (tooltip);
+    g_assert_nonnull (strstr (tooltip, expected ("French (France)")));
+    g_assert_null (strstr (tooltip, "fr-FR"));
+  }
   return TRUE;
 }
 

@@ -197,7 +197,8 @@ test_describe (Fixture       *f,
   /* The last page imported is SOC's (byte order of paths): its three scopes. */
   g_assert_cmpstr (import->what, ==, "Page imported");
   g_assert_cmpstr (import->subject, ==, "SOC");
-  g_assert_cmpstr (import->changes->pdata[0], ==, "offering-soc.fr-FR.md (fr-FR)");
+  /* The page's language named, not its code (issue 19). */
+  g_assert_cmpstr (import->changes->pdata[0], ==, "offering-soc.fr-FR.md · French (France)");
   g_assert_nonnull (strstr (import_text, "\nSOC 2: added Azure, "));
   g_assert_nonnull (strstr (import_text, "\nSOC 3: added "));
 

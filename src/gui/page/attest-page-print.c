@@ -53,7 +53,7 @@ draw_page (GtkPrintOperation *operation,
  * @parent: (nullable): the window the print dialog is modal to
  * @mode: side by side prints two columns for a bilingual page
  * @title: (nullable): the job name and the header of every page, e.g.
- *   "SOC · fr-FR · 2020-02-01"; the page's title when %NULL
+ *   "SOC · French (France) · 1 February 2020"; the page's title when %NULL
  * @footer: (nullable): a line at the foot of every page
  * @action: GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG for "Print…",
  *   GTK_PRINT_OPERATION_ACTION_EXPORT to write @export_filename as PDF

@@ -33,6 +33,7 @@
 #include "attest-block-renderer.h"
 #include "attest-block-view.h"
 #include "attest-link-opener.h"
+#include "attest-languages.h"
 #include "attest-link-row.h"
 #include "attest-note-editor.h"
 #include "attest-offering.h"
@@ -975,8 +976,9 @@ build_side (AttestPageView *self)
   /* Column headings: what each side is. */
   {
     Variant *v = &g_array_index (self->variants, Variant, self->variant);
-    /* Translators: the heading over the translated column in side by side; %s is a locale, e.g. "fr-FR" */
-    g_autofree char *text = g_strdup_printf (_("Translation (%s)"), v->locale);
+    /* Translators: the heading over the translated column in side by side; %s is its language,
+     * e.g. "French (France)" */
+    g_autofree char *text = g_strdup_printf (_("Translation · %s"), attest_languages_name (v->locale));
 
     header = gtk_label_new (text);
   }
@@ -2196,6 +2198,89 @@ attest_page_view_class_init (AttestPageViewClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
+/* The version drop-down: its button shows the label ellipsized (a version's
+ * label names its language and what it covers, "MARS-E 2.0 · Chinese
+ * (Taiwan) · 12 December 2019": a long one must not widen the window); its
+ * list (@dropdown given) shows each label whole, the chosen one ticked, as
+ * GtkDropDown's own rows do. */
+static void
+variant_item_setup (GtkSignalListItemFactory *factory,
+                    GtkListItem              *item,
+                    GtkDropDown              *dropdown)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_box_append (GTK_BOX (box), label);
+  if (dropdown != NULL)
+    {
+      gtk_widget_set_hexpand (label, TRUE);
+      gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name ("object-select-symbolic"));
+    }
+  else
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 36);
+    }
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+variant_item_update_check (GtkDropDown *dropdown,
+                           GParamSpec  *pspec,
+                           GtkListItem *item)
+{
+  GtkWidget *check = gtk_widget_get_last_child (gtk_list_item_get_child (item));
+
+  gtk_widget_set_opacity (check, gtk_drop_down_get_selected (dropdown) == gtk_list_item_get_position (item) ? 1 : 0);
+}
+
+static void
+variant_item_bind (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item,
+                   GtkDropDown              *dropdown)
+{
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkStringObject *string = gtk_list_item_get_item (item);
+
+  gtk_label_set_text (GTK_LABEL (gtk_widget_get_first_child (box)), gtk_string_object_get_string (string));
+  if (dropdown != NULL)
+    {
+      g_signal_connect (dropdown, "notify::selected", G_CALLBACK (variant_item_update_check), item);
+      variant_item_update_check (dropdown, NULL, item);
+    }
+}
+
+static void
+variant_item_unbind (GtkSignalListItemFactory *factory,
+                     GtkListItem              *item,
+                     GtkDropDown              *dropdown)
+{
+  if (dropdown != NULL)
+    g_signal_handlers_disconnect_by_func (dropdown, variant_item_update_check, item);
+}
+
+static void
+set_up_variant_dropdown (GtkDropDown *dropdown)
+{
+  for (guint i = 0; i < 2; i++)
+    {
+      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+      GtkDropDown *list = i == 1 ? dropdown : NULL;
+
+      /* The drop-down owns its factories: it outlives their handlers. */
+      g_signal_connect (factory, "setup", G_CALLBACK (variant_item_setup), list);
+      g_signal_connect (factory, "bind", G_CALLBACK (variant_item_bind), list);
+      g_signal_connect (factory, "unbind", G_CALLBACK (variant_item_unbind), list);
+      if (list != NULL)
+        gtk_drop_down_set_list_factory (dropdown, factory);
+      else
+        gtk_drop_down_set_factory (dropdown, factory);
+      g_object_unref (factory);
+    }
+}
+
 static void
 attest_page_view_init (AttestPageView *self)
 {
@@ -2226,6 +2311,7 @@ attest_page_view_init (AttestPageView *self)
     g_object_unref (factory);
     g_object_unref (self->toc_selection);
   }
+  set_up_variant_dropdown (self->variant_dropdown);
   self->variants = g_array_new (FALSE, TRUE, sizeof (Variant));
   g_array_set_clear_func (self->variants, (GDestroyNotify) variant_clear);
   self->renderer = attest_block_renderer_new ();
@@ -2557,7 +2643,7 @@ attest_page_view_get_title (AttestPageView *self)
   return gtk_label_get_text (self->title_label);
 }
 
-/* The version shown, as the toolbar says it: "fr-FR · 2020-02-01". */
+/* The version shown, as the toolbar says it: "French (France) · 1 February 2020". */
 const char *
 attest_page_view_get_subtitle (AttestPageView *self)
 {
