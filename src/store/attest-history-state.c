@@ -48,7 +48,12 @@ static const StateTable state_tables[] = {
   /* The file's metadata; its bytes are checked against its SHA-256. */
   { "evidence", "'evidence:' || sha256",
     ", name, size, mime, attached_at, effective, expires, page_count FROM evidence", NULL, "sha256" },
-  { "annotations", "'annotations:' || sha256", ", id, page, rects, color, text, item_id FROM annotation", NULL, "id" },
+  /* On a file or on a page section, with the items each supports. */
+  { "annotations", "'annotations:' || coalesce (a.sha256, a.section)",
+    ", a.id, a.kind, a.page, a.rects, a.color, a.text, a.quote, "
+    "  (SELECT group_concat (item_id, ',') FROM (SELECT item_id FROM annotation_item ai "
+    "                                           WHERE ai.annotation_id = a.id ORDER BY item_id)) "
+    "FROM annotation a", NULL, "a.id" },
   { "coverage", "'coverage:' || scope_id",
     ", service_id, variant_id, name, source_line, translated_line, qualifier, in_scope FROM coverage", NULL,
     "scope_id, service_id" },
@@ -88,7 +93,9 @@ static const struct {
                      "UNION ALL SELECT coalesce ('evidence-link:' || R.item_id, 'evidence-link')" },
   { "note", "SELECT coalesce ('note:' || R.id, 'note') AS p" },
   { "evidence", "SELECT coalesce ('evidence:' || R.sha256, 'evidence') AS p" },
-  { "annotation", "SELECT coalesce ('annotations:' || R.sha256, 'annotations') AS p" },
+  { "annotation", "SELECT coalesce ('annotations:' || coalesce (R.sha256, R.section), 'annotations') AS p" },
+  { "annotation_item", "SELECT coalesce ('annotations:' || coalesce (a.sha256, a.section), 'annotations') AS p "
+                       "FROM main.annotation a WHERE a.id = R.annotation_id" },
   { "coverage", "SELECT coalesce ('coverage:' || R.scope_id, 'coverage') AS p" },
   { "service", "SELECT coalesce ('service:' || R.id, 'service') AS p" },
   { "service_name", "SELECT coalesce ('service-names:' || R.service_id, 'service-names') AS p" },
@@ -1050,6 +1057,12 @@ part_label (AttestWorkspace      *self,
   if (g_str_equal (kind, "evidence-link"))
     /* Translators: evidence linked to a checklist item that is not there: "evidence of item 42" */
     return g_strdup_printf (_("evidence of item %s"), key);
+  if (g_str_equal (kind, "annotations") && g_str_has_prefix (key, "framework:"))
+    {
+      g_autofree char *on = attest_workspace_names_target (names, key);
+      /* Translators: annotations on a page section: "annotations on SOC › Audit cycle" */
+      return g_strdup_printf (_("annotations on %s"), on);
+    }
   if (g_str_equal (kind, "annotations"))
     /* Translators: "annotations on “audit-report.pdf”" */
     return g_strdup_printf (_("annotations on “%s”"), attest_workspace_names_evidence (names, key));

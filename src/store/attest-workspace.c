@@ -18,6 +18,7 @@
 #include "attest-history.h"
 #include "attest-history-state.h"
 #include "attest-search.h"
+#include "attest-workspace-annotations.h"
 #include "attest-workspace-evidence.h"
 #include "attest-workspace-private.h"
 
@@ -268,6 +269,11 @@ static const char * const migrations[ATTEST_WORKSPACE_SCHEMA_VERSION] = {
 
   /* 8 → 9: the documents of links (link_document_migration). */
   link_document_migration,
+
+  /* 9 → 10: an annotation supports several checklist items (annotation_item)
+   * and may be on an offering page's section; the table is made anew by
+   * migrate() (_attest_annotations_migrate(), attest-workspace-annotations.c). */
+  "",
 };
 
 /* The first schema whose history rows carry a state record. */
@@ -279,6 +285,8 @@ static const char * const migrations[ATTEST_WORKSPACE_SCHEMA_VERSION] = {
 
 /* The first schema whose variants carry page_date, date_set and kept_older. */
 #define VARIANT_DATES_SINCE 8
+/* The first schema whose annotations link through annotation_item. */
+#define ANNOTATION_LINKS_SINCE 10
 
 static gboolean
 has_column (AttestWorkspace *self,
@@ -892,6 +900,9 @@ migrate (AttestWorkspace  *self,
     }
 
   if (version < VARIANT_DATES_SINCE && !add_variant_dates (self, error))
+    goto fail;
+
+  if (version < ANNOTATION_LINKS_SINCE && !_attest_annotations_migrate (self, error))
     goto fail;
 
   /* Pages imported before there was a search index: index them now. */
