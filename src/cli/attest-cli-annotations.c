@@ -199,7 +199,7 @@ annotation_add (AttestCliContext  *ctx,
   g_autofree char *text = NULL;
   g_autoptr(AttestAnnotation) a = attest_annotation_new (ATTEST_ANNOTATION_HIGHLIGHT);
   g_autoptr(GError) error = NULL;
-  gint64 page = 0;
+  gint64 page = G_MININT64;  /* not given */
   GOptionEntry entries[] = {
     { "evidence", 0, 0, G_OPTION_ARG_STRING, &evidence, NULL, NULL },
     { "page", 0, 0, G_OPTION_ARG_INT64, &page, NULL, NULL },
@@ -214,7 +214,7 @@ annotation_add (AttestCliContext  *ctx,
 
   if (!_attest_cli_parse (ADD_USAGE, entries, &argc, &argv))
     return ATTEST_CLI_USAGE;
-  if (argc != 1 || evidence == NULL || page == 0)
+  if (argc != 1 || evidence == NULL || page == G_MININT64)
     {
       g_printerr (_("attest-cli: usage: attest-cli %s\n"), ADD_USAGE);
       return ATTEST_CLI_USAGE;
