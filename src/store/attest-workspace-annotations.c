@@ -336,8 +336,8 @@ check_targets (AttestWorkspace         *self,
           (gint64)a->page >= sqlite3_column_int64 (stmt, 0))
         {
           g_set_error (error, ATTEST_STORE_ERROR, ATTEST_STORE_ERROR_INVALID,
-                       _("Page %u is outside the document: it has %d pages"), a->page + 1,
-                       (int)CLAMP (sqlite3_column_int64 (stmt, 0), 0, G_MAXINT));
+                       _("Page %u is outside the document: it has %u pages"), a->page + 1,
+                       (guint)CLAMP (sqlite3_column_int64 (stmt, 0), 0, G_MAXINT));
           return FALSE;
         }
     }
