@@ -872,7 +872,9 @@ _attest_annotations_migrate (AttestWorkspace  *self,
     ");"
     /* A single point was a note; anything else a highlight. */
     "INSERT INTO annotation_v10 (id, sha256, kind, page, rects, color, text) "
-    "  SELECT id, sha256, CASE WHEN json_valid (rects) AND json_array_length (rects) = 1 "
+    /* CASE, not AND: json_* raise an error on text that is not JSON. */
+    "  SELECT id, sha256, CASE WHEN NOT json_valid (rects) THEN 'highlight' "
+    "                          WHEN json_type (rects) = 'array' AND json_array_length (rects) = 1 "
     "                           AND json_extract (rects, '$[0][0]') = json_extract (rects, '$[0][2]') "
     "                           AND json_extract (rects, '$[0][1]') = json_extract (rects, '$[0][3]') "
     "                          THEN 'note' ELSE 'highlight' END, "

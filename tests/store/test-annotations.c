@@ -462,7 +462,9 @@ test_migrates (Fixture       *f,
                          G_GINT64_FORMAT ");"
                          "INSERT INTO annotation VALUES (9, '%s', 0, '[[10,20,50,30],[10,32,40,44]]', '#f6d32d', "
                          "'a mark', NULL);"
-                         "PRAGMA user_version = 9;", sha, item, sha);
+                         /* A crafted row: kept, its rectangles unreadable. */
+                         "INSERT INTO annotation VALUES (12, '%s', 0, '{', '#f6d32d', 'not JSON', 424242);"
+                         "PRAGMA user_version = 9;", sha, item, sha, sha);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
@@ -472,9 +474,12 @@ test_migrates (Fixture       *f,
   g_assert_nonnull (attest_workspace_get_backup_path (f->ws));
   list = attest_workspace_list_annotations (f->ws, sha, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (list->len, ==, 2);
+  g_assert_cmpuint (list->len, ==, 3);
   mark = list->pdata[0];
-  note = list->pdata[1];
+  note = list->pdata[2];
+  g_assert_cmpint (((AttestAnnotation *)list->pdata[1])->id, ==, 12);
+  g_assert_cmpuint (((AttestAnnotation *)list->pdata[1])->rects->len, ==, 0);
+  g_assert_cmpuint (((AttestAnnotation *)list->pdata[1])->item_ids->len, ==, 0);
   g_assert_cmpint (note->id, ==, 4);
   g_assert_cmpint (note->kind, ==, ATTEST_ANNOTATION_NOTE);
   g_assert_cmpuint (note->item_ids->len, ==, 1);
