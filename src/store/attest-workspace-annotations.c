@@ -548,8 +548,8 @@ annotation_from_row (sqlite3_stmt *stmt)
   a->id = sqlite3_column_int64 (stmt, 0);
   a->sha256 = g_strdup (_attest_column_text (stmt, 1));
   a->section = g_strdup (_attest_column_text (stmt, 2));
-  if (!attest_annotation_kind_from_string (_attest_column_text (stmt, 3), &a->kind))
-    a->kind = ATTEST_ANNOTATION_HIGHLIGHT;
+  gboolean kind_known = attest_annotation_kind_from_string (_attest_column_text (stmt, 3), &a->kind);
+
   a->page = (guint)CLAMP (sqlite3_column_int64 (stmt, 4), 0, G_MAXINT);
   if (rects != NULL && JSON_NODE_HOLDS_ARRAY (rects))
     {
@@ -577,6 +577,13 @@ annotation_from_row (sqlite3_stmt *stmt)
           r.y2 = v[3];
           g_array_append_val (a->rects, r);
         }
+    }
+  /* A mark from before kinds: a single point is a note, the rest highlights. */
+  if (!kind_known)
+    {
+      const AttestRect *r = a->rects->len == 1 ? &g_array_index (a->rects, AttestRect, 0) : NULL;
+
+      a->kind = r != NULL && r->x1 == r->x2 && r->y1 == r->y2 ? ATTEST_ANNOTATION_NOTE : ATTEST_ANNOTATION_HIGHLIGHT;
     }
   a->color = g_strdup (_attest_column_text (stmt, 6));
   a->text = g_strdup (_attest_column_text (stmt, 7));
@@ -862,7 +869,8 @@ _attest_annotations_migrate (AttestWorkspace  *self,
     "  id INTEGER PRIMARY KEY,"
     "  sha256 TEXT REFERENCES evidence (sha256),"
     "  section TEXT,"
-    "  kind TEXT NOT NULL DEFAULT 'highlight' CHECK (kind IN ('highlight', 'rectangle', 'note')),"
+    /* NULL for a mark from before: its rectangles say (a point is a note). */
+    "  kind TEXT CHECK (kind IS NULL OR kind IN ('highlight', 'rectangle', 'note')),"
     "  page INTEGER NOT NULL DEFAULT 0 CHECK (page >= 0),"
     "  rects TEXT NOT NULL DEFAULT '[]',"
     "  color TEXT NOT NULL DEFAULT '#f6d32d',"
@@ -870,14 +878,8 @@ _attest_annotations_migrate (AttestWorkspace  *self,
     "  quote TEXT NOT NULL DEFAULT '',"
     "  CHECK ((sha256 IS NULL) <> (section IS NULL))"
     ");"
-    /* A single point was a note; anything else a highlight. */
     "INSERT INTO annotation_v10 (id, sha256, kind, page, rects, color, text) "
-    /* CASE, not AND: json_* raise an error on text that is not JSON. */
-    "  SELECT id, sha256, CASE WHEN NOT json_valid (rects) THEN 'highlight' "
-    "                          WHEN json_type (rects) = 'array' AND json_array_length (rects) = 1 "
-    "                           AND json_extract (rects, '$[0][0]') = json_extract (rects, '$[0][2]') "
-    "                           AND json_extract (rects, '$[0][1]') = json_extract (rects, '$[0][3]') "
-    "                          THEN 'note' ELSE 'highlight' END, "
+    "  SELECT id, sha256, NULL, "
     "         page, rects, color, text FROM annotation;"
     "CREATE TEMP TABLE annotation_v9_links AS SELECT id, item_id FROM annotation "
     "  WHERE item_id IN (SELECT id FROM checklist_item);"
