@@ -14,6 +14,7 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
+#include "attest-annotated-copy.h"
 #include "attest-count.h"
 #include "attest-cli-private.h"
 #include "attest-evidence-file.h"
@@ -236,7 +237,7 @@ evidence_list (AttestCliContext  *ctx,
   return ATTEST_CLI_OK;
 }
 
-#define EXPORT_USAGE "evidence export SHA256 OUT [--force]"
+#define EXPORT_USAGE "evidence export SHA256 OUT [--annotated] [--force]"
 
 /* @path as "real directory/name": the same file's names compare equal, even
  * one that does not exist yet (a -wal file SQLite has not made). */
@@ -330,8 +331,10 @@ evidence_export (AttestCliContext  *ctx,
   g_autofree char *out_path = NULL;
   g_autofree char *out_display = NULL;
   gboolean force = FALSE;
+  gboolean annotated = FALSE;
   GOptionEntry entries[] = {
     { "force", 0, 0, G_OPTION_ARG_NONE, &force, NULL, NULL },
+    { "annotated", 0, 0, G_OPTION_ARG_NONE, &annotated, NULL, NULL },
     { NULL }
   };
   GStatBuf st;
@@ -372,11 +375,15 @@ evidence_export (AttestCliContext  *ctx,
       return ATTEST_CLI_USAGE;
     }
 
-  bytes = attest_workspace_get_evidence_bytes (ctx->workspace, argv[1], NULL, &error);
+  /* --annotated: a new PDF with the marks as PDF annotations; the stored bytes are only read. */
+  if (annotated)
+    bytes = attest_annotated_copy_from_workspace (ctx->workspace, argv[1], &error);
+  else
+    bytes = attest_workspace_get_evidence_bytes (ctx->workspace, argv[1], NULL, &error);
   if (bytes == NULL)
     {
       g_printerr ("attest-cli: %s\n", error->message);
-      return ATTEST_CLI_FAILED;
+      return annotated ? _attest_cli_store_error_status (error) : ATTEST_CLI_FAILED;
     }
 
   data = g_bytes_get_data (bytes, &len);

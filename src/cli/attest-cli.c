@@ -35,6 +35,7 @@ static const Command commands[] = {
   { "history", "history [--format text|json]", N_("print the history of every change and import"), _attest_cli_history },
   { "verify", "verify [--fingerprint] [--expect FINGERPRINT]", N_("check the database, the history chain and every evidence file"), _attest_cli_verify },
   { "evidence", "evidence attach|list|export …", N_("attach evidence files to checklist items, list or export them"), _attest_cli_evidence },
+  { "annotation", "annotation add|list|edit|delete …", N_("mark evidence PDFs: add, list, edit or delete annotations"), _attest_cli_annotation },
   { "search", "search QUERY… [--format text|json]", N_("search page text, notes, checklists and evidence"), _attest_cli_search },
   { "link", "link list|get|attach …", N_("list the pages' links, download or attach a link's document"), _attest_cli_link },
   { "versions", "versions [FRAMEWORK] [--format …]", N_("list the stored page versions, their dates and which is current"), _attest_cli_versions },
@@ -146,7 +147,7 @@ take_global_options (int               *argc,
 static gboolean
 check_data_files (const char *command)
 {
-  static const char * const needs_data[] = { "import", "checklist", "evidence", NULL };
+  static const char * const needs_data[] = { "import", "checklist", "evidence", "annotation", NULL };
   const char *dir = attest_paths_data_dir ();
   g_autofree char *path = g_build_filename (dir, "frameworks.tsv", NULL);
   g_autofree char *shown = NULL;

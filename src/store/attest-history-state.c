@@ -48,7 +48,23 @@ static const StateTable state_tables[] = {
   /* The file's metadata; its bytes are checked against its SHA-256. */
   { "evidence", "'evidence:' || sha256",
     ", name, size, mime, attached_at, effective, expires, page_count FROM evidence", NULL, "sha256" },
-  { "annotations", "'annotations:' || sha256", ", id, page, rects, color, text, item_id FROM annotation", NULL, "id" },
+  /* On a file or on a page section. The columns of schema 9, the first item
+   * standing for its one item_id, so that a workspace's marks from before
+   * keep their digests; what schema 10 added is in annotation-links. */
+  { "annotations", "'annotations:' || coalesce (a.sha256, a.section)",
+    ", a.id, a.page, a.rects, a.color, a.text, "
+    "  (SELECT min (item_id) FROM annotation_item ai WHERE ai.annotation_id = a.id) "
+    "FROM annotation a", NULL, "a.id" },
+  /* A mark's kind, passage and every item it supports: only for marks that
+   * have what schema 9 could not say (a migrated mark's kind is NULL: its
+   * rectangles say it). */
+  { "annotation-links", "'annotation-links:' || a.id",
+    ", a.kind, a.quote, "
+    "  (SELECT group_concat (item_id, ',') FROM (SELECT item_id FROM annotation_item ai "
+    "                                           WHERE ai.annotation_id = a.id ORDER BY item_id)) "
+    "FROM annotation a",
+    "(a.kind IS NOT NULL OR a.quote <> '' OR "
+    " (SELECT count (*) FROM annotation_item ai WHERE ai.annotation_id = a.id) > 1)", "a.id" },
   { "coverage", "'coverage:' || scope_id",
     ", service_id, variant_id, name, source_line, translated_line, qualifier, in_scope FROM coverage", NULL,
     "scope_id, service_id" },
@@ -88,7 +104,11 @@ static const struct {
                      "UNION ALL SELECT coalesce ('evidence-link:' || R.item_id, 'evidence-link')" },
   { "note", "SELECT coalesce ('note:' || R.id, 'note') AS p" },
   { "evidence", "SELECT coalesce ('evidence:' || R.sha256, 'evidence') AS p" },
-  { "annotation", "SELECT coalesce ('annotations:' || R.sha256, 'annotations') AS p" },
+  { "annotation", "SELECT coalesce ('annotations:' || coalesce (R.sha256, R.section), 'annotations') AS p "
+                  "UNION ALL SELECT coalesce ('annotation-links:' || R.id, 'annotation-links')" },
+  { "annotation_item", "SELECT coalesce ('annotations:' || coalesce (a.sha256, a.section), 'annotations') AS p "
+                       "FROM main.annotation a WHERE a.id = R.annotation_id "
+                       "UNION ALL SELECT coalesce ('annotation-links:' || R.annotation_id, 'annotation-links')" },
   { "coverage", "SELECT coalesce ('coverage:' || R.scope_id, 'coverage') AS p" },
   { "service", "SELECT coalesce ('service:' || R.id, 'service') AS p" },
   { "service_name", "SELECT coalesce ('service-names:' || R.service_id, 'service-names') AS p" },
@@ -1050,6 +1070,15 @@ part_label (AttestWorkspace      *self,
   if (g_str_equal (kind, "evidence-link"))
     /* Translators: evidence linked to a checklist item that is not there: "evidence of item 42" */
     return g_strdup_printf (_("evidence of item %s"), key);
+  if (g_str_equal (kind, "annotation-links"))
+    /* Translators: an annotation's kind, passage and linked items: "links of annotation 12" */
+    return g_strdup_printf (_("links of annotation %s"), key);
+  if (g_str_equal (kind, "annotations") && g_str_has_prefix (key, "framework:"))
+    {
+      g_autofree char *on = attest_workspace_names_target (names, key);
+      /* Translators: annotations on a page section: "annotations on SOC › Audit cycle" */
+      return g_strdup_printf (_("annotations on %s"), on);
+    }
   if (g_str_equal (kind, "annotations"))
     /* Translators: "annotations on “audit-report.pdf”" */
     return g_strdup_printf (_("annotations on “%s”"), attest_workspace_names_evidence (names, key));

@@ -1176,14 +1176,19 @@ attest_history_describe (const AttestHistoryEntry *entry,
       JsonNode *item = member (shown, "item");
       const char *text = string_member (shown, "text");
 
+      const char *section = string_member (shown, "section");
+      JsonNode *items = member (shown, "items");
+
       if (sha != NULL && page != NULL && json_node_get_value_type (page) == G_TYPE_INT64)
         /* Translators: where an annotation is: "page 3 of audit-report.pdf" */
         d->subject = g_strdup_printf (_("page %d of %s"), (int)CLAMP (json_node_get_int (page) + 1, 0, G_MAXINT),
                                       attest_workspace_names_evidence (names, sha));
+      else if (section != NULL && g_str_has_prefix (section, "framework:"))
+        d->subject = attest_workspace_names_target (names, section);
       else
         d->subject = g_strdup_printf (_("annotation %s"), id);
       if (before != NULL && after != NULL)
-        add_diff (d->changes, before, after, (const char * const []) { "rects", NULL });
+        add_diff (d->changes, before, after, (const char * const []) { "rects", "item", NULL });
       else
         {
           if (text != NULL && *text != '\0')
@@ -1191,7 +1196,22 @@ attest_history_describe (const AttestHistoryEntry *entry,
               g_autofree char *line = one_line (text);
               g_ptr_array_add (d->changes, g_strdup_printf (_("“%s”"), line));
             }
-          if (item != NULL && json_node_get_value_type (item) == G_TYPE_INT64)
+          if (items != NULL && JSON_NODE_HOLDS_ARRAY (items))
+            {
+              JsonArray *ids = json_node_get_array (items);
+
+              for (guint i = 0; i < json_array_get_length (ids); i++)
+                {
+                  JsonNode *one = json_array_get_element (ids, i);
+                  g_autofree char *where = NULL;
+
+                  if (!JSON_NODE_HOLDS_VALUE (one) || json_node_get_value_type (one) != G_TYPE_INT64)
+                    continue;
+                  where = attest_workspace_names_item (names, json_node_get_int (one));
+                  g_ptr_array_add (d->changes, g_strdup_printf (_("for %s"), where));
+                }
+            }
+          else if (item != NULL && json_node_get_value_type (item) == G_TYPE_INT64)
             {
               g_autofree char *where = attest_workspace_names_item (names, json_node_get_int (item));
               /* Translators: the checklist item an annotation is linked to */

@@ -427,7 +427,9 @@ attest_workspace_locate_search_result (AttestWorkspace  *self,
     gint64 item_id;
     int page;
 
-    stmt = query_row (self, "SELECT sha256, page, item_id FROM annotation WHERE id = ?1", NULL, id, &local);
+    stmt = query_row (self, "SELECT sha256, page, (SELECT min (item_id) FROM annotation_item "
+                            "                    WHERE annotation_id = a.id), section "
+                            "FROM annotation a WHERE id = ?1", NULL, id, &local);
     if (stmt == NULL)
       {
         if (local != NULL)
@@ -440,6 +442,18 @@ attest_workspace_locate_search_result (AttestWorkspace  *self,
     sha = g_strdup (_attest_column_text (stmt, 0));
     page = sqlite3_column_int (stmt, 1);
     item_id = sqlite3_column_type (stmt, 2) == SQLITE_NULL ? 0 : sqlite3_column_int64 (stmt, 2);
+    /* On a page section: that section, as a note on it is. */
+    if (sha == NULL && _attest_column_text (stmt, 3) != NULL)
+      {
+        g_autofree char *section = g_strdup (_attest_column_text (stmt, 3));
+
+        g_clear_pointer (&stmt, sqlite3_finalize);
+        location = attest_workspace_locate_target (self, section, error);
+        if (location == NULL)
+          return NULL;
+        location->annotation_id = id;
+        return g_steal_pointer (&location);
+      }
     location = locate_evidence (self, sha, item_id, error);
     if (location == NULL)
       return NULL;

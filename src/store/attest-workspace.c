@@ -18,6 +18,7 @@
 #include "attest-history.h"
 #include "attest-history-state.h"
 #include "attest-search.h"
+#include "attest-workspace-annotations.h"
 #include "attest-workspace-evidence.h"
 #include "attest-workspace-private.h"
 
@@ -286,6 +287,11 @@ static const char * const migrations[ATTEST_WORKSPACE_SCHEMA_VERSION] = {
   "  body TEXT NOT NULL,"
   "  source TEXT NOT NULL"
   ");",
+
+  /* 10 → 11: an annotation supports several checklist items (annotation_item)
+   * and may be on an offering page's section; the table is made anew by
+   * migrate() (_attest_annotations_migrate(), attest-workspace-annotations.c). */
+  "",
 };
 
 /* The first schema whose history rows carry a state record. */
@@ -297,6 +303,8 @@ static const char * const migrations[ATTEST_WORKSPACE_SCHEMA_VERSION] = {
 
 /* The first schema whose variants carry page_date, date_set and kept_older. */
 #define VARIANT_DATES_SINCE 8
+/* The first schema whose annotations link through annotation_item. */
+#define ANNOTATION_LINKS_SINCE 11
 
 /* The first schema whose search index holds every current page version. */
 #define SEARCH_VARIANTS_SINCE 10
@@ -933,6 +941,9 @@ migrate (AttestWorkspace  *self,
     }
 
   if (version < VARIANT_DATES_SINCE && !add_variant_dates (self, error))
+    goto fail;
+
+  if (version < ANNOTATION_LINKS_SINCE && !_attest_annotations_migrate (self, error))
     goto fail;
 
   /* Pages indexed one version per framework and locale (or not at all,

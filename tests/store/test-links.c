@@ -442,7 +442,7 @@ test_migration (void)
   g_autofree char *path = NULL;
   AttestWorkspace *ws = attest_test_workspace_new ("attest-links", "Dana", &dir, &path);
   g_autoptr(GError) error = NULL;
-  /* The link documents' migration (8 → 9): undo it alone. */
+  /* The link documents' migration is 8 → 9 (later ones redo themselves): undo it alone. */
   g_autofree char *sql = g_strdup_printf ("DROP TABLE link_document; DROP INDEX link_variant; "
                                           "PRAGMA user_version = %d;", 8);
   sqlite3 *db = NULL;

@@ -350,6 +350,8 @@ test_annotations (Fixture       *f,
   g_assert_cmpstr (((AttestSearchResult *)hits->pdata[0])->kind, ==, "annotation");
 
   bad->sha256 = g_strdup (sha);
+  bad->rects = g_array_new (FALSE, TRUE, sizeof (AttestRect));
+  g_array_append_val (bad->rects, r);
   bad->color = g_strdup ("yellow");
   g_assert_false (attest_workspace_add_annotation (f->ws, bad, &error));
   g_assert_error (error, ATTEST_STORE_ERROR, ATTEST_STORE_ERROR_INVALID);
