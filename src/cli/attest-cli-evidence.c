@@ -20,6 +20,7 @@
 #include "attest-evidence-file.h"
 #include "attest-workspace-checklist.h"
 #include "attest-workspace-evidence.h"
+#include "attest-json.h"
 
 #define ATTACH_USAGE "evidence attach --framework ID --scope S --service NAME --item N FILE " \
                      "[--effective YYYY-MM-DD] [--expires YYYY-MM-DD]"
@@ -149,16 +150,8 @@ print_list_json (GPtrArray *list)
       json_builder_add_string_value (b, e->mime);
       json_builder_set_member_name (b, "attached_at");
       json_builder_add_string_value (b, e->attached_at);
-      json_builder_set_member_name (b, "effective");
-      if (e->effective != NULL)
-        json_builder_add_string_value (b, e->effective);
-      else
-        json_builder_add_null_value (b);
-      json_builder_set_member_name (b, "expires");
-      if (e->expires != NULL)
-        json_builder_add_string_value (b, e->expires);
-      else
-        json_builder_add_null_value (b);
+      attest_json_add_string_or_null (b, "effective", e->effective);
+      attest_json_add_string_or_null (b, "expires", e->expires);
       json_builder_set_member_name (b, "page_count");
       if (e->page_count >= 0)
         json_builder_add_int_value (b, e->page_count);

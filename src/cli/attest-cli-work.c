@@ -20,6 +20,7 @@
 #include "attest-workspace-checklist.h"
 #include "attest-workspace-evidence.h"
 #include "attest-workspace-notes.h"
+#include "attest-json.h"
 
 /* The TARGET options of the contract (DESIGN.md). */
 typedef struct {
@@ -337,11 +338,7 @@ print_checklist_json (const char   *scope_id,
       json_builder_add_string_value (b, it->status);
       json_builder_set_member_name (b, "owner");
       json_builder_add_string_value (b, it->owner);
-      json_builder_set_member_name (b, "due");
-      if (it->due != NULL)
-        json_builder_add_string_value (b, it->due);
-      else
-        json_builder_add_null_value (b);
+      attest_json_add_string_or_null (b, "due", it->due);
       json_builder_set_member_name (b, "evidence");
       json_builder_begin_array (b);
       for (guint j = 0; j < it->evidence->len; j++)

@@ -19,6 +19,7 @@
 #include "attest-workspace-expiry.h"
 #include "attest-workspace-checklist.h"
 #include "attest-workspace-private.h"
+#include "attest-json.h"
 
 static void
 scope_change_free (AttestScopeChange *change)
@@ -609,11 +610,7 @@ variant_dates_json (const char *file_name,
   json_builder_add_string_value (b, file_name);
   json_builder_set_member_name (b, "locale");
   json_builder_add_string_value (b, locale);
-  json_builder_set_member_name (b, "date");
-  if (date != NULL)
-    json_builder_add_string_value (b, date);
-  else
-    json_builder_add_null_value (b);
+  attest_json_add_string_or_null (b, "date", date);
   json_builder_set_member_name (b, "kept_older");
   json_builder_add_boolean_value (b, kept_older);
   json_builder_end_object (b);

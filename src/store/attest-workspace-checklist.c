@@ -22,6 +22,7 @@
 #include "attest-workspace-evidence.h"
 #include "attest-workspace-private.h"
 #include "attest-workspace-services.h"
+#include "attest-json.h"
 
 static const char * const statuses[] = {
   "not-started", "in-progress", "satisfied", "not-applicable", "exception", NULL
@@ -328,11 +329,7 @@ item_json (const char *title,
   json_builder_add_string_value (b, status);
   json_builder_set_member_name (b, "owner");
   json_builder_add_string_value (b, owner != NULL ? owner : "");
-  json_builder_set_member_name (b, "due");
-  if (due != NULL)
-    json_builder_add_string_value (b, due);
-  else
-    json_builder_add_null_value (b);
+  attest_json_add_string_or_null (b, "due", due);
   json_builder_end_object (b);
   return json_builder_get_root (b);
 }

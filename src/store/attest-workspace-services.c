@@ -35,6 +35,7 @@
 #include "attest-service-names.h"
 #include "attest-workspace-private.h"
 #include "attest-workspace-services.h"
+#include "attest-json.h"
 
 void
 attest_service_merge_free (AttestServiceMerge *merge)
@@ -567,11 +568,7 @@ merge_json (const char *id,
   json_builder_add_string_value (b, id);
   json_builder_set_member_name (b, "name");
   json_builder_add_string_value (b, name);
-  json_builder_set_member_name (b, "merged_into");
-  if (into != NULL)
-    json_builder_add_string_value (b, into);
-  else
-    json_builder_add_null_value (b);
+  attest_json_add_string_or_null (b, "merged_into", into);
   if (into_name != NULL)
     {
       json_builder_set_member_name (b, "merged_into_name");
