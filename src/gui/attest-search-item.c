@@ -127,7 +127,13 @@ attest_search_item_new (const AttestSearchResult *result,
     /* A note's title is what it is on. */
     self->title = attest_workspace_names_target (names, result->title);
   else if (g_strcmp0 (result->kind, "annotation") == 0 && result->title != NULL)
-    self->title = g_strdup (attest_workspace_names_evidence (names, result->title));
+    {
+      /* On a PDF: its SHA-256; on a page's section: "framework:ID#KEY", as a note's target. */
+      if (g_str_has_prefix (result->title, "framework:"))
+        self->title = attest_workspace_names_target (names, result->title);
+      else
+        self->title = g_strdup (attest_workspace_names_evidence (names, result->title));
+    }
   else if (g_strcmp0 (result->kind, "item") == 0 && (result->title == NULL || *result->title == '\0'))
     {
       g_autofree char *target = g_strconcat ("item:", result->ref, NULL);

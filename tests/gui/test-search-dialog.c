@@ -24,6 +24,7 @@
 #include "attest-search-item.h"
 #include "attest-test-widgets.h"
 #include "attest-test-workspace.h"
+#include "attest-workspace-annotations.h"
 #include "attest-workspace-notes.h"
 
 typedef struct {
@@ -613,10 +614,40 @@ test_snippet_markup (void)
   g_assert_cmpstr (plain, ==, "la « lettre passerelle » & <b>");
 }
 
+/* An annotation on an offering page's section is named by that section, as a
+ * note on it is; one on a PDF by the file. */
+static void
+test_annotation (void)
+{
+  Fixture fx = { 0 }, *f = &fx;
+  g_autoptr(AttestAnnotation) a = attest_annotation_new (ATTEST_ANNOTATION_HIGHLIGHT);
+  g_autoptr(GError) error = NULL;
+  GListModel *results;
+  AttestSearchItem *item;
+
+  fixture_set_up (f);
+  a->section = g_strdup ("framework:soc#soc-1-2-and-3-reports-overview");
+  a->quote = g_strdup ("SOC");
+  a->text = g_strdup ("Zanzibar carve-out to review");
+  g_assert_true (attest_workspace_add_annotation (f->ws, a, &error));
+  g_assert_no_error (error);
+
+  results = search_for (f, "Zanzibar");
+  g_assert_cmpuint (g_list_model_get_n_items (results), ==, 1);
+  item = item_at (results, 0);
+  g_assert_cmpstr (attest_search_item_get_kind (item), ==, "annotation");
+  g_assert_cmpstr (attest_search_item_get_kind_label (item), ==, "Annotation");
+  g_assert_true (g_str_has_prefix (attest_search_item_get_title (item), "SOC — "));
+  g_assert_null (strstr (attest_search_item_get_title (item), "framework:"));
+  g_assert_null (strstr (attest_search_item_get_title (item), "#"));
+  fixture_tear_down (f);
+}
+
 ATTEST_TEST_ISOLATED (test_results)
 ATTEST_TEST_ISOLATED (test_activate)
 ATTEST_TEST_ISOLATED (test_keys)
 ATTEST_TEST_ISOLATED (test_split_page)
+ATTEST_TEST_ISOLATED (test_annotation)
 
 int
 main (int   argc,
@@ -630,6 +661,7 @@ main (int   argc,
   g_test_add_func ("/search-dialog/activate", test_activate_isolated);
   g_test_add_func ("/search-dialog/keys", test_keys_isolated);
   g_test_add_func ("/search-dialog/split-page", test_split_page_isolated);
+  g_test_add_func ("/search-dialog/annotation", test_annotation_isolated);
 
   return g_test_run ();
 }
