@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "attest-markup.h"
+#include "attest-pdf-find.h"
 #include "attest-pdf-page.h"
 #include "attest-pdf-print.h"
 #include "attest-unshown.h"
