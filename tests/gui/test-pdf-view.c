@@ -39,6 +39,17 @@
 
 #define N_PAGES 70
 
+/* Iterates the main loop until @condition holds; fails past the patience. */
+#define WAIT_UNTIL(condition)                                                          \
+  G_STMT_START {                                                                       \
+    gint64 until_ = g_get_monotonic_time () + ATTEST_TEST_PATIENCE_S * G_USEC_PER_SEC; \
+    while (!(condition))                                                               \
+      {                                                                                \
+        g_assert_cmpint (g_get_monotonic_time (), <, until_);                          \
+        g_main_context_iteration (NULL, TRUE);                                         \
+      }                                                                                \
+  } G_STMT_END
+
 typedef struct {
   GtkWindow *window;
   GtkScrolledWindow *scrolled;
@@ -477,15 +488,10 @@ test_thumbnails_follow (void)
   g_assert_cmpuint (selected_thumbnail (page), ==, 0);
   for (guint t = 0; t < G_N_ELEMENTS (targets); t++)
     {
-      gint64 until = g_get_monotonic_time () + ATTEST_TEST_PATIENCE_S * G_USEC_PER_SEC;
       double row, top, bottom;
 
       attest_pdf_view_set_page (view, targets[t]);
-      while (selected_thumbnail (page) != targets[t])
-        {
-          g_assert_cmpint (g_get_monotonic_time (), <, until);
-          g_main_context_iteration (NULL, TRUE);
-        }
+      WAIT_UNTIL (selected_thumbnail (page) == targets[t]);
       attest_test_settle (100);
       /* The rows are as tall as each other: the row's top and bottom in the list. */
       row = gtk_adjustment_get_upper (adjustment) / N_PAGES;
@@ -655,15 +661,10 @@ go_back (AttestWindow *window,
          const char   *child)
 {
   GtkStack *centre = GTK_STACK (gtk_widget_get_parent (GTK_WIDGET (attest_window_get_pdf_page (window))));
-  gint64 until = g_get_monotonic_time () + ATTEST_TEST_PATIENCE_S * G_USEC_PER_SEC;
 
   g_action_group_activate_action (G_ACTION_GROUP (window), "back", NULL);
-  while (!g_str_equal (gtk_stack_get_visible_child_name (centre), child) ||
-         gtk_stack_get_transition_running (centre))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, until);
-      g_main_context_iteration (NULL, TRUE);
-    }
+  WAIT_UNTIL (g_str_equal (gtk_stack_get_visible_child_name (centre), child) &&
+              !gtk_stack_get_transition_running (centre));
   attest_test_settle (20);
 }
 
@@ -689,7 +690,6 @@ check_link_documents (AttestWindow   *window,
   AttestPdfPage *page = attest_window_get_pdf_page (window);
   AttestLinkRow *row = stored_link_row (GTK_WIDGET (pane));
   AttestPageView *page_view = attest_window_get_page_view (window);
-  gint64 until;
 
   g_assert_nonnull (row);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "link.open", NULL));
@@ -701,12 +701,7 @@ check_link_documents (AttestWindow   *window,
 
   /* From the page's "This Page's Documents": Back is the page again. */
   g_assert_true (attest_window_show_page (window, "soc", NULL, NULL, -1));
-  until = g_get_monotonic_time () + ATTEST_TEST_PATIENCE_S * G_USEC_PER_SEC;
-  while ((row = stored_link_row (GTK_WIDGET (page_view))) == NULL)
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, until);
-      g_main_context_iteration (NULL, TRUE);
-    }
+  WAIT_UNTIL ((row = stored_link_row (GTK_WIDGET (page_view))) != NULL);
   attest_test_settle (50);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "link.open", NULL));
   wait_pdf (window, 50);
@@ -724,7 +719,7 @@ check_search_result (Run          *run,
 {
   AttestPdfPage *page = attest_window_get_pdf_page (window);
   AttestPdfView *view = attest_pdf_page_get_view (page);
-  AttestSearchDialog *dialog = NULL;
+  AttestSearchDialog *dialog;
   GtkWidget *entry;
   GtkListView *list;
   GListModel *results;
@@ -732,14 +727,7 @@ check_search_result (Run          *run,
   guint found = G_MAXUINT;
 
   g_action_group_activate_action (G_ACTION_GROUP (window), "search", NULL);
-  {
-    g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-    for (GList *l = toplevels; l != NULL; l = l->next)
-      if (ATTEST_IS_SEARCH_DIALOG (l->data))
-        dialog = l->data;
-  }
-  g_assert_nonnull (dialog);
+  dialog = ATTEST_SEARCH_DIALOG (attest_test_find_toplevel (ATTEST_TYPE_SEARCH_DIALOG));
   entry = attest_test_find_any (GTK_WIDGET (dialog), GTK_TYPE_SEARCH_ENTRY);
   list = GTK_LIST_VIEW (attest_test_find_any (GTK_WIDGET (dialog), GTK_TYPE_LIST_VIEW));
   gtk_editable_set_text (GTK_EDITABLE (entry), "sheet 35");
@@ -768,12 +756,7 @@ check_search_result (Run          *run,
   g_assert_cmpuint (attest_pdf_view_get_n_highlighted (view, 34), ==, 1);
   g_assert_cmpuint (attest_pdf_view_get_page (view), ==, 34);
   g_assert_cmpstr (attest_pdf_page_get_find_status (page), ==, "1 of 1");
-  until = g_get_monotonic_time () + ATTEST_TEST_PATIENCE_S * G_USEC_PER_SEC;
-  while (selected_thumbnail (page) != 34)
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, until);
-      g_main_context_iteration (NULL, TRUE);
-    }
+  WAIT_UNTIL (selected_thumbnail (page) == 34);
   go_back (window, "matrix");
 }
 
@@ -797,23 +780,13 @@ check_window (Run          *run,
   g_assert_cmpstr (attest_pdf_page_get_subtitle (page), ==, "70 pages");
   g_assert_cmpuint (selected_thumbnail (page), ==, 12);
   attest_pdf_view_set_page (view, 40);
-  until = g_get_monotonic_time () + ATTEST_TEST_PATIENCE_S * G_USEC_PER_SEC;
-  while (selected_thumbnail (page) != 40)
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, until);
-      g_main_context_iteration (NULL, TRUE);
-    }
+  WAIT_UNTIL (selected_thumbnail (page) == 40);
   g_assert_cmpuint (attest_pdf_view_get_page (view), ==, 40);
 
   /* The page by its label: "iii" is the third. */
   g_action_group_activate_action (G_ACTION_GROUP (run->app), "show-pdf",
                                   g_variant_new_take_string (g_strdup_printf ("%s#iii", run->sha256)));
-  until = g_get_monotonic_time () + ATTEST_TEST_PATIENCE_S * G_USEC_PER_SEC;
-  while (attest_pdf_view_get_document (view) == NULL || attest_pdf_view_get_page (view) != 2)
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, until);
-      g_main_context_iteration (NULL, TRUE);
-    }
+  WAIT_UNTIL (attest_pdf_view_get_document (view) != NULL && attest_pdf_view_get_page (view) == 2);
   g_assert_true (wait_drawn (view, 2));
 
   /* Back: the matrix again, the cell's pane still on its cell, the PDF let go. */
