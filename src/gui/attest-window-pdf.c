@@ -71,7 +71,11 @@ attest_window_show_pdf_at (AttestWindow *self,
   else if (g_str_equal (shown, "page"))
     self->pdf_from_page = TRUE;
   attest_pdf_page_load_evidence (self->pdf_page, attest_workspace_get_path (self->workspace), sha256, page, find);
-  gtk_stack_set_visible_child_name (self->centre_stack, "pdf");
+  /* From the page view, no crossfade: GTK 4.8 snapshots the page view
+   * without an allocation part way through it. */
+  gtk_stack_set_visible_child_full (self->centre_stack, "pdf",
+                                    self->pdf_from_page ? GTK_STACK_TRANSITION_TYPE_NONE
+                                                        : gtk_stack_get_transition_type (self->centre_stack));
   gtk_widget_set_visible (self->back_button, TRUE);
   return TRUE;
 }
@@ -84,7 +88,7 @@ _attest_window_pdf_back (AttestWindow *self)
   if (!g_str_equal (gtk_stack_get_visible_child_name (self->centre_stack), "pdf") || !self->pdf_from_page)
     return FALSE;
   self->pdf_from_page = FALSE;
-  gtk_stack_set_visible_child_name (self->centre_stack, "page");
+  gtk_stack_set_visible_child_full (self->centre_stack, "page", GTK_STACK_TRANSITION_TYPE_NONE);
   attest_pdf_page_clear (self->pdf_page);
   gtk_widget_grab_focus (GTK_WIDGET (self->page_view));
   return TRUE;
