@@ -79,6 +79,7 @@ struct _AttestPdfPage
   GtkStringList *thumbnail_labels;
   AttestPdfRenderer *thumbnail_renderer;
   GHashTable *thumbnail_pictures; /* page → the GtkPicture bound to it */
+  guint thumbnails_idle;
   double thumbnail_scale;
 };
 
@@ -483,14 +484,25 @@ thumbnail_activated (GtkListView   *list,
   queue_update_controls (self);
 }
 
-/* Shown again (the Pages tab, the sidebar): the page shown is in sight. */
+static gboolean
+scroll_thumbnails_idle (gpointer data)
+{
+  AttestPdfPage *self = data;
+  guint selected = gtk_single_selection_get_selected (self->thumbnail_selection);
+
+  self->thumbnails_idle = 0;
+  if (selected != GTK_INVALID_LIST_POSITION && gtk_widget_get_mapped (GTK_WIDGET (self->thumbnails)))
+    gtk_widget_activate_action (GTK_WIDGET (self->thumbnails), "list.scroll-to-item", "u", selected);
+  return G_SOURCE_REMOVE;
+}
+
+/* Shown again (the Pages tab, the sidebar): the page shown is in sight,
+ * once the list has its size. */
 static void
 thumbnails_mapped (AttestPdfPage *self)
 {
-  guint selected = gtk_single_selection_get_selected (self->thumbnail_selection);
-
-  if (selected != GTK_INVALID_LIST_POSITION)
-    gtk_widget_activate_action (GTK_WIDGET (self->thumbnails), "list.scroll-to-item", "u", selected);
+  if (self->thumbnails_idle == 0)
+    self->thumbnails_idle = g_idle_add_full (G_PRIORITY_LOW, scroll_thumbnails_idle, self, NULL);
 }
 
 static void
@@ -1279,6 +1291,7 @@ attest_pdf_page_dispose (GObject *object)
   g_clear_pointer (&self->initial_label, g_free);
   g_clear_pointer (&self->initial_find, g_free);
   g_clear_handle_id (&self->controls_idle, g_source_remove);
+  g_clear_handle_id (&self->thumbnails_idle, g_source_remove);
   g_cancellable_cancel (self->find_cancellable);
   g_clear_object (&self->find_cancellable);
   g_clear_pointer (&self->matches, attest_pdf_matches_free);
