@@ -151,28 +151,35 @@ show_page (AttestWindow *window,
   attest_window_show_page (window, parts[0], parts[1], NULL, mode);
 }
 
-/* "SHA256#12": the evidence PDF at its 12th page (its index 11). */
+/* "SHA256#12": the evidence PDF at its 12th page; "SHA256#iii": at the
+ * page labelled so. */
 static void
 show_pdf (AttestWindow *window,
           const char   *pdf)
 {
   g_auto(GStrv) parts = g_strsplit (pdf, "#", 2);
-  guint64 number = 1;
 
-  if (parts[1] != NULL)
-    g_ascii_string_to_unsigned (parts[1], 10, 1, G_MAXUINT, &number, NULL);
-  attest_window_show_pdf (window, parts[0], (guint) number - 1);
+  attest_window_show_pdf_at (window, parts[0], parts[1], NULL);
 }
 
-/* SHA256[#PAGE], PAGE a number from 1. */
+/* SHA256[#PAGE], PAGE a number from 1 or a page's label (not empty, not 0). */
 static gboolean
 pdf_argument_is_valid (const char *pdf)
 {
   g_auto(GStrv) parts = g_strsplit (pdf, "#", 2);
+  g_autofree char *page = NULL;
 
   if (!attest_evidence_sha256_is_valid (parts[0]))
     return FALSE;
-  return parts[1] == NULL || g_ascii_string_to_unsigned (parts[1], 10, 1, G_MAXUINT, NULL, NULL);
+  if (parts[1] == NULL)
+    return TRUE;
+  page = g_strstrip (g_strdup (parts[1]));
+  if (*page == '\0' || !g_utf8_validate (page, -1, NULL))
+    return FALSE;
+  if (g_ascii_isdigit (*page))
+    return g_ascii_string_to_unsigned (page, 10, 1, G_MAXUINT, NULL, NULL) ||
+           strspn (page, "0123456789") != strlen (page);
+  return TRUE;
 }
 
 static void
@@ -293,7 +300,7 @@ attest_application_handle_local_options (GApplication *app,
 
   if (g_variant_dict_lookup (options, "pdf", "&s", &pdf) && !pdf_argument_is_valid (pdf))
     {
-      g_printerr (_("attest: --pdf takes SHA256[#PAGE] (an evidence file's SHA-256, a page number from 1), not “%s”\n"), pdf);
+      g_printerr (_("attest: --pdf takes SHA256[#PAGE] (an evidence file's SHA-256, then a page number from 1 or a page label), not “%s”\n"), pdf);
       return 2;
     }
 

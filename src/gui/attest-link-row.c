@@ -6,8 +6,8 @@
  * a PDF link's document"): its title, its kind and whether the workspace
  * holds its document ("Downloaded 4 December 2026 · 1.2 MB", or "Not
  * downloaded"), and what can be done:
- * - Open, once stored (attest_link_document_open(): the one place that
- *   decides how a stored document opens);
+ * - Open, once stored, in the window's PDF view (attest_link_document_open():
+ *   the one place that decides how a stored document opens);
  * - Download: attest_download_pdf_async() in a worker, its progress on this
  *   thread (a bar and Cancel in the row), then the file read and checked in
  *   a worker (attest_link_document_prepare()) and stored here, on the main
@@ -183,16 +183,31 @@ open_done (GObject      *source,
     }
 }
 
+/* The window that reads PDFs in its centre: @from's, or the one its
+ * dialog stands over. */
+static GtkWindow *
+reading_window (GtkWidget *from)
+{
+  GtkRoot *root = gtk_widget_get_root (from);
+  GtkWindow *window = GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+
+  while (window != NULL && !g_action_group_has_action (G_ACTION_GROUP (window), "read-pdf"))
+    window = gtk_window_get_transient_for (window);
+  return window;
+}
+
 /**
  * attest_link_document_open:
  * @from: the widget asking; its toplevel is the parent of what opens, and
  *   what goes wrong is said in its nearest toast overlay
  * @sha256: the stored document
  *
- * Opens a link's stored document. The one place that decides how: today the
- * desktop's application on a read-only copy, as evidence opens
- * (AttestEvidenceOpener); once the window has its PDF view, the body becomes
- * the one call that shows @sha256 there (the action behind `attest --pdf`).
+ * Opens a link's stored document. The one place that decides how: in the
+ * window's PDF view (win.read-pdf, the action behind `attest --pdf`), Back
+ * returning to the cell or the page it was opened from; a dialog asking
+ * (a link in a page's text) closes, its work done. With no such window
+ * (a row on its own), the desktop's application on a read-only copy, as
+ * evidence opens (AttestEvidenceOpener).
  */
 void
 attest_link_document_open (GtkWidget       *from,
@@ -201,11 +216,25 @@ attest_link_document_open (GtkWidget       *from,
 {
   g_autoptr(AttestEvidenceOpener) opener = NULL;
   g_autoptr(GAppLaunchContext) context = NULL;
+  GtkWindow *window;
 
   g_return_if_fail (GTK_IS_WIDGET (from));
   g_return_if_fail (ATTEST_IS_WORKSPACE (workspace));
   g_return_if_fail (sha256 != NULL);
 
+  window = reading_window (from);
+  if (window != NULL)
+    {
+      GtkRoot *root = gtk_widget_get_root (from);
+      GtkWidget *popover = gtk_widget_get_ancestor (from, GTK_TYPE_POPOVER);
+
+      if (popover != NULL)
+        gtk_popover_popdown (GTK_POPOVER (popover));
+      g_action_group_activate_action (G_ACTION_GROUP (window), "read-pdf", g_variant_new_string (sha256));
+      if (GTK_WINDOW (root) != window)
+        gtk_window_close (GTK_WINDOW (root));
+      return;
+    }
   opener = attest_evidence_opener_new (attest_workspace_get_path (workspace), sha256);
   context = G_APP_LAUNCH_CONTEXT (gdk_display_get_app_launch_context (gtk_widget_get_display (from)));
   attest_evidence_opener_open_async (opener, context, NULL, open_done, g_object_ref (from));

@@ -7,18 +7,22 @@
  * the entry, Enter opens, Escape closes. Opening a result locates it
  * (attest_workspace_locate_search_result()), emits "location-activated" and
  * closes the dialog; a result gone meanwhile says so and the dialog stays.
+ * The text of an evidence PDF emits "pdf-activated" instead: the PDF is
+ * read with the query's words found in it.
  */
 #define G_LOG_DOMAIN "attest-search-dialog"
 
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "attest-unshown.h"
 #include "attest-count.h"
 #include "attest-search.h"
 #include "attest-search-dialog.h"
 #include "attest-search-item.h"
+#include "attest-workspace-evidence.h"
 #include "attest-workspace-names.h"
 
 /* Enough to choose from; more says "refine the words". */
@@ -45,6 +49,7 @@ G_DEFINE_FINAL_TYPE (AttestSearchDialog, attest_search_dialog, ADW_TYPE_WINDOW)
 
 enum {
   LOCATION_ACTIVATED,
+  PDF_ACTIVATED,
   N_SIGNALS
 };
 
@@ -132,6 +137,39 @@ run_search (AttestSearchDialog *self)
   set_status (self, status, FALSE);
 }
 
+static gboolean
+is_pdf (AttestSearchDialog *self,
+        const char         *sha256)
+{
+  g_autoptr(AttestEvidence) evidence = attest_workspace_get_evidence (self->workspace, sha256, NULL);
+
+  return evidence != NULL && g_strcmp0 (evidence->mime, "application/pdf") == 0;
+}
+
+/* The words searched, as the PDF's Find takes them: one space between
+ * them, a prefix's "*" dropped. */
+static char *
+query_words (const char *query)
+{
+  g_auto(GStrv) words = g_strsplit_set (query != NULL ? query : "", " \t\n", -1);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      char *word = g_strchomp (words[i]);
+      gsize len = strlen (word);
+
+      while (len > 0 && word[len - 1] == '*')
+        word[--len] = '\0';
+      if (len == 0)
+        continue;
+      if (text->len > 0)
+        g_string_append_c (text, ' ');
+      g_string_append (text, word);
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
 /* Opens the result at @position: located now, so a stale one says so. */
 static void
 activate_position (AttestSearchDialog *self,
@@ -153,7 +191,14 @@ activate_position (AttestSearchDialog *self,
     }
   /* The handler may close the dialog itself: keep it alive until done. */
   g_object_ref (self);
-  g_signal_emit (self, signals[LOCATION_ACTIVATED], 0, location);
+  if (location->kind == ATTEST_LOCATION_EVIDENCE && is_pdf (self, location->evidence_sha256))
+    {
+      g_autofree char *words = query_words (self->searched);
+
+      g_signal_emit (self, signals[PDF_ACTIVATED], 0, location->evidence_sha256, words);
+    }
+  else
+    g_signal_emit (self, signals[LOCATION_ACTIVATED], 0, location);
   gtk_window_close (GTK_WINDOW (self));
   g_object_unref (self);
 }
@@ -388,6 +433,17 @@ attest_search_dialog_class_init (AttestSearchDialogClass *klass)
   signals[LOCATION_ACTIVATED] =
     g_signal_new ("location-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, ATTEST_TYPE_LOCATION | G_SIGNAL_TYPE_STATIC_SCOPE);
+
+  /**
+   * AttestSearchDialog::pdf-activated:
+   * @sha256: the evidence PDF whose text matched
+   * @words: the words searched, to find in it
+   *
+   * A result in an evidence PDF's text was opened; the dialog closes right after.
+   */
+  signals[PDF_ACTIVATED] =
+    g_signal_new ("pdf-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRING);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/attest/Attest/attest-search-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, AttestSearchDialog, search_entry);

@@ -541,6 +541,15 @@ search_location_activated (AttestWindow   *self,
   attest_window_show_location (self, location);
 }
 
+/* A search result in an evidence PDF's text: the PDF, its words found. */
+static void
+search_pdf_activated (AttestWindow *self,
+                      const char   *sha256,
+                      const char   *words)
+{
+  attest_window_show_pdf_at (self, sha256, NULL, words);
+}
+
 static void
 search_activated (GSimpleAction *action,
                   GVariant      *parameter,
@@ -554,6 +563,7 @@ search_activated (GSimpleAction *action,
   dialog = attest_search_dialog_new (GTK_WINDOW (self), self->workspace);
   g_signal_connect_object (dialog, "location-activated", G_CALLBACK (search_location_activated), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (dialog, "pdf-activated", G_CALLBACK (search_pdf_activated), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -564,7 +574,8 @@ back_activated (GSimpleAction *action,
                 GVariant      *param,
                 gpointer       user_data)
 {
-  _attest_window_show_matrix (user_data);
+  if (!_attest_window_pdf_back (user_data))
+    _attest_window_show_matrix (user_data);
 }
 
 static void

@@ -9,7 +9,6 @@
 
 #include <string.h>
 
-#include "attest-markup.h"
 #include "attest-window-private.h"
 #include "attest-workspace-evidence.h"
 
@@ -18,19 +17,39 @@
  * @sha256: the evidence file's hash
  * @page: the page to show first (an index)
  *
- * Replaces the matrix with the evidence PDF @sha256; before the workspace
- * is read, once it is.
- *
- * Returns: FALSE, with a toast saying why, when there is no such file
+ * Replaces the centre with the evidence PDF @sha256 (attest_window_show_pdf_at()).
  */
 gboolean
 attest_window_show_pdf (AttestWindow *self,
                         const char   *sha256,
                         guint         page)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autofree char *name = NULL;
+  g_autofree char *number = g_strdup_printf ("%u", page + 1);
+
+  return attest_window_show_pdf_at (self, sha256, number, NULL);
+}
+
+/**
+ * attest_window_show_pdf_at:
+ * @sha256: the evidence file's hash
+ * @page: (nullable): the page to show first: a number from 1 or a label ("iii")
+ * @find: (nullable): words to find and highlight, from @page on (a search
+ *   result's); with no @page, the first page they are on is shown
+ *
+ * Replaces the matrix or the page view with the evidence PDF @sha256, read
+ * in a thread (the page says what went wrong, if anything); before the
+ * workspace is read, once it is. Back (Alt+Left) returns to where the
+ * analyst was: the page view it was opened from, else the same cell.
+ *
+ * Returns: TRUE (kept for the callers that checked the file was there)
+ */
+gboolean
+attest_window_show_pdf_at (AttestWindow *self,
+                           const char   *sha256,
+                           const char   *page,
+                           const char   *find)
+{
+  const char *shown;
 
   g_return_val_if_fail (ATTEST_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (sha256 != NULL, FALSE);
@@ -38,20 +57,40 @@ attest_window_show_pdf (AttestWindow *self,
   if (self->workspace == NULL || self->matrix == NULL)
     {
       g_free (self->pending_pdf);
-      self->pending_pdf = g_strdup_printf ("%s#%u", sha256, page);
+      g_free (self->pending_pdf_find);
+      self->pending_pdf = page != NULL ? g_strdup_printf ("%s#%s", sha256, page) : g_strdup (sha256);
+      self->pending_pdf_find = g_strdup (find);
       return TRUE;
     }
-  bytes = attest_workspace_get_evidence_bytes (self->workspace, sha256, &name, &error);
-  if (bytes == NULL)
+  shown = gtk_stack_get_visible_child_name (self->centre_stack);
+  if (g_str_equal (shown, "matrix"))
     {
-      adw_toast_overlay_add_toast (self->toast_overlay, attest_toast_new_plain (error->message));
-      return FALSE;
+      attest_matrix_view_get_scroll (self->matrix_view, &self->matrix_scroll_x, &self->matrix_scroll_y);
+      self->pdf_from_page = FALSE;
     }
-  if (g_str_equal (gtk_stack_get_visible_child_name (self->centre_stack), "matrix"))
-    attest_matrix_view_get_scroll (self->matrix_view, &self->matrix_scroll_x, &self->matrix_scroll_y);
-  attest_pdf_page_load (self->pdf_page, bytes, name, page);
-  gtk_stack_set_visible_child_name (self->centre_stack, "pdf");
+  else if (g_str_equal (shown, "page"))
+    self->pdf_from_page = TRUE;
+  attest_pdf_page_load_evidence (self->pdf_page, attest_workspace_get_path (self->workspace), sha256, page, find);
+  /* From the page view, no crossfade: GTK 4.8 snapshots the page view
+   * without an allocation part way through it. */
+  gtk_stack_set_visible_child_full (self->centre_stack, "pdf",
+                                    self->pdf_from_page ? GTK_STACK_TRANSITION_TYPE_NONE
+                                                        : gtk_stack_get_transition_type (self->centre_stack));
   gtk_widget_set_visible (self->back_button, TRUE);
+  return TRUE;
+}
+
+/* Back from a PDF opened from the page view: the page view again, where it
+ * was. Returns FALSE when the matrix is where Back goes. */
+gboolean
+_attest_window_pdf_back (AttestWindow *self)
+{
+  if (!g_str_equal (gtk_stack_get_visible_child_name (self->centre_stack), "pdf") || !self->pdf_from_page)
+    return FALSE;
+  self->pdf_from_page = FALSE;
+  gtk_stack_set_visible_child_full (self->centre_stack, "page", GTK_STACK_TRANSITION_TYPE_NONE);
+  attest_pdf_page_clear (self->pdf_page);
+  gtk_widget_grab_focus (GTK_WIDGET (self->page_view));
   return TRUE;
 }
 
@@ -59,14 +98,14 @@ void
 _attest_window_show_pending_pdf (AttestWindow *self)
 {
   g_autofree char *pending = g_steal_pointer (&self->pending_pdf);
+  g_autofree char *find = g_steal_pointer (&self->pending_pdf_find);
   char *hash = pending != NULL ? strchr (pending, '#') : NULL;
-  guint64 page = 0;
 
-  if (hash == NULL)
+  if (pending == NULL)
     return;
-  *hash = '\0';
-  g_ascii_string_to_unsigned (hash + 1, 10, 0, G_MAXUINT, &page, NULL);
-  attest_window_show_pdf (self, pending, (guint) page);
+  if (hash != NULL)
+    *hash = '\0';
+  attest_window_show_pdf_at (self, pending, hash != NULL ? hash + 1 : NULL, find);
 }
 
 /**

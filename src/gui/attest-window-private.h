@@ -80,7 +80,9 @@ struct _AttestWindow
   char *pending_page;           /* attest_window_show_page() before the matrix is there: the framework… */
   char *pending_section;        /* …its section, or NULL… */
   int pending_mode;             /* …and the mode, or -1 */
-  char *pending_pdf;            /* attest_window_show_pdf() before the workspace is there: SHA256#PAGE */
+  char *pending_pdf;            /* attest_window_show_pdf() before the workspace is there: SHA256[#PAGE]… */
+  char *pending_pdf_find;       /* …and the words to find */
+  gboolean pdf_from_page;       /* the PDF was opened from the page view: Back returns there */
   double matrix_scroll_x;       /* where the matrix was scrolled when a page replaced it */
   double matrix_scroll_y;
 
@@ -131,5 +133,6 @@ void     _attest_window_frameworks_search_changed (AttestWindow *self);
 void     _attest_window_dnd_init            (AttestWindow *self);
 
 void     _attest_window_show_pending_pdf (AttestWindow *self);
+gboolean _attest_window_pdf_back        (AttestWindow *self);
 
 G_END_DECLS

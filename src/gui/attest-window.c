@@ -667,6 +667,7 @@ attest_window_dispose (GObject *object)
   g_clear_pointer (&self->pending_page, g_free);
   g_clear_pointer (&self->pending_section, g_free);
   g_clear_pointer (&self->pending_pdf, g_free);
+  g_clear_pointer (&self->pending_pdf_find, g_free);
 
   G_OBJECT_CLASS (attest_window_parent_class)->dispose (object);
 }

@@ -57,16 +57,6 @@ typedef enum {
   ATTEST_PDF_SELECT_LINE,  /* a triple click */
 } AttestPdfSelectStyle;
 
-/* All the matches of one search: each rectangle is one match, counted in
- * page order then reading order, so "3 of 12" is index 2 of n_matches. */
-typedef struct {
-  char *text;
-  guint n_pages;
-  GArray **pages;   /* per page: an array of AttestPdfRect, or NULL for none */
-  guint n_matches;
-  gboolean complete; /* FALSE when the search was cancelled part way */
-} AttestPdfMatches;
-
 #define ATTEST_TYPE_PDF_DOCUMENT (attest_pdf_document_get_type ())
 G_DECLARE_FINAL_TYPE (AttestPdfDocument, attest_pdf_document, ATTEST, PDF_DOCUMENT, GObject)
 
@@ -140,42 +130,7 @@ gboolean           attest_pdf_document_render_for_printing (AttestPdfDocument *s
                                                         cairo_t              *cr,
                                                         GError              **error);
 
-/* Find over every page, in a thread. progress runs on the caller's thread
- * default context after each page: pages_done of n_pages, and the matches
- * of the page just searched (highlight them at once). */
-typedef void (*AttestPdfFindProgress) (AttestPdfDocument *self,
-                                       guint              pages_done,
-                                       guint              n_pages,
-                                       guint              page,
-                                       GArray            *page_matches,
-                                       gpointer           user_data);
-
-AttestPdfMatches  *attest_pdf_document_find            (AttestPdfDocument    *self,
-                                                        const char           *text,
-                                                        GCancellable         *cancellable);
-void               attest_pdf_document_find_async      (AttestPdfDocument    *self,
-                                                        const char           *text,
-                                                        AttestPdfFindProgress progress,
-                                                        gpointer              progress_data,
-                                                        GDestroyNotify        progress_destroy,
-                                                        GCancellable         *cancellable,
-                                                        GAsyncReadyCallback   callback,
-                                                        gpointer              user_data);
-AttestPdfMatches  *attest_pdf_document_find_finish     (AttestPdfDocument    *self,
-                                                        GAsyncResult         *result,
-                                                        GError              **error);
-
-gboolean           attest_pdf_matches_nth              (const AttestPdfMatches *matches,
-                                                        guint                 index,
-                                                        guint                *page,
-                                                        AttestPdfRect        *area);
-gint               attest_pdf_matches_first_on_or_after (const AttestPdfMatches *matches,
-                                                        guint                 page);
-void               attest_pdf_matches_free             (AttestPdfMatches     *matches);
-
 void               attest_pdf_outline_item_free        (AttestPdfOutlineItem *item);
 void               attest_pdf_link_free                (AttestPdfLink        *link);
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (AttestPdfMatches, attest_pdf_matches_free)
 
 G_END_DECLS

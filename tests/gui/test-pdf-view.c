@@ -18,6 +18,14 @@
 
 #include "attest-application.h"
 #include "attest-cell-pane.h"
+#include "attest-cell-pane-private.h"
+#include "attest-link-document.h"
+#include "attest-link-row.h"
+#include "attest-page-view.h"
+#include "attest-pdf-text.h"
+#include "attest-search-dialog.h"
+#include "attest-search-item.h"
+#include "attest-workspace-links.h"
 #include "attest-pdf-page.h"
 #include "attest-pdf-print.h"
 #include "attest-pdf-view.h"
@@ -30,6 +38,17 @@
 #include "attest-workspace-evidence.h"
 
 #define N_PAGES 70
+
+/* Iterates the main loop until @condition holds; fails past the patience. */
+#define WAIT_UNTIL(condition)                                                          \
+  G_STMT_START {                                                                       \
+    gint64 until_ = g_get_monotonic_time () + ATTEST_TEST_PATIENCE_S * G_USEC_PER_SEC; \
+    while (!(condition))                                                               \
+      {                                                                                \
+        g_assert_cmpint (g_get_monotonic_time (), <, until_);                          \
+        g_main_context_iteration (NULL, TRUE);                                         \
+      }                                                                                \
+  } G_STMT_END
 
 typedef struct {
   GtkWindow *window;
@@ -343,6 +362,14 @@ test_page_entry (void)
   attest_test_settle (20);
 }
 
+static guint
+selected_thumbnail (AttestPdfPage *page)
+{
+  GtkListView *thumbnails = attest_pdf_page_get_thumbnails (page);
+
+  return gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (gtk_list_view_get_model (thumbnails)));
+}
+
 /* ATTEST_TEST_SCREENSHOT_DIR=DIR: a PNG of @window there, to look at (not asserted). */
 static void
 maybe_screenshot (GtkWindow  *window,
@@ -435,6 +462,44 @@ test_find (void)
     }
   g_assert_cmpuint (attest_pdf_page_get_n_matches (page), ==, 0);
   g_assert_cmpstr (attest_pdf_page_get_find_status (page), ==, "No matches");
+  gtk_window_destroy (window);
+  attest_test_settle (20);
+}
+
+/* The thumbnails follow the page shown: its thumbnail selected and in sight. */
+static void
+test_thumbnails_follow (void)
+{
+  g_autoptr(GBytes) bytes = attest_test_generate_pdf (N_PAGES);
+  GtkWindow *window;
+  AttestPdfPage *page = show_page (&window);
+  AttestPdfView *view = attest_pdf_page_get_view (page);
+  GtkListView *thumbnails = attest_pdf_page_get_thumbnails (page);
+  GtkScrolledWindow *scrolled = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (thumbnails),
+                                                                             GTK_TYPE_SCROLLED_WINDOW));
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scrolled);
+  guint targets[] = { 60, 5, 33 };
+
+  attest_pdf_page_load (page, bytes, "generated.pdf", 0);
+  g_assert_true (wait_state (page, "view"));
+  gtk_stack_set_visible_child_name (GTK_STACK (gtk_widget_get_ancestor (GTK_WIDGET (thumbnails), GTK_TYPE_STACK)),
+                                    "pages");
+  attest_test_settle (100);
+  g_assert_cmpuint (selected_thumbnail (page), ==, 0);
+  for (guint t = 0; t < G_N_ELEMENTS (targets); t++)
+    {
+      double row, top, bottom;
+
+      attest_pdf_view_set_page (view, targets[t]);
+      WAIT_UNTIL (selected_thumbnail (page) == targets[t]);
+      attest_test_settle (100);
+      /* The rows are as tall as each other: the row's top and bottom in the list. */
+      row = gtk_adjustment_get_upper (adjustment) / N_PAGES;
+      top = row * targets[t];
+      bottom = top + row;
+      g_assert_cmpfloat (top, >=, gtk_adjustment_get_value (adjustment) - 1.0);
+      g_assert_cmpfloat (bottom, <=, gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment) + 1.0);
+    }
   gtk_window_destroy (window);
   attest_test_settle (20);
 }
@@ -567,6 +632,134 @@ pdf_page_shown (AttestWindow *window)
   return gtk_widget_get_mapped (GTK_WIDGET (page)) && g_str_equal (attest_pdf_page_get_state (page), "view");
 }
 
+/* Waits for the PDF view to show a document of @n_pages pages, Find done. */
+static void
+wait_pdf (AttestWindow *window,
+          guint         n_pages)
+{
+  AttestPdfPage *page = attest_window_get_pdf_page (window);
+  AttestPdfView *view = attest_pdf_page_get_view (page);
+  gint64 until = g_get_monotonic_time () + ATTEST_TEST_PATIENCE_S * G_USEC_PER_SEC;
+
+  g_test_message ("waiting for a PDF of %u pages", n_pages);
+  while (!pdf_page_shown (window) || attest_pdf_view_get_document (view) == NULL ||
+         attest_pdf_document_get_n_pages (attest_pdf_view_get_document (view)) != n_pages ||
+         attest_pdf_page_get_finding (page))
+    {
+      if (g_get_monotonic_time () > until)
+        g_error ("no PDF of %u pages: shown %d, state %s, document %p, finding %d", n_pages,
+                 gtk_widget_get_mapped (GTK_WIDGET (page)), attest_pdf_page_get_state (page),
+                 (gpointer) attest_pdf_view_get_document (view), attest_pdf_page_get_finding (page));
+      g_main_context_iteration (NULL, TRUE);
+    }
+  attest_test_settle (50);
+}
+
+/* Back, and waits for @child to be what the centre shows. */
+static void
+go_back (AttestWindow *window,
+         const char   *child)
+{
+  GtkStack *centre = GTK_STACK (gtk_widget_get_parent (GTK_WIDGET (attest_window_get_pdf_page (window))));
+
+  g_action_group_activate_action (G_ACTION_GROUP (window), "back", NULL);
+  WAIT_UNTIL (g_str_equal (gtk_stack_get_visible_child_name (centre), child) &&
+              !gtk_stack_get_transition_running (centre));
+  attest_test_settle (20);
+}
+
+/* The first stored link row under @root. */
+static AttestLinkRow *
+stored_link_row (GtkWidget *root)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  attest_test_collect_any (root, ATTEST_TYPE_LINK_ROW, rows);
+  for (guint i = 0; i < rows->len; i++)
+    if (attest_link_row_get_stored (rows->pdata[i]))
+      return rows->pdata[i];
+  return NULL;
+}
+
+/* A link's document, from the cell pane and from the page view: read in
+ * the centre, Back returning to the cell, or to the page. */
+static void
+check_link_documents (AttestWindow   *window,
+                      AttestCellPane *pane)
+{
+  AttestPdfPage *page = attest_window_get_pdf_page (window);
+  AttestLinkRow *row = stored_link_row (GTK_WIDGET (pane));
+  AttestPageView *page_view = attest_window_get_page_view (window);
+
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "link.open", NULL));
+  wait_pdf (window, 50);
+  g_assert_cmpstr (attest_pdf_page_get_title (page), ==, "soc-backgrounder.pdf");
+  g_assert_cmpstr (attest_pdf_page_get_subtitle (page), ==, "50 pages");
+  go_back (window, "matrix");
+  g_assert_cmpstr (attest_cell_pane_get_scope_id (pane), ==, "soc/soc-2");
+
+  /* From the page's "This Page's Documents": Back is the page again. */
+  g_assert_true (attest_window_show_page (window, "soc", NULL, NULL, -1));
+  WAIT_UNTIL ((row = stored_link_row (GTK_WIDGET (page_view))) != NULL);
+  attest_test_settle (50);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "link.open", NULL));
+  wait_pdf (window, 50);
+  go_back (window, "page");
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (page_view)));
+  g_assert_null (attest_pdf_view_get_document (attest_pdf_page_get_view (page)));
+  go_back (window, "matrix");
+}
+
+/* A search result in the evidence PDF's text: the PDF at the page the
+ * words are on, the words found and highlighted there. */
+static void
+check_search_result (Run          *run,
+                     AttestWindow *window)
+{
+  AttestPdfPage *page = attest_window_get_pdf_page (window);
+  AttestPdfView *view = attest_pdf_page_get_view (page);
+  AttestSearchDialog *dialog;
+  GtkWidget *entry;
+  GtkListView *list;
+  GListModel *results;
+  gint64 until;
+  guint found = G_MAXUINT;
+
+  g_action_group_activate_action (G_ACTION_GROUP (window), "search", NULL);
+  dialog = ATTEST_SEARCH_DIALOG (attest_test_find_toplevel (ATTEST_TYPE_SEARCH_DIALOG));
+  entry = attest_test_find_any (GTK_WIDGET (dialog), GTK_TYPE_SEARCH_ENTRY);
+  list = GTK_LIST_VIEW (attest_test_find_any (GTK_WIDGET (dialog), GTK_TYPE_LIST_VIEW));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "sheet 35");
+  until = g_get_monotonic_time () + ATTEST_TEST_PATIENCE_S * G_USEC_PER_SEC;
+  while (found == G_MAXUINT)
+    {
+      results = attest_search_dialog_get_results (dialog);
+      for (guint i = 0; i < g_list_model_get_n_items (results); i++)
+        {
+          g_autoptr(AttestSearchItem) item = g_list_model_get_item (results, i);
+
+          if (g_str_equal (attest_search_item_get_kind (item), "evidence") &&
+              g_str_equal (attest_search_item_get_ref (item), run->sha256))
+            found = i;
+        }
+      g_assert_cmpint (g_get_monotonic_time (), <, until);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_list_view_get_model (list)), found);
+  g_signal_emit_by_name (entry, "activate");
+  wait_pdf (window, N_PAGES);
+  /* "Page 31, sheet 35 of 70": the 35th page, the one match, highlighted. */
+  g_assert_cmpuint (attest_pdf_page_get_n_matches (page), ==, 1);
+  g_assert_cmpint (attest_pdf_page_get_current_match (page), ==, 0);
+  g_assert_cmpuint (attest_pdf_view_get_n_highlighted (view, 34), ==, 1);
+  g_assert_cmpuint (attest_pdf_view_get_page (view), ==, 34);
+  g_assert_cmpstr (attest_pdf_page_get_find_status (page), ==, "1 of 1");
+  WAIT_UNTIL (selected_thumbnail (page) == 34);
+  go_back (window, "matrix");
+}
+
 static void
 check_window (Run          *run,
               AttestWindow *window)
@@ -582,6 +775,19 @@ check_window (Run          *run,
   g_assert_true (wait_drawn (view, 12));
   assert_name (view, "Page 9 (13 of 70)");
   g_assert_true (gtk_widget_has_focus (GTK_WIDGET (view)));
+  /* Named above its pages; its thumbnail chosen, and it follows the pages. */
+  g_assert_cmpstr (attest_pdf_page_get_title (page), ==, "backgrounder.pdf");
+  g_assert_cmpstr (attest_pdf_page_get_subtitle (page), ==, "70 pages");
+  g_assert_cmpuint (selected_thumbnail (page), ==, 12);
+  attest_pdf_view_set_page (view, 40);
+  WAIT_UNTIL (selected_thumbnail (page) == 40);
+  g_assert_cmpuint (attest_pdf_view_get_page (view), ==, 40);
+
+  /* The page by its label: "iii" is the third. */
+  g_action_group_activate_action (G_ACTION_GROUP (run->app), "show-pdf",
+                                  g_variant_new_take_string (g_strdup_printf ("%s#iii", run->sha256)));
+  WAIT_UNTIL (attest_pdf_view_get_document (view) != NULL && attest_pdf_view_get_page (view) == 2);
+  g_assert_true (wait_drawn (view, 2));
 
   /* Back: the matrix again, the cell's pane still on its cell, the PDF let go. */
   g_action_group_activate_action (G_ACTION_GROUP (window), "back", NULL);
@@ -604,8 +810,10 @@ check_window (Run          *run,
     }
   g_assert_cmpuint (attest_pdf_view_get_page (view), ==, 0);
   g_assert_true (wait_drawn (view, 0));
-  g_action_group_activate_action (G_ACTION_GROUP (window), "back", NULL);
-  attest_test_settle (20);
+  go_back (window, "matrix");
+
+  check_link_documents (window, pane);
+  check_search_result (run, window);
 }
 
 static gboolean
@@ -635,16 +843,45 @@ test_window (void)
   g_autoptr(GPtrArray) items = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *pdf_arg = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GPtrArray) links = NULL;
   Run run = { 0 };
 
   attest_test_import_bundled (ws, NULL);
   items = attest_test_stored_checklist (ws, "soc/soc-2", "intune", &error);
   g_assert_no_error (error);
   g_assert_cmpuint (items->len, >, 0);
+  g_assert_true (attest_pdf_text_extract (bytes, NULL, &text, &error));
   g_assert_true (attest_workspace_attach_evidence (ws, ((AttestChecklistItem *) items->pdata[0])->id,
                                                    "backgrounder.pdf", bytes, "application/pdf",
-                                                   NULL, NULL, N_PAGES, NULL, &run.sha256, &error));
+                                                   NULL, NULL, N_PAGES, text, &run.sha256, &error));
   g_assert_no_error (error);
+  /* SOC's backgrounder link holds a document of its own. */
+  links = attest_workspace_list_links (ws, "soc", &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < links->len; i++)
+    {
+      AttestLink *link = links->pdata[i];
+      g_autoptr(GBytes) document = NULL;
+      g_autofree char *file_path = NULL;
+      g_autoptr(GFile) file = NULL;
+      g_autoptr(AttestEvidenceFile) prepared = NULL;
+
+      if (!g_str_equal (link->kind, "backgrounder"))
+        continue;
+      document = attest_test_generate_pdf (50);
+      file_path = g_build_filename (dir, "soc-backgrounder.pdf", NULL);
+      g_assert_true (g_file_set_contents (file_path, g_bytes_get_data (document, NULL),
+                                          (gssize) g_bytes_get_size (document), &error));
+      file = g_file_new_for_path (file_path);
+      prepared = attest_link_document_prepare (file, "soc-backgrounder.pdf", NULL, NULL, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_true (attest_link_document_store (prepared, ws, link->url, ATTEST_LINK_DOCUMENT_ATTACHED,
+                                                 NULL, NULL, &error));
+      g_assert_no_error (error);
+      g_unlink (file_path);
+      break;
+    }
   g_clear_object (&ws);
 
   pdf_arg = g_strdup_printf ("%s#13", run.sha256);
@@ -669,7 +906,8 @@ test_bad_argument (void)
   static const char *cases[][4] = {
     { "attest", "--pdf", "not-a-hash", NULL },
     { "attest", "--pdf", "0000000000000000000000000000000000000000000000000000000000000000#0", NULL },
-    { "attest", "--pdf", "0000000000000000000000000000000000000000000000000000000000000000#x", NULL },
+    { "attest", "--pdf", "0000000000000000000000000000000000000000000000000000000000000000#", NULL },
+    { "attest", "--pdf", "0000000000000000000000000000000000000000000000000000000000000000#00", NULL },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -687,6 +925,7 @@ main (int argc, char **argv)
   g_test_add_func ("/pdf-view/view", test_view);
   g_test_add_func ("/pdf-view/page-entry", test_page_entry);
   g_test_add_func ("/pdf-view/find", test_find);
+  g_test_add_func ("/pdf-view/thumbnails-follow", test_thumbnails_follow);
   g_test_add_func ("/pdf-view/print", test_print);
   g_test_add_func ("/pdf-view/broken", test_broken);
   g_test_add_func ("/pdf-view/password", test_password);

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "attest-pdf-document.h"
+#include "attest-pdf-find.h"
 #include "attest-test-generate.h"
 
 #define N_PAGES 70

@@ -17,9 +17,11 @@
 #include <string.h>
 
 #include "attest-markup.h"
+#include "attest-pdf-find.h"
 #include "attest-pdf-page.h"
 #include "attest-pdf-print.h"
 #include "attest-unshown.h"
+#include "attest-workspace-evidence.h"
 
 struct _AttestPdfPage
 {
@@ -37,9 +39,16 @@ struct _AttestPdfPage
   GtkLabel *password_error;
   AttestPdfView *view;
 
+  GtkLabel *title_label;
+  GtkLabel *subtitle_label;
+
   GBytes *bytes;
   char *display_name;
   guint initial_page;
+  char *initial_label;  /* a page label to show first, once the labels are read */
+  char *initial_find;   /* words to find once the document is open */
+  gboolean find_turns_page; /* …and their first match's page is shown whole */
+  GCancellable *reading; /* an evidence file read in a thread */
   GCancellable *cancellable;
   guint controls_idle;
   gboolean unlocking;
@@ -66,9 +75,11 @@ struct _AttestPdfPage
   /* Thumbnails: a renderer of their own, a small budget */
   GtkStack *sidebar_stack;
   GtkListView *thumbnails;
+  GtkSingleSelection *thumbnail_selection;
   GtkStringList *thumbnail_labels;
   AttestPdfRenderer *thumbnail_renderer;
   GHashTable *thumbnail_pictures; /* page → the GtkPicture bound to it */
+  guint thumbnails_idle;
   double thumbnail_scale;
 };
 
@@ -84,6 +95,10 @@ G_DEFINE_FINAL_TYPE (AttestPdfPage, attest_pdf_page, GTK_TYPE_WIDGET)
 
 static void open_document (AttestPdfPage *self,
                            const char    *password);
+static void start_loading (AttestPdfPage *self,
+                           GBytes        *bytes,
+                           const char    *display_name,
+                           guint          page);
 
 static void
 update_page_controls (AttestPdfPage *self)
@@ -124,6 +139,22 @@ update_zoom_label (AttestPdfPage *self)
   gtk_label_set_text (self->zoom_label, text);
 }
 
+/* The thumbnail of the page shown is selected and scrolled into view. */
+static void
+follow_thumbnail (AttestPdfPage *self)
+{
+  guint page = attest_pdf_view_get_page (self->view);
+
+  if (attest_pdf_view_get_document (self->view) == NULL ||
+      page >= g_list_model_get_n_items (G_LIST_MODEL (self->thumbnail_selection)))
+    return;
+  if (gtk_single_selection_get_selected (self->thumbnail_selection) == page)
+    return;
+  gtk_single_selection_set_selected (self->thumbnail_selection, page);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self->thumbnails)))
+    gtk_widget_activate_action (GTK_WIDGET (self->thumbnails), "list.scroll-to-item", "u", page);
+}
+
 static gboolean
 update_controls_idle (gpointer data)
 {
@@ -131,6 +162,7 @@ update_controls_idle (gpointer data)
 
   self->controls_idle = 0;
   update_page_controls (self);
+  follow_thumbnail (self);
   update_zoom_label (self);
   return G_SOURCE_REMOVE;
 }
@@ -452,6 +484,27 @@ thumbnail_activated (GtkListView   *list,
   queue_update_controls (self);
 }
 
+static gboolean
+scroll_thumbnails_idle (gpointer data)
+{
+  AttestPdfPage *self = data;
+  guint selected = gtk_single_selection_get_selected (self->thumbnail_selection);
+
+  self->thumbnails_idle = 0;
+  if (selected != GTK_INVALID_LIST_POSITION && gtk_widget_get_mapped (GTK_WIDGET (self->thumbnails)))
+    gtk_widget_activate_action (GTK_WIDGET (self->thumbnails), "list.scroll-to-item", "u", selected);
+  return G_SOURCE_REMOVE;
+}
+
+/* Shown again (the Pages tab, the sidebar): the page shown is in sight,
+ * once the list has its size. */
+static void
+thumbnails_mapped (AttestPdfPage *self)
+{
+  if (self->thumbnails_idle == 0)
+    self->thumbnails_idle = g_idle_add_full (G_PRIORITY_LOW, scroll_thumbnails_idle, self, NULL);
+}
+
 static void
 load_thumbnails (AttestPdfPage     *self,
                  AttestPdfDocument *document)
@@ -505,20 +558,23 @@ build_thumbnails (AttestPdfPage *self)
 {
   GtkWidget *scrolled = gtk_scrolled_window_new ();
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  GtkNoSelection *model;
 
   self->thumbnail_labels = gtk_string_list_new (NULL);
   self->thumbnail_pictures = g_hash_table_new (NULL, NULL);
-  model = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->thumbnail_labels)));
+  self->thumbnail_selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->thumbnail_labels)));
+  gtk_single_selection_set_autoselect (self->thumbnail_selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->thumbnail_selection, TRUE);
   g_signal_connect (factory, "setup", G_CALLBACK (thumbnail_setup), self);
   g_signal_connect (factory, "bind", G_CALLBACK (thumbnail_bind), self);
   g_signal_connect (factory, "unbind", G_CALLBACK (thumbnail_unbind), self);
-  self->thumbnails = GTK_LIST_VIEW (gtk_list_view_new (GTK_SELECTION_MODEL (model), factory));
+  self->thumbnails = GTK_LIST_VIEW (gtk_list_view_new (GTK_SELECTION_MODEL (g_object_ref (self->thumbnail_selection)),
+                                                       factory));
   gtk_list_view_set_single_click_activate (self->thumbnails, TRUE);
   gtk_widget_add_css_class (GTK_WIDGET (self->thumbnails), "navigation-sidebar");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->thumbnails),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Pages"), -1);
   g_signal_connect (self->thumbnails, "activate", G_CALLBACK (thumbnail_activated), self);
+  g_signal_connect_swapped (self->thumbnails, "map", G_CALLBACK (thumbnails_mapped), self);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->thumbnails));
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_widget_set_vexpand (scrolled, TRUE);
@@ -673,8 +729,13 @@ found (GObject      *source,
   else
     {
       gint first = attest_pdf_matches_first_on_or_after (matches, attest_pdf_view_get_page (self->view));
+      guint page = 0;
 
       self->current_match = MAX (first, 0);
+      /* Opened from a search result: that page, from its top. */
+      if (self->find_turns_page && attest_pdf_matches_nth (matches, (guint) self->current_match, &page, NULL))
+        attest_pdf_view_set_page (self->view, page);
+      self->find_turns_page = FALSE;
       show_current_match (self);
     }
   g_object_unref (self);
@@ -703,6 +764,7 @@ attest_pdf_page_find (AttestPdfPage *self,
   g_clear_object (&self->find_cancellable);
   g_clear_pointer (&self->matches, attest_pdf_matches_free);
   self->find_generation++;
+  self->find_turns_page = FALSE;
   self->found_so_far = 0;
   self->current_match = -1;
   attest_pdf_view_clear_matches (self->view);
@@ -864,6 +926,60 @@ show_error (AttestPdfPage *self,
   gtk_stack_set_visible_child_name (self->stack, "error");
 }
 
+/* Said in the window's toast overlay (else logged). */
+static void
+say (AttestPdfPage *self,
+     const char    *message)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), attest_toast_new_plain (message));
+  else
+    g_message ("%s", message);
+}
+
+/* The file's name and its page count above the pages, as the page view
+ * names its page. */
+static void
+show_title (AttestPdfPage     *self,
+            AttestPdfDocument *document)
+{
+  guint n_pages = document != NULL ? attest_pdf_document_get_n_pages (document) : 0;
+  g_autofree char *pages = NULL;
+
+  gtk_label_set_text (self->title_label, document != NULL && self->display_name != NULL ? self->display_name : "");
+  if (document != NULL)
+    /* Translators: under a PDF's file name: its page count */
+    pages = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u page", "%u pages", n_pages), n_pages);
+  gtk_label_set_text (self->subtitle_label, pages != NULL ? pages : "");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->title_label), self->display_name);
+}
+
+/**
+ * attest_pdf_page_get_title:
+ *
+ * Returns: what the toolbar names the PDF by (its file's name), "" when none
+ */
+const char *
+attest_pdf_page_get_title (AttestPdfPage *self)
+{
+  g_return_val_if_fail (ATTEST_IS_PDF_PAGE (self), NULL);
+  return gtk_label_get_text (self->title_label);
+}
+
+/**
+ * attest_pdf_page_get_subtitle:
+ *
+ * Returns: the line under the title: the page count ("70 pages")
+ */
+const char *
+attest_pdf_page_get_subtitle (AttestPdfPage *self)
+{
+  g_return_val_if_fail (ATTEST_IS_PDF_PAGE (self), NULL);
+  return gtk_label_get_text (self->subtitle_label);
+}
+
 static void
 opened (GObject      *source,
         GAsyncResult *result,
@@ -881,14 +997,35 @@ opened (GObject      *source,
     }
   if (document != NULL)
     {
+      g_autofree char *find = g_steal_pointer (&self->initial_find);
+      g_autofree char *label = g_steal_pointer (&self->initial_label);
+
       attest_pdf_view_set_document (self->view, document);
+      if (label != NULL && !attest_pdf_document_find_page_label (document, label, &self->initial_page))
+        {
+          /* Translators: %s is a page label asked for ("iii") that the PDF does not have */
+          g_autofree char *message = g_strdup_printf (_("This PDF has no page “%s”"), label);
+
+          self->initial_page = 0;
+          say (self, message);
+        }
+      self->initial_page = MIN (self->initial_page, MAX (attest_pdf_document_get_n_pages (document), 1) - 1);
       attest_pdf_view_set_page (self->view, self->initial_page);
       load_outline (self, document);
       load_thumbnails (self, document);
+      show_title (self, document);
       gtk_stack_set_visible_child_name (self->stack, "view");
       update_page_controls (self);
       update_zoom_label (self);
+      follow_thumbnail (self);
       gtk_widget_grab_focus (GTK_WIDGET (self->view));
+      /* Opened from a search: its words found, the first on or after the page shown. */
+      if (find != NULL && *find != '\0')
+        {
+          gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+          attest_pdf_page_find (self, find);
+          self->find_turns_page = TRUE;
+        }
     }
   else if (g_error_matches (error, ATTEST_PDF_ERROR, ATTEST_PDF_ERROR_NEEDS_PASSWORD) ||
            g_error_matches (error, ATTEST_PDF_ERROR, ATTEST_PDF_ERROR_WRONG_PASSWORD))
@@ -938,6 +1075,8 @@ attest_pdf_page_clear (AttestPdfPage *self)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_cancellable_cancel (self->reading);
+  g_clear_object (&self->reading);
   attest_pdf_page_find (self, "");
   gtk_search_bar_set_search_mode (self->search_bar, FALSE);
   attest_pdf_view_set_document (self->view, NULL);
@@ -945,6 +1084,9 @@ attest_pdf_page_clear (AttestPdfPage *self)
   load_thumbnails (self, NULL);
   g_clear_pointer (&self->bytes, g_bytes_unref);
   g_clear_pointer (&self->display_name, g_free);
+  g_clear_pointer (&self->initial_label, g_free);
+  g_clear_pointer (&self->initial_find, g_free);
+  show_title (self, NULL);
 }
 
 /**
@@ -963,6 +1105,17 @@ attest_pdf_page_load (AttestPdfPage *self,
   g_return_if_fail (bytes != NULL);
 
   attest_pdf_page_clear (self);
+  start_loading (self, bytes, display_name, page);
+}
+
+static void
+start_loading (AttestPdfPage *self,
+               GBytes        *bytes,
+               const char    *display_name,
+               guint          page)
+{
+  g_clear_pointer (&self->bytes, g_bytes_unref);
+  g_free (self->display_name);
   self->bytes = g_bytes_ref (bytes);
   self->display_name = g_strdup (display_name);
   self->initial_page = page;
@@ -970,6 +1123,111 @@ attest_pdf_page_load (AttestPdfPage *self,
   gtk_widget_set_visible (GTK_WIDGET (self->password_error), FALSE);
   gtk_stack_set_visible_child_name (self->stack, "loading");
   open_document (self, NULL);
+}
+
+/* An evidence file read in a thread, on a connection of its own: a large
+ * file never blocks the window. */
+typedef struct {
+  char *path;
+  char *sha256;
+  char *name;   /* out */
+} ReadData;
+
+static void
+read_data_free (ReadData *data)
+{
+  g_free (data->path);
+  g_free (data->sha256);
+  g_free (data->name);
+  g_free (data);
+}
+
+static void
+read_thread (GTask        *task,
+             gpointer      source,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  ReadData *data = task_data;
+  g_autoptr(AttestWorkspace) workspace = NULL;
+  g_autoptr(GError) error = NULL;
+  GBytes *bytes = NULL;
+
+  workspace = attest_workspace_open (data->path, &error);
+  if (workspace != NULL)
+    bytes = attest_workspace_get_evidence_bytes (workspace, data->sha256, &data->name, &error);
+  if (bytes == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, bytes, (GDestroyNotify) g_bytes_unref);
+}
+
+static void
+evidence_read (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  AttestPdfPage *self = ATTEST_PDF_PAGE (source);
+  ReadData *data = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+      g_task_get_cancellable (G_TASK (result)) != self->reading)
+    return;
+  g_clear_object (&self->reading);
+  if (bytes == NULL)
+    {
+      g_free (self->display_name);
+      self->display_name = g_strdup (data->name != NULL ? data->name : data->sha256);
+      show_error (self, error);
+      return;
+    }
+  start_loading (self, bytes, data->name, self->initial_page);
+}
+
+/**
+ * attest_pdf_page_load_evidence:
+ * @workspace_path: the workspace file
+ * @sha256: the evidence file
+ * @page: (nullable): the page to show first: a number from 1 ("13") or a
+ *   label ("iii"); NULL for the first page (or the first match of @find)
+ * @find: (nullable): words to find at once, the first match on or after
+ *   @page shown (a search result's words)
+ *
+ * Reads the evidence file in a thread, then opens it as
+ * attest_pdf_page_load() does. What cannot be read is said in the page.
+ */
+void
+attest_pdf_page_load_evidence (AttestPdfPage *self,
+                               const char    *workspace_path,
+                               const char    *sha256,
+                               const char    *page,
+                               const char    *find)
+{
+  g_autoptr(GTask) task = NULL;
+  ReadData *data;
+  guint64 number = 0;
+
+  g_return_if_fail (ATTEST_IS_PDF_PAGE (self));
+  g_return_if_fail (workspace_path != NULL && sha256 != NULL);
+
+  attest_pdf_page_clear (self);
+  self->initial_page = 0;
+  if (page != NULL && g_ascii_string_to_unsigned (page, 10, 1, G_MAXUINT, &number, NULL))
+    self->initial_page = (guint) number - 1;
+  else if (page != NULL && *page != '\0')
+    self->initial_label = g_strdup (page);
+  self->initial_find = g_strdup (find);
+  gtk_stack_set_visible_child_name (self->stack, "loading");
+  self->reading = g_cancellable_new ();
+  data = g_new0 (ReadData, 1);
+  data->path = g_strdup (workspace_path);
+  data->sha256 = g_strdup (sha256);
+  task = g_task_new (self, self->reading, evidence_read, NULL);
+  g_task_set_source_tag (task, attest_pdf_page_load_evidence);
+  g_task_set_task_data (task, data, (GDestroyNotify) read_data_free);
+  g_task_run_in_thread (task, read_thread);
 }
 
 AttestPdfView *
@@ -1017,14 +1275,7 @@ print_action (GtkWidget  *widget,
   if (attest_pdf_print (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, document,
                         attest_pdf_view_get_page (self->view), GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
                         NULL, &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
-    {
-      GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
-
-      if (overlay != NULL)
-        adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), attest_toast_new_plain (error->message));
-      else
-        g_warning ("%s", error->message);
-    }
+    say (self, error->message);
 }
 
 static void
@@ -1035,7 +1286,12 @@ attest_pdf_page_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_cancellable_cancel (self->reading);
+  g_clear_object (&self->reading);
+  g_clear_pointer (&self->initial_label, g_free);
+  g_clear_pointer (&self->initial_find, g_free);
   g_clear_handle_id (&self->controls_idle, g_source_remove);
+  g_clear_handle_id (&self->thumbnails_idle, g_source_remove);
   g_cancellable_cancel (self->find_cancellable);
   g_clear_object (&self->find_cancellable);
   g_clear_pointer (&self->matches, attest_pdf_matches_free);
@@ -1051,6 +1307,7 @@ attest_pdf_page_dispose (GObject *object)
       g_clear_object (&self->thumbnail_renderer);
     }
   g_clear_pointer (&self->thumbnail_pictures, g_hash_table_unref);
+  g_clear_object (&self->thumbnail_selection);
   g_clear_object (&self->thumbnail_labels);
   g_clear_pointer (&self->bytes, g_bytes_unref);
   g_clear_pointer (&self->display_name, g_free);
@@ -1113,6 +1370,29 @@ build_password_page (AttestPdfPage *self)
   return GTK_WIDGET (self->password_page);
 }
 
+/* The file's name over its page count, between the page entry and the zoom. */
+static GtkWidget *
+build_title (AttestPdfPage *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
+  self->title_label = GTK_LABEL (gtk_label_new (NULL));
+  self->subtitle_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_ellipsize (self->title_label, PANGO_ELLIPSIZE_MIDDLE);
+  gtk_label_set_ellipsize (self->subtitle_label, PANGO_ELLIPSIZE_END);
+  gtk_label_set_width_chars (self->title_label, 5);
+  gtk_widget_add_css_class (GTK_WIDGET (self->title_label), "heading");
+  gtk_widget_add_css_class (GTK_WIDGET (self->subtitle_label), "caption");
+  gtk_widget_add_css_class (GTK_WIDGET (self->subtitle_label), "dim-label");
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->title_label));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->subtitle_label));
+  gtk_widget_set_hexpand (box, TRUE);
+  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  return box;
+}
+
 static GtkWidget *
 build_toolbar (AttestPdfPage *self)
 {
@@ -1152,8 +1432,6 @@ build_toolbar (AttestPdfPage *self)
   gtk_menu_button_set_child (self->zoom_button, zoom_box);
   gtk_menu_button_set_menu_model (self->zoom_button, G_MENU_MODEL (menu));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->zoom_button), _("Zoom"));
-  gtk_widget_set_hexpand (GTK_WIDGET (self->zoom_button), TRUE);
-  gtk_widget_set_halign (GTK_WIDGET (self->zoom_button), GTK_ALIGN_END);
 
   self->sidebar_button = GTK_TOGGLE_BUTTON (gtk_toggle_button_new ());
   gtk_button_set_icon_name (GTK_BUTTON (self->sidebar_button), "sidebar-show-symbolic");
@@ -1162,6 +1440,7 @@ build_toolbar (AttestPdfPage *self)
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->sidebar_button));
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->page_entry));
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->of_label));
+  gtk_box_append (GTK_BOX (bar), build_title (self));
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->zoom_button));
   print = gtk_button_new_from_icon_name ("printer-symbolic");
   gtk_widget_set_tooltip_text (print, _("Print the PDF"));

@@ -18,7 +18,14 @@ void           attest_pdf_page_load         (AttestPdfPage *self,
                                              GBytes        *bytes,
                                              const char    *display_name,
                                              guint          page);
+void           attest_pdf_page_load_evidence (AttestPdfPage *self,
+                                             const char    *workspace_path,
+                                             const char    *sha256,
+                                             const char    *page,
+                                             const char    *find);
 void           attest_pdf_page_clear        (AttestPdfPage *self);
+const char    *attest_pdf_page_get_title    (AttestPdfPage *self);
+const char    *attest_pdf_page_get_subtitle (AttestPdfPage *self);
 AttestPdfView *attest_pdf_page_get_view     (AttestPdfPage *self);
 const char    *attest_pdf_page_get_state    (AttestPdfPage *self);
 void           attest_pdf_page_find         (AttestPdfPage *self,
