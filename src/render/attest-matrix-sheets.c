@@ -29,7 +29,7 @@
 
 #define PAD 3.0
 #define SERVICE_MAX_WIDTH 150.0
-#define COLUMN_WIDTH 64.0
+#define COLUMN_WIDTH 62.0
 #define GAP 6.0
 
 typedef struct {
@@ -82,6 +82,8 @@ static const struct {
   /* Translators: the roll-up of a cell whose service left the framework's scope */
   { "no-longer-in-scope", "⊘", N_("No longer in scope"), 0.85, 0.85, 0.85 },
 };
+
+#define EXCEPTION 3 /* rollups[EXCEPTION] */
 
 static int
 rollup_index (const char *rollup)
@@ -227,6 +229,7 @@ text_height (AttestMatrixSheets *self,
 #define FONT_SCOPE "Sans 7"
 #define FONT_NAME "Sans 7.5"
 #define FONT_CELL "Sans 7"
+#define FONT_CELL_BOLD "Sans Bold 7"
 #define FONT_FOOT "Sans 7"
 #define FONT_PRINT "Monospace 6.5"
 
@@ -320,6 +323,7 @@ attest_matrix_sheets_paginate (AttestMatrixSheets *self,
   g_autofree char *legend = legend_text ();
   g_autofree char *print = fingerprint_text (self);
   double body_width, cell_height = 0;
+  double word_heights[G_N_ELEMENTS (rollups)];
   guint per_band;
 
   g_return_val_if_fail (ATTEST_IS_MATRIX_SHEETS (self), 0);
@@ -336,19 +340,31 @@ attest_matrix_sheets_paginate (AttestMatrixSheets *self,
   self->footer_height = GAP + text_height (self, legend, FONT_FOOT, width)
                         + GAP / 2 + MAX (text_height (self, print, FONT_PRINT, width * 0.75),
                                          text_height (self, "Page 1 of 1", FONT_FOOT, width * 0.25));
+  /* A row is as tall as its name and the roll-ups it holds ("No longer in
+   * scope" may take two lines where "Satisfied" takes one). */
   for (guint i = 0; i < G_N_ELEMENTS (rollups); i++)
     {
       g_autofree char *text = g_strdup_printf ("%s %s", rollups[i].symbol, _(rollups[i].word));
-      cell_height = MAX (cell_height, text_height (self, text, FONT_CELL, COLUMN_WIDTH - 2 * PAD));
+      word_heights[i] = text_height (self, text, FONT_CELL, COLUMN_WIDTH - 2 * PAD) + 2 * PAD;
+      cell_height = MAX (cell_height, word_heights[i]);
     }
-  self->cell_height = cell_height + 2 * PAD;
+  self->cell_height = cell_height;
 
   for (guint r = 0; r < matrix->services->len; r++)
     {
       AttestMatrixService *service = g_ptr_array_index (matrix->services, r);
       double h = text_height (self, service->name, FONT_NAME, self->service_width - 2 * PAD) + 2 * PAD;
 
-      h = MAX (h, self->cell_height);
+      for (guint c = 0; c < self->columns->len; c++)
+        {
+          Column *column = &g_array_index (self->columns, Column, c);
+          AttestMatrixFramework *framework = g_ptr_array_index (matrix->frameworks, column->framework);
+          AttestMatrixScope *scope = g_ptr_array_index (framework->scopes, column->scope);
+          AttestMatrixCell *cell = attest_matrix_lookup_cell (matrix, scope->id, service->id);
+
+          if (cell != NULL)
+            h = MAX (h, word_heights[rollup_index (cell->rollup)]);
+        }
       g_array_append_val (self->row_heights, h);
     }
 
@@ -535,8 +551,15 @@ attest_matrix_sheets_draw_page (AttestMatrixSheets *self,
               cairo_rectangle (cr, x, y, COLUMN_WIDTH, h);
               cairo_fill (cr);
               cairo_set_source_rgb (cr, 0, 0, 0);
-              show_at (self, cr, text, FONT_CELL, x + PAD, y + PAD, COLUMN_WIDTH - 2 * PAD,
-                       PANGO_ALIGN_CENTER);
+              /* An exception stands out in greyscale too: bold, in a heavier frame. */
+              show_at (self, cr, text, i == EXCEPTION ? FONT_CELL_BOLD : FONT_CELL, x + PAD, y + PAD,
+                       COLUMN_WIDTH - 2 * PAD, PANGO_ALIGN_CENTER);
+              if (i == EXCEPTION)
+                {
+                  cairo_set_line_width (cr, 1.5);
+                  cell_rect (cr, x + 1, y + 1, COLUMN_WIDTH - 2, h - 2);
+                  cairo_set_line_width (cr, 0.5);
+                }
             }
           cell_rect (cr, x, y, COLUMN_WIDTH, h);
         }
