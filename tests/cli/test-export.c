@@ -339,6 +339,24 @@ test_filter (Fixture       *f,
 
   run_cli (&r, "--workspace", f->ws, "export", "matrix", out, "--framework", "no-such");
   g_assert_cmpint (r.status, ==, 2);
+
+  /* --exceptions keeps the one row and column that hold an exception. */
+  run_cli (&r, "--workspace", f->ws, "checklist", "set", "--framework", "soc", "--scope", "SOC 2",
+           "--service", "Azure", "--item", "1", "--status", "exception");
+  g_assert_cmpint (r.status, ==, 0);
+  run_cli (&r, "--workspace", f->ws, "export", "matrix", out, "--exceptions");
+  g_assert_cmpint (r.status, ==, 0);
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (out, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "Service,SOC — SOC 2\r\nAzure,exception\r\n");
+
+  /* --mine with no service of mine: the header row alone. */
+  run_cli (&r, "--workspace", f->ws, "export", "matrix", out, "--mine");
+  g_assert_cmpint (r.status, ==, 0);
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (out, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "Service,"));
+  g_assert_cmpint (strstr (contents, "\r\n") - contents, ==, strlen (contents) - 2);
 }
 
 /* Usage errors: exit 2 with a message, no file under the name. */
