@@ -54,6 +54,7 @@ int _attest_cli_history    (AttestCliContext *ctx, int argc, char **argv);
 int _attest_cli_verify     (AttestCliContext *ctx, int argc, char **argv);
 int _attest_cli_evidence   (AttestCliContext *ctx, int argc, char **argv);
 int _attest_cli_annotation (AttestCliContext *ctx, int argc, char **argv);
+int _attest_cli_export     (AttestCliContext *ctx, int argc, char **argv);
 int _attest_cli_link       (AttestCliContext *ctx, int argc, char **argv);
 int _attest_cli_versions   (AttestCliContext *ctx, int argc, char **argv);
 int _attest_cli_version    (AttestCliContext *ctx, int argc, char **argv);

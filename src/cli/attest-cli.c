@@ -36,6 +36,7 @@ static const Command commands[] = {
   { "verify", "verify [--fingerprint] [--expect FINGERPRINT]", N_("check the database, the history chain and every evidence file"), _attest_cli_verify },
   { "evidence", "evidence attach|list|export …", N_("attach evidence files to checklist items, list or export them"), _attest_cli_evidence },
   { "annotation", "annotation add|list|edit|delete …", N_("mark evidence PDFs: add, list, edit or delete annotations"), _attest_cli_annotation },
+  { "export", "export matrix OUT.{pdf,csv,html,json} [--framework ID…] [--mine] [--exceptions]", N_("export the matrix as PDF, CSV, HTML or JSON, with the matrix filters"), _attest_cli_export },
   { "search", "search QUERY… [--format text|json]", N_("search page text, notes, checklists and evidence"), _attest_cli_search },
   { "link", "link list|get|attach …", N_("list the pages' links, download or attach a link's document"), _attest_cli_link },
   { "versions", "versions [FRAMEWORK] [--format …]", N_("list the stored page versions, their dates and which is current"), _attest_cli_versions },

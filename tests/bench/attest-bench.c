@@ -39,6 +39,7 @@
 #include "attest-history.h"
 #include "attest-importer.h"
 #include "attest-matrix-filter.h"
+#include "attest-matrix-sheets.h"
 #include "attest-page-files.h"
 #include "attest-page-pairs.h"
 #include "attest-paths.h"
@@ -380,6 +381,60 @@ bench_matrix (void)
           g_array_index (filter_times, double, filter_times->len / 2));
 
 out:
+  g_clear_object (&ws);
+  remove_workspace (path);
+  g_rmdir (tmp);
+  return ret;
+}
+
+/* The matrix PDF of 100 frameworks × 400 services, as `export matrix OUT.pdf`
+ * makes it: the matrix loaded, the fingerprint read, the sheets laid out on
+ * A4 and drawn on a cairo PDF surface. */
+static int
+bench_export (void)
+{
+  g_autofree char *tmp = g_dir_make_tmp ("attest-bench-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (tmp, "bench.attest", NULL);
+  g_autofree char *pdf = g_build_filename (tmp, "matrix.pdf", NULL);
+  g_autoptr(AttestWorkspace) ws = NULL;
+  g_autoptr(AttestMatrix) matrix = NULL;
+  g_autoptr(AttestMatrixSheets) sheets = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *fingerprint = NULL;
+  gint64 t0;
+  double ms;
+  int ret = 0;
+
+  ws = attest_workspace_open (path, &error);
+  if (ws == NULL || !attest_test_generate_matrix (ws, 100, 400, &error))
+    {
+      g_printerr ("attest-bench: %s\n", error->message);
+      ret = 1;
+      goto out;
+    }
+  t0 = g_get_monotonic_time ();
+  matrix = attest_workspace_load_matrix (ws, &error);
+  if (matrix != NULL)
+    fingerprint = attest_workspace_get_fingerprint (ws, &error);
+  if (fingerprint != NULL)
+    {
+      sheets = attest_matrix_sheets_new (matrix, "bench.attest", NULL, NULL, fingerprint);
+      if (!attest_matrix_sheets_export_pdf (sheets, pdf, ATTEST_PAPER_A4_WIDTH, ATTEST_PAPER_A4_HEIGHT, &error))
+        g_clear_object (&sheets);
+    }
+  ms = (g_get_monotonic_time () - t0) / 1000.0;
+  if (sheets == NULL)
+    {
+      g_printerr ("attest-bench: %s\n", error->message);
+      ret = 1;
+      goto out;
+    }
+  printf ("export: %u frameworks, %u services, %u pages, %.0f ms\n",
+          matrix->frameworks->len, matrix->services->len,
+          attest_matrix_sheets_get_n_pages (sheets), ms);
+
+out:
+  g_unlink (pdf);
   g_clear_object (&ws);
   remove_workspace (path);
   g_rmdir (tmp);
@@ -982,6 +1037,7 @@ usage (void)
 {
   g_printerr ("usage: attest-bench import DIR | search [N] | checklist | matrix | attach FILE | page DIR [BYTES]"
               " | sections [N…] | verify [N]\n"
+              "       attest-bench export\n"
               "       attest-bench render FILE.pdf|--generate N [--dpi N] [--pages A-B]\n");
 }
 
@@ -997,6 +1053,8 @@ main (int   argc,
     return bench_checklist ();
   if (argc == 2 && g_str_equal (argv[1], "matrix"))
     return bench_matrix ();
+  if (argc == 2 && g_str_equal (argv[1], "export"))
+    return bench_export ();
   if (argc == 3 && g_str_equal (argv[1], "attach"))
     return bench_attach (argv[2]);
   if ((argc == 3 || argc == 4) && g_str_equal (argv[1], "page"))

@@ -1,0 +1,211 @@
+/* attest-cli-export.c: export matrix OUT.{pdf,csv,html,json}
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The file is written beside its target and renamed over it, so a failure
+ * leaves nothing half-written under the chosen name.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "attest-cli-private.h"
+#include "attest-history.h"
+#include "attest-matrix-export.h"
+#include "attest-matrix-filter.h"
+#include "attest-matrix-html.h"
+#include "attest-matrix-sheets.h"
+
+#define EXPORT_MATRIX_USAGE "export matrix OUT.{pdf,csv,html,json} [--framework ID…] [--mine] [--exceptions] [--paper a4|letter] [--landscape]"
+
+static gboolean
+write_pdf (AttestMatrixSheets *sheets,
+           const char         *out,
+           double              width,
+           double              height,
+           GError            **error)
+{
+  g_autofree char *dir = g_path_get_dirname (out);
+  g_autofree char *base = g_path_get_basename (out);
+  g_autofree char *tmpl = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
+  int fd = g_mkstemp (tmpl);
+
+  if (fd < 0)
+    {
+      int saved = errno;
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                   _("Could not write %s: %s"), out, g_strerror (saved));
+      return FALSE;
+    }
+  close (fd);
+  {
+    /* g_mkstemp() makes it private; give it the mode any new file gets. */
+    mode_t mask = umask (0);
+    umask (mask);
+    g_chmod (tmpl, 0666 & ~mask);
+  }
+  if (!attest_matrix_sheets_export_pdf (sheets, tmpl, width, height, error)
+      || g_rename (tmpl, out) != 0)
+    {
+      int saved = errno;
+      if (error != NULL && *error == NULL)
+        g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                     _("Could not write %s: %s"), out, g_strerror (saved));
+      g_unlink (tmpl);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static int
+export_matrix (AttestCliContext *ctx,
+               int               argc,
+               char            **argv)
+{
+  g_auto(GStrv) frameworks = NULL;
+  gboolean mine = FALSE, exceptions = FALSE, landscape = FALSE;
+  g_autofree char *paper = NULL;
+  GOptionEntry entries[] = {
+    { "framework", 0, 0, G_OPTION_ARG_STRING_ARRAY, &frameworks, NULL, NULL },
+    { "mine", 0, 0, G_OPTION_ARG_NONE, &mine, NULL, NULL },
+    { "exceptions", 0, 0, G_OPTION_ARG_NONE, &exceptions, NULL, NULL },
+    { "paper", 0, 0, G_OPTION_ARG_STRING, &paper, NULL, NULL },
+    { "landscape", 0, 0, G_OPTION_ARG_NONE, &landscape, NULL, NULL },
+    { NULL }
+  };
+  g_autoptr(AttestMatrix) full = NULL;
+  g_autoptr(AttestMatrix) matrix = NULL;
+  g_autoptr(AttestMatrixFilter) filter = attest_matrix_filter_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *fingerprint = NULL;
+  g_autofree char *workspace_name = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *date = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  const char *out, *ext;
+  double width = ATTEST_PAPER_A4_WIDTH, height = ATTEST_PAPER_A4_HEIGHT;
+
+  if (!_attest_cli_parse (EXPORT_MATRIX_USAGE, entries, &argc, &argv))
+    return ATTEST_CLI_USAGE;
+  if (argc != 2)
+    {
+      g_printerr ("%s: attest-cli %s\n", _("Usage"), EXPORT_MATRIX_USAGE);
+      return ATTEST_CLI_USAGE;
+    }
+  out = argv[1];
+  ext = strrchr (out, '.');
+  if (ext == NULL || strchr (ext, '/') != NULL
+      || !(g_ascii_strcasecmp (ext, ".pdf") == 0 || g_ascii_strcasecmp (ext, ".csv") == 0
+           || g_ascii_strcasecmp (ext, ".html") == 0 || g_ascii_strcasecmp (ext, ".json") == 0))
+    {
+      /* Translators: %s: the output file named on the command line */
+      g_printerr (_("attest-cli: %s: unknown format (the name must end in .pdf, .csv, .html or .json)\n"), out);
+      return ATTEST_CLI_USAGE;
+    }
+  if (paper != NULL && g_ascii_strcasecmp (paper, "letter") == 0)
+    {
+      width = ATTEST_PAPER_LETTER_WIDTH;
+      height = ATTEST_PAPER_LETTER_HEIGHT;
+    }
+  else if (paper != NULL && g_ascii_strcasecmp (paper, "a4") != 0)
+    {
+      g_printerr (_("attest-cli: unknown paper size “%s” (use a4 or letter)\n"), paper);
+      return ATTEST_CLI_USAGE;
+    }
+  if (landscape)
+    {
+      double w = width;
+      width = height;
+      height = w;
+    }
+  dir = g_path_get_dirname (out);
+  if (!g_file_test (dir, G_FILE_TEST_IS_DIR) || g_access (dir, W_OK) != 0)
+    {
+      /* Translators: %s: a folder */
+      g_printerr (_("attest-cli: cannot write in %s: not a writable folder\n"), dir);
+      return ATTEST_CLI_USAGE;
+    }
+
+  if (!_attest_cli_open_workspace (ctx))
+    return ATTEST_CLI_FAILED;
+  full = _attest_cli_load_matrix (ctx);
+  if (full == NULL)
+    return ATTEST_CLI_FAILED;
+  for (guint i = 0; frameworks != NULL && frameworks[i] != NULL; i++)
+    {
+      if (attest_matrix_lookup_framework (full, frameworks[i]) == NULL)
+        {
+          g_printerr (_("attest-cli: no framework “%s” (attest-cli frameworks lists them)\n"), frameworks[i]);
+          return ATTEST_CLI_USAGE;
+        }
+      attest_matrix_filter_set_framework (filter, frameworks[i], TRUE);
+    }
+  filter->mine_only = mine;
+  filter->exceptions_only = exceptions;
+  matrix = attest_matrix_filter_apply (filter, full);
+
+  fingerprint = attest_workspace_get_fingerprint (ctx->workspace, &error);
+  if (fingerprint == NULL)
+    {
+      g_printerr ("attest-cli: %s\n", error->message);
+      return ATTEST_CLI_FAILED;
+    }
+  workspace_name = g_path_get_basename (attest_workspace_get_path (ctx->workspace));
+  date = g_date_time_format (now, "%Y-%m-%d");
+
+  if (g_ascii_strcasecmp (ext, ".pdf") == 0)
+    {
+      g_autoptr(AttestMatrixSheets) sheets =
+        attest_matrix_sheets_new (matrix, workspace_name, attest_workspace_get_reviewer (ctx->workspace),
+                                  date, fingerprint);
+
+      if (!write_pdf (sheets, out, width, height, &error))
+        {
+          g_printerr ("attest-cli: %s\n", error->message);
+          return ATTEST_CLI_FAILED;
+        }
+    }
+  else
+    {
+      g_autofree char *text = NULL;
+
+      if (g_ascii_strcasecmp (ext, ".csv") == 0)
+        text = attest_matrix_export_csv (matrix);
+      else if (g_ascii_strcasecmp (ext, ".json") == 0)
+        {
+          g_autofree char *json = attest_matrix_export_json (matrix, ATTEST_MATRIX_JSON_ALL);
+          text = g_strconcat (json, "\n", NULL);
+        }
+      else
+        text = attest_matrix_export_html (matrix, workspace_name,
+                                          attest_workspace_get_reviewer (ctx->workspace),
+                                          date, fingerprint);
+      /* g_file_set_contents() writes beside the target and renames it. */
+      if (!g_file_set_contents (out, text, -1, &error))
+        {
+          g_printerr ("attest-cli: %s\n", error->message);
+          return ATTEST_CLI_FAILED;
+        }
+    }
+  return ATTEST_CLI_OK;
+}
+
+int
+_attest_cli_export (AttestCliContext  *ctx,
+                    int                argc,
+                    char             **argv)
+{
+  if (argc >= 2 && g_str_equal (argv[1], "matrix"))
+    return export_matrix (ctx, argc - 1, argv + 1);
+  if (argc >= 2)
+    /* Translators: %s: what was asked to be exported */
+    g_printerr (_("attest-cli: cannot export “%s” (this version exports: matrix)\n"), argv[1]);
+  g_printerr ("%s: attest-cli %s\n", _("Usage"), EXPORT_MATRIX_USAGE);
+  return ATTEST_CLI_USAGE;
+}
