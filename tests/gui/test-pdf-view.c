@@ -417,7 +417,24 @@ test_find (void)
     }
   attest_pdf_page_load (page, bytes, "generated.pdf", 20);
   g_assert_true (wait_state (page, "view"));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "pdf.find", NULL));
+  /* The toolbar's Find button opens the search bar, the entry focused, and
+   * closes it; Ctrl+F's action shows on the button. */
+  {
+    GtkToggleButton *find = attest_pdf_page_get_find_button (page);
+    GtkWidget *focus;
+
+    g_assert_false (gtk_toggle_button_get_active (find));
+    g_signal_emit_by_name (find, "clicked");
+    attest_test_settle (50);
+    g_assert_true (gtk_toggle_button_get_active (find));
+    focus = gtk_root_get_focus (GTK_ROOT (window));
+    g_assert_nonnull (focus);
+    g_assert_true (GTK_IS_SEARCH_ENTRY (focus) || gtk_widget_get_ancestor (focus, GTK_TYPE_SEARCH_ENTRY) != NULL);
+    g_signal_emit_by_name (find, "clicked");
+    g_assert_false (gtk_toggle_button_get_active (find));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "pdf.find", NULL));
+    g_assert_true (gtk_toggle_button_get_active (find));
+  }
   attest_pdf_page_find (page, ATTEST_TEST_PDF_NEEDLE);
   g_assert_true (attest_pdf_page_get_finding (page));
   until = g_get_monotonic_time () + ATTEST_TEST_PATIENCE_S * G_USEC_PER_SEC;

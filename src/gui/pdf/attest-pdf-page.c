@@ -55,6 +55,7 @@ struct _AttestPdfPage
 
   /* Find */
   GtkSearchBar *search_bar;
+  GtkToggleButton *find_button;
   GtkSearchEntry *search_entry;
   GtkLabel *find_label;
   GCancellable *find_cancellable;
@@ -879,6 +880,19 @@ find_action (GtkWidget  *widget,
     previous_match (self);
 }
 
+/**
+ * attest_pdf_page_get_find_button:
+ *
+ * Returns: (transfer none): the toolbar's Find button, active while the
+ *   search bar is shown
+ */
+GtkToggleButton *
+attest_pdf_page_get_find_button (AttestPdfPage *self)
+{
+  g_return_val_if_fail (ATTEST_IS_PDF_PAGE (self), NULL);
+  return self->find_button;
+}
+
 static GtkWidget *
 build_search_bar (AttestPdfPage *self)
 {
@@ -1441,6 +1455,12 @@ build_toolbar (AttestPdfPage *self)
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->page_entry));
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->of_label));
   gtk_box_append (GTK_BOX (bar), build_title (self));
+  /* Find shown as well as on Ctrl+F: its state is the search bar's
+   * (bound in init, once the bar is built). */
+  self->find_button = GTK_TOGGLE_BUTTON (gtk_toggle_button_new ());
+  gtk_button_set_icon_name (GTK_BUTTON (self->find_button), "edit-find-symbolic");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->find_button), _("Find in the PDF"));
+  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->find_button));
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->zoom_button));
   print = gtk_button_new_from_icon_name ("printer-symbolic");
   gtk_widget_set_tooltip_text (print, _("Print the PDF"));
@@ -1479,6 +1499,8 @@ attest_pdf_page_init (AttestPdfPage *self)
   gtk_widget_set_hexpand (scrolled, TRUE);
   gtk_box_append (GTK_BOX (view_box), self->toolbar);
   gtk_box_append (GTK_BOX (view_box), build_search_bar (self));
+  g_object_bind_property (self->find_button, "active", self->search_bar, "search-mode-enabled",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   paned = gtk_paned_new (GTK_ORIENTATION_HORIZONTAL);
   gtk_paned_set_start_child (GTK_PANED (paned), build_sidebar (self));
   gtk_paned_set_resize_start_child (GTK_PANED (paned), FALSE);

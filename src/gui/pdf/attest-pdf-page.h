@@ -36,6 +36,7 @@ gint           attest_pdf_page_get_current_match (AttestPdfPage *self);
 const char    *attest_pdf_page_get_find_status (AttestPdfPage *self);
 GtkListView   *attest_pdf_page_get_outline_view (AttestPdfPage *self);
 GtkListView   *attest_pdf_page_get_thumbnails (AttestPdfPage *self);
+GtkToggleButton *attest_pdf_page_get_find_button (AttestPdfPage *self);
 gboolean       attest_pdf_page_activate_outline (AttestPdfPage *self,
                                              guint          position);
 gboolean       attest_pdf_page_go_to_label  (AttestPdfPage *self,
