@@ -667,9 +667,10 @@ attest_evidence_package_write (AttestWorkspace         *workspace,
   parent = g_path_get_dirname (target);
   base = g_path_get_basename (target);
   tmpl = g_strdup_printf ("%s/.%s.partial-XXXXXX", parent, base);
-  bag.root = g_mkdtemp_full (tmpl, 0700);
-  if (bag.root == NULL)
+  /* g_mkdtemp_full() fills in the template itself. */
+  if (g_mkdtemp_full (tmpl, 0700) == NULL)
     return set_errno_error (error, errno, target);
+  bag.root = g_steal_pointer (&tmpl);
   bag.payload = g_ptr_array_new_with_free_func (entry_free);
   bag.tags = g_ptr_array_new_with_free_func (entry_free);
   bag.progress = progress;

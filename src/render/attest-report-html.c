@@ -231,7 +231,7 @@ attest_report_export_html (AttestReport *report,
           AttestReportScope *scope = framework->scopes->pdata[s];
 
           g_string_append (out, "<h4>");
-          esc (out, scope->name);
+          esc_printf (out, "%s — %s", framework->short_name, scope->name);
           g_string_append (out, "</h4>\n");
           for (guint c = 0; c < scope->cells->len; c++)
             {

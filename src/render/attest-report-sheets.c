@@ -301,7 +301,8 @@ add_details (AttestReportSheets *self,
         {
           AttestReportScope *scope = framework->scopes->pdata[s];
 
-          add_block (self, BLOCK_SCOPE, 0, FALSE, g_strdup (scope->name));
+          /* The framework again: a scope may head a sheet of its own. */
+          add_block (self, BLOCK_SCOPE, 0, FALSE, g_strdup_printf ("%s — %s", framework->short_name, scope->name));
           for (guint c = 0; c < scope->cells->len; c++)
             {
               AttestReportCell *cell = scope->cells->pdata[c];
