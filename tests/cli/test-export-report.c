@@ -21,6 +21,8 @@
 
 #include "attest-evidence-package.h"
 #include "attest-history.h"
+#include "attest-report-sheets.h"
+#include "attest-test-workspace.h"
 #include "attest-test-generate.h"
 #include "attest-workspace-annotations.h"
 #include "attest-workspace-catalog.h"
@@ -776,6 +778,67 @@ test_safe_names (void)
   g_assert_cmpstr (no_ext2, ==, "README (2)");
 }
 
+/* A summary longer than a sheet: its head repeats on every sheet it runs
+ * onto, and every sheet has its page number and the fingerprint. */
+static void
+test_long_summary (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *pdf = NULL;
+  g_autofree char *uri = NULL;
+  g_autoptr(AttestWorkspace) ws = attest_test_workspace_new ("attest-report-long", "Test Reviewer", &dir, &path);
+  g_autoptr(AttestMatrix) matrix = NULL;
+  g_autoptr(AttestReport) report = NULL;
+  g_autoptr(AttestReportSheets) sheets = NULL;
+  g_autoptr(PopplerDocument) doc = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean in_summary = TRUE;
+  guint summary_pages = 0;
+  int n;
+
+  g_assert_true (attest_test_generate_matrix (ws, 120, 30, &error));
+  g_assert_no_error (error);
+  matrix = attest_workspace_load_matrix (ws, &error);
+  g_assert_no_error (error);
+  report = attest_report_gather (ws, matrix, "2026-01-02", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->frameworks->len, ==, 120);
+  sheets = attest_report_sheets_new (report, "long.attest", "Test Reviewer", "2026-01-02", "f00d");
+  pdf = g_build_filename (dir, "long.pdf", NULL);
+  g_assert_true (attest_report_sheets_export_pdf (sheets, pdf, 595.276, 841.890, &error));
+  g_assert_no_error (error);
+
+  uri = g_filename_to_uri (pdf, NULL, NULL);
+  doc = poppler_document_new_from_file (uri, NULL, &error);
+  g_assert_no_error (error);
+  n = poppler_document_get_n_pages (doc);
+  g_assert_cmpint (n, ==, (int) attest_report_sheets_get_n_pages (sheets));
+  for (int i = 0; i < n; i++)
+    {
+      g_autoptr(PopplerPage) page = poppler_document_get_page (doc, i);
+      g_autofree char *text = poppler_page_get_text (page);
+      g_autofree char *squeezed = squeeze (text);
+      g_autofree char *page_of = g_strdup_printf ("Page%dof%d", i + 1, n);
+
+      g_assert_nonnull (strstr (squeezed, page_of));
+      g_assert_nonnull (strstr (squeezed, "Fingerprint:f00d"));
+      if (in_summary)
+        {
+          g_assert_nonnull (strstr (squeezed, "Framework—scope"));
+          g_assert_nonnull (strstr (squeezed, "Openexceptions"));
+          summary_pages++;
+        }
+      if (strstr (squeezed, "Details") != NULL)
+        in_summary = FALSE;
+    }
+  /* 120 rows do not fit on one A4 sheet. */
+  g_assert_cmpuint (summary_pages, >=, 2);
+  g_assert_false (in_summary);
+  g_unlink (pdf);
+  attest_test_workspace_delete (&ws, &dir, &path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -783,6 +846,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/export-report/safe-names", test_safe_names);
+  g_test_add_func ("/export-report/long-summary", test_long_summary);
   g_test_add ("/export-report/pdf", Fixture, NULL, fixture_set_up, test_report_pdf, fixture_tear_down);
   g_test_add ("/export-report/html", Fixture, NULL, fixture_set_up, test_report_html, fixture_tear_down);
   g_test_add ("/export-report/package", Fixture, NULL, fixture_set_up, test_package, fixture_tear_down);
