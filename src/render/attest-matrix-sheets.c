@@ -472,8 +472,9 @@ attest_matrix_sheets_draw_page (AttestMatrixSheets *self,
   show_at (self, cr, legend, FONT_FOOT, 0, y, self->width, PANGO_ALIGN_LEFT);
   y += text_height (self, legend, FONT_FOOT, self->width) + GAP / 2;
   show_at (self, cr, print, FONT_PRINT, 0, y, self->width * 0.75, PANGO_ALIGN_LEFT);
-  /* Translators: in the footer of a printed matrix */
-  page = g_strdup_printf (_("Page %u of %u"), page_nr + 1, self->sheets->len);
+  /* The page view's and the PDF view's words: plural by the page count. */
+  page = g_strdup_printf (ngettext ("Page %u of %u", "Page %u of %u", self->sheets->len),
+                          page_nr + 1, self->sheets->len);
   show_at (self, cr, page, FONT_FOOT, self->width * 0.75, y, self->width * 0.25, PANGO_ALIGN_RIGHT);
 
   if (self->columns->len == 0 || matrix->services->len == 0)
