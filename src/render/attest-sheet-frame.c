@@ -157,13 +157,13 @@ attest_sheet_frame_clear (AttestSheetFrame *frame)
   g_clear_pointer (&frame->fingerprint, g_free);
 }
 
-/* The page number's widest form, for the footer's height. */
+/* "Page X of Y". */
 static char *
 page_text (guint page_nr,
            guint n_pages)
 {
-  /* Translators: in the footer of a printed matrix */
-  return g_strdup_printf (_("Page %u of %u"), page_nr + 1, n_pages);
+  /* The page view's and the PDF view's words: plural by the page count. */
+  return g_strdup_printf (ngettext ("Page %u of %u", "Page %u of %u", n_pages), page_nr + 1, n_pages);
 }
 
 /**
