@@ -216,7 +216,7 @@ item_label (AttestAnnotationEditor *self,
   if (p != NULL)
     return g_strdup (p->label);
   names = attest_workspace_names_new (self->workspace);
-  return attest_workspace_names_item (names, id);
+  return attest_workspace_names_item_title (names, id);
 }
 
 static void unlink_clicked (GtkButton              *button,
