@@ -117,6 +117,7 @@ struct _AttestAnnotationEditor
 
   GtkButton *save_button;
   GtkLabel *quote_label;
+  GtkWidget *quote_heading;
   GtkToggleButton *swatches[G_N_ELEMENTS (palette)];
   GtkLabel *color_label;
   GtkTextView *text_view;
@@ -619,6 +620,10 @@ attest_annotation_editor_init (AttestAnnotationEditor *self)
   adw_window_set_content (ADW_WINDOW (self), toolbar);
 
   /* The passage, for a section annotation: filled in by _new(). */
+  /* Translators: a heading in the annotation editor, over the passage highlighted */
+  self->quote_heading = heading (_("Passage"), NULL);
+  gtk_widget_set_visible (self->quote_heading, FALSE);
+  gtk_box_append (GTK_BOX (box), self->quote_heading);
   label = gtk_label_new (NULL);
   self->quote_label = GTK_LABEL (label);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
@@ -777,6 +782,7 @@ attest_annotation_editor_new (GtkWindow              *parent,
 
       gtk_label_set_text (self->quote_label, text);
       gtk_widget_set_visible (GTK_WIDGET (self->quote_label), TRUE);
+      gtk_widget_set_visible (self->quote_heading, TRUE);
     }
 
   load_catalog (self);

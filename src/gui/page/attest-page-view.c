@@ -1481,11 +1481,16 @@ fit_annotation_list (AttestPageView *self)
 {
   GtkWidget *scroll = gtk_widget_get_ancestor (GTK_WIDGET (self->annotation_list), GTK_TYPE_SCROLLED_WINDOW);
 
-  /* Not measured: the text views in it lay out their text later. */
+  gboolean some = attest_annotation_list_get_n_annotations (self->annotation_list) > 0;
+
+  /* Not measured: the text views in it lay out their text later. With
+   * highlights, it shares the pane's spare height with the notes. */
   if (scroll != NULL)
-    gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroll),
-                                                attest_annotation_list_get_n_annotations (self->annotation_list) > 0
-                                                ? 240 : -1);
+    {
+      gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroll), some ? 240 : -1);
+      gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroll), some ? 100000 : 360);
+      gtk_widget_set_vexpand (scroll, some);
+    }
 }
 
 static void
@@ -1540,6 +1545,8 @@ highlight_activated (GSimpleAction *action,
   view = selected_view (self, &start, &end);
   if (view == NULL)
     {
+      /* The pane says how, and lists the highlights there are. */
+      adw_flap_set_reveal_flap (self->notes_flap, TRUE);
       attest_annotation_list_show_toast (self->annotation_list, _("Select a passage of the page, then Highlight"));
       return;
     }
@@ -1561,7 +1568,23 @@ highlight_activated (GSimpleAction *action,
   a->quote = g_steal_pointer (&quote);
   a->color = g_strdup (ATTEST_ANNOTATION_DEFAULT_COLOR);
   set_section (self, section);
-  adw_flap_set_reveal_flap (self->notes_flap, TRUE);
+  if (!adw_flap_get_reveal_flap (self->notes_flap))
+    {
+      adw_flap_set_reveal_flap (self->notes_flap, TRUE);
+      /* The pane narrows the text: the passage stays in sight (after the
+       * new layout: a mark's scroll waits for it). The selection stays. */
+      if (self->shown != ATTEST_READING_SIDE_BY_SIDE)
+        {
+          GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+          GtkTextMark *mark = gtk_text_buffer_get_mark (buffer, "attest-scroll");
+
+          if (mark == NULL)
+            mark = gtk_text_buffer_create_mark (buffer, "attest-scroll", &start, TRUE);
+          else
+            gtk_text_buffer_move_mark (buffer, mark, &start);
+          gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (view), mark, 0.0, TRUE, 0.0, 0.3);
+        }
+    }
   attest_annotation_list_edit (self->annotation_list, a);
 }
 
