@@ -355,6 +355,9 @@ test_highlight_show_edit_delete_undo (void)
   attest_test_settle (100);
   g_assert_null (attest_test_find_toplevel (ATTEST_TYPE_ANNOTATION_EDITOR));
   g_assert_cmpuint (n_history (&f), ==, rows);
+  /* The notes pane shows instead, saying how. */
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (annotation_list (&f))));
+  g_assert_true (pane_says (&f, "No highlights yet"));
 
   /* Select, Highlight, Cancel: nothing stored. */
   select_text (&f, PASSAGE);
@@ -368,9 +371,10 @@ test_highlight_show_edit_delete_undo (void)
   g_assert_cmpuint (n_history (&f), ==, rows);
   g_assert_false (any_highlight (&f));
 
-  /* Select, Highlight, Green, a text, a linked item, Save: one annotation, one row. */
+  /* Select, Highlight (the pane's button), Green, a text, a linked item,
+   * Save: one annotation, one row. */
   select_text (&f, PASSAGE);
-  gtk_widget_activate_action (GTK_WIDGET (f.view), "page.highlight", NULL);
+  click (button_in (GTK_WIDGET (annotation_list (&f)), "Highlight the passage selected in the page (Ctrl+Shift+H)"));
   editor = wait_editor ();
   click (button_in (GTK_WIDGET (editor), "Green"));
   type_in_editor (editor, "Audited **yearly**: ask for the bridge letter.");

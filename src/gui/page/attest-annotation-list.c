@@ -486,9 +486,31 @@ attest_annotation_list_init (AttestAnnotationList *self)
   gtk_widget_set_margin_end (self->box, 12);
   adw_toast_overlay_set_child (self->own_overlay, self->box);
 
-  self->title_label = GTK_LABEL (wrapped_label (_("Highlights")));
-  gtk_widget_add_css_class (GTK_WIDGET (self->title_label), "heading");
-  gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->title_label));
+  {
+    GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+    GtkWidget *button = gtk_button_new ();
+    GtkWidget *content = adw_button_content_new ();
+
+    self->title_label = GTK_LABEL (wrapped_label (_("Highlights")));
+    gtk_widget_add_css_class (GTK_WIDGET (self->title_label), "heading");
+    gtk_widget_set_hexpand (GTK_WIDGET (self->title_label), TRUE);
+    gtk_box_append (GTK_BOX (header), GTK_WIDGET (self->title_label));
+    /* The page view's Highlight: the passage selected in the text (a
+     * selection stays while the focus is here). */
+    adw_button_content_set_icon_name (ADW_BUTTON_CONTENT (content), "list-add-symbolic");
+    /* Translators: a button in the notes pane: the passage selected in the page becomes a highlight */
+    adw_button_content_set_label (ADW_BUTTON_CONTENT (content), _("_Highlight"));
+    adw_button_content_set_use_underline (ADW_BUTTON_CONTENT (content), TRUE);
+    gtk_button_set_child (GTK_BUTTON (button), content);
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "page.highlight");
+    gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+    /* Translators: the tooltip of the notes pane's Highlight button */
+    gtk_widget_set_tooltip_text (button, _("Highlight the passage selected in the page (Ctrl+Shift+H)"));
+    gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    _("Highlight the passage selected in the page"), -1);
+    gtk_box_append (GTK_BOX (header), button);
+    gtk_box_append (GTK_BOX (self->box), header);
+  }
 
   /* Translators: the notes pane when a section has no highlight; the key is the Highlight shortcut */
   self->empty_label = GTK_LABEL (wrapped_label (_("No highlights yet. Select a passage in this section, "
