@@ -151,12 +151,12 @@ search (Fixture    *f,
         const char *query)
 {
   GtkWidget *entry = attest_test_find_visible (GTK_WIDGET (f->editor), GTK_TYPE_SEARCH_ENTRY);
-  gint64 start = g_get_monotonic_time ();
 
   gtk_editable_set_text (GTK_EDITABLE (entry), query);
-  /* search-changed comes after the entry's delay. */
-  while (g_get_monotonic_time () - start < 600 * 1000)
-    attest_test_settle (50);
+  /* search-changed comes after the entry's delay: at once here, whatever
+   * the machine's load (the entry's own, later, finds the same). */
+  g_signal_emit_by_name (entry, "search-changed");
+  attest_test_settle (50);
   return n_rows (list_box (f, 1));
 }
 
