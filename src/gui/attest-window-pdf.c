@@ -109,8 +109,19 @@ attest_window_show_pdf_at (AttestWindow *self,
 gboolean
 _attest_window_pdf_back (AttestWindow *self)
 {
-  if (!g_str_equal (gtk_stack_get_visible_child_name (self->centre_stack), "pdf") || !self->pdf_from_page)
+  if (!g_str_equal (gtk_stack_get_visible_child_name (self->centre_stack), "pdf"))
     return FALSE;
+  if (!self->pdf_from_page)
+    {
+      GtkStackTransitionType type = gtk_stack_get_transition_type (self->centre_stack);
+
+      /* No crossfade either: GTK 4.8 draws the window's stack unallocated
+       * when a toast (a mark added, deleted) comes or goes as it fades. */
+      gtk_stack_set_transition_type (self->centre_stack, GTK_STACK_TRANSITION_TYPE_NONE);
+      _attest_window_show_matrix (self);
+      gtk_stack_set_transition_type (self->centre_stack, type);
+      return TRUE;
+    }
   self->pdf_from_page = FALSE;
   gtk_stack_set_visible_child_full (self->centre_stack, "page", GTK_STACK_TRANSITION_TYPE_NONE);
   attest_pdf_page_clear (self->pdf_page);
@@ -144,11 +155,47 @@ attest_window_get_pdf_page (AttestWindow *self)
   return self->pdf_page;
 }
 
-/* A mark changed in the PDF view: the cell pane's items show it. */
+static gboolean
+reload_pane_idle (gpointer data)
+{
+  AttestCellPane *pane = data;
+
+  g_object_steal_data (G_OBJECT (pane), "attest-marks-reload");
+  attest_cell_pane_reload (pane);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+remove_source (gpointer id)
+{
+  g_source_remove (GPOINTER_TO_UINT (id));
+}
+
+/* After the frame: the pane may be mapped while the window lays itself
+ * out, and a pane changed then is drawn unallocated (GTK 4.8). */
+static void
+pane_mapped (AttestCellPane *pane)
+{
+  g_signal_handlers_disconnect_by_func (pane, pane_mapped, NULL);
+  if (g_object_get_data (G_OBJECT (pane), "attest-marks-reload") == NULL)
+    g_object_set_data_full (G_OBJECT (pane), "attest-marks-reload",
+                            GUINT_TO_POINTER (g_idle_add_full (G_PRIORITY_DEFAULT, reload_pane_idle,
+                                                               g_object_ref (pane), g_object_unref)),
+                            remove_source);
+}
+
+/* A mark changed in the PDF view: the cell pane's items show it, read
+ * again once the pane is shown. */
 static void
 marks_changed (AttestWindow *self)
 {
-  attest_cell_pane_reload (self->cell_pane);
+  GtkWidget *pane = GTK_WIDGET (self->cell_pane);
+
+  g_signal_handlers_disconnect_by_func (pane, pane_mapped, NULL);
+  if (gtk_widget_get_mapped (pane))
+    pane_mapped (self->cell_pane);
+  else
+    g_signal_connect (pane, "map", G_CALLBACK (pane_mapped), NULL);
 }
 
 /**

@@ -225,11 +225,13 @@ item_name (AttestPdfMarks *self,
            gint64          id)
 {
   const MarkItem *item = find_item (self, id);
+  g_autofree char *number = NULL;
 
   if (item != NULL)
     return g_strdup (item->cell);
+  number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
   /* Translators: a checklist item known by its number alone */
-  return g_strdup_printf (_("Checklist item %" G_GINT64_FORMAT), id);
+  return g_strdup_printf (_("Checklist item %s"), number);
 }
 
 /* The first words of @text, on one line. */
@@ -528,8 +530,12 @@ attest_pdf_marks_reload (AttestPdfMarks *self)
   g_clear_pointer (&self->annotations, g_ptr_array_unref);
   if (annotations != NULL)
     self->annotations = g_ptr_array_ref (annotations);
-  if (attest_pdf_view_get_document (self->view) != NULL)
-    attest_pdf_view_set_annotations (self->view, self->annotations);
+  /* No file open (the page let it go, maybe while it fades out): the rows
+   * stay as they are, unseen, until the next file is open; changing them
+   * now would leave the fading page without an allocation (GTK 4.8). */
+  if (attest_pdf_view_get_document (self->view) == NULL)
+    return;
+  attest_pdf_view_set_annotations (self->view, self->annotations);
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
     gtk_list_box_remove (self->list, child);

@@ -128,6 +128,7 @@ static void attest_pdf_page_set_property (GObject      *object,
                                           guint         prop_id,
                                           const GValue *value,
                                           GParamSpec   *pspec);
+static void forget_marks (AttestPdfPage *self);
 static void mark_drawn (AttestPdfPage *self,
                         guint          page,
                         double         x1,
@@ -1134,7 +1135,7 @@ attest_pdf_page_clear (AttestPdfPage *self)
   attest_pdf_view_set_document (self->view, NULL);
   load_outline (self, NULL);
   load_thumbnails (self, NULL);
-  attest_pdf_page_set_marks_source (self, NULL, NULL, NULL, NULL);
+  forget_marks (self);
   g_clear_pointer (&self->bytes, g_bytes_unref);
   g_clear_pointer (&self->display_name, g_free);
   g_clear_pointer (&self->initial_label, g_free);
@@ -1158,6 +1159,8 @@ attest_pdf_page_load (AttestPdfPage *self,
   g_return_if_fail (bytes != NULL);
 
   attest_pdf_page_clear (self);
+  /* Not evidence: no marks, no tools. */
+  attest_pdf_page_set_marks_source (self, NULL, NULL, NULL, NULL);
   start_loading (self, bytes, display_name, page);
 }
 
@@ -1704,6 +1707,19 @@ build_more_menu (AttestPdfPage *self)
   gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
   gtk_widget_set_tooltip_text (button, _("More"));
   return button;
+}
+
+/* The file let go: its marks too, and the tools do nothing, the toolbar
+ * unchanged (the page may be fading out: GTK 4.8 would draw it unallocated). */
+static void
+forget_marks (AttestPdfPage *self)
+{
+  attest_pdf_marks_set_source (self->marks, NULL, NULL, NULL, NULL, NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "pdf.highlight", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "pdf.save-annotated", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "pdf.show-marks", FALSE);
+  if (g_strcmp0 (self->tool, "select") != 0)
+    set_tool (self, "select");
 }
 
 /**
