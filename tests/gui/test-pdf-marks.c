@@ -18,6 +18,7 @@
 #include <adwaita.h>
 #include <gtk/gtk.h>
 
+#include "attest-annotation-editor.h"
 #include "attest-application.h"
 #include "attest-cell-pane.h"
 #include "attest-checklist-row.h"
@@ -35,6 +36,9 @@
 #include "attest-workspace-evidence.h"
 
 #define N_PAGES 42
+/* The palette's red and blue (the annotation editor's). */
+#define RED attest_pdf_mark_palette_color (3)
+#define BLUE attest_pdf_mark_palette_color (2)
 
 #define WAIT_UNTIL(condition)                                                          \
   G_STMT_START {                                                                       \
@@ -132,6 +136,27 @@ checklist_row (AttestCellPane *pane,
   return NULL;
 }
 
+/* The row of @list whose title holds @words. */
+static GtkWidget *
+row_with (GtkListBox *list,
+          const char *words)
+{
+  for (guint i = 0; gtk_list_box_get_row_at_index (list, i) != NULL; i++)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, i);
+      GtkWidget *child = gtk_list_box_row_get_child (row);
+      const char *label = NULL;
+
+      if (ADW_IS_PREFERENCES_ROW (row))
+        label = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
+      else if (GTK_IS_LABEL (child))
+        label = gtk_label_get_text (GTK_LABEL (child));
+      if (label != NULL && strstr (label, words) != NULL)
+        return GTK_WIDGET (row);
+    }
+  return NULL;
+}
+
 /* Undo, as the toast's button does it: once the toast is shown (the one
  * before it gone), the signal, then the toast dismissed. */
 static void
@@ -174,8 +199,10 @@ check_window (Run          *run,
   gint64 highlight_id, rectangle_id;
   AttestChecklistRow *row;
   GPtrArray *mark_rows;
-  AdwMessageDialog *dialog;
-  g_autoptr(GPtrArray) checks = g_ptr_array_new ();
+  AttestAnnotationEditor *editor;
+  g_autoptr(GPtrArray) lists = g_ptr_array_new ();
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  GtkWidget *entry, *item_row = NULL, *save = NULL;
   GtkWidget *text_view = NULL;
   AdwToast *toast;
   guint history, sel_page = G_MAXUINT;
@@ -223,7 +250,7 @@ check_window (Run          *run,
 
   /* 2. A rectangle with the tool, Enter marking the page shown, in Red
    * (named so, not by colour alone). */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "pdf.mark-color", "s", "#ed333b"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "pdf.mark-color", "s", RED));
   assert_label (color_button (page), "Colour of new marks: Red");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "pdf.tool", "s", "rectangle"));
   g_assert_cmpint (attest_pdf_view_get_tool (view), ==, ATTEST_PDF_TOOL_RECTANGLE);
@@ -233,7 +260,7 @@ check_window (Run          *run,
   rectangle = find_kind (annotations, ATTEST_ANNOTATION_RECTANGLE);
   g_assert_nonnull (rectangle);
   g_assert_cmpuint (rectangle->page, ==, 0);
-  g_assert_cmpstr (rectangle->color, ==, "#ed333b");
+  g_assert_cmpstr (rectangle->color, ==, RED);
   g_assert_cmpuint (rectangle->rects->len, ==, 1);
   kept_rect = g_array_index (rectangle->rects, AttestRect, 0);
   g_assert_cmpfloat_with_epsilon (kept_rect.x2 - kept_rect.x1, 144.0, 0.01);
@@ -248,14 +275,14 @@ check_window (Run          *run,
   g_assert_cmpuint (n_history (ws), ==, history + 2);
 
   /* 3. A note where the pointer clicks (the view's signal), in Blue. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "pdf.mark-color", "s", "#62a0ea"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "pdf.mark-color", "s", BLUE));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "pdf.tool", "s", "note"));
   g_signal_emit_by_name (view, "mark-drawn", 0u, 400.0, 500.0, 400.0, 500.0);
   annotations = stored (ws, run->sha256);
   g_assert_cmpuint (annotations->len, ==, 3);
   note = find_kind (annotations, ATTEST_ANNOTATION_NOTE);
   g_assert_nonnull (note);
-  g_assert_cmpstr (note->color, ==, "#62a0ea");
+  g_assert_cmpstr (note->color, ==, BLUE);
   g_assert_cmpfloat (g_array_index (note->rects, AttestRect, 0).x1, ==, 400.0);
   g_assert_cmpfloat (g_array_index (note->rects, AttestRect, 0).y2, ==, 500.0);
   g_assert_cmpuint (n_history (ws), ==, history + 3);
@@ -269,29 +296,35 @@ check_window (Run          *run,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "pdf.show-marks", NULL));
   WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (marks)));
   g_assert_cmpuint (attest_pdf_marks_get_n_shown (marks), ==, 3);
-  attest_pdf_marks_set_filter (marks, NULL, "#62a0ea", 0);
+  attest_pdf_marks_set_filter (marks, NULL, BLUE, 0);
   g_assert_cmpuint (attest_pdf_marks_get_n_shown (marks), ==, 1);
   attest_pdf_marks_set_filter (marks, NULL, NULL, 0);
 
-  /* 4. The highlight linked to the item, its text written, in the editor. */
-  dialog = attest_pdf_marks_edit (marks, highlight_id);
-  g_assert_nonnull (dialog);
-  attest_test_collect_any (GTK_WIDGET (dialog), GTK_TYPE_CHECK_BUTTON, checks);
-  for (guint i = 0; i < checks->len; i++)
-    if ((gint64) GPOINTER_TO_SIZE (g_object_get_data (checks->pdata[i], "item-id")) == run->item_id)
-      {
-        const char *label = gtk_check_button_get_label (checks->pdata[i]);
-
-        /* Named by its cell and number: "SOC 2 × Intune, item 1: …" */
-        g_assert_nonnull (strstr (label, " × "));
-        g_assert_nonnull (strstr (label, ", item 1: "));
-        gtk_check_button_set_active (checks->pdata[i], TRUE);
-      }
-  text_view = attest_test_find_any (GTK_WIDGET (dialog), GTK_TYPE_TEXT_VIEW);
+  /* 4. The highlight linked to the item, its text written, in the shared
+   * annotation editor: its picker finds the item by words. */
+  editor = attest_pdf_marks_edit (marks, highlight_id);
+  g_assert_nonnull (editor);
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+  entry = attest_test_find_visible (GTK_WIDGET (editor), GTK_TYPE_SEARCH_ENTRY);
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "soc intune");
+  attest_test_collect_any (GTK_WIDGET (editor), GTK_TYPE_LIST_BOX, lists);
+  g_assert_cmpuint (lists->len, ==, 2);
+  /* search-changed comes after the entry's delay */
+  WAIT_UNTIL ((item_row = row_with (lists->pdata[1], "SOC 2 × Intune, item 1: ")) != NULL);
+  gtk_widget_activate (item_row);
+  WAIT_UNTIL (row_with (lists->pdata[0], "SOC 2 × Intune, item 1: ") != NULL);
+  text_view = attest_test_find_any (GTK_WIDGET (editor), GTK_TYPE_TEXT_VIEW);
   g_assert_nonnull (text_view);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (text_view)),
                             "Opinion **unqualified**", -1);
-  adw_message_dialog_response (dialog, "save");
+  attest_test_collect_any (GTK_WIDGET (editor), GTK_TYPE_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_button_get_label (buttons->pdata[i]), "_Save") == 0)
+      save = buttons->pdata[i];
+  g_assert_nonnull (save);
+  g_signal_emit_by_name (save, "clicked");
+  WAIT_UNTIL (editor == NULL);
   attest_test_settle (20);
   {
     g_autoptr(AttestAnnotation) edited = attest_workspace_get_annotation (ws, highlight_id, &error);
@@ -345,7 +378,7 @@ check_window (Run          *run,
   rectangle = find_kind (annotations, ATTEST_ANNOTATION_RECTANGLE);
   g_assert_nonnull (rectangle);
   g_assert_cmpint (rectangle->id, ==, rectangle_id);
-  g_assert_cmpstr (rectangle->color, ==, "#ed333b");
+  g_assert_cmpstr (rectangle->color, ==, RED);
   g_assert_cmpfloat (g_array_index (rectangle->rects, AttestRect, 0).x1, ==, kept_rect.x1);
   g_assert_cmpfloat (g_array_index (rectangle->rects, AttestRect, 0).y2, ==, kept_rect.y2);
   g_assert_cmpuint (n_history (ws), ==, history + 6);

@@ -18,27 +18,12 @@
 #include <string.h>
 
 #include "attest-annotated-copy.h"
+#include "attest-annotation-editor.h"
 #include "attest-markup.h"
 #include "attest-pdf-annotations.h"
 #include "attest-pdf-marks.h"
 #include "attest-workspace-checklist.h"
 #include "attest-workspace-evidence.h"
-
-static const struct {
-  const char *color;
-  const char *name;
-} palette[] = {
-  /* Translators: the colour of an annotation (a mark on a PDF) */
-  { ATTEST_ANNOTATION_DEFAULT_COLOR, N_("Yellow") },
-  /* Translators: the colour of an annotation (a mark on a PDF) */
-  { "#57e389", N_("Green") },
-  /* Translators: the colour of an annotation (a mark on a PDF) */
-  { "#62a0ea", N_("Blue") },
-  /* Translators: the colour of an annotation (a mark on a PDF) */
-  { "#ed333b", N_("Red") },
-  /* Translators: the colour of an annotation (a mark on a PDF) */
-  { "#c061cb", N_("Purple") },
-};
 
 #define FIRST_WORDS 80
 
@@ -74,6 +59,7 @@ struct _AttestPdfMarks
 
   AttestAnnotation *deleted;  /* what Undo brings back */
   AdwToast *undo_toast;
+  AdwToast *last_toast;   /* the last said, while it is shown */
   GCancellable *saving;
 };
 
@@ -104,31 +90,30 @@ mark_item_free (gpointer data)
   g_free (item);
 }
 
+/* The palette is the annotation editor's: one palette, each colour named. */
 guint
 attest_pdf_mark_palette_size (void)
 {
-  return G_N_ELEMENTS (palette);
+  return attest_annotation_palette_get_n_colors ();
 }
 
 const char *
 attest_pdf_mark_palette_color (guint index)
 {
-  g_return_val_if_fail (index < G_N_ELEMENTS (palette), NULL);
-  return palette[index].color;
+  return attest_annotation_palette_get_color (index);
 }
 
 const char *
 attest_pdf_mark_palette_name (guint index)
 {
-  g_return_val_if_fail (index < G_N_ELEMENTS (palette), NULL);
-  return _(palette[index].name);
+  return attest_annotation_palette_name (attest_annotation_palette_get_color (index));
 }
 
 static gint
 palette_index (const char *color)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (palette); i++)
-    if (color != NULL && g_ascii_strcasecmp (palette[i].color, color) == 0)
+  for (guint i = 0; i < attest_annotation_palette_get_n_colors (); i++)
+    if (color != NULL && g_ascii_strcasecmp (attest_annotation_palette_get_color (i), color) == 0)
       return (gint) i;
   return -1;
 }
@@ -142,12 +127,7 @@ palette_index (const char *color)
 char *
 attest_pdf_mark_color_name (const char *color)
 {
-  gint index = palette_index (color != NULL ? color : ATTEST_ANNOTATION_DEFAULT_COLOR);
-
-  if (index >= 0)
-    return g_strdup (_(palette[index].name));
-  /* Translators: an annotation's colour outside the palette; %s is "#rrggbb" */
-  return g_strdup_printf (_("Colour %s"), color);
+  return attest_annotation_color_describe (color != NULL ? color : ATTEST_ANNOTATION_DEFAULT_COLOR);
 }
 
 static const char *
@@ -165,7 +145,17 @@ kind_name (AttestAnnotationKind kind)
     }
 }
 
-/* Said in the window's toast overlay (else logged). */
+static void
+last_toast_dismissed (AdwToast       *toast,
+                      AttestPdfMarks *self)
+{
+  if (self->last_toast == toast)
+    self->last_toast = NULL;
+}
+
+/* Said in the window's toast overlay (else logged). Each replaces the one
+ * before: marking quickly never stacks up toasts (nor hides Undo behind
+ * them). */
 static AdwToast *
 say (AttestPdfMarks *self,
      AdwToast       *toast)
@@ -173,7 +163,13 @@ say (AttestPdfMarks *self,
   GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
 
   if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+    {
+      if (self->last_toast != NULL)
+        adw_toast_dismiss (self->last_toast);
+      self->last_toast = toast;
+      g_signal_connect_object (toast, "dismissed", G_CALLBACK (last_toast_dismissed), self, 0);
+      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+    }
   else
     {
       g_message ("%s", adw_toast_get_title (toast));
@@ -715,100 +711,32 @@ row_activated (GtkListBox     *list,
   attest_pdf_marks_show (self, row_id (row));
 }
 
-/* Edit: the mark's colour, its Markdown text, the items it supports. */
-
-typedef struct {
-  AttestPdfMarks *self;
-  gint64 id;
-  GtkDropDown *color;
-  GtkTextView *text;
-  GPtrArray *checks;   /* GtkCheckButton, "item-id" set */
-  char *other_color;   /* a colour outside the palette, kept unless changed */
-} EditData;
+/* Edit: the shared annotation editor (colour, Markdown text, the items
+ * it supports, any cell's); saved, everything is read back. */
 
 static void
-edit_data_free (gpointer data)
+editor_saved (AttestAnnotationEditor *editor,
+              gint64                  id,
+              AttestPdfMarks         *self)
 {
-  EditData *edit = data;
-
-  g_object_unref (edit->self);
-  g_ptr_array_unref (edit->checks);
-  g_free (edit->other_color);
-  g_free (edit);
-}
-
-static void
-edit_response (AdwMessageDialog *dialog,
-               const char       *response,
-               EditData         *edit)
-{
-  AttestPdfMarks *self = edit->self;
-  g_autoptr(AttestAnnotation) a = NULL;
-  g_autoptr(GError) error = NULL;
-  GtkTextBuffer *buffer;
-  GtkTextIter start, end;
-  guint color;
-
-  if (!g_str_equal (response, "save") || self->workspace == NULL)
-    return;
-  a = attest_workspace_get_annotation (self->workspace, edit->id, &error);
-  if (a == NULL)
-    {
-      say_error (self, _("The mark was not changed"), error);
-      return;
-    }
-  color = gtk_drop_down_get_selected (edit->color);
-  g_free (a->color);
-  a->color = g_strdup (color < G_N_ELEMENTS (palette) ? palette[color].color : edit->other_color);
-  buffer = gtk_text_view_get_buffer (edit->text);
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  g_free (a->text);
-  a->text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  if (a->item_ids == NULL)
-    a->item_ids = g_array_new (FALSE, TRUE, sizeof (gint64));
-  for (guint i = 0; i < edit->checks->len; i++)
-    {
-      GtkCheckButton *check = edit->checks->pdata[i];
-      gint64 item = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (check), "item-id"));
-      gboolean linked = attest_annotation_has_item (a, item);
-
-      if (gtk_check_button_get_active (check) && !linked)
-        attest_annotation_add_item (a, item);
-      else if (!gtk_check_button_get_active (check) && linked)
-        for (guint j = 0; j < a->item_ids->len; j++)
-          if (g_array_index (a->item_ids, gint64, j) == item)
-            g_array_remove_index (a->item_ids, j--);
-    }
-  a->item_id = a->item_ids->len > 0 ? g_array_index (a->item_ids, gint64, 0) : 0;
-  if (!attest_workspace_update_annotation (self->workspace, a, &error))
-    {
-      say_error (self, _("The mark was not changed"), error);
-      return;
-    }
   changed (self);
 }
 
 /**
  * attest_pdf_marks_edit:
  *
- * Opens the mark's editor: its colour, its text (Markdown), the checklist
- * items it supports; Save stores them in one change.
+ * Opens the mark in the annotation editor; Save stores its colour, text
+ * and items in one change.
  *
- * Returns: (transfer none) (nullable): the dialog, or NULL for no such mark
+ * Returns: (transfer none) (nullable): the editor, or NULL for no such mark
  */
-AdwMessageDialog *
+AttestAnnotationEditor *
 attest_pdf_marks_edit (AttestPdfMarks *self,
                        gint64          id)
 {
   const AttestAnnotation *a;
+  AttestAnnotationEditor *editor;
   GtkRoot *root;
-  AdwMessageDialog *dialog;
-  GtkWidget *box, *label, *scrolled, *items_box;
-  g_autoptr(GtkStringList) colors = gtk_string_list_new (NULL);
-  g_autofree char *page = NULL;
-  g_autofree char *body = NULL;
-  EditData *edit;
-  gint index;
 
   g_return_val_if_fail (ATTEST_IS_PDF_MARKS (self), NULL);
 
@@ -821,107 +749,10 @@ attest_pdf_marks_edit (AttestPdfMarks *self,
       return NULL;
     }
   root = gtk_widget_get_root (GTK_WIDGET (self));
-  page = page_name (self, a->page);
-  /* Translators: under "Edit Mark": its page and kind ("Page 3 · Highlight") */
-  body = g_strdup_printf (_("%s · %s"), page, kind_name (a->kind));
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                                       _("Edit Mark"), body));
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "save", _("_Save"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "save");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-
-  edit = g_new0 (EditData, 1);
-  edit->self = g_object_ref (self);
-  edit->id = id;
-  edit->checks = g_ptr_array_new ();
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-
-  for (guint i = 0; i < G_N_ELEMENTS (palette); i++)
-    gtk_string_list_append (colors, _(palette[i].name));
-  index = palette_index (a->color);
-  if (index < 0)
-    {
-      g_autofree char *other = attest_pdf_mark_color_name (a->color);
-
-      edit->other_color = g_strdup (a->color);
-      gtk_string_list_append (colors, other);
-      index = G_N_ELEMENTS (palette);
-    }
-  label = gtk_label_new_with_mnemonic (_("C_olour"));
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-  gtk_widget_add_css_class (label, "heading");
-  edit->color = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (colors)), NULL));
-  gtk_drop_down_set_selected (edit->color, (guint) index);
-  gtk_label_set_mnemonic_widget (GTK_LABEL (label), GTK_WIDGET (edit->color));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (edit->color), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Colour"), -1);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (edit->color));
-
-  label = gtk_label_new_with_mnemonic (_("_Text (Markdown)"));
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-  gtk_widget_add_css_class (label, "heading");
-  gtk_widget_set_margin_top (label, 6);
-  edit->text = GTK_TEXT_VIEW (gtk_text_view_new ());
-  gtk_text_view_set_wrap_mode (edit->text, GTK_WRAP_WORD_CHAR);
-  gtk_text_view_set_accepts_tab (edit->text, FALSE);
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (edit->text), a->text != NULL ? a->text : "", -1);
-  gtk_label_set_mnemonic_widget (GTK_LABEL (label), GTK_WIDGET (edit->text));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (edit->text), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Text (Markdown)"), -1);
-  scrolled = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (edit->text));
-  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), 100);
-  gtk_scrolled_window_set_has_frame (GTK_SCROLLED_WINDOW (scrolled), TRUE);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), scrolled);
-
-  label = gtk_label_new (_("Supports these checklist items"));
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-  gtk_widget_add_css_class (label, "heading");
-  gtk_widget_set_margin_top (label, 6);
-  gtk_box_append (GTK_BOX (box), label);
-  items_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  for (guint i = 0; i < self->items->len; i++)
-    {
-      const MarkItem *item = self->items->pdata[i];
-      /* Translators: a checklist item to link: where it is, then its words */
-      g_autofree char *text = g_strdup_printf (_("%s: %s"), item->cell, item->title);
-      GtkWidget *check = gtk_check_button_new_with_label (text);
-      GtkWidget *check_label = gtk_widget_get_last_child (check);
-
-      if (GTK_IS_LABEL (check_label))
-        {
-          gtk_label_set_wrap (GTK_LABEL (check_label), TRUE);
-          gtk_label_set_xalign (GTK_LABEL (check_label), 0.0);
-        }
-      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), attest_annotation_has_item (a, item->id));
-      g_object_set_data (G_OBJECT (check), "item-id", GSIZE_TO_POINTER ((gsize) item->id));
-      g_ptr_array_add (edit->checks, check);
-      gtk_box_append (GTK_BOX (items_box), check);
-    }
-  if (self->items->len == 0)
-    {
-      GtkWidget *none = gtk_label_new (_("This file supports no checklist item yet: attach it to one first"));
-
-      gtk_label_set_wrap (GTK_LABEL (none), TRUE);
-      gtk_label_set_xalign (GTK_LABEL (none), 0.0);
-      gtk_widget_add_css_class (none, "dim-label");
-      gtk_box_append (GTK_BOX (items_box), none);
-    }
-  scrolled = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), items_box);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 220);
-  gtk_box_append (GTK_BOX (box), scrolled);
-
-  adw_message_dialog_set_extra_child (dialog, box);
-  g_signal_connect_data (dialog, "response", G_CALLBACK (edit_response), edit,
-                         (GClosureNotify) (void (*) (void)) edit_data_free, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-  gtk_widget_grab_focus (GTK_WIDGET (edit->text));
-  return dialog;
+  editor = attest_annotation_editor_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->workspace, a);
+  g_signal_connect_object (editor, "saved", G_CALLBACK (editor_saved), self, 0);
+  gtk_window_present (GTK_WINDOW (editor));
+  return editor;
 }
 
 /* Delete, and Undo */
@@ -988,11 +819,8 @@ attest_pdf_marks_delete (AttestPdfMarks *self,
   message = g_strdup_printf (_("%s on %s deleted"), kind_name (a->kind), where);
   g_clear_pointer (&self->deleted, attest_annotation_free);
   self->deleted = g_steal_pointer (&a);
-  if (self->undo_toast != NULL)
-    adw_toast_dismiss (self->undo_toast);
   toast = attest_toast_new_plain (message);
   adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_delete), self, 0);
   g_signal_connect_object (toast, "dismissed", G_CALLBACK (undo_toast_dismissed), self, 0);
   self->undo_toast = say (self, toast);
@@ -1272,6 +1100,7 @@ attest_pdf_marks_dispose (GObject *object)
   g_clear_pointer (&self->sha256, g_free);
   g_clear_pointer (&self->display_name, g_free);
   self->undo_toast = NULL;
+  self->last_toast = NULL;
   G_OBJECT_CLASS (attest_pdf_marks_parent_class)->dispose (object);
 }
 
@@ -1308,8 +1137,9 @@ add_swatch_css (void)
   if (added || gdk_display_get_default () == NULL)
     return;
   added = TRUE;
-  for (guint i = 0; i < G_N_ELEMENTS (palette); i++)
-    g_string_append_printf (css, ".mark-swatch.mark-color-%u { color: %s; }\n", i, palette[i].color);
+  for (guint i = 0; i < attest_annotation_palette_get_n_colors (); i++)
+    g_string_append_printf (css, ".mark-swatch.mark-color-%u { color: %s; }\n", i,
+                            attest_annotation_palette_get_color (i));
   g_string_append (css, ".mark-swatch { font-size: 1.4em; }\n");
   provider = gtk_css_provider_new ();
   gtk_css_provider_load_from_data (provider, css->str, -1);
@@ -1381,8 +1211,8 @@ attest_pdf_marks_init (AttestPdfMarks *self)
 
   /* Translators: the colour filter of the marks list: every colour */
   gtk_string_list_append (colors, _("All colours"));
-  for (guint i = 0; i < G_N_ELEMENTS (palette); i++)
-    gtk_string_list_append (colors, _(palette[i].name));
+  for (guint i = 0; i < attest_annotation_palette_get_n_colors (); i++)
+    gtk_string_list_append (colors, attest_pdf_mark_palette_name (i));
   self->color_filter = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (colors)), NULL));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->color_filter), _("Show the marks of one colour"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->color_filter), GTK_ACCESSIBLE_PROPERTY_LABEL,

@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 
+#include "attest-annotation-editor.h"
 #include "attest-pdf-view.h"
 #include "attest-workspace-annotations.h"
 
@@ -46,7 +47,7 @@ gboolean     attest_pdf_marks_show          (AttestPdfMarks    *self,
                                              gint64             id);
 void         attest_pdf_marks_show_when_loaded (AttestPdfMarks *self,
                                              gint64             id);
-AdwMessageDialog *attest_pdf_marks_edit     (AttestPdfMarks    *self,
+AttestAnnotationEditor *attest_pdf_marks_edit (AttestPdfMarks *self,
                                              gint64             id);
 gboolean     attest_pdf_marks_delete        (AttestPdfMarks    *self,
                                              gint64             id);
