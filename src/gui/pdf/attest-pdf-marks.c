@@ -136,12 +136,12 @@ kind_name (AttestAnnotationKind kind)
   switch (kind)
     {
     /* Translators: a kind of annotation on a PDF: marked text */
-    case ATTEST_ANNOTATION_HIGHLIGHT: return _("Highlight");
+    case ATTEST_ANNOTATION_HIGHLIGHT: return C_("kind of mark", "Highlight");
     /* Translators: a kind of annotation on a PDF: a drawn rectangle */
-    case ATTEST_ANNOTATION_RECTANGLE: return _("Rectangle");
+    case ATTEST_ANNOTATION_RECTANGLE: return C_("kind of mark", "Rectangle");
     /* Translators: a kind of annotation on a PDF: a note on a point */
     case ATTEST_ANNOTATION_NOTE:
-    default: return _("Note");
+    default: return C_("kind of mark", "Note");
     }
 }
 
@@ -1104,6 +1104,41 @@ attest_pdf_marks_dispose (GObject *object)
   G_OBJECT_CLASS (attest_pdf_marks_parent_class)->dispose (object);
 }
 
+/* The widest the list asks to be: a mark's words wrap rather than widen
+ * the sidebar (which would squeeze the pages and the file's name). */
+#define NATURAL_WIDTH 260
+
+static void
+attest_pdf_marks_measure (GtkWidget      *widget,
+                          GtkOrientation  orientation,
+                          int             for_size,
+                          int            *minimum,
+                          int            *natural,
+                          int            *minimum_baseline,
+                          int            *natural_baseline)
+{
+  GtkWidget *box = gtk_widget_get_first_child (widget);
+
+  *minimum = *natural = 0;
+  if (box == NULL)
+    return;
+  gtk_widget_measure (box, orientation, for_size, minimum, natural, NULL, NULL);
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    *natural = MAX (*minimum, MIN (*natural, NATURAL_WIDTH));
+}
+
+static void
+attest_pdf_marks_size_allocate (GtkWidget *widget,
+                                int        width,
+                                int        height,
+                                int        baseline)
+{
+  GtkWidget *box = gtk_widget_get_first_child (widget);
+
+  if (box != NULL)
+    gtk_widget_allocate (box, width, height, baseline, NULL);
+}
+
 static void
 attest_pdf_marks_class_init (AttestPdfMarksClass *klass)
 {
@@ -1111,7 +1146,8 @@ attest_pdf_marks_class_init (AttestPdfMarksClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = attest_pdf_marks_dispose;
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+  widget_class->measure = attest_pdf_marks_measure;
+  widget_class->size_allocate = attest_pdf_marks_size_allocate;
   gtk_widget_class_set_css_name (widget_class, "attest-pdf-marks");
   /**
    * AttestPdfMarks::changed:
@@ -1195,11 +1231,10 @@ attest_pdf_marks_init (AttestPdfMarks *self)
 {
   GtkWidget *scrolled = gtk_scrolled_window_new ();
   GtkWidget *filters = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   g_autoptr(GtkStringList) colors = gtk_string_list_new (NULL);
 
   add_swatch_css ();
-  gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
-                                  GTK_ORIENTATION_VERTICAL);
   self->items = g_ptr_array_new_with_free_func (mark_item_free);
   self->item_filter_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
@@ -1254,9 +1289,10 @@ attest_pdf_marks_init (AttestPdfMarks *self)
   gtk_widget_set_margin_end (self->empty, 12);
   gtk_widget_set_valign (self->empty, GTK_ALIGN_START);
 
-  gtk_widget_set_parent (filters, GTK_WIDGET (self));
-  gtk_widget_set_parent (self->empty, GTK_WIDGET (self));
-  gtk_widget_set_parent (scrolled, GTK_WIDGET (self));
+  gtk_box_append (GTK_BOX (box), filters);
+  gtk_box_append (GTK_BOX (box), self->empty);
+  gtk_box_append (GTK_BOX (box), scrolled);
+  gtk_widget_set_parent (box, GTK_WIDGET (self));
   refilter (self);
 }
 
