@@ -1701,11 +1701,17 @@ build_more_menu (AttestPdfPage *self)
   GtkWidget *button = gtk_menu_button_new ();
   g_autoptr(GMenu) menu = g_menu_new ();
 
-  g_menu_append (menu, _("_Marks"), "pdf.show-marks");
-  g_menu_append (menu, _("Save _Annotated Copy…"), "pdf.save-annotated");
+  g_autoptr(GMenuItem) marks = g_menu_item_new (_("_Marks"), "pdf.show-marks");
+  g_autoptr(GMenuItem) save = g_menu_item_new (_("Save _Annotated Copy…"), "pdf.save-annotated");
+
+  g_menu_item_set_attribute (marks, "accel", "s", "<Control><Shift>m");
+  g_menu_item_set_attribute (save, "accel", "s", "<Control><Shift>e");
+  g_menu_append_item (menu, marks);
+  g_menu_append_item (menu, save);
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
   gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
   gtk_widget_set_tooltip_text (button, _("More"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("More"), -1);
   return button;
 }
 
@@ -1863,6 +1869,9 @@ attest_pdf_page_init (AttestPdfPage *self)
   gtk_paned_set_start_child (GTK_PANED (paned), build_sidebar (self));
   gtk_paned_set_resize_start_child (GTK_PANED (paned), FALSE);
   gtk_paned_set_shrink_start_child (GTK_PANED (paned), FALSE);
+  /* The sidebar's width, whatever its pages would like (the analyst drags
+   * the handle): the pages and the file's name keep the room. */
+  gtk_paned_set_position (GTK_PANED (paned), 260);
   gtk_paned_set_end_child (GTK_PANED (paned), scrolled);
   gtk_paned_set_shrink_end_child (GTK_PANED (paned), FALSE);
   gtk_widget_set_vexpand (paned, TRUE);
