@@ -19,6 +19,7 @@
 
 #include "attest-annotated-copy.h"
 #include "attest-annotation-editor.h"
+#include "attest-markdown.h"
 #include "attest-markup.h"
 #include "attest-pdf-annotations.h"
 #include "attest-pdf-marks.h"
@@ -241,7 +242,9 @@ first_words (const char *text)
 
   if (text == NULL || *text == '\0')
     return NULL;
-  flat = g_strstrip (g_strdup (text));
+  flat = attest_markdown_to_plain_text (text);
+  if (*flat == '\0')
+    return NULL;
   for (p = flat; *p != '\0' && n < FIRST_WORDS; p = g_utf8_next_char (p), n++)
     {
       gunichar c = g_utf8_get_char (p);
@@ -433,6 +436,12 @@ make_row (AttestPdfMarks         *self,
     {
       g_autofree char *klass = g_strdup_printf ("mark-color-%d", index);
       gtk_widget_add_css_class (swatch, klass);
+    }
+  else if (attest_annotation_color_is_valid (a->color))
+    {
+      /* A colour from outside the palette (attest-cli's --color): its own. */
+      g_autofree char *markup = g_markup_printf_escaped ("<span foreground=\"%s\">●</span>", a->color);
+      gtk_label_set_markup (GTK_LABEL (swatch), markup);
     }
   gtk_accessible_update_state (GTK_ACCESSIBLE (swatch), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), swatch);

@@ -660,6 +660,7 @@ build_sidebar (AttestPdfPage *self)
   outer = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   switcher = gtk_stack_switcher_new ();
   gtk_stack_switcher_set_stack (GTK_STACK_SWITCHER (switcher), self->sidebar_stack);
+  gtk_widget_add_css_class (switcher, "pdf-sidebar-switcher");
   gtk_widget_set_margin_start (switcher, 6);
   gtk_widget_set_margin_end (switcher, 6);
   gtk_widget_set_margin_top (switcher, 6);
