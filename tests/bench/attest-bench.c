@@ -322,6 +322,29 @@ out:
   return ret;
 }
 
+/* The size of the generated matrix of `matrix`, `export` (and what uses
+ * them): the issues' 100 frameworks × 400 services, unless the command line
+ * says otherwise (the test suite's small runs, which only check they run). */
+static guint matrix_frameworks = 100;
+static guint matrix_services = 400;
+
+static gboolean
+parse_matrix_size (int    argc,
+                   char **argv)
+{
+  guint64 f, s;
+
+  if (argc == 2)
+    return TRUE;
+  if (argc != 4 ||
+      !g_ascii_string_to_unsigned (argv[2], 10, 1, 1000, &f, NULL) ||
+      !g_ascii_string_to_unsigned (argv[3], 10, 1, 10000, &s, NULL))
+    return FALSE;
+  matrix_frameworks = (guint) f;
+  matrix_services = (guint) s;
+  return TRUE;
+}
+
 static int
 bench_matrix (void)
 {
@@ -337,7 +360,7 @@ bench_matrix (void)
   int ret = 0;
 
   ws = attest_workspace_open (path, &error);
-  if (ws == NULL || !attest_test_generate_matrix (ws, 100, 400, &error))
+  if (ws == NULL || !attest_test_generate_matrix (ws, matrix_frameworks, matrix_services, &error))
     {
       g_printerr ("attest-bench: %s\n", error->message);
       ret = 1;
@@ -498,7 +521,7 @@ bench_export (void)
   int ret = 0;
 
   ws = attest_workspace_open (path, &error);
-  if (ws == NULL || !attest_test_generate_matrix (ws, 100, 400, &error))
+  if (ws == NULL || !attest_test_generate_matrix (ws, matrix_frameworks, matrix_services, &error))
     {
       g_printerr ("attest-bench: %s\n", error->message);
       ret = 1;
@@ -1130,9 +1153,9 @@ bench_render (int    argc,
 static void
 usage (void)
 {
-  g_printerr ("usage: attest-bench import DIR | search [N] | checklist | matrix | attach FILE | page DIR [BYTES]"
+  g_printerr ("usage: attest-bench import DIR | search [N] | checklist | matrix [F S] | attach FILE | page DIR [BYTES]"
               " | sections [N…] | verify [N]\n"
-              "       attest-bench export\n"
+              "       attest-bench export [F S]   (F frameworks × S services; 100 × 400 unless given)\n"
               "       attest-bench render FILE.pdf|--generate N [--dpi N] [--pages A-B]\n");
 }
 
@@ -1146,9 +1169,9 @@ main (int   argc,
     return bench_import (argv[2]);
   if (argc == 2 && g_str_equal (argv[1], "checklist"))
     return bench_checklist ();
-  if (argc == 2 && g_str_equal (argv[1], "matrix"))
+  if (argc >= 2 && g_str_equal (argv[1], "matrix") && parse_matrix_size (argc, argv))
     return bench_matrix ();
-  if (argc == 2 && g_str_equal (argv[1], "export"))
+  if (argc >= 2 && g_str_equal (argv[1], "export") && parse_matrix_size (argc, argv))
     return bench_export ();
   if (argc == 3 && g_str_equal (argv[1], "attach"))
     return bench_attach (argv[2]);
