@@ -308,7 +308,8 @@ _attest_window_actions_update (AttestWindow *self)
   /* A placeholder item, and features still to come: disabled until they
    * work (never faked). */
   set_enabled (self, "no-recent", FALSE);
-  set_enabled (self, "print", self->workspace != NULL && self->matrix != NULL);
+  /* Nothing imported, nothing to print. */
+  set_enabled (self, "print", self->workspace != NULL && self->matrix != NULL && self->matrix->frameworks->len > 0);
   set_enabled (self, "export", FALSE);
 }
 
