@@ -678,13 +678,14 @@ _attest_window_actions_init (AttestWindow *self)
   GtkEventController *shortcuts = gtk_shortcut_controller_new ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions, G_N_ELEMENTS (win_actions), self);
-  /* Ctrl+P prints what has the focus: the page and the PDF views bind it
-   * themselves, the matrix here (not an application accelerator, which
-   * would take the key from them). */
+  /* Ctrl+P prints what is shown: the page and the PDF views bind it
+   * themselves and see the key first; the window's own (bubble phase, not an
+   * application accelerator, which would take the key from them) prints the
+   * matrix wherever the focus is. */
   gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
                                         gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_p, GDK_CONTROL_MASK),
                                                           gtk_named_action_new ("win.print")));
-  gtk_widget_add_controller (gtk_stack_get_child_by_name (self->centre_stack, "matrix"), shortcuts);
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
   g_signal_connect_object (self->matrix_view, "cursor-changed", G_CALLBACK (_attest_window_actions_update), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->flap, "notify::reveal-flap", G_CALLBACK (flap_revealed), self, G_CONNECT_SWAPPED);
