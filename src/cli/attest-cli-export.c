@@ -25,6 +25,7 @@
 #include "attest-matrix-sheets.h"
 #include "attest-report-html.h"
 #include "attest-report-sheets.h"
+#include "attest-sheet-heading.h"
 
 #define EXPORT_MATRIX_USAGE "export matrix OUT.{pdf,csv,html,json} [--framework ID…] [--mine] [--exceptions] [--paper a4|letter] [--landscape]"
 #define EXPORT_REPORT_USAGE "export report OUT.{pdf,html} [--framework ID…] [--mine] [--paper a4|letter] [--landscape]"
@@ -76,6 +77,59 @@ write_pdf (gpointer       sheets,
   return TRUE;
 }
 
+/* What the report and the package show: the workspace opened, the matrix
+ * filtered, the header's texts. */
+typedef struct {
+  AttestMatrix *full;
+  AttestMatrix *matrix;
+  AttestSheetHeading heading;
+} Source;
+
+static void
+source_clear (Source *source)
+{
+  g_clear_pointer (&source->matrix, attest_matrix_free);
+  g_clear_pointer (&source->full, attest_matrix_free);
+  attest_sheet_heading_clear (&source->heading);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Source, source_clear)
+
+static int
+load_source (AttestCliContext  *ctx,
+             char             **frameworks,
+             gboolean           mine,
+             gboolean           exceptions,
+             Source            *source)
+{
+  g_autoptr(AttestMatrixFilter) filter = attest_matrix_filter_new ();
+  g_autoptr(GError) error = NULL;
+
+  if (!_attest_cli_open_workspace (ctx))
+    return ATTEST_CLI_FAILED;
+  source->full = _attest_cli_load_matrix (ctx);
+  if (source->full == NULL)
+    return ATTEST_CLI_FAILED;
+  for (guint i = 0; frameworks != NULL && frameworks[i] != NULL; i++)
+    {
+      if (attest_matrix_lookup_framework (source->full, frameworks[i]) == NULL)
+        {
+          g_printerr (_("attest-cli: no framework “%s” (attest-cli frameworks lists them)\n"), frameworks[i]);
+          return ATTEST_CLI_USAGE;
+        }
+      attest_matrix_filter_set_framework (filter, frameworks[i], TRUE);
+    }
+  filter->mine_only = mine;
+  filter->exceptions_only = exceptions;
+  source->matrix = attest_matrix_filter_apply (filter, source->full);
+  if (!attest_sheet_heading_init (&source->heading, ctx->workspace, &error))
+    {
+      g_printerr ("attest-cli: %s\n", error->message);
+      return ATTEST_CLI_FAILED;
+    }
+  return ATTEST_CLI_OK;
+}
+
 static int
 export_matrix (AttestCliContext *ctx,
                int               argc,
@@ -92,16 +146,13 @@ export_matrix (AttestCliContext *ctx,
     { "landscape", 0, 0, G_OPTION_ARG_NONE, &landscape, NULL, NULL },
     { NULL }
   };
-  g_autoptr(AttestMatrix) full = NULL;
-  g_autoptr(AttestMatrix) matrix = NULL;
-  g_autoptr(AttestMatrixFilter) filter = attest_matrix_filter_new ();
+  g_auto(Source) source = { 0 };
+  const AttestSheetHeading *heading;
+  AttestMatrix *matrix;
   g_autoptr(GError) error = NULL;
-  g_autofree char *fingerprint = NULL;
-  g_autofree char *workspace_name = NULL;
   g_autofree char *dir = NULL;
-  g_autofree char *date = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   const char *out, *ext;
+  int status;
   double width = ATTEST_PAPER_A4_WIDTH, height = ATTEST_PAPER_A4_HEIGHT;
 
   if (!_attest_cli_parse (EXPORT_MATRIX_USAGE, entries, &argc, &argv))
@@ -145,38 +196,17 @@ export_matrix (AttestCliContext *ctx,
       return ATTEST_CLI_USAGE;
     }
 
-  if (!_attest_cli_open_workspace (ctx))
-    return ATTEST_CLI_FAILED;
-  full = _attest_cli_load_matrix (ctx);
-  if (full == NULL)
-    return ATTEST_CLI_FAILED;
-  for (guint i = 0; frameworks != NULL && frameworks[i] != NULL; i++)
-    {
-      if (attest_matrix_lookup_framework (full, frameworks[i]) == NULL)
-        {
-          g_printerr (_("attest-cli: no framework “%s” (attest-cli frameworks lists them)\n"), frameworks[i]);
-          return ATTEST_CLI_USAGE;
-        }
-      attest_matrix_filter_set_framework (filter, frameworks[i], TRUE);
-    }
-  filter->mine_only = mine;
-  filter->exceptions_only = exceptions;
-  matrix = attest_matrix_filter_apply (filter, full);
-
-  fingerprint = attest_workspace_get_fingerprint (ctx->workspace, &error);
-  if (fingerprint == NULL)
-    {
-      g_printerr ("attest-cli: %s\n", error->message);
-      return ATTEST_CLI_FAILED;
-    }
-  workspace_name = g_path_get_basename (attest_workspace_get_path (ctx->workspace));
-  date = g_date_time_format (now, "%Y-%m-%d");
+  status = load_source (ctx, frameworks, mine, exceptions, &source);
+  if (status != ATTEST_CLI_OK)
+    return status;
+  matrix = source.matrix;
+  heading = &source.heading;
 
   if (g_ascii_strcasecmp (ext, ".pdf") == 0)
     {
       g_autoptr(AttestMatrixSheets) sheets =
-        attest_matrix_sheets_new (matrix, workspace_name, attest_workspace_get_reviewer (ctx->workspace),
-                                  date, fingerprint);
+        attest_matrix_sheets_new (matrix, heading->workspace_name, heading->reviewer,
+                                  heading->date, heading->fingerprint);
 
       if (!write_pdf (sheets, (ExportPdfFunc) attest_matrix_sheets_export_pdf, out, width, height, &error))
         {
@@ -196,9 +226,8 @@ export_matrix (AttestCliContext *ctx,
           text = g_strconcat (json, "\n", NULL);
         }
       else
-        text = attest_matrix_export_html (matrix, workspace_name,
-                                          attest_workspace_get_reviewer (ctx->workspace),
-                                          date, fingerprint);
+        text = attest_matrix_export_html (matrix, heading->workspace_name, heading->reviewer,
+                                          heading->date, heading->fingerprint);
       /* g_file_set_contents() writes beside the target and renames it. */
       if (!g_file_set_contents (out, text, -1, &error))
         {
@@ -234,65 +263,6 @@ parse_paper (const char *paper,
       *height = w;
     }
   return TRUE;
-}
-
-/* What the report and the package show: the workspace opened, the matrix
- * filtered, the header's texts. */
-typedef struct {
-  AttestMatrix *full;
-  AttestMatrix *matrix;
-  char *fingerprint;
-  char *workspace_name;
-  char *date;
-} Source;
-
-static void
-source_clear (Source *source)
-{
-  g_clear_pointer (&source->matrix, attest_matrix_free);
-  g_clear_pointer (&source->full, attest_matrix_free);
-  g_clear_pointer (&source->fingerprint, g_free);
-  g_clear_pointer (&source->workspace_name, g_free);
-  g_clear_pointer (&source->date, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Source, source_clear)
-
-static int
-load_source (AttestCliContext  *ctx,
-             char             **frameworks,
-             gboolean           mine,
-             Source            *source)
-{
-  g_autoptr(AttestMatrixFilter) filter = attest_matrix_filter_new ();
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  if (!_attest_cli_open_workspace (ctx))
-    return ATTEST_CLI_FAILED;
-  source->full = _attest_cli_load_matrix (ctx);
-  if (source->full == NULL)
-    return ATTEST_CLI_FAILED;
-  for (guint i = 0; frameworks != NULL && frameworks[i] != NULL; i++)
-    {
-      if (attest_matrix_lookup_framework (source->full, frameworks[i]) == NULL)
-        {
-          g_printerr (_("attest-cli: no framework “%s” (attest-cli frameworks lists them)\n"), frameworks[i]);
-          return ATTEST_CLI_USAGE;
-        }
-      attest_matrix_filter_set_framework (filter, frameworks[i], TRUE);
-    }
-  filter->mine_only = mine;
-  source->matrix = attest_matrix_filter_apply (filter, source->full);
-  source->fingerprint = attest_workspace_get_fingerprint (ctx->workspace, &error);
-  if (source->fingerprint == NULL)
-    {
-      g_printerr ("attest-cli: %s\n", error->message);
-      return ATTEST_CLI_FAILED;
-    }
-  source->workspace_name = g_path_get_basename (attest_workspace_get_path (ctx->workspace));
-  source->date = g_date_time_format (now, "%Y-%m-%d");
-  return ATTEST_CLI_OK;
 }
 
 static int
@@ -342,7 +312,7 @@ export_report (AttestCliContext *ctx,
       g_printerr (_("attest-cli: cannot write in %s: not a writable folder\n"), dir);
       return ATTEST_CLI_USAGE;
     }
-  status = load_source (ctx, frameworks, mine, &source);
+  status = load_source (ctx, frameworks, mine, FALSE, &source);
   if (status != ATTEST_CLI_OK)
     return status;
   reviewer = attest_workspace_get_reviewer (ctx->workspace);
@@ -356,7 +326,7 @@ export_report (AttestCliContext *ctx,
   if (g_ascii_strcasecmp (ext, ".pdf") == 0)
     {
       g_autoptr(AttestReportSheets) sheets =
-        attest_report_sheets_new (report, source.workspace_name, reviewer, source.date, source.fingerprint);
+        attest_report_sheets_new (report, source.heading.workspace_name, reviewer, source.heading.date, source.heading.fingerprint);
 
       if (!write_pdf (sheets, (ExportPdfFunc) attest_report_sheets_export_pdf, out, width, height, &error))
         {
@@ -366,8 +336,8 @@ export_report (AttestCliContext *ctx,
     }
   else
     {
-      g_autofree char *html = attest_report_export_html (report, source.workspace_name, reviewer,
-                                                         source.date, source.fingerprint);
+      g_autofree char *html = attest_report_export_html (report, source.heading.workspace_name, reviewer,
+                                                         source.heading.date, source.heading.fingerprint);
 
       if (!g_file_set_contents (out, html, -1, &error))
         {
@@ -409,14 +379,14 @@ export_package (AttestCliContext *ctx,
       g_printerr ("attest-cli: %s\n", error->message);
       return ATTEST_CLI_USAGE;
     }
-  status = load_source (ctx, NULL, FALSE, &source);
+  status = load_source (ctx, NULL, FALSE, FALSE, &source);
   if (status != ATTEST_CLI_OK)
     return status;
   info.matrix = source.matrix;
-  info.workspace_name = source.workspace_name;
+  info.workspace_name = source.heading.workspace_name;
   info.reviewer = attest_workspace_get_reviewer (ctx->workspace);
-  info.date = source.date;
-  info.fingerprint = source.fingerprint;
+  info.date = source.heading.date;
+  info.fingerprint = source.heading.fingerprint;
   if (!attest_evidence_package_write (ctx->workspace, &info, argv[1], zip, NULL, NULL, NULL, &error))
     {
       g_printerr ("attest-cli: %s\n", error->message);

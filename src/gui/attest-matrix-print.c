@@ -14,8 +14,8 @@
 
 #include <glib/gi18n.h>
 
-#include "attest-history.h"
 #include "attest-matrix-print.h"
+#include "attest-sheet-heading.h"
 
 static GtkPrintSettings *session_settings;
 
@@ -38,25 +38,20 @@ attest_matrix_print_sheets_new (AttestWorkspace           *workspace,
                                 GError                   **error)
 {
   g_autoptr(AttestMatrixFilter) none = NULL;
+  g_auto(AttestSheetHeading) heading = { 0 };
   AttestMatrix *shown;
   AttestMatrixSheets *sheets;
-  g_autofree char *fingerprint = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *date = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
   g_return_val_if_fail (workspace != NULL, NULL);
   g_return_val_if_fail (matrix != NULL, NULL);
 
-  fingerprint = attest_workspace_get_fingerprint (workspace, error);
-  if (fingerprint == NULL)
+  if (!attest_sheet_heading_init (&heading, workspace, error))
     return NULL;
   if (filter == NULL)
     filter = none = attest_matrix_filter_new ();
   shown = attest_matrix_filter_apply (filter, matrix);
-  name = g_path_get_basename (attest_workspace_get_path (workspace));
-  date = g_date_time_format (now, "%Y-%m-%d");
-  sheets = attest_matrix_sheets_new (shown, name, attest_workspace_get_reviewer (workspace), date, fingerprint);
+  sheets = attest_matrix_sheets_new (shown, heading.workspace_name, heading.reviewer,
+                                     heading.date, heading.fingerprint);
   /* The sheets borrow the matrix they draw: it lives as long as they do. */
   g_object_set_data_full (G_OBJECT (sheets), "attest-matrix", shown, (GDestroyNotify) attest_matrix_free);
   return sheets;
