@@ -15,9 +15,8 @@
 #include <glib/gi18n.h>
 
 #include "attest-matrix-print.h"
+#include "attest-print-operation.h"
 #include "attest-sheet-heading.h"
-
-static GtkPrintSettings *session_settings;
 
 /**
  * attest_matrix_print_sheets_new:
@@ -106,7 +105,6 @@ attest_matrix_print (GtkWindow                *parent,
                      GError                  **error)
 {
   g_autoptr(GtkPrintOperation) operation = NULL;
-  GtkPrintOperationResult result;
 
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), GTK_PRINT_OPERATION_RESULT_ERROR);
   g_return_val_if_fail (ATTEST_IS_MATRIX_SHEETS (sheets), GTK_PRINT_OPERATION_RESULT_ERROR);
@@ -114,37 +112,9 @@ attest_matrix_print (GtkWindow                *parent,
                         GTK_PRINT_OPERATION_RESULT_ERROR);
   g_return_val_if_fail (error == NULL || *error == NULL, GTK_PRINT_OPERATION_RESULT_ERROR);
 
-  operation = gtk_print_operation_new ();
   /* Translators: the print job's name, as the printer queue lists it */
-  gtk_print_operation_set_job_name (operation, _("Evidence Matrix"));
-  gtk_print_operation_set_use_full_page (operation, FALSE);
-  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
-  gtk_print_operation_set_embed_page_setup (operation, TRUE);
-  if (page_setup != NULL)
-    gtk_print_operation_set_default_page_setup (operation, page_setup);
-  if (session_settings != NULL)
-    gtk_print_operation_set_print_settings (operation, session_settings);
-  if (action == GTK_PRINT_OPERATION_ACTION_EXPORT)
-    gtk_print_operation_set_export_filename (operation, export_filename);
-
+  operation = attest_print_operation_new (_("Evidence Matrix"), page_setup, action, export_filename);
   g_signal_connect (operation, "begin-print", G_CALLBACK (begin_print), sheets);
   g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page), sheets);
-
-  result = gtk_print_operation_run (operation, action, parent, error);
-
-  /* GTK says what went wrong, not with which file. */
-  if (result == GTK_PRINT_OPERATION_RESULT_ERROR && action == GTK_PRINT_OPERATION_ACTION_EXPORT
-      && error != NULL && *error != NULL)
-    {
-      g_autofree char *display = g_filename_display_name (export_filename);
-      /* Translators: the first %s is a file name, the second the reason */
-      char *message = g_strdup_printf (_("Cannot write “%s”: %s"), display, (*error)->message);
-
-      g_free ((*error)->message);
-      (*error)->message = message;
-    }
-
-  if (result == GTK_PRINT_OPERATION_RESULT_APPLY && action != GTK_PRINT_OPERATION_ACTION_EXPORT)
-    g_set_object (&session_settings, gtk_print_operation_get_print_settings (operation));
-  return result;
+  return attest_print_operation_run (operation, action, export_filename, parent, error);
 }

@@ -16,8 +16,7 @@
 
 #include "attest-page-drawing.h"
 #include "attest-page-print.h"
-
-static GtkPrintSettings *session_settings;
+#include "attest-print-operation.h"
 
 static void
 begin_print (GtkPrintOperation *operation,
@@ -76,7 +75,6 @@ attest_page_print (GtkWindow                *parent,
 {
   g_autoptr(AttestPageDrawing) drawing = NULL;
   g_autoptr(GtkPrintOperation) operation = NULL;
-  GtkPrintOperationResult result;
 
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), GTK_PRINT_OPERATION_RESULT_ERROR);
   g_return_val_if_fail (page != NULL, GTK_PRINT_OPERATION_RESULT_ERROR);
@@ -88,34 +86,8 @@ attest_page_print (GtkWindow                *parent,
     title = attest_page_get_title (page);
   drawing = attest_page_drawing_new (page, mode, title, footer);
 
-  operation = gtk_print_operation_new ();
-  gtk_print_operation_set_job_name (operation, title);
-  gtk_print_operation_set_use_full_page (operation, FALSE);
-  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
-  gtk_print_operation_set_embed_page_setup (operation, TRUE);
-  if (session_settings != NULL)
-    gtk_print_operation_set_print_settings (operation, session_settings);
-  if (action == GTK_PRINT_OPERATION_ACTION_EXPORT)
-    gtk_print_operation_set_export_filename (operation, export_filename);
-
+  operation = attest_print_operation_new (title, NULL, action, export_filename);
   g_signal_connect (operation, "begin-print", G_CALLBACK (begin_print), drawing);
   g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page), drawing);
-
-  result = gtk_print_operation_run (operation, action, parent, error);
-
-  /* GTK says what went wrong, not with which file. */
-  if (result == GTK_PRINT_OPERATION_RESULT_ERROR && action == GTK_PRINT_OPERATION_ACTION_EXPORT
-      && error != NULL && *error != NULL)
-    {
-      g_autofree char *display = g_filename_display_name (export_filename);
-      /* Translators: the first %s is a file name, the second the reason */
-      char *message = g_strdup_printf (_("Cannot write “%s”: %s"), display, (*error)->message);
-
-      g_free ((*error)->message);
-      (*error)->message = message;
-    }
-
-  if (result == GTK_PRINT_OPERATION_RESULT_APPLY && action != GTK_PRINT_OPERATION_ACTION_EXPORT)
-    g_set_object (&session_settings, gtk_print_operation_get_print_settings (operation));
-  return result;
+  return attest_print_operation_run (operation, action, export_filename, parent, error);
 }
