@@ -11,8 +11,10 @@
 #include <glib/gi18n.h>
 
 #include "attest-import-dialog.h"
+#include "attest-matrix-print.h"
 #include "attest-merge-dialog.h"
 #include "attest-paths.h"
+#include "attest-print-preview.h"
 #include "attest-rename-dialog.h"
 #include "attest-search-dialog.h"
 #include "attest-markup.h"
@@ -307,7 +309,8 @@ _attest_window_actions_update (AttestWindow *self)
   /* A placeholder item, and features still to come: disabled until they
    * work (never faked). */
   set_enabled (self, "no-recent", FALSE);
-  set_enabled (self, "print", FALSE);
+  /* Print…: the matrix as filtered (the page and PDF views print their own). */
+  set_enabled (self, "print", self->workspace != NULL && self->matrix != NULL);
   set_enabled (self, "export", FALSE);
 }
 
@@ -612,6 +615,40 @@ read_pdf_activated (GSimpleAction *action,
     attest_window_show_pdf (user_data, sha256, 0);
 }
 
+/* Print…: the preview of the matrix as the filters show it; in the page
+ * view, the page's own printing. */
+static void
+print_activated (GSimpleAction *action,
+                 GVariant      *param,
+                 gpointer       user_data)
+{
+  AttestWindow *self = user_data;
+  g_autoptr(AttestMatrixSheets) sheets = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *centre;
+
+  if (self->workspace == NULL || self->matrix == NULL)
+    return;
+  centre = gtk_stack_get_visible_child_name (self->centre_stack);
+  if (g_strcmp0 (centre, "page") == 0)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (self->page_view), "page.print", NULL);
+      return;
+    }
+  if (g_strcmp0 (centre, "matrix") != 0)
+    return;
+  sheets = attest_matrix_print_sheets_new (self->workspace, attest_matrix_filter_apply (self->filter, self->matrix),
+                                           &error);
+  if (sheets == NULL)
+    {
+      /* Translators: %s is the reason */
+      g_autofree char *message = g_strdup_printf (_("The matrix cannot be printed: %s"), error->message);
+      adw_toast_overlay_add_toast (self->toast_overlay, attest_toast_new_plain (message));
+      return;
+    }
+  gtk_window_present (GTK_WINDOW (attest_print_preview_new (GTK_WINDOW (self), sheets)));
+}
+
 static const GActionEntry win_actions[] = {
   { "filter-mine", NULL, NULL, "false", filter_toggle_changed },
   { "filter-exceptions", NULL, NULL, "false", filter_toggle_changed },
@@ -640,14 +677,21 @@ static const GActionEntry win_actions[] = {
   { "read-page", read_page_activated, "s" },
   { "read-pdf", read_pdf_activated, "s" },
   { "no-recent", NULL },
-  { "print", NULL },
+  { "print", print_activated },
   { "export", NULL },
 };
 
 void
 _attest_window_actions_init (AttestWindow *self)
 {
+  GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions, G_N_ELEMENTS (win_actions), self);
+  /* Ctrl+P bubbles here when no view inside (the page, the PDF) printed. */
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_p, GDK_CONTROL_MASK),
+                                                          gtk_named_action_new ("win.print")));
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
   g_signal_connect_object (self->matrix_view, "cursor-changed", G_CALLBACK (_attest_window_actions_update), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->flap, "notify::reveal-flap", G_CALLBACK (flap_revealed), self, G_CONNECT_SWAPPED);
