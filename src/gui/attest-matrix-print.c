@@ -11,9 +11,17 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "attest-history.h"
+#include "attest-matrix-export.h"
+#include "attest-matrix-html.h"
 #include "attest-matrix-print.h"
 
 #define MARGIN 36.0
@@ -169,4 +177,217 @@ attest_matrix_print (GtkWindow                *parent,
   if (result == GTK_PRINT_OPERATION_RESULT_APPLY && action != GTK_PRINT_OPERATION_ACTION_EXPORT)
     g_set_object (&session_settings, gtk_print_operation_get_print_settings (operation));
   return result;
+}
+
+/* Export: off the main thread, written beside the chosen name and renamed
+ * onto it only when complete and not cancelled. */
+
+typedef struct {
+  AttestMatrix *matrix;
+  char *workspace_name;
+  char *reviewer;
+  char *date;
+  char *fingerprint;
+  char *path;
+  gboolean letter;
+  gboolean landscape;
+} ExportJob;
+
+static void
+export_job_free (ExportJob *job)
+{
+  g_clear_pointer (&job->matrix, attest_matrix_free);
+  g_free (job->workspace_name);
+  g_free (job->reviewer);
+  g_free (job->date);
+  g_free (job->fingerprint);
+  g_free (job->path);
+  g_free (job);
+}
+
+static const char *
+export_extension (const char *path)
+{
+  g_autofree char *base = g_path_get_basename (path);
+  const char *dot = strrchr (path, '.');
+  static const char *known[] = { ".pdf", ".csv", ".html", ".json" };
+
+  if (dot == NULL || strchr (dot, '/') != NULL || strlen (base) <= strlen (dot))
+    return NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (known); i++)
+    if (g_ascii_strcasecmp (dot, known[i]) == 0)
+      return known[i];
+  return NULL;
+}
+
+/**
+ * attest_matrix_export_format_known:
+ *
+ * Returns: whether @path ends in .pdf, .csv, .html or .json (any case)
+ */
+gboolean
+attest_matrix_export_format_known (const char *path)
+{
+  return export_extension (path) != NULL;
+}
+
+static gboolean
+write_error (GError     **error,
+             const char  *path,
+             int          saved_errno)
+{
+  g_autofree char *display = g_filename_display_name (path);
+
+  /* Translators: the first %s is a file name, the second the reason */
+  g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+               _("Cannot write “%s”: %s"), display, g_strerror (saved_errno));
+  return FALSE;
+}
+
+static gboolean
+export_job_run (ExportJob     *job,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  const char *ext = export_extension (job->path);
+  g_autofree char *dir = g_path_get_dirname (job->path);
+  g_autofree char *base = g_path_get_basename (job->path);
+  g_autofree char *tmp = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
+  g_autoptr(GError) local = NULL;
+  gboolean ok;
+  int fd;
+
+  if (ext == NULL)
+    {
+      g_autofree char *display = g_filename_display_name (job->path);
+      /* Translators: %s is a file name */
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_FILENAME,
+                   _("Cannot write “%s”: the name must end in .pdf, .csv, .html or .json"), display);
+      return FALSE;
+    }
+  fd = g_mkstemp (tmp);
+  if (fd < 0)
+    return write_error (error, job->path, errno);
+  {
+    /* g_mkstemp() makes it private; give it the mode any new file gets. */
+    mode_t mask = umask (0);
+    umask (mask);
+    fchmod (fd, 0666 & ~mask);
+  }
+  close (fd);
+
+  if (g_str_equal (ext, ".pdf"))
+    {
+      g_autoptr(AttestMatrixSheets) sheets =
+        attest_matrix_sheets_new (job->matrix, job->workspace_name, job->reviewer, job->date, job->fingerprint);
+      double width, height;
+
+      attest_matrix_print_paper_size (job->letter, job->landscape, &width, &height);
+      ok = attest_matrix_sheets_export_pdf (sheets, tmp, width, height, &local);
+    }
+  else
+    {
+      g_autofree char *text = NULL;
+
+      if (g_str_equal (ext, ".csv"))
+        text = attest_matrix_export_csv (job->matrix);
+      else if (g_str_equal (ext, ".json"))
+        {
+          g_autofree char *json = attest_matrix_export_json (job->matrix, ATTEST_MATRIX_JSON_ALL);
+          text = g_strconcat (json, "\n", NULL);
+        }
+      else
+        text = attest_matrix_export_html (job->matrix, job->workspace_name, job->reviewer,
+                                          job->date, job->fingerprint);
+      ok = g_file_set_contents_full (tmp, text, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0666, &local);
+    }
+
+  if (ok && g_cancellable_set_error_if_cancelled (cancellable, error))
+    {
+      g_unlink (tmp);
+      return FALSE;
+    }
+  if (!ok)
+    {
+      g_autofree char *display = g_filename_display_name (job->path);
+
+      g_unlink (tmp);
+      /* Translators: the first %s is a file name, the second the reason */
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Cannot write “%s”: %s"), display, local->message);
+      return FALSE;
+    }
+  if (g_rename (tmp, job->path) != 0)
+    {
+      int saved = errno;
+
+      g_unlink (tmp);
+      return write_error (error, job->path, saved);
+    }
+  return TRUE;
+}
+
+static void
+export_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  GError *error = NULL;
+
+  if (export_job_run (task_data, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * attest_matrix_export_async:
+ * @shown: (transfer full): the matrix as the window's filters show it
+ * @path: the file chosen; its extension (.pdf, .csv, .html, .json) is the format
+ * @letter: @landscape: the paper of a PDF
+ *
+ * Writes the matrix on a worker thread, beside @path, and renames it onto
+ * @path when complete: a cancelled or failed export leaves nothing there.
+ */
+void
+attest_matrix_export_async (AttestWorkspace     *workspace,
+                            AttestMatrix        *shown,
+                            const char          *path,
+                            gboolean             letter,
+                            gboolean             landscape,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  ExportJob *job = g_new0 (ExportJob, 1);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  const char *reviewer = attest_workspace_get_reviewer (workspace);
+  GError *error = NULL;
+
+  g_task_set_source_tag (task, attest_matrix_export_async);
+  job->matrix = shown;
+  job->workspace_name = g_path_get_basename (attest_workspace_get_path (workspace));
+  job->reviewer = reviewer != NULL ? g_strdup (reviewer) : NULL;
+  job->date = g_date_time_format (now, "%Y-%m-%d");
+  job->path = g_strdup (path);
+  job->letter = letter;
+  job->landscape = landscape;
+  g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
+  /* The fingerprint reads the workspace: here, on its thread. */
+  job->fingerprint = attest_workspace_get_fingerprint (workspace, &error);
+  if (job->fingerprint == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_run_in_thread (task, export_thread);
+}
+
+gboolean
+attest_matrix_export_finish (GAsyncResult  *result,
+                             GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
 }

@@ -28,4 +28,16 @@ GtkPrintOperationResult attest_matrix_print             (GtkWindow              
                                                          const char               *export_filename,
                                                          GError                  **error);
 
+gboolean                attest_matrix_export_format_known (const char           *path);
+void                    attest_matrix_export_async      (AttestWorkspace          *workspace,
+                                                         AttestMatrix             *shown,
+                                                         const char               *path,
+                                                         gboolean                  letter,
+                                                         gboolean                  landscape,
+                                                         GCancellable             *cancellable,
+                                                         GAsyncReadyCallback       callback,
+                                                         gpointer                  user_data);
+gboolean                attest_matrix_export_finish     (GAsyncResult             *result,
+                                                         GError                  **error);
+
 G_END_DECLS

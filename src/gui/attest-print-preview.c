@@ -19,7 +19,7 @@
 #include "attest-print-preview.h"
 
 #define MARGIN 36.0
-#define THUMBNAIL_WIDTH 240
+#define THUMBNAIL_WIDTH 400
 
 struct _AttestPrintPreview
 {

@@ -234,7 +234,113 @@ test_preview_and_print (void)
   remove_dir (dir);
 }
 
+static void
+export_finished (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static gboolean
+export (AttestWorkspace *ws,
+        const char      *path,
+        gboolean         cancel,
+        GError         **error)
+{
+  g_autoptr(GError) local = NULL;
+  g_autoptr(AttestMatrix) full = attest_workspace_load_matrix (ws, &local);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+
+  g_assert_no_error (local);
+  if (cancel)
+    g_cancellable_cancel (cancellable);
+  attest_matrix_export_async (ws, g_steal_pointer (&full), path, FALSE, FALSE, cancellable,
+                              export_finished, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return attest_matrix_export_finish (result, error);
+}
+
+/* Only the name chosen is in @dir (no file written beside it is left). */
+static void
+assert_only (const char *dir,
+             const char *name)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *entry;
+  guint n = 0;
+
+  while ((entry = g_dir_read_name (d)) != NULL)
+    if (!g_str_has_prefix (entry, "seeds.attest"))
+      {
+        g_assert_cmpstr (entry, ==, name);
+        n++;
+      }
+  g_assert_cmpuint (n, ==, name != NULL ? 1 : 0);
+}
+
+static void
+test_export (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(AttestWorkspace) ws = seeded_workspace (&dir);
+  g_autofree char *csv = NULL;
+  g_autofree char *pdf = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* Cancelled: nothing under the name, nothing beside it. */
+  csv = g_build_filename (dir, "matrix.csv", NULL);
+  g_assert_false (export (ws, csv, TRUE, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  assert_only (dir, NULL);
+
+  /* CSV: the header row and every service. */
+  g_assert_true (export (ws, csv, FALSE, &error));
+  g_assert_no_error (error);
+  assert_only (dir, "matrix.csv");
+  g_file_get_contents (csv, &contents, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (contents, "Azure DevOps Services"));
+  g_assert_nonnull (strstr (contents, "Microsoft Defender for Cloud Apps"));
+  g_unlink (csv);
+
+  /* PDF. */
+  pdf = g_build_filename (dir, "matrix.PDF", NULL);
+  g_assert_true (export (ws, pdf, FALSE, &error));
+  g_assert_no_error (error);
+  assert_only (dir, "matrix.PDF");
+  g_clear_pointer (&contents, g_free);
+  g_file_get_contents (pdf, &contents, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+  g_unlink (pdf);
+
+  /* A name without a format, and a folder that is not there: the error names the file. */
+  {
+    g_autofree char *odd = g_build_filename (dir, "matrix.txt", NULL);
+    g_autofree char *missing = g_build_filename (dir, "no-such-folder", "matrix.csv", NULL);
+
+    g_assert_false (export (ws, odd, FALSE, &error));
+    g_assert_nonnull (strstr (error->message, "matrix.txt"));
+    g_clear_error (&error);
+    g_assert_false (export (ws, missing, FALSE, &error));
+    g_assert_nonnull (strstr (error->message, "matrix.csv"));
+    g_clear_error (&error);
+    assert_only (dir, NULL);
+  }
+
+  g_clear_object (&ws);
+  remove_dir (dir);
+}
+
 ATTEST_TEST_ISOLATED (test_preview_and_print)
+ATTEST_TEST_ISOLATED (test_export)
 
 int
 main (int   argc,
@@ -243,6 +349,7 @@ main (int   argc,
   attest_test_init_gui (&argc, &argv);
 
   g_test_add_func ("/matrix-print/preview-and-print", test_preview_and_print_isolated);
+  g_test_add_func ("/matrix-print/export", test_export_isolated);
 
   return g_test_run ();
 }
