@@ -266,6 +266,7 @@ attest_print_preview_init (AttestPrintPreview *self)
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *header = adw_header_bar_new ();
   GtkWidget *print = gtk_button_new_with_mnemonic (_("_Print…"));
+  GtkWidget *export = gtk_button_new_with_mnemonic (_("_Export…"));
   GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *scrolled = gtk_scrolled_window_new ();
   GtkWidget *paper_label, *orientation_label;
@@ -277,6 +278,10 @@ attest_print_preview_init (AttestPrintPreview *self)
   gtk_widget_set_tooltip_text (print, _("Print the sheets shown"));
   g_signal_connect_swapped (print, "clicked", G_CALLBACK (print_clicked), self);
   adw_header_bar_pack_end (ADW_HEADER_BAR (header), print);
+  /* The window's Export… (its actions are inserted by _new()). */
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (export), "win.export");
+  gtk_widget_set_tooltip_text (export, _("Save the matrix as PDF, CSV, HTML or JSON"));
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), export);
   gtk_box_append (GTK_BOX (box), header);
 
   for (guint i = 0; i < 2; i++)
@@ -344,6 +349,8 @@ attest_print_preview_new (GtkWindow          *parent,
                                            NULL);
 
   self->sheets = g_object_ref (sheets);
+  if (G_IS_ACTION_GROUP (parent))
+    gtk_widget_insert_action_group (GTK_WIDGET (self), "win", G_ACTION_GROUP (parent));
   repaginate (self);
   return self;
 }
