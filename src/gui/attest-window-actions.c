@@ -279,6 +279,7 @@ _attest_window_actions_update (AttestWindow *self)
   /* A workspace this account cannot write (another's file, read-only media)
    * is read: every change is disabled, and the banner says Save a Copy. */
   gboolean read_only = self->workspace != NULL && attest_workspace_is_read_only (self->workspace);
+  gboolean has_matrix;
 
   gtk_revealer_set_reveal_child (self->read_only_revealer, read_only);
   if (self->drop_target != NULL)
@@ -309,10 +310,12 @@ _attest_window_actions_update (AttestWindow *self)
   /* A placeholder item, and features still to come: disabled until they
    * work (never faked). */
   set_enabled (self, "no-recent", FALSE);
-  /* Print…: the matrix as filtered (the page and PDF views print their own). */
-  set_enabled (self, "print", self->workspace != NULL && self->matrix != NULL);
-  set_enabled (self, "export", self->workspace != NULL && self->matrix != NULL
-                               && g_object_get_data (G_OBJECT (self), "attest-export") == NULL);
+  /* Print… and Export…: the matrix as filtered, once there is one (the page
+   * and PDF views print their own); one export at a time. */
+  has_matrix = self->workspace != NULL && self->matrix != NULL
+               && self->matrix->frameworks->len > 0 && self->matrix->services->len > 0;
+  set_enabled (self, "print", has_matrix);
+  set_enabled (self, "export", has_matrix && g_object_get_data (G_OBJECT (self), "attest-export") == NULL);
 }
 
 static void
