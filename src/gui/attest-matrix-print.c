@@ -86,30 +86,22 @@ attest_matrix_print_page_setup (gboolean letter,
   return setup;
 }
 
-static void
-begin_print (GtkPrintOperation *operation,
-             GtkPrintContext   *context,
-             gpointer           user_data)
+/* The print operation's view of the sheets (attest-sheet-frame.h). */
+static guint
+paginate_cb (gpointer      sheets,
+             PangoContext *context,
+             double        width,
+             double        height)
 {
-  AttestMatrixSheets *sheets = user_data;
-  PangoContext *pango_context = gtk_print_context_create_pango_context (context);
-  guint n_pages;
-
-  /* GTK_UNIT_POINTS: the printable area is in points. */
-  n_pages = attest_matrix_sheets_paginate (sheets, pango_context,
-                                           gtk_print_context_get_width (context),
-                                           gtk_print_context_get_height (context));
-  g_object_unref (pango_context);
-  gtk_print_operation_set_n_pages (operation, (int) MAX (n_pages, 1));
+  return attest_matrix_sheets_paginate (sheets, context, width, height);
 }
 
 static void
-draw_page (GtkPrintOperation *operation,
-           GtkPrintContext   *context,
-           int                page_nr,
-           gpointer           user_data)
+draw_cb (gpointer  sheets,
+         cairo_t  *cr,
+         guint     page_nr)
 {
-  attest_matrix_sheets_draw_page (user_data, gtk_print_context_get_cairo_context (context), (guint) page_nr);
+  attest_matrix_sheets_draw_page (sheets, cr, page_nr);
 }
 
 /**
@@ -143,9 +135,8 @@ attest_matrix_print (GtkWindow                *parent,
 
   setup = attest_matrix_print_page_setup (letter, landscape);
   /* Translators: the print job's name */
-  operation = attest_print_operation_new (_("Evidence Matrix"), setup, action, export_filename);
-  g_signal_connect (operation, "begin-print", G_CALLBACK (begin_print), sheets);
-  g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page), sheets);
+  operation = attest_print_operation_new (_("Evidence Matrix"), setup, action, export_filename,
+                                          paginate_cb, draw_cb, sheets);
   result = attest_print_operation_run (operation, action, export_filename, parent, error);
   return result;
 }

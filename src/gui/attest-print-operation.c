@@ -14,16 +14,54 @@
 
 static GtkPrintSettings *session_settings;
 
+/* What an operation prints: paged sheets, laid out for the paper chosen. */
+typedef struct {
+  AttestSheetPaginateFunc paginate;
+  AttestSheetDrawFunc draw;
+  gpointer sheets;
+} Printed;
+
+static void
+begin_print (GtkPrintOperation *operation,
+             GtkPrintContext   *context,
+             gpointer           user_data)
+{
+  Printed *printed = user_data;
+  PangoContext *pango_context = gtk_print_context_create_pango_context (context);
+  guint n_pages;
+
+  /* GTK_UNIT_POINTS: the printable area is in points, and so is the
+   * context's resolution. */
+  n_pages = printed->paginate (printed->sheets, pango_context,
+                               gtk_print_context_get_width (context),
+                               gtk_print_context_get_height (context));
+  g_object_unref (pango_context);
+  gtk_print_operation_set_n_pages (operation, (int) MAX (n_pages, 1));
+}
+
+static void
+draw_page (GtkPrintOperation *operation,
+           GtkPrintContext   *context,
+           int                page_nr,
+           gpointer           user_data)
+{
+  Printed *printed = user_data;
+
+  printed->draw (printed->sheets, gtk_print_context_get_cairo_context (context), (guint) page_nr);
+}
+
 /**
  * attest_print_operation_new:
  * @job_name: the job's name in the printer queue
  * @page_setup: (nullable): the paper and orientation to offer first
  * @action: how it will run
  * @export_filename: (nullable): the PDF written for %GTK_PRINT_OPERATION_ACTION_EXPORT
+ * @paginate: lays @sheets out for the printable area (in points)
+ * @draw: draws one of them
+ * @sheets: (not nullable): what is printed; it must outlive the operation's run
  *
  * A print operation in points, within the margins, with the session's
- * settings; connect its "begin-print" and "draw-page", then
- * attest_print_operation_run().
+ * settings, printing @sheets; run it with attest_print_operation_run().
  *
  * Returns: (transfer full): the operation
  */
@@ -31,9 +69,13 @@ GtkPrintOperation *
 attest_print_operation_new (const char              *job_name,
                             GtkPageSetup            *page_setup,
                             GtkPrintOperationAction  action,
-                            const char              *export_filename)
+                            const char              *export_filename,
+                            AttestSheetPaginateFunc  paginate,
+                            AttestSheetDrawFunc      draw,
+                            gpointer                 sheets)
 {
   GtkPrintOperation *operation = gtk_print_operation_new ();
+  Printed *printed = g_new (Printed, 1);
 
   gtk_print_operation_set_job_name (operation, job_name);
   gtk_print_operation_set_use_full_page (operation, FALSE);
@@ -45,6 +87,11 @@ attest_print_operation_new (const char              *job_name,
     gtk_print_operation_set_print_settings (operation, session_settings);
   if (action == GTK_PRINT_OPERATION_ACTION_EXPORT)
     gtk_print_operation_set_export_filename (operation, export_filename);
+
+  *printed = (Printed) { paginate, draw, sheets };
+  g_object_set_data_full (G_OBJECT (operation), "attest-printed", printed, g_free);
+  g_signal_connect (operation, "begin-print", G_CALLBACK (begin_print), printed);
+  g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page), printed);
   return operation;
 }
 

@@ -6,12 +6,17 @@
 
 #include <gtk/gtk.h>
 
+#include "attest-sheet-frame.h"
+
 G_BEGIN_DECLS
 
 GtkPrintOperation       *attest_print_operation_new (const char               *job_name,
                                                      GtkPageSetup             *page_setup,
                                                      GtkPrintOperationAction   action,
-                                                     const char               *export_filename);
+                                                     const char               *export_filename,
+                                                     AttestSheetPaginateFunc   paginate,
+                                                     AttestSheetDrawFunc       draw,
+                                                     gpointer                  sheets);
 GtkPrintOperationResult  attest_print_operation_run (GtkPrintOperation        *operation,
                                                      GtkPrintOperationAction   action,
                                                      const char               *export_filename,

@@ -18,33 +18,22 @@
 #include "attest-page-print.h"
 #include "attest-print-operation.h"
 
-static void
-begin_print (GtkPrintOperation *operation,
-             GtkPrintContext   *context,
-             gpointer           user_data)
+/* The print operation's view of the sheets (attest-sheet-frame.h). */
+static guint
+paginate_cb (gpointer      sheets,
+             PangoContext *context,
+             double        width,
+             double        height)
 {
-  AttestPageDrawing *drawing = user_data;
-  PangoContext *pango_context = gtk_print_context_create_pango_context (context);
-  guint n_pages;
-
-  /* GTK_UNIT_POINTS: the width and height are in points, and so is the
-   * context's resolution. */
-  n_pages = attest_page_drawing_paginate (drawing, pango_context,
-                                          gtk_print_context_get_width (context),
-                                          gtk_print_context_get_height (context));
-  g_object_unref (pango_context);
-  gtk_print_operation_set_n_pages (operation, (int) MAX (n_pages, 1));
+  return attest_page_drawing_paginate (sheets, context, width, height);
 }
 
 static void
-draw_page (GtkPrintOperation *operation,
-           GtkPrintContext   *context,
-           int                page_nr,
-           gpointer           user_data)
+draw_cb (gpointer  sheets,
+         cairo_t  *cr,
+         guint     page_nr)
 {
-  AttestPageDrawing *drawing = user_data;
-
-  attest_page_drawing_draw_page (drawing, gtk_print_context_get_cairo_context (context), (guint) page_nr);
+  attest_page_drawing_draw_page (sheets, cr, page_nr);
 }
 
 /**
@@ -86,8 +75,7 @@ attest_page_print (GtkWindow                *parent,
     title = attest_page_get_title (page);
   drawing = attest_page_drawing_new (page, mode, title, footer);
 
-  operation = attest_print_operation_new (title, NULL, action, export_filename);
-  g_signal_connect (operation, "begin-print", G_CALLBACK (begin_print), drawing);
-  g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page), drawing);
+  operation = attest_print_operation_new (title, NULL, action, export_filename,
+                                          paginate_cb, draw_cb, drawing);
   return attest_print_operation_run (operation, action, export_filename, parent, error);
 }
