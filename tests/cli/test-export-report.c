@@ -44,27 +44,6 @@ typedef struct {
   char *pdf_sha;
 } Fixture;
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) d = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  if (d != NULL)
-    g_rmdir (path);
-  else
-    g_unlink (path);
-}
-
 static gint64
 item_id (AttestWorkspace *ws,
          const char      *framework,
@@ -154,21 +133,10 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  remove_tree (f->dir);
+  attest_test_remove_tree (f->dir);
   g_free (f->ws);
   g_free (f->dir);
   g_free (f->pdf_sha);
-}
-
-static char *
-squeeze (const char *text)
-{
-  GString *out = g_string_new (NULL);
-
-  for (const char *p = text; *p != '\0'; p++)
-    if (!g_ascii_isspace (*p))
-      g_string_append_c (out, *p);
-  return g_string_free (out, FALSE);
 }
 
 static char *
@@ -182,20 +150,6 @@ fingerprint_of (Fixture *f)
   return g_strdup (r.out);
 }
 
-static JsonObject *
-matrix_json (Fixture    *f,
-             JsonParser *parser)
-{
-  g_auto(Run) r = { 0 };
-  g_autoptr(GError) error = NULL;
-
-  run_cli (&r, "--workspace", f->ws, "matrix", "--format", "json");
-  g_assert_cmpint (r.status, ==, 0);
-  json_parser_load_from_data (parser, r.out, -1, &error);
-  g_assert_no_error (error);
-  return json_node_get_object (json_parser_get_root (parser));
-}
-
 /* Every framework's short name, scope and service name of the seeds in @text
  * (squeezed); @escaped: as HTML escapes them. */
 static void
@@ -204,7 +158,7 @@ assert_all_names (Fixture    *f,
                   gboolean    escaped)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
-  JsonObject *root = matrix_json (f, parser);
+  JsonObject *root = cli_matrix_json (f->ws, parser);
   JsonArray *frameworks = json_object_get_array_member (root, "frameworks");
   JsonArray *services = json_object_get_array_member (root, "services");
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
@@ -225,7 +179,7 @@ assert_all_names (Fixture    *f,
   for (guint i = 0; i < names->len; i++)
     {
       g_autofree char *name = escaped ? g_markup_escape_text (names->pdata[i], -1) : g_strdup (names->pdata[i]);
-      g_autofree char *squeezed = squeeze (name);
+      g_autofree char *squeezed = cli_squeeze (name);
 
       if (strstr (text, squeezed) == NULL)
         g_error ("“%s” is not in the report", (char *) names->pdata[i]);
@@ -245,8 +199,8 @@ test_report_pdf (Fixture       *f,
   g_autoptr(PopplerFontInfo) info = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
-  g_autofree char *note = squeeze (NOTE_TEXT);
-  g_autofree char *annotation = squeeze (ANNOTATION_TEXT);
+  g_autofree char *note = cli_squeeze (NOTE_TEXT);
+  g_autofree char *annotation = cli_squeeze (ANNOTATION_TEXT);
   PopplerFontsIter *iter = NULL;
   GString *all = g_string_new (NULL);
   guint n_fonts = 0;
@@ -266,7 +220,7 @@ test_report_pdf (Fixture       *f,
     {
       g_autoptr(PopplerPage) page = poppler_document_get_page (doc, i);
       g_autofree char *page_text = poppler_page_get_text (page);
-      g_autofree char *squeezed = squeeze (page_text);
+      g_autofree char *squeezed = cli_squeeze (page_text);
       g_autofree char *page_of = g_strdup_printf ("Page%dof%d", i + 1, n);
 
       g_assert_nonnull (strstr (squeezed, fingerprint));
@@ -399,7 +353,7 @@ test_report_html (Fixture       *f,
   g_assert_nonnull (strstr (html, fingerprint));
   g_assert_nonnull (strstr (html, "<li class=\"item alert\">"));
   g_assert_null (strstr (html, "http:"));
-  squeezed = squeeze (html);
+  squeezed = cli_squeeze (html);
   assert_all_names (f, squeezed, TRUE);
 }
 
@@ -818,7 +772,7 @@ test_long_summary (void)
     {
       g_autoptr(PopplerPage) page = poppler_document_get_page (doc, i);
       g_autofree char *text = poppler_page_get_text (page);
-      g_autofree char *squeezed = squeeze (text);
+      g_autofree char *squeezed = cli_squeeze (text);
       g_autofree char *page_of = g_strdup_printf ("Page%dof%d", i + 1, n);
 
       g_assert_nonnull (strstr (squeezed, page_of));
