@@ -29,6 +29,7 @@
 #include "attest-pdf-view.h"
 #include "attest-test-generate.h"
 #include "attest-test-widgets.h"
+#include "attest-test-window.h"
 #include "attest-test-workspace.h"
 #include "attest-window.h"
 #include "attest-workspace-annotations.h"
@@ -40,16 +41,6 @@
 #define RED attest_pdf_mark_palette_color (3)
 #define BLUE attest_pdf_mark_palette_color (2)
 
-#define WAIT_UNTIL(condition)                                                          \
-  G_STMT_START {                                                                       \
-    gint64 until_ = g_get_monotonic_time () + ATTEST_TEST_PATIENCE_S * G_USEC_PER_SEC; \
-    while (!(condition))                                                               \
-      {                                                                                \
-        if (g_get_monotonic_time () > until_)                                          \
-          g_error ("waited too long for: %s", #condition);                             \
-        g_main_context_iteration (NULL, TRUE);                                         \
-      }                                                                                \
-  } G_STMT_END
 
 typedef struct {
   AttestApplication *app;
@@ -110,17 +101,6 @@ assert_label (GtkWidget  *widget,
     g_error ("accessible name: %s", error);
 }
 
-static void
-go_back (AttestWindow *window,
-         const char   *child)
-{
-  GtkStack *centre = GTK_STACK (gtk_widget_get_parent (GTK_WIDGET (attest_window_get_pdf_page (window))));
-
-  g_action_group_activate_action (G_ACTION_GROUP (window), "back", NULL);
-  WAIT_UNTIL (g_str_equal (gtk_stack_get_visible_child_name (centre), child) &&
-              !gtk_stack_get_transition_running (centre));
-  attest_test_settle (20);
-}
 
 /* The pane's row of @item_id. */
 static AttestChecklistRow *
@@ -294,7 +274,7 @@ check_window (Run          *run,
 
   /* The sidebar lists the three; filtered by colour, one. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "pdf.show-marks", NULL));
-  WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (marks)));
+  ATTEST_TEST_WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (marks)));
   g_assert_cmpuint (attest_pdf_marks_get_n_shown (marks), ==, 3);
   attest_pdf_marks_set_filter (marks, NULL, BLUE, 0);
   g_assert_cmpuint (attest_pdf_marks_get_n_shown (marks), ==, 1);
@@ -311,9 +291,9 @@ check_window (Run          *run,
   attest_test_collect_any (GTK_WIDGET (editor), GTK_TYPE_LIST_BOX, lists);
   g_assert_cmpuint (lists->len, ==, 2);
   /* search-changed comes after the entry's delay */
-  WAIT_UNTIL ((item_row = row_with (lists->pdata[1], "SOC 2 × Intune, item 1: ")) != NULL);
+  ATTEST_TEST_WAIT_UNTIL ((item_row = row_with (lists->pdata[1], "SOC 2 × Intune, item 1: ")) != NULL);
   gtk_widget_activate (item_row);
-  WAIT_UNTIL (row_with (lists->pdata[0], "SOC 2 × Intune, item 1: ") != NULL);
+  ATTEST_TEST_WAIT_UNTIL (row_with (lists->pdata[0], "SOC 2 × Intune, item 1: ") != NULL);
   text_view = attest_test_find_any (GTK_WIDGET (editor), GTK_TYPE_TEXT_VIEW);
   g_assert_nonnull (text_view);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (text_view)),
@@ -324,7 +304,7 @@ check_window (Run          *run,
       save = buttons->pdata[i];
   g_assert_nonnull (save);
   g_signal_emit_by_name (save, "clicked");
-  WAIT_UNTIL (editor == NULL);
+  ATTEST_TEST_WAIT_UNTIL (editor == NULL);
   attest_test_settle (20);
   {
     g_autoptr(AttestAnnotation) edited = attest_workspace_get_annotation (ws, highlight_id, &error);
@@ -343,25 +323,25 @@ check_window (Run          *run,
 
   /* 5. From the cell pane: the item lists its mark; activating it opens
    * the PDF at its page, the mark flashing; Back is the cell again. */
-  go_back (window, "matrix");
+  attest_test_window_go_back (window, "matrix");
   g_assert_cmpstr (attest_cell_pane_get_scope_id (pane), ==, "soc/soc-2");
   row = checklist_row (pane, run->item_id);
   g_assert_nonnull (row);
   mark_rows = attest_checklist_row_get_mark_rows (row);
   /* Read again once the pane is shown. */
-  WAIT_UNTIL (mark_rows->len == 1);
+  ATTEST_TEST_WAIT_UNTIL (mark_rows->len == 1);
   g_assert_cmpstr (adw_preferences_row_get_title (mark_rows->pdata[0]), ==, "Page 1: Opinion **unqualified**");
   attest_pdf_view_set_page (view, 0);
   g_assert_true (gtk_widget_activate (mark_rows->pdata[0]));
-  WAIT_UNTIL (pdf_page_shown (window) && attest_pdf_view_get_flashing (view) == highlight_id);
+  ATTEST_TEST_WAIT_UNTIL (pdf_page_shown (window) && attest_pdf_view_get_flashing (view) == highlight_id);
   g_assert_cmpuint (attest_pdf_view_get_page (view), ==, 0);
   g_assert_cmpuint (attest_pdf_view_get_n_marks (view, 0), ==, 3);
-  go_back (window, "matrix");
+  attest_test_window_go_back (window, "matrix");
   g_assert_cmpstr (attest_cell_pane_get_scope_id (pane), ==, "soc/soc-2");
 
   /* The window's action, as a search result or the CLI would use it. */
   g_action_group_activate_action (G_ACTION_GROUP (window), "show-annotation", g_variant_new_int64 (rectangle_id));
-  WAIT_UNTIL (pdf_page_shown (window) && attest_pdf_view_get_flashing (view) == rectangle_id);
+  ATTEST_TEST_WAIT_UNTIL (pdf_page_shown (window) && attest_pdf_view_get_flashing (view) == rectangle_id);
 
   /* 6. Delete the rectangle: gone; Undo: the same one again. */
   g_assert_true (attest_pdf_marks_delete (marks, rectangle_id));
@@ -400,7 +380,7 @@ check_window (Run          *run,
   copy_path = g_build_filename (run->dir, "copy (annotated).pdf", NULL);
   copy_file = g_file_new_for_path (copy_path);
   attest_pdf_marks_save_copy_to (marks, copy_file);
-  WAIT_UNTIL (!attest_pdf_marks_get_saving (marks));
+  ATTEST_TEST_WAIT_UNTIL (!attest_pdf_marks_get_saving (marks));
   g_assert_true (g_file_get_contents (copy_path, &copy, &copy_len, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (copy_len, >, 5);
@@ -414,7 +394,7 @@ check_window (Run          *run,
   }
   g_unlink (copy_path);
 
-  go_back (window, "matrix");
+  attest_test_window_go_back (window, "matrix");
 }
 
 static gboolean
