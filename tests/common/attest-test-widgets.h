@@ -41,6 +41,8 @@ GtkWindow *attest_test_find_toplevel    (GType      type);
   } G_STMT_END
 
 void       attest_test_settle           (guint      ms);
+gboolean   attest_test_save_png         (GtkWidget  *widget,
+                                         const char *path);
 
 void       attest_test_init_gui         (int       *argc,
                                          char    ***argv);

@@ -284,19 +284,8 @@ test_edit_and_save (void)
 
   if (g_getenv ("ATTEST_ANNOTATION_EDITOR_SCREENSHOT") != NULL)
     {
-      GdkPaintable *paintable = gtk_widget_paintable_new (GTK_WIDGET (f.editor));
-      GtkSnapshot *snapshot = gtk_snapshot_new ();
-      int w = gtk_widget_get_width (GTK_WIDGET (f.editor)), h = gtk_widget_get_height (GTK_WIDGET (f.editor));
-      g_autoptr(GskRenderNode) node = NULL;
-      g_autoptr(GdkTexture) texture = NULL;
-      GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (f.editor));
-
       attest_test_settle (200);
-      gdk_paintable_snapshot (paintable, snapshot, w, h);
-      node = gtk_snapshot_free_to_node (snapshot);
-      texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, w, h));
-      gdk_texture_save_to_png (texture, g_getenv ("ATTEST_ANNOTATION_EDITOR_SCREENSHOT"));
-      g_object_unref (paintable);
+      attest_test_save_png (GTK_WIDGET (f.editor), g_getenv ("ATTEST_ANNOTATION_EDITOR_SCREENSHOT"));
     }
 
   click (find_button (&f, "_Save"));

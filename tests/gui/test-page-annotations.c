@@ -87,29 +87,14 @@ screenshot (GtkWidget  *widget,
             const char *name)
 {
   const char *dir = g_getenv ("ATTEST_PAGE_ANNOTATIONS_SCREENSHOT_DIR");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
   g_autofree char *file = NULL;
-  GtkSnapshot *snapshot;
-  int w, h;
 
   if (dir == NULL)
     return;
   attest_test_settle (300);
-  w = gtk_widget_get_width (widget);
-  h = gtk_widget_get_height (widget);
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, w, h);
-  node = gtk_snapshot_free_to_node (snapshot);
-  if (node == NULL)
-    return;
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, w, h));
   file = g_strdup_printf ("%s/%s.png", dir, name);
-  gdk_texture_save_to_png (texture, file);
-  g_test_message ("saved %s", file);
+  if (attest_test_save_png (widget, file))
+    g_test_message ("saved %s", file);
 }
 
 static guint
