@@ -9,12 +9,19 @@ ATTEST_BUILD_PACKAGES=(
   libsqlite3-dev libyaml-dev libjson-glib-dev libsoup-3.0-dev libarchive-dev
   desktop-file-utils appstream shared-mime-info librsvg2-common glib-networking
   adwaita-icon-theme fonts-cantarell fonts-wqy-microhei
+  libarchive-dev
 )
 
 # To run the tests: a private X server and D-Bus session, the accessibility bus,
 # clang with libFuzzer for the fuzz targets.
 ATTEST_TEST_PACKAGES=(
   xvfb xauth dbus dbus-x11 at-spi2-core clang libclang-rt-14-dev libxtst-dev
+)
+
+# To build the Debian package and check it (build-aux/package); the Build-Depends
+# of debian/control come through apt-get build-dep.
+ATTEST_PACKAGE_PACKAGES=(
+  dpkg-dev lintian
 )
 
 attest_missing_packages () {
