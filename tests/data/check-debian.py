@@ -5,9 +5,11 @@
 - debian/changelog's newest entry is the version meson.build gives (the upstream
   part, before the Debian revision), for the package attest, in a released
   distribution;
-- debian/control's Build-Depends are build-aux/deps.sh's ATTEST_BUILD_PACKAGES, but
-  gcc (build-essential) and the packages only the running app needs, which are in
-  the binary package's Depends or Recommends or Suggests instead; plus debhelper-compat (= 13);
+- debian/control's Build-Depends are build-aux/deps.sh's ATTEST_BUILD_PACKAGES but
+  gcc (build-essential), plus debhelper-compat (= 13): the fonts, icons and
+  glib-networking too, as the suites the package build runs draw text (without a
+  font, test-page-drawing fails); those the running app needs are also in the
+  binary package's Depends, Recommends or Suggests;
   Depends has ${shlibs:Depends} and ${misc:Depends}; Rules-Requires-Root: no;
 - debian/rules is dh with the meson build system and runs no gui suite;
 - debian/copyright is machine-readable, every License it names has its text, and
@@ -19,8 +21,9 @@ import re
 import subprocess
 import sys
 
-# Not needed to build: what the installed app uses at run time (https, icons, fonts).
-RUN_TIME_ONLY = {'glib-networking', 'adwaita-icon-theme', 'fonts-cantarell',
+# What the installed app uses at run time (https, icons, fonts): in Depends,
+# Recommends or Suggests as well.
+RUN_TIME = {'glib-networking', 'adwaita-icon-theme', 'fonts-cantarell',
                  'fonts-wqy-microhei', 'librsvg2-common'}
 # In build-essential, which a Build-Depends must not name.
 BUILD_ESSENTIAL = {'gcc'}
@@ -93,7 +96,7 @@ def main():
     deps_sh = os.path.join(root, 'build-aux', 'deps.sh')
     listed = subprocess.run(['bash', '-c', 'source "$1"; printf "%s\\n" "${ATTEST_BUILD_PACKAGES[@]}"',
                              'bash', deps_sh], capture_output=True, text=True, check=True).stdout.split()
-    wanted = set(listed) - RUN_TIME_ONLY - BUILD_ESSENTIAL
+    wanted = set(listed) - BUILD_ESSENTIAL
     have = set(bd) - {'debhelper-compat'}
     for p in sorted(wanted - have):
         fail(f'debian/control: {p} (ATTEST_BUILD_PACKAGES in build-aux/deps.sh) is not in Build-Depends')
@@ -117,7 +120,7 @@ def main():
         run_time = set()
         for field in ('Depends', 'Recommends', 'Suggests'):
             run_time |= set(relation_names(pkg.get(field, '')))
-        for p in sorted((RUN_TIME_ONLY & set(listed)) - run_time):
+        for p in sorted((RUN_TIME & set(listed)) - run_time):
             fail(f'debian/control: {p} (needed at run time) is not in Depends, Recommends or Suggests')
         if 'glib-networking' not in relation_names(depends):
             fail('debian/control: Depends lacks glib-networking (link get downloads over https)')
