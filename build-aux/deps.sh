@@ -9,7 +9,6 @@ ATTEST_BUILD_PACKAGES=(
   libsqlite3-dev libyaml-dev libjson-glib-dev libsoup-3.0-dev libarchive-dev
   desktop-file-utils appstream shared-mime-info librsvg2-common glib-networking
   adwaita-icon-theme fonts-cantarell fonts-wqy-microhei
-  libarchive-dev
 )
 
 # To run the tests: a private X server and D-Bus session, the accessibility bus,
