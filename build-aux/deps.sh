@@ -17,6 +17,12 @@ ATTEST_TEST_PACKAGES=(
   xvfb xauth dbus dbus-x11 at-spi2-core clang libclang-rt-14-dev libxtst-dev
 )
 
+# To build the Debian package and check it (build-aux/package); the Build-Depends
+# of debian/control come through apt-get build-dep.
+ATTEST_PACKAGE_PACKAGES=(
+  dpkg-dev lintian
+)
+
 attest_missing_packages () {
   local pkg status
   for pkg in "$@"; do
