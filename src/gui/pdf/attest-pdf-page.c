@@ -742,21 +742,15 @@ found (GObject      *source,
   g_object_unref (self);
 }
 
-/**
- * attest_pdf_page_find:
- * @text: what to find, or "" to stop
- *
- * Finds @text on every page in a thread; matches are highlighted as each
- * page is read, and the first on or after the current page is shown.
- */
-void
-attest_pdf_page_find (AttestPdfPage *self,
-                      const char    *text)
+/* Finds @text (attest_pdf_page_find()), or with @words each of its words
+ * on its own (attest_pdf_page_find_words()). */
+static void
+start_find (AttestPdfPage *self,
+            const char    *text,
+            gboolean       words)
 {
   AttestPdfDocument *document;
   FindProgress *progress;
-
-  g_return_if_fail (ATTEST_IS_PDF_PAGE (self));
 
   document = attest_pdf_view_get_document (self->view);
   g_free (self->find_text);
@@ -782,8 +776,40 @@ attest_pdf_page_find (AttestPdfPage *self,
   progress->self = g_object_ref (self);
   progress->generation = self->find_generation;
   set_find_status (self, _("Finding…"));
-  attest_pdf_document_find_async (document, text, find_progressed, progress, find_progress_free,
-                                  self->find_cancellable, found, g_object_ref (self));
+  (words ? attest_pdf_document_find_words_async
+         : attest_pdf_document_find_async) (document, text, find_progressed, progress, find_progress_free,
+                                            self->find_cancellable, found, g_object_ref (self));
+}
+
+/**
+ * attest_pdf_page_find:
+ * @text: what to find, or "" to stop
+ *
+ * Finds @text on every page in a thread; matches are highlighted as each
+ * page is read, and the first on or after the current page is shown.
+ */
+void
+attest_pdf_page_find (AttestPdfPage *self,
+                      const char    *text)
+{
+  g_return_if_fail (ATTEST_IS_PDF_PAGE (self));
+  start_find (self, text, FALSE);
+}
+
+/**
+ * attest_pdf_page_find_words:
+ * @text: a search's words, or "" to stop
+ *
+ * As attest_pdf_page_find(), but every word of @text is found and
+ * highlighted on its own (a "quoted phrase" whole), all counted in
+ * "N of M": a search result's words are seldom side by side.
+ */
+void
+attest_pdf_page_find_words (AttestPdfPage *self,
+                            const char    *text)
+{
+  g_return_if_fail (ATTEST_IS_PDF_PAGE (self));
+  start_find (self, text, TRUE);
 }
 
 static void
@@ -1037,7 +1063,7 @@ opened (GObject      *source,
       if (find != NULL && *find != '\0')
         {
           gtk_search_bar_set_search_mode (self->search_bar, TRUE);
-          attest_pdf_page_find (self, find);
+          attest_pdf_page_find_words (self, find);
           self->find_turns_page = TRUE;
         }
     }

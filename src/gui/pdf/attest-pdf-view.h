@@ -66,6 +66,15 @@ void               attest_pdf_view_select            (AttestPdfView     *self,
                                                       AttestPdfSelectStyle style,
                                                       const AttestPdfRect *area);
 void               attest_pdf_view_clear_selection   (AttestPdfView     *self);
+void               attest_pdf_view_select_across     (AttestPdfView     *self,
+                                                      guint              start_page,
+                                                      double             start_x,
+                                                      double             start_y,
+                                                      guint              end_page,
+                                                      double             end_x,
+                                                      double             end_y);
+gboolean           attest_pdf_view_page_has_selection (AttestPdfView    *self,
+                                                       guint             page);
 char              *attest_pdf_view_get_selected_text (AttestPdfView     *self);
 gboolean           attest_pdf_view_is_page_drawn     (AttestPdfView     *self,
                                                       guint              page);
