@@ -6,7 +6,7 @@ ATTEST_BUILD_PACKAGES=(
   meson ninja-build pkg-config gcc gettext python3
   libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev
   libcmark-gfm-dev libcmark-gfm-extensions-dev libpoppler-glib-dev
-  libsqlite3-dev libyaml-dev libjson-glib-dev libsoup-3.0-dev
+  libsqlite3-dev libyaml-dev libjson-glib-dev libsoup-3.0-dev libarchive-dev
   desktop-file-utils appstream shared-mime-info librsvg2-common glib-networking
   adwaita-icon-theme fonts-cantarell fonts-wqy-microhei
 )
@@ -15,6 +15,12 @@ ATTEST_BUILD_PACKAGES=(
 # clang with libFuzzer for the fuzz targets.
 ATTEST_TEST_PACKAGES=(
   xvfb xauth dbus dbus-x11 at-spi2-core clang libclang-rt-14-dev libxtst-dev
+)
+
+# To build the Debian package and check it (build-aux/package); the Build-Depends
+# of debian/control come through apt-get build-dep.
+ATTEST_PACKAGE_PACKAGES=(
+  dpkg-dev lintian
 )
 
 attest_missing_packages () {

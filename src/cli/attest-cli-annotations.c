@@ -27,17 +27,6 @@
                    "[--link|--unlink --framework ID --scope S --service NAME --item N]"
 #define USAGE "annotation add|list|edit|delete …"
 
-/* What the analyst named wrongly is a usage error (2); the rest a failure (1). */
-static int
-report (const GError *error)
-{
-  g_printerr ("attest-cli: %s\n", error->message);
-  if (error->domain == ATTEST_STORE_ERROR &&
-      (error->code == ATTEST_STORE_ERROR_NOT_FOUND || error->code == ATTEST_STORE_ERROR_INVALID))
-    return ATTEST_CLI_USAGE;
-  return ATTEST_CLI_FAILED;
-}
-
 /* @count numbers, comma-separated, finite. */
 static gboolean
 parse_numbers (const char *text,
@@ -124,73 +113,12 @@ parse_geometry (const char        *rect,
   return TRUE;
 }
 
-typedef struct {
-  char *framework;
-  char *scope;
-  char *service;
-  int item;
-} ItemTarget;
-
-static void
-item_target_clear (ItemTarget *t)
-{
-  g_clear_pointer (&t->framework, g_free);
-  g_clear_pointer (&t->scope, g_free);
-  g_clear_pointer (&t->service, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ItemTarget, item_target_clear)
-
-#define ITEM_ENTRIES(t)                                                           \
-  { "framework", 0, 0, G_OPTION_ARG_STRING, &(t).framework, NULL, NULL },         \
-  { "scope", 0, 0, G_OPTION_ARG_STRING, &(t).scope, NULL, NULL },                 \
-  { "service", 0, 0, G_OPTION_ARG_STRING, &(t).service, NULL, NULL },             \
-  { "item", 0, 0, G_OPTION_ARG_INT, &(t).item, NULL, NULL }
-
-static gboolean
-has_item_target (const ItemTarget *t)
-{
-  return t->framework != NULL || t->scope != NULL || t->service != NULL || t->item != 0;
-}
-
-/* The item's id: a cell never edited gives its template item's (negative)
- * id, which the edit stores. 0 with @error set when there is none. */
-static gint64
-resolve_item (AttestCliContext  *ctx,
-              const ItemTarget  *t,
-              GError           **error)
-{
-  g_autofree char *scope_id = NULL;
-  g_autofree char *service_id = NULL;
-  g_autoptr(GPtrArray) items = NULL;
-
-  if (t->framework == NULL || t->service == NULL || t->item == 0)
-    {
-      g_set_error (error, ATTEST_STORE_ERROR, ATTEST_STORE_ERROR_INVALID,
-                   _("Name the checklist item: --framework ID --scope S --service NAME --item N"));
-      return 0;
-    }
-  if (!attest_workspace_resolve_cell (ctx->workspace, t->framework, t->scope, t->service,
-                                      &scope_id, &service_id, error))
-    return 0;
-  items = attest_workspace_get_checklist (ctx->workspace, scope_id, service_id, error);
-  if (items == NULL)
-    return 0;
-  if (t->item < 1 || (guint)t->item > items->len)
-    {
-      g_set_error (error, ATTEST_STORE_ERROR, ATTEST_STORE_ERROR_INVALID,
-                   _("--item must be between 1 and %u for this cell"), items->len);
-      return 0;
-    }
-  return ((AttestChecklistItem *)items->pdata[t->item - 1])->id;
-}
-
 static int
 annotation_add (AttestCliContext  *ctx,
                 int                argc,
                 char             **argv)
 {
-  g_auto(ItemTarget) t = { 0 };
+  g_auto(AttestCliTarget) t = { 0 };
   g_autofree char *evidence = NULL;
   g_autofree char *rect = NULL;
   g_autofree char *point = NULL;
@@ -208,7 +136,7 @@ annotation_add (AttestCliContext  *ctx,
     { "quads", 0, 0, G_OPTION_ARG_STRING, &quads, NULL, NULL },
     { "color", 0, 0, G_OPTION_ARG_STRING, &color, NULL, NULL },
     { "text", 0, 0, G_OPTION_ARG_STRING, &text, NULL, NULL },
-    ITEM_ENTRIES (t),
+    ATTEST_CLI_ITEM_ENTRIES (t),
     { NULL }
   };
 
@@ -245,10 +173,10 @@ annotation_add (AttestCliContext  *ctx,
 
   if (!_attest_cli_open_workspace (ctx))
     return ATTEST_CLI_FAILED;
-  if (has_item_target (&t) && (a->item_id = resolve_item (ctx, &t, &error)) == 0)
-    return report (error);
+  if (_attest_cli_target_names_item (&t) && (a->item_id = _attest_cli_resolve_item (ctx, &t, &error)) == 0)
+    return _attest_cli_report (error);
   if (!attest_pdf_annotation_add (ctx->workspace, NULL, a, &error))
-    return report (error);
+    return _attest_cli_report (error);
   /* Printed only now: the annotation is committed. */
   g_print ("%" G_GINT64_FORMAT "\n", a->id);
   return ATTEST_CLI_OK;
@@ -275,7 +203,7 @@ annotation_edit (AttestCliContext  *ctx,
                  int                argc,
                  char             **argv)
 {
-  g_auto(ItemTarget) t = { 0 };
+  g_auto(AttestCliTarget) t = { 0 };
   g_autofree char *color = NULL;
   g_autofree char *text = NULL;
   g_autoptr(AttestAnnotation) a = NULL;
@@ -287,13 +215,13 @@ annotation_edit (AttestCliContext  *ctx,
     { "text", 0, 0, G_OPTION_ARG_STRING, &text, NULL, NULL },
     { "link", 0, 0, G_OPTION_ARG_NONE, &link, NULL, NULL },
     { "unlink", 0, 0, G_OPTION_ARG_NONE, &unlink, NULL, NULL },
-    ITEM_ENTRIES (t),
+    ATTEST_CLI_ITEM_ENTRIES (t),
     { NULL }
   };
 
   if (!_attest_cli_parse (EDIT_USAGE, entries, &argc, &argv))
     return ATTEST_CLI_USAGE;
-  if (argc != 2 || (link && unlink) || (link || unlink) != has_item_target (&t) ||
+  if (argc != 2 || (link && unlink) || (link || unlink) != _attest_cli_target_names_item (&t) ||
       (color == NULL && text == NULL && !link && !unlink))
     {
       g_printerr (_("attest-cli: usage: attest-cli %s\n"), EDIT_USAGE);
@@ -311,7 +239,7 @@ annotation_edit (AttestCliContext  *ctx,
     return ATTEST_CLI_FAILED;
   a = attest_workspace_get_annotation (ctx->workspace, id, &error);
   if (a == NULL)
-    return report (error);
+    return _attest_cli_report (error);
   if (color != NULL)
     {
       g_free (a->color);
@@ -324,10 +252,10 @@ annotation_edit (AttestCliContext  *ctx,
     }
   if (link || unlink)
     {
-      gint64 item = resolve_item (ctx, &t, &error);
+      gint64 item = _attest_cli_resolve_item (ctx, &t, &error);
 
       if (item == 0)
-        return report (error);
+        return _attest_cli_report (error);
       if (link)
         attest_annotation_add_item (a, item);
       else
@@ -336,7 +264,7 @@ annotation_edit (AttestCliContext  *ctx,
             g_array_remove_index (a->item_ids, i--);
     }
   if (!attest_workspace_update_annotation (ctx->workspace, a, &error))
-    return report (error);
+    return _attest_cli_report (error);
   return ATTEST_CLI_OK;
 }
 
@@ -361,7 +289,7 @@ annotation_delete (AttestCliContext  *ctx,
   if (!_attest_cli_open_workspace (ctx))
     return ATTEST_CLI_FAILED;
   if (!attest_workspace_delete_annotation (ctx->workspace, id, &error))
-    return report (error);
+    return _attest_cli_report (error);
   return ATTEST_CLI_OK;
 }
 
@@ -485,13 +413,13 @@ annotation_list (AttestCliContext  *ctx,
       g_autoptr(AttestEvidence) found = attest_workspace_get_evidence (ctx->workspace, lower, &error);
 
       if (found == NULL)
-        return report (error);
+        return _attest_cli_report (error);
       list = attest_workspace_list_annotations (ctx->workspace, lower, &error);
     }
   else
     list = attest_workspace_list_annotations (ctx->workspace, NULL, &error);
   if (list == NULL)
-    return report (error);
+    return _attest_cli_report (error);
   if (g_str_equal (format, "json"))
     print_json (list);
   else
@@ -504,18 +432,13 @@ _attest_cli_annotation (AttestCliContext  *ctx,
                         int                argc,
                         char             **argv)
 {
-  if (argc >= 2 && g_str_equal (argv[1], "add"))
-    return annotation_add (ctx, argc - 1, argv + 1);
-  if (argc >= 2 && g_str_equal (argv[1], "list"))
-    return annotation_list (ctx, argc - 1, argv + 1);
-  if (argc >= 2 && g_str_equal (argv[1], "edit"))
-    return annotation_edit (ctx, argc - 1, argv + 1);
-  if (argc >= 2 && g_str_equal (argv[1], "delete"))
-    return annotation_delete (ctx, argc - 1, argv + 1);
+  static const AttestCliCommand commands[] = {
+    { "add", annotation_add },
+    { "list", annotation_list },
+    { "edit", annotation_edit },
+    { "delete", annotation_delete },
+    { NULL }
+  };
 
-  if (argc >= 2)
-    g_printerr (_("attest-cli: unknown annotation command “%s” (use add, list, edit or delete)\n"), argv[1]);
-  else
-    g_printerr (_("attest-cli: annotation needs a command: add, list, edit or delete\n"));
-  return ATTEST_CLI_USAGE;
+  return _attest_cli_dispatch (ctx, "annotation", commands, argc, argv);
 }

@@ -409,16 +409,12 @@ _attest_cli_evidence (AttestCliContext  *ctx,
                       int                argc,
                       char             **argv)
 {
-  if (argc >= 2 && g_str_equal (argv[1], "attach"))
-    return evidence_attach (ctx, argc - 1, argv + 1);
-  if (argc >= 2 && g_str_equal (argv[1], "list"))
-    return evidence_list (ctx, argc - 1, argv + 1);
-  if (argc >= 2 && g_str_equal (argv[1], "export"))
-    return evidence_export (ctx, argc - 1, argv + 1);
+  static const AttestCliCommand commands[] = {
+    { "attach", evidence_attach },
+    { "list", evidence_list },
+    { "export", evidence_export },
+    { NULL }
+  };
 
-  if (argc >= 2)
-    g_printerr (_("attest-cli: unknown evidence command “%s” (use attach, list or export)\n"), argv[1]);
-  else
-    g_printerr (_("attest-cli: evidence needs a command: attach, list or export\n"));
-  return ATTEST_CLI_USAGE;
+  return _attest_cli_dispatch (ctx, "evidence", commands, argc, argv);
 }

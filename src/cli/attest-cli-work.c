@@ -22,82 +22,15 @@
 #include "attest-workspace-notes.h"
 #include "attest-json.h"
 
-/* The TARGET options of the contract (DESIGN.md). */
-typedef struct {
-  char *framework;
-  char *section;
-  char *scope;
-  char *service;
-  char *evidence;
-  int item;
-} Target;
-
-static void
-target_clear (Target *t)
-{
-  g_clear_pointer (&t->framework, g_free);
-  g_clear_pointer (&t->section, g_free);
-  g_clear_pointer (&t->scope, g_free);
-  g_clear_pointer (&t->service, g_free);
-  g_clear_pointer (&t->evidence, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Target, target_clear)
-
-#define TARGET_ENTRIES(t)                                                         \
-  { "framework", 0, 0, G_OPTION_ARG_STRING, &(t).framework, NULL, NULL },         \
-  { "section", 0, 0, G_OPTION_ARG_STRING, &(t).section, NULL, NULL },             \
-  { "scope", 0, 0, G_OPTION_ARG_STRING, &(t).scope, NULL, NULL },                 \
-  { "service", 0, 0, G_OPTION_ARG_STRING, &(t).service, NULL, NULL },             \
-  { "evidence", 0, 0, G_OPTION_ARG_STRING, &(t).evidence, NULL, NULL },           \
-  { "item", 0, 0, G_OPTION_ARG_INT, &(t).item, NULL, NULL }
-
-/* Reports @error and returns the exit code: what the user named wrongly is a
- * usage error (2); anything else a failure (1). */
-static int
-report (const GError *error)
-{
-  g_printerr ("attest-cli: %s\n", error->message);
-  if (error->domain == ATTEST_STORE_ERROR &&
-      (error->code == ATTEST_STORE_ERROR_NOT_FOUND || error->code == ATTEST_STORE_ERROR_INVALID))
-    return ATTEST_CLI_USAGE;
-  return ATTEST_CLI_FAILED;
-}
-
 static gboolean
-has_target (const Target *t)
+has_target (const AttestCliTarget *t)
 {
   return t->framework != NULL || t->service != NULL || t->evidence != NULL;
 }
 
-/* The checklist item --item N of a cell (of its template when the cell was
- * never edited: the edit stores it). */
-static gboolean
-find_item (AttestCliContext     *ctx,
-           const char           *scope_id,
-           const char           *service_id,
-           int                   n,
-           AttestChecklistItem **out,
-           GError              **error)
-{
-  g_autoptr(GPtrArray) items = attest_workspace_get_checklist (ctx->workspace, scope_id, service_id, error);
-
-  if (items == NULL)
-    return FALSE;
-  if (n < 1 || (guint)n > items->len)
-    {
-      g_set_error (error, ATTEST_STORE_ERROR, ATTEST_STORE_ERROR_INVALID,
-                   _("--item must be between 1 and %u for this cell"), items->len);
-      return FALSE;
-    }
-  *out = g_steal_pointer (&items->pdata[n - 1]);
-  items->pdata[n - 1] = NULL;
-  return TRUE;
-}
-
 static char *
 resolve_target (AttestCliContext  *ctx,
-                const Target      *t,
+                const AttestCliTarget *t,
                 GError           **error)
 {
   if (t->evidence != NULL)
@@ -118,7 +51,7 @@ resolve_target (AttestCliContext  *ctx,
         return NULL;
       if (t->item == 0)
         return g_strdup_printf ("cell:%s:%s", scope_id, service_id);
-      if (!find_item (ctx, scope_id, service_id, t->item, &item, error))
+      if (!_attest_cli_find_item (ctx, scope_id, service_id, t->item, &item, error))
         return NULL;
       return g_strdup_printf ("item:%" G_GINT64_FORMAT, item->id);
     }
@@ -207,13 +140,13 @@ _attest_cli_note (AttestCliContext  *ctx,
                   int                argc,
                   char             **argv)
 {
-  g_auto(Target) t = { 0 };
+  g_auto(AttestCliTarget) t = { 0 };
   g_autofree char *format = NULL;
   g_autofree char *file = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *target = NULL;
   GOptionEntry entries[] = {
-    TARGET_ENTRIES (t),
+    ATTEST_CLI_TARGET_ENTRIES (t),
     { "format", 0, 0, G_OPTION_ARG_STRING, &format, NULL, NULL },
     { "file", 0, 0, G_OPTION_ARG_FILENAME, &file, NULL, NULL },
     { NULL }
@@ -244,7 +177,7 @@ _attest_cli_note (AttestCliContext  *ctx,
       target = resolve_target (ctx, &t, &error);
       if (target == NULL ||
           !attest_workspace_add_note (ctx->workspace, target, text != NULL ? text : argv[2], &id, &error))
-        return report (error);
+        return _attest_cli_report (error);
       /* Printed only now: the note is committed. */
       g_print ("%" G_GINT64_FORMAT "\n", id);
       return ATTEST_CLI_OK;
@@ -261,10 +194,10 @@ _attest_cli_note (AttestCliContext  *ctx,
       if (!_attest_cli_open_workspace (ctx))
         return ATTEST_CLI_FAILED;
       if (has_target (&t) && (target = resolve_target (ctx, &t, &error)) == NULL)
-        return report (error);
+        return _attest_cli_report (error);
       notes = attest_workspace_list_notes (ctx->workspace, target, &error);
       if (notes == NULL)
-        return report (error);
+        return _attest_cli_report (error);
 
       if (g_str_equal (format, "json"))
         {
@@ -356,7 +289,7 @@ _attest_cli_checklist (AttestCliContext  *ctx,
                        int                argc,
                        char             **argv)
 {
-  g_auto(Target) t = { 0 };
+  g_auto(AttestCliTarget) t = { 0 };
   g_autofree char *format = NULL;
   g_autofree char *status = NULL;
   g_autofree char *owner = NULL;
@@ -366,7 +299,7 @@ _attest_cli_checklist (AttestCliContext  *ctx,
   g_autoptr(GError) error = NULL;
   gboolean show, set;
   GOptionEntry entries[] = {
-    TARGET_ENTRIES (t),
+    ATTEST_CLI_TARGET_ENTRIES (t),
     { "format", 0, 0, G_OPTION_ARG_STRING, &format, NULL, NULL },
     { "status", 0, 0, G_OPTION_ARG_STRING, &status, NULL, NULL },
     { "owner", 0, 0, G_OPTION_ARG_STRING, &owner, NULL, NULL },
@@ -394,7 +327,7 @@ _attest_cli_checklist (AttestCliContext  *ctx,
     return ATTEST_CLI_FAILED;
 
   if (!attest_workspace_resolve_cell (ctx->workspace, t.framework, t.scope, t.service, &scope_id, &service_id, &error))
-    return report (error);
+    return _attest_cli_report (error);
 
   if (set)
     {
@@ -405,9 +338,9 @@ _attest_cli_checklist (AttestCliContext  *ctx,
           g_printerr (_("attest-cli: checklist set needs --status, --owner or --due\n"));
           return ATTEST_CLI_USAGE;
         }
-      if (!find_item (ctx, scope_id, service_id, t.item, &item, &error) ||
+      if (!_attest_cli_find_item (ctx, scope_id, service_id, t.item, &item, &error) ||
           !attest_workspace_update_item (ctx->workspace, item->id, status, owner, due, &error))
-        return report (error);
+        return _attest_cli_report (error);
       return ATTEST_CLI_OK;
     }
 
@@ -416,7 +349,7 @@ _attest_cli_checklist (AttestCliContext  *ctx,
     AttestRollup rollup;
 
     if (items == NULL || !attest_workspace_cell_rollup (ctx->workspace, scope_id, service_id, &rollup, &error))
-      return report (error);
+      return _attest_cli_report (error);
     /* A cell never edited: its template's items, none started, none stored. */
     if (rollup.total == 0)
       rollup.total = items->len;
@@ -485,7 +418,7 @@ _attest_cli_history (AttestCliContext  *ctx,
 
   rows = attest_workspace_list_history (ctx->workspace, entity, &error);
   if (rows == NULL)
-    return report (error);
+    return _attest_cli_report (error);
 
   if (g_str_equal (format, "json"))
     {
@@ -573,7 +506,7 @@ _attest_cli_verify (AttestCliContext  *ctx,
     return ATTEST_CLI_FAILED;
 
   if (!attest_workspace_verify_expecting (ctx->workspace, expected, problems, &fingerprint, &n_rows, &error))
-    return report (error);
+    return _attest_cli_report (error);
 
   for (guint i = 0; i < problems->len; i++)
     g_print ("%s\n", (char *)problems->pdata[i]);

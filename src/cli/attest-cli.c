@@ -37,6 +37,8 @@ static const Command commands[] = {
   { "evidence", "evidence attach|list|export …", N_("attach evidence files to checklist items, list or export them"), _attest_cli_evidence },
   { "annotation", "annotation add|list|edit|delete …", N_("mark evidence PDFs: add, list, edit or delete annotations"), _attest_cli_annotation },
   { "export", "export matrix OUT.{pdf,csv,html,json} [--framework ID…] [--mine] [--exceptions]", N_("export the matrix as PDF, CSV, HTML or JSON, with the matrix filters"), _attest_cli_export },
+  { "export", "export report OUT.{pdf,html} [--framework ID…] [--mine]", N_("export the evidence report (summary, checklist items, evidence, notes, annotations) as PDF or HTML"), _attest_cli_export },
+  { "export", "export package DIR [--zip]", N_("write the evidence package: a BagIt folder (or DIR.zip) with the report, the matrix, every evidence file and the notes"), _attest_cli_export },
   { "search", "search QUERY… [--format text|json]", N_("search page text, notes, checklists and evidence"), _attest_cli_search },
   { "link", "link list|get|attach …", N_("list the pages' links, download or attach a link's document"), _attest_cli_link },
   { "versions", "versions [FRAMEWORK] [--format …]", N_("list the stored page versions, their dates and which is current"), _attest_cli_versions },
@@ -216,7 +218,7 @@ run (AttestCliContext  *ctx,
       return want_help ? ATTEST_CLI_OK : ATTEST_CLI_USAGE;
     }
 
-  for (const Command *c = commands; c->name != NULL; c++)
+  for (const Command *c = commands; c->name != NULL && command == NULL; c++)
     if (g_str_equal (c->name, argv[1]))
       command = c;
 
@@ -228,7 +230,9 @@ run (AttestCliContext  *ctx,
 
   if (want_help)
     {
-      g_print ("%s: attest-cli %s\n%s\n", _("Usage"), command->usage, _(command->summary));
+      /* A command may have several forms (export matrix|report|package). */
+      for (const Command *c = command; c->name != NULL && g_str_equal (c->name, command->name); c++)
+        g_print ("%s: attest-cli %s\n%s\n", _("Usage"), c->usage, _(c->summary));
       return ATTEST_CLI_OK;
     }
 

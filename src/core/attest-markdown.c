@@ -112,3 +112,55 @@ attest_markdown_parse_blocks (const char  *text,
     }
   return blocks;
 }
+
+/**
+ * attest_markdown_to_plain_text:
+ * @text: a note's Markdown
+ *
+ * The words a reader sees in @text, without its markup: one line, the
+ * blocks and line breaks joined by spaces (a list row's "first words").
+ *
+ * Returns: (transfer full): the text; @text itself, spaces collapsed, when
+ *   it is beyond the limits of a page
+ */
+char *
+attest_markdown_to_plain_text (const char *text)
+{
+  g_autoptr(GPtrArray) blocks = attest_markdown_parse_blocks (text, -1, NULL);
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autofree char *raw = NULL;
+
+  if (blocks != NULL)
+    for (guint i = 0; i < blocks->len; i++)
+      {
+        const AttestBlock *block = blocks->pdata[i];
+
+        for (guint j = 0; block->runs != NULL && j < block->runs->len; j++)
+          {
+            const AttestRun *run = block->runs->pdata[j];
+
+            if (out->len > 0 && j == 0)
+              g_string_append_c (out, ' ');
+            g_string_append (out, run->text);
+          }
+      }
+  else
+    g_string_append (out, text);
+
+  /* One line: every run of white space one space. */
+  raw = g_string_free (g_steal_pointer (&out), FALSE);
+  out = g_string_new (NULL);
+  for (const char *p = raw; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c))
+        {
+          if (out->len > 0 && out->str[out->len - 1] != ' ')
+            g_string_append_c (out, ' ');
+        }
+      else
+        g_string_append_unichar (out, c);
+    }
+  return g_strstrip (g_string_free (g_steal_pointer (&out), FALSE));
+}

@@ -19,5 +19,6 @@ G_BEGIN_DECLS
 GPtrArray *attest_markdown_parse_blocks (const char  *text,
                                          gssize       len,
                                          GError     **error);
+char      *attest_markdown_to_plain_text (const char *text);
 
 G_END_DECLS

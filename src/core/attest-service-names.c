@@ -102,18 +102,29 @@ attest_service_names_key (const char *name)
   g_return_val_if_fail (name != NULL, NULL);
 
   squeezed = squeeze (name, -1);
-  /* Before NFKC, which would spell "™" as "TM". */
-  out = g_string_new (NULL);
-  for (p = squeezed; *p != '\0'; p = g_utf8_next_char (p))
+  if (g_str_is_ascii (squeezed))
     {
-      gunichar c = g_utf8_get_char (p);
-      if (!is_trade_mark (c))
-        g_string_append_unichar (out, c);
+      /* Most names are ASCII, where NFKC changes nothing, folding is
+       * lowering and there is no trade mark sign: the same key at a
+       * fraction of the cost (an import keys every name it meets). */
+      folded = g_ascii_strdown (squeezed, -1);
     }
-  normal = g_utf8_normalize (out->str, -1, G_NORMALIZE_NFKC);
-  folded = g_utf8_casefold (normal != NULL ? normal : out->str, -1);
-  g_string_truncate (out, 0);
+  else
+    {
+      g_autoptr(GString) kept = g_string_new (NULL);
 
+      /* Before NFKC, which would spell "™" as "TM". */
+      for (p = squeezed; *p != '\0'; p = g_utf8_next_char (p))
+        {
+          gunichar c = g_utf8_get_char (p);
+          if (!is_trade_mark (c))
+            g_string_append_unichar (kept, c);
+        }
+      normal = g_utf8_normalize (kept->str, -1, G_NORMALIZE_NFKC);
+      folded = g_utf8_casefold (normal != NULL ? normal : kept->str, -1);
+    }
+
+  out = g_string_new (NULL);
   p = folded;
   while (g_str_has_prefix (p, "microsoft ") && p[strlen ("microsoft ")] != '\0')
     p += strlen ("microsoft ");

@@ -785,6 +785,20 @@ attest_cell_pane_get_service_id (AttestCellPane *self)
   return self->service_id;
 }
 
+/**
+ * attest_cell_pane_reload:
+ *
+ * Reads the cell again (its items' marks changed in the PDF view).
+ */
+void
+attest_cell_pane_reload (AttestCellPane *self)
+{
+  g_return_if_fail (ATTEST_IS_CELL_PANE (self));
+
+  if (self->workspace != NULL && self->scope_id != NULL)
+    reload (self);
+}
+
 GtkBox *
 attest_cell_pane_get_notes_box (AttestCellPane *self)
 {

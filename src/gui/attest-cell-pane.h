@@ -27,5 +27,6 @@ void            attest_cell_pane_attach_files   (AttestCellPane  *self,
                                                  GSList          *files);
 void            attest_cell_pane_cancel         (AttestCellPane  *self);
 GtkBox         *attest_cell_pane_get_notes_box  (AttestCellPane  *self);
+void            attest_cell_pane_reload         (AttestCellPane  *self);
 
 G_END_DECLS

@@ -21,6 +21,7 @@
 #include "attest-count.h"
 #include "attest-note-editor.h"
 #include "attest-evidence-row.h"
+#include "attest-workspace-annotations.h"
 #include "attest-workspace-evidence.h"
 
 struct _AttestChecklistRow
@@ -47,6 +48,8 @@ struct _AttestChecklistRow
   gboolean overdue;
   char *evidence_key;        /* what the evidence rows show, to rebuild them only when it changes */
   GPtrArray *evidence_rows;  /* GtkWidget *, not owned: children of the expander */
+  char *marks_key;           /* what the mark rows show */
+  GPtrArray *mark_rows;      /* GtkWidget *, not owned: the marks supporting the item */
   AttestWorkspace *workspace;
   GtkWidget *notes_row;      /* made when first expanded: the item's notes, last */
   AttestNoteEditor *notes;
@@ -221,6 +224,8 @@ update_evidence (AttestChecklistRow *self,
   for (guint i = 0; i < self->evidence_rows->len; i++)
     adw_expander_row_remove (ADW_EXPANDER_ROW (self), self->evidence_rows->pdata[i]);
   g_ptr_array_set_size (self->evidence_rows, 0);
+  /* The marks come after the files: made again after them. */
+  g_clear_pointer (&self->marks_key, g_free);
 
   for (guint i = 0; i < n; i++)
     {
@@ -246,6 +251,117 @@ update_evidence (AttestChecklistRow *self,
                                                 attest_count (n));
       adw_action_row_set_subtitle (self->evidence_header, count);
     }
+}
+
+/* One row a mark: "Page 3 · Highlight: opinion…" over the file's name;
+ * activated, the window shows it (win.show-annotation). */
+static GtkWidget *
+mark_row (AttestChecklistRow     *self,
+          const AttestAnnotation *a)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autoptr(GString) title = g_string_new (NULL);
+  g_autofree char *subtitle = NULL;
+  g_autofree char *name = NULL;
+  const char *words = a->text != NULL && *a->text != '\0' ? a->text : a->quote;
+
+  if (a->sha256 != NULL)
+    {
+      g_autoptr(AttestEvidence) evidence = attest_workspace_get_evidence (self->workspace, a->sha256, NULL);
+
+      /* Translators: a mark supporting a checklist item: its page number */
+      g_string_printf (title, _("Page %u"), a->page + 1);
+      subtitle = g_strdup (evidence != NULL ? evidence->name : a->sha256);
+    }
+  else
+    {
+      /* Translators: a mark on an offering page's section, supporting a checklist item */
+      g_string_assign (title, _("Offering page"));
+      subtitle = g_strdup (a->section);
+    }
+  if (words != NULL && *words != '\0')
+    {
+      g_autofree char *flat = g_strdup (words);
+      glong n;
+
+      g_strdelimit (flat, "\n\r\t", ' ');
+      n = g_utf8_strlen (flat, -1);
+      if (n > 60)
+        {
+          char *end = g_utf8_offset_to_pointer (flat, 60);
+
+          *end = '\0';
+        }
+      /* Translators: after "Page 3": the first words of the mark's text */
+      g_string_append_printf (title, _(": %s%s"), g_strstrip (flat), n > 60 ? "…" : "");
+    }
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title->str);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("find-location-symbolic"));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-annotation");
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (row), g_variant_new_int64 (a->id));
+  name = g_strdup_printf (_("Show the mark: %s"), title->str);
+  gtk_widget_set_tooltip_text (row, _("Show this mark in its file"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle, -1);
+  g_object_set_data (G_OBJECT (row), "annotation-id", GSIZE_TO_POINTER ((gsize) a->id));
+  return row;
+}
+
+/* The marks (annotations) that support the item, after its files. */
+static void
+update_marks (AttestChecklistRow *self)
+{
+  g_autoptr(GPtrArray) marks = NULL;
+  g_autoptr(GString) key = g_string_new (NULL);
+
+  if (self->workspace != NULL && self->item_id > 0)
+    marks = attest_workspace_list_item_annotations (self->workspace, self->item_id, NULL);
+  for (guint i = 0; marks != NULL && i < marks->len; i++)
+    {
+      const AttestAnnotation *a = marks->pdata[i];
+
+      g_string_append_printf (key, "%" G_GINT64_FORMAT "\x1f%u\x1f%s\x1f%s\x1e", a->id, a->page,
+                              a->text != NULL ? a->text : "", a->sha256 != NULL ? a->sha256 : "");
+    }
+  if (g_strcmp0 (key->str, self->marks_key) == 0)
+    return;
+  g_free (self->marks_key);
+  self->marks_key = g_strdup (key->str);
+  for (guint i = 0; i < self->mark_rows->len; i++)
+    adw_expander_row_remove (ADW_EXPANDER_ROW (self), self->mark_rows->pdata[i]);
+  g_ptr_array_set_size (self->mark_rows, 0);
+  for (guint i = 0; marks != NULL && i < marks->len; i++)
+    {
+      GtkWidget *row = mark_row (self, marks->pdata[i]);
+
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (self), row);
+      g_ptr_array_add (self->mark_rows, row);
+    }
+  /* The notes stay last. */
+  if (self->notes_row != NULL)
+    {
+      g_object_ref (self->notes_row);
+      adw_expander_row_remove (ADW_EXPANDER_ROW (self), self->notes_row);
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (self), self->notes_row);
+      g_object_unref (self->notes_row);
+    }
+}
+
+/**
+ * attest_checklist_row_get_mark_rows:
+ *
+ * Returns: (transfer none) (element-type GtkWidget): the rows of the marks
+ *   supporting the item
+ */
+GPtrArray *
+attest_checklist_row_get_mark_rows (AttestChecklistRow *self)
+{
+  g_return_val_if_fail (ATTEST_IS_CHECKLIST_ROW (self), NULL);
+  return self->mark_rows;
 }
 
 /**
@@ -344,6 +460,7 @@ attest_checklist_row_update (AttestChecklistRow        *self,
     }
 
   update_evidence (self, evidence, today);
+  update_marks (self);
 
   self->updating--;
 }
@@ -433,6 +550,7 @@ attest_checklist_row_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), ATTEST_TYPE_CHECKLIST_ROW);
   g_clear_object (&self->workspace);
   g_ptr_array_set_size (self->evidence_rows, 0);
+  g_ptr_array_set_size (self->mark_rows, 0);
 
   G_OBJECT_CLASS (attest_checklist_row_parent_class)->dispose (object);
 }
@@ -447,6 +565,8 @@ attest_checklist_row_finalize (GObject *object)
   g_free (self->due);
   g_free (self->evidence_key);
   g_ptr_array_unref (self->evidence_rows);
+  g_free (self->marks_key);
+  g_ptr_array_unref (self->mark_rows);
 
   G_OBJECT_CLASS (attest_checklist_row_parent_class)->finalize (object);
 }
@@ -484,6 +604,7 @@ attest_checklist_row_init (AttestChecklistRow *self)
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
 
   self->evidence_rows = g_ptr_array_new ();
+  self->mark_rows = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_add_css_class (GTK_WIDGET (self), "checklist-row");
   g_signal_connect (self, "notify::expanded", G_CALLBACK (expanded_changed), NULL);

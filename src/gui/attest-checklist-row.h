@@ -28,6 +28,7 @@ void        attest_checklist_row_set_workspace   (AttestChecklistRow        *sel
 gboolean    attest_checklist_row_get_overdue     (AttestChecklistRow        *self);
 GtkWidget  *attest_checklist_row_get_anchor      (AttestChecklistRow        *self);
 guint       attest_checklist_row_get_n_evidence  (AttestChecklistRow        *self);
+GPtrArray  *attest_checklist_row_get_mark_rows   (AttestChecklistRow        *self);
 void        attest_checklist_row_set_drop_target (AttestChecklistRow        *self,
                                                   gboolean                   highlight);
 const char *attest_checklist_status_label        (const char                *status);

@@ -134,5 +134,6 @@ void     _attest_window_dnd_init            (AttestWindow *self);
 
 void     _attest_window_show_pending_pdf (AttestWindow *self);
 gboolean _attest_window_pdf_back        (AttestWindow *self);
+void     _attest_window_pdf_init        (AttestWindow *self);
 
 G_END_DECLS

@@ -745,6 +745,7 @@ attest_window_init (AttestWindow *self)
   self->filter = attest_matrix_filter_new ();
 
   _attest_window_actions_init (self);
+  _attest_window_pdf_init (self);
   attest_matrix_view_set_row_menu (self->matrix_view, self->row_menu);
   g_signal_connect_object (self->matrix_view, "cell-activated", G_CALLBACK (cell_activated), self,
                            G_CONNECT_SWAPPED);

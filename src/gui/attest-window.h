@@ -47,6 +47,8 @@ AttestPageView  *attest_window_get_page_view  (AttestWindow      *self);
 gboolean         attest_window_show_pdf       (AttestWindow      *self,
                                                const char        *sha256,
                                                guint              page);
+gboolean         attest_window_show_annotation (AttestWindow     *self,
+                                               gint64             id);
 gboolean         attest_window_show_pdf_at    (AttestWindow      *self,
                                                const char        *sha256,
                                                const char        *page,

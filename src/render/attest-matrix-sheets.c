@@ -23,14 +23,13 @@
 #include <gio/gio.h>
 #include <glib/gi18n.h>
 #include <pango/pangocairo.h>
-#include <cairo-pdf.h>
 
 #include "attest-matrix-sheets.h"
+#include "attest-sheet-frame.h"
 
 #define PAD 3.0
 #define SERVICE_MAX_WIDTH 150.0
 #define COLUMN_WIDTH 62.0
-#define GAP 6.0
 
 typedef struct {
   guint framework;
@@ -47,16 +46,11 @@ struct _AttestMatrixSheets
   GObject parent_instance;
 
   AttestMatrix *matrix;        /* borrowed: the caller keeps it alive */
-  char *workspace_name;
-  char *reviewer;
-  char *date;
-  char *fingerprint;
+  AttestSheetFrame frame;      /* header, legend, footer */
 
   PangoContext *context;
   double width, height;
   double service_width;
-  double header_height;        /* title block */
-  double footer_height;        /* legend and footer */
   double cell_height;          /* the tallest roll-up word */
   GArray *columns;             /* Column */
   GArray *row_heights;         /* double, per service */
@@ -106,15 +100,24 @@ attest_matrix_sheets_rollup_symbol (const char *rollup)
   return rollups[rollup_index (rollup)].symbol;
 }
 
+static char *
+legend_text (void)
+{
+  GString *text = g_string_new (_("Legend:"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (rollups); i++)
+    g_string_append_printf (text, "   %s %s", rollups[i].symbol, _(rollups[i].word));
+  /* Translators: in the legend of a printed matrix: what an empty cell means */
+  g_string_append_printf (text, "   □ %s", _("blank: out of scope"));
+  return g_string_free (text, FALSE);
+}
+
 static void
 attest_matrix_sheets_finalize (GObject *object)
 {
   AttestMatrixSheets *self = ATTEST_MATRIX_SHEETS (object);
 
-  g_free (self->workspace_name);
-  g_free (self->reviewer);
-  g_free (self->date);
-  g_free (self->fingerprint);
+  attest_sheet_frame_clear (&self->frame);
   g_clear_object (&self->context);
   g_array_unref (self->columns);
   g_array_unref (self->row_heights);
@@ -154,20 +157,13 @@ attest_matrix_sheets_new (AttestMatrix *matrix,
                           const char   *fingerprint)
 {
   AttestMatrixSheets *self = g_object_new (ATTEST_TYPE_MATRIX_SHEETS, NULL);
+  g_autofree char *legend = legend_text ();
 
   g_return_val_if_fail (matrix != NULL, self);
 
   self->matrix = matrix;
-  self->workspace_name = g_strdup (workspace_name);
-  self->reviewer = reviewer != NULL && *reviewer != '\0' ? g_strdup (reviewer) : NULL;
-  if (date != NULL)
-    self->date = g_strdup (date);
-  else
-    {
-      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-      self->date = g_date_time_format (now, "%Y-%m-%d");
-    }
-  self->fingerprint = g_strdup (fingerprint);
+  attest_sheet_frame_init (&self->frame, _("Evidence matrix"), date, workspace_name, reviewer,
+                           fingerprint, legend);
 
   for (guint f = 0; f < matrix->frameworks->len; f++)
     {
@@ -182,95 +178,20 @@ attest_matrix_sheets_new (AttestMatrix *matrix,
   return self;
 }
 
-static PangoLayout *
-make_layout (AttestMatrixSheets *self,
-             const char         *text,
-             const char         *font,
-             double              width,
-             PangoAlignment      alignment)
-{
-  PangoLayout *layout = pango_layout_new (self->context);
-  g_autoptr(PangoFontDescription) desc = pango_font_description_from_string (font);
-
-  pango_layout_set_font_description (layout, desc);
-  if (width > 0)
-    {
-      pango_layout_set_width (layout, pango_units_from_double (width));
-      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-    }
-  pango_layout_set_alignment (layout, alignment);
-  pango_layout_set_text (layout, text != NULL ? text : "", -1);
-  return layout;
-}
-
-static double
-layout_height (PangoLayout *layout)
-{
-  int h;
-
-  pango_layout_get_size (layout, NULL, &h);
-  return pango_units_to_double (h);
-}
-
 static double
 text_height (AttestMatrixSheets *self,
              const char         *text,
              const char         *font,
              double              width)
 {
-  g_autoptr(PangoLayout) layout = make_layout (self, text, font, width, PANGO_ALIGN_LEFT);
-
-  return layout_height (layout);
+  return attest_sheet_text_height (self->context, text, font, width);
 }
 
-#define FONT_TITLE "Sans Bold 14"
-#define FONT_META "Sans 8"
 #define FONT_HEAD "Sans Bold 7.5"
 #define FONT_SCOPE "Sans 7"
 #define FONT_NAME "Sans 7.5"
 #define FONT_CELL "Sans 7"
 #define FONT_CELL_BOLD "Sans Bold 7"
-#define FONT_FOOT "Sans 7"
-#define FONT_PRINT "Monospace 6.5"
-
-static char *
-meta_line (AttestMatrixSheets *self)
-{
-  GString *line = g_string_new (self->date);
-
-  if (self->workspace_name != NULL)
-    {
-      g_string_append (line, "   ");
-      /* Translators: in the header of a printed matrix */
-      g_string_append_printf (line, _("Workspace: %s"), self->workspace_name);
-    }
-  if (self->reviewer != NULL)
-    {
-      g_string_append (line, "   ");
-      /* Translators: in the header of a printed matrix */
-      g_string_append_printf (line, _("Reviewer: %s"), self->reviewer);
-    }
-  return g_string_free (line, FALSE);
-}
-
-static char *
-legend_text (void)
-{
-  GString *text = g_string_new (_("Legend:"));
-
-  for (guint i = 0; i < G_N_ELEMENTS (rollups); i++)
-    g_string_append_printf (text, "   %s %s", rollups[i].symbol, _(rollups[i].word));
-  /* Translators: in the legend of a printed matrix: what an empty cell means */
-  g_string_append_printf (text, "   □ %s", _("blank: out of scope"));
-  return g_string_free (text, FALSE);
-}
-
-static char *
-fingerprint_text (AttestMatrixSheets *self)
-{
-  /* Translators: in the footer of a printed matrix: the head of the history chain */
-  return g_strdup_printf (_("Fingerprint: %s"), self->fingerprint != NULL ? self->fingerprint : "—");
-}
 
 static double
 band_header_height (AttestMatrixSheets *self,
@@ -319,9 +240,6 @@ attest_matrix_sheets_paginate (AttestMatrixSheets *self,
                                double              height)
 {
   AttestMatrix *matrix = self->matrix;
-  g_autofree char *meta = meta_line (self);
-  g_autofree char *legend = legend_text ();
-  g_autofree char *print = fingerprint_text (self);
   double body_width, cell_height = 0;
   double word_heights[G_N_ELEMENTS (rollups)];
   guint per_band;
@@ -335,11 +253,7 @@ attest_matrix_sheets_paginate (AttestMatrixSheets *self,
   g_array_set_size (self->sheets, 0);
 
   self->service_width = MIN (SERVICE_MAX_WIDTH, MAX (60.0, width * 0.3));
-  self->header_height = text_height (self, _("Evidence matrix"), FONT_TITLE, width)
-                        + text_height (self, meta, FONT_META, width) + GAP;
-  self->footer_height = GAP + text_height (self, legend, FONT_FOOT, width)
-                        + GAP / 2 + MAX (text_height (self, print, FONT_PRINT, width * 0.75),
-                                         text_height (self, "Page 1 of 1", FONT_FOOT, width * 0.25));
+  attest_sheet_frame_measure (&self->frame, context, width);
   /* A row is as tall as its name and the roll-ups it holds ("No longer in
    * scope" may take two lines where "Satisfied" takes one). */
   for (guint i = 0; i < G_N_ELEMENTS (rollups); i++)
@@ -374,7 +288,7 @@ attest_matrix_sheets_paginate (AttestMatrixSheets *self,
   for (guint c = 0; c < MAX (self->columns->len, 1); c += per_band)
     {
       guint col_end = MIN (c + per_band, self->columns->len);
-      double body_height = height - self->header_height - self->footer_height
+      double body_height = height - self->frame.header_height - self->frame.footer_height
                            - band_header_height (self, c, col_end, NULL);
       guint r = 0;
 
@@ -418,23 +332,10 @@ show_at (AttestMatrixSheets *self,
          double              width,
          PangoAlignment      alignment)
 {
-  g_autoptr(PangoLayout) layout = make_layout (self, text, font, width, alignment);
-
-  cairo_move_to (cr, x, y);
-  pango_cairo_show_layout (cr, layout);
+  attest_sheet_show (self->context, cr, text, font, x, y, width, alignment);
 }
 
-static void
-cell_rect (cairo_t *cr,
-           double   x,
-           double   y,
-           double   w,
-           double   h)
-{
-  cairo_new_path (cr);
-  cairo_rectangle (cr, x, y, w, h);
-  cairo_stroke (cr);
-}
+#define cell_rect attest_sheet_rect
 
 /**
  * attest_matrix_sheets_draw_page:
@@ -447,10 +348,6 @@ attest_matrix_sheets_draw_page (AttestMatrixSheets *self,
                                 guint               page_nr)
 {
   AttestMatrix *matrix = self->matrix;
-  g_autofree char *meta = meta_line (self);
-  g_autofree char *legend = legend_text ();
-  g_autofree char *print = fingerprint_text (self);
-  g_autofree char *page = NULL;
   const Sheet *sheet;
   double framework_height, head, y, x, table_width;
 
@@ -462,31 +359,21 @@ attest_matrix_sheets_draw_page (AttestMatrixSheets *self,
   cairo_set_source_rgb (cr, 0, 0, 0);
   cairo_set_line_width (cr, 0.5);
 
-  /* The header. */
-  show_at (self, cr, _("Evidence matrix"), FONT_TITLE, 0, 0, self->width, PANGO_ALIGN_LEFT);
-  show_at (self, cr, meta, FONT_META, 0, text_height (self, _("Evidence matrix"), FONT_TITLE, self->width),
-           self->width, PANGO_ALIGN_LEFT);
-
-  /* The footer: legend, then fingerprint and page number. */
-  y = self->height - self->footer_height + GAP;
-  show_at (self, cr, legend, FONT_FOOT, 0, y, self->width, PANGO_ALIGN_LEFT);
-  y += text_height (self, legend, FONT_FOOT, self->width) + GAP / 2;
-  show_at (self, cr, print, FONT_PRINT, 0, y, self->width * 0.75, PANGO_ALIGN_LEFT);
-  /* Translators: in the footer of a printed matrix */
-  page = g_strdup_printf (_("Page %u of %u"), page_nr + 1, self->sheets->len);
-  show_at (self, cr, page, FONT_FOOT, self->width * 0.75, y, self->width * 0.25, PANGO_ALIGN_RIGHT);
+  /* The header, the legend and the footer. */
+  attest_sheet_frame_draw (&self->frame, self->context, cr, self->width, self->height,
+                           page_nr, self->sheets->len);
 
   if (self->columns->len == 0 || matrix->services->len == 0)
     {
       show_at (self, cr, _("No framework or service matches the filters."), FONT_NAME,
-               0, self->header_height, self->width, PANGO_ALIGN_LEFT);
+               0, self->frame.header_height, self->width, PANGO_ALIGN_LEFT);
       cairo_restore (cr);
       return;
     }
 
   /* The two-level header: frameworks over their scopes. */
   head = band_header_height (self, sheet->col_start, sheet->col_end, &framework_height);
-  y = self->header_height;
+  y = self->frame.header_height;
   table_width = self->service_width + (sheet->col_end - sheet->col_start) * COLUMN_WIDTH;
   cairo_set_source_rgb (cr, 0.9, 0.9, 0.9);
   cairo_new_path (cr);
@@ -568,21 +455,22 @@ attest_matrix_sheets_draw_page (AttestMatrixSheets *self,
   cairo_restore (cr);
 }
 
-static PangoContext *
-points_context (cairo_t *cr)
+static guint
+paginate_cb (gpointer      sheets,
+             PangoContext *context,
+             double        width,
+             double        height)
 {
-  PangoContext *context = pango_cairo_create_context (cr);
-  cairo_font_options_t *options = cairo_font_options_create ();
-
-  pango_cairo_context_set_resolution (context, 72.0);
-  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
-  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
-  pango_cairo_context_set_font_options (context, options);
-  cairo_font_options_destroy (options);
-  return context;
+  return attest_matrix_sheets_paginate (sheets, context, width, height);
 }
 
-#define MARGIN 36.0
+static void
+draw_cb (gpointer  sheets,
+         cairo_t  *cr,
+         guint     page_nr)
+{
+  attest_matrix_sheets_draw_page (sheets, cr, page_nr);
+}
 
 /**
  * attest_matrix_sheets_export_pdf:
@@ -598,38 +486,7 @@ attest_matrix_sheets_export_pdf (AttestMatrixSheets *self,
                                  double              paper_height,
                                  GError            **error)
 {
-  cairo_surface_t *surface;
-  cairo_t *cr;
-  PangoContext *context;
-  cairo_status_t status;
-  guint n;
-
   g_return_val_if_fail (ATTEST_IS_MATRIX_SHEETS (self), FALSE);
 
-  surface = cairo_pdf_surface_create (path, paper_width, paper_height);
-  cr = cairo_create (surface);
-  context = points_context (cr);
-  n = attest_matrix_sheets_paginate (self, context, paper_width - 2 * MARGIN,
-                                     paper_height - 2 * MARGIN);
-  for (guint i = 0; i < n; i++)
-    {
-      cairo_save (cr);
-      cairo_translate (cr, MARGIN, MARGIN);
-      attest_matrix_sheets_draw_page (self, cr, i);
-      cairo_restore (cr);
-      cairo_show_page (cr);
-    }
-  g_object_unref (context);
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   /* Translators: %s: a file; then cairo's reason */
-                   _("Could not write %s: %s"), path, cairo_status_to_string (status));
-      return FALSE;
-    }
-  return TRUE;
+  return attest_sheet_export_pdf (self, paginate_cb, draw_cb, path, paper_width, paper_height, error);
 }

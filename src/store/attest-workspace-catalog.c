@@ -397,12 +397,13 @@ import_locked (AttestWorkspace      *self,
     }
 
   {
-    g_autoptr(sqlite3_stmt) stmt =
-      _attest_workspace_prepare (self,
-                                 "INSERT INTO variant (framework_id, file_name, locale, handoff, effective_date, "
-                                 "translation_type, title, source_title, description, content_hash, imported_at, page, "
-                                 "page_date, date_set, kept_older) "
-                                 "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)", error);
+    /* Kept: every page stores one. */
+    sqlite3_stmt *stmt =
+      _attest_workspace_prepare_kept (self,
+                                      "INSERT INTO variant (framework_id, file_name, locale, handoff, effective_date, "
+                                      "translation_type, title, source_title, description, content_hash, imported_at, page, "
+                                      "page_date, date_set, kept_older) "
+                                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)", error);
     int rc;
 
     if (stmt == NULL)
@@ -418,16 +419,17 @@ import_locked (AttestWorkspace      *self,
     sqlite3_bind_text (stmt, 9, o->description != NULL ? o->description : "", -1, SQLITE_TRANSIENT);
     sqlite3_bind_text (stmt, 10, o->content_hash, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text (stmt, 11, now_iso, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_blob (stmt, 12, page_len ? page : "", page_len, SQLITE_TRANSIENT);
+    /* The page is the bulk of the row: not copied (unbound before it goes). */
+    sqlite3_bind_blob (stmt, 12, page_len ? page : "", page_len, SQLITE_STATIC);
     sqlite3_bind_text (stmt, 13, page_date, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text (stmt, 14, o->date_set, -1, SQLITE_TRANSIENT);
     sqlite3_bind_int (stmt, 15, outcome->kept_older);
     rc = sqlite3_step (stmt);
     if (rc != SQLITE_DONE)
-      {
-        _attest_workspace_set_error (self, error, rc, _("could not update the workspace"));
-        return FALSE;
-      }
+      _attest_workspace_set_error (self, error, rc, _("could not update the workspace"));
+    _attest_workspace_done (stmt);
+    if (rc != SQLITE_DONE)
+      return FALSE;
     outcome->variant_id = sqlite3_last_insert_rowid (_attest_workspace_get_db (self));
     variant_id = g_strdup_printf ("%" G_GINT64_FORMAT, outcome->variant_id);
   }

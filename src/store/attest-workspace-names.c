@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "attest-workspace-checklist.h"
 #include "attest-workspace-names.h"
 #include "attest-workspace-private.h"
 
@@ -185,6 +186,32 @@ attest_workspace_names_item (AttestWorkspaceNames *names,
     /* Translators: a checklist item no longer in the workspace, by its number */
     return g_strdup_printf (_("item %s"), number);
   }
+}
+
+/**
+ * attest_workspace_names_item_title:
+ *
+ * Returns: a checklist item with its title, as pickers and lists show it:
+ *   "SOC 2 × Intune, item 5: Exceptions reviewed"; "item 12" when it is gone
+ */
+char *
+attest_workspace_names_item_title (AttestWorkspaceNames *names,
+                                   gint64                item_id)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *id_text = NULL;
+  g_autofree char *title = NULL;
+
+  g_return_val_if_fail (names != NULL, NULL);
+
+  name = attest_workspace_names_item (names, item_id);
+  id_text = g_strdup_printf ("%" G_GINT64_FORMAT, item_id);
+  title = _attest_workspace_query_text (names->workspace, "SELECT title FROM checklist_item "
+                                                          "WHERE id = CAST (?1 AS INTEGER)", id_text);
+  if (title == NULL)
+    return g_steal_pointer (&name);
+  /* Translators: a checklist item in a list: its cell and number ("SOC 2 × Intune, item 5"), its title */
+  return g_strdup_printf (_("%s: %s"), name, attest_checklist_title_display (title));
 }
 
 /**

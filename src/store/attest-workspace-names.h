@@ -35,6 +35,8 @@ char                 *attest_workspace_names_cell      (AttestWorkspaceNames *na
                                                         guint                 position);
 char                 *attest_workspace_names_item      (AttestWorkspaceNames *names,
                                                         gint64                item_id);
+char                 *attest_workspace_names_item_title (AttestWorkspaceNames *names,
+                                                          gint64                item_id);
 char                 *attest_workspace_names_target    (AttestWorkspaceNames *names,
                                                         const char           *target);
 

@@ -539,6 +539,26 @@ _attest_workspace_done (sqlite3_stmt *stmt)
   sqlite3_clear_bindings (stmt);
 }
 
+/* One statement of a transaction's frame (SAVEPOINT, RELEASE, BEGIN,
+ * COMMIT), kept: every page of an import runs them, and sqlite3_exec()
+ * parsed them again each time. */
+static gboolean
+exec_kept (AttestWorkspace  *self,
+           const char       *sql,
+           GError          **error)
+{
+  sqlite3_stmt *stmt = _attest_workspace_prepare_kept (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    _attest_workspace_set_error (self, error, rc, _("could not update the workspace"));
+  _attest_workspace_done (stmt);
+  return rc == SQLITE_DONE;
+}
+
 gboolean
 _attest_workspace_begin (AttestWorkspace  *self,
                          GError          **error)
@@ -553,14 +573,14 @@ _attest_workspace_begin (AttestWorkspace  *self,
   if (_attest_workspace_in_batch (self))
     {
       g_return_val_if_fail (!self->in_savepoint, FALSE);
-      if (!_attest_workspace_exec (self, "SAVEPOINT attest_edit", error))
+      if (!exec_kept (self, "SAVEPOINT attest_edit", error))
         return FALSE;
       self->in_savepoint = TRUE;
       return TRUE;
     }
   /* IMMEDIATE takes the write lock now, so a busy workspace is reported
    * before any work is done rather than at COMMIT. */
-  return _attest_workspace_exec (self, "BEGIN IMMEDIATE", error);
+  return exec_kept (self, "BEGIN IMMEDIATE", error);
 }
 
 gboolean
@@ -570,7 +590,7 @@ _attest_workspace_commit (AttestWorkspace  *self,
   /* Inside a batch, the edit joins it; the batch's COMMIT makes it last. */
   const char *sql = self->in_savepoint ? "RELEASE attest_edit" : "COMMIT";
 
-  if (_attest_workspace_exec (self, sql, error))
+  if (exec_kept (self, sql, error))
     self->in_savepoint = FALSE;
   else
     {
@@ -1231,15 +1251,16 @@ attest_workspace_is_read_only (AttestWorkspace *self)
 gint64
 attest_workspace_get_data_version (AttestWorkspace *self)
 {
-  sqlite3_stmt *stmt = NULL;
+  sqlite3_stmt *stmt;
   gint64 version = -1;
 
   g_return_val_if_fail (ATTEST_IS_WORKSPACE (self), -1);
 
-  if (sqlite3_prepare_v2 (self->db, "PRAGMA data_version", -1, &stmt, NULL) == SQLITE_OK &&
-      sqlite3_step (stmt) == SQLITE_ROW)
+  /* Kept: every history row written asks. */
+  stmt = _attest_workspace_prepare_kept (self, "PRAGMA data_version", NULL);
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
     version = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
+  _attest_workspace_done (stmt);
   return version;
 }
 

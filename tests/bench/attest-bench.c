@@ -40,6 +40,7 @@
 #include "attest-importer.h"
 #include "attest-matrix-filter.h"
 #include "attest-matrix-sheets.h"
+#include "attest-report-sheets.h"
 #include "attest-page-files.h"
 #include "attest-page-pairs.h"
 #include "attest-paths.h"
@@ -47,6 +48,8 @@
 #include "attest-search.h"
 #include "attest-workspace-catalog.h"
 #include "attest-workspace-checklist.h"
+#include "attest-workspace-evidence.h"
+#include "attest-workspace-notes.h"
 #include "attest-workspace-private.h"
 
 #include "attest-test-generate.h"
@@ -319,6 +322,29 @@ out:
   return ret;
 }
 
+/* The size of the generated matrix of `matrix`, `export` (and what uses
+ * them): the issues' 100 frameworks × 400 services, unless the command line
+ * says otherwise (the test suite's small runs, which only check they run). */
+static guint matrix_frameworks = 100;
+static guint matrix_services = 400;
+
+static gboolean
+parse_matrix_size (int    argc,
+                   char **argv)
+{
+  guint64 f, s;
+
+  if (argc == 2)
+    return TRUE;
+  if (argc != 4 ||
+      !g_ascii_string_to_unsigned (argv[2], 10, 1, 1000, &f, NULL) ||
+      !g_ascii_string_to_unsigned (argv[3], 10, 1, 10000, &s, NULL))
+    return FALSE;
+  matrix_frameworks = (guint) f;
+  matrix_services = (guint) s;
+  return TRUE;
+}
+
 static int
 bench_matrix (void)
 {
@@ -334,7 +360,7 @@ bench_matrix (void)
   int ret = 0;
 
   ws = attest_workspace_open (path, &error);
-  if (ws == NULL || !attest_test_generate_matrix (ws, 100, 400, &error))
+  if (ws == NULL || !attest_test_generate_matrix (ws, matrix_frameworks, matrix_services, &error))
     {
       g_printerr ("attest-bench: %s\n", error->message);
       ret = 1;
@@ -387,6 +413,97 @@ out:
   return ret;
 }
 
+/* 500 for the 100 × 400 matrix; a smaller matrix (the test suite's small
+ * run) gets as many in proportion, at least 10. */
+#define REPORT_EVIDENCE (MAX (10u, 500u * matrix_frameworks * matrix_services / (100u * 400u)))
+#define REPORT_FILES_PER_CELL 5
+
+/* The evidence report of the same workspace once REPORT_EVIDENCE evidence
+ * files are attached (REPORT_FILES_PER_CELL to each of 100 cells' items, half
+ * of them expired, every such cell with an exception, an overdue item and a
+ * note), as `export report OUT.pdf` makes it: the report gathered, laid out
+ * on A4 and drawn on a cairo PDF surface. */
+static int
+bench_export_report (AttestWorkspace *ws,
+                     AttestMatrix    *matrix,
+                     const char      *fingerprint,
+                     const char      *tmp)
+{
+  g_autofree char *pdf = g_build_filename (tmp, "report.pdf", NULL);
+  g_autoptr(AttestReport) report = NULL;
+  g_autoptr(AttestReportSheets) sheets = NULL;
+  g_autoptr(GError) error = NULL;
+  guint attached = 0;
+  gint64 t0;
+  double ms;
+  gboolean ok = TRUE;
+
+  for (guint c = 0; ok && c < matrix->cells->len && attached < REPORT_EVIDENCE; c++)
+    {
+      AttestMatrixCell *cell = matrix->cells->pdata[c];
+      g_autoptr(GPtrArray) items = attest_workspace_get_checklist (ws, cell->scope, cell->service, &error);
+      g_autofree char *target = g_strdup_printf ("cell:%s:%s", cell->scope, cell->service);
+
+      if (items == NULL || items->len < 2)
+        {
+          ok = items != NULL;
+          continue;
+        }
+      for (guint i = 0; ok && i < REPORT_FILES_PER_CELL && attached < REPORT_EVIDENCE; i++, attached++)
+        {
+          AttestChecklistItem *item = items->pdata[i % items->len];
+          g_autofree char *name = g_strdup_printf ("evidence-%03u.txt", attached);
+          g_autofree char *text = g_strdup_printf ("Evidence file %u for %s\n", attached, target);
+          g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+
+          ok = attest_workspace_attach_evidence (ws, item->id, name, bytes, "text/plain", "2019-01-01",
+                                                 attached % 2 == 0 ? "2020-01-01" : "2099-01-01",
+                                                 -1, NULL, NULL, &error);
+        }
+      ok = ok && attest_workspace_update_item (ws, ((AttestChecklistItem *) items->pdata[0])->id,
+                                               "exception", "Bench Owner", NULL, &error);
+      ok = ok && attest_workspace_update_item (ws, ((AttestChecklistItem *) items->pdata[1])->id,
+                                               "in-progress", "", "2020-01-31", &error);
+      ok = ok && attest_workspace_add_note (ws, target, "A note on the cell, **in Markdown**.", NULL, &error);
+    }
+  if (!ok)
+    {
+      g_printerr ("attest-bench: %s\n", error->message);
+      return 1;
+    }
+  if (attached < REPORT_EVIDENCE)
+    {
+      g_printerr ("attest-bench: only %u evidence files attached: no checklist templates "
+                  "(set ATTEST_DATADIR to the source tree's data folder)\n", attached);
+      return 1;
+    }
+  /* The roll-ups changed: the report reads the matrix as the CLI loads it. */
+  {
+    g_autoptr(AttestMatrix) loaded = NULL;
+
+    t0 = g_get_monotonic_time ();
+    loaded = attest_workspace_load_matrix (ws, &error);
+    if (loaded != NULL)
+      report = attest_report_gather (ws, loaded, NULL, NULL, &error);
+    if (report != NULL)
+      {
+        sheets = attest_report_sheets_new (report, "bench.attest", NULL, NULL, fingerprint);
+        if (!attest_report_sheets_export_pdf (sheets, pdf, ATTEST_PAPER_A4_WIDTH, ATTEST_PAPER_A4_HEIGHT, &error))
+          g_clear_object (&sheets);
+      }
+    ms = (g_get_monotonic_time () - t0) / 1000.0;
+  }
+  g_unlink (pdf);
+  if (sheets == NULL)
+    {
+      g_printerr ("attest-bench: %s\n", error->message);
+      return 1;
+    }
+  printf ("export report: %u evidence, %u pages, %.0f ms\n", report->n_evidence,
+          attest_report_sheets_get_n_pages (sheets), ms);
+  return 0;
+}
+
 /* The matrix PDF of 100 frameworks × 400 services, as `export matrix OUT.pdf`
  * makes it: the matrix loaded, the fingerprint read, the sheets laid out on
  * A4 and drawn on a cairo PDF surface. */
@@ -406,7 +523,7 @@ bench_export (void)
   int ret = 0;
 
   ws = attest_workspace_open (path, &error);
-  if (ws == NULL || !attest_test_generate_matrix (ws, 100, 400, &error))
+  if (ws == NULL || !attest_test_generate_matrix (ws, matrix_frameworks, matrix_services, &error))
     {
       g_printerr ("attest-bench: %s\n", error->message);
       ret = 1;
@@ -432,6 +549,9 @@ bench_export (void)
   printf ("export: %u frameworks, %u services, %u pages, %.0f ms\n",
           matrix->frameworks->len, matrix->services->len,
           attest_matrix_sheets_get_n_pages (sheets), ms);
+
+  if (bench_export_report (ws, matrix, fingerprint, tmp) != 0)
+    ret = 1;
 
 out:
   g_unlink (pdf);
@@ -1035,9 +1155,9 @@ bench_render (int    argc,
 static void
 usage (void)
 {
-  g_printerr ("usage: attest-bench import DIR | search [N] | checklist | matrix | attach FILE | page DIR [BYTES]"
+  g_printerr ("usage: attest-bench import DIR | search [N] | checklist | matrix [F S] | attach FILE | page DIR [BYTES]"
               " | sections [N…] | verify [N]\n"
-              "       attest-bench export\n"
+              "       attest-bench export [F S]   (F frameworks × S services; 100 × 400 unless given)\n"
               "       attest-bench render FILE.pdf|--generate N [--dpi N] [--pages A-B]\n");
 }
 
@@ -1051,9 +1171,9 @@ main (int   argc,
     return bench_import (argv[2]);
   if (argc == 2 && g_str_equal (argv[1], "checklist"))
     return bench_checklist ();
-  if (argc == 2 && g_str_equal (argv[1], "matrix"))
+  if (argc >= 2 && g_str_equal (argv[1], "matrix") && parse_matrix_size (argc, argv))
     return bench_matrix ();
-  if (argc == 2 && g_str_equal (argv[1], "export"))
+  if (argc >= 2 && g_str_equal (argv[1], "export") && parse_matrix_size (argc, argv))
     return bench_export ();
   if (argc == 3 && g_str_equal (argv[1], "attach"))
     return bench_attach (argv[2]);

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <json-glib/json-glib.h>
 
 typedef struct {
   int status;
@@ -112,4 +113,42 @@ cli_write_page (const char *dir,
   g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
   g_assert_true (g_file_set_contents (path, text, -1, &error));
   g_assert_no_error (error);
+}
+
+/* @text, a JSON object (what a --format json command printed), parsed by
+ * @parser, which keeps it. */
+static inline JsonObject *
+cli_parse_json (const char *text,
+                JsonParser *parser)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (json_parser_load_from_data (parser, text, -1, &error));
+  g_assert_no_error (error);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)));
+  return json_node_get_object (json_parser_get_root (parser));
+}
+
+/* `matrix --format json` of the workspace @ws, parsed by @parser. */
+static inline JsonObject *
+cli_matrix_json (const char *ws,
+                 JsonParser *parser)
+{
+  g_auto(Run) r = { 0 };
+
+  run_cli (&r, "--workspace", ws, "matrix", "--format", "json");
+  g_assert_cmpint (r.status, ==, 0);
+  return cli_parse_json (r.out, parser);
+}
+
+/* @text without its white space: a PDF's text breaks lines anywhere. */
+static inline char *
+cli_squeeze (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p++)
+    if (!g_ascii_isspace (*p))
+      g_string_append_c (out, *p);
+  return g_string_free (out, FALSE);
 }

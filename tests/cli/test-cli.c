@@ -52,6 +52,38 @@ test_usage_errors (void)
   g_assert_nonnull (strstr (missing.err, "--workspace"));
 }
 
+/* A command group with no subcommand, or an unknown one, names the ones it
+ * has: every group the same way. */
+static void
+test_unknown_subcommand (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("attest-cli-sub-XXXXXX", NULL);
+  g_autofree char *ws = g_build_filename (dir, "w.attest", NULL);
+  g_autofree char *wal = g_strconcat (ws, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (ws, "-shm", NULL);
+  g_auto(Run) unknown = { 0 };
+  g_auto(Run) none = { 0 };
+  g_auto(Run) known = { 0 };
+
+  run_cli (&unknown, "--workspace", ws, "evidence", "frobnicate");
+  g_assert_cmpint (unknown.status, ==, 2);
+  g_assert_nonnull (strstr (unknown.err, "“frobnicate”"));
+  g_assert_nonnull (strstr (unknown.err, "attach, list, export"));
+
+  run_cli (&none, "--workspace", ws, "annotation");
+  g_assert_cmpint (none.status, ==, 2);
+  g_assert_nonnull (strstr (none.err, "add, list, edit, delete"));
+
+  /* The subcommand runs with its own arguments. */
+  run_cli (&known, "--workspace", ws, "annotation", "list", "--format", "json");
+  g_assert_cmpint (known.status, ==, 0);
+  g_assert_nonnull (strstr (known.out, "\"annotations\" : []"));
+  g_unlink (wal);
+  g_unlink (shm);
+  g_unlink (ws);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
 /* Every usage error exits 2 and nothing else: in the ASan build a leak on an
  * early way out makes LeakSanitizer turn the exit status into 1. Each with
  * the options that allocate (--workspace, --reviewer) given first. */
@@ -122,6 +154,7 @@ main (int   argc,
   g_test_add_func ("/cli/version", test_version);
   g_test_add_func ("/cli/help", test_help);
   g_test_add_func ("/cli/usage-errors", test_usage_errors);
+  g_test_add_func ("/cli/unknown-subcommand", test_unknown_subcommand);
   g_test_add_func ("/cli/usage-errors-exit-2", test_usage_errors_exit_2);
   g_test_add_func ("/cli/translated-help", test_translated_help);
 

@@ -52,31 +52,6 @@ fixture_tear_down (Fixture       *f,
   g_free (f->dir);
 }
 
-static char *
-squeeze (const char *text)
-{
-  GString *out = g_string_new (NULL);
-
-  for (const char *p = text; *p != '\0'; p++)
-    if (!g_ascii_isspace (*p))
-      g_string_append_c (out, *p);
-  return g_string_free (out, FALSE);
-}
-
-static JsonObject *
-matrix_json (Fixture    *f,
-             JsonParser *parser)
-{
-  g_auto(Run) r = { 0 };
-  g_autoptr(GError) error = NULL;
-
-  run_cli (&r, "--workspace", f->ws, "matrix", "--format", "json");
-  g_assert_cmpint (r.status, ==, 0);
-  json_parser_load_from_data (parser, r.out, -1, &error);
-  g_assert_no_error (error);
-  return json_node_get_object (json_parser_get_root (parser));
-}
-
 /* Every framework, scope and service name of the seeds in the PDF's text;
  * the fingerprint the one verify prints; every font embedded. */
 static void
@@ -111,7 +86,7 @@ test_pdf (Fixture       *f,
     {
       g_autoptr(PopplerPage) page = poppler_document_get_page (doc, i);
       g_autofree char *page_text = poppler_page_get_text (page);
-      g_autofree char *squeezed = squeeze (page_text);
+      g_autofree char *squeezed = cli_squeeze (page_text);
       g_autofree char *page_of = g_strdup_printf ("Page%dof%d", i + 1, poppler_document_get_n_pages (doc));
 
       g_assert_nonnull (strstr (squeezed, fingerprint));
@@ -122,7 +97,7 @@ test_pdf (Fixture       *f,
     }
   text = g_string_free (all, FALSE);
 
-  root = matrix_json (f, parser);
+  root = cli_matrix_json (f->ws, parser);
   frameworks = json_object_get_array_member (root, "frameworks");
   services = json_object_get_array_member (root, "services");
   g_assert_cmpuint (json_array_get_length (frameworks), >, 0);
@@ -131,18 +106,18 @@ test_pdf (Fixture       *f,
     {
       JsonObject *fw = json_array_get_object_element (frameworks, i);
       JsonArray *scopes = json_object_get_array_member (fw, "scopes");
-      g_autofree char *name = squeeze (json_object_get_string_member (fw, "short_name"));
+      g_autofree char *name = cli_squeeze (json_object_get_string_member (fw, "short_name"));
 
       g_assert_nonnull (strstr (text, name));
       for (guint s = 0; s < json_array_get_length (scopes); s++)
         {
-          g_autofree char *scope = squeeze (json_object_get_string_member (json_array_get_object_element (scopes, s), "name"));
+          g_autofree char *scope = cli_squeeze (json_object_get_string_member (json_array_get_object_element (scopes, s), "name"));
           g_assert_nonnull (strstr (text, scope));
         }
     }
   for (guint i = 0; i < json_array_get_length (services); i++)
     {
-      g_autofree char *name = squeeze (json_object_get_string_member (json_array_get_object_element (services, i), "name"));
+      g_autofree char *name = cli_squeeze (json_object_get_string_member (json_array_get_object_element (services, i), "name"));
 
       g_assert_nonnull (strstr (text, name));
     }
@@ -257,7 +232,7 @@ test_csv (Fixture       *f,
                                g_strdup (g_ptr_array_index (row, c)));
     }
 
-  root = matrix_json (f, parser);
+  root = cli_matrix_json (f->ws, parser);
   frameworks = json_object_get_array_member (root, "frameworks");
   services = json_object_get_array_member (root, "services");
   coverage = json_object_get_array_member (root, "coverage");

@@ -23,18 +23,6 @@ workspace (const char *name)
   return g_build_filename (tmp_dir, name, NULL);
 }
 
-static JsonObject *
-parse_json (const char *text,
-            JsonParser *parser)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (json_parser_load_from_data (parser, text, -1, &error));
-  g_assert_no_error (error);
-  g_assert_true (JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)));
-  return json_node_get_object (json_parser_get_root (parser));
-}
-
 static int
 compare_str (gconstpointer a,
              gconstpointer b)
@@ -56,7 +44,7 @@ matrix_said (const char *ws)
 
   run_cli (&r, "--workspace", ws, "matrix", "--format", "json");
   g_assert_cmpint (r.status, ==, 0);
-  root = parse_json (r.out, parser);
+  root = cli_parse_json (r.out, parser);
   coverage = json_object_get_array_member (root, "coverage");
   for (guint i = 0; i < json_array_get_length (coverage); i++)
     {

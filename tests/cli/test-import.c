@@ -27,18 +27,6 @@ seeds_dir (void)
   return g_build_filename (g_getenv ("ATTEST_DATADIR"), "offerings", NULL);
 }
 
-static JsonObject *
-parse_json (const char *text,
-            JsonParser *parser)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (json_parser_load_from_data (parser, text, -1, &error));
-  g_assert_no_error (error);
-  g_assert_true (JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)));
-  return json_node_get_object (json_parser_get_root (parser));
-}
-
 /* scope id → sorted, comma-joined service ids */
 static GHashTable *
 coverage_by_scope (JsonObject *root)
@@ -128,7 +116,7 @@ test_seed_matrix (void)
 
   run_cli (&r, "--workspace", ws, "matrix", "--format", "json");
   g_assert_cmpint (r.status, ==, 0);
-  root = parse_json (r.out, parser);
+  root = cli_parse_json (r.out, parser);
 
   /* Four frameworks (MARS-E fr-FR and zh-TW are one), by short name; SOC has three scopes. */
   frameworks = json_object_get_array_member (root, "frameworks");
@@ -206,13 +194,13 @@ test_formats (void)
 
   run_cli (&r, "--workspace", ws, "frameworks", "--format", "json");
   g_assert_cmpint (r.status, ==, 0);
-  root = parse_json (r.out, parser);
+  root = cli_parse_json (r.out, parser);
   g_assert_true (json_object_has_member (root, "frameworks"));
   g_assert_false (json_object_has_member (root, "services"));
 
   run_cli (&r, "--workspace", ws, "services", "--format", "json");
   g_assert_cmpint (r.status, ==, 0);
-  root = parse_json (r.out, parser);
+  root = cli_parse_json (r.out, parser);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "services")), ==, 24);
 
   run_cli (&r, "--workspace", ws, "frameworks");
@@ -285,8 +273,8 @@ test_localized_equals_source (void)
 
   run_cli (&a, "--workspace", ws_a, "matrix", "--format", "json");
   run_cli (&b, "--workspace", ws_b, "matrix", "--format", "json");
-  ra = parse_json (a.out, pa);
-  rb = parse_json (b.out, pb);
+  ra = cli_parse_json (a.out, pa);
+  rb = cli_parse_json (b.out, pb);
   {
     g_autoptr(GHashTable) ca = coverage_by_scope (ra);
     g_autoptr(GHashTable) cb = coverage_by_scope (rb);
@@ -512,7 +500,7 @@ test_corpus (void)
 
   run_cli (&r, "--workspace", ws, "matrix", "--format", "json");
   g_assert_cmpint (r.status, ==, 0);
-  root = parse_json (r.out, parser);
+  root = cli_parse_json (r.out, parser);
   cov = coverage_by_scope (root);
 
   /* The 2023 split pages are scopes of one SOC framework; their applicability
@@ -571,14 +559,14 @@ test_odd_file_names (void)
   run_cli (&r, "--workspace", ws, "history", "--format", "json");
   g_assert_cmpint (r.status, ==, 0);
   g_assert_null (strstr (r.out, "(null)"));
-  root = parse_json (r.out, parser);
+  root = cli_parse_json (r.out, parser);
   history = json_object_get_array_member (root, "history");
   g_assert_nonnull (history);
   g_assert_cmpuint (json_array_get_length (history), >=, 3);
 
   run_cli (&r, "--workspace", ws, "frameworks", "--format", "json");
   g_assert_cmpint (r.status, ==, 0);
-  parse_json (r.out, parser);
+  cli_parse_json (r.out, parser);
 }
 
 /* "" is not the current folder: a usage error. A folder reached twice (a link
@@ -891,7 +879,7 @@ test_undated_kept_older (void)
   g_assert_nonnull (strstr (r.out, "  offering-demo.md\n"));
   g_assert_null (strstr (r.out, "changed:"));
   run_cli (&r, "--workspace", ws, "matrix", "--format", "json");
-  cov = coverage_by_scope (parse_json (r.out, parser));
+  cov = coverage_by_scope (cli_parse_json (r.out, parser));
   demo = joined (cov, "demo/demo");
   g_assert_cmpstr (demo, ==, "intune");
   g_clear_pointer (&cov, g_hash_table_unref);
@@ -914,7 +902,7 @@ test_undated_kept_older (void)
   g_assert_null (strstr (r.out, "no date"));
   g_assert_nonnull (strstr (r.out, "  + Power BI\n"));
   run_cli (&r, "--workspace", ws, "matrix", "--format", "json");
-  cov = coverage_by_scope (parse_json (r.out, parser));
+  cov = coverage_by_scope (cli_parse_json (r.out, parser));
   demo = joined (cov, "demo/demo");
   g_assert_cmpstr (demo, ==, "power-bi");
   run_cli (&r, "--workspace", ws, "show", "demo");

@@ -27,7 +27,22 @@ GtkWindow *attest_test_find_toplevel    (GType      type);
  * for what an idle one does at once. */
 #define ATTEST_TEST_PATIENCE_S 30
 
+/* Iterates the main loop until @condition holds; past the patience, fails
+ * saying what it waited for. */
+#define ATTEST_TEST_WAIT_UNTIL(condition)                                              \
+  G_STMT_START {                                                                       \
+    gint64 until_ = g_get_monotonic_time () + ATTEST_TEST_PATIENCE_S * G_USEC_PER_SEC; \
+    while (!(condition))                                                               \
+      {                                                                                \
+        if (g_get_monotonic_time () > until_)                                          \
+          g_error ("waited too long for: %s", #condition);                             \
+        g_main_context_iteration (NULL, TRUE);                                         \
+      }                                                                                \
+  } G_STMT_END
+
 void       attest_test_settle           (guint      ms);
+gboolean   attest_test_save_png         (GtkWidget  *widget,
+                                         const char *path);
 
 void       attest_test_init_gui         (int       *argc,
                                          char    ***argv);

@@ -10,6 +10,7 @@
 #include "attest-test-widgets.h"
 #include "attest-test-window.h"
 #include "page/attest-page-view.h"
+#include "pdf/attest-pdf-page.h"
 
 typedef struct {
   AttestApplication *app;
@@ -102,6 +103,25 @@ gboolean
 attest_test_window_page_shown (AttestWindow *window)
 {
   return gtk_widget_get_mapped (GTK_WIDGET (attest_window_get_page_view (window)));
+}
+
+/**
+ * attest_test_window_go_back:
+ * @child: what the window's centre shows after: "matrix", "page" or "pdf"
+ *
+ * Activates win.back and waits until the centre shows @child, its
+ * transition over.
+ */
+void
+attest_test_window_go_back (AttestWindow *window,
+                            const char   *child)
+{
+  GtkStack *centre = GTK_STACK (gtk_widget_get_parent (GTK_WIDGET (attest_window_get_pdf_page (window))));
+
+  g_action_group_activate_action (G_ACTION_GROUP (window), "back", NULL);
+  ATTEST_TEST_WAIT_UNTIL (g_str_equal (gtk_stack_get_visible_child_name (centre), child) &&
+                          !gtk_stack_get_transition_running (centre));
+  attest_test_settle (20);
 }
 
 /**

@@ -20,6 +20,8 @@ void attest_test_run_window (const char * const    *argv,
 
 gboolean attest_test_window_matrix_shown (AttestWindow *window);
 gboolean attest_test_window_page_shown   (AttestWindow *window);
+void     attest_test_window_go_back      (AttestWindow *window,
+                                          const char   *child);
 void     attest_test_window_copy_saved   (AttestWindow *window,
                                           gboolean      saved,
                                           int          *result);

@@ -477,6 +477,27 @@ test_bounds (void)
   g_assert_cmpuint (block_at (blocks, 0)->quote_depth, ==, 50);
 }
 
+/* A list row shows a note's words, not its markup. */
+static void
+test_plain_text (void)
+{
+  static const struct { const char *in, *out; } cases[] = {
+    { "**Opinion**: unqualified", "Opinion: unqualified" },
+    { "# Scope\n\n- SOC 2\n- *ISO* 27001\n", "Scope SOC 2 ISO 27001" },
+    { "See [the report](https://example.com/r.pdf)  \nline two", "See the report line two" },
+    { "a <script>x</script> b", "a x b" },
+    { "", "" },
+    { "   \n\n", "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *plain = attest_markdown_to_plain_text (cases[i].in);
+
+      g_assert_cmpstr (plain, ==, cases[i].out);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -494,6 +515,7 @@ main (int   argc,
   g_test_add_func ("/markdown/sentinels", test_sentinels);
   g_test_add_func ("/markdown/raw-html", test_raw_html);
   g_test_add_func ("/markdown/bounds", test_bounds);
+  g_test_add_func ("/markdown/plain-text", test_plain_text);
 
   return g_test_run ();
 }

@@ -86,29 +86,13 @@ screenshot (Fixture    *f,
             const char *name)
 {
   const char *dir = g_getenv ("ATTEST_PAGE_VIEW_SCREENSHOT_DIR");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
   g_autofree char *file = NULL;
-  GskRenderer *renderer;
-  int w, h;
 
   if (dir == NULL)
     return;
-  w = gtk_widget_get_width (GTK_WIDGET (f->window));
-  h = gtk_widget_get_height (GTK_WIDGET (f->window));
-  paintable = gtk_widget_paintable_new (GTK_WIDGET (f->window));
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, w, h);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  if (node == NULL)
-    return;
-  renderer = gtk_native_get_renderer (GTK_NATIVE (f->window));
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, w, h));
   file = g_strdup_printf ("%s/%s.png", dir, name);
-  gdk_texture_save_to_png (texture, file);
-  g_test_message ("saved %s", file);
+  if (attest_test_save_png (GTK_WIDGET (f->window), file))
+    g_test_message ("saved %s", file);
 }
 
 static char *

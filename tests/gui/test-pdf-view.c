@@ -32,6 +32,7 @@
 #include "attest-test-corpus.h"
 #include "attest-test-generate.h"
 #include "attest-test-widgets.h"
+#include "attest-test-window.h"
 #include "attest-test-workspace.h"
 #include "attest-window.h"
 #include "attest-workspace-checklist.h"
@@ -39,16 +40,6 @@
 
 #define N_PAGES 70
 
-/* Iterates the main loop until @condition holds; fails past the patience. */
-#define WAIT_UNTIL(condition)                                                          \
-  G_STMT_START {                                                                       \
-    gint64 until_ = g_get_monotonic_time () + ATTEST_TEST_PATIENCE_S * G_USEC_PER_SEC; \
-    while (!(condition))                                                               \
-      {                                                                                \
-        g_assert_cmpint (g_get_monotonic_time (), <, until_);                          \
-        g_main_context_iteration (NULL, TRUE);                                         \
-      }                                                                                \
-  } G_STMT_END
 
 typedef struct {
   GtkWindow *window;
@@ -376,26 +367,13 @@ maybe_screenshot (GtkWindow  *window,
                   const char *name)
 {
   const char *dir = g_getenv ("ATTEST_TEST_SCREENSHOT_DIR");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
   g_autofree char *path = NULL;
-  int width, height;
 
   if (dir == NULL)
     return;
   attest_test_settle (800);
-  width = gtk_widget_get_width (GTK_WIDGET (window));
-  height = gtk_widget_get_height (GTK_WIDGET (window));
-  paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
   path = g_build_filename (dir, name, NULL);
-  gdk_texture_save_to_png (texture, path);
+  attest_test_save_png (GTK_WIDGET (window), path);
   g_test_message ("screenshot: %s", path);
 }
 
@@ -626,7 +604,7 @@ test_thumbnails_follow (void)
       double row, top, bottom;
 
       attest_pdf_view_set_page (view, targets[t]);
-      WAIT_UNTIL (selected_thumbnail (page) == targets[t]);
+      ATTEST_TEST_WAIT_UNTIL (selected_thumbnail (page) == targets[t]);
       attest_test_settle (100);
       /* The rows are as tall as each other: the row's top and bottom in the list. */
       row = gtk_adjustment_get_upper (adjustment) / N_PAGES;
@@ -790,18 +768,6 @@ wait_pdf (AttestWindow *window,
   attest_test_settle (50);
 }
 
-/* Back, and waits for @child to be what the centre shows. */
-static void
-go_back (AttestWindow *window,
-         const char   *child)
-{
-  GtkStack *centre = GTK_STACK (gtk_widget_get_parent (GTK_WIDGET (attest_window_get_pdf_page (window))));
-
-  g_action_group_activate_action (G_ACTION_GROUP (window), "back", NULL);
-  WAIT_UNTIL (g_str_equal (gtk_stack_get_visible_child_name (centre), child) &&
-              !gtk_stack_get_transition_running (centre));
-  attest_test_settle (20);
-}
 
 /* The first stored link row under @root. */
 static AttestLinkRow *
@@ -831,19 +797,19 @@ check_link_documents (AttestWindow   *window,
   wait_pdf (window, 50);
   g_assert_cmpstr (attest_pdf_page_get_title (page), ==, "soc-backgrounder.pdf");
   g_assert_cmpstr (attest_pdf_page_get_subtitle (page), ==, "50 pages");
-  go_back (window, "matrix");
+  attest_test_window_go_back (window, "matrix");
   g_assert_cmpstr (attest_cell_pane_get_scope_id (pane), ==, "soc/soc-2");
 
   /* From the page's "This Page's Documents": Back is the page again. */
   g_assert_true (attest_window_show_page (window, "soc", NULL, NULL, -1));
-  WAIT_UNTIL ((row = stored_link_row (GTK_WIDGET (page_view))) != NULL);
+  ATTEST_TEST_WAIT_UNTIL ((row = stored_link_row (GTK_WIDGET (page_view))) != NULL);
   attest_test_settle (50);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "link.open", NULL));
   wait_pdf (window, 50);
-  go_back (window, "page");
+  attest_test_window_go_back (window, "page");
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (page_view)));
   g_assert_null (attest_pdf_view_get_document (attest_pdf_page_get_view (page)));
-  go_back (window, "matrix");
+  attest_test_window_go_back (window, "matrix");
 }
 
 /* A search result in the evidence PDF's text: the PDF at the page the
@@ -896,20 +862,20 @@ check_search_result (Run          *run,
   /* In quotes, one phrase: "Page 31, sheet 35 of 70", the 35th page, the
    * one match, highlighted. */
   open_search_result (run, window, "\"sheet 35\"");
-  WAIT_UNTIL (!attest_pdf_page_get_finding (page));
+  ATTEST_TEST_WAIT_UNTIL (!attest_pdf_page_get_finding (page));
   g_assert_cmpuint (attest_pdf_page_get_n_matches (page), ==, 1);
   g_assert_cmpint (attest_pdf_page_get_current_match (page), ==, 0);
   g_assert_cmpuint (attest_pdf_view_get_n_highlighted (view, 34), ==, 1);
   g_assert_cmpuint (attest_pdf_view_get_page (view), ==, 34);
   g_assert_cmpstr (attest_pdf_page_get_find_status (page), ==, "1 of 1");
-  WAIT_UNTIL (selected_thumbnail (page) == 34);
-  go_back (window, "matrix");
+  ATTEST_TEST_WAIT_UNTIL (selected_thumbnail (page) == 34);
+  attest_test_window_go_back (window, "matrix");
 
   /* Not in quotes, each word on its own, though they are pages apart:
    * "needle" on every sixth page (12), "backgrounder" on page 1 alone;
    * the first page with one shown, all counted. */
   open_search_result (run, window, "needle backgrounder");
-  WAIT_UNTIL (!attest_pdf_page_get_finding (page));
+  ATTEST_TEST_WAIT_UNTIL (!attest_pdf_page_get_finding (page));
   g_assert_cmpuint (attest_pdf_page_get_n_matches (page), ==, 13);
   g_assert_cmpuint (attest_pdf_view_get_page (view), ==, 0);
   g_assert_cmpstr (attest_pdf_page_get_find_status (page), ==, "1 of 13");
@@ -917,7 +883,7 @@ check_search_result (Run          *run,
   g_assert_cmpuint (attest_pdf_view_get_n_highlighted (view, 1), ==, 1);
   g_assert_cmpuint (attest_pdf_view_get_n_highlighted (view, 2), ==, 0);
   g_assert_cmpuint (attest_pdf_view_get_n_highlighted (view, 66), ==, 1);
-  go_back (window, "matrix");
+  attest_test_window_go_back (window, "matrix");
 }
 
 static void
@@ -940,13 +906,13 @@ check_window (Run          *run,
   g_assert_cmpstr (attest_pdf_page_get_subtitle (page), ==, "70 pages");
   g_assert_cmpuint (selected_thumbnail (page), ==, 12);
   attest_pdf_view_set_page (view, 40);
-  WAIT_UNTIL (selected_thumbnail (page) == 40);
+  ATTEST_TEST_WAIT_UNTIL (selected_thumbnail (page) == 40);
   g_assert_cmpuint (attest_pdf_view_get_page (view), ==, 40);
 
   /* The page by its label: "iii" is the third. */
   g_action_group_activate_action (G_ACTION_GROUP (run->app), "show-pdf",
                                   g_variant_new_take_string (g_strdup_printf ("%s#iii", run->sha256)));
-  WAIT_UNTIL (attest_pdf_view_get_document (view) != NULL && attest_pdf_view_get_page (view) == 2);
+  ATTEST_TEST_WAIT_UNTIL (attest_pdf_view_get_document (view) != NULL && attest_pdf_view_get_page (view) == 2);
   g_assert_true (wait_drawn (view, 2));
 
   /* Back: the matrix again, the cell's pane still on its cell, the PDF let go. */
@@ -970,7 +936,7 @@ check_window (Run          *run,
     }
   g_assert_cmpuint (attest_pdf_view_get_page (view), ==, 0);
   g_assert_true (wait_drawn (view, 0));
-  go_back (window, "matrix");
+  attest_test_window_go_back (window, "matrix");
 
   check_link_documents (window, pane);
   check_search_result (run, window);

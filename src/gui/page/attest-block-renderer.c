@@ -134,6 +134,11 @@ apply_colors (AttestBlockRenderer *self)
   g_object_set (tag (self, ATTEST_BLOCK_TAG_FIND_MATCH), "background-rgba", &match_bg, NULL);
   g_object_set (tag (self, ATTEST_BLOCK_TAG_FIND_CURRENT), "background-rgba", &current_bg, NULL);
   g_object_set (tag (self, ATTEST_BLOCK_TAG_TWIN), "background-rgba", &twin_bg, NULL);
+  {
+    GdkRGBA flash_bg = with_alpha (&self->accent, 0.45f);
+
+    g_object_set (tag (self, ATTEST_BLOCK_TAG_HIGHLIGHT_FLASH), "background-rgba", &flash_bg, NULL);
+  }
   g_object_set (tag (self, ATTEST_BLOCK_TAG_CODE), "background-rgba", &code_bg, NULL);
   g_object_set (tag (self, ATTEST_BLOCK_TAG_QUOTE), "foreground-rgba", &quote_fg, NULL);
   g_object_set (tag (self, "h6"), "foreground-rgba", &dim, NULL);
@@ -204,6 +209,9 @@ create_tags (AttestBlockRenderer *self)
   add_tag (self, ATTEST_BLOCK_TAG_TWIN, NULL);
   add_tag (self, ATTEST_BLOCK_TAG_FIND_MATCH, NULL);
   add_tag (self, ATTEST_BLOCK_TAG_FIND_CURRENT, NULL);
+  /* An annotation shown on request: above everything, an outline would be
+   * lost in the text, so a strong tint and an underline. */
+  add_tag (self, ATTEST_BLOCK_TAG_HIGHLIGHT_FLASH, "underline", PANGO_UNDERLINE_DOUBLE, NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (headings); i++)
     {
@@ -1132,4 +1140,40 @@ attest_block_renderer_get_tag_box (GtkTextTag *tag)
 {
   g_return_val_if_fail (GTK_IS_TEXT_TAG (tag), NULL);
   return g_object_get_data (G_OBJECT (tag), BOX_KEY);
+}
+
+/**
+ * attest_block_renderer_get_highlight_tag:
+ * @color: an annotation's colour, "#rrggbb"
+ *
+ * The tag that draws section annotations of @color, made on first use
+ * (named "highlight-#rrggbb"); the lowest priority, so Find's marks and the
+ * flash of a highlight shown draw over it.
+ *
+ * Returns: (transfer none): the tag, or %NULL for a colour that is not one
+ */
+GtkTextTag *
+attest_block_renderer_get_highlight_tag (AttestBlockRenderer *self,
+                                         const char          *color)
+{
+  g_autofree char *name = NULL;
+  GtkTextTag *t;
+  GdkRGBA rgba;
+
+  g_return_val_if_fail (ATTEST_IS_BLOCK_RENDERER (self), NULL);
+
+  if (color == NULL || !gdk_rgba_parse (&rgba, color))
+    return NULL;
+  name = g_strdup_printf ("%s%s", ATTEST_BLOCK_TAG_HIGHLIGHT_PREFIX, color);
+  t = gtk_text_tag_table_lookup (self->tags, name);
+  if (t != NULL)
+    return t;
+  /* Light colours: dark text stays readable on them, in a dark style too. */
+  rgba.alpha = 0.55f;
+  t = gtk_text_tag_new (name);
+  g_object_set (t, "background-rgba", &rgba, NULL);
+  gtk_text_tag_table_add (self->tags, t);
+  gtk_text_tag_set_priority (t, 0);
+  g_object_unref (t);
+  return t;
 }

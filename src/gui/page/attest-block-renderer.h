@@ -31,6 +31,8 @@ G_BEGIN_DECLS
 #define ATTEST_BLOCK_TAG_FIND_MATCH  "find-match"   /* every match of Find in page */
 #define ATTEST_BLOCK_TAG_FIND_CURRENT "find-current" /* the match Find is on */
 #define ATTEST_BLOCK_TAG_TWIN        "twin"         /* a sentence and its twin in the other language */
+#define ATTEST_BLOCK_TAG_HIGHLIGHT_PREFIX "highlight-" /* a section annotation: "highlight-#rrggbb" */
+#define ATTEST_BLOCK_TAG_HIGHLIGHT_FLASH "highlight-flash" /* the annotation just asked for, a moment */
 /* Headings: "h1" … "h6"; note blocks: "note-note", "note-tip", "note-important",
  * "note-warning", "note-caution". */
 
@@ -111,6 +113,8 @@ gboolean             attest_block_renderer_get_link_range   (const GtkTextIter *
 GtkWidget           *attest_block_renderer_get_anchor_child (GtkTextChildAnchor *anchor);
 int                  attest_block_renderer_get_child_indent (GtkWidget          *child);
 const AttestBlockBox *attest_block_renderer_get_tag_box     (GtkTextTag         *tag);
+GtkTextTag          *attest_block_renderer_get_highlight_tag (AttestBlockRenderer *self,
+                                                              const char          *color);
 char                *attest_block_renderer_dup_text         (const GtkTextIter *start,
                                                              const GtkTextIter *end);
 

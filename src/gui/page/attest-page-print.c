@@ -16,36 +16,24 @@
 
 #include "attest-page-drawing.h"
 #include "attest-page-print.h"
+#include "attest-print-operation.h"
 
-static GtkPrintSettings *session_settings;
-
-static void
-begin_print (GtkPrintOperation *operation,
-             GtkPrintContext   *context,
-             gpointer           user_data)
+/* The print operation's view of the sheets (attest-sheet-frame.h). */
+static guint
+paginate_cb (gpointer      sheets,
+             PangoContext *context,
+             double        width,
+             double        height)
 {
-  AttestPageDrawing *drawing = user_data;
-  PangoContext *pango_context = gtk_print_context_create_pango_context (context);
-  guint n_pages;
-
-  /* GTK_UNIT_POINTS: the width and height are in points, and so is the
-   * context's resolution. */
-  n_pages = attest_page_drawing_paginate (drawing, pango_context,
-                                          gtk_print_context_get_width (context),
-                                          gtk_print_context_get_height (context));
-  g_object_unref (pango_context);
-  gtk_print_operation_set_n_pages (operation, (int) MAX (n_pages, 1));
+  return attest_page_drawing_paginate (sheets, context, width, height);
 }
 
 static void
-draw_page (GtkPrintOperation *operation,
-           GtkPrintContext   *context,
-           int                page_nr,
-           gpointer           user_data)
+draw_cb (gpointer  sheets,
+         cairo_t  *cr,
+         guint     page_nr)
 {
-  AttestPageDrawing *drawing = user_data;
-
-  attest_page_drawing_draw_page (drawing, gtk_print_context_get_cairo_context (context), (guint) page_nr);
+  attest_page_drawing_draw_page (sheets, cr, page_nr);
 }
 
 /**
@@ -76,7 +64,6 @@ attest_page_print (GtkWindow                *parent,
 {
   g_autoptr(AttestPageDrawing) drawing = NULL;
   g_autoptr(GtkPrintOperation) operation = NULL;
-  GtkPrintOperationResult result;
 
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), GTK_PRINT_OPERATION_RESULT_ERROR);
   g_return_val_if_fail (page != NULL, GTK_PRINT_OPERATION_RESULT_ERROR);
@@ -88,34 +75,7 @@ attest_page_print (GtkWindow                *parent,
     title = attest_page_get_title (page);
   drawing = attest_page_drawing_new (page, mode, title, footer);
 
-  operation = gtk_print_operation_new ();
-  gtk_print_operation_set_job_name (operation, title);
-  gtk_print_operation_set_use_full_page (operation, FALSE);
-  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
-  gtk_print_operation_set_embed_page_setup (operation, TRUE);
-  if (session_settings != NULL)
-    gtk_print_operation_set_print_settings (operation, session_settings);
-  if (action == GTK_PRINT_OPERATION_ACTION_EXPORT)
-    gtk_print_operation_set_export_filename (operation, export_filename);
-
-  g_signal_connect (operation, "begin-print", G_CALLBACK (begin_print), drawing);
-  g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page), drawing);
-
-  result = gtk_print_operation_run (operation, action, parent, error);
-
-  /* GTK says what went wrong, not with which file. */
-  if (result == GTK_PRINT_OPERATION_RESULT_ERROR && action == GTK_PRINT_OPERATION_ACTION_EXPORT
-      && error != NULL && *error != NULL)
-    {
-      g_autofree char *display = g_filename_display_name (export_filename);
-      /* Translators: the first %s is a file name, the second the reason */
-      char *message = g_strdup_printf (_("Cannot write “%s”: %s"), display, (*error)->message);
-
-      g_free ((*error)->message);
-      (*error)->message = message;
-    }
-
-  if (result == GTK_PRINT_OPERATION_RESULT_APPLY && action != GTK_PRINT_OPERATION_ACTION_EXPORT)
-    g_set_object (&session_settings, gtk_print_operation_get_print_settings (operation));
-  return result;
+  operation = attest_print_operation_new (title, NULL, action, export_filename,
+                                          paginate_cb, draw_cb, drawing);
+  return attest_print_operation_run (operation, action, export_filename, parent, error);
 }

@@ -26,9 +26,13 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "attest-unshown.h"
+#include "attest-annotation-editor.h"
+#include "attest-annotation-list.h"
 #include "attest-count.h"
 #include "attest-block-renderer.h"
 #include "attest-block-view.h"
@@ -40,6 +44,7 @@
 #include "attest-page-marks.h"
 #include "attest-page-pairs.h"
 #include "attest-page-view.h"
+#include "attest-workspace-annotations.h"
 #include "attest-workspace-catalog.h"
 #include "attest-workspace-links.h"
 #include "attest-workspace-notes.h"
@@ -156,6 +161,12 @@ struct _AttestPageView
 
   int twin_segment;             /* the segment lit by hovering, or -1 */
   AttestBlockView *twin_views[2];
+
+  AttestAnnotationList *annotation_list; /* the section's highlights, in the notes pane */
+  GPtrArray *annotations;       /* AttestAnnotation: the page's section annotations */
+  GMenu *text_menu;             /* Highlight, in the text's context menu */
+  guint flash_source;           /* the highlight shown on request: its flash ends */
+  AttestBlockView *flash_view;  /*   where it is (weak) */
 };
 
 G_DEFINE_FINAL_TYPE (AttestPageView, attest_page_view, GTK_TYPE_WIDGET)
@@ -181,6 +192,9 @@ static void rebuild_toc (AttestPageView *self);
 static void stop_build (AttestPageView *self);
 static void update_notes (AttestPageView *self);
 static void refind (AttestPageView *self);
+static void end_flash (AttestPageView *self);
+static void reload_annotations (AttestPageView *self);
+static void fit_annotation_list (AttestPageView *self);
 
 static void
 view_info_free (ViewInfo *info)
@@ -731,6 +745,7 @@ new_view (AttestPageView *self,
                                                blocks, info->offsets);
   g_signal_connect_object (view, "activate-link", G_CALLBACK (on_activate_link), self, 0);
   gtk_widget_add_css_class (GTK_WIDGET (view), "page-text");
+  gtk_text_view_set_extra_menu (GTK_TEXT_VIEW (view), G_MENU_MODEL (self->text_menu));
 
   if (row >= 0)
     {
@@ -751,6 +766,7 @@ static void
 clear_views (AttestPageView *self)
 {
   clear_twins (self);
+  end_flash (self);
   self->pending_section = -1;
   if (self->scroll_tick != 0)
     {
@@ -1033,6 +1049,7 @@ finish_build (AttestPageView *self)
   g_clear_pointer (&self->build_pairs, g_array_unref);
   self->pending_section = -1;
   apply_marks (self);
+  reload_annotations (self);
   if (self->find_text != NULL && *self->find_text != '\0')
     refind (self);
   if (section >= 0)
@@ -1226,6 +1243,351 @@ on_toc_activate (GtkListView    *list,
     adw_flap_set_reveal_flap (self->toc_flap, FALSE);
 }
 
+/* ---- section annotations ------------------------------------------------ */
+
+/* How long a highlight shown on request flashes. */
+#define FLASH_MS 1600
+
+static int
+section_by_key (AttestPageView *self,
+                const char     *key)
+{
+  for (guint i = 0; self->page != NULL && key != NULL && i < self->page->sections->len; i++)
+    if (g_strcmp0 (((AttestSection *) g_ptr_array_index (self->page->sections, i))->key, key) == 0)
+      return (int) i;
+  return -1;
+}
+
+/* The section of the block at @offset of @view, or -1. */
+static int
+section_at_offset (AttestPageView  *self,
+                   AttestBlockView *view,
+                   int              offset)
+{
+  ViewInfo *info = view_info (view);
+  GPtrArray *blocks = side_blocks (self, info->source);
+
+  for (guint b = info->offsets->len; b > 0; b--)
+    if (g_array_index (info->offsets, AttestBlockOffsets, b - 1).start <= offset)
+      return ((const AttestBlock *) g_ptr_array_index (blocks, g_array_index (info->blocks, guint, b - 1)))->section;
+  return -1;
+}
+
+/* The stretches of @view's buffer that show @section: pairs of offsets
+ * [start, end), the blocks that follow each other joined. */
+static GArray *
+section_ranges (AttestPageView  *self,
+                AttestBlockView *view,
+                int              section)
+{
+  ViewInfo *info = view_info (view);
+  GPtrArray *blocks = side_blocks (self, info->source);
+  GArray *ranges = g_array_new (FALSE, FALSE, sizeof (int));
+  int n_chars = gtk_text_buffer_get_char_count (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)));
+
+  for (guint b = 0; b < info->offsets->len; b++)
+    {
+      const AttestBlock *block = g_ptr_array_index (blocks, g_array_index (info->blocks, guint, b));
+      int start = g_array_index (info->offsets, AttestBlockOffsets, b).start;
+      int end = b + 1 < info->offsets->len ? g_array_index (info->offsets, AttestBlockOffsets, b + 1).start : n_chars;
+
+      if (block->section != section)
+        continue;
+      if (ranges->len > 0 && g_array_index (ranges, int, ranges->len - 1) == start)
+        g_array_index (ranges, int, ranges->len - 1) = end;
+      else
+        {
+          g_array_append_val (ranges, start);
+          g_array_append_val (ranges, end);
+        }
+    }
+  return ranges;
+}
+
+/* Where @a's passage is in @view: its quote's first match in its section,
+ * as written, else in another case. */
+static gboolean
+find_passage (AttestPageView         *self,
+              AttestBlockView        *view,
+              const AttestAnnotation *a,
+              int                     section,
+              GtkTextIter            *match_start,
+              GtkTextIter            *match_end)
+{
+  static const GtkTextSearchFlags passes[] = {
+    GTK_TEXT_SEARCH_TEXT_ONLY | GTK_TEXT_SEARCH_VISIBLE_ONLY,
+    GTK_TEXT_SEARCH_TEXT_ONLY | GTK_TEXT_SEARCH_VISIBLE_ONLY | GTK_TEXT_SEARCH_CASE_INSENSITIVE,
+  };
+  g_autoptr(GArray) ranges = NULL;
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+
+  if (a->quote == NULL || *a->quote == '\0' || section < 0)
+    return FALSE;
+  ranges = section_ranges (self, view, section);
+  for (guint p = 0; p < G_N_ELEMENTS (passes); p++)
+    for (guint r = 0; r + 1 < ranges->len; r += 2)
+      {
+        GtkTextIter start, end;
+
+        gtk_text_buffer_get_iter_at_offset (buffer, &start, g_array_index (ranges, int, r));
+        gtk_text_buffer_get_iter_at_offset (buffer, &end, g_array_index (ranges, int, r + 1));
+        if (gtk_text_iter_forward_search (&start, a->quote, passes[p], match_start, match_end, &end))
+          return TRUE;
+      }
+  return FALSE;
+}
+
+/* The section key of a section annotation of this page, or NULL. */
+static const char *
+annotation_key (AttestPageView         *self,
+                const AttestAnnotation *a)
+{
+  const char *hash = a->section != NULL ? strrchr (a->section, '#') : NULL;
+
+  return hash != NULL ? hash + 1 : NULL;
+}
+
+static void
+collect_highlight_tag (GtkTextTag *tag,
+                       gpointer    data)
+{
+  g_autofree char *name = NULL;
+
+  g_object_get (tag, "name", &name, NULL);
+  if (name != NULL && g_str_has_prefix (name, ATTEST_BLOCK_TAG_HIGHLIGHT_PREFIX) &&
+      !g_str_equal (name, ATTEST_BLOCK_TAG_HIGHLIGHT_FLASH))
+    g_ptr_array_add (data, tag);
+}
+
+/* Draws the page's highlights, each in its colour, in every view that shows its passage. */
+static void
+apply_annotations (AttestPageView *self)
+{
+  g_autoptr(GPtrArray) tags = g_ptr_array_new ();
+
+  gtk_text_tag_table_foreach (attest_block_renderer_get_tag_table (self->renderer), collect_highlight_tag, tags);
+  for (guint i = 0; i < self->views->len; i++)
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (g_ptr_array_index (self->views, i)));
+      GtkTextIter start, end;
+
+      gtk_text_buffer_get_bounds (buffer, &start, &end);
+      for (guint t = 0; t < tags->len; t++)
+        gtk_text_buffer_remove_tag (buffer, tags->pdata[t], &start, &end);
+    }
+  for (guint i = 0; self->annotations != NULL && i < self->annotations->len; i++)
+    {
+      const AttestAnnotation *a = g_ptr_array_index (self->annotations, i);
+      int section = section_by_key (self, annotation_key (self, a));
+      GtkTextTag *tag = attest_block_renderer_get_highlight_tag (self->renderer, a->color);
+
+      if (section < 0 || tag == NULL)
+        continue;
+      for (guint v = 0; v < self->views->len; v++)
+        {
+          AttestBlockView *view = g_ptr_array_index (self->views, v);
+          GtkTextIter start, end;
+
+          if (find_passage (self, view, a, section, &start, &end))
+            gtk_text_buffer_apply_tag (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), tag, &start, &end);
+        }
+    }
+}
+
+/* The page's section annotations, read anew and drawn. */
+static void
+reload_annotations (AttestPageView *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_clear_pointer (&self->annotations, g_ptr_array_unref);
+  if (self->workspace != NULL && self->framework_id != NULL && self->page != NULL)
+    {
+      self->annotations = attest_workspace_list_section_annotations (self->workspace, self->framework_id, NULL,
+                                                                     &error);
+      if (self->annotations == NULL)
+        g_warning ("Could not read the page's highlights: %s", error->message);
+    }
+  apply_annotations (self);
+}
+
+static void
+end_flash (AttestPageView *self)
+{
+  if (self->flash_view != NULL)
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->flash_view));
+      GtkTextIter start, end;
+
+      gtk_text_buffer_get_bounds (buffer, &start, &end);
+      gtk_text_buffer_remove_tag_by_name (buffer, ATTEST_BLOCK_TAG_HIGHLIGHT_FLASH, &start, &end);
+      g_clear_weak_pointer (&self->flash_view);
+    }
+  g_clear_handle_id (&self->flash_source, g_source_remove);
+}
+
+static gboolean
+flash_done (gpointer user_data)
+{
+  AttestPageView *self = user_data;
+
+  self->flash_source = 0;
+  end_flash (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Scrolls to annotation @id's passage and flashes it; says so when the
+ * reading mode shown does not hold it. */
+static void
+on_activate_annotation (AttestAnnotationList *list,
+                        gint64                id,
+                        AttestPageView       *self)
+{
+  const AttestAnnotation *a = NULL;
+  int section;
+
+  for (guint i = 0; self->annotations != NULL && i < self->annotations->len; i++)
+    if (((AttestAnnotation *) g_ptr_array_index (self->annotations, i))->id == id)
+      a = g_ptr_array_index (self->annotations, i);
+  if (a == NULL)
+    return;
+  section = section_by_key (self, annotation_key (self, a));
+  end_flash (self);
+  for (guint v = 0; v < self->views->len; v++)
+    {
+      AttestBlockView *view = g_ptr_array_index (self->views, v);
+      GtkTextIter start, end;
+
+      if (!find_passage (self, view, a, section, &start, &end))
+        continue;
+      scroll_to_iter (self, view, &start, 0.3);
+      gtk_text_buffer_apply_tag_by_name (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)),
+                                         ATTEST_BLOCK_TAG_HIGHLIGHT_FLASH, &start, &end);
+      g_set_weak_pointer (&self->flash_view, view);
+      self->flash_source = g_timeout_add (FLASH_MS, flash_done, self);
+      return;
+    }
+  attest_annotation_list_show_toast (self->annotation_list,
+                                     _("The highlighted passage is not in the text shown: "
+                                       "it may be in the other language"));
+  scroll_to_section (self, section);
+}
+
+/* The notes pane shares its height between the section's notes, its
+ * highlights and the page's notes: the highlights keep the height they
+ * need, up to a point, however full the notes are. */
+static void
+fit_annotation_list (AttestPageView *self)
+{
+  GtkWidget *scroll = gtk_widget_get_ancestor (GTK_WIDGET (self->annotation_list), GTK_TYPE_SCROLLED_WINDOW);
+
+  gboolean some = attest_annotation_list_get_n_annotations (self->annotation_list) > 0;
+
+  /* Not measured: the text views in it lay out their text later. With
+   * highlights, it shares the pane's spare height with the notes. */
+  if (scroll != NULL)
+    {
+      gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroll), some ? 240 : -1);
+      gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroll), some ? 100000 : 360);
+      gtk_widget_set_vexpand (scroll, some);
+    }
+}
+
+static void
+on_annotations_changed (AttestAnnotationList *list,
+                        AttestPageView       *self)
+{
+  reload_annotations (self);
+  fit_annotation_list (self);
+}
+
+/* The view whose selection Highlight takes: the focused one, else the first with one. */
+static AttestBlockView *
+selected_view (AttestPageView *self,
+               GtkTextIter    *start,
+               GtkTextIter    *end)
+{
+  AttestBlockView *found = NULL;
+
+  for (guint i = 0; i < self->views->len; i++)
+    {
+      AttestBlockView *view = g_ptr_array_index (self->views, i);
+
+      if (!gtk_text_buffer_get_selection_bounds (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), start, end))
+        continue;
+      if (gtk_widget_has_focus (GTK_WIDGET (view)))
+        return view;
+      if (found == NULL)
+        found = view;
+    }
+  if (found != NULL)
+    gtk_text_buffer_get_selection_bounds (gtk_text_view_get_buffer (GTK_TEXT_VIEW (found)), start, end);
+  return found;
+}
+
+/* Highlight: the selected passage becomes a section annotation, in the
+ * editor until saved (Cancel stores nothing). */
+static void
+highlight_activated (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  AttestPageView *self = user_data;
+  g_autoptr(AttestAnnotation) a = NULL;
+  g_autofree char *quote = NULL;
+  AttestBlockView *view;
+  AttestSection *s;
+  GtkTextIter start, end;
+  int section;
+
+  if (self->page == NULL || self->workspace == NULL)
+    return;
+  view = selected_view (self, &start, &end);
+  if (view == NULL)
+    {
+      /* The pane says how, and lists the highlights there are. */
+      adw_flap_set_reveal_flap (self->notes_flap, TRUE);
+      attest_annotation_list_show_toast (self->annotation_list, _("Select a passage of the page, then Highlight"));
+      return;
+    }
+  section = section_at_offset (self, view, gtk_text_iter_get_offset (&start));
+  quote = g_strstrip (gtk_text_buffer_get_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), &start, &end, FALSE));
+  if (section < 0 || *quote == '\0')
+    {
+      attest_annotation_list_show_toast (self->annotation_list, _("Select some text inside a section to highlight it"));
+      return;
+    }
+  if (strlen (quote) > ATTEST_ANNOTATION_MAX_BYTES)
+    {
+      attest_annotation_list_show_toast (self->annotation_list, _("The passage is too long to highlight"));
+      return;
+    }
+  s = g_ptr_array_index (self->page->sections, section);
+  a = attest_annotation_new (ATTEST_ANNOTATION_HIGHLIGHT);
+  a->section = g_strdup_printf ("framework:%s#%s", self->framework_id, s->key);
+  a->quote = g_steal_pointer (&quote);
+  a->color = g_strdup (ATTEST_ANNOTATION_DEFAULT_COLOR);
+  set_section (self, section);
+  if (!adw_flap_get_reveal_flap (self->notes_flap))
+    {
+      adw_flap_set_reveal_flap (self->notes_flap, TRUE);
+      /* The pane narrows the text: the passage stays in sight (after the
+       * new layout: a mark's scroll waits for it). The selection stays. */
+      if (self->shown != ATTEST_READING_SIDE_BY_SIDE)
+        {
+          GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+          GtkTextMark *mark = gtk_text_buffer_get_mark (buffer, "attest-scroll");
+
+          if (mark == NULL)
+            mark = gtk_text_buffer_create_mark (buffer, "attest-scroll", &start, TRUE);
+          else
+            gtk_text_buffer_move_mark (buffer, mark, &start);
+          gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (view), mark, 0.0, TRUE, 0.0, 0.3);
+        }
+    }
+  attest_annotation_list_edit (self->annotation_list, a);
+}
+
 /* ---- notes --------------------------------------------------------------- */
 
 static void
@@ -1261,9 +1623,16 @@ update_notes (AttestPageView *self)
       else if (self->section_notes_stale)
         attest_note_editor_reload (self->section_notes);
       self->section_notes_stale = FALSE;
+      attest_annotation_list_set_section (self->annotation_list, self->workspace, self->framework_id, s->key,
+                                          self->shown == ATTEST_READING_SOURCE ? s->source_title : s->title);
+      gtk_widget_set_visible (GTK_WIDGET (self->annotation_list), TRUE);
+      fit_annotation_list (self);
     }
   else
-    gtk_widget_set_visible (GTK_WIDGET (self->section_notes), FALSE);
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->section_notes), FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->annotation_list), FALSE);
+    }
 }
 
 static void
@@ -1629,6 +1998,7 @@ static const GActionEntry page_actions[] = {
   { "notes", notes_activated },
   { "print", print_activated },
   { "english", english_activated },
+  { "highlight", highlight_activated },
 };
 
 /* ---- loading ------------------------------------------------------------ */
@@ -2065,6 +2435,7 @@ attest_page_view_dispose (GObject *object)
       self->scroll_tick = 0;
     }
   clear_twins (self);
+  end_flash (self);
   g_clear_handle_id (&self->fit_source, g_source_remove);
   g_clear_handle_id (&self->keep_scroll_source, g_source_remove);
   stop_build (self);
@@ -2096,6 +2467,8 @@ attest_page_view_finalize (GObject *object)
   g_clear_pointer (&self->toc_rows, g_array_unref);
   g_clear_pointer (&self->variants, g_array_unref);
   g_clear_pointer (&self->marks, g_ptr_array_unref);
+  g_clear_pointer (&self->annotations, g_ptr_array_unref);
+  g_clear_object (&self->text_menu);
   g_clear_pointer (&self->page, attest_page_unref);
   g_clear_object (&self->renderer);
   g_clear_object (&self->actions);
@@ -2194,6 +2567,7 @@ attest_page_view_class_init (AttestPageViewClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_0, GDK_CONTROL_MASK, "page.zoom-reset", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, GDK_SHIFT_MASK, "page.toc", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "page.print", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_h, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "page.highlight", NULL);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
@@ -2393,6 +2767,27 @@ attest_page_view_init (AttestPageView *self)
   g_signal_connect_object (self->page_notes, "changed", G_CALLBACK (on_notes_changed), self, 0);
   g_signal_connect_object (self->section_notes, "changed", G_CALLBACK (on_notes_changed), self, 0);
   gtk_widget_set_visible (GTK_WIDGET (self->section_notes), FALSE);
+
+  /* Highlights: in the text's menu and on Ctrl+Shift+H; the section's, in
+   * the notes pane under its notes. */
+  self->text_menu = g_menu_new ();
+  /* Translators: in the page text's context menu: the selection becomes a highlight */
+  g_menu_append (self->text_menu, _("_Highlight…"), "page.highlight");
+  self->annotation_list = attest_annotation_list_new ();
+  {
+    GtkWidget *scroll = gtk_scrolled_window_new ();
+
+    gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroll), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+    gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroll), TRUE);
+    gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroll), 360);
+    gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroll), GTK_WIDGET (self->annotation_list));
+    gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->section_notes))), scroll,
+                                GTK_WIDGET (self->section_notes));
+    g_object_bind_property (self->annotation_list, "visible", scroll, "visible", G_BINDING_SYNC_CREATE);
+  }
+  gtk_widget_set_visible (GTK_WIDGET (self->annotation_list), FALSE);
+  g_signal_connect_object (self->annotation_list, "changed", G_CALLBACK (on_annotations_changed), self, 0);
+  g_signal_connect_object (self->annotation_list, "activate-annotation", G_CALLBACK (on_activate_annotation), self, 0);
   /* The reading column follows the width (one handler for every single view). */
   g_signal_connect_object (gtk_scrolled_window_get_hadjustment (self->single_scroll), "changed",
                            G_CALLBACK (on_single_width), self, 0);

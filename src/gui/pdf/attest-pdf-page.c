@@ -18,6 +18,7 @@
 
 #include "attest-markup.h"
 #include "attest-pdf-find.h"
+#include "attest-pdf-marks.h"
 #include "attest-pdf-page.h"
 #include "attest-pdf-print.h"
 #include "attest-unshown.h"
@@ -82,7 +83,25 @@ struct _AttestPdfPage
   GHashTable *thumbnail_pictures; /* page → the GtkPicture bound to it */
   guint thumbnails_idle;
   double thumbnail_scale;
+
+  /* Marks: the tools, the colour of new marks, the list */
+  AttestPdfMarks *marks;
+  GtkWidget *mark_tools;
+  GtkMenuButton *color_button;
+  GtkLabel *color_label;
+  GtkWidget *color_swatch;
+  char *mark_color;
+  char *tool;
 };
+
+enum {
+  PROP_0,
+  PROP_MARK_COLOR,
+  PROP_TOOL,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 #define THUMBNAIL_WIDTH 110.0
 #define THUMBNAIL_BUDGET ((gsize) 24 * 1024 * 1024)
@@ -100,6 +119,22 @@ static void start_loading (AttestPdfPage *self,
                            GBytes        *bytes,
                            const char    *display_name,
                            guint          page);
+static void marks_class_init (AttestPdfPageClass *klass);
+static void attest_pdf_page_get_property (GObject    *object,
+                                          guint       prop_id,
+                                          GValue     *value,
+                                          GParamSpec *pspec);
+static void attest_pdf_page_set_property (GObject      *object,
+                                          guint         prop_id,
+                                          const GValue *value,
+                                          GParamSpec   *pspec);
+static void forget_marks (AttestPdfPage *self);
+static void mark_drawn (AttestPdfPage *self,
+                        guint          page,
+                        double         x1,
+                        double         y1,
+                        double         x2,
+                        double         y2);
 
 static void
 update_page_controls (AttestPdfPage *self)
@@ -617,11 +652,15 @@ build_sidebar (AttestPdfPage *self)
   self->sidebar_stack = GTK_STACK (gtk_stack_new ());
   gtk_stack_add_titled (self->sidebar_stack, box, "contents", _("Contents"));
   gtk_stack_add_titled (self->sidebar_stack, build_thumbnails (self), "pages", _("Pages"));
+  self->marks = ATTEST_PDF_MARKS (attest_pdf_marks_new (self->view));
+  /* Translators: the PDF sidebar's page listing the annotations */
+  gtk_stack_add_titled (self->sidebar_stack, GTK_WIDGET (self->marks), "marks", _("Marks"));
   gtk_widget_set_vexpand (GTK_WIDGET (self->sidebar_stack), TRUE);
   attest_unshown_follow_stack (self->sidebar_stack);
   outer = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   switcher = gtk_stack_switcher_new ();
   gtk_stack_switcher_set_stack (GTK_STACK_SWITCHER (switcher), self->sidebar_stack);
+  gtk_widget_add_css_class (switcher, "pdf-sidebar-switcher");
   gtk_widget_set_margin_start (switcher, 6);
   gtk_widget_set_margin_end (switcher, 6);
   gtk_widget_set_margin_top (switcher, 6);
@@ -989,6 +1028,7 @@ show_title (AttestPdfPage     *self,
   g_autofree char *pages = NULL;
 
   gtk_label_set_text (self->title_label, document != NULL && self->display_name != NULL ? self->display_name : "");
+  attest_pdf_marks_set_display_name (self->marks, self->display_name);
   if (document != NULL)
     /* Translators: under a PDF's file name: its page count */
     pages = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u page", "%u pages", n_pages), n_pages);
@@ -1122,6 +1162,7 @@ attest_pdf_page_clear (AttestPdfPage *self)
   attest_pdf_view_set_document (self->view, NULL);
   load_outline (self, NULL);
   load_thumbnails (self, NULL);
+  forget_marks (self);
   g_clear_pointer (&self->bytes, g_bytes_unref);
   g_clear_pointer (&self->display_name, g_free);
   g_clear_pointer (&self->initial_label, g_free);
@@ -1145,6 +1186,8 @@ attest_pdf_page_load (AttestPdfPage *self,
   g_return_if_fail (bytes != NULL);
 
   attest_pdf_page_clear (self);
+  /* Not evidence: no marks, no tools. */
+  attest_pdf_page_set_marks_source (self, NULL, NULL, NULL, NULL);
   start_loading (self, bytes, display_name, page);
 }
 
@@ -1351,6 +1394,8 @@ attest_pdf_page_dispose (GObject *object)
   g_clear_object (&self->thumbnail_labels);
   g_clear_pointer (&self->bytes, g_bytes_unref);
   g_clear_pointer (&self->display_name, g_free);
+  g_clear_pointer (&self->mark_color, g_free);
+  g_clear_pointer (&self->tool, g_free);
   G_OBJECT_CLASS (attest_pdf_page_parent_class)->dispose (object);
 }
 
@@ -1361,6 +1406,8 @@ attest_pdf_page_class_init (AttestPdfPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = attest_pdf_page_dispose;
+  object_class->get_property = attest_pdf_page_get_property;
+  object_class->set_property = attest_pdf_page_set_property;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "attest-pdf-page");
   gtk_widget_class_install_action (widget_class, "pdf.zoom-in", NULL, zoom_action);
@@ -1377,6 +1424,7 @@ attest_pdf_page_class_init (AttestPdfPageClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK, "pdf.find-next", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "pdf.find-previous", NULL);
+  marks_class_init (klass);
 }
 
 static GtkWidget *
@@ -1433,6 +1481,321 @@ build_title (AttestPdfPage *self)
   return box;
 }
 
+/* Marks: the tools in the toolbar (Highlight, Rectangle, Note, the
+ * colour of new marks by name), their keys, and the Marks sidebar page
+ * (AttestPdfMarks) they add to. */
+
+static void
+update_color_button (AttestPdfPage *self)
+{
+  g_autofree char *name = attest_pdf_mark_color_name (self->mark_color);
+  g_autofree char *accessible = NULL;
+
+  for (guint i = 0; i < attest_pdf_mark_palette_size (); i++)
+    {
+      g_autofree char *klass = g_strdup_printf ("mark-color-%u", i);
+
+      if (g_ascii_strcasecmp (attest_pdf_mark_palette_color (i), self->mark_color) == 0)
+        gtk_widget_add_css_class (self->color_swatch, klass);
+      else
+        gtk_widget_remove_css_class (self->color_swatch, klass);
+    }
+  gtk_label_set_text (self->color_label, name);
+  /* Translators: the colour menu's accessible name; %s is a colour, "Yellow" */
+  accessible = g_strdup_printf (_("Colour of new marks: %s"), name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->color_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  accessible, -1);
+}
+
+static void
+attest_pdf_page_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  AttestPdfPage *self = ATTEST_PDF_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_MARK_COLOR: g_value_set_string (value, self->mark_color); break;
+    case PROP_TOOL: g_value_set_string (value, self->tool); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+set_tool (AttestPdfPage *self,
+          const char    *tool)
+{
+  AttestPdfTool view_tool = ATTEST_PDF_TOOL_SELECT;
+
+  if (g_strcmp0 (tool, "rectangle") == 0)
+    view_tool = ATTEST_PDF_TOOL_RECTANGLE;
+  else if (g_strcmp0 (tool, "note") == 0)
+    view_tool = ATTEST_PDF_TOOL_NOTE;
+  else
+    tool = "select";
+  if (g_strcmp0 (tool, self->tool) == 0)
+    return;
+  g_free (self->tool);
+  self->tool = g_strdup (tool);
+  attest_pdf_view_set_tool (self->view, view_tool);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOOL]);
+}
+
+static void
+attest_pdf_page_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  AttestPdfPage *self = ATTEST_PDF_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_MARK_COLOR:
+      {
+        const char *color = g_value_get_string (value);
+
+        if (!attest_annotation_color_is_valid (color) || g_strcmp0 (color, self->mark_color) == 0)
+          return;
+        g_free (self->mark_color);
+        self->mark_color = g_strdup (color);
+        update_color_button (self);
+        g_object_notify_by_pspec (object, pspec);
+      }
+      break;
+    case PROP_TOOL: set_tool (self, g_value_get_string (value)); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+/* A rectangle drawn or a note's point chosen with the tool. */
+static void
+mark_drawn (AttestPdfPage *self,
+            guint          page,
+            double         x1,
+            double         y1,
+            double         x2,
+            double         y2)
+{
+  g_autoptr(GArray) rects = g_array_new (FALSE, FALSE, sizeof (AttestRect));
+  AttestRect rect = { x1, y1, x2, y2 };
+  gboolean note = g_strcmp0 (self->tool, "note") == 0;
+
+  if (!note && (x2 - x1 < 2.0 || y2 - y1 < 2.0))
+    return;
+  if (note)
+    rect.x2 = rect.x1, rect.y2 = rect.y1;
+  g_array_append_val (rects, rect);
+  attest_pdf_marks_add (self->marks, note ? ATTEST_ANNOTATION_NOTE : ATTEST_ANNOTATION_RECTANGLE,
+                        page, rects, self->mark_color);
+}
+
+static void
+show_marks (AttestPdfPage *self)
+{
+  gtk_toggle_button_set_active (self->sidebar_button, TRUE);
+  gtk_stack_set_visible_child_name (self->sidebar_stack, "marks");
+}
+
+static void
+marks_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  AttestPdfPage *self = ATTEST_PDF_PAGE (widget);
+
+  if (g_str_equal (action_name, "pdf.highlight"))
+    {
+      guint page = 0;
+      g_autoptr(GArray) rects = attest_pdf_view_get_selection_rects (self->view, &page);
+
+      if (rects == NULL)
+        {
+          say (self, _("Select text in the PDF first, then Highlight"));
+          return;
+        }
+      if (attest_pdf_marks_add (self->marks, ATTEST_ANNOTATION_HIGHLIGHT, page, rects, self->mark_color) != 0)
+        attest_pdf_view_clear_selection (self->view);
+    }
+  else if (g_str_equal (action_name, "pdf.save-annotated"))
+    attest_pdf_marks_save_copy (self->marks);
+  else if (g_str_equal (action_name, "pdf.show-marks"))
+    show_marks (self);
+  else if (g_str_equal (action_name, "pdf.choose-color"))
+    gtk_menu_button_popup (self->color_button);
+}
+
+static void
+marks_class_init (AttestPdfPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  properties[PROP_MARK_COLOR] =
+    g_param_spec_string ("mark-color", NULL, NULL, ATTEST_ANNOTATION_DEFAULT_COLOR,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_TOOL] =
+    g_param_spec_string ("tool", NULL, NULL, "select",
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+  gtk_widget_class_install_property_action (widget_class, "pdf.mark-color", "mark-color");
+  gtk_widget_class_install_property_action (widget_class, "pdf.tool", "tool");
+  gtk_widget_class_install_action (widget_class, "pdf.highlight", NULL, marks_action);
+  gtk_widget_class_install_action (widget_class, "pdf.save-annotated", NULL, marks_action);
+  gtk_widget_class_install_action (widget_class, "pdf.show-marks", NULL, marks_action);
+  gtk_widget_class_install_action (widget_class, "pdf.choose-color", NULL, marks_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_h, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "pdf.highlight", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "pdf.tool", "s", "rectangle");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "pdf.tool", "s", "note");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "pdf.tool", "s", "select");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "pdf.choose-color", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "pdf.show-marks", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "pdf.save-annotated", NULL);
+}
+
+static GtkWidget *
+tool_button (const char *label,
+             const char *tooltip,
+             const char *action,
+             const char *target)
+{
+  GtkWidget *button = target != NULL ? gtk_toggle_button_new_with_label (label) : gtk_button_new_with_label (label);
+
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  if (target != NULL)
+    gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", target);
+  return button;
+}
+
+static GtkWidget *
+build_mark_tools (AttestPdfPage *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *color_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+  g_autoptr(GMenu) menu = g_menu_new ();
+
+  self->mark_color = g_strdup (ATTEST_ANNOTATION_DEFAULT_COLOR);
+  self->tool = g_strdup ("select");
+  gtk_widget_add_css_class (box, "linked");
+  /* Translators: a toolbar button: marks the selected text */
+  gtk_box_append (GTK_BOX (box), tool_button (_("Highlight"), _("Highlight the selected text (Ctrl+Shift+H)"),
+                                              "pdf.highlight", NULL));
+  /* Translators: a toolbar button: draw rectangles on the pages */
+  gtk_box_append (GTK_BOX (box), tool_button (_("Rectangle"),
+                                              _("Draw a rectangle on a page (Ctrl+Shift+R; Enter marks the page shown, Escape stops)"),
+                                              "pdf.tool", "rectangle"));
+  /* Translators: a toolbar button: drop notes on the pages */
+  gtk_box_append (GTK_BOX (box), tool_button (_("Note"),
+                                              _("Click a page to drop a note (Ctrl+Shift+N; Enter drops one on the page shown, Escape stops)"),
+                                              "pdf.tool", "note"));
+  for (guint i = 0; i < attest_pdf_mark_palette_size (); i++)
+    {
+      g_autoptr(GMenuItem) item = g_menu_item_new (attest_pdf_mark_palette_name (i), NULL);
+
+      g_menu_item_set_action_and_target_value (item, "pdf.mark-color",
+                                               g_variant_new_string (attest_pdf_mark_palette_color (i)));
+      g_menu_append_item (menu, item);
+    }
+  self->color_swatch = gtk_label_new ("●");
+  gtk_widget_add_css_class (self->color_swatch, "mark-swatch");
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->color_swatch), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+  self->color_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_box_append (GTK_BOX (color_box), self->color_swatch);
+  gtk_box_append (GTK_BOX (color_box), GTK_WIDGET (self->color_label));
+  gtk_box_append (GTK_BOX (color_box), gtk_image_new_from_icon_name ("pan-down-symbolic"));
+  self->color_button = GTK_MENU_BUTTON (gtk_menu_button_new ());
+  gtk_menu_button_set_child (self->color_button, color_box);
+  gtk_menu_button_set_menu_model (self->color_button, G_MENU_MODEL (menu));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->color_button), _("The colour of new marks (Ctrl+Shift+C)"));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->color_button));
+  update_color_button (self);
+  self->mark_tools = box;
+  return box;
+}
+
+static GtkWidget *
+build_more_menu (AttestPdfPage *self)
+{
+  GtkWidget *button = gtk_menu_button_new ();
+  g_autoptr(GMenu) menu = g_menu_new ();
+
+  g_autoptr(GMenuItem) marks = g_menu_item_new (_("_Marks"), "pdf.show-marks");
+  g_autoptr(GMenuItem) save = g_menu_item_new (_("Save _Annotated Copy…"), "pdf.save-annotated");
+
+  g_menu_item_set_attribute (marks, "accel", "s", "<Control><Shift>m");
+  g_menu_item_set_attribute (save, "accel", "s", "<Control><Shift>e");
+  g_menu_append_item (menu, marks);
+  g_menu_append_item (menu, save);
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
+  gtk_widget_set_tooltip_text (button, _("More"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("More"), -1);
+  return button;
+}
+
+/* The file let go: its marks too, and the tools do nothing, the toolbar
+ * unchanged (the page may be fading out: GTK 4.8 would draw it unallocated). */
+static void
+forget_marks (AttestPdfPage *self)
+{
+  attest_pdf_marks_set_source (self->marks, NULL, NULL, NULL, NULL, NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "pdf.highlight", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "pdf.save-annotated", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "pdf.show-marks", FALSE);
+  if (g_strcmp0 (self->tool, "select") != 0)
+    set_tool (self, "select");
+}
+
+/**
+ * attest_pdf_page_set_marks_source:
+ * @workspace: (nullable): where the PDF's marks are kept: NULL for a PDF
+ *   that is not evidence (no marks, no tools)
+ * @sha256: (nullable): the evidence file
+ * @namer: (nullable): names a cell ("SOC 2 × Intune") for its items
+ */
+void
+attest_pdf_page_set_marks_source (AttestPdfPage     *self,
+                                  AttestWorkspace   *workspace,
+                                  const char        *sha256,
+                                  AttestPdfCellNamer namer,
+                                  gpointer           namer_data)
+{
+  gboolean writable;
+
+  g_return_if_fail (ATTEST_IS_PDF_PAGE (self));
+
+  attest_pdf_marks_set_source (self->marks, workspace, sha256, self->display_name, namer, namer_data);
+  writable = workspace != NULL && sha256 != NULL && !attest_workspace_is_read_only (workspace);
+  gtk_widget_set_visible (self->mark_tools, workspace != NULL && sha256 != NULL);
+  gtk_widget_set_sensitive (self->mark_tools, writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "pdf.highlight", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "pdf.save-annotated", workspace != NULL && sha256 != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "pdf.show-marks", workspace != NULL && sha256 != NULL);
+  if (!writable)
+    set_tool (self, "select");
+}
+
+/**
+ * attest_pdf_page_get_marks:
+ *
+ * Returns: (transfer none): the Marks sidebar page
+ */
+AttestPdfMarks *
+attest_pdf_page_get_marks (AttestPdfPage *self)
+{
+  g_return_val_if_fail (ATTEST_IS_PDF_PAGE (self), NULL);
+  return self->marks;
+}
+
 static GtkWidget *
 build_toolbar (AttestPdfPage *self)
 {
@@ -1486,12 +1849,14 @@ build_toolbar (AttestPdfPage *self)
   self->find_button = GTK_TOGGLE_BUTTON (gtk_toggle_button_new ());
   gtk_button_set_icon_name (GTK_BUTTON (self->find_button), "edit-find-symbolic");
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->find_button), _("Find in the PDF"));
+  gtk_box_append (GTK_BOX (bar), build_mark_tools (self));
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->find_button));
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->zoom_button));
   print = gtk_button_new_from_icon_name ("printer-symbolic");
   gtk_widget_set_tooltip_text (print, _("Print the PDF"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (print), "pdf.print");
   gtk_box_append (GTK_BOX (bar), print);
+  gtk_box_append (GTK_BOX (bar), build_more_menu (self));
   return bar;
 }
 
@@ -1531,6 +1896,9 @@ attest_pdf_page_init (AttestPdfPage *self)
   gtk_paned_set_start_child (GTK_PANED (paned), build_sidebar (self));
   gtk_paned_set_resize_start_child (GTK_PANED (paned), FALSE);
   gtk_paned_set_shrink_start_child (GTK_PANED (paned), FALSE);
+  /* The sidebar's width, whatever its pages would like (the analyst drags
+   * the handle): the pages and the file's name keep the room. */
+  gtk_paned_set_position (GTK_PANED (paned), 260);
   gtk_paned_set_end_child (GTK_PANED (paned), scrolled);
   gtk_paned_set_shrink_end_child (GTK_PANED (paned), FALSE);
   gtk_widget_set_vexpand (paned, TRUE);
@@ -1540,6 +1908,7 @@ attest_pdf_page_init (AttestPdfPage *self)
   g_signal_connect_swapped (self->view, "notify::page", G_CALLBACK (queue_update_controls), self);
   g_signal_connect_swapped (self->view, "uri-activated", G_CALLBACK (confirm_uri), self);
   g_signal_connect_swapped (self->view, "notify::zoom", G_CALLBACK (queue_update_controls), self);
+  g_signal_connect_swapped (self->view, "mark-drawn", G_CALLBACK (mark_drawn), self);
 
   gtk_stack_add_named (self->stack, build_password_page (self), "password");
 

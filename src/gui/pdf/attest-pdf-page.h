@@ -6,6 +6,7 @@
 
 #include <gtk/gtk.h>
 
+#include "attest-pdf-marks.h"
 #include "attest-pdf-view.h"
 
 G_BEGIN_DECLS
@@ -41,6 +42,12 @@ GtkListView   *attest_pdf_page_get_thumbnails (AttestPdfPage *self);
 GtkToggleButton *attest_pdf_page_get_find_button (AttestPdfPage *self);
 gboolean       attest_pdf_page_activate_outline (AttestPdfPage *self,
                                              guint          position);
+void           attest_pdf_page_set_marks_source (AttestPdfPage *self,
+                                             AttestWorkspace   *workspace,
+                                             const char        *sha256,
+                                             AttestPdfCellNamer namer,
+                                             gpointer           namer_data);
+AttestPdfMarks *attest_pdf_page_get_marks   (AttestPdfPage *self);
 gboolean       attest_pdf_page_go_to_label  (AttestPdfPage *self,
                                              const char    *text);
 

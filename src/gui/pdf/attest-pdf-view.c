@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "attest-annotated-copy.h"
 #include "attest-pdf-view.h"
 
 #define MARGIN 12.0 /* around the pages */
@@ -89,6 +90,16 @@ struct _AttestPdfView
   double drag_x, drag_y;
   double drag_px, drag_py;
   gboolean dragged;
+
+  /* Marks: the file's annotations (AttestAnnotation), the tool, the
+   * rectangle being drawn, the mark flashing (attest-pdf-view.c, "Marks") */
+  GPtrArray *annotations;
+  AttestPdfTool tool;
+  gint tool_page;            /* -1 while nothing is drawn */
+  AttestPdfRect tool_area;
+  gint64 flash_id;
+  guint flash_ticks;
+  guint flash_source;
 };
 
 enum {
@@ -108,6 +119,7 @@ static GParamSpec *properties[N_PROPS];
 
 enum {
   URI_ACTIVATED,
+  MARK_DRAWN,
   N_SIGNALS
 };
 
@@ -608,6 +620,21 @@ draw_matches (AttestPdfView         *self,
 
 #define REGION_SCALE 10.0
 
+static void draw_marks (AttestPdfView         *self,
+                        GtkSnapshot           *snapshot,
+                        guint                  page,
+                        const graphene_rect_t *area);
+static gboolean tool_drag_begin  (AttestPdfView *self,
+                                  double         x,
+                                  double         y);
+static gboolean tool_drag_update (AttestPdfView *self,
+                                  double         dx,
+                                  double         dy);
+static gboolean tool_click       (AttestPdfView *self,
+                                  double         x,
+                                  double         y);
+static void     marks_clear      (AttestPdfView *self);
+
 static gboolean point_on_page (AttestPdfView *self,
                                double         x,
                                double         y,
@@ -794,6 +821,7 @@ attest_pdf_view_snapshot (GtkWidget   *widget,
         }
       if (texture != NULL)
         {
+          draw_marks (self, snapshot, i, &area);
           draw_matches (self, snapshot, i, &area);
           draw_selection (self, snapshot, i, &area);
         }
@@ -1089,6 +1117,8 @@ drag_begun (GtkGestureDrag *gesture,
 
   self->dragged = FALSE;
   self->drag_page = -1;
+  if (tool_drag_begin (self, x, y))
+    return;
   if (!point_on_page (self, x, y, &page, &self->drag_px, &self->drag_py))
     {
       attest_pdf_view_clear_selection (self);
@@ -1108,6 +1138,8 @@ drag_updated (GtkGestureDrag *gesture,
   guint page;
   double px, py;
 
+  if (tool_drag_update (self, dx, dy))
+    return;
   if (self->drag_page < 0 || (fabs (dx) < 3 && fabs (dy) < 3 && !self->dragged))
     return;
   self->dragged = TRUE;
@@ -1119,6 +1151,7 @@ drag_updated (GtkGestureDrag *gesture,
 static void
 clear_document (AttestPdfView *self)
 {
+  marks_clear (self);
   attest_pdf_view_clear_selection (self);
   attest_pdf_view_clear_matches (self);
   g_hash_table_remove_all (self->textures);
@@ -1546,6 +1579,8 @@ clicked (GtkGestureClick *gesture,
   double px, py;
 
   gtk_widget_grab_focus (GTK_WIDGET (self));
+  if (tool_click (self, x, y))
+    return;
   if (self->dragged || !point_on_page (self, x, y, &page, &px, &py))
     return;
   if (n_press == 1 && attest_pdf_view_activate_link_at (self, page, px, py))
@@ -1622,6 +1657,14 @@ attest_pdf_view_dispose (GObject *object)
   G_OBJECT_CLASS (attest_pdf_view_parent_class)->dispose (object);
 }
 
+static void mark_here_action (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter);
+static void tool_drag_end    (GtkGestureDrag *gesture,
+                              double          dx,
+                              double          dy,
+                              AttestPdfView  *self);
+
 static void
 attest_pdf_view_finalize (GObject *object)
 {
@@ -1682,6 +1725,18 @@ attest_pdf_view_class_init (AttestPdfViewClass *klass)
   signals[URI_ACTIVATED] =
     g_signal_new ("uri-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  /**
+   * AttestPdfView::mark-drawn:
+   * @page: the page, from 0
+   * @x1: (the rectangle drawn, in points from the page's top left; a note's
+   *   point is x1 = x2, y1 = y2)
+   *
+   * A rectangle was drawn, or a note's point chosen, with the tool.
+   */
+  signals[MARK_DRAWN] =
+    g_signal_new ("mark-drawn", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 5, G_TYPE_UINT,
+                  G_TYPE_DOUBLE, G_TYPE_DOUBLE, G_TYPE_DOUBLE, G_TYPE_DOUBLE);
   g_object_class_override_property (object_class, PROP_HADJUSTMENT, "hadjustment");
   g_object_class_override_property (object_class, PROP_VADJUSTMENT, "vadjustment");
   g_object_class_override_property (object_class, PROP_HSCROLL_POLICY, "hscroll-policy");
@@ -1706,6 +1761,9 @@ attest_pdf_view_class_init (AttestPdfViewClass *klass)
   for (guint i = 0; i < G_N_ELEMENTS (scroll_keys); i++)
     gtk_widget_class_add_binding_action (widget_class, scroll_keys[i].key, 0,
                                          "pdf-view.scroll", "i", scroll_keys[i].step);
+  gtk_widget_class_install_action (widget_class, "pdf-view.mark-here", NULL, mark_here_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0, "pdf-view.mark-here", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, 0, "pdf-view.mark-here", NULL);
 
   gtk_widget_class_set_css_name (widget_class, "attest-pdf-view");
   /* GTK 4.8 has no document role a screen reader reads ("document" is
@@ -1728,6 +1786,7 @@ attest_pdf_view_init (AttestPdfView *self)
   self->current_page = -1;
   self->sel_page = self->sel_end_page = -1;
   self->drag_page = -1;
+  self->tool_page = -1;
   self->sel_regions = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) cairo_region_destroy);
   self->textures = g_hash_table_new_full (NULL, NULL, NULL, texture_free);
   self->links = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
@@ -1751,6 +1810,7 @@ attest_pdf_view_init (AttestPdfView *self)
   drag = gtk_gesture_drag_new ();
   g_signal_connect (drag, "drag-begin", G_CALLBACK (drag_begun), self);
   g_signal_connect (drag, "drag-update", G_CALLBACK (drag_updated), self);
+  g_signal_connect (drag, "drag-end", G_CALLBACK (tool_drag_end), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
 
   pinch = gtk_gesture_zoom_new ();
@@ -1766,4 +1826,456 @@ GtkWidget *
 attest_pdf_view_new (void)
 {
   return g_object_new (ATTEST_TYPE_PDF_VIEW, NULL);
+}
+
+/* Marks: the file's annotations drawn over its pages, in points (so they
+ * follow the zoom), the tools that make new ones, and the mark flashed
+ * when the analyst comes to it from a list. */
+
+#define FLASH_TICKS 8
+#define FLASH_INTERVAL_MS 180
+
+static void
+marks_clear (AttestPdfView *self)
+{
+  g_clear_pointer (&self->annotations, g_ptr_array_unref);
+  g_clear_handle_id (&self->flash_source, g_source_remove);
+  self->flash_id = 0;
+  self->tool_page = -1;
+}
+
+static gboolean
+mark_color (const AttestAnnotation *a,
+            GdkRGBA                *rgba)
+{
+  if (a->color == NULL || !gdk_rgba_parse (rgba, a->color))
+    return gdk_rgba_parse (rgba, ATTEST_ANNOTATION_DEFAULT_COLOR);
+  return TRUE;
+}
+
+/* The smallest rectangle around @a's rects, in points; a note's icon. */
+static gboolean
+mark_bounds (const AttestAnnotation *a,
+             AttestPdfRect          *bounds)
+{
+  if (a->rects == NULL || a->rects->len == 0)
+    return FALSE;
+  *bounds = *(AttestPdfRect *) &g_array_index (a->rects, AttestRect, 0);
+  for (guint i = 1; i < a->rects->len; i++)
+    {
+      const AttestRect *r = &g_array_index (a->rects, AttestRect, i);
+
+      bounds->x1 = MIN (bounds->x1, r->x1);
+      bounds->y1 = MIN (bounds->y1, r->y1);
+      bounds->x2 = MAX (bounds->x2, r->x2);
+      bounds->y2 = MAX (bounds->y2, r->y2);
+    }
+  if (a->kind == ATTEST_ANNOTATION_NOTE)
+    {
+      bounds->x2 = bounds->x1 + ATTEST_ANNOTATED_NOTE_SIZE;
+      bounds->y2 = bounds->y1 + ATTEST_ANNOTATED_NOTE_SIZE;
+    }
+  return TRUE;
+}
+
+static void
+outline_rect (GtkSnapshot           *snapshot,
+              const graphene_rect_t *rect,
+              float                  width,
+              const GdkRGBA         *color)
+{
+  GskRoundedRect outline;
+  float widths[4] = { width, width, width, width };
+  GdkRGBA colors[4] = { *color, *color, *color, *color };
+
+  gsk_rounded_rect_init_from_rect (&outline, rect, 0);
+  gtk_snapshot_append_border (snapshot, &outline, widths, colors);
+}
+
+static void
+draw_note (GtkSnapshot           *snapshot,
+           const graphene_rect_t *icon,
+           const GdkRGBA         *color)
+{
+  static const GdkRGBA ink = { 0.0, 0.0, 0.0, 0.65 };
+  GskRoundedRect shape;
+  float s = icon->size.width;
+
+  gsk_rounded_rect_init_from_rect (&shape, icon, s / 6.0f);
+  gtk_snapshot_push_rounded_clip (snapshot, &shape);
+  gtk_snapshot_append_color (snapshot, color, icon);
+  gtk_snapshot_pop (snapshot);
+  gtk_snapshot_append_border (snapshot, &shape, (float[4]) { 1, 1, 1, 1 },
+                              (GdkRGBA[4]) { ink, ink, ink, ink });
+  /* Three lines of "text": a note, not a coloured square alone. */
+  for (int i = 1; i <= 3; i++)
+    gtk_snapshot_append_color (snapshot, &ink,
+                               &GRAPHENE_RECT_INIT (icon->origin.x + s * 0.22f,
+                                                    icon->origin.y + s * (0.22f * i + 0.02f),
+                                                    s * (i == 3 ? 0.36f : 0.56f), MAX (1.0f, s * 0.07f)));
+}
+
+static graphene_rect_t
+to_view (AttestPdfView         *self,
+         const graphene_rect_t *page_area,
+         const AttestPdfRect   *r)
+{
+  double ppp = px_per_point (self);
+
+  return GRAPHENE_RECT_INIT (page_area->origin.x + r->x1 * ppp, page_area->origin.y + r->y1 * ppp,
+                             (r->x2 - r->x1) * ppp, (r->y2 - r->y1) * ppp);
+}
+
+static void
+draw_marks (AttestPdfView         *self,
+            GtkSnapshot           *snapshot,
+            guint                  page,
+            const graphene_rect_t *area)
+{
+  static const GdkRGBA drawing = { 0.21, 0.52, 0.89, 0.9 };
+  static const GdkRGBA flash = { 0.88, 0.11, 0.14, 1.0 };
+
+  for (guint i = 0; self->annotations != NULL && i < self->annotations->len; i++)
+    {
+      const AttestAnnotation *a = self->annotations->pdata[i];
+      AttestPdfRect bounds;
+      GdkRGBA color;
+
+      if (a->page != page || a->rects == NULL || !mark_bounds (a, &bounds))
+        continue;
+      mark_color (a, &color);
+      switch (a->kind)
+        {
+        case ATTEST_ANNOTATION_HIGHLIGHT:
+          color.alpha = 0.4f;
+          for (guint j = 0; j < a->rects->len; j++)
+            {
+              graphene_rect_t r = to_view (self, area, (AttestPdfRect *) &g_array_index (a->rects, AttestRect, j));
+
+              gtk_snapshot_append_color (snapshot, &color, &r);
+            }
+          break;
+        case ATTEST_ANNOTATION_RECTANGLE:
+          {
+            graphene_rect_t r = to_view (self, area, &bounds);
+
+            outline_rect (snapshot, &r, MAX (2.0, px_per_point (self) * 1.5), &color);
+          }
+          break;
+        case ATTEST_ANNOTATION_NOTE:
+        default:
+          {
+            graphene_rect_t r = to_view (self, area, &bounds);
+
+            draw_note (snapshot, &r, &color);
+          }
+          break;
+        }
+      if (a->id == self->flash_id && self->flash_ticks % 2 == 0)
+        {
+          graphene_rect_t r = to_view (self, area, &bounds);
+
+          graphene_rect_inset (&r, -5, -5);
+          outline_rect (snapshot, &r, 3, &flash);
+        }
+    }
+  if (self->tool_page == (gint) page && self->dragged)
+    {
+      AttestPdfRect r = {
+        MIN (self->tool_area.x1, self->tool_area.x2), MIN (self->tool_area.y1, self->tool_area.y2),
+        MAX (self->tool_area.x1, self->tool_area.x2), MAX (self->tool_area.y1, self->tool_area.y2),
+      };
+      graphene_rect_t v = to_view (self, area, &r);
+
+      outline_rect (snapshot, &v, 2, &drawing);
+    }
+}
+
+/**
+ * attest_pdf_view_set_annotations:
+ * @annotations: (nullable) (element-type AttestAnnotation): the file's
+ *   annotations, as stored; the view keeps a reference
+ *
+ * Draws them over the pages: highlights as translucent quads, rectangles
+ * as outlines, notes as an icon at their point.
+ */
+void
+attest_pdf_view_set_annotations (AttestPdfView *self,
+                                 GPtrArray     *annotations)
+{
+  g_return_if_fail (ATTEST_IS_PDF_VIEW (self));
+
+  if (annotations != NULL)
+    g_ptr_array_ref (annotations);
+  g_clear_pointer (&self->annotations, g_ptr_array_unref);
+  self->annotations = annotations;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * attest_pdf_view_get_annotations:
+ *
+ * Returns: (transfer none) (nullable) (element-type AttestAnnotation): what
+ *   the view draws
+ */
+GPtrArray *
+attest_pdf_view_get_annotations (AttestPdfView *self)
+{
+  g_return_val_if_fail (ATTEST_IS_PDF_VIEW (self), NULL);
+  return self->annotations;
+}
+
+/* The marks drawn on @page. */
+guint
+attest_pdf_view_get_n_marks (AttestPdfView *self,
+                             guint          page)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (ATTEST_IS_PDF_VIEW (self), 0);
+
+  for (guint i = 0; self->annotations != NULL && i < self->annotations->len; i++)
+    if (((AttestAnnotation *) self->annotations->pdata[i])->page == page)
+      n++;
+  return n;
+}
+
+static gboolean
+flash_tick (gpointer data)
+{
+  AttestPdfView *self = data;
+
+  self->flash_ticks++;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  if (self->flash_ticks < FLASH_TICKS)
+    return G_SOURCE_CONTINUE;
+  self->flash_source = 0;
+  self->flash_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * attest_pdf_view_flash_annotation:
+ * @id: an annotation the view draws
+ *
+ * Scrolls the mark into the view and makes it blink for a moment.
+ *
+ * Returns: whether the view draws it
+ */
+gboolean
+attest_pdf_view_flash_annotation (AttestPdfView *self,
+                                  gint64         id)
+{
+  const AttestAnnotation *found = NULL;
+  AttestPdfRect bounds;
+
+  g_return_val_if_fail (ATTEST_IS_PDF_VIEW (self), FALSE);
+
+  for (guint i = 0; self->annotations != NULL && i < self->annotations->len; i++)
+    if (((AttestAnnotation *) self->annotations->pdata[i])->id == id)
+      found = self->annotations->pdata[i];
+  if (found == NULL || found->page >= self->n_pages || !mark_bounds (found, &bounds))
+    return FALSE;
+  if (self->doc_height > 0.0 && self->laid_out_height > 0)
+    {
+      double ppp = px_per_point (self);
+      double top = gtk_adjustment_get_value (self->vadjustment);
+      double height = self->laid_out_height;
+      double y1 = self->tops[found->page] + bounds.y1 * ppp;
+      double y2 = self->tops[found->page] + bounds.y2 * ppp;
+
+      if (y1 < top || y2 > top + height)
+        gtk_adjustment_set_value (self->vadjustment, y1 - height / 3.0);
+      update_visible (self);
+    }
+  else
+    attest_pdf_view_scroll_to (self, found->page, MAX (0.0, bounds.y1 - 72.0));
+  self->flash_id = id;
+  self->flash_ticks = 0;
+  g_clear_handle_id (&self->flash_source, g_source_remove);
+  self->flash_source = g_timeout_add (FLASH_INTERVAL_MS, flash_tick, self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  return TRUE;
+}
+
+/**
+ * attest_pdf_view_get_flashing:
+ *
+ * Returns: the annotation blinking now, or 0
+ */
+gint64
+attest_pdf_view_get_flashing (AttestPdfView *self)
+{
+  g_return_val_if_fail (ATTEST_IS_PDF_VIEW (self), 0);
+  return self->flash_id;
+}
+
+void
+attest_pdf_view_set_tool (AttestPdfView *self,
+                          AttestPdfTool  tool)
+{
+  g_return_if_fail (ATTEST_IS_PDF_VIEW (self));
+
+  self->tool = tool;
+  self->tool_page = -1;
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), tool == ATTEST_PDF_TOOL_SELECT ? NULL : "crosshair");
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+AttestPdfTool
+attest_pdf_view_get_tool (AttestPdfView *self)
+{
+  g_return_val_if_fail (ATTEST_IS_PDF_VIEW (self), ATTEST_PDF_TOOL_SELECT);
+  return self->tool;
+}
+
+/**
+ * attest_pdf_view_get_selection_rects:
+ * @page: (out): the selection's page
+ *
+ * Returns: (transfer full) (nullable) (element-type AttestRect): the
+ *   selected text's rectangles in points (one a line, as poppler gives
+ *   them), or %NULL when nothing is selected
+ */
+GArray *
+attest_pdf_view_get_selection_rects (AttestPdfView *self,
+                                     guint         *page)
+{
+  GArray *rects;
+  cairo_region_t *region;
+  guint first, last;
+  int n;
+
+  g_return_val_if_fail (ATTEST_IS_PDF_VIEW (self), NULL);
+
+  if (!selection_pages (self, &first, &last))
+    return NULL;
+  region = selection_region (self, first);
+  if (region == NULL || cairo_region_is_empty (region))
+    return NULL;
+  n = cairo_region_num_rectangles (region);
+  rects = g_array_sized_new (FALSE, FALSE, sizeof (AttestRect), n);
+  for (int i = 0; i < n; i++)
+    {
+      cairo_rectangle_int_t r;
+      AttestRect rect;
+
+      cairo_region_get_rectangle (region, i, &r);
+      rect.x1 = r.x / REGION_SCALE;
+      rect.y1 = r.y / REGION_SCALE;
+      rect.x2 = (r.x + r.width) / REGION_SCALE;
+      rect.y2 = (r.y + r.height) / REGION_SCALE;
+      g_array_append_val (rects, rect);
+    }
+  *page = first;
+  return rects;
+}
+
+static void
+emit_mark (AttestPdfView       *self,
+           guint                page,
+           const AttestPdfRect *r)
+{
+  double w = 0.0, h = 0.0;
+
+  attest_pdf_document_get_page_size (self->document, page, &w, &h);
+  g_signal_emit (self, signals[MARK_DRAWN], 0, page,
+                 CLAMP (r->x1, 0.0, w), CLAMP (r->y1, 0.0, h), CLAMP (r->x2, 0.0, w), CLAMP (r->y2, 0.0, h));
+}
+
+static gboolean
+tool_drag_begin (AttestPdfView *self,
+                 double         x,
+                 double         y)
+{
+  guint page;
+  double px, py;
+
+  if (self->tool != ATTEST_PDF_TOOL_RECTANGLE)
+    return self->tool != ATTEST_PDF_TOOL_SELECT;
+  self->tool_page = -1;
+  if (!point_on_page (self, x, y, &page, &px, &py))
+    return TRUE;
+  self->tool_page = (gint) page;
+  self->tool_area = (AttestPdfRect) { px, py, px, py };
+  return TRUE;
+}
+
+static gboolean
+tool_drag_update (AttestPdfView *self,
+                  double         dx,
+                  double         dy)
+{
+  double ppp = px_per_point (self);
+
+  if (self->tool == ATTEST_PDF_TOOL_SELECT)
+    return FALSE;
+  if (self->tool_page < 0 || (fabs (dx) < 3 && fabs (dy) < 3 && !self->dragged))
+    return TRUE;
+  self->dragged = TRUE;
+  self->tool_area.x2 = self->tool_area.x1 + dx / ppp;
+  self->tool_area.y2 = self->tool_area.y1 + dy / ppp;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  return TRUE;
+}
+
+static void
+tool_drag_end (GtkGestureDrag *gesture,
+               double          dx,
+               double          dy,
+               AttestPdfView  *self)
+{
+  AttestPdfRect r;
+  guint page;
+
+  if (self->tool != ATTEST_PDF_TOOL_RECTANGLE || self->tool_page < 0 || !self->dragged)
+    return;
+  page = (guint) self->tool_page;
+  self->tool_page = -1;
+  r.x1 = MIN (self->tool_area.x1, self->tool_area.x2);
+  r.y1 = MIN (self->tool_area.y1, self->tool_area.y2);
+  r.x2 = MAX (self->tool_area.x1, self->tool_area.x2);
+  r.y2 = MAX (self->tool_area.y1, self->tool_area.y2);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  emit_mark (self, page, &r);
+}
+
+static gboolean
+tool_click (AttestPdfView *self,
+            double         x,
+            double         y)
+{
+  guint page;
+  double px, py;
+
+  if (self->tool == ATTEST_PDF_TOOL_SELECT)
+    return FALSE;
+  if (self->tool == ATTEST_PDF_TOOL_NOTE && !self->dragged && point_on_page (self, x, y, &page, &px, &py))
+    emit_mark (self, page, &(AttestPdfRect) { px, py, px, py });
+  return TRUE;
+}
+
+/* Enter with a tool: a note at the middle of what is shown of the
+ * current page, or a rectangle around it (the tools without a pointer). */
+static void
+mark_here_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  AttestPdfView *self = ATTEST_PDF_VIEW (widget);
+  double ppp = px_per_point (self);
+  double top, bottom, w = 0.0, h = 0.0, cx, cy;
+  guint page = self->page;
+
+  if (self->tool == ATTEST_PDF_TOOL_SELECT || self->document == NULL || self->doc_height <= 0.0)
+    return;
+  attest_pdf_document_get_page_size (self->document, page, &w, &h);
+  top = MAX (0.0, (gtk_adjustment_get_value (self->vadjustment) - self->tops[page]) / ppp);
+  bottom = MIN (h, (gtk_adjustment_get_value (self->vadjustment) + self->laid_out_height - self->tops[page]) / ppp);
+  cx = w / 2.0;
+  cy = bottom > top ? (top + bottom) / 2.0 : h / 2.0;
+  if (self->tool == ATTEST_PDF_TOOL_NOTE)
+    emit_mark (self, page, &(AttestPdfRect) { cx, cy, cx, cy });
+  else
+    emit_mark (self, page, &(AttestPdfRect) { cx - 72.0, cy - 36.0, cx + 72.0, cy + 36.0 });
 }

@@ -8,6 +8,7 @@
 
 #include "attest-pdf-document.h"
 #include "attest-pdf-renderer.h"
+#include "attest-workspace-annotations.h"
 
 G_BEGIN_DECLS
 
@@ -16,6 +17,14 @@ typedef enum {
   ATTEST_PDF_ZOOM_FIT_PAGE,  /* the largest page fits whole */
   ATTEST_PDF_ZOOM_FREE,      /* the zoom set, kept on resize */
 } AttestPdfZoomMode;
+
+/* What a press and a drag on a page do: select text, draw a rectangle,
+ * or drop a note ("mark-drawn" says where). */
+typedef enum {
+  ATTEST_PDF_TOOL_SELECT,
+  ATTEST_PDF_TOOL_RECTANGLE,
+  ATTEST_PDF_TOOL_NOTE,
+} AttestPdfTool;
 
 #define ATTEST_PDF_VIEW_MIN_ZOOM 0.1
 #define ATTEST_PDF_VIEW_MAX_ZOOM 4.0
@@ -78,6 +87,21 @@ gboolean           attest_pdf_view_page_has_selection (AttestPdfView    *self,
 char              *attest_pdf_view_get_selected_text (AttestPdfView     *self);
 gboolean           attest_pdf_view_is_page_drawn     (AttestPdfView     *self,
                                                       guint              page);
+
+/* Annotations: attest-pdf-view.c, "Marks" */
+void               attest_pdf_view_set_annotations   (AttestPdfView     *self,
+                                                      GPtrArray         *annotations);
+GPtrArray         *attest_pdf_view_get_annotations   (AttestPdfView     *self);
+guint              attest_pdf_view_get_n_marks       (AttestPdfView     *self,
+                                                      guint              page);
+gboolean           attest_pdf_view_flash_annotation  (AttestPdfView     *self,
+                                                      gint64             id);
+gint64             attest_pdf_view_get_flashing      (AttestPdfView     *self);
+void               attest_pdf_view_set_tool          (AttestPdfView     *self,
+                                                      AttestPdfTool      tool);
+AttestPdfTool      attest_pdf_view_get_tool          (AttestPdfView     *self);
+GArray            *attest_pdf_view_get_selection_rects (AttestPdfView   *self,
+                                                      guint             *page);
 
 GdkTexture        *attest_pdf_texture_new_for_surface (cairo_surface_t *surface);
 
