@@ -1608,15 +1608,25 @@ marks_action (GtkWidget  *widget,
 
   if (g_str_equal (action_name, "pdf.highlight"))
     {
-      guint page = 0;
-      g_autoptr(GArray) rects = attest_pdf_view_get_selection_rects (self->view, &page);
+      /* A selection across pages: a highlight on each page it touches. */
+      g_autoptr(GPtrArray) rects = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+      guint first = 0, last = 0;
+      gboolean any = FALSE;
 
-      if (rects == NULL)
+      if (attest_pdf_view_get_selection_pages (self->view, &first, &last))
+        for (guint page = first; page <= last; page++)
+          {
+            GArray *quads = attest_pdf_view_get_selection_rects (self->view, page);
+
+            any = any || quads != NULL;
+            g_ptr_array_add (rects, quads != NULL ? quads : g_array_new (FALSE, FALSE, sizeof (AttestRect)));
+          }
+      if (!any)
         {
           say (self, _("Select text in the PDF first, then Highlight"));
           return;
         }
-      if (attest_pdf_marks_add (self->marks, ATTEST_ANNOTATION_HIGHLIGHT, page, rects, self->mark_color) != 0)
+      if (attest_pdf_marks_add_highlights (self->marks, first, rects, self->mark_color) != 0)
         attest_pdf_view_clear_selection (self->view);
     }
   else if (g_str_equal (action_name, "pdf.save-annotated"))

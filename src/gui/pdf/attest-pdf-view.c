@@ -2130,27 +2130,49 @@ attest_pdf_view_get_tool (AttestPdfView *self)
 }
 
 /**
- * attest_pdf_view_get_selection_rects:
- * @page: (out): the selection's page
+ * attest_pdf_view_get_selection_pages:
+ * @first: (out): the selection's first page, in reading order
+ * @last: (out): its last (@first when on one page)
  *
- * Returns: (transfer full) (nullable) (element-type AttestRect): the
- *   selected text's rectangles in points (one a line, as poppler gives
- *   them), or %NULL when nothing is selected
+ * Returns: whether something is selected
+ */
+gboolean
+attest_pdf_view_get_selection_pages (AttestPdfView *self,
+                                     guint         *first,
+                                     guint         *last)
+{
+  guint f, l;
+
+  g_return_val_if_fail (ATTEST_IS_PDF_VIEW (self), FALSE);
+
+  if (self->document == NULL || !selection_pages (self, &f, &l))
+    return FALSE;
+  if (first != NULL)
+    *first = f;
+  if (last != NULL)
+    *last = l;
+  return TRUE;
+}
+
+/**
+ * attest_pdf_view_get_selection_rects:
+ * @page: a page of the selection
+ *
+ * Returns: (transfer full) (nullable) (element-type AttestRect): the text
+ *   selected on @page, as rectangles in points (about one a line, as
+ *   poppler gives them), or %NULL when none of @page's text is selected
  */
 GArray *
 attest_pdf_view_get_selection_rects (AttestPdfView *self,
-                                     guint         *page)
+                                     guint          page)
 {
   GArray *rects;
   cairo_region_t *region;
-  guint first, last;
   int n;
 
   g_return_val_if_fail (ATTEST_IS_PDF_VIEW (self), NULL);
 
-  if (!selection_pages (self, &first, &last))
-    return NULL;
-  region = selection_region (self, first);
+  region = selection_region (self, page);
   if (region == NULL || cairo_region_is_empty (region))
     return NULL;
   n = cairo_region_num_rectangles (region);
@@ -2167,7 +2189,6 @@ attest_pdf_view_get_selection_rects (AttestPdfView *self,
       rect.y2 = (r.y + r.height) / REGION_SCALE;
       g_array_append_val (rects, rect);
     }
-  *page = first;
   return rects;
 }
 

@@ -100,8 +100,11 @@ gint64             attest_pdf_view_get_flashing      (AttestPdfView     *self);
 void               attest_pdf_view_set_tool          (AttestPdfView     *self,
                                                       AttestPdfTool      tool);
 AttestPdfTool      attest_pdf_view_get_tool          (AttestPdfView     *self);
+gboolean           attest_pdf_view_get_selection_pages (AttestPdfView   *self,
+                                                      guint             *first,
+                                                      guint             *last);
 GArray            *attest_pdf_view_get_selection_rects (AttestPdfView   *self,
-                                                      guint             *page);
+                                                      guint              page);
 
 GdkTexture        *attest_pdf_texture_new_for_surface (cairo_surface_t *surface);
 
