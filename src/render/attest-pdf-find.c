@@ -12,6 +12,9 @@
 
 #include "attest-pdf-find.h"
 
+#include <math.h>
+#include <string.h>
+
 void
 attest_pdf_matches_free (AttestPdfMatches *matches)
 {
@@ -113,6 +116,110 @@ matches_add_page (AttestPdfMatches *m,
 }
 
 /**
+ * attest_pdf_find_terms:
+ * @query: a search's words
+ *
+ * What to find for a search result's @query: each word on its own, a
+ * "quoted phrase" as one, each once.
+ *
+ * Returns: (transfer full): the terms, in @query's order
+ */
+char **
+attest_pdf_find_terms (const char *query)
+{
+  g_autofree char *valid = g_utf8_make_valid (query != NULL ? query : "", -1);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func (g_free);
+  const char *p = valid;
+
+  while (*p != '\0')
+    {
+      const char *start, *end;
+      g_autofree char *term = NULL;
+
+      while (*p != '\0' && g_unichar_isspace (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      if (*p == '\0')
+        break;
+      if (*p == '"')
+        {
+          start = ++p;
+          end = strchr (start, '"');
+          if (end == NULL)
+            end = start + strlen (start);
+          p = *end == '"' ? end + 1 : end;
+        }
+      else
+        {
+          start = p;
+          while (*p != '\0' && *p != '"' && !g_unichar_isspace (g_utf8_get_char (p)))
+            p = g_utf8_next_char (p);
+          end = p;
+        }
+      term = g_strstrip (g_strndup (start, end - start));
+      if (*term == '\0' || g_ptr_array_find_with_equal_func (seen, term, g_str_equal, NULL))
+        continue;
+      g_strv_builder_add (builder, term);
+      g_ptr_array_add (seen, g_steal_pointer (&term));
+    }
+  return g_strv_builder_end (builder);
+}
+
+/* Reading order: by line (a few points either way), then along it. */
+static int
+compare_reading (gconstpointer a,
+                 gconstpointer b)
+{
+  const AttestPdfRect *ra = a, *rb = b;
+
+  if (fabs (ra->y1 - rb->y1) > 2.0)
+    return ra->y1 < rb->y1 ? -1 : 1;
+  if (ra->x1 != rb->x1)
+    return ra->x1 < rb->x1 ? -1 : 1;
+  return 0;
+}
+
+/* Every term's matches on @page, together in reading order. */
+static GArray *
+find_terms_on_page (AttestPdfDocument  *self,
+                    guint               page,
+                    char              **terms)
+{
+  GArray *out = g_array_new (FALSE, FALSE, sizeof (AttestPdfRect));
+
+  for (guint t = 0; terms[t] != NULL; t++)
+    {
+      g_autoptr(GArray) found = attest_pdf_document_find_on_page (self, page, terms[t]);
+
+      for (guint i = 0; i < found->len; i++)
+        {
+          const AttestPdfRect *r = &g_array_index (found, AttestPdfRect, i);
+          gboolean known = FALSE;
+
+          /* One place found by two terms ("SOC" and "soc") counts once. */
+          for (guint j = 0; j < out->len && !known; j++)
+            known = memcmp (&g_array_index (out, AttestPdfRect, j), r, sizeof *r) == 0;
+          if (!known)
+            g_array_append_val (out, *r);
+        }
+    }
+  g_array_sort (out, compare_reading);
+  return out;
+}
+
+/* @terms NULL: @text as one phrase. */
+static GArray *
+find_on_page (AttestPdfDocument  *self,
+              guint               page,
+              const char         *text,
+              char              **terms)
+{
+  if (terms != NULL)
+    return find_terms_on_page (self, page, terms);
+  return attest_pdf_document_find_on_page (self, page, text);
+}
+
+/**
  * attest_pdf_document_find:
  * @cancellable: (nullable): looked at between pages
  *
@@ -156,6 +263,7 @@ typedef struct {
   AttestPdfFindProgress progress;
   gpointer progress_data;
   GDestroyNotify progress_destroy;
+  char **terms;  /* NULL: text as one phrase */
 } FindData;
 
 static FindData *
@@ -190,6 +298,7 @@ find_data_free (gpointer user_data)
     data->progress_destroy (data->progress_data);
   g_object_unref (data->doc);
   g_free (data->text);
+  g_strfreev (data->terms);
   g_main_context_unref (data->context);
   g_clear_object (&data->cancellable);
   g_free (data);
@@ -252,7 +361,7 @@ find_thread (GTask        *task,
 
       if (g_task_return_error_if_cancelled (task))
         return;
-      found = attest_pdf_document_find_on_page (self, i, data->text);
+      found = find_on_page (self, i, data->text, data->terms);
       matches_add_page (m, i, found);
       if (data->progress != NULL)
         {
@@ -267,6 +376,36 @@ find_thread (GTask        *task,
     }
   m->complete = TRUE;
   g_task_return_pointer (task, g_steal_pointer (&m), (GDestroyNotify) attest_pdf_matches_free);
+}
+
+static void
+start_find (AttestPdfDocument     *self,
+            const char            *text,
+            char                 **terms,
+            AttestPdfFindProgress  progress,
+            gpointer               progress_data,
+            GDestroyNotify         progress_destroy,
+            GCancellable          *cancellable,
+            GAsyncReadyCallback    callback,
+            gpointer               user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  FindData *data;
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, attest_pdf_document_find_async);
+  data = g_new0 (FindData, 1);
+  g_atomic_ref_count_init (&data->ref);
+  data->doc = g_object_ref (self);
+  data->text = g_strdup (text);
+  data->terms = terms;
+  data->context = g_main_context_ref_thread_default ();
+  data->cancellable = cancellable != NULL ? g_object_ref (cancellable) : NULL;
+  data->progress = progress;
+  data->progress_data = progress_data;
+  data->progress_destroy = progress_destroy;
+  g_task_set_task_data (task, data, (GDestroyNotify) find_data_unref);
+  g_task_run_in_thread (task, find_thread);
 }
 
 /**
@@ -287,25 +426,36 @@ attest_pdf_document_find_async (AttestPdfDocument     *self,
                                 GAsyncReadyCallback    callback,
                                 gpointer               user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  FindData *data;
-
   g_return_if_fail (ATTEST_IS_PDF_DOCUMENT (self));
   g_return_if_fail (text != NULL);
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, attest_pdf_document_find_async);
-  data = g_new0 (FindData, 1);
-  g_atomic_ref_count_init (&data->ref);
-  data->doc = g_object_ref (self);
-  data->text = g_strdup (text);
-  data->context = g_main_context_ref_thread_default ();
-  data->cancellable = cancellable != NULL ? g_object_ref (cancellable) : NULL;
-  data->progress = progress;
-  data->progress_data = progress_data;
-  data->progress_destroy = progress_destroy;
-  g_task_set_task_data (task, data, (GDestroyNotify) find_data_unref);
-  g_task_run_in_thread (task, find_thread);
+  start_find (self, text, NULL, progress, progress_data, progress_destroy, cancellable, callback, user_data);
+}
+
+/**
+ * attest_pdf_document_find_words_async:
+ * @text: a search's words (attest_pdf_find_terms())
+ *
+ * As attest_pdf_document_find_async(), but each word of @text is found
+ * on its own (a "quoted phrase" whole), all their matches together: a
+ * search result's words are seldom side by side. Finish with
+ * attest_pdf_document_find_finish(); the matches' text is @text.
+ */
+void
+attest_pdf_document_find_words_async (AttestPdfDocument     *self,
+                                      const char            *text,
+                                      AttestPdfFindProgress  progress,
+                                      gpointer               progress_data,
+                                      GDestroyNotify         progress_destroy,
+                                      GCancellable          *cancellable,
+                                      GAsyncReadyCallback    callback,
+                                      gpointer               user_data)
+{
+  g_return_if_fail (ATTEST_IS_PDF_DOCUMENT (self));
+  g_return_if_fail (text != NULL);
+
+  start_find (self, text, attest_pdf_find_terms (text), progress, progress_data, progress_destroy,
+              cancellable, callback, user_data);
 }
 
 /**

@@ -39,10 +39,19 @@ void               attest_pdf_document_find_async      (AttestPdfDocument    *se
                                                         GCancellable         *cancellable,
                                                         GAsyncReadyCallback   callback,
                                                         gpointer              user_data);
+void               attest_pdf_document_find_words_async (AttestPdfDocument  *self,
+                                                        const char           *text,
+                                                        AttestPdfFindProgress progress,
+                                                        gpointer              progress_data,
+                                                        GDestroyNotify        progress_destroy,
+                                                        GCancellable         *cancellable,
+                                                        GAsyncReadyCallback   callback,
+                                                        gpointer              user_data);
 AttestPdfMatches  *attest_pdf_document_find_finish     (AttestPdfDocument    *self,
                                                         GAsyncResult         *result,
                                                         GError              **error);
 
+char             **attest_pdf_find_terms               (const char           *query);
 gboolean           attest_pdf_matches_nth              (const AttestPdfMatches *matches,
                                                         guint                 index,
                                                         guint                *page,

@@ -445,19 +445,12 @@ index_text (AttestWorkspace         *self,
                              a->text, error);
 }
 
-/**
- * attest_workspace_add_annotation:
- * @annotation: (inout): its id is set once committed; its item_ids are made
- *   the stored ones (a cell's template item is stored by this edit), sorted
- *
- * Adds an annotation: one transaction, one history row. An id set on
- * @annotation that no annotation holds is kept (Undo of a delete gives the
- * annotation back as it was); 0 takes a new one.
- */
-gboolean
-attest_workspace_add_annotation (AttestWorkspace   *self,
-                                 AttestAnnotation  *a,
-                                 GError           **error)
+/* Adds @a, checked, inside the open transaction: FALSE, with @error, leaves
+ * the rollback to the caller. */
+static gboolean
+add_annotation_in (AttestWorkspace   *self,
+                   AttestAnnotation  *a,
+                   GError           **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(JsonNode) after = NULL;
@@ -466,31 +459,18 @@ attest_workspace_add_annotation (AttestWorkspace   *self,
   g_autofree char *id_text = NULL;
   int rc;
 
-  g_return_val_if_fail (ATTEST_IS_WORKSPACE (self), FALSE);
-  g_return_val_if_fail (a != NULL, FALSE);
-
-  if (!check_text (a, error) || !check_shape (a, error))
-    return FALSE;
-  if (a->id < 0)
-    return invalid (error, _("An annotation's id is a positive number"));
-
   rects = rects_json (a);
   rects_text = json_to_string (rects, FALSE);
 
-  if (!_attest_workspace_begin (self, error))
-    return FALSE;
   if (!check_targets (self, a, error) || !settle_items (self, a, TRUE, error))
-    goto fail;
+    return FALSE;
   if (a->id > 0 && exists (self, "SELECT 1 FROM annotation WHERE id = ?1", NULL, a->id))
-    {
-      invalid (error, _("That annotation is already in the workspace"));
-      goto fail;
-    }
+    return invalid (error, _("That annotation is already in the workspace"));
 
   stmt = _attest_workspace_prepare (self, "INSERT INTO annotation (id, sha256, section, kind, page, rects, color, "
                                           "text, quote) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", error);
   if (stmt == NULL)
-    goto fail;
+    return FALSE;
   if (a->id > 0)
     sqlite3_bind_int64 (stmt, 1, a->id);
   else
@@ -507,26 +487,86 @@ attest_workspace_add_annotation (AttestWorkspace   *self,
   if (rc != SQLITE_DONE)
     {
       _attest_workspace_set_error (self, error, rc, _("could not update the workspace"));
-      goto fail;
+      return FALSE;
     }
   a->id = sqlite3_last_insert_rowid (_attest_workspace_get_db (self));
   id_text = g_strdup_printf ("%" G_GINT64_FORMAT, a->id);
   after = annotation_json (a);
 
-  if (!write_items (self, a, error) ||
-      !_attest_history_append (self, "annotation", id_text, "create", NULL, after, error) ||
-      !index_text (self, a, id_text, error))
-    goto fail;
+  return write_items (self, a, error) &&
+         _attest_history_append (self, "annotation", id_text, "create", NULL, after, error) &&
+         index_text (self, a, id_text, error);
+}
 
-  if (!_attest_workspace_commit (self, error))
+/**
+ * attest_workspace_add_annotation:
+ * @annotation: (inout): its id is set once committed; its item_ids are made
+ *   the stored ones (a cell's template item is stored by this edit), sorted
+ *
+ * Adds an annotation: one transaction, one history row. An id set on
+ * @annotation that no annotation holds is kept (Undo of a delete gives the
+ * annotation back as it was); 0 takes a new one.
+ */
+gboolean
+attest_workspace_add_annotation (AttestWorkspace   *self,
+                                 AttestAnnotation  *a,
+                                 GError           **error)
+{
+  g_autoptr(GPtrArray) one = g_ptr_array_new ();
+
+  g_return_val_if_fail (ATTEST_IS_WORKSPACE (self), FALSE);
+  g_return_val_if_fail (a != NULL, FALSE);
+
+  g_ptr_array_add (one, a);
+  return attest_workspace_add_annotations (self, one, error);
+}
+
+/**
+ * attest_workspace_add_annotations:
+ * @annotations: (element-type AttestAnnotation) (inout): as
+ *   attest_workspace_add_annotation() each
+ *
+ * Adds them all or none: one transaction (one edit: a highlight across
+ * pages is a mark on each), a history row each. On failure their ids are
+ * as they were.
+ */
+gboolean
+attest_workspace_add_annotations (AttestWorkspace   *self,
+                                  GPtrArray         *annotations,
+                                  GError           **error)
+{
+  g_autofree gint64 *ids = NULL;
+
+  g_return_val_if_fail (ATTEST_IS_WORKSPACE (self), FALSE);
+  g_return_val_if_fail (annotations != NULL, FALSE);
+
+  ids = g_new0 (gint64, MAX (annotations->len, 1));
+  for (guint i = 0; i < annotations->len; i++)
     {
-      a->id = 0;
-      return FALSE;
+      AttestAnnotation *a = annotations->pdata[i];
+
+      g_return_val_if_fail (a != NULL, FALSE);
+      if (!check_text (a, error) || !check_shape (a, error))
+        return FALSE;
+      if (a->id < 0)
+        return invalid (error, _("An annotation's id is a positive number"));
+      ids[i] = a->id;
     }
-  return TRUE;
+  if (!_attest_workspace_begin (self, error))
+    return FALSE;
+  for (guint i = 0; i < annotations->len; i++)
+    if (!add_annotation_in (self, annotations->pdata[i], error))
+      goto fail;
+  if (_attest_workspace_commit (self, error))
+    return TRUE;
+  for (guint i = 0; i < annotations->len; i++)
+    ((AttestAnnotation *) annotations->pdata[i])->id = ids[i];
+  return FALSE;
 
 fail:
   _attest_workspace_rollback (self);
+  for (guint i = 0; i < annotations->len; i++)
+    ((AttestAnnotation *) annotations->pdata[i])->id = ids[i];
   return FALSE;
 }
 

@@ -60,6 +60,9 @@ void        attest_annotation_free             (AttestAnnotation     *annotation
 gboolean   attest_workspace_add_annotation    (AttestWorkspace   *self,
                                                AttestAnnotation  *annotation,
                                                GError           **error);
+gboolean   attest_workspace_add_annotations   (AttestWorkspace   *self,
+                                               GPtrArray         *annotations,
+                                               GError           **error);
 AttestAnnotation *attest_workspace_get_annotation (AttestWorkspace *self,
                                                gint64             id,
                                                GError           **error);

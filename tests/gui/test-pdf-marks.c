@@ -7,7 +7,8 @@
  * with the tools, one linked to the item (the editor), followed from the
  * cell pane (the view shows its page, the mark flashes), filtered,
  * edited, deleted and brought back by Undo, saved as an annotated copy;
- * the workspace checked after each step (one history row a change).
+ * a selection across two pages highlighted, a highlight on each; the
+ * workspace checked after each step (one history row a mark).
  */
 #include "config.h"
 
@@ -47,6 +48,7 @@ typedef struct {
   char *sha256;
   char *dir;
   gint64 item_id;
+  gint64 highlight_id;
   gint64 started;
   gboolean checked;
 } Run;
@@ -164,6 +166,175 @@ color_button (AttestPdfPage *page)
   return NULL;
 }
 
+/* Emits @view's drag from (@x1, @y1) on @page1 to (@x2, @y2) on @page2,
+ * in points, as a pointer would (as test-pdf-view does). */
+static void
+drag_across (AttestPdfView *view,
+             guint          page1,
+             double         x1,
+             double         y1,
+             guint          page2,
+             double         x2,
+             double         y2)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (view));
+  GtkGesture *drag = NULL;
+  graphene_rect_t a1, a2;
+  double k, dx, dy;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && drag == NULL; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_GESTURE_DRAG (controller))
+        drag = GTK_GESTURE (controller);
+    }
+  g_assert_nonnull (drag);
+  g_assert_true (attest_pdf_view_get_page_area (view, page1, &a1));
+  g_assert_true (attest_pdf_view_get_page_area (view, page2, &a2));
+  k = a1.size.width / 595.0;
+  dx = a2.origin.x + x2 * k - (a1.origin.x + x1 * k);
+  dy = a2.origin.y + y2 * k - (a1.origin.y + y1 * k);
+  g_signal_emit_by_name (drag, "drag-begin", a1.origin.x + x1 * k, a1.origin.y + y1 * k);
+  g_signal_emit_by_name (drag, "drag-update", 10.0, 10.0);
+  g_signal_emit_by_name (drag, "drag-update", dx, dy);
+  g_signal_emit_by_name (drag, "drag-end", dx, dy);
+}
+
+/* The highlight stored on @page, or NULL. */
+static const AttestAnnotation *
+highlight_on (GPtrArray *annotations,
+              guint      page)
+{
+  for (guint i = 0; i < annotations->len; i++)
+    {
+      const AttestAnnotation *a = annotations->pdata[i];
+
+      if (a->kind == ATTEST_ANNOTATION_HIGHLIGHT && a->page == page)
+        return a;
+    }
+  return NULL;
+}
+
+static void
+rects_extent (const AttestAnnotation *a,
+              double                 *top,
+              double                 *bottom)
+{
+  *top = G_MAXDOUBLE;
+  *bottom = -G_MAXDOUBLE;
+  for (guint i = 0; i < a->rects->len; i++)
+    {
+      *top = MIN (*top, g_array_index (a->rects, AttestRect, i).y1);
+      *bottom = MAX (*bottom, g_array_index (a->rects, AttestRect, i).y2);
+    }
+}
+
+/* 8. A selection dragged from page 0 into page 1, highlighted: a
+ * highlight on each page, each with that page's lines, stored together;
+ * and a pair the store refuses half of is stored not at all. */
+static void
+check_highlight_across (Run          *run,
+                        AttestWindow *window)
+{
+  AttestWorkspace *ws = attest_window_get_workspace (window);
+  AttestPdfPage *page = attest_window_get_pdf_page (window);
+  AttestPdfView *view = attest_pdf_page_get_view (page);
+  g_autoptr(GPtrArray) before = stored (ws, run->sha256);
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GPtrArray) pair = g_ptr_array_new_with_free_func ((GDestroyNotify) attest_annotation_free);
+  g_autoptr(GError) error = NULL;
+  const AttestAnnotation *on0, *on1;
+  AttestAnnotation *a;
+  guint history = n_history (ws);
+  guint first = G_MAXUINT, last = G_MAXUINT;
+  double top, bottom;
+
+  g_assert_null (highlight_on (before, 1));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "pdf.tool", "s", "select"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "pdf.mark-color", "s", BLUE));
+  attest_pdf_view_set_zoom (view, 0.25);
+  attest_pdf_view_set_page (view, 0);
+  attest_test_settle (50);
+
+  /* From the start of page 0's selection line (y = 300) to the end of
+   * "The backgrounder" on page 1 (y = 155). */
+  drag_across (view, 0, 70, 295, 1, 400, 160);
+  g_assert_true (attest_pdf_view_get_selection_pages (view, &first, &last));
+  g_assert_cmpuint (first, ==, 0);
+  g_assert_cmpuint (last, ==, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "pdf.highlight", NULL));
+
+  after = stored (ws, run->sha256);
+  g_assert_cmpuint (after->len, ==, before->len + 2);
+  /* One change each in the history, written in the one transaction. */
+  g_assert_cmpuint (n_history (ws), ==, history + 2);
+  on1 = highlight_on (after, 1);
+  g_assert_nonnull (on1);
+  /* Page 0 had the first highlight (step 1, the default colour): the new
+   * one is the blue one. */
+  on0 = NULL;
+  for (guint i = 0; i < after->len; i++)
+    {
+      const AttestAnnotation *x = after->pdata[i];
+
+      if (x->kind == ATTEST_ANNOTATION_HIGHLIGHT && x->page == 0 && g_strcmp0 (x->color, BLUE) == 0)
+        on0 = x;
+    }
+  g_assert_nonnull (on0);
+  g_assert_cmpstr (on0->color, ==, BLUE);
+  g_assert_cmpstr (on1->color, ==, BLUE);
+  g_assert_cmpint (on1->id, >, on0->id);
+  /* Page 0: from the selection line to the page's last line (y = 798),
+   * nothing of its heading (y = 72). */
+  rects_extent (on0, &top, &bottom);
+  g_test_message ("page 0: %u rects, %g to %g", on0->rects->len, top, bottom);
+  g_assert_cmpfloat (top, >, 280.0);
+  g_assert_cmpfloat (top, <, 300.0);
+  g_assert_cmpfloat (bottom, >, 790.0);
+  /* Page 1: its heading (y = 72) to "The backgrounder" (y = 155), no further. */
+  rects_extent (on1, &top, &bottom);
+  g_test_message ("page 1: %u rects, %g to %g", on1->rects->len, top, bottom);
+  g_assert_cmpuint (on1->rects->len, >=, 2);
+  g_assert_cmpfloat (top, <, 72.0);
+  g_assert_cmpfloat (bottom, >, 150.0);
+  g_assert_cmpfloat (bottom, <, 170.0);
+  g_assert_cmpuint (attest_pdf_view_get_n_marks (view, 1), ==, 1);
+  g_assert_false (attest_pdf_view_get_selection_pages (view, NULL, NULL));
+  if (g_getenv ("ATTEST_TEST_SCREENSHOT_DIR") != NULL)
+    {
+      g_autofree char *path = g_build_filename (g_getenv ("ATTEST_TEST_SCREENSHOT_DIR"), "pdf-highlight-across.png", NULL);
+
+      attest_test_settle (800);
+      attest_test_save_png (GTK_WIDGET (window), path);
+      g_test_message ("screenshot: %s", path);
+    }
+
+  /* All or none: the second of a pair is on a page the file has not, so
+   * the first is not kept either, its id as it was. */
+  for (guint i = 0; i < 2; i++)
+    {
+      a = attest_annotation_new (ATTEST_ANNOTATION_HIGHLIGHT);
+      a->sha256 = g_strdup (run->sha256);
+      a->page = i == 0 ? 2 : N_PAGES + 5;
+      g_array_append_val (a->rects, ((AttestRect) { 72, 60, 200, 76 }));
+      a->color = g_strdup (BLUE);
+      a->text = g_strdup ("");
+      g_ptr_array_add (pair, a);
+    }
+  g_assert_false (attest_workspace_add_annotations (ws, pair, &error));
+  g_assert_nonnull (error);
+  g_test_message ("refused: %s", error->message);
+  g_assert_cmpint (((AttestAnnotation *) pair->pdata[0])->id, ==, 0);
+  g_clear_pointer (&after, g_ptr_array_unref);
+  after = stored (ws, run->sha256);
+  g_assert_cmpuint (after->len, ==, before->len + 2);
+  g_assert_null (highlight_on (after, 2));
+  g_assert_cmpuint (n_history (ws), ==, history + 2);
+
+  attest_test_window_go_back (window, "matrix");
+}
+
 static void
 check_window (Run          *run,
               AttestWindow *window)
@@ -185,7 +356,7 @@ check_window (Run          *run,
   GtkWidget *entry, *item_row = NULL, *save = NULL;
   GtkWidget *text_view = NULL;
   AdwToast *toast;
-  guint history, sel_page = G_MAXUINT;
+  guint history, sel_page = G_MAXUINT, sel_last = G_MAXUINT;
   AttestRect kept_rect;
   g_autofree char *copy_path = NULL;
   g_autofree char *copy = NULL;
@@ -206,9 +377,11 @@ check_window (Run          *run,
 
   /* 1. A highlight: the selected line's quads, in the default colour. */
   attest_pdf_view_select (view, 0, ATTEST_PDF_SELECT_GLYPH, &(AttestPdfRect) { 70, 290, 260, 302 });
-  selection = attest_pdf_view_get_selection_rects (view, &sel_page);
-  g_assert_nonnull (selection);
+  g_assert_true (attest_pdf_view_get_selection_pages (view, &sel_page, &sel_last));
   g_assert_cmpuint (sel_page, ==, 0);
+  g_assert_cmpuint (sel_last, ==, 0);
+  selection = attest_pdf_view_get_selection_rects (view, 0);
+  g_assert_nonnull (selection);
   g_assert_cmpuint (selection->len, >=, 1);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "pdf.highlight", NULL));
   annotations = stored (ws, run->sha256);
@@ -222,10 +395,11 @@ check_window (Run          *run,
   g_assert_cmpfloat (g_array_index (highlight->rects, AttestRect, 0).y1, <, 300.0);
   g_assert_cmpfloat (g_array_index (highlight->rects, AttestRect, 0).y2, >, 290.0);
   g_assert_cmpfloat (g_array_index (highlight->rects, AttestRect, 0).x1, <, 80.0);
-  highlight_id = highlight->id;
+  highlight_id = run->highlight_id = highlight->id;
   g_assert_cmpuint (n_history (ws), ==, history + 1);
   g_assert_cmpuint (attest_pdf_view_get_n_marks (view, 0), ==, 1);
-  g_assert_null (attest_pdf_view_get_selection_rects (view, &sel_page));
+  g_assert_false (attest_pdf_view_get_selection_pages (view, &sel_page, &sel_last));
+  g_assert_null (attest_pdf_view_get_selection_rects (view, 0));
   g_clear_pointer (&annotations, g_ptr_array_unref);
 
   /* 2. A rectangle with the tool, Enter marking the page shown, in Red
@@ -410,6 +584,9 @@ poll_window (gpointer user_data)
     }
   attest_test_settle (50);
   check_window (run, ATTEST_WINDOW (window));
+  g_action_group_activate_action (G_ACTION_GROUP (window), "show-annotation", g_variant_new_int64 (run->highlight_id));
+  ATTEST_TEST_WAIT_UNTIL (pdf_page_shown (ATTEST_WINDOW (window)));
+  check_highlight_across (run, ATTEST_WINDOW (window));
   run->checked = TRUE;
   g_action_group_activate_action (G_ACTION_GROUP (run->app), "quit", NULL);
   return G_SOURCE_REMOVE;
@@ -457,7 +634,7 @@ test_window (void)
   {
     g_autoptr(GPtrArray) annotations = stored (ws, run.sha256);
 
-    g_assert_cmpuint (annotations->len, ==, 3);
+    g_assert_cmpuint (annotations->len, ==, 5);
   }
   g_free (run.sha256);
   attest_test_workspace_delete (&ws, &run.dir, &path);

@@ -377,6 +377,124 @@ maybe_screenshot (GtkWindow  *window,
   g_test_message ("screenshot: %s", path);
 }
 
+/* Emits @view's drag from (@x1, @y1) to (@x2, @y2), in points on @page1
+ * and @page2, as a pointer would. */
+static void
+drag_across (AttestPdfView *view,
+             guint          page1,
+             double         x1,
+             double         y1,
+             guint          page2,
+             double         x2,
+             double         y2)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (view));
+  GtkGesture *drag = NULL;
+  graphene_rect_t a1, a2;
+  double k;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && drag == NULL; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_GESTURE_DRAG (controller))
+        drag = GTK_GESTURE (controller);
+    }
+  g_assert_nonnull (drag);
+  g_assert_true (attest_pdf_view_get_page_area (view, page1, &a1));
+  g_assert_true (attest_pdf_view_get_page_area (view, page2, &a2));
+  k = a1.size.width / 595.0;
+  g_signal_emit_by_name (drag, "drag-begin", a1.origin.x + x1 * k, a1.origin.y + y1 * k);
+  g_signal_emit_by_name (drag, "drag-update", 10.0, 10.0);
+  g_signal_emit_by_name (drag, "drag-update",
+                         a2.origin.x + x2 * k - (a1.origin.x + x1 * k),
+                         a2.origin.y + y2 * k - (a1.origin.y + y1 * k));
+  g_signal_emit_by_name (drag, "drag-end",
+                         a2.origin.x + x2 * k - (a1.origin.x + x1 * k),
+                         a2.origin.y + y2 * k - (a1.origin.y + y1 * k));
+}
+
+static guint
+count (const char *text,
+       const char *needle)
+{
+  guint n = 0;
+
+  for (const char *p = strstr (text, needle); p != NULL; p = strstr (p + 1, needle))
+    n++;
+  return n;
+}
+
+/* A drag from page 0 into page 2: the rest of page 0 from where it began,
+ * page 1 whole, page 2 up to where it ended, drawn on each and copied in
+ * reading order, a page after a newline; a zoom keeps it; backwards the same. */
+static void
+test_select_across (void)
+{
+  g_autoptr(GBytes) bytes = attest_test_generate_pdf (N_PAGES);
+  GtkWindow *window;
+  AttestPdfPage *page = show_page (&window);
+  AttestPdfView *view = attest_pdf_page_get_view (page);
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (view));
+  g_autofree char *text = NULL;
+  g_autofree char *zoomed = NULL;
+  g_autofree char *backwards = NULL;
+  g_autofree char *tail = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
+  const char *end;
+
+  attest_pdf_page_load (page, bytes, "generated.pdf", 0);
+  g_assert_true (wait_state (page, "view"));
+  attest_pdf_view_set_zoom (view, 0.25);
+  attest_test_settle (50);
+  g_assert_true (wait_drawn (view, 2));
+
+  /* From the start of the selection line of page 0 to the end of the first line of page 2. */
+  drag_across (view, 0, 70, 295, 2, 400, 70);
+  text = attest_pdf_view_get_selected_text (view);
+  g_assert_nonnull (text);
+  g_test_message ("selected: %zu bytes", strlen (text));
+  g_assert_true (g_str_has_prefix (text, ATTEST_TEST_PDF_SELECTION));
+  g_assert_null (strstr (text, "Page i, sheet 1 of 70"));
+  g_assert_nonnull (strstr (text, "NEEDLE"));
+  g_assert_nonnull (strstr (text, "period.\nPage ii, sheet 2 of 70"));
+  g_assert_nonnull (strstr (text, "The backgrounder"));
+  end = strstr (text, "period.\nPage iii, sheet 3 of 70");
+  g_assert_nonnull (end);
+  g_assert_true (strstr (text, "Page ii, sheet 2") < end);
+  /* Nothing of page 2 after its first line. */
+  tail = g_strchomp (g_strdup (end));
+  g_assert_cmpstr (tail, ==, "period.\nPage iii, sheet 3 of 70");
+  g_assert_cmpuint (count (text, "Controls are tested"), ==, 60);
+  for (guint i = 0; i < 4; i++)
+    g_assert_true (attest_pdf_view_page_has_selection (view, i) == (i < 3));
+
+  /* Ctrl+C: all of it on the clipboard. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "pdf-view.copy", NULL));
+  g_value_init (&value, G_TYPE_STRING);
+  g_assert_true (gdk_content_provider_get_value (gdk_clipboard_get_content (clipboard), &value, NULL));
+  g_assert_cmpstr (g_value_get_string (&value), ==, text);
+  maybe_screenshot (window, "pdf-select-across.png");
+
+  /* In points: another zoom, the same selection. */
+  attest_pdf_view_set_zoom (view, 0.4);
+  attest_test_settle (50);
+  zoomed = attest_pdf_view_get_selected_text (view);
+  g_assert_cmpstr (zoomed, ==, text);
+  g_assert_true (attest_pdf_view_page_has_selection (view, 1));
+
+  /* A click elsewhere clears it; the drag the other way selects the same. */
+  attest_pdf_view_clear_selection (view);
+  g_assert_false (attest_pdf_view_page_has_selection (view, 1));
+  attest_pdf_view_set_zoom (view, 0.25);
+  attest_test_settle (50);
+  drag_across (view, 2, 400, 70, 0, 70, 295);
+  backwards = attest_pdf_view_get_selected_text (view);
+  g_assert_cmpstr (backwards, ==, text);
+
+  gtk_window_destroy (window);
+}
+
 /* Find: every match highlighted, "1 of 12", next and previous wrapping. */
 static void
 test_find (void)
@@ -697,11 +815,10 @@ check_link_documents (AttestWindow   *window,
 /* A search result in the evidence PDF's text: the PDF at the page the
  * words are on, the words found and highlighted there. */
 static void
-check_search_result (Run          *run,
-                     AttestWindow *window)
+open_search_result (Run          *run,
+                    AttestWindow *window,
+                    const char   *query)
 {
-  AttestPdfPage *page = attest_window_get_pdf_page (window);
-  AttestPdfView *view = attest_pdf_page_get_view (page);
   AttestSearchDialog *dialog;
   GtkWidget *entry;
   GtkListView *list;
@@ -713,7 +830,7 @@ check_search_result (Run          *run,
   dialog = ATTEST_SEARCH_DIALOG (attest_test_find_toplevel (ATTEST_TYPE_SEARCH_DIALOG));
   entry = attest_test_find_any (GTK_WIDGET (dialog), GTK_TYPE_SEARCH_ENTRY);
   list = GTK_LIST_VIEW (attest_test_find_any (GTK_WIDGET (dialog), GTK_TYPE_LIST_VIEW));
-  gtk_editable_set_text (GTK_EDITABLE (entry), "sheet 35");
+  gtk_editable_set_text (GTK_EDITABLE (entry), query);
   until = g_get_monotonic_time () + ATTEST_TEST_PATIENCE_S * G_USEC_PER_SEC;
   while (found == G_MAXUINT)
     {
@@ -733,13 +850,39 @@ check_search_result (Run          *run,
   gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_list_view_get_model (list)), found);
   g_signal_emit_by_name (entry, "activate");
   wait_pdf (window, N_PAGES);
-  /* "Page 31, sheet 35 of 70": the 35th page, the one match, highlighted. */
+}
+
+static void
+check_search_result (Run          *run,
+                     AttestWindow *window)
+{
+  AttestPdfPage *page = attest_window_get_pdf_page (window);
+  AttestPdfView *view = attest_pdf_page_get_view (page);
+
+  /* In quotes, one phrase: "Page 31, sheet 35 of 70", the 35th page, the
+   * one match, highlighted. */
+  open_search_result (run, window, "\"sheet 35\"");
+  ATTEST_TEST_WAIT_UNTIL (!attest_pdf_page_get_finding (page));
   g_assert_cmpuint (attest_pdf_page_get_n_matches (page), ==, 1);
   g_assert_cmpint (attest_pdf_page_get_current_match (page), ==, 0);
   g_assert_cmpuint (attest_pdf_view_get_n_highlighted (view, 34), ==, 1);
   g_assert_cmpuint (attest_pdf_view_get_page (view), ==, 34);
   g_assert_cmpstr (attest_pdf_page_get_find_status (page), ==, "1 of 1");
   ATTEST_TEST_WAIT_UNTIL (selected_thumbnail (page) == 34);
+  attest_test_window_go_back (window, "matrix");
+
+  /* Not in quotes, each word on its own, though they are pages apart:
+   * "needle" on every sixth page (12), "backgrounder" on page 1 alone;
+   * the first page with one shown, all counted. */
+  open_search_result (run, window, "needle backgrounder");
+  ATTEST_TEST_WAIT_UNTIL (!attest_pdf_page_get_finding (page));
+  g_assert_cmpuint (attest_pdf_page_get_n_matches (page), ==, 13);
+  g_assert_cmpuint (attest_pdf_view_get_page (view), ==, 0);
+  g_assert_cmpstr (attest_pdf_page_get_find_status (page), ==, "1 of 13");
+  g_assert_cmpuint (attest_pdf_view_get_n_highlighted (view, 0), ==, 1);
+  g_assert_cmpuint (attest_pdf_view_get_n_highlighted (view, 1), ==, 1);
+  g_assert_cmpuint (attest_pdf_view_get_n_highlighted (view, 2), ==, 0);
+  g_assert_cmpuint (attest_pdf_view_get_n_highlighted (view, 66), ==, 1);
   attest_test_window_go_back (window, "matrix");
 }
 
@@ -908,6 +1051,7 @@ main (int argc, char **argv)
   g_test_add_func ("/pdf-view/view", test_view);
   g_test_add_func ("/pdf-view/page-entry", test_page_entry);
   g_test_add_func ("/pdf-view/find", test_find);
+  g_test_add_func ("/pdf-view/select-across", test_select_across);
   g_test_add_func ("/pdf-view/thumbnails-follow", test_thumbnails_follow);
   g_test_add_func ("/pdf-view/print", test_print);
   g_test_add_func ("/pdf-view/broken", test_broken);

@@ -674,6 +674,92 @@ attest_pdf_marks_add (AttestPdfMarks       *self,
 }
 
 /**
+ * attest_pdf_marks_add_highlights:
+ * @rects: (element-type GArray): a highlight's quads (#AttestRect, in
+ *   points) on each page from @first_page on; %NULL or empty for a page
+ *   without any
+ * @color: "#rrggbb"
+ *
+ * A selection across pages highlighted: a highlight on each page it
+ * touches, each checked against its page, stored together (one
+ * transaction, one edit) or not at all; says why not if not.
+ *
+ * Returns: the first one's id, or 0
+ */
+gint64
+attest_pdf_marks_add_highlights (AttestPdfMarks *self,
+                                 guint           first_page,
+                                 GPtrArray      *rects,
+                                 const char     *color)
+{
+  g_autoptr(GPtrArray) marks = g_ptr_array_new_with_free_func ((GDestroyNotify) attest_annotation_free);
+  g_autoptr(GError) error = NULL;
+  AttestPdfDocument *document;
+  const AttestAnnotation *first, *last;
+  g_autofree char *message = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  AdwToast *toast;
+
+  g_return_val_if_fail (ATTEST_IS_PDF_MARKS (self), 0);
+  g_return_val_if_fail (rects != NULL, 0);
+
+  document = attest_pdf_view_get_document (self->view);
+  if (self->workspace == NULL || self->sha256 == NULL || document == NULL)
+    {
+      say (self, attest_toast_new_plain (_("Only evidence files kept in the workspace can be marked")));
+      return 0;
+    }
+  for (guint i = 0; i < rects->len; i++)
+    {
+      GArray *quads = rects->pdata[i];
+      AttestAnnotation *a;
+
+      if (quads == NULL || quads->len == 0)
+        continue;
+      a = attest_annotation_new (ATTEST_ANNOTATION_HIGHLIGHT);
+      g_ptr_array_add (marks, a);
+      a->sha256 = g_strdup (self->sha256);
+      a->page = first_page + i;
+      g_array_append_vals (a->rects, quads->data, quads->len);
+      a->color = g_strdup (color);
+      a->text = g_strdup ("");
+      if (!attest_pdf_annotation_check (document, a, &error))
+        {
+          say_error (self, _("The marks were not added"), error);
+          return 0;
+        }
+    }
+  if (marks->len == 0)
+    return 0;
+  if (marks->len == 1)
+    {
+      const AttestAnnotation *a = marks->pdata[0];
+
+      return attest_pdf_marks_add (self, ATTEST_ANNOTATION_HIGHLIGHT, a->page, a->rects, color);
+    }
+  if (!attest_workspace_add_annotations (self->workspace, marks, &error))
+    {
+      say_error (self, _("The marks were not added"), error);
+      return 0;
+    }
+  changed (self);
+  first = marks->pdata[0];
+  last = marks->pdata[marks->len - 1];
+  from = page_name (self, first->page);
+  to = page_name (self, last->page);
+  /* Translators: a toast; a highlight was added on each page from the
+   * first (%s, "Page 3") to the last (%s, "Page 5") */
+  message = g_strdup_printf (_("Highlights added from %s to %s"), from, to);
+  toast = attest_toast_new_plain (message);
+  adw_toast_set_button_label (toast, _("_Edit…"));
+  g_object_set_data (G_OBJECT (toast), "mark-id", GSIZE_TO_POINTER ((gsize) first->id));
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (edit_clicked), self, 0);
+  say (self, toast);
+  return first->id;
+}
+
+/**
  * attest_pdf_marks_show:
  *
  * Scrolls the view to the mark and flashes it; its row is selected.

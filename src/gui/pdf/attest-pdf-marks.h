@@ -43,6 +43,10 @@ gint64       attest_pdf_marks_add           (AttestPdfMarks    *self,
                                              guint              page,
                                              GArray            *rects,
                                              const char        *color);
+gint64       attest_pdf_marks_add_highlights (AttestPdfMarks   *self,
+                                             guint              first_page,
+                                             GPtrArray         *rects,
+                                             const char        *color);
 gboolean     attest_pdf_marks_show          (AttestPdfMarks    *self,
                                              gint64             id);
 void         attest_pdf_marks_show_when_loaded (AttestPdfMarks *self,

@@ -781,21 +781,15 @@ found (GObject      *source,
   g_object_unref (self);
 }
 
-/**
- * attest_pdf_page_find:
- * @text: what to find, or "" to stop
- *
- * Finds @text on every page in a thread; matches are highlighted as each
- * page is read, and the first on or after the current page is shown.
- */
-void
-attest_pdf_page_find (AttestPdfPage *self,
-                      const char    *text)
+/* Finds @text (attest_pdf_page_find()), or with @words each of its words
+ * on its own (attest_pdf_page_find_words()). */
+static void
+start_find (AttestPdfPage *self,
+            const char    *text,
+            gboolean       words)
 {
   AttestPdfDocument *document;
   FindProgress *progress;
-
-  g_return_if_fail (ATTEST_IS_PDF_PAGE (self));
 
   document = attest_pdf_view_get_document (self->view);
   g_free (self->find_text);
@@ -821,8 +815,40 @@ attest_pdf_page_find (AttestPdfPage *self,
   progress->self = g_object_ref (self);
   progress->generation = self->find_generation;
   set_find_status (self, _("Finding…"));
-  attest_pdf_document_find_async (document, text, find_progressed, progress, find_progress_free,
-                                  self->find_cancellable, found, g_object_ref (self));
+  (words ? attest_pdf_document_find_words_async
+         : attest_pdf_document_find_async) (document, text, find_progressed, progress, find_progress_free,
+                                            self->find_cancellable, found, g_object_ref (self));
+}
+
+/**
+ * attest_pdf_page_find:
+ * @text: what to find, or "" to stop
+ *
+ * Finds @text on every page in a thread; matches are highlighted as each
+ * page is read, and the first on or after the current page is shown.
+ */
+void
+attest_pdf_page_find (AttestPdfPage *self,
+                      const char    *text)
+{
+  g_return_if_fail (ATTEST_IS_PDF_PAGE (self));
+  start_find (self, text, FALSE);
+}
+
+/**
+ * attest_pdf_page_find_words:
+ * @text: a search's words, or "" to stop
+ *
+ * As attest_pdf_page_find(), but every word of @text is found and
+ * highlighted on its own (a "quoted phrase" whole), all counted in
+ * "N of M": a search result's words are seldom side by side.
+ */
+void
+attest_pdf_page_find_words (AttestPdfPage *self,
+                            const char    *text)
+{
+  g_return_if_fail (ATTEST_IS_PDF_PAGE (self));
+  start_find (self, text, TRUE);
 }
 
 static void
@@ -1077,7 +1103,7 @@ opened (GObject      *source,
       if (find != NULL && *find != '\0')
         {
           gtk_search_bar_set_search_mode (self->search_bar, TRUE);
-          attest_pdf_page_find (self, find);
+          attest_pdf_page_find_words (self, find);
           self->find_turns_page = TRUE;
         }
     }
@@ -1582,15 +1608,25 @@ marks_action (GtkWidget  *widget,
 
   if (g_str_equal (action_name, "pdf.highlight"))
     {
-      guint page = 0;
-      g_autoptr(GArray) rects = attest_pdf_view_get_selection_rects (self->view, &page);
+      /* A selection across pages: a highlight on each page it touches. */
+      g_autoptr(GPtrArray) rects = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+      guint first = 0, last = 0;
+      gboolean any = FALSE;
 
-      if (rects == NULL)
+      if (attest_pdf_view_get_selection_pages (self->view, &first, &last))
+        for (guint page = first; page <= last; page++)
+          {
+            GArray *quads = attest_pdf_view_get_selection_rects (self->view, page);
+
+            any = any || quads != NULL;
+            g_ptr_array_add (rects, quads != NULL ? quads : g_array_new (FALSE, FALSE, sizeof (AttestRect)));
+          }
+      if (!any)
         {
           say (self, _("Select text in the PDF first, then Highlight"));
           return;
         }
-      if (attest_pdf_marks_add (self->marks, ATTEST_ANNOTATION_HIGHLIGHT, page, rects, self->mark_color) != 0)
+      if (attest_pdf_marks_add_highlights (self->marks, first, rects, self->mark_color) != 0)
         attest_pdf_view_clear_selection (self->view);
     }
   else if (g_str_equal (action_name, "pdf.save-annotated"))

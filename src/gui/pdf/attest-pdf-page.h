@@ -31,6 +31,8 @@ AttestPdfView *attest_pdf_page_get_view     (AttestPdfPage *self);
 const char    *attest_pdf_page_get_state    (AttestPdfPage *self);
 void           attest_pdf_page_find         (AttestPdfPage *self,
                                              const char    *text);
+void           attest_pdf_page_find_words   (AttestPdfPage *self,
+                                             const char    *text);
 gboolean       attest_pdf_page_get_finding  (AttestPdfPage *self);
 guint          attest_pdf_page_get_n_matches (AttestPdfPage *self);
 gint           attest_pdf_page_get_current_match (AttestPdfPage *self);

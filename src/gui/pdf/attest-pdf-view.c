@@ -75,11 +75,20 @@ struct _AttestPdfView
 
   GHashTable *links; /* page → GPtrArray of AttestPdfLink, read once */
 
-  /* The selection: on one page, between two points, by glyph, word or line */
+  /* The selection, by glyph, word or line: from (x1, y1) on sel_page to
+   * (x2, y2) on sel_end_page (either may come first), in points, so a
+   * zoom keeps it; the pages between are wholly selected. */
   gint sel_page;   /* -1 for none */
+  gint sel_end_page;
   AttestPdfSelectStyle sel_style;
   AttestPdfRect sel_area;
-  cairo_region_t *sel_region; /* in points × 1000 (scale 1000 / 72 dpi) */
+  GHashTable *sel_regions; /* page → cairo_region_t, in points × REGION_SCALE; read when drawn */
+  guint sel_first_drawn;   /* the range sel_regions was read for */
+  guint sel_last_drawn;
+  /* A drag: where it began, on the view and on its page (-1: off the pages) */
+  gint drag_page;
+  double drag_x, drag_y;
+  double drag_px, drag_py;
   gboolean dragged;
 
   /* Marks: the file's annotations (AttestAnnotation), the tool, the
@@ -633,6 +642,99 @@ static gboolean point_on_page (AttestPdfView *self,
                                double        *page_x_pt,
                                double        *page_y_pt);
 
+/* The selection's first and last page, in reading order. */
+static gboolean
+selection_pages (AttestPdfView *self,
+                 guint         *first,
+                 guint         *last)
+{
+  if (self->sel_page < 0)
+    return FALSE;
+  *first = (guint) MIN (self->sel_page, self->sel_end_page);
+  *last = (guint) MAX (self->sel_page, self->sel_end_page);
+  return TRUE;
+}
+
+/* What the selection covers on @page, in points: on its first page from
+ * where it starts to the page's end, on its last page from the page's
+ * start to where it ends, the pages between whole. */
+static gboolean
+selection_area_on_page (AttestPdfView *self,
+                        guint          page,
+                        AttestPdfRect *area)
+{
+  guint first, last;
+  double width = 0.0, height = 0.0;
+  gboolean anchor_first;
+
+  if (self->document == NULL || !selection_pages (self, &first, &last) || page < first || page > last)
+    return FALSE;
+  if (first == last)
+    {
+      *area = self->sel_area;
+      return TRUE;
+    }
+  attest_pdf_document_get_page_size (self->document, page, &width, &height);
+  anchor_first = (guint) self->sel_page == first;
+  if (page == first)
+    *area = anchor_first ? (AttestPdfRect) { self->sel_area.x1, self->sel_area.y1, width, height }
+                         : (AttestPdfRect) { self->sel_area.x2, self->sel_area.y2, width, height };
+  else if (page == last)
+    *area = anchor_first ? (AttestPdfRect) { 0.0, 0.0, self->sel_area.x2, self->sel_area.y2 }
+                         : (AttestPdfRect) { 0.0, 0.0, self->sel_area.x1, self->sel_area.y1 };
+  else
+    *area = (AttestPdfRect) { 0.0, 0.0, width, height };
+  return TRUE;
+}
+
+/* The selection's region on @page (NULL when it has none), read from the
+ * document the first time the page is drawn with it. */
+static cairo_region_t *
+selection_region (AttestPdfView *self,
+                  guint          page)
+{
+  cairo_region_t *region;
+  AttestPdfRect area;
+
+  if (!selection_area_on_page (self, page, &area))
+    return NULL;
+  region = g_hash_table_lookup (self->sel_regions, GUINT_TO_POINTER (page));
+  if (region == NULL)
+    {
+      region = attest_pdf_document_get_selected_region (self->document, page, REGION_SCALE,
+                                                        self->sel_style, &area);
+      if (region == NULL)
+        region = cairo_region_create ();
+      g_hash_table_insert (self->sel_regions, GUINT_TO_POINTER (page), region);
+    }
+  return region;
+}
+
+/* The selection moved: forget the regions it no longer has (its ends,
+ * old and new, and the pages it left), keep the whole pages between. */
+static void
+selection_changed (AttestPdfView *self,
+                   gboolean       anew)
+{
+  GHashTableIter iter;
+  gpointer key;
+  guint first = 0, last = 0;
+  gboolean any = selection_pages (self, &first, &last);
+
+  g_hash_table_iter_init (&iter, self->sel_regions);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      guint page = GPOINTER_TO_UINT (key);
+
+      if (anew || !any || page <= first || page >= last ||
+          page == self->sel_first_drawn || page == self->sel_last_drawn)
+        g_hash_table_iter_remove (&iter);
+    }
+  self->sel_first_drawn = first;
+  self->sel_last_drawn = last;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
 static void
 draw_selection (AttestPdfView         *self,
                 GtkSnapshot           *snapshot,
@@ -641,16 +743,17 @@ draw_selection (AttestPdfView         *self,
 {
   static const GdkRGBA selected = { 0.21, 0.52, 0.89, 0.35 };
   double k = px_per_point (self) / REGION_SCALE;
+  cairo_region_t *region = selection_region (self, page);
   int n;
 
-  if (self->sel_page != (gint) page || self->sel_region == NULL)
+  if (region == NULL)
     return;
-  n = cairo_region_num_rectangles (self->sel_region);
+  n = cairo_region_num_rectangles (region);
   for (int i = 0; i < n; i++)
     {
       cairo_rectangle_int_t r;
 
-      cairo_region_get_rectangle (self->sel_region, i, &r);
+      cairo_region_get_rectangle (region, i, &r);
       gtk_snapshot_append_color (snapshot, &selected,
                                  &GRAPHENE_RECT_INIT (area->origin.x + r.x * k, area->origin.y + r.y * k,
                                                       r.width * k, r.height * k));
@@ -827,10 +930,9 @@ attest_pdf_view_clear_selection (AttestPdfView *self)
 {
   g_return_if_fail (ATTEST_IS_PDF_VIEW (self));
 
-  self->sel_page = -1;
-  g_clear_pointer (&self->sel_region, cairo_region_destroy);
+  self->sel_page = self->sel_end_page = -1;
+  selection_changed (self, TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "pdf-view.copy", FALSE);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 /**
@@ -844,38 +946,127 @@ attest_pdf_view_select (AttestPdfView        *self,
                         AttestPdfSelectStyle  style,
                         const AttestPdfRect  *area)
 {
+  cairo_region_t *region;
+
   g_return_if_fail (ATTEST_IS_PDF_VIEW (self));
   g_return_if_fail (area != NULL);
 
-  g_clear_pointer (&self->sel_region, cairo_region_destroy);
   if (self->document == NULL || page >= self->n_pages)
     {
       attest_pdf_view_clear_selection (self);
       return;
     }
-  self->sel_page = (gint) page;
+  self->sel_page = self->sel_end_page = (gint) page;
   self->sel_style = style;
   self->sel_area = *area;
-  self->sel_region = attest_pdf_document_get_selected_region (self->document, page, REGION_SCALE, style, area);
+  selection_changed (self, TRUE);
+  region = selection_region (self, page);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "pdf-view.copy",
-                                 self->sel_region != NULL && !cairo_region_is_empty (self->sel_region));
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+                                 region != NULL && !cairo_region_is_empty (region));
+}
+
+/**
+ * attest_pdf_view_select_across:
+ * @start_page: the page the selection starts on (where a drag began)
+ * @start_x: (x, y) there, in points
+ * @end_page: the page it ends on (where the drag is), before or after @start_page
+ * @end_x: (x, y) there, in points
+ *
+ * Selects the text, by glyph, from the start to the end in reading
+ * order: the rest of the first page, the pages between, and the last
+ * page up to its point.
+ */
+void
+attest_pdf_view_select_across (AttestPdfView *self,
+                               guint          start_page,
+                               double         start_x,
+                               double         start_y,
+                               guint          end_page,
+                               double         end_x,
+                               double         end_y)
+{
+  AttestPdfRect area = { start_x, start_y, end_x, end_y };
+  gboolean anew;
+
+  g_return_if_fail (ATTEST_IS_PDF_VIEW (self));
+
+  if (start_page == end_page)
+    {
+      attest_pdf_view_select (self, start_page, ATTEST_PDF_SELECT_GLYPH, &area);
+      return;
+    }
+  if (self->document == NULL || start_page >= self->n_pages || end_page >= self->n_pages)
+    {
+      attest_pdf_view_clear_selection (self);
+      return;
+    }
+  /* The same start: the pages wholly selected are still so. */
+  anew = self->sel_page != (gint) start_page || self->sel_style != ATTEST_PDF_SELECT_GLYPH ||
+         self->sel_area.x1 != start_x || self->sel_area.y1 != start_y;
+  self->sel_page = (gint) start_page;
+  self->sel_end_page = (gint) end_page;
+  self->sel_style = ATTEST_PDF_SELECT_GLYPH;
+  self->sel_area = area;
+  selection_changed (self, anew);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "pdf-view.copy", TRUE);
+}
+
+/**
+ * attest_pdf_view_page_has_selection:
+ *
+ * Returns: whether some of @page is selected (and drawn so)
+ */
+gboolean
+attest_pdf_view_page_has_selection (AttestPdfView *self,
+                                    guint          page)
+{
+  cairo_region_t *region;
+
+  g_return_val_if_fail (ATTEST_IS_PDF_VIEW (self), FALSE);
+
+  region = selection_region (self, page);
+  return region != NULL && !cairo_region_is_empty (region);
 }
 
 /**
  * attest_pdf_view_get_selected_text:
  *
- * Returns: (transfer full) (nullable): the selected text
+ * Returns: (transfer full) (nullable): the selected text, in reading
+ *   order, a page's text on a line after the page before's
  */
 char *
 attest_pdf_view_get_selected_text (AttestPdfView *self)
 {
+  g_autoptr(GString) text = NULL;
+  guint first, last;
+
   g_return_val_if_fail (ATTEST_IS_PDF_VIEW (self), NULL);
 
-  if (self->document == NULL || self->sel_page < 0)
+  if (self->document == NULL || !selection_pages (self, &first, &last))
     return NULL;
-  return attest_pdf_document_get_selected_text (self->document, (guint) self->sel_page,
-                                                self->sel_style, &self->sel_area);
+  text = g_string_new (NULL);
+  for (guint page = first; page <= last; page++)
+    {
+      g_autofree char *piece = NULL;
+      AttestPdfRect area;
+      gsize len;
+
+      if (!selection_area_on_page (self, page, &area))
+        continue;
+      piece = attest_pdf_document_get_selected_text (self->document, page, self->sel_style, &area);
+      if (piece == NULL)
+        continue;
+      len = strlen (piece);
+      if (page < last)
+        while (len > 0 && (piece[len - 1] == '\n' || piece[len - 1] == '\r'))
+          len--;
+      if (len == 0)
+        continue;
+      if (text->len > 0 && text->str[text->len - 1] != '\n')
+        g_string_append_c (text, '\n');
+      g_string_append_len (text, piece, len);
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
 static void
@@ -891,6 +1082,31 @@ copy_action (GtkWidget  *widget,
     gtk_widget_error_bell (widget);
 }
 
+/* The page nearest (@x, @y) in the view, and the point on it in points,
+ * held within the page: a drag between pages or beyond them still ends
+ * somewhere. */
+static gboolean
+point_near_page (AttestPdfView *self,
+                 double         x,
+                 double         y,
+                 guint         *page,
+                 double        *page_x_pt,
+                 double        *page_y_pt)
+{
+  double doc_x, doc_y, ppp = px_per_point (self);
+  guint i;
+
+  if (self->n_pages == 0 || self->doc_height <= 0.0)
+    return FALSE;
+  doc_x = x + gtk_adjustment_get_value (self->hadjustment);
+  doc_y = y + gtk_adjustment_get_value (self->vadjustment);
+  i = page_at_or_below (self, doc_y);
+  *page = i;
+  *page_x_pt = CLAMP (doc_x - page_x (self, i), 0.0, self->sizes[2 * i]) / ppp;
+  *page_y_pt = CLAMP (doc_y - self->tops[i], 0.0, self->sizes[2 * i + 1]) / ppp;
+  return TRUE;
+}
+
 static void
 drag_begun (GtkGestureDrag *gesture,
             double          x,
@@ -898,18 +1114,19 @@ drag_begun (GtkGestureDrag *gesture,
             AttestPdfView  *self)
 {
   guint page;
-  double px, py;
 
   self->dragged = FALSE;
+  self->drag_page = -1;
   if (tool_drag_begin (self, x, y))
     return;
-  if (!point_on_page (self, x, y, &page, &px, &py))
+  if (!point_on_page (self, x, y, &page, &self->drag_px, &self->drag_py))
     {
       attest_pdf_view_clear_selection (self);
       return;
     }
-  self->sel_page = (gint) page;
-  self->sel_area = (AttestPdfRect) { px, py, px, py };
+  self->drag_page = (gint) page;
+  self->drag_x = x;
+  self->drag_y = y;
 }
 
 static void
@@ -918,18 +1135,17 @@ drag_updated (GtkGestureDrag *gesture,
               double          dy,
               AttestPdfView  *self)
 {
-  double ppp = px_per_point (self);
-  AttestPdfRect area;
+  guint page;
+  double px, py;
 
   if (tool_drag_update (self, dx, dy))
     return;
-  if (self->sel_page < 0 || (fabs (dx) < 3 && fabs (dy) < 3 && !self->dragged))
+  if (self->drag_page < 0 || (fabs (dx) < 3 && fabs (dy) < 3 && !self->dragged))
     return;
   self->dragged = TRUE;
-  area = self->sel_area;
-  area.x2 = area.x1 + dx / ppp;
-  area.y2 = area.y1 + dy / ppp;
-  attest_pdf_view_select (self, (guint) self->sel_page, ATTEST_PDF_SELECT_GLYPH, &area);
+  if (point_near_page (self, self->drag_x + dx, self->drag_y + dy, &page, &px, &py))
+    attest_pdf_view_select_across (self, (guint) self->drag_page, self->drag_px, self->drag_py,
+                                   page, px, py);
 }
 
 static void
@@ -1456,6 +1672,7 @@ attest_pdf_view_finalize (GObject *object)
 
   g_hash_table_unref (self->textures);
   g_hash_table_unref (self->links);
+  g_hash_table_unref (self->sel_regions);
   G_OBJECT_CLASS (attest_pdf_view_parent_class)->finalize (object);
 }
 
@@ -1567,8 +1784,10 @@ attest_pdf_view_init (AttestPdfView *self)
   self->zoom_mode = ATTEST_PDF_ZOOM_FIT_WIDTH;
   self->pending_page = -1;
   self->current_page = -1;
-  self->sel_page = -1;
+  self->sel_page = self->sel_end_page = -1;
+  self->drag_page = -1;
   self->tool_page = -1;
+  self->sel_regions = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) cairo_region_destroy);
   self->textures = g_hash_table_new_full (NULL, NULL, NULL, texture_free);
   self->links = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
   set_hadjustment (self, NULL);
@@ -1911,39 +2130,65 @@ attest_pdf_view_get_tool (AttestPdfView *self)
 }
 
 /**
- * attest_pdf_view_get_selection_rects:
- * @page: (out): the selection's page
+ * attest_pdf_view_get_selection_pages:
+ * @first: (out): the selection's first page, in reading order
+ * @last: (out): its last (@first when on one page)
  *
- * Returns: (transfer full) (nullable) (element-type AttestRect): the
- *   selected text's rectangles in points (one a line, as poppler gives
- *   them), or %NULL when nothing is selected
+ * Returns: whether something is selected
+ */
+gboolean
+attest_pdf_view_get_selection_pages (AttestPdfView *self,
+                                     guint         *first,
+                                     guint         *last)
+{
+  guint f, l;
+
+  g_return_val_if_fail (ATTEST_IS_PDF_VIEW (self), FALSE);
+
+  if (self->document == NULL || !selection_pages (self, &f, &l))
+    return FALSE;
+  if (first != NULL)
+    *first = f;
+  if (last != NULL)
+    *last = l;
+  return TRUE;
+}
+
+/**
+ * attest_pdf_view_get_selection_rects:
+ * @page: a page of the selection
+ *
+ * Returns: (transfer full) (nullable) (element-type AttestRect): the text
+ *   selected on @page, as rectangles in points (about one a line, as
+ *   poppler gives them), or %NULL when none of @page's text is selected
  */
 GArray *
 attest_pdf_view_get_selection_rects (AttestPdfView *self,
-                                     guint         *page)
+                                     guint          page)
 {
   GArray *rects;
+  cairo_region_t *region;
   int n;
 
   g_return_val_if_fail (ATTEST_IS_PDF_VIEW (self), NULL);
 
-  if (self->sel_page < 0 || self->sel_region == NULL || cairo_region_is_empty (self->sel_region))
+  region = selection_region (self, page);
+  if (region == NULL || cairo_region_is_empty (region))
     return NULL;
-  n = cairo_region_num_rectangles (self->sel_region);
+  n = cairo_region_num_rectangles (region);
   rects = g_array_sized_new (FALSE, FALSE, sizeof (AttestRect), n);
   for (int i = 0; i < n; i++)
     {
       cairo_rectangle_int_t r;
       AttestRect rect;
 
-      cairo_region_get_rectangle (self->sel_region, i, &r);
+      cairo_region_get_rectangle (region, i, &r);
       rect.x1 = r.x / REGION_SCALE;
       rect.y1 = r.y / REGION_SCALE;
       rect.x2 = (r.x + r.width) / REGION_SCALE;
       rect.y2 = (r.y + r.height) / REGION_SCALE;
       g_array_append_val (rects, rect);
     }
-  *page = (guint) self->sel_page;
   return rects;
 }
 

@@ -75,6 +75,15 @@ void               attest_pdf_view_select            (AttestPdfView     *self,
                                                       AttestPdfSelectStyle style,
                                                       const AttestPdfRect *area);
 void               attest_pdf_view_clear_selection   (AttestPdfView     *self);
+void               attest_pdf_view_select_across     (AttestPdfView     *self,
+                                                      guint              start_page,
+                                                      double             start_x,
+                                                      double             start_y,
+                                                      guint              end_page,
+                                                      double             end_x,
+                                                      double             end_y);
+gboolean           attest_pdf_view_page_has_selection (AttestPdfView    *self,
+                                                       guint             page);
 char              *attest_pdf_view_get_selected_text (AttestPdfView     *self);
 gboolean           attest_pdf_view_is_page_drawn     (AttestPdfView     *self,
                                                       guint              page);
@@ -91,8 +100,11 @@ gint64             attest_pdf_view_get_flashing      (AttestPdfView     *self);
 void               attest_pdf_view_set_tool          (AttestPdfView     *self,
                                                       AttestPdfTool      tool);
 AttestPdfTool      attest_pdf_view_get_tool          (AttestPdfView     *self);
+gboolean           attest_pdf_view_get_selection_pages (AttestPdfView   *self,
+                                                      guint             *first,
+                                                      guint             *last);
 GArray            *attest_pdf_view_get_selection_rects (AttestPdfView   *self,
-                                                      guint             *page);
+                                                      guint              page);
 
 GdkTexture        *attest_pdf_texture_new_for_surface (cairo_surface_t *surface);
 
