@@ -25,6 +25,9 @@
 
 #include "attest-history.h"
 #include "attest-importer.h"
+#include "attest-matrix-print.h"
+#include "attest-print-preview.h"
+#include "attest-workspace-catalog.h"
 #include "attest-paths.h"
 #include "attest-test-home.h"
 #include "attest-test-widgets.h"
@@ -286,6 +289,32 @@ check (AttestApplication *app,
       g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
       check_bag (bag);
       g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "export-report-to"));
+      g_action_group_activate_action (G_ACTION_GROUP (window), "print", NULL);
+      step++;
+      return FALSE;
+    case 5:
+      {
+        AttestPrintPreview *preview = ATTEST_PRINT_PREVIEW (attest_test_find_toplevel (ATTEST_TYPE_PRINT_PREVIEW));
+        g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+        GtkWidget *export = NULL;
+        g_autoptr(GVariant) target = NULL;
+        gboolean letter = FALSE, landscape = FALSE;
+
+        if (preview == NULL || !gtk_widget_get_mapped (GTK_WIDGET (preview)))
+          return FALSE;
+        /* The preview's Export… writes on the paper it shows. */
+        attest_print_preview_set_paper (preview, TRUE, TRUE);
+        attest_test_collect_any (GTK_WIDGET (preview), GTK_TYPE_BUTTON, buttons);
+        for (guint i = 0; i < buttons->len; i++)
+          if (g_strcmp0 (gtk_actionable_get_action_name (buttons->pdata[i]), "win.export-sheets") == 0)
+            export = buttons->pdata[i];
+        g_assert_nonnull (export);
+        target = g_variant_ref (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (export)));
+        g_variant_get (target, "(bb)", &letter, &landscape);
+        g_assert_true (letter && landscape);
+        g_assert_true (gtk_widget_is_sensitive (export));
+        gtk_window_destroy (GTK_WINDOW (preview));
+      }
       step++;
       return TRUE;
     default:
@@ -332,11 +361,92 @@ test_report_and_package (void)
 
   argv[2] = workspace_path;
   attest_test_run_window (argv, check, &step, ATTEST_TEST_PATIENCE_S);
-  g_assert_cmpint (step, ==, 5);
+  g_assert_cmpint (step, ==, 6);
   attest_test_remove_tree (dir);
 }
 
 ATTEST_TEST_ISOLATED (test_report_and_package)
+
+static double last_fraction;
+static guint n_reports;
+
+static void
+matrix_progress (GObject              *target,
+                 AttestExportProgress *progress,
+                 double                fraction,
+                 const char           *what)
+{
+  /* On the main thread, in order, each further than the last. */
+  g_assert_true (g_main_context_is_owner (g_main_context_default ()));
+  g_assert_cmpfloat (fraction, >, last_fraction);
+  g_assert_cmpfloat (fraction, <=, 1.0);
+  g_assert_nonnull (what);
+  last_fraction = fraction;
+  n_reports++;
+}
+
+static void
+exported (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+/* The matrix exported on Letter landscape (as from the preview) is on that
+ * paper, and says how far it is sheet by sheet. */
+static void
+test_matrix_paper (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *offerings = attest_paths_bundled_offerings ();
+  const char *paths[] = { offerings, NULL };
+  g_autoptr(AttestImportSummary) summary = NULL;
+  g_autoptr(AttestWorkspace) ws = NULL;
+  g_autoptr(GObject) target = g_object_new (G_TYPE_OBJECT, NULL);
+  g_autoptr(AttestExportProgress) progress = attest_export_progress_new (target, matrix_progress);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(PopplerDocument) doc = NULL;
+  g_autofree char *pdf = NULL;
+  g_autofree char *uri = NULL;
+  double width, height;
+
+  dir = g_dir_make_tmp ("attest-window-report-XXXXXX", &error);
+  g_assert_no_error (error);
+  workspace_path = g_build_filename (dir, "audit.attest", NULL);
+  ws = attest_workspace_open (workspace_path, &error);
+  g_assert_no_error (error);
+  summary = attest_importer_run (ws, paths, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  pdf = in_dir ("matrix.pdf");
+  attest_matrix_export_full_async (ws, attest_workspace_load_matrix (ws, NULL), pdf, TRUE, TRUE, progress, NULL,
+                                   exported, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (attest_matrix_export_finish (result, &error));
+  g_assert_no_error (error);
+
+  uri = g_filename_to_uri (pdf, NULL, NULL);
+  doc = poppler_document_new_from_file (uri, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (poppler_document_get_n_pages (doc), >=, 1);
+  for (int i = 0; i < poppler_document_get_n_pages (doc); i++)
+    {
+      g_autoptr(PopplerPage) page = poppler_document_get_page (doc, i);
+
+      poppler_page_get_size (page, &width, &height);
+      g_assert_cmpfloat_with_epsilon (width, 792, 0.5);
+      g_assert_cmpfloat_with_epsilon (height, 612, 0.5);
+    }
+  /* One report a sheet, the last at 1. */
+  g_assert_cmpuint (n_reports, ==, (guint) poppler_document_get_n_pages (doc));
+  g_assert_cmpfloat (last_fraction, ==, 1.0);
+  assert_nothing_hidden ();
+  g_clear_object (&ws);
+  attest_test_remove_tree (dir);
+}
+
+ATTEST_TEST_ISOLATED (test_matrix_paper)
 
 int
 main (int   argc,
@@ -347,5 +457,6 @@ main (int   argc,
   attest_paths_init_i18n ();
 
   g_test_add_func ("/window-report/report-and-package", test_report_and_package_isolated);
+  g_test_add_func ("/window-report/matrix-paper", test_matrix_paper_isolated);
   return g_test_run ();
 }
