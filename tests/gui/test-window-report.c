@@ -27,6 +27,7 @@
 #include "attest-importer.h"
 #include "attest-matrix-print.h"
 #include "attest-print-preview.h"
+#include "attest-report-print.h"
 #include "attest-workspace-catalog.h"
 #include "attest-paths.h"
 #include "attest-test-home.h"
@@ -82,6 +83,52 @@ fingerprint (void)
   fp = attest_workspace_get_fingerprint (ws, &error);
   g_assert_no_error (error);
   return fp;
+}
+
+/* The seeds, imported once by the parent process (seeded_template ())
+ * and copied for each test, which runs in a subprocess of its own. */
+#define TEMPLATE_ENV "ATTEST_WINDOW_REPORT_TEMPLATE"
+
+static char *
+seeded_template (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *offerings = attest_paths_bundled_offerings ();
+  const char *paths[] = { offerings, NULL };
+  g_autoptr(AttestImportSummary) summary = NULL;
+  g_autofree char *template_dir = g_dir_make_tmp ("attest-window-report-seeds-XXXXXX", &error);
+  char *path;
+  AttestWorkspace *ws;
+
+  g_assert_no_error (error);
+  path = g_build_filename (template_dir, "seeds.attest", NULL);
+  ws = attest_workspace_open (path, &error);
+  g_assert_no_error (error);
+  summary = attest_importer_run (ws, paths, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  /* Closed: the WAL folded into the file copied. */
+  g_object_unref (ws);
+  return path;
+}
+
+/* A fresh folder with a copy of the seeded workspace: dir, workspace_path. */
+static AttestWorkspace *
+open_seeded_copy (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) from = g_file_new_for_path (g_getenv (TEMPLATE_ENV));
+  g_autoptr(GFile) to = NULL;
+  AttestWorkspace *ws;
+
+  dir = g_dir_make_tmp ("attest-window-report-XXXXXX", &error);
+  g_assert_no_error (error);
+  workspace_path = g_build_filename (dir, "audit.attest", NULL);
+  to = g_file_new_for_path (workspace_path);
+  g_assert_true (g_file_copy (from, to, G_FILE_COPY_NONE, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  ws = attest_workspace_open (workspace_path, &error);
+  g_assert_no_error (error);
+  return ws;
 }
 
 static void
@@ -326,9 +373,6 @@ static void
 test_report_and_package (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *offerings = attest_paths_bundled_offerings ();
-  const char *paths[] = { offerings, NULL };
-  g_autoptr(AttestImportSummary) summary = NULL;
   /* Bytes kept as they are: no PDF reader looks into them. */
   g_autoptr(GBytes) pdf = g_bytes_new_static ("%PDF-1.4 an audit report\n", 25);
   g_autoptr(GPtrArray) items = NULL;
@@ -338,13 +382,7 @@ test_report_and_package (void)
   AttestWorkspace *ws;
   const char *argv[] = { "attest", "--workspace", NULL, NULL };
 
-  dir = g_dir_make_tmp ("attest-window-report-XXXXXX", &error);
-  g_assert_no_error (error);
-  workspace_path = g_build_filename (dir, "audit.attest", NULL);
-  ws = attest_workspace_open (workspace_path, &error);
-  g_assert_no_error (error);
-  summary = attest_importer_run (ws, paths, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
+  ws = open_seeded_copy ();
   g_assert_true (attest_workspace_resolve_cell (ws, "soc", "SOC 2", "Intune", &scope_id, &service_id, &error));
   g_assert_no_error (error);
   items = attest_workspace_get_checklist (ws, scope_id, service_id, &error);
@@ -399,9 +437,6 @@ static void
 test_matrix_paper (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *offerings = attest_paths_bundled_offerings ();
-  const char *paths[] = { offerings, NULL };
-  g_autoptr(AttestImportSummary) summary = NULL;
   g_autoptr(AttestWorkspace) ws = NULL;
   g_autoptr(GObject) target = g_object_new (G_TYPE_OBJECT, NULL);
   g_autoptr(AttestExportProgress) progress = attest_export_progress_new (target, matrix_progress);
@@ -411,13 +446,7 @@ test_matrix_paper (void)
   g_autofree char *uri = NULL;
   double width, height;
 
-  dir = g_dir_make_tmp ("attest-window-report-XXXXXX", &error);
-  g_assert_no_error (error);
-  workspace_path = g_build_filename (dir, "audit.attest", NULL);
-  ws = attest_workspace_open (workspace_path, &error);
-  g_assert_no_error (error);
-  summary = attest_importer_run (ws, paths, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
+  ws = open_seeded_copy ();
   pdf = in_dir ("matrix.pdf");
   attest_matrix_export_full_async (ws, attest_workspace_load_matrix (ws, NULL), pdf, TRUE, TRUE, progress, NULL,
                                    exported, &result);
@@ -448,15 +477,92 @@ test_matrix_paper (void)
 
 ATTEST_TEST_ISOLATED (test_matrix_paper)
 
+static char *
+pdf_text (const char *pdf,
+          int        *n_pages)
+{
+  g_autofree char *uri = g_filename_to_uri (pdf, NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PopplerDocument) doc = poppler_document_new_from_file (uri, NULL, &error);
+  GString *text = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  *n_pages = poppler_document_get_n_pages (doc);
+  for (int i = 0; i < *n_pages; i++)
+    {
+      g_autoptr(PopplerPage) page = poppler_document_get_page (doc, i);
+      g_autofree char *t = poppler_page_get_text (page);
+
+      g_string_append (text, t);
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* Print Evidence Report… prints what the PDF export writes: the same
+ * sheets, drawn by the same routine (through GTK_PRINT_OPERATION_ACTION_EXPORT). */
+static void
+test_print_report (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttestWorkspace) ws = NULL;
+  g_autoptr(AttestReportSheets) sheets = NULL;
+  g_autofree char *printed = NULL;
+  g_autofree char *exported = NULL;
+  g_autofree char *printed_text = NULL;
+  g_autofree char *exported_text = NULL;
+  int n_printed, n_exported;
+
+  gtk_init ();
+  ws = open_seeded_copy ();
+  attest_workspace_set_reviewer (ws, "Dana Reviewer");
+  sheets = attest_report_print_sheets_new (ws, attest_workspace_load_matrix (ws, NULL), &error);
+  g_assert_no_error (error);
+
+  printed = in_dir ("printed.pdf");
+  exported = in_dir ("exported.pdf");
+  g_assert_cmpint (attest_report_print (NULL, sheets, GTK_PRINT_OPERATION_ACTION_EXPORT, printed, &error),
+                   ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+  g_assert_no_error (error);
+  g_assert_true (attest_report_sheets_export_pdf (sheets, exported, ATTEST_PAPER_A4_WIDTH, ATTEST_PAPER_A4_HEIGHT,
+                                                  &error));
+  g_assert_no_error (error);
+  printed_text = pdf_text (printed, &n_printed);
+  exported_text = pdf_text (exported, &n_exported);
+  g_assert_cmpint (n_printed, ==, n_exported);
+  g_assert_nonnull (strstr (printed_text, "Dana Reviewer"));
+  g_assert_nonnull (strstr (printed_text, "Intune"));
+  g_assert_cmpstr (printed_text, ==, exported_text);
+  g_clear_object (&ws);
+  attest_test_remove_tree (dir);
+}
+
+ATTEST_TEST_ISOLATED (test_print_report)
+
 int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *template = NULL;
+  int status;
+
   attest_test_use_private_home ();
   g_test_init (&argc, &argv, NULL);
   attest_paths_init_i18n ();
 
+  if (!g_test_subprocess ())
+    {
+      template = seeded_template ();
+      g_setenv (TEMPLATE_ENV, template, TRUE);
+    }
   g_test_add_func ("/window-report/report-and-package", test_report_and_package_isolated);
   g_test_add_func ("/window-report/matrix-paper", test_matrix_paper_isolated);
-  return g_test_run ();
+  g_test_add_func ("/window-report/print-report", test_print_report_isolated);
+  status = g_test_run ();
+  if (template != NULL)
+    {
+      g_autofree char *template_dir = g_path_get_dirname (template);
+
+      attest_test_remove_tree (template_dir);
+    }
+  return status;
 }
