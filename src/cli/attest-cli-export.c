@@ -18,6 +18,7 @@
 
 #include "attest-cli-private.h"
 #include "attest-evidence-package.h"
+#include "attest-export-file.h"
 #include "attest-history.h"
 #include "attest-matrix-export.h"
 #include "attest-matrix-filter.h"
@@ -37,6 +38,25 @@ typedef gboolean (*ExportPdfFunc) (gpointer     sheets,
                                    double       height,
                                    GError     **error);
 
+typedef struct {
+  gpointer sheets;
+  ExportPdfFunc export_pdf;
+  double width;
+  double height;
+} PdfWrite;
+
+static gboolean
+pdf_write_cb (const char    *path,
+              gpointer       user_data,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  PdfWrite *w = user_data;
+
+  return w->export_pdf (w->sheets, path, w->width, w->height, error);
+}
+
+/* Beside OUT, renamed onto it (attest-export-file.h, as the window does). */
 static gboolean
 write_pdf (gpointer       sheets,
            ExportPdfFunc  export_pdf,
@@ -45,36 +65,9 @@ write_pdf (gpointer       sheets,
            double         height,
            GError       **error)
 {
-  g_autofree char *dir = g_path_get_dirname (out);
-  g_autofree char *base = g_path_get_basename (out);
-  g_autofree char *tmpl = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
-  int fd = g_mkstemp (tmpl);
+  PdfWrite w = { sheets, export_pdf, width, height };
 
-  if (fd < 0)
-    {
-      int saved = errno;
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
-                   _("Could not write %s: %s"), out, g_strerror (saved));
-      return FALSE;
-    }
-  close (fd);
-  {
-    /* g_mkstemp() makes it private; give it the mode any new file gets. */
-    mode_t mask = umask (0);
-    umask (mask);
-    g_chmod (tmpl, 0666 & ~mask);
-  }
-  if (!export_pdf (sheets, tmpl, width, height, error)
-      || g_rename (tmpl, out) != 0)
-    {
-      int saved = errno;
-      if (error != NULL && *error == NULL)
-        g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
-                     _("Could not write %s: %s"), out, g_strerror (saved));
-      g_unlink (tmpl);
-      return FALSE;
-    }
-  return TRUE;
+  return attest_export_file_write (out, pdf_write_cb, &w, NULL, error);
 }
 
 /* What the report and the package show: the workspace opened, the matrix
@@ -315,7 +308,7 @@ export_report (AttestCliContext *ctx,
   status = load_source (ctx, frameworks, mine, FALSE, &source);
   if (status != ATTEST_CLI_OK)
     return status;
-  reviewer = attest_workspace_get_reviewer (ctx->workspace);
+  reviewer = source.heading.reviewer;
 
   report = attest_report_gather (ctx->workspace, source.matrix, NULL, NULL, &error);
   if (report == NULL)
@@ -384,7 +377,7 @@ export_package (AttestCliContext *ctx,
     return status;
   info.matrix = source.matrix;
   info.workspace_name = source.heading.workspace_name;
-  info.reviewer = attest_workspace_get_reviewer (ctx->workspace);
+  info.reviewer = source.heading.reviewer;
   info.date = source.heading.date;
   info.fingerprint = source.heading.fingerprint;
   if (!attest_evidence_package_write (ctx->workspace, &info, argv[1], zip, NULL, NULL, NULL, &error))

@@ -11,14 +11,11 @@
 
 #include "config.h"
 
-#include <errno.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 
+#include "attest-export-file.h"
 #include "attest-matrix-export.h"
 #include "attest-matrix-html.h"
 #include "attest-matrix-print.h"
@@ -142,7 +139,8 @@ attest_matrix_print (GtkWindow                *parent,
 }
 
 /* Export: off the main thread, written beside the chosen name and renamed
- * onto it only when complete and not cancelled. */
+ * onto it only when complete and not cancelled (attest_export_file_write(),
+ * as attest-cli does). */
 
 typedef struct {
   AttestMatrix *matrix;
@@ -150,6 +148,8 @@ typedef struct {
   char *path;
   gboolean letter;
   gboolean landscape;
+  AttestExportProgress *progress;
+  GCancellable *cancellable;   /* while the worker runs */
 } ExportJob;
 
 static void
@@ -158,6 +158,7 @@ export_job_free (ExportJob *job)
   g_clear_pointer (&job->matrix, attest_matrix_free);
   attest_sheet_heading_clear (&job->heading);
   g_free (job->path);
+  g_clear_pointer (&job->progress, attest_export_progress_unref);
   g_free (job);
 }
 
@@ -187,50 +188,27 @@ attest_matrix_export_format_known (const char *path)
   return export_extension (path) != NULL;
 }
 
-static gboolean
-write_error (GError     **error,
-             const char  *path,
-             int          saved_errno)
+static void
+export_sheet_done (guint    done,
+                   guint    total,
+                   gpointer user_data)
 {
-  g_autofree char *display = g_filename_display_name (path);
+  ExportJob *job = user_data;
+  /* Translators: a step of the matrix's export: "sheet 3 of 12" */
+  g_autofree char *what = g_strdup_printf (_("sheet %u of %u"), done, total);
 
-  /* Translators: the first %s is a file name, the second the reason */
-  g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-               _("Cannot write “%s”: %s"), display, g_strerror (saved_errno));
-  return FALSE;
+  attest_export_progress_report (job->progress, (double) done / MAX (total, 1), what, job->cancellable);
 }
 
 static gboolean
-export_job_run (ExportJob     *job,
-                GCancellable  *cancellable,
-                GError       **error)
+export_write (const char    *tmp,
+              gpointer       user_data,
+              GCancellable  *cancellable,
+              GError       **error)
 {
+  ExportJob *job = user_data;
   const char *ext = export_extension (job->path);
-  g_autofree char *dir = g_path_get_dirname (job->path);
-  g_autofree char *base = g_path_get_basename (job->path);
-  g_autofree char *tmp = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
-  g_autoptr(GError) local = NULL;
-  gboolean ok;
-  int fd;
-
-  if (ext == NULL)
-    {
-      g_autofree char *display = g_filename_display_name (job->path);
-      /* Translators: %s is a file name */
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_FILENAME,
-                   _("Cannot write “%s”: the name must end in .pdf, .csv, .html or .json"), display);
-      return FALSE;
-    }
-  fd = g_mkstemp (tmp);
-  if (fd < 0)
-    return write_error (error, job->path, errno);
-  {
-    /* g_mkstemp() makes it private; give it the mode any new file gets. */
-    mode_t mask = umask (0);
-    umask (mask);
-    fchmod (fd, 0666 & ~mask);
-  }
-  close (fd);
+  g_autofree char *text = NULL;
 
   if (g_str_equal (ext, ".pdf"))
     {
@@ -239,47 +217,37 @@ export_job_run (ExportJob     *job,
       double width, height;
 
       attest_matrix_print_paper_size (job->letter, job->landscape, &width, &height);
-      ok = attest_matrix_sheets_export_pdf (sheets, tmp, width, height, &local);
+      return attest_sheet_export_pdf_full (sheets, paginate_cb, draw_cb, tmp, width, height,
+                                           export_sheet_done, job, cancellable, error);
+    }
+  if (g_str_equal (ext, ".csv"))
+    text = attest_matrix_export_csv (job->matrix);
+  else if (g_str_equal (ext, ".json"))
+    {
+      g_autofree char *json = attest_matrix_export_json (job->matrix, ATTEST_MATRIX_JSON_ALL);
+      text = g_strconcat (json, "\n", NULL);
     }
   else
-    {
-      g_autofree char *text = NULL;
+    text = attest_matrix_export_html (job->matrix, job->heading.workspace_name, job->heading.reviewer,
+                                      job->heading.date, job->heading.fingerprint);
+  return g_file_set_contents_full (tmp, text, -1, G_FILE_SET_CONTENTS_NONE, 0666, error);
+}
 
-      if (g_str_equal (ext, ".csv"))
-        text = attest_matrix_export_csv (job->matrix);
-      else if (g_str_equal (ext, ".json"))
-        {
-          g_autofree char *json = attest_matrix_export_json (job->matrix, ATTEST_MATRIX_JSON_ALL);
-          text = g_strconcat (json, "\n", NULL);
-        }
-      else
-        text = attest_matrix_export_html (job->matrix, job->heading.workspace_name, job->heading.reviewer,
-                                          job->heading.date, job->heading.fingerprint);
-      ok = g_file_set_contents_full (tmp, text, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0666, &local);
-    }
-
-  if (ok && g_cancellable_set_error_if_cancelled (cancellable, error))
-    {
-      g_unlink (tmp);
-      return FALSE;
-    }
-  if (!ok)
+static gboolean
+export_job_run (ExportJob     *job,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  if (export_extension (job->path) == NULL)
     {
       g_autofree char *display = g_filename_display_name (job->path);
-
-      g_unlink (tmp);
-      /* Translators: the first %s is a file name, the second the reason */
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Cannot write “%s”: %s"), display, local->message);
+      /* Translators: %s is a file name */
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_FILENAME,
+                   _("Cannot write “%s”: the name must end in .pdf, .csv, .html or .json"), display);
       return FALSE;
     }
-  if (g_rename (tmp, job->path) != 0)
-    {
-      int saved = errno;
-
-      g_unlink (tmp);
-      return write_error (error, job->path, saved);
-    }
-  return TRUE;
+  job->cancellable = cancellable;
+  return attest_export_file_write (job->path, export_write, job, cancellable, error);
 }
 
 static void
@@ -315,6 +283,26 @@ attest_matrix_export_async (AttestWorkspace     *workspace,
                             GAsyncReadyCallback  callback,
                             gpointer             user_data)
 {
+  attest_matrix_export_full_async (workspace, shown, path, letter, landscape, NULL, cancellable, callback, user_data);
+}
+
+/**
+ * attest_matrix_export_full_async:
+ * @progress: (nullable): told after each sheet of a PDF
+ *
+ * attest_matrix_export_async() saying how far it is.
+ */
+void
+attest_matrix_export_full_async (AttestWorkspace      *workspace,
+                                 AttestMatrix         *shown,
+                                 const char           *path,
+                                 gboolean              letter,
+                                 gboolean              landscape,
+                                 AttestExportProgress *progress,
+                                 GCancellable         *cancellable,
+                                 GAsyncReadyCallback   callback,
+                                 gpointer              user_data)
+{
   g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
   ExportJob *job = g_new0 (ExportJob, 1);
   GError *error = NULL;
@@ -324,6 +312,7 @@ attest_matrix_export_async (AttestWorkspace     *workspace,
   job->path = g_strdup (path);
   job->letter = letter;
   job->landscape = landscape;
+  job->progress = progress != NULL ? attest_export_progress_ref (progress) : NULL;
   g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
   /* The fingerprint reads the workspace: here, on its thread. */
   if (!attest_sheet_heading_init (&job->heading, workspace, &error))

@@ -6,6 +6,7 @@
 
 #include <gtk/gtk.h>
 
+#include "attest-export-job.h"
 #include "attest-matrix-sheets.h"
 #include "attest-workspace.h"
 
@@ -34,6 +35,15 @@ void                    attest_matrix_export_async      (AttestWorkspace        
                                                          const char               *path,
                                                          gboolean                  letter,
                                                          gboolean                  landscape,
+                                                         GCancellable             *cancellable,
+                                                         GAsyncReadyCallback       callback,
+                                                         gpointer                  user_data);
+void                    attest_matrix_export_full_async (AttestWorkspace        *workspace,
+                                                         AttestMatrix             *shown,
+                                                         const char               *path,
+                                                         gboolean                  letter,
+                                                         gboolean                  landscape,
+                                                         AttestExportProgress     *progress,
                                                          GCancellable             *cancellable,
                                                          GAsyncReadyCallback       callback,
                                                          gpointer                  user_data);

@@ -32,6 +32,7 @@ struct _AttestPrintPreview
   char *count_text;
 
   AdwToastOverlay *toast_overlay;
+  GtkWidget *export_button;
   GtkDropDown *paper_dropdown;
   GtkDropDown *orientation_dropdown;
   GtkLabel *count_label;
@@ -175,6 +176,9 @@ attest_print_preview_set_paper (AttestPrintPreview *self,
     gtk_drop_down_set_selected (self->paper_dropdown, letter ? 1 : 0);
   if (gtk_drop_down_get_selected (self->orientation_dropdown) != (landscape ? 1u : 0u))
     gtk_drop_down_set_selected (self->orientation_dropdown, landscape ? 1 : 0);
+  /* Export… writes a PDF on the paper shown. */
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->export_button),
+                                          g_variant_new ("(bb)", letter, landscape));
   repaginate (self);
 }
 
@@ -278,8 +282,11 @@ attest_print_preview_init (AttestPrintPreview *self)
   gtk_widget_set_tooltip_text (print, _("Print the sheets shown"));
   g_signal_connect_swapped (print, "clicked", G_CALLBACK (print_clicked), self);
   adw_header_bar_pack_end (ADW_HEADER_BAR (header), print);
-  /* The window's Export… (its actions are inserted by _new()). */
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (export), "win.export");
+  /* The window's Export… (its actions are inserted by _new()), on the
+   * paper shown. */
+  self->export_button = export;
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (export), "win.export-sheets");
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (export), g_variant_new ("(bb)", FALSE, FALSE));
   gtk_widget_set_tooltip_text (export, _("Save the matrix as PDF, CSV, HTML or JSON"));
   adw_header_bar_pack_start (ADW_HEADER_BAR (header), export);
   gtk_box_append (GTK_BOX (box), header);

@@ -18,7 +18,6 @@
 #include "attest-rename-dialog.h"
 #include "attest-search-dialog.h"
 #include "attest-markup.h"
-#include "attest-matrix-print.h"
 #include "attest-window-private.h"
 #include "attest-workspace-evidence.h"
 #include "attest-workspace-checklist.h"
@@ -316,7 +315,7 @@ _attest_window_actions_update (AttestWindow *self)
   has_matrix = self->workspace != NULL && self->matrix != NULL
                && self->matrix->frameworks->len > 0 && self->matrix->services->len > 0;
   set_enabled (self, "print", has_matrix);
-  set_enabled (self, "export", has_matrix && g_object_get_data (G_OBJECT (self), "attest-export") == NULL);
+  _attest_window_export_update (self, has_matrix);
 }
 
 static void
@@ -654,154 +653,6 @@ print_activated (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (attest_print_preview_new (GTK_WINDOW (self), sheets)));
 }
 
-/* Export…: the matrix as the filters show it, written off the main thread
- * while a toast says so and offers Cancel. */
-
-typedef struct {
-  GCancellable *cancellable;
-  AdwToast *toast;
-  char *path;
-} ExportState;
-
-static void
-export_state_free (ExportState *state)
-{
-  g_object_unref (state->cancellable);
-  adw_toast_dismiss (state->toast);
-  g_object_unref (state->toast);
-  g_free (state->path);
-  g_free (state);
-}
-
-static void
-export_done (GObject      *source,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  g_autoptr(AttestWindow) self = user_data;
-  ExportState *state = g_object_get_data (G_OBJECT (self), "attest-export");
-  g_autofree char *path = g_strdup (state != NULL ? state->path : "");
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-
-  if (attest_matrix_export_finish (result, &error))
-    {
-      g_autofree char *name = g_filename_display_basename (path);
-      /* Translators: %s is the file written */
-      message = g_strdup_printf (_("Exported the matrix to “%s”"), name);
-    }
-  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    message = g_strdup (error->message);
-  g_object_set_data (G_OBJECT (self), "attest-export", NULL);
-  if (message != NULL)
-    adw_toast_overlay_add_toast (self->toast_overlay, attest_toast_new_plain (message));
-  _attest_window_actions_update (self);
-}
-
-static const char *export_suffixes[] = { "pdf", "csv", "html", "json" };
-
-static void
-export_chosen (GtkNativeDialog *chooser,
-               int              response,
-               gpointer         user_data)
-{
-  AttestWindow *self = ATTEST_WINDOW (user_data);
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  if (file != NULL)
-    path = g_file_get_path (file);
-  if (path != NULL && !attest_matrix_export_format_known (path))
-    {
-      /* No known extension: the one of the filter chosen, unless that
-       * names a file nobody was asked about. */
-      GtkFileFilter *filter = gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (chooser));
-      const char *suffix = filter != NULL ? g_object_get_data (G_OBJECT (filter), "attest-suffix") : NULL;
-      g_autofree char *with = g_strconcat (path, ".", suffix != NULL ? suffix : "pdf", NULL);
-
-      if (g_file_test (with, G_FILE_TEST_EXISTS))
-        {
-          g_autofree char *display = g_filename_display_basename (with);
-          /* Translators: %s is a file name */
-          g_autofree char *message = g_strdup_printf (_("“%s” exists already: choose it by its whole name to replace it"),
-                                                      display);
-          adw_toast_overlay_add_toast (self->toast_overlay, attest_toast_new_plain (message));
-          g_clear_pointer (&path, g_free);
-        }
-      else
-        {
-          g_free (path);
-          path = g_steal_pointer (&with);
-        }
-    }
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
-
-  if (path != NULL && self->workspace != NULL && self->matrix != NULL
-      && g_object_get_data (G_OBJECT (self), "attest-export") == NULL)
-    {
-      ExportState *state = g_new0 (ExportState, 1);
-      g_autofree char *name = g_filename_display_basename (path);
-      /* Translators: %s is the file being written */
-      g_autofree char *title = g_strdup_printf (_("Exporting the matrix to “%s”…"), name);
-      state->path = g_strdup (path);
-      state->cancellable = g_cancellable_new ();
-      state->toast = g_object_ref_sink (attest_toast_new_plain (title));
-      adw_toast_set_timeout (state->toast, 0);
-      adw_toast_set_button_label (state->toast, _("_Cancel"));
-      adw_toast_set_action_name (state->toast, "win.cancel-export");
-      adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (state->toast));
-      g_object_set_data_full (G_OBJECT (self), "attest-export", state, (GDestroyNotify) export_state_free);
-      attest_matrix_export_async (self->workspace, attest_matrix_filter_apply (self->filter, self->matrix), path,
-                                  FALSE, FALSE, state->cancellable, export_done, g_object_ref (self));
-      _attest_window_actions_update (self);
-    }
-}
-
-static void
-export_activated (GSimpleAction *action,
-                  GVariant      *param,
-                  gpointer       user_data)
-{
-  AttestWindow *self = user_data;
-  GtkFileChooserNative *chooser;
-  const char *names[] = { N_("PDF Document"), N_("CSV Spreadsheet"), N_("HTML Page"), N_("JSON Data") };
-  g_autofree char *suggested = NULL;
-
-  if (self->workspace == NULL || self->matrix == NULL)
-    return;
-  chooser = gtk_file_chooser_native_new (_("Export the Matrix"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
-                                         _("_Export"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  for (guint i = 0; i < G_N_ELEMENTS (export_suffixes); i++)
-    {
-      g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-
-      gtk_file_filter_set_name (filter, _(names[i]));
-      gtk_file_filter_add_suffix (filter, export_suffixes[i]);
-      g_object_set_data (G_OBJECT (filter), "attest-suffix", (gpointer) export_suffixes[i]);
-      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-    }
-  /* Translators: the file name offered when exporting the matrix */
-  suggested = g_strdup_printf ("%s.pdf", _("Evidence Matrix"));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested);
-  g_signal_connect (chooser, "response", G_CALLBACK (export_chosen), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
-static void
-cancel_export_activated (GSimpleAction *action,
-                         GVariant      *param,
-                         gpointer       user_data)
-{
-  ExportState *state = g_object_get_data (G_OBJECT (user_data), "attest-export");
-
-  if (state != NULL)
-    g_cancellable_cancel (state->cancellable);
-}
-
 static const GActionEntry win_actions[] = {
   { "filter-mine", NULL, NULL, "false", filter_toggle_changed },
   { "filter-exceptions", NULL, NULL, "false", filter_toggle_changed },
@@ -831,8 +682,6 @@ static const GActionEntry win_actions[] = {
   { "read-pdf", read_pdf_activated, "s" },
   { "no-recent", NULL },
   { "print", print_activated },
-  { "export", export_activated },
-  { "cancel-export", cancel_export_activated },
 };
 
 void
@@ -841,6 +690,7 @@ _attest_window_actions_init (AttestWindow *self)
   GtkEventController *shortcuts = gtk_shortcut_controller_new ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions, G_N_ELEMENTS (win_actions), self);
+  _attest_window_export_init (self);
   /* Ctrl+P bubbles here when no view inside (the page, the PDF) printed. */
   gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
                                         gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_p, GDK_CONTROL_MASK),

@@ -4,7 +4,8 @@
  * (layout, state, the centre, the pane, the library), -actions.c (every
  * action and the one rule for which of them are enabled), -workspace.c
  * (open, create, seed, copy, import), -filters.c (the filter controls above
- * the matrix) and -dnd.c (files dropped on the window).
+ * the matrix), -export.c (exports and the report's printing) and -dnd.c
+ * (files dropped on the window).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -23,6 +24,8 @@
 
 G_BEGIN_DECLS
 
+typedef struct _AttestWindowExport AttestWindowExport;
+
 /* The ui_state key the matrix filters persist under (DESIGN.md: view state). */
 #define FILTER_STATE_KEY "matrix-filter"
 
@@ -40,6 +43,9 @@ struct _AttestWindow
   AdwStatusPage *error_page;
   AdwToastOverlay *toast_overlay;
   GtkRevealer *read_only_revealer;  /* the banner of a read-only workspace */
+  GtkRevealer *export_revealer;     /* the banner of an export running… */
+  GtkLabel *export_label;           /* …what it writes… */
+  GtkProgressBar *export_progress;  /* …and how far it is */
   GtkSpinner *loading_spinner;
   GtkLabel *catalog_summary;
   AttestMatrixView *matrix_view;
@@ -73,6 +79,7 @@ struct _AttestWindow
 
   GCancellable *seeding;
   GCancellable *saving;         /* Save a Copy… running */
+  AttestWindowExport *exporting; /* the export running (attest-window-export.c) */
 
   char *pending_scope;          /* attest_window_show_cell() before the matrix is there */
   char *pending_service;
@@ -128,6 +135,12 @@ void     _attest_window_search_changed      (AttestWindow *self);
 void     _attest_window_search_stopped      (AttestWindow *self);
 void     _attest_window_untick_frameworks   (AttestWindow *self);
 void     _attest_window_frameworks_search_changed (AttestWindow *self);
+
+/* attest-window-export.c */
+void     _attest_window_export_init         (AttestWindow *self);
+void     _attest_window_export_update       (AttestWindow *self,
+                                             gboolean      has_matrix);
+void     _attest_window_export_dispose      (AttestWindow *self);
 
 /* attest-window-dnd.c */
 void     _attest_window_dnd_init            (AttestWindow *self);

@@ -652,6 +652,7 @@ attest_window_dispose (GObject *object)
   g_clear_object (&self->seeding);
   g_cancellable_cancel (self->saving);
   g_clear_object (&self->saving);
+  _attest_window_export_dispose (self);
   if (self->history_window != NULL)
     g_object_remove_weak_pointer (G_OBJECT (self->history_window), (gpointer *)&self->history_window);
   self->history_window = NULL;
@@ -709,6 +710,9 @@ attest_window_class_init (AttestWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AttestWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, AttestWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, AttestWindow, read_only_revealer);
+  gtk_widget_class_bind_template_child (widget_class, AttestWindow, export_revealer);
+  gtk_widget_class_bind_template_child (widget_class, AttestWindow, export_label);
+  gtk_widget_class_bind_template_child (widget_class, AttestWindow, export_progress);
   gtk_widget_class_bind_template_child (widget_class, AttestWindow, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, AttestWindow, catalog_summary);
   gtk_widget_class_bind_template_child (widget_class, AttestWindow, matrix_view);

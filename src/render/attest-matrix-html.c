@@ -58,12 +58,12 @@ attest_matrix_export_html (AttestMatrix *matrix,
       g_string_append (out, " &#183; ");
       append_escaped (out, text);
     }
-  if (reviewer != NULL && *reviewer != '\0')
-    {
-      g_autofree char *text = g_strdup_printf (_("Reviewer: %s"), reviewer);
-      g_string_append (out, " &#183; ");
-      append_escaped (out, text);
-    }
+  {
+    g_autofree char *text = reviewer != NULL && *reviewer != '\0' ? g_strdup_printf (_("Reviewer: %s"), reviewer)
+                                                                  : g_strdup (_("Reviewer: not set"));
+    g_string_append (out, " &#183; ");
+    append_escaped (out, text);
+  }
   g_string_append (out, "</p>\n<table>\n<thead>\n<tr><th rowspan=\"2\">");
   append_escaped (out, _("Service"));
   g_string_append (out, "</th>");

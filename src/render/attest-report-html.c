@@ -199,11 +199,11 @@ attest_report_export_html (AttestReport *report,
       g_string_append (out, " &#183; ");
       esc_printf (out, _("Workspace: %s"), workspace_name);
     }
+  g_string_append (out, " &#183; ");
   if (reviewer != NULL && *reviewer != '\0')
-    {
-      g_string_append (out, " &#183; ");
-      esc_printf (out, _("Reviewer: %s"), reviewer);
-    }
+    esc_printf (out, _("Reviewer: %s"), reviewer);
+  else
+    esc (out, _("Reviewer: not set"));
   g_string_append (out, "</p>\n<p>");
   esc (out, print);
   g_string_append (out, "</p>\n");

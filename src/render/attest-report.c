@@ -16,6 +16,7 @@
 
 #include <glib/gi18n.h>
 
+#include "attest-markdown.h"
 #include "attest-report.h"
 #include "attest-workspace-annotations.h"
 #include "attest-workspace-checklist.h"
@@ -67,6 +68,30 @@ attest_report_clip_text (const char *text)
   if (!cut)
     return g_strchomp (g_steal_pointer (&valid));
   return g_strconcat (g_strchomp (g_strndup (valid, p - valid)), " …", NULL);
+}
+
+/**
+ * attest_report_plain_text:
+ * @markdown: a note's or an annotation's text, Markdown as typed
+ *
+ * The words a reader sees (attest_markdown_to_plain_text(): "**Opinion**:
+ * unqualified" is "Opinion: unqualified"), clipped as
+ * attest_report_clip_text() clips. Only the first few times the clipping
+ * limit is parsed: the rest would be cut anyway.
+ */
+char *
+attest_report_plain_text (const char *markdown)
+{
+  g_autofree char *valid = g_utf8_make_valid (markdown != NULL ? markdown : "", -1);
+  g_autofree char *plain = NULL;
+
+  if (strlen (valid) > 4 * ATTEST_REPORT_TEXT_MAX)
+    {
+      const char *end = g_utf8_find_prev_char (valid, valid + 4 * ATTEST_REPORT_TEXT_MAX + 1);
+      valid[end - valid] = '\0';
+    }
+  plain = attest_markdown_to_plain_text (valid);
+  return attest_report_clip_text (plain);
 }
 
 static void
@@ -160,7 +185,7 @@ notes_on (Gather     *g,
   GPtrArray *copy = g_ptr_array_new_with_free_func (g_free);
 
   for (guint i = 0; notes != NULL && i < notes->len; i++)
-    g_ptr_array_add (copy, attest_report_clip_text (notes->pdata[i]));
+    g_ptr_array_add (copy, attest_report_plain_text (notes->pdata[i]));
   return copy;
 }
 
@@ -230,7 +255,7 @@ make_item (Gather               *g,
           a = g_new0 (AttestReportAnnotation, 1);
           a->page = source_annotation->page + 1;
           a->kind = g_strdup (attest_annotation_kind_to_string (source_annotation->kind));
-          a->text = attest_report_clip_text (source_annotation->text);
+          a->text = attest_report_plain_text (source_annotation->text);
           a->quote = attest_report_clip_text (source_annotation->quote);
           g_ptr_array_add (e->annotations, a);
         }

@@ -105,6 +105,7 @@ AttestReport *attest_report_gather    (AttestWorkspace *workspace,
 void          attest_report_free      (AttestReport    *report);
 int           attest_report_rollup_index (const char   *rollup);
 char         *attest_report_clip_text (const char      *text);
+char         *attest_report_plain_text (const char     *markdown);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AttestReport, attest_report_free)
 

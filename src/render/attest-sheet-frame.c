@@ -105,7 +105,7 @@ attest_sheet_points_context (cairo_t *cr)
  * @title: the sheet's title
  * @date: (nullable): the date printed; today when %NULL
  * @workspace_name: (nullable): shown in the header
- * @reviewer: (nullable): shown in the header when set
+ * @reviewer: (nullable): shown in the header ("not set" when %NULL)
  * @fingerprint: (nullable): the head of the history chain, in every footer
  * @legend: (nullable): a line above the footer
  */
@@ -136,12 +136,14 @@ attest_sheet_frame_init (AttestSheetFrame *frame,
       /* Translators: in the header of a printed matrix */
       g_string_append_printf (line, _("Workspace: %s"), workspace_name);
     }
+  g_string_append (line, "   ");
   if (reviewer != NULL && *reviewer != '\0')
-    {
-      g_string_append (line, "   ");
-      /* Translators: in the header of a printed matrix */
-      g_string_append_printf (line, _("Reviewer: %s"), reviewer);
-    }
+    /* Translators: in the header of a printed matrix */
+    g_string_append_printf (line, _("Reviewer: %s"), reviewer);
+  else
+    /* Translators: in the header of a printed matrix or report, when no
+     * reviewer name is known (Preferences sets one) */
+    g_string_append (line, _("Reviewer: not set"));
   frame->meta = g_string_free (line, FALSE);
   frame->legend = g_strdup (legend);
   /* Translators: in the footer of a printed matrix: the head of the history chain */
@@ -245,10 +247,36 @@ attest_sheet_export_pdf (gpointer                 sheets,
                          double                   paper_height,
                          GError                 **error)
 {
+  return attest_sheet_export_pdf_full (sheets, paginate, draw, path, paper_width, paper_height,
+                                       NULL, NULL, NULL, error);
+}
+
+/**
+ * attest_sheet_export_pdf_full:
+ * @progress: (nullable): called after each sheet, in the calling thread
+ * @cancellable: (nullable): checked between sheets
+ *
+ * attest_sheet_export_pdf() for a worker thread: it says how far it is and
+ * stops between two sheets when cancelled (G_IO_ERROR_CANCELLED; what was
+ * written to @path is then incomplete, for the caller to remove).
+ */
+gboolean
+attest_sheet_export_pdf_full (gpointer                 sheets,
+                              AttestSheetPaginateFunc  paginate,
+                              AttestSheetDrawFunc      draw,
+                              const char              *path,
+                              double                   paper_width,
+                              double                   paper_height,
+                              AttestSheetProgressFunc  progress,
+                              gpointer                 progress_data,
+                              GCancellable            *cancellable,
+                              GError                 **error)
+{
   cairo_surface_t *surface;
   cairo_t *cr;
   PangoContext *context;
   cairo_status_t status;
+  gboolean cancelled = FALSE;
   guint n;
 
   surface = cairo_pdf_surface_create (path, paper_width, paper_height);
@@ -256,19 +284,24 @@ attest_sheet_export_pdf (gpointer                 sheets,
   context = attest_sheet_points_context (cr);
   n = paginate (sheets, context, paper_width - 2 * ATTEST_SHEET_MARGIN,
                 paper_height - 2 * ATTEST_SHEET_MARGIN);
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < n && !cancelled; i++)
     {
       cairo_save (cr);
       cairo_translate (cr, ATTEST_SHEET_MARGIN, ATTEST_SHEET_MARGIN);
       draw (sheets, cr, i);
       cairo_restore (cr);
       cairo_show_page (cr);
+      if (progress != NULL)
+        progress (i + 1, n, progress_data);
+      cancelled = g_cancellable_is_cancelled (cancellable);
     }
   g_object_unref (context);
   cairo_destroy (cr);
   cairo_surface_finish (surface);
   status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
+  if (cancelled)
+    return !g_cancellable_set_error_if_cancelled (cancellable, error);
   if (status != CAIRO_STATUS_SUCCESS)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,

@@ -11,6 +11,7 @@
 #pragma once
 
 #include <glib.h>
+#include <gio/gio.h>
 #include <cairo.h>
 #include <pango/pango.h>
 
@@ -41,6 +42,10 @@ typedef guint (*AttestSheetPaginateFunc) (gpointer      sheets,
 typedef void  (*AttestSheetDrawFunc)     (gpointer      sheets,
                                           cairo_t      *cr,
                                           guint         page_nr);
+/* After each sheet drawn: @done of @total. */
+typedef void  (*AttestSheetProgressFunc) (guint         done,
+                                          guint         total,
+                                          gpointer      user_data);
 
 PangoLayout  *attest_sheet_layout        (PangoContext     *context,
                                           const char       *text,
@@ -90,6 +95,16 @@ gboolean      attest_sheet_export_pdf    (gpointer                 sheets,
                                           const char              *path,
                                           double                   paper_width,
                                           double                   paper_height,
+                                          GError                 **error);
+gboolean      attest_sheet_export_pdf_full (gpointer                 sheets,
+                                          AttestSheetPaginateFunc  paginate,
+                                          AttestSheetDrawFunc      draw,
+                                          const char              *path,
+                                          double                   paper_width,
+                                          double                   paper_height,
+                                          AttestSheetProgressFunc  progress,
+                                          gpointer                 progress_data,
+                                          GCancellable            *cancellable,
                                           GError                 **error);
 
 G_END_DECLS

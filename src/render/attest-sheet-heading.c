@@ -28,7 +28,7 @@ attest_sheet_heading_init (AttestSheetHeading  *self,
   if (self->fingerprint == NULL)
     return FALSE;
   self->workspace_name = g_path_get_basename (attest_workspace_get_path (workspace));
-  self->reviewer = g_strdup (attest_workspace_get_reviewer (workspace));
+  self->reviewer = g_strdup (attest_workspace_get_named_reviewer (workspace));
   self->date = g_date_time_format (now, "%Y-%m-%d");
   return TRUE;
 }

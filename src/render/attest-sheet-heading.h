@@ -12,7 +12,7 @@ G_BEGIN_DECLS
  * footer name it: the same for print, PDF, HTML and the package. */
 typedef struct {
   char *workspace_name;  /* the workspace file's name */
-  char *reviewer;        /* or NULL */
+  char *reviewer;        /* or NULL: none known (attest_workspace_get_named_reviewer()) */
   char *date;            /* today, YYYY-MM-DD */
   char *fingerprint;     /* the head of the history chain (verify --fingerprint) */
 } AttestSheetHeading;

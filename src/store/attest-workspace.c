@@ -30,6 +30,7 @@ struct _AttestWorkspace
   char *path;
   char *backup_path;
   char *reviewer;
+  gboolean reviewer_named;  /* set by the front end, or the account's real name */
   gboolean created;
   gboolean read_only;
   GHashTable *statements;   /* SQL → prepared statement, kept for reuse */
@@ -1498,6 +1499,7 @@ attest_workspace_set_reviewer (AttestWorkspace *self,
 
   g_free (self->reviewer);
   self->reviewer = reviewer != NULL && *reviewer != '\0' ? g_strdup (reviewer) : NULL;
+  self->reviewer_named = self->reviewer != NULL;
 }
 
 const char *
@@ -1508,10 +1510,36 @@ attest_workspace_get_reviewer (AttestWorkspace *self)
   if (self->reviewer == NULL)
     {
       const char *real = g_get_real_name ();
-      self->reviewer = g_strdup (real != NULL && *real != '\0' && !g_str_equal (real, "Unknown")
-                                 ? real : g_get_user_name ());
+
+      /* An account without a real name (or whose "real name" is its login,
+       * as root's is) has none: the history names the login. */
+      self->reviewer_named = real != NULL && *real != '\0' && !g_str_equal (real, "Unknown")
+                             && g_strcmp0 (real, g_get_user_name ()) != 0;
+      self->reviewer = g_strdup (self->reviewer_named ? real : g_get_user_name ());
     }
   return self->reviewer;
+}
+
+/**
+ * attest_workspace_get_named_reviewer:
+ *
+ * The reviewer as DESIGN.md names one (--reviewer, $ATTEST_REVIEWER,
+ * Preferences, else the account's real name), for the headers of printed
+ * sheets and reports.
+ *
+ * Returns: (nullable): the name, or %NULL when none is known (the account
+ *   has no real name): a header then says the reviewer is not set rather
+ *   than print a login name
+ */
+const char *
+attest_workspace_get_named_reviewer (AttestWorkspace *self)
+{
+  const char *reviewer;
+
+  g_return_val_if_fail (ATTEST_IS_WORKSPACE (self), NULL);
+
+  reviewer = attest_workspace_get_reviewer (self);
+  return self->reviewer_named ? reviewer : NULL;
 }
 
 /* PRAGMA integrity_check, one problem line per complaint. */

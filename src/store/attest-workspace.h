@@ -52,5 +52,6 @@ gboolean         attest_workspace_verify_expecting (AttestWorkspace  *self,
 void             attest_workspace_set_reviewer     (AttestWorkspace  *self,
                                                     const char       *reviewer);
 const char      *attest_workspace_get_reviewer     (AttestWorkspace  *self);
+const char      *attest_workspace_get_named_reviewer (AttestWorkspace *self);
 
 G_END_DECLS

@@ -1,0 +1,23 @@
+/* attest-export-file.h: an export written beside its target and renamed onto it
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+/* Writes the export to @path (a hidden file beside the target). */
+typedef gboolean (*AttestExportWriteFunc) (const char    *path,
+                                           gpointer       user_data,
+                                           GCancellable  *cancellable,
+                                           GError       **error);
+
+gboolean attest_export_file_write (const char            *target,
+                                   AttestExportWriteFunc  write,
+                                   gpointer               user_data,
+                                   GCancellable          *cancellable,
+                                   GError               **error);
+
+G_END_DECLS
