@@ -1,4 +1,4 @@
-/* attest-cli-export.c: export matrix OUT.{pdf,csv,html,json}, export report
+/* attest-cli-export.c: export matrix OUT.{pdf,csv,html,json,xlsx}, export report
  * OUT.{pdf,html}, export package DIR [--zip]
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -23,27 +23,28 @@
 #include "attest-matrix-filter.h"
 #include "attest-matrix-html.h"
 #include "attest-matrix-sheets.h"
+#include "attest-matrix-xlsx.h"
 #include "attest-report-html.h"
 #include "attest-report-sheets.h"
 #include "attest-sheet-heading.h"
 
-#define EXPORT_MATRIX_USAGE "export matrix OUT.{pdf,csv,html,json} [--framework ID…] [--mine] [--exceptions] [--paper a4|letter] [--landscape]"
+#define EXPORT_MATRIX_USAGE "export matrix OUT.{pdf,csv,html,json,xlsx} [--framework ID…] [--mine] [--exceptions] [--paper a4|letter] [--landscape]"
 #define EXPORT_REPORT_USAGE "export report OUT.{pdf,html} [--framework ID…] [--mine] [--paper a4|letter] [--landscape]"
 #define EXPORT_PACKAGE_USAGE "export package DIR [--zip] [--paper a4|letter]"
 
-typedef gboolean (*ExportPdfFunc) (gpointer     sheets,
-                                   const char  *path,
-                                   double       width,
-                                   double       height,
-                                   GError     **error);
+/* Writes @path (a hidden name beside the target), returning FALSE with
+ * @error set when it could not. */
+typedef gboolean (*ExportWriteFunc) (gpointer     data,
+                                     const char  *path,
+                                     GError     **error);
 
+/* Runs @write on a hidden file beside @out and renames it onto @out when it
+ * succeeds: a failure leaves nothing under the name, nor beside it. */
 static gboolean
-write_pdf (gpointer       sheets,
-           ExportPdfFunc  export_pdf,
-           const char    *out,
-           double         width,
-           double         height,
-           GError       **error)
+write_beside (const char       *out,
+              ExportWriteFunc   write,
+              gpointer          data,
+              GError          **error)
 {
   g_autofree char *dir = g_path_get_dirname (out);
   g_autofree char *base = g_path_get_basename (out);
@@ -64,7 +65,7 @@ write_pdf (gpointer       sheets,
     umask (mask);
     g_chmod (tmpl, 0666 & ~mask);
   }
-  if (!export_pdf (sheets, tmpl, width, height, error)
+  if (!write (data, tmpl, error)
       || g_rename (tmpl, out) != 0)
     {
       int saved = errno;
@@ -75,6 +76,63 @@ write_pdf (gpointer       sheets,
       return FALSE;
     }
   return TRUE;
+}
+
+typedef gboolean (*ExportPdfFunc) (gpointer     sheets,
+                                   const char  *path,
+                                   double       width,
+                                   double       height,
+                                   GError     **error);
+
+typedef struct {
+  gpointer sheets;
+  ExportPdfFunc export_pdf;
+  double width;
+  double height;
+} PdfJob;
+
+static gboolean
+pdf_job_write (gpointer     data,
+               const char  *path,
+               GError     **error)
+{
+  PdfJob *job = data;
+
+  return job->export_pdf (job->sheets, path, job->width, job->height, error);
+}
+
+static gboolean
+write_pdf (gpointer       sheets,
+           ExportPdfFunc  export_pdf,
+           const char    *out,
+           double         width,
+           double         height,
+           GError       **error)
+{
+  PdfJob job = { sheets, export_pdf, width, height };
+
+  return write_beside (out, pdf_job_write, &job, error);
+}
+
+typedef struct {
+  AttestMatrix *matrix;
+  GPtrArray *evidence;
+  const AttestSheetHeading *heading;
+  const char *out;
+} XlsxJob;
+
+static gboolean
+xlsx_job_write (gpointer     data,
+                const char  *path,
+                GError     **error)
+{
+  XlsxJob *job = data;
+  g_autoptr(GError) local = NULL;
+
+  if (attest_matrix_export_xlsx (job->matrix, job->evidence, job->heading, path, &local))
+    return TRUE;
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write %s: %s"), job->out, local->message);
+  return FALSE;
 }
 
 /* What the report and the package show: the workspace opened, the matrix
@@ -166,10 +224,11 @@ export_matrix (AttestCliContext *ctx,
   ext = strrchr (out, '.');
   if (ext == NULL || strchr (ext, '/') != NULL
       || !(g_ascii_strcasecmp (ext, ".pdf") == 0 || g_ascii_strcasecmp (ext, ".csv") == 0
-           || g_ascii_strcasecmp (ext, ".html") == 0 || g_ascii_strcasecmp (ext, ".json") == 0))
+           || g_ascii_strcasecmp (ext, ".html") == 0 || g_ascii_strcasecmp (ext, ".json") == 0
+           || g_ascii_strcasecmp (ext, ".xlsx") == 0))
     {
       /* Translators: %s: the output file named on the command line */
-      g_printerr (_("attest-cli: %s: unknown format (the name must end in .pdf, .csv, .html or .json)\n"), out);
+      g_printerr (_("attest-cli: %s: unknown format (the name must end in .pdf, .csv, .html, .json or .xlsx)\n"), out);
       return ATTEST_CLI_USAGE;
     }
   if (paper != NULL && g_ascii_strcasecmp (paper, "letter") == 0)
@@ -191,8 +250,8 @@ export_matrix (AttestCliContext *ctx,
   dir = g_path_get_dirname (out);
   if (!g_file_test (dir, G_FILE_TEST_IS_DIR) || g_access (dir, W_OK) != 0)
     {
-      /* Translators: %s: a folder */
-      g_printerr (_("attest-cli: cannot write in %s: not a writable folder\n"), dir);
+      /* Translators: the first %s is the file to write, the second its folder */
+      g_printerr (_("attest-cli: cannot write %s: %s is not a writable folder\n"), out, dir);
       return ATTEST_CLI_USAGE;
     }
 
@@ -209,6 +268,17 @@ export_matrix (AttestCliContext *ctx,
                                   heading->date, heading->fingerprint);
 
       if (!write_pdf (sheets, (ExportPdfFunc) attest_matrix_sheets_export_pdf, out, width, height, &error))
+        {
+          g_printerr ("attest-cli: %s\n", error->message);
+          return ATTEST_CLI_FAILED;
+        }
+    }
+  else if (g_ascii_strcasecmp (ext, ".xlsx") == 0)
+    {
+      g_autoptr(GPtrArray) evidence = attest_matrix_xlsx_gather_evidence (ctx->workspace, matrix, &error);
+      XlsxJob job = { matrix, evidence, heading, out };
+
+      if (evidence == NULL || !write_beside (out, xlsx_job_write, &job, &error))
         {
           g_printerr ("attest-cli: %s\n", error->message);
           return ATTEST_CLI_FAILED;
