@@ -698,7 +698,7 @@ export_done (GObject      *source,
   _attest_window_actions_update (self);
 }
 
-static const char *export_suffixes[] = { "pdf", "csv", "html", "json" };
+static const char *export_suffixes[] = { "pdf", "csv", "html", "json", "xlsx" };
 
 static void
 export_chosen (GtkNativeDialog *chooser,
@@ -767,7 +767,9 @@ export_activated (GSimpleAction *action,
 {
   AttestWindow *self = user_data;
   GtkFileChooserNative *chooser;
-  const char *names[] = { N_("PDF Document"), N_("CSV Spreadsheet"), N_("HTML Page"), N_("JSON Data") };
+  const char *names[] = { N_("PDF Document"), N_("CSV Spreadsheet"), N_("HTML Page"), N_("JSON Data"),
+                          /* Translators: a file type in the matrix's Export… dialog */
+                          N_("Excel Workbook (XLSX)") };
   g_autofree char *suggested = NULL;
 
   if (self->workspace == NULL || self->matrix == NULL)
