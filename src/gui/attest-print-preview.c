@@ -280,7 +280,7 @@ attest_print_preview_init (AttestPrintPreview *self)
   adw_header_bar_pack_end (ADW_HEADER_BAR (header), print);
   /* The window's Export… (its actions are inserted by _new()). */
   gtk_actionable_set_action_name (GTK_ACTIONABLE (export), "win.export");
-  gtk_widget_set_tooltip_text (export, _("Save the matrix as PDF, CSV, HTML or JSON"));
+  gtk_widget_set_tooltip_text (export, _("Save the matrix as PDF, CSV, HTML, JSON or XLSX"));
   adw_header_bar_pack_start (ADW_HEADER_BAR (header), export);
   gtk_box_append (GTK_BOX (box), header);
 

@@ -17,7 +17,6 @@
 #include <string.h>
 
 #include <gio/gio.h>
-#include <glib/gi18n.h>
 
 #include "attest-xlsx-book.h"
 
