@@ -394,8 +394,13 @@ typedef struct {
   /* A sheet */
   GPtrArray *shared;      /* the book's strings, to resolve t="s" */
   GHashTable *cells;      /* "B3" → its value as text */
+  GHashTable *styles;     /* "B3" → its style (s="N"), the index of an <xf> of <cellXfs> */
   char *ref;
   char *type;
+  /* styles.xml */
+  GArray *fills;          /* guint32: each <fill>'s fgColor, 0xRRGGBB (0xFFFFFFFF: none) */
+  GArray *xf_fills;       /* guint: each <cellXfs> <xf>'s fillId */
+  gboolean in_fills, in_cell_xfs;
   char *pane;             /* "xSplit,ySplit" of a frozen pane */
   GPtrArray *sheet_names; /* workbook.xml */
 } Xml;
@@ -424,6 +429,30 @@ xml_start (GMarkupParseContext  *context,
           x->ref = g_strdup (values[i]);
         else if (g_str_equal (names[i], "t"))
           x->type = g_strdup (values[i]);
+        else if (g_str_equal (names[i], "s") && x->styles != NULL)
+          g_hash_table_insert (x->styles, g_strdup (x->ref), g_strdup (values[i]));
+    }
+  else if (g_str_equal (element, "fills") || g_str_equal (element, "cellXfs"))
+    *(g_str_equal (element, "fills") ? &x->in_fills : &x->in_cell_xfs) = TRUE;
+  else if (g_str_equal (element, "fill") && x->in_fills)
+    {
+      guint32 none = 0xFFFFFFFF;
+      g_array_append_val (x->fills, none);
+    }
+  else if (g_str_equal (element, "fgColor") && x->in_fills)
+    {
+      for (guint i = 0; names[i] != NULL; i++)
+        if (g_str_equal (names[i], "rgb"))
+          g_array_index (x->fills, guint32, x->fills->len - 1) = g_ascii_strtoull (values[i], NULL, 16) & 0xFFFFFF;
+    }
+  else if (g_str_equal (element, "xf") && x->in_cell_xfs)
+    {
+      guint fill = 0;
+
+      for (guint i = 0; names[i] != NULL; i++)
+        if (g_str_equal (names[i], "fillId"))
+          fill = g_ascii_strtoull (values[i], NULL, 10);
+      g_array_append_val (x->xf_fills, fill);
     }
   else if (g_str_equal (element, "pane"))
     {
@@ -457,6 +486,8 @@ xml_end (GMarkupParseContext  *context,
 
   if (g_str_equal (element, "t") || g_str_equal (element, "v"))
     x->in_text = FALSE;
+  else if (g_str_equal (element, "fills") || g_str_equal (element, "cellXfs"))
+    *(g_str_equal (element, "fills") ? &x->in_fills : &x->in_cell_xfs) = FALSE;
   else if (g_str_equal (element, "si") && x->strings != NULL)
     g_ptr_array_add (x->strings, g_strdup (x->text->str));
   else if (g_str_equal (element, "c") && x->cells != NULL && x->text->len > 0)
@@ -509,6 +540,7 @@ parse_xml (const char *text,
 
 typedef struct {
   GHashTable *cells;      /* "B3" → text */
+  GHashTable *fills;      /* "B3" → its fill, 0xRRGGBB, or none */
   char *pane;             /* "xSplit,ySplit", or NULL when none is frozen */
 } Sheet;
 
@@ -516,6 +548,7 @@ static void
 sheet_clear (Sheet *sheet)
 {
   g_clear_pointer (&sheet->cells, g_hash_table_unref);
+  g_clear_pointer (&sheet->fills, g_hash_table_unref);
   g_clear_pointer (&sheet->pane, g_free);
 }
 
@@ -542,20 +575,43 @@ read_book (const char *path,
 {
   g_autoptr(GHashTable) parts = read_zip (path);
   g_autoptr(GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) fills = NULL;
+  g_autoptr(GArray) xf_fills = NULL;
   Xml x = { 0 };
 
   x.sheet_names = book->names = g_ptr_array_new_with_free_func (g_free);
   parse_xml (g_hash_table_lookup (parts, "xl/workbook.xml"), &x);
   x = (Xml) { .strings = strings };
   parse_xml (g_hash_table_lookup (parts, "xl/sharedStrings.xml"), &x);
+  x = (Xml) { .fills = g_array_new (FALSE, FALSE, sizeof (guint32)), .xf_fills = g_array_new (FALSE, FALSE, sizeof (guint)) };
+  parse_xml (g_hash_table_lookup (parts, "xl/styles.xml"), &x);
+  fills = x.fills;
+  xf_fills = x.xf_fills;
   for (guint i = 0; i < 2; i++)
     {
       g_autofree char *name = g_strdup_printf ("xl/worksheets/sheet%u.xml", i + 1);
+      g_autoptr(GHashTable) styles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      GHashTableIter iter;
+      gpointer ref, style;
 
-      x = (Xml) { .shared = strings, .cells = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free) };
+      x = (Xml) { .shared = strings, .cells = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free),
+                  .styles = styles };
       parse_xml (g_hash_table_lookup (parts, name), &x);
       book->sheets[i].cells = x.cells;
       book->sheets[i].pane = x.pane;
+      book->sheets[i].fills = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      g_hash_table_iter_init (&iter, styles);
+      while (g_hash_table_iter_next (&iter, &ref, &style))
+        {
+          guint64 xf = g_ascii_strtoull (style, NULL, 10);
+          guint fill;
+
+          g_assert_cmpuint (xf, <, xf_fills->len);
+          fill = g_array_index (xf_fills, guint, xf);
+          g_assert_cmpuint (fill, <, fills->len);
+          g_hash_table_insert (book->sheets[i].fills, g_strdup (ref),
+                               GUINT_TO_POINTER (g_array_index (fills, guint32, fill)));
+        }
     }
 }
 
@@ -730,6 +786,37 @@ test_xlsx (Fixture       *f,
         words += g_str_equal (row->pdata[c], "exception") || g_str_equal (row->pdata[c], "in-progress");
     }
   g_assert_cmpuint (words, ==, 2);
+
+  /* Each roll-up word on one fill of its own, wherever it stands (the
+   * cells and the legend), the fills apart in greyscale too. */
+  {
+    const char *rollups[] = { "not-started", "in-progress", "satisfied", "exception", "no-longer-in-scope" };
+    double luma[G_N_ELEMENTS (rollups)];
+    GHashTableIter iter;
+    gpointer ref, value;
+
+    for (guint i = 0; i < G_N_ELEMENTS (rollups); i++)
+      {
+        guint32 fill = 0xFFFFFFFF;
+        guint n = 0;
+
+        g_hash_table_iter_init (&iter, book.sheets[0].cells);
+        while (g_hash_table_iter_next (&iter, &ref, &value))
+          if (g_str_equal (value, rollups[i]))
+            {
+              guint32 here = GPOINTER_TO_UINT (g_hash_table_lookup (book.sheets[0].fills, ref));
+
+              g_assert_cmphex (here, !=, 0xFFFFFFFF);
+              if (n++ > 0)
+                g_assert_cmphex (here, ==, fill);
+              fill = here;
+            }
+        g_assert_cmpuint (n, >, 0);
+        luma[i] = 0.299 * (fill >> 16) + 0.587 * ((fill >> 8) & 0xFF) + 0.114 * (fill & 0xFF);
+        for (guint j = 0; j < i; j++)
+          g_assert_cmpfloat (ABS (luma[i] - luma[j]), >=, 30);
+      }
+  }
 
   /* The evidence sheet: its header, and the file attached, on its cell and item. */
   g_assert_cmpstr (cell_at (&book.sheets[1], 0, 0), ==, "Service");
