@@ -1,6 +1,12 @@
 /* attest-matrix-xlsx.h: the matrix as an XLSX workbook
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * attest_matrix_export_xlsx() writes the book `export matrix OUT.xlsx` and
+ * the window's Export… make: the "Matrix" and "Evidence" sheets. A book
+ * with more sheets (the gap report's) is put together the same way:
+ * attest_xlsx_book_new(), the _add_*_sheet() functions here, its own
+ * sheets through attest_xlsx_book_add_table(), attest_xlsx_book_close().
  */
 #pragma once
 
