@@ -6,7 +6,7 @@ ATTEST_BUILD_PACKAGES=(
   meson ninja-build pkg-config gcc gettext python3
   libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev
   libcmark-gfm-dev libcmark-gfm-extensions-dev libpoppler-glib-dev
-  libsqlite3-dev libyaml-dev libjson-glib-dev libsoup-3.0-dev libarchive-dev
+  libsqlite3-dev libyaml-dev libjson-glib-dev libsoup-3.0-dev libarchive-dev libxlsxwriter-dev
   desktop-file-utils appstream shared-mime-info librsvg2-common glib-networking
   adwaita-icon-theme fonts-cantarell fonts-wqy-microhei
 )

@@ -1,4 +1,4 @@
-/* attest-cli-export.c: export matrix OUT.{pdf,csv,html,json}, export report
+/* attest-cli-export.c: export matrix OUT.{pdf,csv,html,json,xlsx}, export report
  * OUT.{pdf,html}, export package DIR [--zip]
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -24,14 +24,17 @@
 #include "attest-matrix-filter.h"
 #include "attest-matrix-html.h"
 #include "attest-matrix-sheets.h"
+#include "attest-matrix-xlsx.h"
 #include "attest-report-html.h"
 #include "attest-report-sheets.h"
 #include "attest-sheet-heading.h"
 
-#define EXPORT_MATRIX_USAGE "export matrix OUT.{pdf,csv,html,json} [--framework ID…] [--mine] [--exceptions] [--paper a4|letter] [--landscape]"
+#define EXPORT_MATRIX_USAGE "export matrix OUT.{pdf,csv,html,json,xlsx} [--framework ID…] [--mine] [--exceptions] [--paper a4|letter] [--landscape]"
 #define EXPORT_REPORT_USAGE "export report OUT.{pdf,html} [--framework ID…] [--mine] [--paper a4|letter] [--landscape]"
 #define EXPORT_PACKAGE_USAGE "export package DIR [--zip] [--paper a4|letter]"
 
+/* Each export is written beside OUT and renamed onto it (attest-export-file.h,
+ * as the window does): a failure leaves nothing under the name, nor beside it. */
 typedef gboolean (*ExportPdfFunc) (gpointer     sheets,
                                    const char  *path,
                                    double       width,
@@ -43,20 +46,19 @@ typedef struct {
   ExportPdfFunc export_pdf;
   double width;
   double height;
-} PdfWrite;
+} PdfJob;
 
 static gboolean
-pdf_write_cb (const char    *path,
-              gpointer       user_data,
-              GCancellable  *cancellable,
-              GError       **error)
+pdf_job_write (const char    *path,
+               gpointer       data,
+               GCancellable  *cancellable,
+               GError       **error)
 {
-  PdfWrite *w = user_data;
+  PdfJob *job = data;
 
-  return w->export_pdf (w->sheets, path, w->width, w->height, error);
+  return job->export_pdf (job->sheets, path, job->width, job->height, error);
 }
 
-/* Beside OUT, renamed onto it (attest-export-file.h, as the window does). */
 static gboolean
 write_pdf (gpointer       sheets,
            ExportPdfFunc  export_pdf,
@@ -65,9 +67,27 @@ write_pdf (gpointer       sheets,
            double         height,
            GError       **error)
 {
-  PdfWrite w = { sheets, export_pdf, width, height };
+  PdfJob job = { sheets, export_pdf, width, height };
 
-  return attest_export_file_write (out, pdf_write_cb, &w, NULL, error);
+  return attest_export_file_write (out, pdf_job_write, &job, NULL, error);
+}
+
+typedef struct {
+  AttestMatrix *matrix;
+  GPtrArray *evidence;
+  const AttestSheetHeading *heading;
+} XlsxJob;
+
+static gboolean
+xlsx_job_write (const char    *path,
+                gpointer       data,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  XlsxJob *job = data;
+
+  /* attest_export_file_write() names the file in the message. */
+  return attest_matrix_export_xlsx (job->matrix, job->evidence, job->heading, path, error);
 }
 
 /* What the report and the package show: the workspace opened, the matrix
@@ -159,10 +179,11 @@ export_matrix (AttestCliContext *ctx,
   ext = strrchr (out, '.');
   if (ext == NULL || strchr (ext, '/') != NULL
       || !(g_ascii_strcasecmp (ext, ".pdf") == 0 || g_ascii_strcasecmp (ext, ".csv") == 0
-           || g_ascii_strcasecmp (ext, ".html") == 0 || g_ascii_strcasecmp (ext, ".json") == 0))
+           || g_ascii_strcasecmp (ext, ".html") == 0 || g_ascii_strcasecmp (ext, ".json") == 0
+           || g_ascii_strcasecmp (ext, ".xlsx") == 0))
     {
       /* Translators: %s: the output file named on the command line */
-      g_printerr (_("attest-cli: %s: unknown format (the name must end in .pdf, .csv, .html or .json)\n"), out);
+      g_printerr (_("attest-cli: %s: unknown format (the name must end in .pdf, .csv, .html, .json or .xlsx)\n"), out);
       return ATTEST_CLI_USAGE;
     }
   if (paper != NULL && g_ascii_strcasecmp (paper, "letter") == 0)
@@ -184,8 +205,8 @@ export_matrix (AttestCliContext *ctx,
   dir = g_path_get_dirname (out);
   if (!g_file_test (dir, G_FILE_TEST_IS_DIR) || g_access (dir, W_OK) != 0)
     {
-      /* Translators: %s: a folder */
-      g_printerr (_("attest-cli: cannot write in %s: not a writable folder\n"), dir);
+      /* Translators: the first %s is the file to write, the second its folder */
+      g_printerr (_("attest-cli: cannot write %s: %s is not a writable folder\n"), out, dir);
       return ATTEST_CLI_USAGE;
     }
 
@@ -202,6 +223,17 @@ export_matrix (AttestCliContext *ctx,
                                   heading->date, heading->fingerprint);
 
       if (!write_pdf (sheets, (ExportPdfFunc) attest_matrix_sheets_export_pdf, out, width, height, &error))
+        {
+          g_printerr ("attest-cli: %s\n", error->message);
+          return ATTEST_CLI_FAILED;
+        }
+    }
+  else if (g_ascii_strcasecmp (ext, ".xlsx") == 0)
+    {
+      g_autoptr(GPtrArray) evidence = attest_matrix_xlsx_gather_evidence (ctx->workspace, matrix, &error);
+      XlsxJob job = { matrix, evidence, heading };
+
+      if (evidence == NULL || !attest_export_file_write (out, xlsx_job_write, &job, NULL, &error))
         {
           g_printerr ("attest-cli: %s\n", error->message);
           return ATTEST_CLI_FAILED;

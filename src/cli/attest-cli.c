@@ -36,7 +36,7 @@ static const Command commands[] = {
   { "verify", "verify [--fingerprint] [--expect FINGERPRINT]", N_("check the database, the history chain and every evidence file"), _attest_cli_verify },
   { "evidence", "evidence attach|list|export …", N_("attach evidence files to checklist items, list or export them"), _attest_cli_evidence },
   { "annotation", "annotation add|list|edit|delete …", N_("mark evidence PDFs: add, list, edit or delete annotations"), _attest_cli_annotation },
-  { "export", "export matrix OUT.{pdf,csv,html,json} [--framework ID…] [--mine] [--exceptions]", N_("export the matrix as PDF, CSV, HTML or JSON, with the matrix filters"), _attest_cli_export },
+  { "export", "export matrix OUT.{pdf,csv,html,json,xlsx} [--framework ID…] [--mine] [--exceptions]", N_("export the matrix as PDF, CSV, HTML, JSON or XLSX (with a sheet of the evidence), with the matrix filters"), _attest_cli_export },
   { "export", "export report OUT.{pdf,html} [--framework ID…] [--mine]", N_("export the evidence report (summary, checklist items, evidence, notes, annotations) as PDF or HTML"), _attest_cli_export },
   { "export", "export package DIR [--zip]", N_("write the evidence package: a BagIt folder (or DIR.zip) with the report, the matrix, every evidence file and the notes"), _attest_cli_export },
   { "search", "search QUERY… [--format text|json]", N_("search page text, notes, checklists and evidence"), _attest_cli_search },

@@ -19,6 +19,7 @@
 #include "attest-matrix-export.h"
 #include "attest-matrix-html.h"
 #include "attest-matrix-print.h"
+#include "attest-matrix-xlsx.h"
 #include "attest-print-operation.h"
 #include "attest-sheet-heading.h"
 
@@ -145,6 +146,7 @@ attest_matrix_print (GtkWindow                *parent,
 typedef struct {
   AttestMatrix *matrix;
   AttestSheetHeading heading;
+  GPtrArray *evidence;   /* AttestMatrixXlsxEvidence: for .xlsx only */
   char *path;
   gboolean letter;
   gboolean landscape;
@@ -157,6 +159,7 @@ export_job_free (ExportJob *job)
 {
   g_clear_pointer (&job->matrix, attest_matrix_free);
   attest_sheet_heading_clear (&job->heading);
+  g_clear_pointer (&job->evidence, g_ptr_array_unref);
   g_free (job->path);
   g_clear_pointer (&job->progress, attest_export_progress_unref);
   g_free (job);
@@ -167,7 +170,7 @@ export_extension (const char *path)
 {
   g_autofree char *base = g_path_get_basename (path);
   const char *dot = strrchr (path, '.');
-  static const char *known[] = { ".pdf", ".csv", ".html", ".json" };
+  static const char *known[] = { ".pdf", ".csv", ".html", ".json", ".xlsx" };
 
   if (dot == NULL || strchr (dot, '/') != NULL || strlen (base) <= strlen (dot))
     return NULL;
@@ -180,7 +183,7 @@ export_extension (const char *path)
 /**
  * attest_matrix_export_format_known:
  *
- * Returns: whether @path ends in .pdf, .csv, .html or .json (any case)
+ * Returns: whether @path ends in .pdf, .csv, .html, .json or .xlsx (any case)
  */
 gboolean
 attest_matrix_export_format_known (const char *path)
@@ -227,6 +230,8 @@ export_write (const char    *tmp,
       g_autofree char *json = attest_matrix_export_json (job->matrix, ATTEST_MATRIX_JSON_ALL);
       text = g_strconcat (json, "\n", NULL);
     }
+  else if (g_str_equal (ext, ".xlsx"))
+    return attest_matrix_export_xlsx (job->matrix, job->evidence, &job->heading, tmp, error);
   else
     text = attest_matrix_export_html (job->matrix, job->heading.workspace_name, job->heading.reviewer,
                                       job->heading.date, job->heading.fingerprint);
@@ -243,7 +248,7 @@ export_job_run (ExportJob     *job,
       g_autofree char *display = g_filename_display_name (job->path);
       /* Translators: %s is a file name */
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_FILENAME,
-                   _("Cannot write “%s”: the name must end in .pdf, .csv, .html or .json"), display);
+                   _("Cannot write “%s”: the name must end in .pdf, .csv, .html, .json or .xlsx"), display);
       return FALSE;
     }
   job->cancellable = cancellable;
@@ -267,7 +272,7 @@ export_thread (GTask        *task,
 /**
  * attest_matrix_export_async:
  * @shown: (transfer full): the matrix as the window's filters show it
- * @path: the file chosen; its extension (.pdf, .csv, .html, .json) is the format
+ * @path: the file chosen; its extension (.pdf, .csv, .html, .json, .xlsx) is the format
  * @letter: @landscape: the paper of a PDF
  *
  * Writes the matrix on a worker thread, beside @path, and renames it onto
@@ -314,11 +319,20 @@ attest_matrix_export_full_async (AttestWorkspace      *workspace,
   job->landscape = landscape;
   job->progress = progress != NULL ? attest_export_progress_ref (progress) : NULL;
   g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
-  /* The fingerprint reads the workspace: here, on its thread. */
+  /* The fingerprint and the evidence read the workspace: here, on its thread. */
   if (!attest_sheet_heading_init (&job->heading, workspace, &error))
     {
       g_task_return_error (task, error);
       return;
+    }
+  if (g_strcmp0 (export_extension (path), ".xlsx") == 0)
+    {
+      job->evidence = attest_matrix_xlsx_gather_evidence (workspace, shown, &error);
+      if (job->evidence == NULL)
+        {
+          g_task_return_error (task, error);
+          return;
+        }
     }
   g_task_run_in_thread (task, export_thread);
 }

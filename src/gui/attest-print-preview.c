@@ -287,7 +287,7 @@ attest_print_preview_init (AttestPrintPreview *self)
   self->export_button = export;
   gtk_actionable_set_action_name (GTK_ACTIONABLE (export), "win.export-sheets");
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (export), g_variant_new ("(bb)", FALSE, FALSE));
-  gtk_widget_set_tooltip_text (export, _("Save the matrix as PDF, CSV, HTML or JSON"));
+  gtk_widget_set_tooltip_text (export, _("Save the matrix as PDF, CSV, HTML, JSON or XLSX"));
   adw_header_bar_pack_start (ADW_HEADER_BAR (header), export);
   gtk_box_append (GTK_BOX (box), header);
 

@@ -293,8 +293,10 @@ file_chooser_new (AttestWindow         *self,
   return chooser;
 }
 
-static const char *matrix_suffixes[] = { "pdf", "csv", "html", "json" };
-static const char *matrix_names[] = { N_("PDF Document"), N_("CSV Spreadsheet"), N_("HTML Page"), N_("JSON Data") };
+static const char *matrix_suffixes[] = { "pdf", "csv", "html", "json", "xlsx" };
+static const char *matrix_names[] = { N_("PDF Document"), N_("CSV Spreadsheet"), N_("HTML Page"), N_("JSON Data"),
+                                      /* Translators: a file type in the matrix's Export… dialog */
+                                      N_("Excel Workbook (XLSX)") };
 static const char *report_suffixes[] = { "pdf", "html" };
 static const char *report_names[] = { N_("PDF Document"), N_("HTML Page") };
 

@@ -4,7 +4,6 @@
  */
 #include "config.h"
 
-#include <grp.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -116,13 +115,6 @@ test_deep_history (void)
   remove_tree (dir);
 }
 
-static void
-become_nobody (gpointer data)
-{
-  if (setgroups (0, NULL) != 0 || setgid (65534) != 0 || setuid (65534) != 0)
-    _exit (97);
-}
-
 /* Runs attest-cli as "nobody" when the tests run as root (whom file modes do
  * not stop); else as this account, the file and folder made read-only.
  * Nothing on its standard input. */
@@ -132,7 +124,7 @@ run_unprivileged (Run                *r,
 {
   g_autoptr(GBytes) nothing = g_bytes_new_static ("", 0);
 
-  run_cli_full (r, nothing, geteuid () == 0 ? become_nobody : NULL, args);
+  run_cli_full (r, nothing, geteuid () == 0 ? cli_become_nobody : NULL, args);
 }
 
 #define run_ro(r, ...) G_STMT_START {                                   \

@@ -7,7 +7,7 @@ can be: valid JSON; its id is meson's app_id and the desktop file's name
 (DATA_DIR/APP_ID.desktop.in); the GNOME 43 runtime and SDK; the command attest; the
 sandbox holes the app needs (a display, the network for link get) and none it does
 not (the host's files, every device, the whole session bus); a module for each
-library the GNOME 43 runtime lacks (cmark-gfm, poppler), each archive with a
+library the GNOME 43 runtime lacks (cmark-gfm, poppler, libxlsxwriter), each archive with a
 sha256; attest itself built last, with meson, from this tree."""
 import json
 import os
@@ -56,7 +56,7 @@ def main():
     modules = m.get('modules', [])
     check(isinstance(modules, list) and modules, f'{name}: no modules')
     names = [mod.get('name') if isinstance(mod, dict) else None for mod in modules]
-    for lib in ('cmark-gfm', 'poppler'):
+    for lib in ('cmark-gfm', 'poppler', 'libxlsxwriter'):
         check(lib in names, f'{name}: no module {lib} (not in the GNOME 43 runtime)')
     for mod in modules:
         if not isinstance(mod, dict):

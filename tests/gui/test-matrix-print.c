@@ -321,6 +321,24 @@ test_export (void)
   g_assert_true (g_str_has_prefix (contents, "%PDF-"));
   g_unlink (pdf);
 
+  /* XLSX: a zip holding the matrix's and the evidence's sheets (read back
+   * in tests/cli/test-export.c). */
+  {
+    g_autofree char *xlsx = g_build_filename (dir, "matrix.xlsx", NULL);
+    gsize length = 0;
+
+    g_assert_true (export (ws, xlsx, FALSE, &error));
+    g_assert_no_error (error);
+    assert_only (dir, "matrix.xlsx");
+    g_clear_pointer (&contents, g_free);
+    g_file_get_contents (xlsx, &contents, &length, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (length, >, 4);
+    g_assert_cmpmem (contents, 4, "PK\x03\x04", 4);
+    g_assert_nonnull (memmem (contents, length, "xl/worksheets/sheet2.xml", strlen ("xl/worksheets/sheet2.xml")));
+    g_unlink (xlsx);
+  }
+
   /* A name without a format, and a folder that is not there: the error names the file. */
   {
     g_autofree char *odd = g_build_filename (dir, "matrix.txt", NULL);
