@@ -117,9 +117,10 @@ row_details (AttestGapWindow    *self,
     {
     case ATTEST_GAP_NOT_CERTIFIED:
       if (row->page_label != NULL)
-        /* Translators: %s names a page version: "SOC 2 · English · 12 March 2023" */
-        g_ptr_array_add (lines, g_strdup_printf (_("Not in this scope in the newest page version: %s"),
-                                                 row->page_label));
+        /* Translators: the first %s names a page version ("SOC 2 · English · 12 March 2023"),
+         * the second its file ("offering-soc-2.md") */
+        g_ptr_array_add (lines, g_strdup_printf (_("Not in this scope in the newest page version: %s (%s)"),
+                                                 row->page_label, row->page_file != NULL ? row->page_file : ""));
       else
         g_ptr_array_add (lines, g_strdup (_("No imported page defines this scope")));
       if (row->covered_by != NULL && row->covered_by->len > 0)
@@ -145,9 +146,10 @@ row_details (AttestGapWindow    *self,
 
     case ATTEST_GAP_NO_LONGER_CERTIFIED:
       if (row->page_label != NULL)
-        /* Translators: %s names a page version: "SOC 2 · English · 12 March 2023" */
-        g_ptr_array_add (lines, g_strdup_printf (_("Left this scope in the newest page version: %s"),
-                                                 row->page_label));
+        /* Translators: the first %s names a page version ("SOC 2 · English · 12 March 2023"),
+         * the second its file ("offering-soc-2.md") */
+        g_ptr_array_add (lines, g_strdup_printf (_("Left this scope in the newest page version: %s (%s)"),
+                                                 row->page_label, row->page_file != NULL ? row->page_file : ""));
       else
         g_ptr_array_add (lines, g_strdup (_("Left this scope in a newer page version")));
       break;
@@ -439,9 +441,9 @@ attest_gap_window_new (GtkWindow       *parent,
 
   g_return_val_if_fail (ATTEST_IS_WORKSPACE (workspace), NULL);
 
+  /* Not the application's window, as History is not: the main window stays
+   * the one app actions act on. */
   self = g_object_new (ATTEST_TYPE_GAP_WINDOW, "transient-for", parent, NULL);
-  if (parent != NULL)
-    gtk_window_set_application (GTK_WINDOW (self), gtk_window_get_application (parent));
   self->workspace = g_object_ref (workspace);
   attest_gap_window_refresh (self);
   g_signal_connect (self, "notify::is-active", G_CALLBACK (active_changed), NULL);
