@@ -67,14 +67,18 @@ item_status_label (const char *status)
   return status != NULL ? status : "";
 }
 
-/* "2. Penetration test report (in progress)", or with its due date. */
+/* At most this many items a line names; the rest are counted. */
+#define MAX_ITEMS_SHOWN 3
+
+/* "2. Penetration test report (In progress)", or with its due date; past
+ * MAX_ITEMS_SHOWN, "and 3 more". */
 static void
 append_items (GString   *out,
               GPtrArray *items,
               gboolean   with_status,
               gboolean   with_due)
 {
-  for (guint i = 0; i < items->len; i++)
+  for (guint i = 0; i < items->len && i < MAX_ITEMS_SHOWN; i++)
     {
       AttestGapItem *item = items->pdata[i];
 
@@ -87,9 +91,13 @@ append_items (GString   *out,
       if (with_due && item->due != NULL)
         /* Translators: after an overdue checklist item: when it was due (YYYY-MM-DD) */
         g_string_append_printf (out, _(" (due %s)"), item->due);
-      else if (with_status && item->status != NULL)
+      else if (with_status && g_strcmp0 (item->status, "not-started") != 0 && item->status != NULL)
         g_string_append_printf (out, C_("gap item status", " (%s)"), item_status_label (item->status));
     }
+  if (items->len > MAX_ITEMS_SHOWN)
+    /* Translators: after the first checklist items a gap report line names: how many more */
+    g_string_append_printf (out, ngettext (" and %u more", " and %u more", items->len - MAX_ITEMS_SHOWN),
+                            items->len - MAX_ITEMS_SHOWN);
 }
 
 static const char *
@@ -166,8 +174,11 @@ row_details (AttestGapWindow    *self,
       GString *s = g_string_new (NULL);
 
       append_items (s, row->missing, TRUE, FALSE);
-      /* Translators: %s lists checklist items: "1. Audit report obtained (in progress); 3. …" */
-      g_ptr_array_add (lines, g_strdup_printf (_("Not yet satisfied: %s"), s->str));
+      /* Translators: %u counts checklist items, %s names the first of them:
+       * "1. Audit report obtained (In progress); 3. … and 2 more" */
+      g_ptr_array_add (lines, g_strdup_printf (ngettext ("%u item not yet satisfied: %s",
+                                                         "%u items not yet satisfied: %s", row->missing->len),
+                                               row->missing->len, s->str));
       g_string_free (s, TRUE);
     }
   if (row->exceptions != NULL && row->exceptions->len > 0)
@@ -334,6 +345,7 @@ attest_gap_window_refresh (AttestGapWindow *self)
   g_autofree char *focus_service = NULL;
   g_autofree char *subtitle = NULL;
   GtkWidget *focus_row = NULL;
+  GtkWidget *first_row = NULL;
   double scrolled;
   guint n_services = 0;
 
@@ -401,6 +413,8 @@ attest_gap_window_refresh (AttestGapWindow *self)
             continue;
           widget = new_row (self, row);
           gtk_list_box_append (GTK_LIST_BOX (list), widget);
+          if (first_row == NULL)
+            first_row = widget;
           if (focus_row == NULL && g_strcmp0 (row->scope_id, focus_scope) == 0 &&
               g_strcmp0 (row->service_id, focus_service) == 0)
             focus_row = widget;
@@ -409,6 +423,9 @@ attest_gap_window_refresh (AttestGapWindow *self)
     }
   gtk_stack_set_visible_child_name (self->stack, "report");
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled_window), scrolled);
+  /* The keyboard starts on the first row (or stays on the row it was on). */
+  if (focus_row == NULL && gtk_root_get_focus (GTK_ROOT (self)) == NULL)
+    focus_row = first_row;
   if (focus_row != NULL)
     gtk_widget_grab_focus (focus_row);
 }

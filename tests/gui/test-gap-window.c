@@ -229,6 +229,14 @@ check (AttestApplication *app,
       if (gap == NULL)
         return FALSE;
       assert_rows_match (gap);
+      /* The keyboard starts on the first row. */
+      {
+        GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (gap));
+        g_autoptr(GPtrArray) rows = shown_rows (gap);
+
+        g_assert_nonnull (focus);
+        g_assert_true (focus == rows->pdata[0]);
+      }
       {
         g_autoptr(GPtrArray) rows = shown_rows (gap);
         GtkWidget *bot = find_row (gap, SOC2, "Azure Health Bot");
