@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "attest-gap-window.h"
+#include "attest-unshown.h"
 #include "attest-workspace-checklist.h"
 
 struct _AttestGapWindow
@@ -253,6 +254,9 @@ new_row (AttestGapWindow    *self,
   gtk_widget_add_css_class (state_box, states[row->state].css);
   gtk_widget_set_valign (state_box, GTK_ALIGN_START);
   gtk_widget_add_css_class (symbol, "gap-state-symbol");
+  /* The row's name says the state in words: the symbol and the arrow are not read. */
+  gtk_accessible_update_state (GTK_ACCESSIBLE (symbol), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (arrow), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
   gtk_label_set_wrap (GTK_LABEL (word), FALSE);
   gtk_box_append (GTK_BOX (state_box), symbol);
   gtk_box_append (GTK_BOX (state_box), word);
@@ -377,8 +381,9 @@ attest_gap_window_refresh (AttestGapWindow *self)
   if (self->report->scopes->len == 0)
     {
       show_empty (self, _("No Required Scopes"),
-                  _("Mark the scopes your organisation must meet: right-click a scope’s header in the matrix, "
-                    "or a framework in the library, and tick “Required by My Organisation”."));
+                  _("Mark the scopes your organisation must meet: open a scope’s menu in the matrix (right-click "
+                    "its header, or press the Menu key on one of its cells) or a framework’s menu in the "
+                    "library, and tick “Required by My Organisation”."));
       return;
     }
   if (n_services == 0 || self->report->rows->len == 0)
@@ -517,4 +522,5 @@ static void
 attest_gap_window_init (AttestGapWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  attest_unshown_follow_stack (self->stack);
 }
