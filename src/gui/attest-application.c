@@ -485,6 +485,7 @@ attest_application_startup (GApplication *app)
     { "win.import-pages", { "<Control>i", NULL } },
     { "win.search", { "<Control>k", NULL } },
     { "win.show-history", { "<Control>h", NULL } },
+    { "win.show-gap-report", { "<Control>r", NULL } },
     { "win.verify-workspace", { "<Control><Shift>v", NULL } },
     { "win.back", { "<Alt>Left", NULL } },
   };

@@ -44,6 +44,10 @@ struct _AttestLibrarySidebar
   guint updating;                 /* selection changed by the code, not the user */
   AttestLibraryItem *menu_item;   /* the version a row menu or date dialog is about */
   GtkWidget *row_menu;
+
+  GHashTable *framework_scopes;   /* framework id → GPtrArray of its scopes' ids and names, in turn */
+  GHashTable *required;           /* scope ids the organisation requires (nullable) */
+  GSimpleActionGroup *required_actions; /* "libreq": a framework row menu's check boxes */
 };
 
 G_DEFINE_FINAL_TYPE (AttestLibrarySidebar, attest_library_sidebar, GTK_TYPE_WIDGET)
@@ -53,6 +57,7 @@ enum {
   SERVICE_ACTIVATED,
   VARIANT_ACTIVATED,
   VARIANT_DATE_REQUESTED,
+  SCOPE_REQUIRED_CHANGED,
   N_SIGNALS
 };
 
@@ -559,6 +564,89 @@ clear_date_action (GtkWidget  *widget,
                    attest_library_item_get_variant_id (self->menu_item), NULL, FALSE);
 }
 
+static void
+required_state_changed (GSimpleAction *action,
+                        GVariant      *state,
+                        gpointer       user_data)
+{
+  AttestLibrarySidebar *self = ATTEST_LIBRARY_SIDEBAR (user_data);
+  g_autofree char *scope_id = g_strdup (g_object_get_data (G_OBJECT (action), "scope-id"));
+
+  /* The window stores it and sets the scopes required again, which sets this state. */
+  g_signal_emit (self, signals[SCOPE_REQUIRED_CHANGED], 0, scope_id, g_variant_get_boolean (state));
+}
+
+/* A framework's row menu: a check box per scope, "Required by My Organisation". */
+static GMenuModel *
+framework_menu (AttestLibrarySidebar *self,
+                AttestLibraryItem    *item)
+{
+  GPtrArray *scopes = self->framework_scopes != NULL
+                      ? g_hash_table_lookup (self->framework_scopes, attest_library_item_get_id (item)) : NULL;
+  GMenu *menu;
+
+  if (scopes == NULL || scopes->len == 0)
+    return NULL;
+  g_clear_object (&self->required_actions);
+  self->required_actions = g_simple_action_group_new ();
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "libreq", G_ACTION_GROUP (self->required_actions));
+  menu = g_menu_new ();
+  for (guint i = 0; i + 1 < scopes->len; i += 2)
+    {
+      const char *id = scopes->pdata[i];
+      const char *name = scopes->pdata[i + 1];
+      g_autofree char *action_name = g_strdup_printf ("scope-%u", i / 2);
+      g_autofree char *detailed = g_strconcat ("libreq.", action_name, NULL);
+      g_autofree char *label = NULL;
+      gboolean required = self->required != NULL && g_hash_table_contains (self->required, id);
+      GSimpleAction *action = g_simple_action_new_stateful (action_name, NULL, g_variant_new_boolean (required));
+
+      g_object_set_data_full (G_OBJECT (action), "scope-id", g_strdup (id), g_free);
+      g_signal_connect_object (action, "change-state", G_CALLBACK (required_state_changed), self, 0);
+      g_action_map_add_action (G_ACTION_MAP (self->required_actions), G_ACTION (action));
+      g_object_unref (action);
+      if (scopes->len == 2)
+        label = g_strdup (_("_Required by My Organisation"));
+      else
+        /* Translators: a check box in a framework's menu; %s is a scope ("SOC 2") */
+        label = g_strdup_printf (_("%s Required by My Organisation"), name);
+      g_menu_append (menu, label, detailed);
+    }
+  return G_MENU_MODEL (menu);
+}
+
+/**
+ * attest_library_sidebar_set_required_scopes:
+ * @required: (nullable): scope ids (keys) the organisation requires
+ *
+ * What a framework's row menu ticks, and its row says.
+ */
+void
+attest_library_sidebar_set_required_scopes (AttestLibrarySidebar *self,
+                                            GHashTable           *required)
+{
+  g_return_if_fail (ATTEST_IS_LIBRARY_SIDEBAR (self));
+
+  if (required != NULL)
+    g_hash_table_ref (required);
+  g_clear_pointer (&self->required, g_hash_table_unref);
+  self->required = required;
+  /* A menu already shown ticks what is now required. */
+  if (self->required_actions != NULL)
+    {
+      g_auto(GStrv) names = g_action_group_list_actions (G_ACTION_GROUP (self->required_actions));
+
+      for (guint i = 0; names[i] != NULL; i++)
+        {
+          GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self->required_actions), names[i]);
+          const char *id = g_object_get_data (G_OBJECT (action), "scope-id");
+
+          g_simple_action_set_state (G_SIMPLE_ACTION (action),
+                                     g_variant_new_boolean (required != NULL && g_hash_table_contains (required, id)));
+        }
+    }
+}
+
 /**
  * attest_library_sidebar_row_menu:
  * @item: a row's item
@@ -576,6 +664,8 @@ attest_library_sidebar_row_menu (AttestLibrarySidebar *self,
 
   g_return_val_if_fail (ATTEST_IS_LIBRARY_SIDEBAR (self), NULL);
 
+  if (item != NULL && attest_library_item_get_kind (item) == ATTEST_LIBRARY_ITEM_FRAMEWORK)
+    return framework_menu (self, item);
   if (item == NULL || attest_library_item_get_kind (item) != ATTEST_LIBRARY_ITEM_VARIANT ||
       attest_library_item_get_variant_id (item) == 0)
     return NULL;
@@ -1089,6 +1179,27 @@ attest_library_sidebar_set_matrix (AttestLibrarySidebar *self,
   self->updating++;
   save_state (self, &state);
 
+  g_clear_pointer (&self->framework_scopes, g_hash_table_unref);
+  if (matrix != NULL)
+    {
+      self->framework_scopes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                      (GDestroyNotify) g_ptr_array_unref);
+      for (guint i = 0; i < matrix->frameworks->len; i++)
+        {
+          AttestMatrixFramework *framework = matrix->frameworks->pdata[i];
+          GPtrArray *scopes = g_ptr_array_new_with_free_func (g_free);
+
+          for (guint j = 0; framework->scopes != NULL && j < framework->scopes->len; j++)
+            {
+              AttestMatrixScope *scope = framework->scopes->pdata[j];
+
+              g_ptr_array_add (scopes, g_strdup (scope->id));
+              g_ptr_array_add (scopes, g_strdup (scope->name));
+            }
+          g_hash_table_insert (self->framework_scopes, g_strdup (framework->id), scopes);
+        }
+    }
+
   if (matrix != NULL)
     {
       g_autoptr(GListStore) fresh = g_list_store_new (ATTEST_TYPE_LIBRARY_ITEM);
@@ -1121,6 +1232,9 @@ attest_library_sidebar_dispose (GObject *object)
   g_clear_object (&self->selected);
   g_clear_object (&self->menu_item);
   g_clear_pointer (&self->row_menu, gtk_widget_unparent);
+  g_clear_pointer (&self->framework_scopes, g_hash_table_unref);
+  g_clear_pointer (&self->required, g_hash_table_unref);
+  g_clear_object (&self->required_actions);
 
   G_OBJECT_CLASS (attest_library_sidebar_parent_class)->dispose (object);
 }
@@ -1242,6 +1356,23 @@ attest_library_sidebar_class_init (AttestLibrarySidebarClass *klass)
                   G_TYPE_NONE, 3,
                   G_TYPE_INT64,
                   G_TYPE_STRING | G_SIGNAL_TYPE_STATIC_SCOPE,
+                  G_TYPE_BOOLEAN);
+
+  /**
+   * AttestLibrarySidebar::scope-required-changed:
+   * @scope_id: the scope
+   * @required: whether the analyst ticked it
+   *
+   * The analyst ticked or unticked "Required by My Organisation" for a scope
+   * in a framework's row menu.
+   */
+  signals[SCOPE_REQUIRED_CHANGED] =
+    g_signal_new ("scope-required-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2,
+                  G_TYPE_STRING,
                   G_TYPE_BOOLEAN);
 
   gtk_widget_class_install_action (widget_class, "library.set-date", NULL, set_date_action);

@@ -21,6 +21,8 @@ void        attest_library_sidebar_set_matrix             (AttestLibrarySidebar 
 gboolean    attest_library_sidebar_select_framework       (AttestLibrarySidebar *self,
                                                            const char           *framework_id);
 const char *attest_library_sidebar_get_selected_framework (AttestLibrarySidebar *self);
+void        attest_library_sidebar_set_required_scopes    (AttestLibrarySidebar *self,
+                                                           GHashTable           *required);
 GMenuModel *attest_library_sidebar_row_menu               (AttestLibrarySidebar *self,
                                                            AttestLibraryItem    *item);
 gboolean    attest_library_sidebar_popup_row_menu         (AttestLibrarySidebar *self,

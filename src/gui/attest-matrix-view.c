@@ -26,6 +26,7 @@
 #define MAX_NATURAL_WIDTH    960
 #define MAX_NATURAL_HEIGHT   720
 #define MINE_MARK            "★ "
+#define REQUIRED_MARK        "◆ "
 
 typedef enum {
   POOL_CELL,
@@ -63,6 +64,9 @@ struct _AttestMatrixView
   GtkWidget *header_fill;   /* the header strip's background, the full width */
   GMenuModel *row_menu;
   GtkWidget *row_popover;
+  GMenuModel *column_menu;
+  GtkWidget *column_popover;
+  GHashTable *required;     /* scope ids the organisation requires (nullable) */
 
   GtkAdjustment *hadjustment;
   GtkAdjustment *vadjustment;
@@ -435,7 +439,10 @@ ensure_sizes (AttestMatrixView *self)
       Column *col = column_at (self, c);
       int width = cell_width;
 
-      measure_text (&m[POOL_SCOPE], col->scope->name, &width, &self->scope_height);
+      g_autofree char *marked = g_strconcat (REQUIRED_MARK, col->scope->name, NULL);
+
+      /* Measured with the "required" mark, so marking a scope never resizes the column. */
+      measure_text (&m[POOL_SCOPE], marked, &width, &self->scope_height);
       col->width = CLAMP (width, MIN_COLUMN_WIDTH, MAX_COLUMN_WIDTH);
     }
 
@@ -552,16 +559,27 @@ bind_cell (AttestMatrixView *self,
                                   -1);
 }
 
+static gboolean
+scope_required (AttestMatrixView  *self,
+                AttestMatrixScope *scope)
+{
+  return self->required != NULL && g_hash_table_contains (self->required, scope->id);
+}
+
 static void
 bind_scope (AttestMatrixView *self,
             GtkWidget        *widget,
             int               key)
 {
   Column *col = column_at (self, key);
+  gboolean required = scope_required (self, col->scope);
+  g_autofree char *text = required ? g_strconcat (REQUIRED_MARK, col->scope->name, NULL) : NULL;
 
-  bind_label (widget, col->scope->name);
+  bind_label (widget, text != NULL ? text : col->scope->name);
   gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, col->scope->name,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  required ? _("Required by my organisation") : "",
                                   -1);
   set_class (widget, "cursor", key == self->cursor_column);
   set_class (widget, "highlight", (int)col->framework == self->highlight);
@@ -574,11 +592,18 @@ bind_framework (AttestMatrixView *self,
                 int               key)
 {
   AttestMatrixFramework *f = framework_at (self, key);
+  guint first = g_array_index (self->framework_first, guint, key);
+  /* A framework's only scope has no header of its own: the mark goes on the framework's. */
+  gboolean required = first < n_columns (self) && column_at (self, first)->merged &&
+                      scope_required (self, column_at (self, first)->scope);
+  g_autofree char *text = required ? g_strconcat (REQUIRED_MARK, f->short_name, NULL) : NULL;
+  g_autofree char *description = required ? g_strdup_printf ("%s. %s", f->title, _("Required by my organisation"))
+                                           : NULL;
 
-  bind_label (widget, f->short_name);
+  bind_label (widget, text != NULL ? text : f->short_name);
   gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, f->short_name,
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, f->title,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description != NULL ? description : f->title,
                                   -1);
   set_class (widget, "highlight", key == self->highlight);
 }
@@ -1134,6 +1159,24 @@ secondary_pressed (GtkGestureClick  *gesture,
   int row, col = self->cursor_column;
 
   gtk_widget_grab_focus (GTK_WIDGET (self));
+  /* On a column's header: the column menu (Required by My Organisation). */
+  if (y < header_height (self) && self->matrix != NULL && self->column_menu != NULL &&
+      column_at_x (self, logical_x (self, x), &col))
+    {
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+      set_cursor (self, self->cursor_row >= 0 ? self->cursor_row : (n_rows (self) > 0 ? 0 : -1), col, FALSE);
+      if (self->column_popover == NULL)
+        {
+          self->column_popover = gtk_popover_menu_new_from_model (self->column_menu);
+          gtk_widget_set_parent (self->column_popover, GTK_WIDGET (self));
+          gtk_popover_set_has_arrow (GTK_POPOVER (self->column_popover), FALSE);
+          gtk_widget_set_halign (self->column_popover, GTK_ALIGN_START);
+        }
+      gtk_popover_set_pointing_to (GTK_POPOVER (self->column_popover), &(GdkRectangle) { (int)x, (int)y, 1, 1 });
+      gtk_popover_popup (GTK_POPOVER (self->column_popover));
+      return;
+    }
+  col = self->cursor_column;
   if (!row_at_y (self, y, &row))
     return;
   if (!column_at_x (self, logical_x (self, x), &col) && col < 0)
@@ -1368,6 +1411,8 @@ attest_matrix_view_size_allocate (GtkWidget *widget,
   allocate_child (self, self->header_fill, 0, 0, width, H);
   if (self->row_popover != NULL)
     gtk_popover_present (GTK_POPOVER (self->row_popover));
+  if (self->column_popover != NULL)
+    gtk_popover_present (GTK_POPOVER (self->column_popover));
 
   self->in_allocate = FALSE;
 }
@@ -1569,6 +1614,9 @@ attest_matrix_view_dispose (GObject *object)
   g_clear_pointer (&self->header_fill, gtk_widget_unparent);
   g_clear_pointer (&self->row_popover, gtk_widget_unparent);
   g_clear_object (&self->row_menu);
+  g_clear_pointer (&self->column_popover, gtk_widget_unparent);
+  g_clear_object (&self->column_menu);
+  g_clear_pointer (&self->required, g_hash_table_unref);
 
   if (self->hadjustment != NULL)
     g_signal_handlers_disconnect_by_func (self->hadjustment, adjustment_value_changed, self);
@@ -2121,6 +2169,56 @@ attest_matrix_view_set_row_menu (AttestMatrixView *self,
   if (!g_set_object (&self->row_menu, menu))
     return;
   g_clear_pointer (&self->row_popover, gtk_widget_unparent);
+}
+
+/**
+ * attest_matrix_view_set_column_menu:
+ * @menu: (nullable): the menu a right click on a scope's header pops up,
+ *   once that column has the cursor
+ */
+void
+attest_matrix_view_set_column_menu (AttestMatrixView *self,
+                                    GMenuModel       *menu)
+{
+  g_return_if_fail (ATTEST_IS_MATRIX_VIEW (self));
+
+  if (!g_set_object (&self->column_menu, menu))
+    return;
+  g_clear_pointer (&self->column_popover, gtk_widget_unparent);
+}
+
+/**
+ * attest_matrix_view_get_column_menu_popover:
+ *
+ * Returns: (transfer none) (nullable): the column menu's popover, once shown
+ */
+GtkWidget *
+attest_matrix_view_get_column_menu_popover (AttestMatrixView *self)
+{
+  g_return_val_if_fail (ATTEST_IS_MATRIX_VIEW (self), NULL);
+
+  return self->column_popover;
+}
+
+/**
+ * attest_matrix_view_set_required_scopes:
+ * @required: (nullable): scope ids (keys) the organisation requires
+ *
+ * Their headers carry the "required" mark, and say so to assistive
+ * technology.
+ */
+void
+attest_matrix_view_set_required_scopes (AttestMatrixView *self,
+                                        GHashTable       *required)
+{
+  g_return_if_fail (ATTEST_IS_MATRIX_VIEW (self));
+
+  if (required != NULL)
+    g_hash_table_ref (required);
+  g_clear_pointer (&self->required, g_hash_table_unref);
+  self->required = required;
+  self->generation++;
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
 
 /**

@@ -51,6 +51,11 @@ guint         attest_matrix_view_get_n_cell_widgets    (AttestMatrixView *self);
 void          attest_matrix_view_set_row_menu          (AttestMatrixView *self,
                                                         GMenuModel       *menu);
 GtkWidget    *attest_matrix_view_get_row_menu_popover  (AttestMatrixView *self);
+void          attest_matrix_view_set_column_menu       (AttestMatrixView *self,
+                                                        GMenuModel       *menu);
+GtkWidget    *attest_matrix_view_get_column_menu_popover (AttestMatrixView *self);
+void          attest_matrix_view_set_required_scopes   (AttestMatrixView *self,
+                                                        GHashTable       *required);
 void          attest_matrix_view_refresh_cells         (AttestMatrixView *self);
 void          attest_matrix_view_refresh_cell          (AttestMatrixView *self,
                                                         const char       *scope_id,

@@ -316,6 +316,7 @@ _attest_window_actions_update (AttestWindow *self)
                && self->matrix->frameworks->len > 0 && self->matrix->services->len > 0;
   set_enabled (self, "print", has_matrix);
   _attest_window_export_update (self, has_matrix);
+  _attest_window_required_update (self);
 }
 
 static void
@@ -691,6 +692,7 @@ _attest_window_actions_init (AttestWindow *self)
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions, G_N_ELEMENTS (win_actions), self);
   _attest_window_export_init (self);
+  _attest_window_required_init (self);
   /* Ctrl+P bubbles here when no view inside (the page, the PDF) printed. */
   gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
                                         gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_p, GDK_CONTROL_MASK),

@@ -14,6 +14,7 @@
 #include <adwaita.h>
 
 #include "attest-cell-pane.h"
+#include "attest-gap-window.h"
 #include "attest-history-window.h"
 #include "attest-library-sidebar.h"
 #include "attest-matrix-filter.h"
@@ -74,6 +75,8 @@ struct _AttestWindow
   GMenuModel *row_menu;
   GMenu *recent_section;
   AttestHistoryWindow *history_window; /* weak: one per workspace */
+  AttestGapWindow *gap_window;        /* weak: one per workspace */
+  GHashTable *required_scopes;        /* scope ids the organisation requires */
 
   GtkDropTarget *drop_target;   /* files dropped on the window (owned by it) */
 
@@ -141,6 +144,10 @@ void     _attest_window_export_init         (AttestWindow *self);
 void     _attest_window_export_update       (AttestWindow *self,
                                              gboolean      has_matrix);
 void     _attest_window_export_dispose      (AttestWindow *self);
+/* attest-window-required.c */
+void     _attest_window_required_init       (AttestWindow *self);
+void     _attest_window_required_update     (AttestWindow *self);
+void     _attest_window_read_required       (AttestWindow *self);
 
 /* attest-window-dnd.c */
 void     _attest_window_dnd_init            (AttestWindow *self);

@@ -102,6 +102,7 @@ _attest_window_show_workspace (AttestWindow *self)
     g_ptr_array_set_size (self->filter->frameworks, 0);
 
   _attest_window_fill_frameworks_list (self);
+  _attest_window_read_required (self);
   attest_library_sidebar_set_matrix (self->library_sidebar, matrix);
   _attest_window_apply_filter (self);
   gtk_stack_set_visible_child_name (self->stack, "catalog");
@@ -353,6 +354,8 @@ _attest_window_open (AttestWindow *self,
   g_cancellable_cancel (self->seeding);
   if (self->history_window != NULL)
     gtk_window_destroy (GTK_WINDOW (self->history_window));
+  if (self->gap_window != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->gap_window));
   /* Nothing of the previous workspace's cell stays in the pane. */
   attest_cell_pane_cancel (self->cell_pane);
   attest_cell_pane_set_cell (self->cell_pane, NULL, NULL, NULL, NULL);

@@ -656,6 +656,10 @@ attest_window_dispose (GObject *object)
   if (self->history_window != NULL)
     g_object_remove_weak_pointer (G_OBJECT (self->history_window), (gpointer *)&self->history_window);
   self->history_window = NULL;
+  if (self->gap_window != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->gap_window), (gpointer *)&self->gap_window);
+  self->gap_window = NULL;
+  g_clear_pointer (&self->required_scopes, g_hash_table_unref);
   if (self->page_view != NULL)
     attest_page_view_set_matrix (self->page_view, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), ATTEST_TYPE_WINDOW);

@@ -77,6 +77,7 @@ static const StateTable state_tables[] = {
   { "service-merge", "'service-merge:' || absorbed_id", ", survivor_id, merged_at FROM service_merge", NULL,
     "absorbed_id" },
   { "my-services", "'my-services:'", ", service_id FROM my_service", NULL, "service_id" },
+  { "required-scopes", "'required-scopes:'", ", scope_id FROM required_scope", NULL, "scope_id" },
   /* A page as imported; the analyst's dates on it go here too. */
   { "variant", "'variant:' || id",
     ", framework_id, file_name, locale, effective_date, translation_type, content_hash, date_set, kept_older, "
@@ -115,6 +116,7 @@ static const struct {
   { "service_rename", "SELECT coalesce ('service-renames:' || R.service_id, 'service-renames') AS p" },
   { "service_merge", "SELECT coalesce ('service-merge:' || R.absorbed_id, 'service-merge') AS p" },
   { "my_service", "SELECT 'my-services:' AS p" },
+  { "required_scope", "SELECT 'required-scopes:' AS p" },
   { "variant", "SELECT coalesce ('variant:' || R.id, 'variant') AS p" },
   { "scope", "SELECT coalesce ('scope:' || R.id, 'scope') AS p" },
   { "framework", "SELECT coalesce ('framework:' || R.id, 'framework') AS p" },
@@ -1093,6 +1095,8 @@ part_label (AttestWorkspace      *self,
     return g_strdup_printf (_("merge of service %s"), attest_workspace_names_service (names, key));
   if (g_str_equal (kind, "my-services"))
     return g_strdup (_("My Services"));
+  if (g_str_equal (kind, "required-scopes"))
+    return g_strdup (_("Required Scopes"));
   if (g_str_equal (kind, "variant"))
     {
       g_autofree char *file = _attest_workspace_query_text (self, "SELECT file_name FROM variant WHERE id = ?1", key);

@@ -674,6 +674,8 @@ static const struct {
   { "annotation", "delete", N_("Annotation deleted") },
   { "my-services", "add", N_("Added to My Services") },
   { "my-services", "remove", N_("Removed from My Services") },
+  { "required-scopes", "add", N_("Scope marked required") },
+  { "required-scopes", "remove", N_("Scope no longer required") },
   { "service", "merge", N_("Services merged") },
   { "service", "rename", N_("Service renamed") },
   { "service", "update", N_("Service updated") },
@@ -693,6 +695,7 @@ static const struct {
   { "evidence", N_("Evidence") },
   { "annotation", N_("Annotations") },
   { "my-services", N_("My Services") },
+  { "required-scopes", N_("Required Scopes") },
   { "service", N_("Services") },
   { "link", N_("Links") },
 };
@@ -1218,6 +1221,11 @@ attest_history_describe (const AttestHistoryEntry *entry,
               g_ptr_array_add (d->changes, g_strdup_printf (_("for %s"), where));
             }
         }
+    }
+  else if (g_str_equal (entity, "required-scopes"))
+    {
+      d->subject = g_strdup_printf ("%s (%s)", attest_workspace_names_scope (names, id), id);
+      add_diff (d->changes, before, after, NULL);
     }
   else if (g_str_equal (entity, "my-services") || g_str_equal (entity, "service"))
     {

@@ -59,6 +59,15 @@ static const char link_document_migration[] =
   /* Listing the current pages' links reads them by page version. */
   "CREATE INDEX IF NOT EXISTS link_variant ON link (variant_id);";
 
+/* The scopes the analyst's organisation requires (DESIGN.md "Required
+ * scopes"; attest-workspace-required.c): analyst data beside my_service.
+ * IF NOT EXISTS: tests fake an older schema on a current file. Depends on no
+ * other migration's number: it goes wherever it is listed. */
+static const char required_scope_migration[] =
+  "CREATE TABLE IF NOT EXISTS required_scope ("
+  "  scope_id TEXT PRIMARY KEY REFERENCES scope (id)"
+  ");";
+
 /* migrations[i] takes a workspace from schema version i to i + 1. */
 static const char * const migrations[ATTEST_WORKSPACE_SCHEMA_VERSION] = {
   /* 0 → 1: view state and the frameworks of the catalog. */
@@ -293,6 +302,9 @@ static const char * const migrations[ATTEST_WORKSPACE_SCHEMA_VERSION] = {
    * and may be on an offering page's section; the table is made anew by
    * migrate() (_attest_annotations_migrate(), attest-workspace-annotations.c). */
   "",
+
+  /* 11 → 12: the required scopes (required_scope_migration). */
+  required_scope_migration,
 };
 
 /* The first schema whose history rows carry a state record. */
