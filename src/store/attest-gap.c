@@ -107,12 +107,14 @@ attest_gap_state_word (AttestGapState state)
 const char *
 attest_gap_state_label (AttestGapState state)
 {
+  /* In a context: "open" and "ready" alone mean too many things. */
   static const char * const labels[] = {
-    N_("not certified"), N_("no longer certified"), N_("open"), N_("evidence expiring"), N_("ready"),
+    NC_("gap state", "not certified"), NC_("gap state", "no longer certified"), NC_("gap state", "open"),
+    NC_("gap state", "evidence expiring"), NC_("gap state", "ready"),
   };
 
   g_return_val_if_fail ((guint)state < G_N_ELEMENTS (labels), "");
-  return _(labels[state]);
+  return g_dpgettext2 (GETTEXT_PACKAGE, "gap state", labels[state]);
 }
 
 /**
