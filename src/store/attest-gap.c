@@ -427,10 +427,10 @@ attest_workspace_gap_report (AttestWorkspace  *self,
   g_autoptr(GPtrArray) columns = g_ptr_array_new ();  /* AttestMatrixScope */
   g_autoptr(GPtrArray) owners = g_ptr_array_new ();   /* AttestMatrixFramework, per column */
   g_autoptr(GPtrArray) mine = g_ptr_array_new ();     /* AttestMatrixService */
-  /* A never-edited cell gives its scope's template: read once per scope. */
   g_autoptr(GHashTable) cells = NULL;   /* GapCell by cell_key () */
   g_autofree AttestMatrixCell **cell_of = NULL;  /* by column × service of mine */
   g_autoptr(GHashTable) merged = NULL;  /* rows that stand for merged services */
+  /* A never-edited cell gives its scope's template: read once per scope. */
   g_autoptr(GHashTable) templates = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                                            (GDestroyNotify)g_ptr_array_unref);
 

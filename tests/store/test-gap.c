@@ -15,6 +15,7 @@
 #include "attest-workspace-checklist.h"
 #include "attest-workspace-evidence.h"
 #include "attest-workspace-required.h"
+#include "attest-workspace-services.h"
 
 /* The date the report is judged from: every due and expiry date below is
  * set against it, so the test reads the same on any day. */
@@ -628,6 +629,48 @@ test_required_scopes (void)
   attest_test_workspace_delete (&ws, &dir, &path);
 }
 
+/* A matrix row that stands for two merged services: its cells may be held
+ * by the absorbed one; the report names their items and files all the same. */
+static void
+test_merged (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(AttestWorkspace) ws = attest_test_workspace_new ("gap", "Tester", &dir, &path);
+  g_autoptr(AttestGapReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sha = NULL;
+  static const PageScope alpha[] = { { "alpha-one", "Alpha One", "Svc X" }, { NULL } };
+  static const PageScope beta[] = { { "beta", "Beta", "Svc H" }, { NULL } };
+  AttestGapRow *row;
+
+  import_page (ws, "alpha", "Alpha", "2024-01-01", alpha);
+  import_page (ws, "beta", "Beta", "2024-02-01", beta);
+  set_item (ws, "beta/beta", "svc-h", 2, "exception", "2025-01-01");
+  satisfy_all (ws, "alpha/alpha-one", "svc-x");
+  sha = attach (ws, "alpha/alpha-one", "svc-x", 1, "x-soon.pdf", "2025-03-02");
+  g_assert_true (attest_workspace_merge_services (ws, "svc-x", "svc-h", &error));
+  g_assert_no_error (error);
+  set_mine (ws, "svc-x");
+  require (ws, "alpha/alpha-one", TRUE, TRUE);
+  require (ws, "beta/beta", TRUE, TRUE);
+
+  report = attest_workspace_gap_report (ws, TODAY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->rows->len, ==, 2);
+  assert_row (report, "alpha/alpha-one", "svc-x", ATTEST_GAP_EVIDENCE_EXPIRING, "", "", "", "");
+  row = find_row (report, "alpha/alpha-one", "svc-x");
+  g_assert_cmpuint (row->evidence->len, ==, 1);
+  g_assert_cmpstr (((AttestGapEvidence *)row->evidence->pdata[0])->sha256, ==, sha);
+  g_assert_cmpint (((AttestGapEvidence *)row->evidence->pdata[0])->state, ==, ATTEST_EXPIRY_SOON);
+  /* Svc H's Beta cell is Svc X's now. */
+  assert_row (report, "beta/beta", "svc-x", ATTEST_GAP_OPEN, "",
+              "1:not-started,3:not-started,4:not-started,5:not-started", "2:exception@2025-01-01",
+              "2:exception@2025-01-01");
+
+  attest_test_workspace_delete (&ws, &dir, &path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -637,6 +680,7 @@ main (int   argc,
   g_test_add_func ("/gap/report", test_report);
   g_test_add_func ("/gap/empty", test_empty);
   g_test_add_func ("/gap/required-scopes", test_required_scopes);
+  g_test_add_func ("/gap/merged", test_merged);
 
   return g_test_run ();
 }
