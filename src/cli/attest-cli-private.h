@@ -110,5 +110,8 @@ int _attest_cli_export     (AttestCliContext *ctx, int argc, char **argv);
 int _attest_cli_link       (AttestCliContext *ctx, int argc, char **argv);
 int _attest_cli_versions   (AttestCliContext *ctx, int argc, char **argv);
 int _attest_cli_version    (AttestCliContext *ctx, int argc, char **argv);
+int _attest_cli_mine       (AttestCliContext *ctx, int argc, char **argv);
+int _attest_cli_required   (AttestCliContext *ctx, int argc, char **argv);
+int _attest_cli_gap        (AttestCliContext *ctx, int argc, char **argv);
 
 G_END_DECLS

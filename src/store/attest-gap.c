@@ -25,6 +25,7 @@
 #include "attest-workspace-checklist.h"
 #include "attest-workspace-evidence.h"
 #include "attest-workspace-expiry.h"
+#include "attest-workspace-private.h"
 #include "attest-workspace-required.h"
 
 static void
@@ -106,12 +107,14 @@ attest_gap_state_word (AttestGapState state)
 const char *
 attest_gap_state_label (AttestGapState state)
 {
+  /* In a context: "open" and "ready" alone mean too many things. */
   static const char * const labels[] = {
-    N_("not certified"), N_("no longer certified"), N_("open"), N_("evidence expiring"), N_("ready"),
+    NC_("gap state", "not certified"), NC_("gap state", "no longer certified"), NC_("gap state", "open"),
+    NC_("gap state", "evidence expiring"), NC_("gap state", "ready"),
   };
 
   g_return_val_if_fail ((guint)state < G_N_ELEMENTS (labels), "");
-  return _(labels[state]);
+  return g_dpgettext2 (GETTEXT_PACKAGE, "gap state", labels[state]);
 }
 
 /**
@@ -228,6 +231,165 @@ fill_expiring (AttestWorkspace  *self,
   return TRUE;
 }
 
+/* What the report needs of the cells it reads: their stored items and
+ * their dated evidence, read for every required scope at once (a query per
+ * cell cost a millisecond each: bench `gap`). */
+typedef struct {
+  GPtrArray *items;     /* AttestChecklistItem, by position (evidence NULL) */
+  GPtrArray *evidence;  /* AttestGapEvidence of the cell's dated files, one per file */
+} GapCell;
+
+static void
+gap_cell_free (GapCell *cell)
+{
+  g_clear_pointer (&cell->items, g_ptr_array_unref);
+  g_clear_pointer (&cell->evidence, g_ptr_array_unref);
+  g_free (cell);
+}
+
+static char *
+cell_key (const char *scope_id,
+          const char *service_id)
+{
+  return g_strconcat (scope_id, "\x1f", service_id, NULL);
+}
+
+static GapCell *
+gap_cell (GHashTable *cells,
+          const char *scope_id,
+          const char *service_id)
+{
+  char *key = cell_key (scope_id, service_id);
+  GapCell *cell = g_hash_table_lookup (cells, key);
+
+  if (cell != NULL)
+    {
+      g_free (key);
+      return cell;
+    }
+  cell = g_new0 (GapCell, 1);
+  cell->items = g_ptr_array_new_with_free_func ((GDestroyNotify)attest_checklist_item_free);
+  cell->evidence = g_ptr_array_new_with_free_func ((GDestroyNotify)gap_evidence_free);
+  g_hash_table_insert (cells, key, cell);
+  return cell;
+}
+
+/* The stored checklist items and the dated evidence of every cell of the
+ * required scopes, keyed "scope\x1fservice" by the service that holds them. */
+static GHashTable *
+read_cells (AttestWorkspace  *self,
+            const char       *today,
+            GError          **error)
+{
+  g_autoptr(GHashTable) cells = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                       (GDestroyNotify)gap_cell_free);
+  g_autoptr(sqlite3_stmt) items = NULL;
+  g_autoptr(sqlite3_stmt) files = NULL;
+  int rc;
+
+  items = _attest_workspace_prepare (self,
+                                     "SELECT ci.scope_id, ci.service_id, ci.id, ci.position, ci.title, ci.status, ci.due "
+                                     "FROM required_scope q JOIN checklist_item ci ON ci.scope_id = q.scope_id "
+                                     "ORDER BY ci.scope_id, ci.service_id, ci.position", error);
+  if (items == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (items)) == SQLITE_ROW)
+    {
+      const char *status = _attest_column_text (items, 5);
+      AttestChecklistItem *item = g_new0 (AttestChecklistItem, 1);
+
+      if (_attest_column_text (items, 0) == NULL || _attest_column_text (items, 1) == NULL)
+        {
+          g_free (item);
+          continue;
+        }
+      item->id = sqlite3_column_int64 (items, 2);
+      item->scope_id = g_strdup (_attest_column_text (items, 0));
+      item->service_id = g_strdup (_attest_column_text (items, 1));
+      item->position = sqlite3_column_int (items, 3);
+      item->title = g_strdup (_attest_column_text (items, 4) != NULL ? _attest_column_text (items, 4) : "");
+      item->status = g_strdup (status != NULL && attest_checklist_status_is_valid (status) ? status : "not-started");
+      item->owner = g_strdup ("");
+      item->due = g_strdup (_attest_column_text (items, 6));
+      g_ptr_array_add (gap_cell (cells, item->scope_id, item->service_id)->items, item);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _attest_workspace_set_error (self, error, rc, _("could not read the workspace"));
+      return NULL;
+    }
+
+  files = _attest_workspace_prepare (self,
+                                     "SELECT DISTINCT ci.scope_id, ci.service_id, e.sha256, e.name, e.expires "
+                                     "FROM required_scope q JOIN checklist_item ci ON ci.scope_id = q.scope_id "
+                                     "JOIN item_evidence ie ON ie.item_id = ci.id "
+                                     "JOIN evidence e ON e.sha256 = ie.sha256 "
+                                     "WHERE e.expires IS NOT NULL AND e.expires != ''", error);
+  if (files == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (files)) == SQLITE_ROW)
+    {
+      const char *scope_id = _attest_column_text (files, 0);
+      const char *service_id = _attest_column_text (files, 1);
+      const char *expires = _attest_column_text (files, 4);
+      AttestExpiryState state = attest_expiry_state (expires, today);
+      AttestGapEvidence *g;
+
+      if (scope_id == NULL || service_id == NULL || _attest_column_text (files, 2) == NULL ||
+          (state != ATTEST_EXPIRY_SOON && state != ATTEST_EXPIRY_EXPIRED))
+        continue;
+      g = g_new0 (AttestGapEvidence, 1);
+      g->sha256 = g_strdup (_attest_column_text (files, 2));
+      g->name = g_strdup (_attest_column_text (files, 3) != NULL ? _attest_column_text (files, 3) : "");
+      g->expires = g_strdup (expires);
+      g->state = state;
+      g_ptr_array_add (gap_cell (cells, scope_id, service_id)->evidence, g);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _attest_workspace_set_error (self, error, rc, _("could not read the workspace"));
+      return NULL;
+    }
+  return g_steal_pointer (&cells);
+}
+
+/* The matrix rows that stand for services merged into them: their cells
+ * may be held by another service of the row (attest_workspace_get_checklist()
+ * knows which). */
+static GHashTable *
+read_merged_rows (AttestWorkspace  *self,
+                  GError          **error)
+{
+  g_autoptr(GHashTable) rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  stmt = _attest_workspace_prepare (self, "SELECT DISTINCT survivor_id FROM service_merge", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    if (_attest_column_text (stmt, 0) != NULL)
+      g_hash_table_add (rows, g_strdup (_attest_column_text (stmt, 0)));
+  if (rc != SQLITE_DONE)
+    {
+      _attest_workspace_set_error (self, error, rc, _("could not read the workspace"));
+      return NULL;
+    }
+  return g_steal_pointer (&rows);
+}
+
+static AttestGapEvidence *
+gap_evidence_copy (const AttestGapEvidence *e)
+{
+  AttestGapEvidence *g = g_new0 (AttestGapEvidence, 1);
+
+  g->sha256 = g_strdup (e->sha256);
+  g->name = g_strdup (e->name);
+  g->expires = g_strdup (e->expires);
+  g->state = e->state;
+  return g;
+}
+
 static AttestGapRow *
 row_new (AttestMatrixScope   *scope,
          AttestMatrixService *service)
@@ -244,16 +406,6 @@ row_new (AttestMatrixScope   *scope,
   row->overdue = g_ptr_array_new_with_free_func ((GDestroyNotify)gap_item_free);
   row->evidence = g_ptr_array_new_with_free_func ((GDestroyNotify)gap_evidence_free);
   return row;
-}
-
-static gboolean
-cell_in_scope (AttestMatrix *matrix,
-               const char   *scope_id,
-               const char   *service_id)
-{
-  AttestMatrixCell *c = attest_matrix_lookup_cell (matrix, scope_id, service_id);
-
-  return c != NULL && g_strcmp0 (c->rollup, "no-longer-in-scope") != 0;
 }
 
 /**
@@ -275,6 +427,9 @@ attest_workspace_gap_report (AttestWorkspace  *self,
   g_autoptr(GPtrArray) columns = g_ptr_array_new ();  /* AttestMatrixScope */
   g_autoptr(GPtrArray) owners = g_ptr_array_new ();   /* AttestMatrixFramework, per column */
   g_autoptr(GPtrArray) mine = g_ptr_array_new ();     /* AttestMatrixService */
+  g_autoptr(GHashTable) cells = NULL;   /* GapCell by cell_key () */
+  g_autofree AttestMatrixCell **cell_of = NULL;  /* by column × service of mine */
+  g_autoptr(GHashTable) merged = NULL;  /* rows that stand for merged services */
   /* A never-edited cell gives its scope's template: read once per scope. */
   g_autoptr(GHashTable) templates = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                                            (GDestroyNotify)g_ptr_array_unref);
@@ -317,9 +472,21 @@ attest_workspace_gap_report (AttestWorkspace  *self,
           g_ptr_array_add (report->scopes, gs);
         }
     }
+  if (columns->len > 0 &&
+      ((cells = read_cells (self, report->today, error)) == NULL ||
+       (merged = read_merged_rows (self, error)) == NULL))
+    return NULL;
   for (guint i = 0; i < matrix->services->len; i++)
     if (((AttestMatrixService *)matrix->services->pdata[i])->mine)
       g_ptr_array_add (mine, matrix->services->pdata[i]);
+
+  /* Each of My services' cells in the required scopes, looked up once:
+   * a not-certified row names the other required scopes covering it. */
+  cell_of = g_new0 (AttestMatrixCell *, (gsize) MAX (1u, columns->len * mine->len));
+  for (guint c = 0; c < columns->len; c++)
+    for (guint m = 0; m < mine->len; m++)
+      cell_of[c * mine->len + m] = attest_matrix_lookup_cell (matrix, ((AttestMatrixScope *)columns->pdata[c])->id,
+                                                            ((AttestMatrixService *)mine->pdata[m])->id);
 
   for (guint c = 0; c < columns->len; c++)
     {
@@ -327,11 +494,13 @@ attest_workspace_gap_report (AttestWorkspace  *self,
       AttestMatrixFramework *framework = owners->pdata[c];
       AttestGapScope *gs = report->scopes->pdata[c];
       AttestMatrixVariant *newest = attest_matrix_framework_variant_for_scope (framework, scope->id, NULL);
+      /* One label per column: naming the language and the date costs. */
+      g_autofree char *newest_label = newest != NULL ? attest_matrix_variant_label (framework, newest) : NULL;
 
       for (guint m = 0; m < mine->len; m++)
         {
           AttestMatrixService *service = mine->pdata[m];
-          AttestMatrixCell *cell = attest_matrix_lookup_cell (matrix, scope->id, service->id);
+          AttestMatrixCell *cell = cell_of[c * mine->len + m];
           AttestGapRow *row = row_new (scope, service);
 
           g_ptr_array_add (report->rows, row);
@@ -342,40 +511,67 @@ attest_workspace_gap_report (AttestWorkspace  *self,
                 {
                   row->variant_id = newest->id;
                   row->page_file = g_strdup (newest->file_name);
-                  row->page_label = attest_matrix_variant_label (framework, newest);
+                  row->page_label = g_strdup (newest_label);
                 }
               for (guint o = 0; o < columns->len; o++)
                 {
-                  AttestMatrixScope *other = columns->pdata[o];
+                  AttestMatrixCell *other = cell_of[o * mine->len + m];
 
-                  if (o != c && cell_in_scope (matrix, other->id, service->id))
-                    g_ptr_array_add (row->covered_by, g_strdup (other->id));
+                  if (o != c && other != NULL && g_strcmp0 (other->rollup, "no-longer-in-scope") != 0)
+                    g_ptr_array_add (row->covered_by, g_strdup (((AttestMatrixScope *)columns->pdata[o])->id));
                 }
             }
           else if (g_strcmp0 (cell->rollup, "satisfied") != 0)
             {
-              GPtrArray *items = cell->n_items == 0 ? g_hash_table_lookup (templates, scope->id) : NULL;
               g_autoptr(GPtrArray) own = NULL;
+              GPtrArray *items = NULL;
 
               row->state = ATTEST_GAP_OPEN;
-              if (items == NULL)
+              if (g_hash_table_contains (merged, service->id))
                 {
                   own = attest_workspace_get_checklist (self, scope->id, service->id, error);
                   if (own == NULL)
                     return NULL;
                   items = own;
-                  if (cell->n_items == 0)
-                    g_hash_table_insert (templates, scope->id, g_ptr_array_ref (own));
+                }
+              else
+                {
+                  g_autofree char *key = cell_key (scope->id, service->id);
+                  GapCell *stored = g_hash_table_lookup (cells, key);
+
+                  if (stored != NULL && stored->items->len > 0)
+                    items = stored->items;
+                }
+              /* Never opened: the scope's template, read once per scope. */
+              if (items == NULL && (items = g_hash_table_lookup (templates, scope->id)) == NULL)
+                {
+                  own = attest_workspace_get_checklist (self, scope->id, service->id, error);
+                  if (own == NULL)
+                    return NULL;
+                  items = own;
+                  g_hash_table_insert (templates, scope->id, g_ptr_array_ref (own));
                 }
               fill_open (row, items, report->today);
             }
           else if (cell->evidence_expiry == ATTEST_EXPIRY_SOON || cell->evidence_expiry == ATTEST_EXPIRY_EXPIRED)
             {
-              g_autoptr(GPtrArray) items = attest_workspace_get_checklist (self, scope->id, service->id, error);
-
               row->state = ATTEST_GAP_EVIDENCE_EXPIRING;
-              if (items == NULL || !fill_expiring (self, row, items, report->today, error))
-                return NULL;
+              if (g_hash_table_contains (merged, service->id))
+                {
+                  g_autoptr(GPtrArray) items = attest_workspace_get_checklist (self, scope->id, service->id, error);
+
+                  if (items == NULL || !fill_expiring (self, row, items, report->today, error))
+                    return NULL;
+                }
+              else
+                {
+                  g_autofree char *key = cell_key (scope->id, service->id);
+                  GapCell *stored = g_hash_table_lookup (cells, key);
+
+                  for (guint e = 0; stored != NULL && e < stored->evidence->len; e++)
+                    g_ptr_array_add (row->evidence, gap_evidence_copy (stored->evidence->pdata[e]));
+                  g_ptr_array_sort (row->evidence, compare_evidence);
+                }
             }
           else
             row->state = ATTEST_GAP_READY;
