@@ -51,6 +51,13 @@ def errors_of(schema, document):
     return sorted(validator.iter_errors(document), key=lambda e: list(e.absolute_path))
 
 
+def deepest(error):
+    # Under the complete schema's oneOf, the error that says what is wrong.
+    while error.context:
+        error = max(error.context, key=lambda e: len(e.absolute_path))
+    return error
+
+
 def where(error):
     return "/" + "/".join(str(p) for p in error.absolute_path)
 
@@ -91,7 +98,8 @@ def main():
         status = 1
     errors = errors_of(schema, document)
     for error in errors[:20]:
-        print(f"FAIL: {where(error)}: {error.message}")
+        error = deepest(error)
+        print(f"FAIL: {where(error)}: {error.message[:300]}")
     if errors:
         print(f"FAIL: {len(errors)} schema errors in {out}")
         status = 1
