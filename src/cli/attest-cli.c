@@ -39,6 +39,7 @@ static const Command commands[] = {
   { "export", "export matrix OUT.{pdf,csv,html,json} [--framework ID…] [--mine] [--exceptions]", N_("export the matrix as PDF, CSV, HTML or JSON, with the matrix filters"), _attest_cli_export },
   { "export", "export report OUT.{pdf,html} [--framework ID…] [--mine]", N_("export the evidence report (summary, checklist items, evidence, notes, annotations) as PDF or HTML"), _attest_cli_export },
   { "export", "export package DIR [--zip]", N_("write the evidence package: a BagIt folder (or DIR.zip) with the report, the matrix, every evidence file and the notes"), _attest_cli_export },
+  { "export", "export oscal OUT.json", N_("write the gap report as OSCAL 1.1 assessment-results JSON"), _attest_cli_export },
   { "search", "search QUERY… [--format text|json]", N_("search page text, notes, checklists and evidence"), _attest_cli_search },
   { "link", "link list|get|attach …", N_("list the pages' links, download or attach a link's document"), _attest_cli_link },
   { "versions", "versions [FRAMEWORK] [--format …]", N_("list the stored page versions, their dates and which is current"), _attest_cli_versions },

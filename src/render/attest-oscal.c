@@ -442,8 +442,9 @@ finding_description (const AttestGapRow *row)
         {
           AttestGapEvidence *ev = row->evidence->pdata[i];
 
+          g_string_append (s, "\n- ");
           /* Translators: an evidence file's name and its expiry date */
-          g_string_append_printf (s, _("\n- %s (expires %s)"), ev->name, ev->expires);
+          g_string_append_printf (s, _("%s (expires %s)"), ev->name, ev->expires);
         }
     }
   return g_string_free (s, FALSE);
