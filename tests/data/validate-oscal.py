@@ -3,8 +3,10 @@
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
-#   validate-oscal.py --schema SCHEMA.json (--sample PROGRAM | --file OUT.json)
+#   validate-oscal.py --schema SCHEMA.json|DIR (--sample PROGRAM | --file OUT.json)
 #
+# DIR: the folder holding NIST's oscal_assessment-results_schema.json (or
+# oscal_complete_schema.json).
 # --sample runs `PROGRAM --sample OUT.json` (tests/cli/test-export-oscal) to
 # make the export. The document must validate; the same document with one
 # field broken must not (so a validator that accepts anything fails here).
@@ -69,7 +71,15 @@ def main():
     parser.add_argument("--file")
     args = parser.parse_args()
 
-    if not os.path.exists(args.schema):
+    if os.path.isdir(args.schema):
+        # NIST's assessment-results schema, else its complete one.
+        names = ["oscal_assessment-results_schema.json", "oscal_complete_schema.json"]
+        found = [os.path.join(args.schema, n) for n in names if os.path.exists(os.path.join(args.schema, n))]
+        if not found:
+            skip(f"no OSCAL schema ({' or '.join(names)}) in {args.schema}: "
+                 "tests/data/oscal/README.md says where it comes from")
+        args.schema = found[0]
+    elif not os.path.exists(args.schema):
         skip(f"no OSCAL schema at {args.schema}: tests/data/oscal/README.md says where it comes from")
     with open(args.schema, encoding="utf-8") as f:
         schema = json.load(f)
