@@ -17,6 +17,7 @@
 #include <glib/gstdio.h>
 
 #include "attest-expiry.h"
+#include "attest-oscal.h"
 #include "attest-test-workspace.h"
 #include "attest-test-generate.h"
 #include "attest-workspace-annotations.h"
@@ -455,6 +456,119 @@ test_stable_and_empty (Fixture       *f,
   g_assert_cmpint (e.status, ==, 2);
 }
 
+/* OSCAL's UUID and token patterns (its schema's UUIDDatatype and
+ * TokenDatatype), every UUID defined once, every "#UUID" reference defined. */
+#define UUID_PATTERN "^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[45][0-9A-Fa-f]{3}-[89ABab][0-9A-Fa-f]{3}-[0-9A-Fa-f]{12}$"
+#define TOKEN_PATTERN "^(\\p{L}|_)(\\p{L}|\\p{N}|[.\\-_])*$"
+
+typedef struct {
+  GRegex *uuid;
+  GRegex *token;
+  GHashTable *defined;     /* uuid */
+  GPtrArray *referenced;   /* uuid: hrefs "#…", *-uuid(s) members */
+  guint n_tokens;
+} Identifiers;
+
+static void
+walk (Identifiers *ids,
+      const char  *member,
+      JsonNode    *node)
+{
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObject *object = json_node_get_object (node);
+      g_autoptr(GList) members = json_object_get_members (object);
+
+      /* A prop's name is a token; a party's is not. */
+      if (g_str_equal (member, "props"))
+        {
+          const char *name = json_object_get_string_member (object, "name");
+
+          if (!g_regex_match (ids->token, name, 0, NULL))
+            g_error ("prop name “%s” is not an OSCAL token", name);
+          ids->n_tokens++;
+        }
+      for (GList *l = members; l != NULL; l = l->next)
+        walk (ids, l->data, json_object_get_member (object, l->data));
+    }
+  else if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        walk (ids, member, json_array_get_element (array, i));
+    }
+  else if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    {
+      const char *value = json_node_get_string (node);
+
+      if (g_str_equal (member, "uuid"))
+        {
+          if (!g_regex_match (ids->uuid, value, 0, NULL))
+            g_error ("uuid “%s” is not an OSCAL UUID", value);
+          if (!g_hash_table_add (ids->defined, g_strdup (value)))
+            g_error ("uuid %s is defined twice", value);
+        }
+      else if (g_str_has_suffix (member, "-uuid") || g_str_has_suffix (member, "-uuids"))
+        {
+          if (!g_regex_match (ids->uuid, value, 0, NULL))
+            g_error ("%s “%s” is not an OSCAL UUID", member, value);
+          g_ptr_array_add (ids->referenced, g_strdup (value));
+        }
+      else if (g_str_equal (member, "href") && value[0] == '#')
+        g_ptr_array_add (ids->referenced, g_strdup (value + 1));
+      else if (g_str_equal (member, "target-id") || g_str_equal (member, "control-id")
+               || g_str_equal (member, "role-id"))
+        {
+          if (!g_regex_match (ids->token, value, 0, NULL))
+            g_error ("%s “%s” is not an OSCAL token", member, value);
+          ids->n_tokens++;
+        }
+    }
+}
+
+static void
+test_identifiers (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  Identifiers ids = {
+    g_regex_new (UUID_PATTERN, 0, 0, NULL),
+    g_regex_new (TOKEN_PATTERN, 0, 0, NULL),
+    g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
+    g_ptr_array_new_with_free_func (g_free),
+    0,
+  };
+  g_autofree char *token = NULL;
+
+  read_export (f, parser);
+  g_assert_nonnull (ids.uuid);
+  g_assert_nonnull (ids.token);
+  /* The patterns themselves: one good and one bad value each. */
+  g_assert_true (g_regex_match (ids.uuid, "0fc8cf5e-e304-5364-a7f9-b3907ed5d627", 0, NULL));
+  g_assert_false (g_regex_match (ids.uuid, "0fc8cf5e-e304-3364-a7f9-b3907ed5d627", 0, NULL));
+  g_assert_true (g_regex_match (ids.token, "é.soc-2_x", 0, NULL));
+  g_assert_false (g_regex_match (ids.token, "soc/soc-2", 0, NULL));
+
+  walk (&ids, "", json_parser_get_root (parser));
+  g_assert_cmpuint (g_hash_table_size (ids.defined), >, 10);
+  g_assert_cmpuint (ids.referenced->len, >, 5);
+  g_assert_cmpuint (ids.n_tokens, >, 10);
+  for (guint i = 0; i < ids.referenced->len; i++)
+    if (!g_hash_table_contains (ids.defined, ids.referenced->pdata[i]))
+      g_error ("%s is referenced, never defined", (char *) ids.referenced->pdata[i]);
+
+  /* Ids a token cannot hold as they are. */
+  token = attest_oscal_token ("2023/soc:ÉTÉ x");
+  g_assert_cmpstr (token, ==, "_2023.soc.ÉTÉ_x");
+  g_assert_true (g_regex_match (ids.token, token, 0, NULL));
+
+  g_regex_unref (ids.uuid);
+  g_regex_unref (ids.token);
+  g_hash_table_unref (ids.defined);
+  g_ptr_array_unref (ids.referenced);
+}
+
 static int
 write_sample (const char *out)
 {
@@ -484,6 +598,8 @@ main (int    argc,
               fixture_set_up, test_results_and_findings, fixture_tear_down);
   g_test_add ("/export-oscal/evidence-and-metadata", Fixture, NULL,
               fixture_set_up, test_evidence_and_metadata, fixture_tear_down);
+  g_test_add ("/export-oscal/identifiers", Fixture, NULL,
+              fixture_set_up, test_identifiers, fixture_tear_down);
   g_test_add ("/export-oscal/stable-and-empty", Fixture, NULL,
               fixture_set_up, test_stable_and_empty, fixture_tear_down);
   return g_test_run ();
