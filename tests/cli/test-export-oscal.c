@@ -175,6 +175,7 @@ export (Fixture *f)
 {
   g_auto(Run) r = { 0 };
 
+  g_free (f->out);
   f->out = g_build_filename (f->dir, "audit-oscal.json", NULL);
   run_cli (&r, "--workspace", f->ws, "--reviewer", "Test Reviewer", "export", "oscal", f->out);
   if (r.status != 0)
