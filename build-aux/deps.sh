@@ -12,9 +12,11 @@ ATTEST_BUILD_PACKAGES=(
 )
 
 # To run the tests: a private X server and D-Bus session, the accessibility bus,
-# clang with libFuzzer for the fuzz targets.
+# clang with libFuzzer for the fuzz targets, a JSON Schema validator (with the
+# regex module for \p{L} in patterns) for the OSCAL export.
 ATTEST_TEST_PACKAGES=(
   xvfb xauth dbus dbus-x11 at-spi2-core clang libclang-rt-14-dev libxtst-dev
+  python3-jsonschema python3-regex
 )
 
 # To build the Debian package and check it (build-aux/package); the Build-Depends

@@ -1,5 +1,5 @@
 /* attest-cli-export.c: export matrix OUT.{pdf,csv,html,json,xlsx}, export report
- * OUT.{pdf,html}, export package DIR [--zip]
+ * OUT.{pdf,html}, export package DIR [--zip], export oscal OUT.json
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
@@ -25,6 +25,7 @@
 #include "attest-matrix-html.h"
 #include "attest-matrix-sheets.h"
 #include "attest-matrix-xlsx.h"
+#include "attest-oscal.h"
 #include "attest-report-html.h"
 #include "attest-report-sheets.h"
 #include "attest-sheet-heading.h"
@@ -32,6 +33,7 @@
 #define EXPORT_MATRIX_USAGE "export matrix OUT.{pdf,csv,html,json,xlsx} [--framework ID…] [--mine] [--exceptions] [--paper a4|letter] [--landscape]"
 #define EXPORT_REPORT_USAGE "export report OUT.{pdf,html} [--framework ID…] [--mine] [--paper a4|letter] [--landscape]"
 #define EXPORT_PACKAGE_USAGE "export package DIR [--zip] [--paper a4|letter]"
+#define EXPORT_OSCAL_USAGE "export oscal OUT.json"
 
 /* Each export is written beside OUT and renamed onto it (attest-export-file.h,
  * as the window does): a failure leaves nothing under the name, nor beside it. */
@@ -420,6 +422,65 @@ export_package (AttestCliContext *ctx,
   return ATTEST_CLI_OK;
 }
 
+/* The gap report as OSCAL 1.1 assessment-results (src/render/attest-oscal.c). */
+static int
+export_oscal (AttestCliContext *ctx,
+              int               argc,
+              char            **argv)
+{
+  GOptionEntry entries[] = {
+    { NULL }
+  };
+  g_auto(AttestSheetHeading) heading = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *dir = NULL;
+  g_autofree char *json = NULL;
+  AttestOscalInfo info = { 0 };
+  const char *out, *ext;
+
+  if (!_attest_cli_parse (EXPORT_OSCAL_USAGE, entries, &argc, &argv))
+    return ATTEST_CLI_USAGE;
+  if (argc != 2)
+    {
+      g_printerr ("%s: attest-cli %s\n", _("Usage"), EXPORT_OSCAL_USAGE);
+      return ATTEST_CLI_USAGE;
+    }
+  out = argv[1];
+  ext = strrchr (out, '.');
+  if (ext == NULL || strchr (ext, '/') != NULL || g_ascii_strcasecmp (ext, ".json") != 0)
+    {
+      /* Translators: %s: the output file named on the command line */
+      g_printerr (_("attest-cli: %s: unknown format (the name must end in .json)\n"), out);
+      return ATTEST_CLI_USAGE;
+    }
+  dir = g_path_get_dirname (out);
+  if (!g_file_test (dir, G_FILE_TEST_IS_DIR) || g_access (dir, W_OK) != 0)
+    {
+      g_printerr (_("attest-cli: cannot write in %s: not a writable folder\n"), dir);
+      return ATTEST_CLI_USAGE;
+    }
+  if (!_attest_cli_open_workspace (ctx))
+    return ATTEST_CLI_FAILED;
+  if (!attest_sheet_heading_init (&heading, ctx->workspace, &error))
+    {
+      g_printerr ("attest-cli: %s\n", error->message);
+      return ATTEST_CLI_FAILED;
+    }
+  info.workspace_name = heading.workspace_name;
+  info.reviewer = heading.reviewer;
+  info.fingerprint = heading.fingerprint;
+  info.now = now;
+  json = attest_oscal_export_assessment_results (ctx->workspace, &info, &error);
+  /* g_file_set_contents() writes beside the target and renames it. */
+  if (json == NULL || !g_file_set_contents (out, json, -1, &error))
+    {
+      g_printerr ("attest-cli: %s\n", error->message);
+      return ATTEST_CLI_FAILED;
+    }
+  return ATTEST_CLI_OK;
+}
+
 int
 _attest_cli_export (AttestCliContext  *ctx,
                     int                argc,
@@ -431,11 +492,14 @@ _attest_cli_export (AttestCliContext  *ctx,
     return export_report (ctx, argc - 1, argv + 1);
   if (argc >= 2 && g_str_equal (argv[1], "package"))
     return export_package (ctx, argc - 1, argv + 1);
+  if (argc >= 2 && g_str_equal (argv[1], "oscal"))
+    return export_oscal (ctx, argc - 1, argv + 1);
   if (argc >= 2)
     /* Translators: %s: what was asked to be exported */
-    g_printerr (_("attest-cli: cannot export “%s” (this version exports: matrix, report, package)\n"), argv[1]);
+    g_printerr (_("attest-cli: cannot export “%s” (this version exports: matrix, report, package, oscal)\n"), argv[1]);
   g_printerr ("%s: attest-cli %s\n", _("Usage"), EXPORT_MATRIX_USAGE);
   g_printerr ("       attest-cli %s\n", EXPORT_REPORT_USAGE);
   g_printerr ("       attest-cli %s\n", EXPORT_PACKAGE_USAGE);
+  g_printerr ("       attest-cli %s\n", EXPORT_OSCAL_USAGE);
   return ATTEST_CLI_USAGE;
 }

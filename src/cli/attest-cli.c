@@ -42,6 +42,7 @@ static const Command commands[] = {
   { "mine", "mine add|remove SERVICE | mine list", N_("add a service to My services, remove it, or list them"), _attest_cli_mine },
   { "required", "required add|remove S | required list", N_("mark a scope your organisation requires, unmark it, or list them"), _attest_cli_required },
   { "gap", "gap [--format text|json|csv] [--as-of YYYY-MM-DD]", N_("the gap report: each of My services against each required scope"), _attest_cli_gap },
+  { "export", "export oscal OUT.json", N_("write the gap report as OSCAL 1.1 assessment-results JSON"), _attest_cli_export },
   { "search", "search QUERY… [--format text|json]", N_("search page text, notes, checklists and evidence"), _attest_cli_search },
   { "link", "link list|get|attach …", N_("list the pages' links, download or attach a link's document"), _attest_cli_link },
   { "versions", "versions [FRAMEWORK] [--format …]", N_("list the stored page versions, their dates and which is current"), _attest_cli_versions },
