@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <stdlib.h>
+
 #include <glib/gstdio.h>
 
 #include "attest-importer.h"
@@ -149,6 +151,91 @@ attest_test_fixture_teardown (AttestTestFixture *f,
                               gconstpointer      data)
 {
   attest_test_workspace_delete (&f->ws, &f->dir, &f->path);
+}
+
+/**
+ * attest_test_workspace_copy:
+ * @from: a workspace file, closed
+ * @to: where the copy goes (nothing there yet)
+ *
+ * Copies the workspace file @from to @to; asserts that it is all in its file
+ * (closed: no write-ahead log beside it) and that the copy is made.
+ */
+void
+attest_test_workspace_copy (const char *from,
+                            const char *to)
+{
+  g_autofree char *wal = g_strconcat (from, "-wal", NULL);
+  g_autoptr(GFile) source = g_file_new_for_path (from);
+  g_autoptr(GFile) destination = g_file_new_for_path (to);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_copy (source, destination, G_FILE_COPY_NONE, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+}
+
+/* The templates of this test program: name → its workspace file, all in one
+ * temporary folder, removed when the program exits. */
+static GHashTable *templates;
+static char *templates_dir;
+
+static void
+templates_remove (void)
+{
+  if (templates_dir != NULL)
+    attest_test_remove_tree (templates_dir);
+  g_clear_pointer (&templates, g_hash_table_unref);
+  g_clear_pointer (&templates_dir, g_free);
+}
+
+/**
+ * attest_test_workspace_from_template:
+ * @name: the template's name, one word, unique in the test program
+ * @build: makes the template's workspace at the path it is given, and
+ *   closes it
+ * @user_data: for @build
+ * @path: where the test's workspace goes (nothing there yet)
+ *
+ * A workspace made once for the whole test program, copied for each test:
+ * the first call for @name runs @build on a file in a temporary folder of
+ * the program's own; every call copies that file to @path
+ * (attest_test_workspace_copy()). For the tests whose every case starts from
+ * the same workspace, which is long to make (imports, under the sanitizers
+ * above all); each case still gets a file of its own to change. The folder
+ * is removed when the program exits.
+ */
+void
+attest_test_workspace_from_template (const char          *name,
+                                     AttestTestBuildFunc  build,
+                                     gpointer             user_data,
+                                     const char          *path)
+{
+  const char *template;
+
+  if (templates == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *program = g_path_get_basename (g_get_prgname ());
+      g_autofree char *pattern = g_strconcat (program, "-templates-XXXXXX", NULL);
+
+      templates_dir = g_dir_make_tmp (pattern, &error);
+      g_assert_no_error (error);
+      templates = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      atexit (templates_remove);
+    }
+  template = g_hash_table_lookup (templates, name);
+  if (template == NULL)
+    {
+      g_autofree char *file = g_strconcat (name, ".attest", NULL);
+      char *made = g_build_filename (templates_dir, file, NULL);
+
+      build (made, user_data);
+      g_assert_true (g_file_test (made, G_FILE_TEST_IS_REGULAR));
+      g_hash_table_insert (templates, g_strdup (name), made);
+      template = made;
+    }
+  attest_test_workspace_copy (template, path);
 }
 
 /**

@@ -18,6 +18,17 @@ void             attest_test_workspace_delete (AttestWorkspace **ws,
                                                char            **dir,
                                                char            **path);
 void             attest_test_remove_tree      (const char       *path);
+void             attest_test_workspace_copy   (const char       *from,
+                                               const char       *to);
+
+/* Makes a workspace at @path (which does not exist yet); asserts what it does. */
+typedef void (*AttestTestBuildFunc) (const char *path,
+                                     gpointer    user_data);
+
+void             attest_test_workspace_from_template (const char          *name,
+                                                      AttestTestBuildFunc  build,
+                                                      gpointer             user_data,
+                                                      const char          *path);
 GPtrArray       *attest_test_stored_checklist (AttestWorkspace  *ws,
                                                const char       *scope_id,
                                                const char       *service_id,
