@@ -35,6 +35,11 @@
 #define EXPORT_PACKAGE_USAGE "export package DIR [--zip] [--paper a4|letter]"
 #define EXPORT_OSCAL_USAGE "export oscal OUT.json"
 
+/* The formats, by the name's extension (attest_export_file_extension()). */
+static const char * const matrix_formats[] = { ".pdf", ".csv", ".html", ".json", ".xlsx", NULL };
+static const char * const report_formats[] = { ".pdf", ".html", NULL };
+static const char * const oscal_formats[] = { ".json", NULL };
+
 /* Each export is written beside OUT and renamed onto it (attest-export-file.h,
  * as the window does): a failure leaves nothing under the name, nor beside it. */
 typedef gboolean (*ExportPdfFunc) (gpointer     sheets,
@@ -178,11 +183,8 @@ export_matrix (AttestCliContext *ctx,
       return ATTEST_CLI_USAGE;
     }
   out = argv[1];
-  ext = strrchr (out, '.');
-  if (ext == NULL || strchr (ext, '/') != NULL
-      || !(g_ascii_strcasecmp (ext, ".pdf") == 0 || g_ascii_strcasecmp (ext, ".csv") == 0
-           || g_ascii_strcasecmp (ext, ".html") == 0 || g_ascii_strcasecmp (ext, ".json") == 0
-           || g_ascii_strcasecmp (ext, ".xlsx") == 0))
+  ext = attest_export_file_extension (out, matrix_formats);
+  if (ext == NULL)
     {
       /* Translators: %s: the output file named on the command line */
       g_printerr (_("attest-cli: %s: unknown format (the name must end in .pdf, .csv, .html, .json or .xlsx)\n"), out);
@@ -323,9 +325,8 @@ export_report (AttestCliContext *ctx,
       return ATTEST_CLI_USAGE;
     }
   out = argv[1];
-  ext = strrchr (out, '.');
-  if (ext == NULL || strchr (ext, '/') != NULL
-      || !(g_ascii_strcasecmp (ext, ".pdf") == 0 || g_ascii_strcasecmp (ext, ".html") == 0))
+  ext = attest_export_file_extension (out, report_formats);
+  if (ext == NULL)
     {
       /* Translators: %s: the output file named on the command line */
       g_printerr (_("attest-cli: %s: unknown format (the name must end in .pdf or .html)\n"), out);
@@ -447,8 +448,8 @@ export_oscal (AttestCliContext *ctx,
       return ATTEST_CLI_USAGE;
     }
   out = argv[1];
-  ext = strrchr (out, '.');
-  if (ext == NULL || strchr (ext, '/') != NULL || g_ascii_strcasecmp (ext, ".json") != 0)
+  ext = attest_export_file_extension (out, oscal_formats);
+  if (ext == NULL)
     {
       /* Translators: %s: the output file named on the command line */
       g_printerr (_("attest-cli: %s: unknown format (the name must end in .json)\n"), out);

@@ -197,16 +197,9 @@ report_job_free (ReportJob *job)
 static const char *
 report_extension (const char *path)
 {
-  g_autofree char *base = g_path_get_basename (path);
-  const char *dot = strrchr (base, '.');
+  static const char * const known[] = { ".pdf", ".html", NULL };
 
-  if (dot == NULL || dot == base)
-    return NULL;
-  if (g_ascii_strcasecmp (dot, ".pdf") == 0)
-    return ".pdf";
-  if (g_ascii_strcasecmp (dot, ".html") == 0)
-    return ".html";
-  return NULL;
+  return attest_export_file_extension (path, known);
 }
 
 /**
@@ -350,7 +343,7 @@ attest_report_export_async (AttestWorkspace       *workspace,
                                _("Cannot write “%s”: the name must end in .pdf or .html"), display);
       return;
     }
-  job->html = g_str_equal (report_extension (path), ".html");
+  job->html = g_strcmp0 (report_extension (path), ".html") == 0;
   if (!attest_sheet_heading_init (&job->heading, workspace, &error))
     {
       g_task_return_error (task, error);

@@ -168,16 +168,9 @@ export_job_free (ExportJob *job)
 static const char *
 export_extension (const char *path)
 {
-  g_autofree char *base = g_path_get_basename (path);
-  const char *dot = strrchr (path, '.');
-  static const char *known[] = { ".pdf", ".csv", ".html", ".json", ".xlsx" };
+  static const char * const known[] = { ".pdf", ".csv", ".html", ".json", ".xlsx", NULL };
 
-  if (dot == NULL || strchr (dot, '/') != NULL || strlen (base) <= strlen (dot))
-    return NULL;
-  for (guint i = 0; i < G_N_ELEMENTS (known); i++)
-    if (g_ascii_strcasecmp (dot, known[i]) == 0)
-      return known[i];
-  return NULL;
+  return attest_export_file_extension (path, known);
 }
 
 /**

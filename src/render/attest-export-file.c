@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -105,4 +106,32 @@ attest_export_file_write (const char             *target,
       return errno_error (error, target, saved);
     }
   return TRUE;
+}
+
+/**
+ * attest_export_file_extension:
+ * @path: a file name the person chose
+ * @known: (array zero-terminated=1): the extensions of the formats, ".pdf" …
+ *
+ * Returns: (nullable): the entry of @known that @path's name ends in (any
+ * case), or %NULL when it ends in none, or is only an extension (".pdf")
+ */
+const char *
+attest_export_file_extension (const char         *path,
+                              const char * const *known)
+{
+  g_autofree char *base = NULL;
+  const char *dot;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (known != NULL, NULL);
+
+  base = g_path_get_basename (path);
+  dot = strrchr (base, '.');
+  if (dot == NULL || dot == base)
+    return NULL;
+  for (guint i = 0; known[i] != NULL; i++)
+    if (g_ascii_strcasecmp (dot, known[i]) == 0)
+      return known[i];
+  return NULL;
 }

@@ -20,4 +20,7 @@ gboolean attest_export_file_write (const char            *target,
                                    GCancellable          *cancellable,
                                    GError               **error);
 
+const char *attest_export_file_extension (const char         *path,
+                                          const char * const *known);
+
 G_END_DECLS
