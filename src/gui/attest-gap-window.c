@@ -18,7 +18,6 @@
 
 #include "attest-gap-window.h"
 #include "attest-unshown.h"
-#include "attest-workspace-checklist.h"
 
 struct _AttestGapWindow
 {
@@ -45,177 +44,13 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static const struct {
-  const char *symbol;
-  const char *css;
-} states[] = {
-  [ATTEST_GAP_NOT_CERTIFIED] = { "✕", "gap-not-certified" },
-  [ATTEST_GAP_NO_LONGER_CERTIFIED] = { "⊘", "gap-no-longer-certified" },
-  [ATTEST_GAP_OPEN] = { "◐", "gap-open" },
-  [ATTEST_GAP_EVIDENCE_EXPIRING] = { "◷", "gap-evidence-expiring" },
-  [ATTEST_GAP_READY] = { "✓", "gap-ready" },
+static const char * const state_css[] = {
+  [ATTEST_GAP_NOT_CERTIFIED] = "gap-not-certified",
+  [ATTEST_GAP_NO_LONGER_CERTIFIED] = "gap-no-longer-certified",
+  [ATTEST_GAP_OPEN] = "gap-open",
+  [ATTEST_GAP_EVIDENCE_EXPIRING] = "gap-evidence-expiring",
+  [ATTEST_GAP_READY] = "gap-ready",
 };
-
-static const char *
-item_status_label (const char *status)
-{
-  if (g_strcmp0 (status, "not-started") == 0)
-    return _("Not started");
-  if (g_strcmp0 (status, "in-progress") == 0)
-    return _("In progress");
-  if (g_strcmp0 (status, "exception") == 0)
-    return _("Exception");
-  return status != NULL ? status : "";
-}
-
-/* At most this many items a line names; the rest are counted. */
-#define MAX_ITEMS_SHOWN 3
-
-/* "2. Penetration test report (In progress)", or with its due date; past
- * MAX_ITEMS_SHOWN, "and 3 more". */
-static void
-append_items (GString   *out,
-              GPtrArray *items,
-              gboolean   with_status,
-              gboolean   with_due)
-{
-  for (guint i = 0; i < items->len && i < MAX_ITEMS_SHOWN; i++)
-    {
-      AttestGapItem *item = items->pdata[i];
-
-      if (i > 0)
-        /* Translators: between the checklist items a gap report line names */
-        g_string_append (out, C_("gap items", "; "));
-      /* Translators: a checklist item in the gap report: its number and title */
-      g_string_append_printf (out, C_("gap item", "%u. %s"), item->position,
-                              attest_checklist_title_display (item->title));
-      if (with_due && item->due != NULL)
-        /* Translators: after an overdue checklist item: when it was due (YYYY-MM-DD) */
-        g_string_append_printf (out, _(" (due %s)"), item->due);
-      else if (with_status && g_strcmp0 (item->status, "not-started") != 0 && item->status != NULL)
-        g_string_append_printf (out, C_("gap item status", " (%s)"), item_status_label (item->status));
-    }
-  if (items->len > MAX_ITEMS_SHOWN)
-    /* Translators: after the first checklist items a gap report line names: how many more */
-    g_string_append_printf (out, ngettext (" and %u more", " and %u more", items->len - MAX_ITEMS_SHOWN),
-                            items->len - MAX_ITEMS_SHOWN);
-}
-
-static const char *
-scope_name (AttestGapWindow *self,
-            const char      *scope_id)
-{
-  for (guint i = 0; i < self->report->scopes->len; i++)
-    {
-      AttestGapScope *scope = self->report->scopes->pdata[i];
-
-      if (g_str_equal (scope->scope_id, scope_id))
-        return scope->scope_name;
-    }
-  return scope_id;
-}
-
-/* What makes the row's state, one line each. */
-static GPtrArray *
-row_details (AttestGapWindow    *self,
-             const AttestGapRow *row)
-{
-  GPtrArray *lines = g_ptr_array_new_with_free_func (g_free);
-
-  switch (row->state)
-    {
-    case ATTEST_GAP_NOT_CERTIFIED:
-      if (row->page_label != NULL)
-        /* Translators: the first %s names a page version ("SOC 2 · English · 12 March 2023"),
-         * the second its file ("offering-soc-2.md") */
-        g_ptr_array_add (lines, g_strdup_printf (_("Not in this scope in the newest page version: %s (%s)"),
-                                                 row->page_label, row->page_file != NULL ? row->page_file : ""));
-      else
-        g_ptr_array_add (lines, g_strdup (_("No imported page defines this scope")));
-      if (row->covered_by != NULL && row->covered_by->len > 0)
-        {
-          GString *names = g_string_new (NULL);
-
-          for (guint i = 0; i < row->covered_by->len; i++)
-            {
-              if (i > 0)
-                /* Translators: between scope names in "Covered by another required scope: SOC 1, SOC 3" */
-                g_string_append (names, C_("scope list", ", "));
-              g_string_append (names, scope_name (self, row->covered_by->pdata[i]));
-            }
-          /* Translators: %s lists scope names: "SOC 1, SOC 3" */
-          g_ptr_array_add (lines, g_strdup_printf (ngettext ("Covered by another required scope: %s",
-                                                             "Covered by other required scopes: %s",
-                                                             row->covered_by->len), names->str));
-          g_string_free (names, TRUE);
-        }
-      else
-        g_ptr_array_add (lines, g_strdup (_("No other required scope covers it")));
-      break;
-
-    case ATTEST_GAP_NO_LONGER_CERTIFIED:
-      if (row->page_label != NULL)
-        /* Translators: the first %s names a page version ("SOC 2 · English · 12 March 2023"),
-         * the second its file ("offering-soc-2.md") */
-        g_ptr_array_add (lines, g_strdup_printf (_("Left this scope in the newest page version: %s (%s)"),
-                                                 row->page_label, row->page_file != NULL ? row->page_file : ""));
-      else
-        g_ptr_array_add (lines, g_strdup (_("Left this scope in a newer page version")));
-      break;
-
-    case ATTEST_GAP_OPEN:
-    case ATTEST_GAP_EVIDENCE_EXPIRING:
-    case ATTEST_GAP_READY:
-    default:
-      break;
-    }
-
-  if (row->missing != NULL && row->missing->len > 0)
-    {
-      GString *s = g_string_new (NULL);
-
-      append_items (s, row->missing, TRUE, FALSE);
-      /* Translators: %u counts checklist items, %s names the first of them:
-       * "1. Audit report obtained (In progress); 3. … and 2 more" */
-      g_ptr_array_add (lines, g_strdup_printf (ngettext ("%u item not yet satisfied: %s",
-                                                         "%u items not yet satisfied: %s", row->missing->len),
-                                               row->missing->len, s->str));
-      g_string_free (s, TRUE);
-    }
-  if (row->exceptions != NULL && row->exceptions->len > 0)
-    {
-      GString *s = g_string_new (NULL);
-
-      append_items (s, row->exceptions, FALSE, FALSE);
-      /* Translators: %s lists checklist items */
-      g_ptr_array_add (lines, g_strdup_printf (ngettext ("Exception: %s", "Exceptions: %s", row->exceptions->len),
-                                               s->str));
-      g_string_free (s, TRUE);
-    }
-  if (row->overdue != NULL && row->overdue->len > 0)
-    {
-      GString *s = g_string_new (NULL);
-
-      append_items (s, row->overdue, FALSE, TRUE);
-      /* Translators: %s lists checklist items, each with its due date */
-      g_ptr_array_add (lines, g_strdup_printf (_("Overdue: %s"), s->str));
-      g_string_free (s, TRUE);
-    }
-  for (guint i = 0; row->evidence != NULL && i < row->evidence->len; i++)
-    {
-      AttestGapEvidence *e = row->evidence->pdata[i];
-
-      if (e->state == ATTEST_EXPIRY_EXPIRED)
-        /* Translators: an evidence file's name and the day it expired (YYYY-MM-DD) */
-        g_ptr_array_add (lines, g_strdup_printf (_("Evidence expired: %s, on %s"), e->name, e->expires));
-      else
-        /* Translators: an evidence file's name and the day it expires (YYYY-MM-DD) */
-        g_ptr_array_add (lines, g_strdup_printf (_("Evidence expiring: %s, on %s"), e->name, e->expires));
-    }
-  if (row->state == ATTEST_GAP_READY)
-    g_ptr_array_add (lines, g_strdup (_("Checklist satisfied, no evidence expiring")));
-  return lines;
-}
 
 static GtkWidget *
 new_label (const char *text,
@@ -239,10 +74,10 @@ new_row (AttestGapWindow    *self,
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *state_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *symbol = gtk_label_new (states[row->state].symbol);
+  GtkWidget *symbol = gtk_label_new (attest_gap_state_symbol (row->state));
   GtkWidget *word = new_label (attest_gap_state_label (row->state), "gap-state-word");
   GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
-  g_autoptr(GPtrArray) details = row_details (self, row);
+  g_autoptr(GPtrArray) details = attest_gap_row_details (self->report, row);
   g_autoptr(GString) label = g_string_new (NULL);
 
   gtk_widget_set_margin_top (box, 8);
@@ -251,7 +86,7 @@ new_row (AttestGapWindow    *self,
   gtk_widget_set_margin_end (box, 12);
 
   gtk_widget_add_css_class (state_box, "gap-state");
-  gtk_widget_add_css_class (state_box, states[row->state].css);
+  gtk_widget_add_css_class (state_box, state_css[row->state]);
   gtk_widget_set_valign (state_box, GTK_ALIGN_START);
   gtk_widget_add_css_class (symbol, "gap-state-symbol");
   /* The row's name says the state in words: the symbol and the arrow are not read. */

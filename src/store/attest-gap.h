@@ -65,6 +65,9 @@ void             attest_gap_report_free     (AttestGapReport       *report);
 const char      *attest_gap_state_word      (AttestGapState         state);
 const char      *attest_gap_state_label     (AttestGapState         state);
 char            *attest_gap_scope_summary   (const AttestGapScope  *scope);
+const char      *attest_gap_state_symbol    (AttestGapState         state);
+GPtrArray       *attest_gap_row_details     (const AttestGapReport *report,
+                                             const AttestGapRow    *row);
 AttestGapReport *attest_workspace_gap_report (AttestWorkspace      *self,
                                               const char           *today,
                                               GError              **error);

@@ -468,6 +468,33 @@ test_report (void)
   summary1 = attest_gap_scope_summary (s);
   g_assert_cmpstr (summary1, ==, "Beta: 1 of 6 of your services ready, 4 not certified, 1 open");
 
+  /* What makes each state, in the words the window, the report and the XLSX sheet show. */
+  {
+    g_autoptr(GPtrArray) fd = attest_gap_row_details (report, f);
+    g_autoptr(GPtrArray) bd = attest_gap_row_details (report, b);
+    g_autoptr(GPtrArray) cd = attest_gap_row_details (report, find_row (report, "alpha/alpha-one", "svc-c"));
+    g_autoptr(GPtrArray) ad = attest_gap_row_details (report, find_row (report, "alpha/alpha-one", "svc-a"));
+    g_autoptr(GPtrArray) ed = attest_gap_row_details (report, find_row (report, "beta/beta", "svc-e"));
+
+    g_assert_cmpuint (fd->len, ==, 2);
+    g_assert_true (g_str_has_prefix (fd->pdata[0], "Not in this scope in the newest page version: "));
+    g_assert_cmpstr (fd->pdata[1], ==, "Covered by another required scope: Beta");
+    g_assert_cmpuint (ed->len, ==, 2);
+    g_assert_cmpstr (ed->pdata[1], ==, "No other required scope covers it");
+    g_assert_cmpuint (bd->len, ==, 2);
+    g_assert_cmpstr (bd->pdata[0], ==, "Evidence expired: b-expired.pdf, on 2025-02-01");
+    g_assert_cmpstr (bd->pdata[1], ==, "Evidence expiring: b-soon.pdf, on 2025-03-20");
+    g_assert_cmpuint (cd->len, ==, 3);
+    g_assert_true (g_str_has_prefix (cd->pdata[0], "2 items not yet satisfied: 3. "));
+    g_assert_nonnull (strstr (cd->pdata[0], " (In progress); 4. "));
+    g_assert_true (g_str_has_prefix (cd->pdata[1], "Exception: 2. "));
+    g_assert_true (g_str_has_prefix (cd->pdata[2], "Overdue: 3. "));
+    g_assert_true (g_str_has_suffix (cd->pdata[2], " (due 2025-02-15)"));
+    g_assert_cmpuint (ad->len, ==, 1);
+    g_assert_cmpstr (ad->pdata[0], ==, "Checklist satisfied, no evidence expiring");
+    g_assert_cmpstr (attest_gap_state_symbol (ATTEST_GAP_READY), ==, "✓");
+  }
+
   /* "today" decides: a year earlier nothing has expired or is overdue. */
   g_clear_pointer (&report, attest_gap_report_free);
   report = attest_workspace_gap_report (ws, "2024-03-01", &error);
