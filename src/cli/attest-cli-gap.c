@@ -3,7 +3,7 @@
  * "My services" and the required scopes are analyst data (one history row
  * per change); the gap report sets them against each other. The store
  * decides every row (attest-gap.c); this file prints it as text, JSON or
- * CSV.
+ * CSV (the CSV writer is the evidence package's, attest-gap-csv.c).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -17,8 +17,7 @@
 #include <json-glib/json-glib.h>
 
 #include "attest-cli-private.h"
-#include "attest-csv-writer.h"
-#include "attest-gap.h"
+#include "attest-gap-csv.h"
 #include "attest-store-error.h"
 #include "attest-workspace-catalog.h"
 #include "attest-workspace-evidence.h"
@@ -294,54 +293,6 @@ _attest_cli_required (AttestCliContext  *ctx,
 
 /* gap ----------------------------------------------------------------- */
 
-/* "3. Title (due 2025-02-15)" */
-static char *
-item_text (const AttestGapItem *item,
-           gboolean             with_due)
-{
-  const char *title = attest_checklist_title_display (item->title);
-
-  if (with_due && item->due != NULL)
-    /* Translators: a checklist item: its number, its title, its due date */
-    return g_strdup_printf (_("%u. %s (due %s)"), item->position, title, item->due);
-  return g_strdup_printf ("%u. %s", item->position, title);
-}
-
-static char *
-items_text (GPtrArray *items,
-            gboolean   with_due)
-{
-  GString *s = g_string_new (NULL);
-
-  for (guint i = 0; i < items->len; i++)
-    {
-      g_autofree char *one = item_text (items->pdata[i], with_due);
-
-      g_string_append_printf (s, "%s%s", i > 0 ? "; " : "", one);
-    }
-  return g_string_free (s, FALSE);
-}
-
-static char *
-evidence_text (GPtrArray *evidence)
-{
-  GString *s = g_string_new (NULL);
-
-  for (guint i = 0; i < evidence->len; i++)
-    {
-      AttestGapEvidence *e = evidence->pdata[i];
-
-      g_string_append (s, i > 0 ? "; " : "");
-      if (e->state == ATTEST_EXPIRY_EXPIRED)
-        /* Translators: an evidence file's name and the date it expired on */
-        g_string_append_printf (s, _("%s expired %s"), e->name, e->expires);
-      else
-        /* Translators: an evidence file's name and the date it expires on */
-        g_string_append_printf (s, _("%s expires %s"), e->name, e->expires);
-    }
-  return g_string_free (s, FALSE);
-}
-
 /* The other required scopes' names, for "covered by". */
 static char *
 covered_text (const AttestGapReport *report,
@@ -416,19 +367,19 @@ print_gap_text (const AttestGapReport *report)
         case ATTEST_GAP_OPEN:
           if (row->missing->len > 0)
             {
-              g_autofree char *items = items_text (row->missing, FALSE);
+              g_autofree char *items = attest_gap_items_text (row->missing, FALSE);
               g_string_append_printf (details, _("missing: %s"), items);
             }
           if (row->exceptions->len > 0)
             {
-              g_autofree char *items = items_text (row->exceptions, FALSE);
+              g_autofree char *items = attest_gap_items_text (row->exceptions, FALSE);
               if (details->len > 0)
                 g_string_append (details, "; ");
               g_string_append_printf (details, _("exceptions: %s"), items);
             }
           if (row->overdue->len > 0)
             {
-              g_autofree char *items = items_text (row->overdue, TRUE);
+              g_autofree char *items = attest_gap_items_text (row->overdue, TRUE);
               if (details->len > 0)
                 g_string_append (details, "; ");
               g_string_append_printf (details, _("overdue: %s"), items);
@@ -436,7 +387,7 @@ print_gap_text (const AttestGapReport *report)
           break;
         case ATTEST_GAP_EVIDENCE_EXPIRING:
           {
-            g_autofree char *files = evidence_text (row->evidence);
+            g_autofree char *files = attest_gap_evidence_text (row->evidence);
             g_string_append (details, files);
           }
           break;
@@ -570,49 +521,12 @@ print_gap_json (const AttestGapReport *report)
   _attest_cli_print_json (b);
 }
 
-/* RFC 4180, as `matrix --format csv`: one row per service × required scope,
- * the lists joined with "; ". */
+/* The same CSV as the evidence package's data/gap.csv (attest-gap-csv.c). */
 static void
 print_gap_csv (const AttestGapReport *report)
 {
-  g_autoptr(AttestCsvWriter) csv = attest_csv_writer_new ();
-  static const char * const header[] = {
-    "Scope", "Scope name", "Service", "Service name", "State", "Page version", "Covered by",
-    "Missing", "Exceptions", "Overdue", "Evidence expiring",
-  };
-  g_autofree char *out = NULL;
+  g_autofree char *out = attest_gap_export_csv (report);
 
-  for (guint i = 0; i < G_N_ELEMENTS (header); i++)
-    attest_csv_writer_field (csv, header[i]);
-  attest_csv_writer_end_row (csv);
-  for (guint i = 0; i < report->rows->len; i++)
-    {
-      AttestGapRow *row = report->rows->pdata[i];
-      GString *covered = g_string_new (NULL);
-      g_autofree char *covered_ids = NULL;
-      g_autofree char *missing = items_text (row->missing, FALSE);
-      g_autofree char *exceptions = items_text (row->exceptions, FALSE);
-      g_autofree char *overdue = items_text (row->overdue, TRUE);
-      g_autofree char *evidence = evidence_text (row->evidence);
-
-      for (guint j = 0; j < row->covered_by->len; j++)
-        g_string_append_printf (covered, "%s%s", j > 0 ? "; " : "", (char *)row->covered_by->pdata[j]);
-      covered_ids = g_string_free (covered, FALSE);
-
-      attest_csv_writer_field (csv, row->scope_id);
-      attest_csv_writer_field (csv, row->scope_name);
-      attest_csv_writer_field (csv, row->service_id);
-      attest_csv_writer_field (csv, row->service_name);
-      attest_csv_writer_field (csv, attest_gap_state_word (row->state));
-      attest_csv_writer_field (csv, row->page_label != NULL ? row->page_label : "");
-      attest_csv_writer_field (csv, covered_ids);
-      attest_csv_writer_field (csv, missing);
-      attest_csv_writer_field (csv, exceptions);
-      attest_csv_writer_field (csv, overdue);
-      attest_csv_writer_field (csv, evidence);
-      attest_csv_writer_end_row (csv);
-    }
-  out = attest_csv_writer_finish (g_steal_pointer (&csv));
   fputs (out, stdout);
 }
 

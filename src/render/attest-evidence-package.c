@@ -23,6 +23,7 @@
 
 #include "attest-annotated-copy.h"
 #include "attest-evidence-package.h"
+#include "attest-gap-csv.h"
 #include "attest-matrix-export.h"
 #include "attest-matrix-sheets.h"
 #include "attest-report-html.h"
@@ -348,6 +349,12 @@ write_report (Bag                     *bag,
     return FALSE;
   /* Translators: a step of the evidence package's export */
   step (bag, _("Evidence report (HTML)"));
+  g_free (csv);
+  csv = attest_gap_export_csv (report->gap);
+  if (!write_file (bag, bag->payload, "data/gap.csv", csv, strlen (csv), error))
+    return FALSE;
+  /* Translators: a step of the evidence package's export */
+  step (bag, _("Gap report (CSV)"));
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
 
@@ -359,6 +366,7 @@ write_report (Bag                     *bag,
   if (!attest_matrix_sheets_export_pdf (matrix_sheets, pdf, height, width, error)
       || !add_written (bag, "data/matrix.pdf", error))
     return FALSE;
+  g_free (csv);
   csv = attest_matrix_export_csv (info->matrix);
   if (!write_file (bag, bag->payload, "data/matrix.csv", csv, strlen (csv), error))
     return FALSE;
@@ -504,7 +512,7 @@ write_tags (Bag                     *bag,
     }
   g_string_append_printf (bag_info, "Attest-Date: %s\n", info->date != NULL ? info->date : today);
   g_string_append (bag_info, "External-Description: Attest evidence package: the evidence report, "
-                   "the evidence matrix, the evidence files, annotated copies and notes\n");
+                   "the gap report, the evidence matrix, the evidence files, annotated copies and notes\n");
 
   if (!write_file (bag, bag->tags, "bagit.txt", bagit, strlen (bagit), error)
       || !write_file (bag, bag->tags, "bag-info.txt", bag_info->str, bag_info->len, error)
@@ -675,7 +683,7 @@ attest_evidence_package_write (AttestWorkspace         *workspace,
   bag.tags = g_ptr_array_new_with_free_func (entry_free);
   bag.progress = progress;
   bag.user_data = user_data;
-  bag.total = 3 + files->len + 1 + 1 + (zip ? 1 : 0);
+  bag.total = 4 + files->len + 1 + 1 + (zip ? 1 : 0);
 
   {
     g_autofree char *evidence = g_build_filename (bag.root, "data", "evidence", NULL);

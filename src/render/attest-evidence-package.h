@@ -4,7 +4,10 @@
  *
  * What an analyst hands the auditor (DESIGN.md, issue 22): a BagIt 1.0 bag
  * (RFC 8493) whose data/ folder holds
- *   report.pdf, report.html   the evidence report (attest-report-sheets.h)
+ *   report.pdf, report.html   the evidence report (attest-report-sheets.h),
+ *                             its gap report section included
+ *   gap.csv                   the gap report, as `attest-cli gap --format csv`
+ *                             (attest-gap-csv.h)
  *   matrix.pdf, matrix.csv    the matrix, unfiltered
  *   evidence/NAME             every evidence file under its original name
  *   annotated/NAME            an annotated copy of each annotated PDF

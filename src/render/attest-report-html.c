@@ -3,7 +3,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The same content as the report's sheets (attest-report-sheets.c): the
- * summary table, then per framework, scope and service the checklist items
+ * summary table, the gap report (per required scope a table whose caption
+ * is the scope's summary line: each of My services, its state as a symbol
+ * and a word, and the lines that say why), then per framework, scope and
+ * service the checklist items
  * with their evidence, annotations and notes. What needs attention is bold,
  * with a symbol, a word and a heavy bar in the margin (legible in
  * greyscale). The CSS is inline, nothing is fetched, and every text from the
@@ -93,6 +96,65 @@ summary (GString      *out,
   g_string_append (out, "</tbody>\n</table>\n");
 }
 
+/* The gap report: per required scope, a table captioned by its summary. */
+static void
+gap_section (GString      *out,
+             AttestReport *report)
+{
+  const AttestGapReport *gap = report->gap;
+  const char *empty = attest_report_gap_empty (report);
+
+  g_string_append (out, "<h2>");
+  esc (out, _("Gap report"));
+  g_string_append (out, "</h2>\n<p>");
+  if (empty != NULL)
+    {
+      esc (out, empty);
+      g_string_append (out, "</p>\n");
+      return;
+    }
+  esc_printf (out, _("Expiry and due dates judged on %s"), gap->today);
+  g_string_append (out, "</p>\n");
+  for (guint s = 0; s < gap->scopes->len; s++)
+    {
+      AttestGapScope *scope = gap->scopes->pdata[s];
+      g_autofree char *summary = attest_gap_scope_summary (scope);
+
+      g_string_append (out, "<table class=\"gap\">\n<caption>");
+      esc (out, summary);
+      g_string_append (out, "</caption>\n<thead><tr><th>");
+      /* Translators: a column of the gap report's tables: not certified, open, ready… */
+      esc (out, C_("gap report column", "State"));
+      g_string_append (out, "</th><th>");
+      esc (out, _("Service"));
+      g_string_append (out, "</th><th>");
+      esc (out, _("Details"));
+      g_string_append (out, "</th></tr></thead>\n<tbody>\n");
+      for (guint r = 0; r < gap->rows->len; r++)
+        {
+          AttestGapRow *row = gap->rows->pdata[r];
+          g_autoptr(GPtrArray) details = NULL;
+
+          if (!g_str_equal (row->scope_id, scope->scope_id))
+            continue;
+          details = attest_gap_row_details (gap, row);
+          g_string_append (out, "<tr><td>");
+          esc_printf (out, "%s %s", attest_gap_state_symbol (row->state), attest_gap_state_label (row->state));
+          g_string_append (out, "</td><td>");
+          esc (out, row->service_name);
+          g_string_append (out, "</td><td>");
+          for (guint i = 0; i < details->len; i++)
+            {
+              if (i > 0)
+                g_string_append (out, "<br>");
+              esc (out, details->pdata[i]);
+            }
+          g_string_append (out, "</td></tr>\n");
+        }
+      g_string_append (out, "</tbody>\n</table>\n");
+    }
+}
+
 static void
 notes (GString   *out,
        GPtrArray *list)
@@ -172,11 +234,13 @@ attest_report_export_html (AttestReport *report,
 {
   GString *out = g_string_new (NULL);
   g_autofree char *print = g_strdup_printf (_("Fingerprint: %s"), fingerprint != NULL ? fingerprint : "—");
+  const char *title;
 
-  g_return_val_if_fail (report != NULL, NULL);
+  g_return_val_if_fail (report != NULL && report->gap != NULL, NULL);
 
+  title = report->gap_only ? _("Gap report") : _("Evidence report");
   g_string_append (out, "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">\n<title>");
-  esc (out, _("Evidence report"));
+  esc (out, title);
   g_string_append (out, "</title>\n<style>\n"
                    "body{font-family:sans-serif;font-size:9pt;color:#000;margin:1em}\n"
                    "h1{font-size:14pt}h2{font-size:12pt;border-bottom:0.5pt solid #000}\n"
@@ -184,6 +248,8 @@ attest_report_export_html (AttestReport *report,
                    "table{border-collapse:collapse}th,td{border:0.5pt solid #000;padding:2pt 3pt;vertical-align:top;overflow-wrap:anywhere}\n"
                    "thead th{background:#e6e6e6}thead{display:table-header-group}tr{page-break-inside:avoid}\n"
                    "td+td{text-align:center}tr.alert td{font-weight:bold;border-width:1.5pt}\n"
+                   "table.gap{margin:0.6em 0;width:100%}table.gap td{text-align:left}\n"
+                   "caption{text-align:left;font-weight:bold;font-size:9.5pt;padding:0.3em 0}\n"
                    "ul{list-style:none;margin:0;padding-left:2em}li.item{margin:0.3em 0;padding-left:4pt;page-break-inside:avoid}\n"
                    ".alert{border-left:3pt solid #000;font-weight:bold}li.alert{padding-left:4pt}\n"
                    "p{margin:0.15em 0}.evidence{margin-left:1.5em;padding-left:4pt}.annotation,.note{margin-left:1.5em}\n"
@@ -191,7 +257,7 @@ attest_report_export_html (AttestReport *report,
                    "p.untouched{margin-left:1em}footer{margin-top:1em;font-size:8pt}\n"
                    "@media print{body{margin:0}}\n"
                    "</style></head><body>\n<h1>");
-  esc (out, _("Evidence report"));
+  esc (out, title);
   g_string_append (out, "</h1>\n<p>");
   esc (out, date);
   if (workspace_name != NULL)
@@ -208,7 +274,16 @@ attest_report_export_html (AttestReport *report,
   esc (out, print);
   g_string_append (out, "</p>\n");
 
+  if (report->gap_only)
+    {
+      gap_section (out, report);
+      g_string_append (out, "<footer><p>");
+      esc (out, print);
+      g_string_append (out, "</p></footer>\n</body></html>\n");
+      return g_string_free (out, FALSE);
+    }
   summary (out, report);
+  gap_section (out, report);
 
   g_string_append (out, "<h2>");
   esc (out, _("Details"));

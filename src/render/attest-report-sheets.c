@@ -8,7 +8,11 @@
  * a list of blocks: the summary table's rows, then per framework, scope and
  * service headings, each checklist item, its evidence, annotations and
  * notes. Paginating measures each block for the paper and fills the sheets
- * top to bottom; a heading never ends a sheet (it moves on with the block
+ * top to bottom; the gap report (My services × required scopes) comes
+ * right after the summary, per required scope its summary line and per
+ * service its state (symbol and word), its name and the lines that say why. A report
+ * holding the gap report alone (attest_report_gather_gap()) is drawn as
+ * that section only, under the title "Gap report". A heading never ends a sheet (it moves on with the block
  * after it), and the summary table's head repeats on every sheet it runs
  * onto. What needs attention (an open exception, an overdue item) is set in
  * bold with a symbol, a word and a heavy bar in the margin, so it stands out
@@ -78,6 +82,7 @@ struct _AttestReportSheets
   PangoContext *context;
   double width, height;
   double first_width;  /* the table's first column */
+  gboolean gap_only;   /* the gap report alone */
 };
 
 G_DEFINE_FINAL_TYPE (AttestReportSheets, attest_report_sheets, G_TYPE_OBJECT)
@@ -214,6 +219,49 @@ add_summary (AttestReportSheets *self,
     }
 }
 
+/* The gap report: the day it is judged on, per required scope its summary,
+ * then per service "◐ open — Intune" and the lines that say why. */
+static void
+add_gap (AttestReportSheets *self,
+         AttestReport       *report)
+{
+  const AttestGapReport *gap = report->gap;
+  const char *empty = attest_report_gap_empty (report);
+
+  /* Translators: a part of the evidence report: My services × required scopes */
+  add_block (self, BLOCK_SECTION, 0, FALSE, g_strdup (_("Gap report")));
+  if (empty != NULL)
+    {
+      add_block (self, BLOCK_DETAIL, 0, FALSE, g_strdup (empty));
+      return;
+    }
+  add_block (self, BLOCK_DETAIL, 0, FALSE, g_strdup_printf (_("Expiry and due dates judged on %s"), gap->today));
+  for (guint s = 0; s < gap->scopes->len; s++)
+    {
+      AttestGapScope *scope = gap->scopes->pdata[s];
+
+      add_block (self, BLOCK_SCOPE, 0, FALSE, attest_gap_scope_summary (scope));
+      for (guint r = 0; r < gap->rows->len; r++)
+        {
+          AttestGapRow *row = gap->rows->pdata[r];
+          g_autoptr(GPtrArray) details = NULL;
+          g_autoptr(GString) lines = NULL;
+
+          if (!g_str_equal (row->scope_id, scope->scope_id))
+            continue;
+          add_block (self, BLOCK_SERVICE, INDENT, FALSE,
+                     g_strdup_printf ("%s %s — %s", attest_gap_state_symbol (row->state),
+                                      attest_gap_state_label (row->state), row->service_name));
+          details = attest_gap_row_details (gap, row);
+          lines = g_string_new (NULL);
+          for (guint i = 0; i < details->len; i++)
+            g_string_append_printf (lines, "%s%s", i > 0 ? "\n" : "", (char *) details->pdata[i]);
+          if (lines->len > 0)
+            add_block (self, BLOCK_DETAIL, 2 * INDENT, FALSE, attest_report_clip_text (lines->str));
+        }
+    }
+}
+
 static void
 add_item (AttestReportSheets *self,
           AttestReportItem   *item)
@@ -333,6 +381,18 @@ add_details (AttestReportSheets *self,
     add_block (self, BLOCK_DETAIL, 0, FALSE, g_strdup (_("No framework or service matches the filters.")));
 }
 
+/* The gap report alone: its states, symbol and word. */
+static char *
+gap_legend_text (void)
+{
+  GString *s = g_string_new (_("Legend:"));
+
+  for (AttestGapState state = ATTEST_GAP_NOT_CERTIFIED; state <= ATTEST_GAP_READY; state++)
+    g_string_append_printf (s, "%s%s %s", state == ATTEST_GAP_NOT_CERTIFIED ? " " : "   ",
+                            attest_gap_state_symbol (state), attest_gap_state_label (state));
+  return g_string_free (s, FALSE);
+}
+
 static char *
 legend_text (void)
 {
@@ -360,14 +420,26 @@ attest_report_sheets_new (AttestReport *report,
                           const char   *fingerprint)
 {
   AttestReportSheets *self = g_object_new (ATTEST_TYPE_REPORT_SHEETS, NULL);
-  g_autofree char *legend = legend_text ();
+  g_autofree char *legend = NULL;
 
-  g_return_val_if_fail (report != NULL, self);
+  g_return_val_if_fail (report != NULL && report->gap != NULL, self);
 
+  self->gap_only = report->gap_only;
+  if (report->gap_only)
+    {
+      legend = gap_legend_text ();
+      /* Translators: the title of the gap report printed alone (from the Gap Report window) */
+      attest_sheet_frame_init (&self->frame, _("Gap report"), date, workspace_name, reviewer,
+                               fingerprint, legend);
+      add_gap (self, report);
+      return self;
+    }
+  legend = legend_text ();
   /* Translators: the title of the evidence report */
   attest_sheet_frame_init (&self->frame, _("Evidence report"), date, workspace_name, reviewer,
                            fingerprint, legend);
   add_summary (self, report);
+  add_gap (self, report);
   add_details (self, report);
   return self;
 }
@@ -501,6 +573,19 @@ attest_report_sheets_paginate (AttestReportSheets *self,
   page.end = self->blocks->len;
   g_array_append_val (self->pages, page);
   return self->pages->len;
+}
+
+/**
+ * attest_report_sheets_is_gap_only:
+ *
+ * Returns: whether the sheets hold the gap report alone
+ */
+gboolean
+attest_report_sheets_is_gap_only (AttestReportSheets *self)
+{
+  g_return_val_if_fail (ATTEST_IS_REPORT_SHEETS (self), FALSE);
+
+  return self->gap_only;
 }
 
 guint

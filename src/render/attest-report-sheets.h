@@ -26,6 +26,7 @@ guint               attest_report_sheets_paginate    (AttestReportSheets *self,
                                                       double              width,
                                                       double              height);
 guint               attest_report_sheets_get_n_pages (AttestReportSheets *self);
+gboolean            attest_report_sheets_is_gap_only (AttestReportSheets *self);
 void                attest_report_sheets_draw_page   (AttestReportSheets *self,
                                                       cairo_t            *cr,
                                                       guint               page_nr);

@@ -37,6 +37,25 @@ attest_report_rollup_index (const char *rollup)
 }
 
 /**
+ * attest_report_gap_empty:
+ *
+ * Returns: (nullable): when the gap report has no row, the one line that
+ *   says why, in the Gap Report window's words (no scope required, or no
+ *   service of yours); %NULL when it has rows
+ */
+const char *
+attest_report_gap_empty (const AttestReport *report)
+{
+  g_return_val_if_fail (report != NULL && report->gap != NULL, NULL);
+
+  if (report->gap->scopes->len == 0)
+    return _("No Required Scopes");
+  if (report->gap->rows->len == 0)
+    return _("No Services of Yours");
+  return NULL;
+}
+
+/**
  * attest_report_clip_text:
  *
  * @text cut to ATTEST_REPORT_TEXT_MAX bytes and ATTEST_REPORT_TEXT_MAX_LINES
@@ -165,6 +184,7 @@ attest_report_free (AttestReport *report)
     return;
   g_ptr_array_unref (report->frameworks);
   g_free (report->today);
+  attest_gap_report_free (report->gap);
   g_free (report);
 }
 
@@ -437,7 +457,38 @@ attest_report_gather (AttestWorkspace *workspace,
   g_hash_table_unref (g.notes);
   g_hash_table_unref (g.annotations);
   g_hash_table_unref (g.shown);
-  if (!ok)
+  if (!ok || g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+  /* Whatever the filters: the gap report is My services × required scopes. */
+  report->gap = attest_workspace_gap_report (workspace, report->today, error);
+  if (report->gap == NULL)
+    return NULL;
+  return g_steal_pointer (&report);
+}
+
+/**
+ * attest_report_gather_gap:
+ * @today: (nullable): YYYY-MM-DD; today when %NULL
+ *
+ * A report that holds the gap report alone (gap_only): what the Gap Report
+ * window prints and exports, through the same sheets and HTML.
+ *
+ * Returns: (transfer full): the report, or %NULL with @error set
+ */
+AttestReport *
+attest_report_gather_gap (AttestWorkspace *workspace,
+                          const char      *today,
+                          GError         **error)
+{
+  g_autoptr(AttestReport) report = g_new0 (AttestReport, 1);
+
+  g_return_val_if_fail (ATTEST_IS_WORKSPACE (workspace), NULL);
+
+  report->frameworks = g_ptr_array_new_with_free_func ((GDestroyNotify) framework_free);
+  report->today = today != NULL ? g_strdup (today) : attest_expiry_today ();
+  report->gap_only = TRUE;
+  report->gap = attest_workspace_gap_report (workspace, report->today, error);
+  if (report->gap == NULL)
     return NULL;
   return g_steal_pointer (&report);
 }

@@ -10,12 +10,18 @@
  * evidence (name, SHA-256, dates), notes and annotations (page and text). The
  * cells where nothing is recorded yet are listed by service name alone: their
  * checklist is the template's, every item not started.
+ *
+ * The gap report (attest-gap.h, My services × required scopes) is gathered
+ * with it, judged on the same day: the sheets and the HTML show it after
+ * the summary. A report gathered with attest_report_gather_gap() holds the
+ * gap report alone (the Gap Report window prints and exports it).
  */
 #pragma once
 
 #include <gio/gio.h>
 
 #include "attest-expiry.h"
+#include "attest-gap.h"
 #include "attest-matrix.h"
 #include "attest-workspace.h"
 
@@ -95,6 +101,8 @@ typedef struct {
   char *today;           /* YYYY-MM-DD: what overdue and expired are judged by */
   guint n_evidence;      /* distinct evidence files shown */
   guint n_cells;         /* cells shown in detail */
+  AttestGapReport *gap;  /* My services × required scopes, judged on @today */
+  gboolean gap_only;     /* the gap report alone: no summary, no details */
 } AttestReport;
 
 AttestReport *attest_report_gather    (AttestWorkspace *workspace,
@@ -102,8 +110,12 @@ AttestReport *attest_report_gather    (AttestWorkspace *workspace,
                                        const char      *today,
                                        GCancellable    *cancellable,
                                        GError         **error);
+AttestReport *attest_report_gather_gap (AttestWorkspace *workspace,
+                                        const char      *today,
+                                        GError         **error);
 void          attest_report_free      (AttestReport    *report);
 int           attest_report_rollup_index (const char   *rollup);
+const char   *attest_report_gap_empty (const AttestReport *report);
 char         *attest_report_clip_text (const char      *text);
 char         *attest_report_plain_text (const char     *markdown);
 

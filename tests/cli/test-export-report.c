@@ -6,7 +6,9 @@
  * The workspace: the seeds, then (through the store, as the window would)
  * checklist work, evidence files (one named ../../x.pdf, two named
  * report.pdf, one with a control character), notes with markup in them and
- * an annotation on a PDF.
+ * an annotation on a PDF. The gap report's cases add a required scope
+ * (SOC 2) and two of My services (Intune, open there; Azure Health Bot, not
+ * certified) to their copy.
  */
 #include "config.h"
 
@@ -21,6 +23,7 @@
 
 #include "attest-evidence-package.h"
 #include "attest-history.h"
+#include "attest-report-html.h"
 #include "attest-report-sheets.h"
 #include "attest-test-workspace.h"
 #include "attest-test-generate.h"
@@ -29,6 +32,7 @@
 #include "attest-workspace-checklist.h"
 #include "attest-workspace-evidence.h"
 #include "attest-workspace-notes.h"
+#include "attest-workspace-required.h"
 #include "cli-runner.h"
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerDocument, g_object_unref)
@@ -169,6 +173,190 @@ fingerprint_of (Fixture *f)
   return g_strdup (r.out);
 }
 
+#define SOC2 "soc/soc-2"
+
+static void assert_html_well_formed (const char *html);
+
+/* SOC 2 required, Intune and Azure Health Bot among My services. */
+static void
+make_gap (Fixture *f)
+{
+  const char *mine[] = { "Intune", "Azure Health Bot" };
+  g_autoptr(AttestWorkspace) ws = NULL;
+  g_autoptr(GError) error = NULL;
+
+  ws = attest_workspace_open (f->ws, &error);
+  g_assert_no_error (error);
+  g_assert_true (attest_workspace_set_required_scope (ws, SOC2, TRUE, NULL, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (mine); i++)
+    {
+      g_autofree char *id = NULL;
+
+      g_assert_true (attest_workspace_resolve_service (ws, mine[i], &id, &error));
+      g_assert_no_error (error);
+      g_assert_true (attest_workspace_set_my_service (ws, id, TRUE, &error));
+      g_assert_no_error (error);
+    }
+}
+
+static AttestGapReport *
+gap_of (Fixture *f)
+{
+  g_autoptr(AttestWorkspace) ws = NULL;
+  g_autoptr(GError) error = NULL;
+  AttestGapReport *gap;
+
+  ws = attest_workspace_open (f->ws, &error);
+  g_assert_no_error (error);
+  gap = attest_workspace_gap_report (ws, NULL, &error);
+  g_assert_no_error (error);
+  return gap;
+}
+
+/* The gap section in @text (squeezed; @escaped as HTML escapes): the
+ * store's report, every scope's summary line and every row's state
+ * (symbol and word), service and detail line. */
+static void
+assert_gap_shown (const AttestGapReport *gap,
+                  const char            *text,
+                  gboolean               escaped)
+{
+  g_autoptr(GPtrArray) wanted = g_ptr_array_new_with_free_func (g_free);
+
+  g_assert_cmpuint (gap->scopes->len, ==, 1);
+  g_assert_cmpuint (gap->rows->len, ==, 2);
+  g_ptr_array_add (wanted, attest_gap_scope_summary (gap->scopes->pdata[0]));
+  for (guint i = 0; i < gap->rows->len; i++)
+    {
+      AttestGapRow *row = gap->rows->pdata[i];
+      g_autoptr(GPtrArray) details = attest_gap_row_details (gap, row);
+
+      g_ptr_array_add (wanted, g_strdup (row->service_name));
+      g_ptr_array_add (wanted, g_strdup_printf ("%s %s", attest_gap_state_symbol (row->state),
+                                                attest_gap_state_label (row->state)));
+      g_assert_cmpuint (details->len, >=, 1);
+      for (guint j = 0; j < details->len; j++)
+        g_ptr_array_add (wanted, g_strdup (details->pdata[j]));
+    }
+  for (guint i = 0; i < wanted->len; i++)
+    {
+      g_autofree char *line = escaped ? g_markup_escape_text (wanted->pdata[i], -1) : g_strdup (wanted->pdata[i]);
+      g_autofree char *squeezed = cli_squeeze (line);
+
+      if (strstr (text, squeezed) == NULL)
+        g_error ("“%s” is not in the gap report", (char *) wanted->pdata[i]);
+    }
+}
+
+static char *
+pdf_text (const char *pdf,
+          int        *n_pages)
+{
+  g_autofree char *uri = g_filename_to_uri (pdf, NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PopplerDocument) doc = poppler_document_new_from_file (uri, NULL, &error);
+  GString *all = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  *n_pages = poppler_document_get_n_pages (doc);
+  for (int i = 0; i < *n_pages; i++)
+    {
+      g_autoptr(PopplerPage) page = poppler_document_get_page (doc, i);
+      g_autofree char *text = poppler_page_get_text (page);
+      g_autofree char *squeezed = cli_squeeze (text);
+
+      g_string_append (all, squeezed);
+    }
+  return g_string_free (all, FALSE);
+}
+
+/* export report OUT.pdf and OUT.html with a gap report: its section after
+ * the summary, before the details; the gap report alone (what the Gap
+ * Report window prints and exports) through the same sheets and HTML. */
+static void
+test_report_gap (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *pdf = g_build_filename (f->dir, "report.pdf", NULL);
+  g_autofree char *html_path = g_build_filename (f->dir, "report.html", NULL);
+  g_autofree char *alone = g_build_filename (f->dir, "gap.pdf", NULL);
+  g_autoptr(AttestGapReport) gap = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *html = NULL;
+  g_autofree char *squeezed = NULL;
+  g_autofree char *caption = NULL;
+  const char *section, *summary, *details;
+  int n;
+  g_auto(Run) r = { 0 };
+
+  make_gap (f);
+  gap = gap_of (f);
+  /* Intune open (its exception, its overdue item), Azure Health Bot not certified. */
+  g_assert_cmpint (((AttestGapRow *) gap->rows->pdata[0])->state, !=, ((AttestGapRow *) gap->rows->pdata[1])->state);
+
+  run_cli (&r, "--workspace", f->ws, "export", "report", pdf);
+  g_assert_cmpint (r.status, ==, 0);
+  text = pdf_text (pdf, &n);
+  section = strstr (text, "Gapreport");
+  summary = strstr (text, "Summary");
+  details = strstr (text, "Details");
+  g_assert_nonnull (section);
+  g_assert_true (summary != NULL && summary < section);
+  g_assert_true (details != NULL && section < details);
+  assert_gap_shown (gap, section, FALSE);
+  g_assert_nonnull (strstr (section, "SOC2:0of2ofyourservicesready,1notcertified,1open"));
+  g_assert_nonnull (strstr (section, "◐open—Intune"));
+  g_assert_nonnull (strstr (section, "Exception:1."));
+  g_assert_nonnull (strstr (section, "(due2020-01-31)"));
+
+  run_cli (&r, "--workspace", f->ws, "export", "report", html_path);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_true (g_file_get_contents (html_path, &html, NULL, &error));
+  g_assert_no_error (error);
+  assert_html_well_formed (html);
+  caption = g_strdup_printf ("<table class=\"gap\">\n<caption>%s</caption>", "SOC 2: 0 of 2 of your services ready, "
+                             "1 not certified, 1 open");
+  g_assert_nonnull (strstr (html, caption));
+  squeezed = cli_squeeze (html);
+  assert_gap_shown (gap, squeezed, TRUE);
+  g_assert_true (strstr (html, "<caption>") < strstr (html, "<h2>Details</h2>"));
+
+  /* The gap report alone. */
+  {
+    g_autoptr(AttestWorkspace) ws = attest_workspace_open (f->ws, &error);
+    g_autoptr(AttestReport) report = NULL;
+    g_autoptr(AttestReportSheets) sheets = NULL;
+    g_autofree char *alone_text = NULL;
+    g_autofree char *alone_html = NULL;
+
+    g_assert_no_error (error);
+    report = attest_report_gather_gap (ws, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_true (report->gap_only);
+    sheets = attest_report_sheets_new (report, "audit.attest", "Test Reviewer", "2026-01-02", "f00d");
+    g_assert_true (attest_report_sheets_is_gap_only (sheets));
+    g_assert_true (attest_report_sheets_export_pdf (sheets, alone, 595.276, 841.890, &error));
+    g_assert_no_error (error);
+    alone_text = pdf_text (alone, &n);
+    g_assert_true (g_str_has_prefix (alone_text, "Gapreport"));
+    g_assert_null (strstr (alone_text, "Summary"));
+    g_assert_null (strstr (alone_text, "Details"));
+    g_assert_nonnull (strstr (alone_text, "Fingerprint:f00d"));
+    assert_gap_shown (gap, alone_text, FALSE);
+
+    alone_html = attest_report_export_html (report, "audit.attest", "Test Reviewer", "2026-01-02", "f00d");
+    assert_html_well_formed (alone_html);
+    g_assert_nonnull (strstr (alone_html, "<title>Gap report</title>"));
+    g_assert_nonnull (strstr (alone_html, caption));
+    g_assert_null (strstr (alone_html, "<h2>Summary</h2>"));
+    g_free (squeezed);
+    squeezed = cli_squeeze (alone_html);
+    assert_gap_shown (gap, squeezed, TRUE);
+  }
+}
+
 /* Every framework's short name, scope and service name of the seeds in @text
  * (squeezed); @escaped: as HTML escapes them. */
 static void
@@ -255,6 +443,9 @@ test_report_pdf (Fixture       *f,
   g_assert_true (strstr (text, "Summary") < strstr (text, "Details"));
   g_assert_nonnull (strstr (text, "SOC—SOC2"));
   g_assert_nonnull (strstr (text, "!1⚠1✗1"));
+  /* The gap report after it, saying in one line that no scope is required. */
+  g_assert_nonnull (strstr (text, "GapreportNoRequiredScopes"));
+  g_assert_true (strstr (text, "Summary") < strstr (text, "Gapreport"));
   /* The items, their owner, due date, evidence, annotation and note. */
   g_assert_nonnull (strstr (text, "!Exception—"));
   g_assert_nonnull (strstr (text, "Owner:Ana<Owner>&Co"));
@@ -288,7 +479,7 @@ test_report_pdf (Fixture       *f,
 static const char *void_tags[] = { "meta", "br", NULL };
 static const char *known_tags[] = { "html", "head", "meta", "title", "style", "body", "h1", "h2", "h3", "h4", "h5",
                                     "p", "table", "thead", "tbody", "tr", "th", "td", "ul", "li", "div", "br",
-                                    "code", "footer", NULL };
+                                    "code", "footer", "caption", NULL };
 
 /* Well-formed enough: every '<' opens a known tag or closes the one open,
  * every tag is closed, no '>' or '&' outside a tag or an entity. */
@@ -427,7 +618,7 @@ test_package (Fixture       *f,
               gconstpointer  data)
 {
   g_autofree char *bag = g_build_filename (f->dir, "bag", NULL);
-  g_autofree char *fingerprint = fingerprint_of (f);
+  g_autofree char *fingerprint = NULL;
   g_autofree char *bag_info = NULL;
   g_autofree char *manifest = NULL;
   g_autofree char *escaped = g_build_filename (f->dir, "..", "x.pdf", NULL);
@@ -441,6 +632,8 @@ test_package (Fixture       *f,
   gsize length;
   g_auto(Run) r = { 0 };
 
+  make_gap (f);
+  fingerprint = fingerprint_of (f);
   run_cli (&r, "--workspace", f->ws, "--reviewer", "Dana Reviewer", "export", "package", bag);
   g_assert_cmpint (r.status, ==, 0);
   /* (A sanitizer build adds its own lines.) */
@@ -456,7 +649,7 @@ test_package (Fixture       *f,
       "data/annotated/soc2-report.pdf",
       "data/evidence/bad_name_.txt", "data/evidence/report (2).pdf", "data/evidence/report.pdf",
       "data/evidence/soc2-report.pdf", "data/evidence/x.pdf",
-      "data/matrix.csv", "data/matrix.pdf", "data/notes.md", "data/report.html", "data/report.pdf",
+      "data/gap.csv", "data/matrix.csv", "data/matrix.pdf", "data/notes.md", "data/report.html", "data/report.pdf",
       "manifest-sha256.txt", "tagmanifest-sha256.txt", NULL,
     };
     g_assert_cmpuint (files->len, ==, g_strv_length ((char **) expected));
@@ -498,6 +691,33 @@ test_package (Fixture       *f,
     g_assert_true (g_file_get_contents (path, &manifest, NULL, &error));
   }
   g_assert_nonnull (strstr (manifest, "  data/evidence/x.pdf\n"));
+  /* data/gap.csv: what `attest-cli gap --format csv` prints, a row for each
+   * of My services × SOC 2, and its line in the manifest. */
+  {
+    g_autofree char *path = g_build_filename (bag, "data", "gap.csv", NULL);
+    g_autofree char *csv = NULL;
+    g_autofree char *sum = NULL;
+    g_autofree char *line = NULL;
+    g_auto(GStrv) rows = NULL;
+    g_auto(Run) gap = { 0 };
+
+    g_assert_true (g_file_get_contents (path, &csv, &length, &error));
+    g_assert_no_error (error);
+    run_cli (&gap, "--workspace", f->ws, "gap", "--format", "csv");
+    g_assert_cmpint (gap.status, ==, 0);
+    g_assert_cmpstr (csv, ==, gap.out);
+    rows = g_strsplit (csv, "\r\n", -1);
+    g_assert_cmpuint (g_strv_length (rows), ==, 4);
+    g_assert_true (g_str_has_prefix (rows[0], "Scope,Scope name,Service,Service name,State,"));
+    g_assert_true (g_str_has_prefix (rows[1], SOC2 ",SOC 2,"));
+    g_assert_true (g_str_has_prefix (rows[2], SOC2 ",SOC 2,"));
+    g_assert_nonnull (strstr (csv, ",Intune,open,"));
+    g_assert_nonnull (strstr (csv, ",Azure Health Bot,not-certified,"));
+    g_assert_cmpstr (rows[3], ==, "");
+    sum = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) csv, length);
+    line = g_strdup_printf ("%s  data/gap.csv\n", sum);
+    g_assert_nonnull (strstr (manifest, line));
+  }
   g_assert_nonnull (strstr (manifest, "  data/evidence/report (2).pdf\n"));
 
   /* The manifest verifies, and fails once a byte of a payload file changes. */
@@ -673,8 +893,8 @@ test_package_api (Fixture       *f,
 
   g_assert_true (attest_evidence_package_write (ws, &info, bag, FALSE, on_progress, &progress, NULL, &error));
   g_assert_no_error (error);
-  /* The report (PDF, HTML), the matrix, 5 files, the notes, the manifest. */
-  g_assert_cmpuint (progress.calls, ==, 3 + 5 + 1 + 1);
+  /* The report (PDF, HTML), the gap CSV, the matrix, 5 files, the notes, the manifest. */
+  g_assert_cmpuint (progress.calls, ==, 4 + 5 + 1 + 1);
   g_assert_cmpuint (progress.last_done, ==, progress.total);
   g_assert_cmpint (sha256sum_check (bag), ==, 0);
 
@@ -824,6 +1044,7 @@ main (int   argc,
   g_test_add_func ("/export-report/long-summary", test_long_summary);
   g_test_add ("/export-report/pdf", Fixture, NULL, fixture_set_up, test_report_pdf, fixture_tear_down);
   g_test_add ("/export-report/html", Fixture, NULL, fixture_set_up, test_report_html, fixture_tear_down);
+  g_test_add ("/export-report/gap", Fixture, NULL, fixture_set_up, test_report_gap, fixture_tear_down);
   g_test_add ("/export-report/package", Fixture, NULL, fixture_set_up, test_package, fixture_tear_down);
   g_test_add ("/export-report/package-api", Fixture, NULL, fixture_set_up, test_package_api, fixture_tear_down);
   g_test_add ("/export-report/bad-input", Fixture, NULL, fixture_set_up, test_bad_input, fixture_tear_down);
