@@ -3,7 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The window's "Export Evidence Report…" and "Export Evidence Package…"
- * (issue 22). The header (workspace, reviewer, date, fingerprint) is read on
+ * (issue 22), and the Gap Report window's "Export…" (the gap report alone,
+ * issue 23). The header (workspace, reviewer, date, fingerprint) is read on
  * the main thread from the window's workspace; the worker opens a second
  * connection to the same file (attest-evidence-package.h: one connection,
  * one thread) to gather the report and read the evidence. The report is
@@ -171,6 +172,7 @@ typedef struct {
   AttestSheetHeading heading;
   char *path;
   gboolean html;
+  gboolean gap_only;   /* the gap report alone (the Gap Report window) */
   gboolean letter;
   gboolean landscape;
   AttestExportProgress *progress;
@@ -283,7 +285,9 @@ report_thread (GTask        *task,
 
   job->cancellable = cancellable;
   ws = attest_workspace_open (job->workspace_path, &error);
-  if (ws != NULL)
+  if (ws != NULL && job->gap_only)
+    job->report = attest_report_gather_gap (ws, NULL, &error);
+  else if (ws != NULL)
     job->report = attest_report_gather (ws, job->matrix, NULL, cancellable, &error);
   if (job->report != NULL)
     {
@@ -312,16 +316,16 @@ report_thread (GTask        *task,
  * it onto @path when complete: a cancelled or failed export leaves nothing
  * there.
  */
-void
-attest_report_export_async (AttestWorkspace       *workspace,
-                            AttestMatrix          *shown,
-                            const char            *path,
-                            gboolean               letter,
-                            gboolean               landscape,
-                            AttestExportProgress  *progress,
-                            GCancellable          *cancellable,
-                            GAsyncReadyCallback    callback,
-                            gpointer               user_data)
+static void
+report_export_start (AttestWorkspace       *workspace,
+                     AttestMatrix          *shown,
+                     const char            *path,
+                     gboolean               letter,
+                     gboolean               landscape,
+                     AttestExportProgress  *progress,
+                     GCancellable          *cancellable,
+                     GAsyncReadyCallback    callback,
+                     gpointer               user_data)
 {
   g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
   ReportJob *job = g_new0 (ReportJob, 1);
@@ -330,6 +334,7 @@ attest_report_export_async (AttestWorkspace       *workspace,
   g_task_set_source_tag (task, attest_report_export_async);
   job->workspace_path = g_strdup (attest_workspace_get_path (workspace));
   job->matrix = shown;
+  job->gap_only = shown == NULL;
   job->path = g_strdup (path);
   job->letter = letter;
   job->landscape = landscape;
@@ -350,6 +355,42 @@ attest_report_export_async (AttestWorkspace       *workspace,
       return;
     }
   g_task_run_in_thread (task, report_thread);
+}
+
+void
+attest_report_export_async (AttestWorkspace       *workspace,
+                            AttestMatrix          *shown,
+                            const char            *path,
+                            gboolean               letter,
+                            gboolean               landscape,
+                            AttestExportProgress  *progress,
+                            GCancellable          *cancellable,
+                            GAsyncReadyCallback    callback,
+                            gpointer               user_data)
+{
+  g_return_if_fail (shown != NULL);
+
+  report_export_start (workspace, shown, path, letter, landscape, progress, cancellable, callback, user_data);
+}
+
+/**
+ * attest_gap_report_export_async:
+ * @path: ends in .pdf (A4 portrait) or .html
+ *
+ * The gap report alone (attest_report_gather_gap()), written as
+ * attest_report_export_async() writes the evidence report: on a worker
+ * thread, beside @path, renamed onto it when complete. Finish with
+ * attest_report_export_finish().
+ */
+void
+attest_gap_report_export_async (AttestWorkspace       *workspace,
+                                const char            *path,
+                                AttestExportProgress  *progress,
+                                GCancellable          *cancellable,
+                                GAsyncReadyCallback    callback,
+                                gpointer               user_data)
+{
+  report_export_start (workspace, NULL, path, FALSE, FALSE, progress, cancellable, callback, user_data);
 }
 
 gboolean

@@ -41,6 +41,12 @@ void     attest_report_export_async        (AttestWorkspace       *workspace,
                                             GCancellable          *cancellable,
                                             GAsyncReadyCallback    callback,
                                             gpointer               user_data);
+void     attest_gap_report_export_async    (AttestWorkspace       *workspace,
+                                            const char            *path,
+                                            AttestExportProgress  *progress,
+                                            GCancellable          *cancellable,
+                                            GAsyncReadyCallback    callback,
+                                            gpointer               user_data);
 gboolean attest_report_export_finish       (GAsyncResult          *result,
                                             GError               **error);
 

@@ -9,6 +9,14 @@
  * (::cell-activated). The report is read again whenever the window becomes
  * active, so an edit made in the main window shows when the analyst comes
  * back.
+ *
+ * Print… (Ctrl+P) and Export… (PDF, HTML) in the header bar print and
+ * export the gap report alone through the evidence report's sheets and
+ * HTML (attest_report_gather_gap()): the print dialog through
+ * AttestPrintOperation, the export off the main thread as the main
+ * window's exports run (attest-export-job.h), with a banner saying how far
+ * it is and Cancel; a cancelled or failed export leaves nothing under the
+ * chosen name.
  */
 #define G_LOG_DOMAIN "attest-gap-window"
 
@@ -16,8 +24,22 @@
 
 #include <glib/gi18n.h>
 
+#include "attest-export-chooser.h"
+#include "attest-export-job.h"
 #include "attest-gap-window.h"
+#include "attest-markup.h"
+#include "attest-report-print.h"
 #include "attest-unshown.h"
+
+/* How often the bar pulses while an export cannot say how far it is. */
+#define PULSE_MS 150
+
+typedef struct {
+  GCancellable *cancellable;
+  AttestExportProgress *progress;
+  char *written;
+  guint pulse_source;
+} Export;
 
 struct _AttestGapWindow
 {
@@ -27,8 +49,14 @@ struct _AttestGapWindow
   AttestGapReport *report;
   GtkSizeGroup *state_group;
 
+  Export *exporting;   /* the export running, or NULL */
+
   /* Template widgets */
   AdwWindowTitle *window_title;
+  AdwToastOverlay *toast_overlay;
+  GtkRevealer *export_revealer;
+  GtkLabel *export_label;
+  GtkProgressBar *export_progress;
   GtkStack *stack;
   AdwStatusPage *empty_page;
   GtkScrolledWindow *scrolled_window;
@@ -283,6 +311,234 @@ attest_gap_window_get_report (AttestGapWindow *self)
   return self->report;
 }
 
+/* Print… and Export… */
+
+static void
+export_free (Export *e)
+{
+  g_cancellable_cancel (e->cancellable);
+  g_object_unref (e->cancellable);
+  attest_export_progress_unref (e->progress);
+  g_clear_handle_id (&e->pulse_source, g_source_remove);
+  g_free (e->written);
+  g_free (e);
+}
+
+static void
+toast (AttestGapWindow *self,
+       const char      *message)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, attest_toast_new_plain (message));
+}
+
+static void
+update_actions (AttestGapWindow *self)
+{
+  gboolean idle = self->exporting == NULL;
+  gboolean ready = self->workspace != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "gap.print", ready);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "gap.print-to", ready);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "gap.export", ready && idle);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "gap.export-to", ready && idle);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "gap.cancel-export", !idle);
+}
+
+static void
+print_to (AttestGapWindow         *self,
+          GtkPrintOperationAction  action,
+          const char              *path)
+{
+  g_autoptr(AttestReportSheets) sheets = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->workspace == NULL)
+    return;
+  sheets = attest_gap_report_print_sheets_new (self->workspace, &error);
+  if (sheets == NULL
+      || attest_report_print (GTK_WINDOW (self), sheets, action, path, &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      /* Translators: %s is the reason */
+      g_autofree char *message = g_strdup_printf (_("The gap report cannot be printed: %s"),
+                                                  error != NULL ? error->message : "");
+      toast (self, message);
+    }
+}
+
+/* Print…: GTK's print dialog on the gap report's sheets. */
+static void
+print_activated (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *param)
+{
+  print_to (ATTEST_GAP_WINDOW (widget), GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, NULL);
+}
+
+/* print-to PATH: the same sheets printed to a PDF file, no dialog (scripts, tests). */
+static void
+print_to_activated (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  print_to (ATTEST_GAP_WINDOW (widget), GTK_PRINT_OPERATION_ACTION_EXPORT, g_variant_get_string (param, NULL));
+}
+
+static gboolean
+pulse (gpointer user_data)
+{
+  AttestGapWindow *self = user_data;
+
+  gtk_progress_bar_pulse (self->export_progress);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+progress_shown (GObject              *target,
+                AttestExportProgress *progress,
+                double                fraction,
+                const char           *what)
+{
+  AttestGapWindow *self = ATTEST_GAP_WINDOW (target);
+
+  /* A report of an export already over, or of a window closing. */
+  if (self->exporting == NULL || self->exporting->progress != progress || self->export_progress == NULL)
+    return;
+  g_clear_handle_id (&self->exporting->pulse_source, g_source_remove);
+  gtk_progress_bar_set_text (self->export_progress, NULL);
+  gtk_progress_bar_set_fraction (self->export_progress, CLAMP (fraction, 0.0, 1.0));
+  if (what != NULL)
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->export_progress), what);
+}
+
+static void
+export_done (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(AttestGapWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
+
+  /* The window closed meanwhile (dispose cancelled the export). */
+  if (self->exporting == NULL || self->toast_overlay == NULL)
+    return;
+  name = g_filename_display_basename (self->exporting->written);
+  if (attest_report_export_finish (result, &error))
+    /* Translators: %s is the file written */
+    message = g_strdup_printf (_("Exported the gap report to “%s”"), name);
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    message = g_strdup (_("Export cancelled: nothing was written"));
+  else
+    message = g_strdup (error->message);
+  g_clear_pointer (&self->exporting, export_free);
+  gtk_revealer_set_reveal_child (self->export_revealer, FALSE);
+  toast (self, message);
+  update_actions (self);
+}
+
+static void
+start_export (AttestGapWindow *self,
+              const char      *path)
+{
+  g_autofree char *name = g_filename_display_basename (path);
+  /* Translators: %s is the file being written */
+  g_autofree char *title = g_strdup_printf (_("Exporting the gap report to “%s”…"), name);
+  Export *e;
+
+  if (self->workspace == NULL || self->exporting != NULL)
+    return;
+  e = g_new0 (Export, 1);
+  e->cancellable = g_cancellable_new ();
+  e->progress = attest_export_progress_new (G_OBJECT (self), progress_shown);
+  e->written = g_strdup (path);
+  self->exporting = e;
+
+  gtk_label_set_text (self->export_label, title);
+  gtk_progress_bar_set_fraction (self->export_progress, 0.0);
+  gtk_progress_bar_set_text (self->export_progress, _("Starting…"));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->export_progress), NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->export_progress), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  e->pulse_source = g_timeout_add (PULSE_MS, pulse, self);
+  gtk_revealer_set_reveal_child (self->export_revealer, TRUE);
+  update_actions (self);
+  attest_gap_report_export_async (self->workspace, path, e->progress, e->cancellable, export_done,
+                                  g_object_ref (self));
+}
+
+static const char *export_suffixes[] = { "pdf", "html" };
+static const char *export_names[] = { N_("PDF Document"), N_("HTML Page") };
+
+static void
+export_chosen (GtkNativeDialog *chooser,
+               int              response,
+               gpointer         user_data)
+{
+  AttestGapWindow *self = ATTEST_GAP_WINDOW (user_data);
+  g_autofree char *path = attest_export_chooser_get_path (chooser, response, attest_report_export_format_known,
+                                                          self->toast_overlay);
+
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+  if (path != NULL)
+    start_export (self, path);
+}
+
+/* Export…: a PDF or HTML file of the gap report alone. */
+static void
+export_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  AttestGapWindow *self = ATTEST_GAP_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  /* The window's title as the file's name. */
+  g_autofree char *suggested = g_strdup_printf ("%s.pdf", _("Gap Report"));
+
+  if (self->workspace == NULL || self->exporting != NULL)
+    return;
+  chooser = attest_export_chooser_new (GTK_WINDOW (self), _("Export the Gap Report"), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                       export_suffixes, export_names, G_N_ELEMENTS (export_suffixes), suggested);
+  g_signal_connect (chooser, "response", G_CALLBACK (export_chosen), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* export-to PATH: what the chooser's answer starts, also for scripts and tests. */
+static void
+export_to_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  start_export (ATTEST_GAP_WINDOW (widget), g_variant_get_string (param, NULL));
+}
+
+static void
+cancel_export_activated (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *param)
+{
+  AttestGapWindow *self = ATTEST_GAP_WINDOW (widget);
+
+  if (self->exporting != NULL)
+    {
+      g_cancellable_cancel (self->exporting->cancellable);
+      gtk_progress_bar_set_text (self->export_progress, _("Cancelling…"));
+    }
+}
+
+/**
+ * attest_gap_window_is_exporting:
+ *
+ * Returns: whether an export of the gap report is running
+ */
+gboolean
+attest_gap_window_is_exporting (AttestGapWindow *self)
+{
+  g_return_val_if_fail (ATTEST_IS_GAP_WINDOW (self), FALSE);
+
+  return self->exporting != NULL;
+}
+
 static void
 active_changed (AttestGapWindow *self)
 {
@@ -302,6 +558,7 @@ attest_gap_window_new (GtkWindow       *parent,
    * the one app actions act on. */
   self = g_object_new (ATTEST_TYPE_GAP_WINDOW, "transient-for", parent, NULL);
   self->workspace = g_object_ref (workspace);
+  update_actions (self);
   attest_gap_window_refresh (self);
   g_signal_connect (self, "notify::is-active", G_CALLBACK (active_changed), NULL);
   return self;
@@ -312,6 +569,7 @@ attest_gap_window_dispose (GObject *object)
 {
   AttestGapWindow *self = ATTEST_GAP_WINDOW (object);
 
+  g_clear_pointer (&self->exporting, export_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), ATTEST_TYPE_GAP_WINDOW);
   g_clear_object (&self->workspace);
   g_clear_object (&self->state_group);
@@ -348,6 +606,17 @@ attest_gap_window_class_init (AttestGapWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AttestGapWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, AttestGapWindow, scrolled_window);
   gtk_widget_class_bind_template_child (widget_class, AttestGapWindow, sections);
+  gtk_widget_class_bind_template_child (widget_class, AttestGapWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, AttestGapWindow, export_revealer);
+  gtk_widget_class_bind_template_child (widget_class, AttestGapWindow, export_label);
+  gtk_widget_class_bind_template_child (widget_class, AttestGapWindow, export_progress);
+
+  gtk_widget_class_install_action (widget_class, "gap.print", NULL, print_activated);
+  gtk_widget_class_install_action (widget_class, "gap.print-to", "s", print_to_activated);
+  gtk_widget_class_install_action (widget_class, "gap.export", NULL, export_activated);
+  gtk_widget_class_install_action (widget_class, "gap.export-to", "s", export_to_activated);
+  gtk_widget_class_install_action (widget_class, "gap.cancel-export", NULL, cancel_export_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "gap.print", NULL);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
@@ -358,4 +627,5 @@ attest_gap_window_init (AttestGapWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   attest_unshown_follow_stack (self->stack);
+  update_actions (self);
 }

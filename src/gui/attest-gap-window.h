@@ -24,5 +24,6 @@ AttestGapWindow       *attest_gap_window_new        (GtkWindow       *parent,
                                                      AttestWorkspace *workspace);
 void                   attest_gap_window_refresh    (AttestGapWindow *self);
 const AttestGapReport *attest_gap_window_get_report (AttestGapWindow *self);
+gboolean               attest_gap_window_is_exporting (AttestGapWindow *self);
 
 G_END_DECLS

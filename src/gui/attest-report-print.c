@@ -49,6 +49,34 @@ attest_report_print_sheets_new (AttestWorkspace  *workspace,
   return sheets;
 }
 
+/**
+ * attest_gap_report_print_sheets_new:
+ *
+ * The gap report alone (attest_report_gather_gap()), with the header
+ * attest_report_print_sheets_new() lays out: what the Gap Report window
+ * prints.
+ *
+ * Returns: (transfer full): the sheets, or %NULL with @error set
+ */
+AttestReportSheets *
+attest_gap_report_print_sheets_new (AttestWorkspace  *workspace,
+                                    GError          **error)
+{
+  g_auto(AttestSheetHeading) heading = { 0 };
+  AttestReport *report;
+  AttestReportSheets *sheets;
+
+  if (!attest_sheet_heading_init (&heading, workspace, error))
+    return NULL;
+  report = attest_report_gather_gap (workspace, NULL, error);
+  if (report == NULL)
+    return NULL;
+  sheets = attest_report_sheets_new (report, heading.workspace_name, heading.reviewer, heading.date,
+                                     heading.fingerprint);
+  g_object_set_data_full (G_OBJECT (sheets), "attest-report", report, (GDestroyNotify) attest_report_free);
+  return sheets;
+}
+
 static guint
 paginate_cb (gpointer      sheets,
              PangoContext *context,
@@ -90,7 +118,9 @@ attest_report_print (GtkWindow                *parent,
 
   setup = attest_matrix_print_page_setup (FALSE, FALSE);
   /* Translators: the print job's name */
-  operation = attest_print_operation_new (_("Evidence Report"), setup, action, export_filename,
+  operation = attest_print_operation_new (attest_report_sheets_is_gap_only (sheets) ? _("Gap Report")
+                                                                                 : _("Evidence Report"),
+                                          setup, action, export_filename,
                                           paginate_cb, draw_cb, sheets);
   return attest_print_operation_run (operation, action, export_filename, parent, error);
 }

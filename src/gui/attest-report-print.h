@@ -14,6 +14,8 @@ G_BEGIN_DECLS
 AttestReportSheets     *attest_report_print_sheets_new (AttestWorkspace          *workspace,
                                                         AttestMatrix             *shown,
                                                         GError                  **error);
+AttestReportSheets     *attest_gap_report_print_sheets_new (AttestWorkspace      *workspace,
+                                                            GError              **error);
 GtkPrintOperationResult attest_report_print            (GtkWindow                *parent,
                                                         AttestReportSheets       *sheets,
                                                         GtkPrintOperationAction   action,

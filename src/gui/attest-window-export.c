@@ -16,6 +16,7 @@
 
 #include <glib/gi18n.h>
 
+#include "attest-export-chooser.h"
 #include "attest-export-job.h"
 #include "attest-markup.h"
 #include "attest-matrix-print.h"
@@ -228,42 +229,13 @@ start_package (AttestWindow *self,
 
 /* The file choosers */
 
-typedef gboolean (*FormatKnown) (const char *path);
-
-/* The file chosen; without a known extension, with the one of the filter
- * chosen, unless that names a file nobody was asked about (then NULL, and a
- * toast says so). */
 static char *
 chosen_file (AttestWindow    *self,
              GtkNativeDialog *chooser,
              int              response,
-             FormatKnown      known)
+             AttestExportFormatKnown known)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  if (file != NULL)
-    path = g_file_get_path (file);
-  if (path != NULL && known != NULL && !known (path))
-    {
-      GtkFileFilter *filter = gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (chooser));
-      const char *suffix = filter != NULL ? g_object_get_data (G_OBJECT (filter), "attest-suffix") : NULL;
-      g_autofree char *with = g_strconcat (path, ".", suffix != NULL ? suffix : "pdf", NULL);
-
-      if (g_file_test (with, G_FILE_TEST_EXISTS))
-        {
-          g_autofree char *display = g_filename_display_basename (with);
-          /* Translators: %s is a file name */
-          g_autofree char *message = g_strdup_printf (_("“%s” exists already: choose it by its whole name to replace it"),
-                                                      display);
-          adw_toast_overlay_add_toast (self->toast_overlay, attest_toast_new_plain (message));
-          return NULL;
-        }
-      return g_steal_pointer (&with);
-    }
-  return g_steal_pointer (&path);
+  return attest_export_chooser_get_path (chooser, response, known, self->toast_overlay);
 }
 
 static GtkFileChooserNative *
@@ -275,20 +247,9 @@ file_chooser_new (AttestWindow         *self,
                   guint                 n_formats,
                   const char           *suggested)
 {
-  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action,
-                                                               _("_Export"), _("_Cancel"));
+  GtkFileChooserNative *chooser = attest_export_chooser_new (GTK_WINDOW (self), title, action, suffixes, names,
+                                                             n_formats, suggested);
 
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  for (guint i = 0; i < n_formats; i++)
-    {
-      g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-
-      gtk_file_filter_set_name (filter, _(names[i]));
-      gtk_file_filter_add_suffix (filter, suffixes[i]);
-      g_object_set_data (G_OBJECT (filter), "attest-suffix", (gpointer) suffixes[i]);
-      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-    }
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested);
   g_object_set_data (G_OBJECT (chooser), "attest-window", self);
   return chooser;
 }

@@ -9,7 +9,15 @@
  * pane in the main window; "Required by My Organisation" ticked off in the
  * matrix (win.require-scope, what the header and row menus hold) and on
  * again in the library's framework menu changes the store, one history row
- * each, and the report shown.
+ * each, and the report shown. From the Gap Report window, the gap report
+ * printed to a PDF file (gap.print-to: the sheets Print… hands the print
+ * dialog, through AttestPrintOperation) and exported to PDF (gap.export-to,
+ * what Export…'s chooser starts, off the main thread with its banner), both
+ * read back with poppler: the same text, every row's state, service and
+ * detail lines; a name of no known format leaves nothing.
+ *
+ * With ATTEST_GAP_WINDOW_SCREENSHOT_DIR set, it saves the window
+ * (gap-window.png) and the printed PDF (gap-printed.pdf) there.
  */
 #include "config.h"
 
@@ -17,6 +25,7 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <poppler.h>
 
 #include "attest-cell-pane.h"
 #include "attest-gap-window.h"
@@ -33,6 +42,9 @@
 #include "attest-workspace-catalog.h"
 #include "attest-workspace-checklist.h"
 #include "attest-workspace-required.h"
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerDocument, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
 
 #define SOC2 "soc/soc-2"
 #define ISO  "iso-27001/iso-27001"
@@ -201,6 +213,83 @@ action_state (AttestWindow *window,
   return g_variant_get_boolean (state);
 }
 
+static char *
+pdf_text (const char *pdf)
+{
+  g_autofree char *uri = g_filename_to_uri (pdf, NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PopplerDocument) doc = poppler_document_new_from_file (uri, NULL, &error);
+  GString *text = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (poppler_document_get_n_pages (doc), >=, 1);
+  for (int i = 0; i < poppler_document_get_n_pages (doc); i++)
+    {
+      g_autoptr(PopplerPage) page = poppler_document_get_page (doc, i);
+      g_autofree char *t = poppler_page_get_text (page);
+
+      g_string_append (text, t);
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* Without white space: poppler breaks lines where the sheets wrapped them. */
+static char *
+squeeze (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      g_string_append_unichar (out, g_utf8_get_char (p));
+  return g_string_free (out, FALSE);
+}
+
+/* The gap report in @pdf: every scope's summary, every row's state (symbol
+ * and word), service and detail lines, as the store says them. */
+static void
+assert_gap_pdf (const char *pdf)
+{
+  g_autoptr(AttestGapReport) report = store_report ();
+  g_autofree char *text = pdf_text (pdf);
+  g_autofree char *all = squeeze (text);
+  g_autoptr(GPtrArray) wanted = g_ptr_array_new_with_free_func (g_free);
+
+  g_assert_cmpuint (report->rows->len, ==, 8);
+  for (guint i = 0; i < report->scopes->len; i++)
+    g_ptr_array_add (wanted, attest_gap_scope_summary (report->scopes->pdata[i]));
+  for (guint i = 0; i < report->rows->len; i++)
+    {
+      AttestGapRow *row = report->rows->pdata[i];
+      g_autoptr(GPtrArray) details = attest_gap_row_details (report, row);
+
+      g_ptr_array_add (wanted, g_strdup_printf ("%s %s — %s", attest_gap_state_symbol (row->state),
+                                                attest_gap_state_label (row->state), row->service_name));
+      for (guint j = 0; j < details->len; j++)
+        g_ptr_array_add (wanted, g_strdup (details->pdata[j]));
+    }
+  for (guint i = 0; i < wanted->len; i++)
+    {
+      g_autofree char *one = squeeze (wanted->pdata[i]);
+
+      if (strstr (all, one) == NULL)
+        g_error ("“%s” is not in %s", (char *) wanted->pdata[i], pdf);
+    }
+}
+
+static GtkWidget *
+header_button (AttestGapWindow *gap,
+               const char      *action)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+  attest_test_collect_visible (GTK_WIDGET (gap), GTK_TYPE_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_actionable_get_action_name (buttons->pdata[i]), action) == 0)
+      return buttons->pdata[i];
+  return NULL;
+}
+
 static gboolean
 check (AttestApplication *app,
        AttestWindow      *window)
@@ -337,6 +426,81 @@ check (AttestApplication *app,
 
         g_assert_cmpuint (rows->len, ==, 8);
       }
+
+      /* Print… and Export… in the header bar, with their mnemonics and tooltips. */
+      {
+        GtkWidget *print = header_button (gap, "gap.print");
+        GtkWidget *export = header_button (gap, "gap.export");
+        const char *shots = g_getenv ("ATTEST_GAP_WINDOW_SCREENSHOT_DIR");
+
+        g_assert_nonnull (print);
+        g_assert_nonnull (export);
+        g_assert_true (gtk_button_get_use_underline (GTK_BUTTON (print)));
+        g_assert_true (gtk_button_get_use_underline (GTK_BUTTON (export)));
+        g_assert_nonnull (gtk_widget_get_tooltip_text (print));
+        g_assert_nonnull (gtk_widget_get_tooltip_text (export));
+        g_assert_true (gtk_widget_is_sensitive (print) && gtk_widget_is_sensitive (export));
+        if (shots != NULL)
+          {
+            g_autofree char *png = g_build_filename (shots, "gap-window.png", NULL);
+
+            attest_test_settle (300);
+            attest_test_save_png (GTK_WIDGET (gap), png);
+          }
+      }
+      /* Printed to a file, as Print… prints (AttestPrintOperation, no dialog). */
+      {
+        g_autofree char *printed = g_build_filename (dir, "printed.pdf", NULL);
+        g_autofree char *odd = g_build_filename (dir, "gap.docx", NULL);
+        g_autofree char *exported = g_build_filename (dir, "gap.pdf", NULL);
+
+        g_assert_true (gtk_widget_activate_action (GTK_WIDGET (gap), "gap.print-to", "s", printed));
+        assert_gap_pdf (printed);
+        if (g_getenv ("ATTEST_GAP_WINDOW_SCREENSHOT_DIR") != NULL)
+          {
+            g_autofree char *copy = g_build_filename (g_getenv ("ATTEST_GAP_WINDOW_SCREENSHOT_DIR"),
+                                                      "gap-printed.pdf", NULL);
+            g_autofree char *bytes = NULL;
+            gsize length;
+
+            g_assert_true (g_file_get_contents (printed, &bytes, &length, NULL));
+            g_assert_true (g_file_set_contents (copy, bytes, length, NULL));
+          }
+        /* A name of no known format: refused, nothing written. */
+        g_assert_true (gtk_widget_activate_action (GTK_WIDGET (gap), "gap.export-to", "s", odd));
+        g_assert_true (attest_gap_window_is_exporting (gap));
+        while (attest_gap_window_is_exporting (gap))
+          g_main_context_iteration (NULL, TRUE);
+        g_assert_false (g_file_test (odd, G_FILE_TEST_EXISTS));
+        /* Exported, off the main thread, the banner shown meanwhile. */
+        g_assert_true (gtk_widget_activate_action (GTK_WIDGET (gap), "gap.export-to", "s", exported));
+        g_assert_true (attest_gap_window_is_exporting (gap));
+        g_assert_false (gtk_widget_is_sensitive (header_button (gap, "gap.export")));
+      }
+      step++;
+      return FALSE;
+
+    case 3:
+      gap = find_gap_window ();
+      g_assert_nonnull (gap);
+      if (attest_gap_window_is_exporting (gap))
+        return FALSE;
+      {
+        g_autofree char *printed = g_build_filename (dir, "printed.pdf", NULL);
+        g_autofree char *exported = g_build_filename (dir, "gap.pdf", NULL);
+        g_autofree char *printed_text = pdf_text (printed);
+        g_autofree char *exported_text = pdf_text (exported);
+        g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+        const char *name;
+
+        assert_gap_pdf (exported);
+        /* One drawing: what is printed is what is exported. */
+        g_assert_cmpstr (printed_text, ==, exported_text);
+        /* Nothing half-written left beside it. */
+        while ((name = g_dir_read_name (d)) != NULL)
+          g_assert_false (name[0] == '.');
+      }
+      g_assert_true (gtk_widget_is_sensitive (header_button (gap, "gap.export")));
       gtk_window_destroy (GTK_WINDOW (gap));
       step++;
       return TRUE;
@@ -424,7 +588,7 @@ test_gap_window (void)
 
   argv[2] = path;
   attest_test_run_window (argv, check, &step, ATTEST_TEST_PATIENCE_S);
-  g_assert_cmpint (step, ==, 3);
+  g_assert_cmpint (step, ==, 4);
 
   attest_test_remove_tree (dir);
   g_clear_pointer (&dir, g_free);
