@@ -104,9 +104,14 @@ gap_section (GString      *out,
   const AttestGapReport *gap = report->gap;
   const char *empty = attest_report_gap_empty (report);
 
-  g_string_append (out, "<h2>");
-  esc (out, _("Gap report"));
-  g_string_append (out, "</h2>\n<p>");
+  /* Alone, the page's title says it. */
+  if (!report->gap_only)
+    {
+      g_string_append (out, "<h2>");
+      esc (out, _("Gap report"));
+      g_string_append (out, "</h2>\n");
+    }
+  g_string_append (out, "<p>");
   if (empty != NULL)
     {
       esc (out, empty);

@@ -228,8 +228,10 @@ add_gap (AttestReportSheets *self,
   const AttestGapReport *gap = report->gap;
   const char *empty = attest_report_gap_empty (report);
 
-  /* Translators: a part of the evidence report: My services × required scopes */
-  add_block (self, BLOCK_SECTION, 0, FALSE, g_strdup (_("Gap report")));
+  /* Alone, the sheets' title says it. */
+  if (!report->gap_only)
+    /* Translators: a part of the evidence report: My services × required scopes */
+    add_block (self, BLOCK_SECTION, 0, FALSE, g_strdup (_("Gap report")));
   if (empty != NULL)
     {
       add_block (self, BLOCK_DETAIL, 0, FALSE, g_strdup (empty));
