@@ -82,6 +82,7 @@ write_pdf (gpointer       sheets,
 typedef struct {
   AttestMatrix *matrix;
   GPtrArray *evidence;
+  AttestGapReport *gap;
   const AttestSheetHeading *heading;
 } XlsxJob;
 
@@ -94,7 +95,7 @@ xlsx_job_write (const char    *path,
   XlsxJob *job = data;
 
   /* attest_export_file_write() names the file in the message. */
-  return attest_matrix_export_xlsx (job->matrix, job->evidence, job->heading, path, error);
+  return attest_matrix_export_xlsx (job->matrix, job->evidence, job->gap, job->heading, path, error);
 }
 
 /* What the report and the package show: the workspace opened, the matrix
@@ -235,9 +236,13 @@ export_matrix (AttestCliContext *ctx,
   else if (g_ascii_strcasecmp (ext, ".xlsx") == 0)
     {
       g_autoptr(GPtrArray) evidence = attest_matrix_xlsx_gather_evidence (ctx->workspace, matrix, &error);
-      XlsxJob job = { matrix, evidence, heading };
+      /* The gap report's sheet: My services × required scopes, whatever
+       * the filters, as of the heading's date. */
+      g_autoptr(AttestGapReport) gap =
+        evidence != NULL ? attest_workspace_gap_report (ctx->workspace, heading->date, &error) : NULL;
+      XlsxJob job = { matrix, evidence, gap, heading };
 
-      if (evidence == NULL || !attest_export_file_write (out, xlsx_job_write, &job, NULL, &error))
+      if (evidence == NULL || gap == NULL || !attest_export_file_write (out, xlsx_job_write, &job, NULL, &error))
         {
           g_printerr ("attest-cli: %s\n", error->message);
           return ATTEST_CLI_FAILED;

@@ -147,6 +147,7 @@ typedef struct {
   AttestMatrix *matrix;
   AttestSheetHeading heading;
   GPtrArray *evidence;   /* AttestMatrixXlsxEvidence: for .xlsx only */
+  AttestGapReport *gap;  /* for .xlsx only */
   char *path;
   gboolean letter;
   gboolean landscape;
@@ -160,6 +161,7 @@ export_job_free (ExportJob *job)
   g_clear_pointer (&job->matrix, attest_matrix_free);
   attest_sheet_heading_clear (&job->heading);
   g_clear_pointer (&job->evidence, g_ptr_array_unref);
+  g_clear_pointer (&job->gap, attest_gap_report_free);
   g_free (job->path);
   g_clear_pointer (&job->progress, attest_export_progress_unref);
   g_free (job);
@@ -224,7 +226,7 @@ export_write (const char    *tmp,
       text = g_strconcat (json, "\n", NULL);
     }
   else if (g_str_equal (ext, ".xlsx"))
-    return attest_matrix_export_xlsx (job->matrix, job->evidence, &job->heading, tmp, error);
+    return attest_matrix_export_xlsx (job->matrix, job->evidence, job->gap, &job->heading, tmp, error);
   else
     text = attest_matrix_export_html (job->matrix, job->heading.workspace_name, job->heading.reviewer,
                                       job->heading.date, job->heading.fingerprint);
@@ -321,7 +323,11 @@ attest_matrix_export_full_async (AttestWorkspace      *workspace,
   if (g_strcmp0 (export_extension (path), ".xlsx") == 0)
     {
       job->evidence = attest_matrix_xlsx_gather_evidence (workspace, shown, &error);
-      if (job->evidence == NULL)
+      /* The gap report's sheet: My services × required scopes, whatever
+       * the filters, as of the heading's date. */
+      if (job->evidence != NULL)
+        job->gap = attest_workspace_gap_report (workspace, job->heading.date, &error);
+      if (job->evidence == NULL || job->gap == NULL)
         {
           g_task_return_error (task, error);
           return;

@@ -13,8 +13,8 @@
  * cell shown (service, framework, scope, item, file, SHA-256, effective and
  * expiry dates), then the files that serve no item.
  *
- * Other sheets (the gap report's) go into the same book through
- * attest-xlsx-book.h.
+ * Sheet 3, "Gap Report": the gap report (attest-gap-xlsx.c), through the
+ * same attest-xlsx-book.h.
  */
 #define G_LOG_DOMAIN "attest-matrix-xlsx"
 
@@ -22,6 +22,7 @@
 
 #include <glib/gi18n.h>
 
+#include "attest-gap-xlsx.h"
 #include "attest-matrix-sheets.h"
 #include "attest-matrix-xlsx.h"
 #include "attest-report.h"
@@ -112,14 +113,24 @@ put_legend (AttestXlsxBook *book,
   return row + 1;
 }
 
-static void
-put_heading (AttestXlsxBook           *book,
-             lxw_worksheet            *sheet,
-             guint                     row,
-             const AttestSheetHeading *heading)
+/**
+ * attest_matrix_xlsx_put_heading:
+ * @row: the first row it takes
+ * @heading: (nullable): the workspace, reviewer, date and fingerprint
+ *
+ * Writes @heading in column A of @sheet, one line each, as every sheet of
+ * the book has it.
+ *
+ * Returns: the row after it
+ */
+guint
+attest_matrix_xlsx_put_heading (AttestXlsxBook           *book,
+                                lxw_worksheet            *sheet,
+                                guint                     row,
+                                const AttestSheetHeading *heading)
 {
   if (heading == NULL)
-    return;
+    return row;
   if (heading->workspace_name != NULL)
     {
       g_autofree char *text = g_strdup_printf (_("Workspace: %s"), heading->workspace_name);
@@ -136,6 +147,7 @@ put_heading (AttestXlsxBook           *book,
                                              heading->fingerprint != NULL ? heading->fingerprint : "—");
     attest_xlsx_book_put_text (book, sheet, row++, 0, text, NULL);
   }
+  return row;
 }
 
 /**
@@ -229,7 +241,7 @@ attest_matrix_xlsx_add_matrix_sheet (AttestXlsxBook           *book,
 
   row = HEADER_ROWS + matrix->services->len + 1;
   row = put_legend (book, sheet, row, col > 1);
-  put_heading (book, sheet, row + 1, heading);
+  attest_matrix_xlsx_put_heading (book, sheet, row + 1, heading);
 }
 
 /**
@@ -388,6 +400,8 @@ attest_matrix_xlsx_gather_evidence (AttestWorkspace  *workspace,
  * @matrix: the matrix as the export's filters show it
  * @evidence: (element-type AttestMatrixXlsxEvidence): from
  *   attest_matrix_xlsx_gather_evidence()
+ * @gap: (nullable): the gap report, from attest_workspace_gap_report()
+ *   with @heading's date as today: the "Gap Report" sheet (none when %NULL)
  * @heading: the workspace, reviewer, date and fingerprint
  * @path: the file to write; the caller writes a hidden name beside the
  *   target and renames it (a failure may leave @path half-written)
@@ -400,6 +414,7 @@ attest_matrix_xlsx_gather_evidence (AttestWorkspace  *workspace,
 gboolean
 attest_matrix_export_xlsx (AttestMatrix             *matrix,
                            GPtrArray                *evidence,
+                           const AttestGapReport    *gap,
                            const AttestSheetHeading *heading,
                            const char               *path,
                            GError                  **error)
@@ -416,5 +431,7 @@ attest_matrix_export_xlsx (AttestMatrix             *matrix,
   book = attest_xlsx_book_new (path, _("Evidence matrix"), heading->reviewer, comments);
   attest_matrix_xlsx_add_matrix_sheet (book, matrix, heading);
   attest_matrix_xlsx_add_evidence_sheet (book, evidence);
+  if (gap != NULL)
+    attest_gap_xlsx_add_sheet (book, gap, heading);
   return attest_xlsx_book_close (book, error);
 }

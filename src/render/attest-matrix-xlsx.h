@@ -3,7 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * attest_matrix_export_xlsx() writes the book `export matrix OUT.xlsx` and
- * the window's Export… make: the "Matrix" and "Evidence" sheets. A book
+ * the window's Export… make: the "Matrix", "Evidence" and "Gap Report"
+ * (attest-gap-xlsx.h) sheets. A book
  * with more sheets (the gap report's) is put together the same way:
  * attest_xlsx_book_new(), the _add_*_sheet() functions here, its own
  * sheets through attest_xlsx_book_add_table(), attest_xlsx_book_close().
@@ -12,6 +13,7 @@
 
 #include <gio/gio.h>
 
+#include "attest-gap.h"
 #include "attest-matrix.h"
 #include "attest-sheet-heading.h"
 #include "attest-workspace.h"
@@ -44,11 +46,16 @@ guint32    attest_matrix_xlsx_rollup_color     (const char               *rollup
 void       attest_matrix_xlsx_add_matrix_sheet (AttestXlsxBook           *book,
                                                 AttestMatrix             *matrix,
                                                 const AttestSheetHeading *heading);
+guint      attest_matrix_xlsx_put_heading      (AttestXlsxBook           *book,
+                                                lxw_worksheet            *sheet,
+                                                guint                     row,
+                                                const AttestSheetHeading *heading);
 void       attest_matrix_xlsx_add_evidence_sheet (AttestXlsxBook         *book,
                                                   GPtrArray              *evidence);
 
 gboolean   attest_matrix_export_xlsx           (AttestMatrix             *matrix,
                                                 GPtrArray                *evidence,
+                                                const AttestGapReport    *gap,
                                                 const AttestSheetHeading *heading,
                                                 const char               *path,
                                                 GError                  **error);

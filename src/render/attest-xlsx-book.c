@@ -31,6 +31,7 @@ struct _AttestXlsxBook {
   lxw_error status;          /* the first error, LXW_NO_ERROR while none */
   lxw_format *header;
   lxw_format *text;
+  lxw_format *wrap;
   lxw_format *number;
   lxw_format *date;
   GHashTable *fills;         /* rgb | light << 24 → lxw_format */
@@ -79,6 +80,11 @@ attest_xlsx_book_new (const char *path,
   book->text = workbook_add_format (book->workbook);
   format_set_align (book->text, LXW_ALIGN_VERTICAL_TOP);
   format_set_border (book->text, LXW_BORDER_THIN);
+
+  book->wrap = workbook_add_format (book->workbook);
+  format_set_align (book->wrap, LXW_ALIGN_VERTICAL_TOP);
+  format_set_border (book->wrap, LXW_BORDER_THIN);
+  format_set_text_wrap (book->wrap);
 
   book->number = workbook_add_format (book->workbook);
   format_set_align (book->number, LXW_ALIGN_VERTICAL_TOP);
@@ -194,6 +200,13 @@ lxw_format *
 attest_xlsx_book_text_format (AttestXlsxBook *book)
 {
   return book->text;
+}
+
+/* Text wrapped at the column's width (and at its newlines), with a thin border. */
+lxw_format *
+attest_xlsx_book_wrap_format (AttestXlsxBook *book)
+{
+  return book->wrap;
 }
 
 /**

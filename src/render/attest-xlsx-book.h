@@ -47,6 +47,7 @@ lxw_worksheet  *attest_xlsx_book_add_sheet    (AttestXlsxBook         *book,
                                                const char             *name);
 lxw_format     *attest_xlsx_book_header_format (AttestXlsxBook        *book);
 lxw_format     *attest_xlsx_book_text_format  (AttestXlsxBook         *book);
+lxw_format     *attest_xlsx_book_wrap_format  (AttestXlsxBook         *book);
 lxw_format     *attest_xlsx_book_fill_format  (AttestXlsxBook         *book,
                                                guint32                 rgb,
                                                gboolean                light_text);
