@@ -554,17 +554,19 @@ sheet_clear (Sheet *sheet)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Sheet, sheet_clear)
 
+#define BOOK_SHEETS 3
+
 typedef struct {
   GPtrArray *names;       /* the sheets' names, in order */
-  Sheet sheets[2];
+  Sheet sheets[BOOK_SHEETS]; /* Matrix, Evidence, Gap Report */
 } Book;
 
 static void
 book_clear (Book *book)
 {
   g_clear_pointer (&book->names, g_ptr_array_unref);
-  sheet_clear (&book->sheets[0]);
-  sheet_clear (&book->sheets[1]);
+  for (guint i = 0; i < BOOK_SHEETS; i++)
+    sheet_clear (&book->sheets[i]);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Book, book_clear)
@@ -587,7 +589,8 @@ read_book (const char *path,
   parse_xml (g_hash_table_lookup (parts, "xl/styles.xml"), &x);
   fills = x.fills;
   xf_fills = x.xf_fills;
-  for (guint i = 0; i < 2; i++)
+  g_assert_cmpuint (book->names->len, ==, BOOK_SHEETS);
+  for (guint i = 0; i < BOOK_SHEETS; i++)
     {
       g_autofree char *name = g_strdup_printf ("xl/worksheets/sheet%u.xml", i + 1);
       g_autoptr(GHashTable) styles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
@@ -742,9 +745,13 @@ test_xlsx (Fixture       *f,
   g_assert_cmpstr (r.err, ==, "");
   g_assert_cmpint (r.status, ==, 0);
   read_book (out, &book);
-  g_assert_cmpuint (book.names->len, ==, 2);
+  g_assert_cmpuint (book.names->len, ==, 3);
   g_assert_cmpstr (book.names->pdata[0], ==, "Matrix");
   g_assert_cmpstr (book.names->pdata[1], ==, "Evidence");
+  g_assert_cmpstr (book.names->pdata[2], ==, "Gap Report");
+  /* No scope required: the gap report's sheet says so, in the window's words. */
+  g_assert_cmpstr (cell_at (&book.sheets[2], 0, 0), ==, "No Required Scopes");
+  g_assert_null (cell_at (&book.sheets[2], 1, 0));
 
   /* Frozen: two header rows and the service column; the evidence's header row. */
   g_assert_cmpstr (book.sheets[0].pane, ==, "1,2");
@@ -855,6 +862,193 @@ test_xlsx (Fixture       *f,
   assert_rows_equal (csv, from_sheet);
 }
 
+/* The fill of the cell at @col, @row (0xFFFFFFFF: none). */
+static guint32
+fill_at (Sheet *sheet,
+         guint  col,
+         guint  row)
+{
+  char ref[16];
+
+  g_assert_cmpuint (col, <, 26);
+  g_snprintf (ref, sizeof ref, "%c%u", 'A' + col, row + 1);
+  g_assert_true (g_hash_table_contains (sheet->fills, ref));
+  return GPOINTER_TO_UINT (g_hash_table_lookup (sheet->fills, ref));
+}
+
+/* The fill of the cells of @sheet that hold @word, all alike. */
+static guint32
+fill_of (Sheet      *sheet,
+         const char *word)
+{
+  GHashTableIter iter;
+  gpointer ref, value;
+  guint32 fill = 0xFFFFFFFF;
+  guint n = 0;
+
+  g_hash_table_iter_init (&iter, sheet->cells);
+  while (g_hash_table_iter_next (&iter, &ref, &value))
+    if (g_str_equal (value, word))
+      {
+        guint32 here = GPOINTER_TO_UINT (g_hash_table_lookup (sheet->fills, ref));
+
+        if (n++ > 0)
+          g_assert_cmphex (here, ==, fill);
+        fill = here;
+      }
+  g_assert_cmpuint (n, >, 0);
+  return fill;
+}
+
+/* The gap report's sheet: with SOC 2 and ISO/IEC 27001 required, Intune and
+ * Azure Health Bot among My services (Intune's SOC 2 checklist satisfied, an
+ * exception on its ISO one; Azure Health Bot not in SOC 2), its rows are
+ * those of `gap --format csv` in the same order, each state its word on the
+ * matrix's fill for the nearest roll-up, what makes it so in lines, the
+ * summary lines of `gap`; the header row and the service column frozen.
+ * Required scopes but none of My services: one line says so. */
+static void
+test_xlsx_gap (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autofree char *out = g_build_filename (f->dir, "gap.xlsx", NULL);
+  g_autoptr(GPtrArray) csv = NULL;
+  g_autoptr(GHashTable) strings = NULL;
+  g_auto(GStrv) gap_lines = NULL;
+  g_auto(Book) empty = { 0 };
+  g_auto(Book) book = { 0 };
+  Sheet *sheet;
+  guint32 ready = 0, not_certified = 0, open = 0;
+  guint summaries = 0, n_open = 0;
+  g_auto(Run) r = { 0 };
+
+  run_cli (&r, "--workspace", f->ws, "required", "add", "SOC 2");
+  g_assert_cmpint (r.status, ==, 0);
+  run_cli (&r, "--workspace", f->ws, "required", "add", "ISO/IEC 27001:2013");
+  g_assert_cmpint (r.status, ==, 0);
+
+  /* No service of mine yet. */
+  run_cli (&r, "--workspace", f->ws, "export", "matrix", out);
+  g_assert_cmpint (r.status, ==, 0);
+  read_book (out, &empty);
+  g_assert_cmpstr (empty.names->pdata[2], ==, "Gap Report");
+  g_assert_cmpstr (cell_at (&empty.sheets[2], 0, 0), ==, "No Services of Yours");
+  g_assert_null (empty.sheets[2].pane);
+
+  run_cli (&r, "--workspace", f->ws, "mine", "add", "Intune");
+  g_assert_cmpint (r.status, ==, 0);
+  run_cli (&r, "--workspace", f->ws, "mine", "add", "Azure Health Bot");
+  g_assert_cmpint (r.status, ==, 0);
+  for (guint i = 1; i <= 6; i++)
+    {
+      g_autofree char *item = g_strdup_printf ("%u", i);
+
+      run_cli (&r, "--workspace", f->ws, "checklist", "set", "--framework", "soc", "--scope", "SOC 2",
+               "--service", "Intune", "--item", item, "--status", "satisfied");
+      g_assert_cmpint (r.status, ==, 0);
+    }
+  run_cli (&r, "--workspace", f->ws, "checklist", "set", "--framework", "iso-27001", "--scope", "ISO/IEC 27001:2013",
+           "--service", "Intune", "--item", "1", "--status", "exception");
+  g_assert_cmpint (r.status, ==, 0);
+
+  run_cli (&r, "--workspace", f->ws, "gap", "--format", "csv");
+  g_assert_cmpint (r.status, ==, 0);
+  csv = parse_csv (r.out);
+  g_assert_cmpuint (csv->len, ==, 5);
+  run_cli (&r, "--workspace", f->ws, "gap");
+  g_assert_cmpint (r.status, ==, 0);
+  gap_lines = g_strsplit (r.out, "\n", -1);
+
+  run_cli (&r, "--workspace", f->ws, "export", "matrix", out);
+  g_assert_cmpstr (r.err, ==, "");
+  g_assert_cmpint (r.status, ==, 0);
+  read_book (out, &book);
+  g_assert_cmpstr (book.names->pdata[0], ==, "Matrix");
+  g_assert_cmpstr (book.names->pdata[1], ==, "Evidence");
+  g_assert_cmpstr (book.names->pdata[2], ==, "Gap Report");
+  sheet = &book.sheets[2];
+
+  /* The header row, the scope and service columns frozen. */
+  g_assert_cmpstr (sheet->pane, ==, "2,1");
+  g_assert_cmpstr (cell_at (sheet, 0, 0), ==, "Scope");
+  g_assert_cmpstr (cell_at (sheet, 1, 0), ==, "Service");
+  g_assert_cmpstr (cell_at (sheet, 2, 0), ==, "State");
+  g_assert_cmpstr (cell_at (sheet, 3, 0), ==, "What makes it so");
+  g_assert_cmpstr (cell_at (sheet, 4, 0), ==, "Newest page version");
+  g_assert_cmpstr (cell_at (sheet, 5, 0), ==, "Covered by");
+
+  /* The rows of `gap --format csv`, in its order, and no more. */
+  for (guint i = 1; i < csv->len; i++)
+    {
+      GPtrArray *row = csv->pdata[i];
+      const char *scope = row->pdata[1], *service = row->pdata[3], *state = row->pdata[4];
+      const char *details = cell_at (sheet, 3, i);
+
+      g_assert_cmpstr (cell_at (sheet, 0, i), ==, scope);
+      g_assert_cmpstr (cell_at (sheet, 1, i), ==, service);
+      g_assert_nonnull (details);
+      if (g_str_equal (state, "ready"))
+        {
+          g_assert_cmpstr (scope, ==, "SOC 2");
+          g_assert_cmpstr (service, ==, "Intune");
+          g_assert_cmpstr (cell_at (sheet, 2, i), ==, "ready");
+          g_assert_cmpstr (details, ==, "Checklist satisfied, no evidence expiring");
+          ready = fill_at (sheet, 2, i);
+        }
+      else if (g_str_equal (state, "not-certified"))
+        {
+          g_auto(GStrv) lines = g_strsplit (details, "\n", -1);
+          const char *page = row->pdata[5];
+
+          g_assert_cmpstr (scope, ==, "SOC 2");
+          g_assert_cmpstr (service, ==, "Azure Health Bot");
+          g_assert_cmpstr (cell_at (sheet, 2, i), ==, "not certified");
+          /* Two lines: the page version it is read from, and the scope that covers it. */
+          g_assert_cmpuint (g_strv_length (lines), ==, 2);
+          g_assert_true (g_str_has_prefix (lines[0], "Not in this scope in the newest page version: "));
+          g_assert_nonnull (strstr (lines[0], page));
+          g_assert_cmpstr (lines[1], ==, "Covered by another required scope: ISO/IEC 27001:2013");
+          g_assert_true (g_str_has_prefix (cell_at (sheet, 4, i), page));
+          g_assert_true (g_str_has_suffix (cell_at (sheet, 4, i), ".md)"));
+          g_assert_cmpstr (cell_at (sheet, 5, i), ==, "ISO/IEC 27001:2013");
+          not_certified = fill_at (sheet, 2, i);
+        }
+      else
+        {
+          g_assert_cmpstr (state, ==, "open");
+          g_assert_cmpstr (scope, ==, "ISO/IEC 27001:2013");
+          g_assert_cmpstr (cell_at (sheet, 2, i), ==, "open");
+          g_assert_true (g_str_has_prefix (details, g_str_equal (service, "Intune") ? "5 items not yet satisfied: "
+                                                                                    : "6 items not yet satisfied: "));
+          if (g_str_equal (service, "Intune"))
+            g_assert_nonnull (strstr (details, "\nException: 1. ISO/IEC 27001 certificate"));
+          g_assert_null (cell_at (sheet, 4, i));
+          g_assert_null (cell_at (sheet, 5, i));
+          open = fill_at (sheet, 2, i);
+          n_open++;
+        }
+    }
+  g_assert_cmpuint (n_open, ==, 2);
+  g_assert_null (cell_at (sheet, 1, csv->len));
+
+  /* Each state on the fill of the matrix's roll-up nearest to it (the
+   * matrix sheet's cells and legend), one fill per state. */
+  g_assert_cmphex (ready, ==, fill_of (&book.sheets[0], "satisfied"));
+  g_assert_cmphex (not_certified, ==, fill_of (&book.sheets[0], "exception"));
+  g_assert_cmphex (open, ==, fill_of (&book.sheets[0], "not-started"));
+  g_assert_cmphex (ready, !=, not_certified);
+  g_assert_cmphex (ready, !=, open);
+  g_assert_cmphex (open, !=, not_certified);
+
+  /* Each summary line of `gap` (those before its first blank line), and the heading. */
+  strings = sheet_strings (sheet);
+  for (guint i = 0; gap_lines[i] != NULL && *gap_lines[i] != '\0'; i++, summaries++)
+    g_assert_true (g_hash_table_contains (strings, gap_lines[i]));
+  g_assert_cmpuint (summaries, ==, 2);
+  g_assert_true (g_hash_table_contains (strings, "SOC 2: 1 of 2 of your services ready, 1 not certified"));
+  g_assert_true (g_hash_table_contains (strings, "Workspace: audit.attest"));
+}
+
 /* A folder it may not write: exit 2 naming the file, nothing written. A
  * name it cannot take (a folder is there): exit 1 naming it, nothing left
  * beside it. */
@@ -911,6 +1105,7 @@ main (int   argc,
   g_test_add ("/export/matrix/filter", Fixture, NULL, fixture_set_up, test_filter, fixture_tear_down);
   g_test_add ("/export/matrix/errors", Fixture, NULL, fixture_set_up, test_errors, fixture_tear_down);
   g_test_add ("/export/matrix/xlsx", Fixture, NULL, fixture_set_up, test_xlsx, fixture_tear_down);
+  g_test_add ("/export/matrix/xlsx-gap", Fixture, NULL, fixture_set_up, test_xlsx_gap, fixture_tear_down);
   g_test_add ("/export/matrix/xlsx-unwritable", Fixture, NULL, fixture_set_up, test_xlsx_unwritable, fixture_tear_down);
   return g_test_run ();
 }
