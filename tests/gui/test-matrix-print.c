@@ -321,8 +321,8 @@ test_export (void)
   g_assert_true (g_str_has_prefix (contents, "%PDF-"));
   g_unlink (pdf);
 
-  /* XLSX: a zip holding the matrix's and the evidence's sheets (read back
-   * in tests/cli/test-export.c). */
+  /* XLSX: a zip holding the matrix's, the evidence's and the gap report's
+   * sheets (read back in tests/cli/test-export.c). */
   {
     g_autofree char *xlsx = g_build_filename (dir, "matrix.xlsx", NULL);
     gsize length = 0;
@@ -336,6 +336,7 @@ test_export (void)
     g_assert_cmpuint (length, >, 4);
     g_assert_cmpmem (contents, 4, "PK\x03\x04", 4);
     g_assert_nonnull (memmem (contents, length, "xl/worksheets/sheet2.xml", strlen ("xl/worksheets/sheet2.xml")));
+    g_assert_nonnull (memmem (contents, length, "xl/worksheets/sheet3.xml", strlen ("xl/worksheets/sheet3.xml")));
     g_unlink (xlsx);
   }
 
