@@ -36,8 +36,6 @@
 #define EXPORT_OSCAL_USAGE "export oscal OUT.json"
 
 /* The formats, by the name's extension (attest_export_file_extension()). */
-static const char * const matrix_formats[] = { ".pdf", ".csv", ".html", ".json", ".xlsx", NULL };
-static const char * const report_formats[] = { ".pdf", ".html", NULL };
 static const char * const oscal_formats[] = { ".json", NULL };
 
 /* Each export is written beside OUT and renamed onto it (attest-export-file.h,
@@ -184,7 +182,7 @@ export_matrix (AttestCliContext *ctx,
       return ATTEST_CLI_USAGE;
     }
   out = argv[1];
-  ext = attest_export_file_extension (out, matrix_formats);
+  ext = attest_export_file_extension (out, attest_matrix_export_formats);
   if (ext == NULL)
     {
       /* Translators: %s: the output file named on the command line */
@@ -330,7 +328,7 @@ export_report (AttestCliContext *ctx,
       return ATTEST_CLI_USAGE;
     }
   out = argv[1];
-  ext = attest_export_file_extension (out, report_formats);
+  ext = attest_export_file_extension (out, attest_report_export_formats);
   if (ext == NULL)
     {
       /* Translators: %s: the output file named on the command line */

@@ -199,9 +199,7 @@ report_job_free (ReportJob *job)
 static const char *
 report_extension (const char *path)
 {
-  static const char * const known[] = { ".pdf", ".html", NULL };
-
-  return attest_export_file_extension (path, known);
+  return attest_export_file_extension (path, attest_report_export_formats);
 }
 
 /**

@@ -170,9 +170,7 @@ export_job_free (ExportJob *job)
 static const char *
 export_extension (const char *path)
 {
-  static const char * const known[] = { ".pdf", ".csv", ".html", ".json", ".xlsx", NULL };
-
-  return attest_export_file_extension (path, known);
+  return attest_export_file_extension (path, attest_matrix_export_formats);
 }
 
 /**

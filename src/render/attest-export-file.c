@@ -135,3 +135,8 @@ attest_export_file_extension (const char         *path,
       return known[i];
   return NULL;
 }
+
+/* The matrix: the sheets as PDF, CSV, HTML, JSON, or an XLSX workbook. */
+const char * const attest_matrix_export_formats[] = { ".pdf", ".csv", ".html", ".json", ".xlsx", NULL };
+/* The evidence report (and the gap report alone): its sheets as PDF, or HTML. */
+const char * const attest_report_export_formats[] = { ".pdf", ".html", NULL };

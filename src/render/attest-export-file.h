@@ -23,4 +23,9 @@ gboolean attest_export_file_write (const char            *target,
 const char *attest_export_file_extension (const char         *path,
                                           const char * const *known);
 
+/* What each export writes, by the name's extension, for the window and the
+ * CLI alike (NULL-terminated, for attest_export_file_extension()). */
+extern const char * const attest_matrix_export_formats[]; /* .pdf .csv .html .json .xlsx */
+extern const char * const attest_report_export_formats[]; /* .pdf .html */
+
 G_END_DECLS

@@ -24,6 +24,16 @@ test_extension (void)
   g_assert_null (attest_export_file_extension ("out.pdf/matrix", formats));
   g_assert_null (attest_export_file_extension ("out/.pdf", formats));
   g_assert_null (attest_export_file_extension ("matrix.pdf.txt", formats));
+
+  /* The lists the window and the CLI share: the matrix in five formats, the
+   * report in two (an XLSX or JSON report is refused by both). */
+  g_assert_cmpstr (attest_export_file_extension ("m.XLSX", attest_matrix_export_formats), ==, ".xlsx");
+  g_assert_cmpstr (attest_export_file_extension ("m.json", attest_matrix_export_formats), ==, ".json");
+  g_assert_cmpuint (g_strv_length ((char **) attest_matrix_export_formats), ==, 5);
+  g_assert_cmpstr (attest_export_file_extension ("r.html", attest_report_export_formats), ==, ".html");
+  g_assert_null (attest_export_file_extension ("r.xlsx", attest_report_export_formats));
+  g_assert_null (attest_export_file_extension ("r.json", attest_report_export_formats));
+  g_assert_cmpuint (g_strv_length ((char **) attest_report_export_formats), ==, 2);
 }
 
 static gboolean
