@@ -400,7 +400,7 @@ row_new (AttestMatrixScope   *scope,
   row->scope_name = g_strdup (scope->name);
   row->service_id = g_strdup (service->id);
   row->service_name = g_strdup (service->name);
-  row->covered_by = g_ptr_array_new_with_free_func (g_free);
+  row->covered_by = g_ptr_array_new ();  /* the report's scope ids, not copied */
   row->missing = g_ptr_array_new_with_free_func ((GDestroyNotify)gap_item_free);
   row->exceptions = g_ptr_array_new_with_free_func ((GDestroyNotify)gap_item_free);
   row->overdue = g_ptr_array_new_with_free_func ((GDestroyNotify)gap_item_free);
@@ -518,7 +518,7 @@ attest_workspace_gap_report (AttestWorkspace  *self,
                   AttestMatrixCell *other = cell_of[o * mine->len + m];
 
                   if (o != c && other != NULL && g_strcmp0 (other->rollup, "no-longer-in-scope") != 0)
-                    g_ptr_array_add (row->covered_by, g_strdup (((AttestMatrixScope *)columns->pdata[o])->id));
+                    g_ptr_array_add (row->covered_by, ((AttestGapScope *)report->scopes->pdata[o])->scope_id);
                 }
             }
           else if (g_strcmp0 (cell->rollup, "satisfied") != 0)

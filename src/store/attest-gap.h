@@ -40,7 +40,8 @@ typedef struct {
   gint64 variant_id;   /* not/no longer certified: the newest page version of the scope (0: none) */
   char *page_file;
   char *page_label;    /* attest_matrix_variant_label() */
-  GPtrArray *covered_by; /* char *: ids of other required scopes that cover the service */
+  GPtrArray *covered_by; /* const char *: ids of other required scopes that cover the service
+                          * (the report's AttestGapScope.scope_id: valid while the report is) */
   GPtrArray *missing;    /* AttestGapItem: neither satisfied, not applicable nor an exception */
   GPtrArray *exceptions; /* AttestGapItem */
   GPtrArray *overdue;    /* AttestGapItem: past their due date */
