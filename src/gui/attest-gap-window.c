@@ -24,22 +24,13 @@
 
 #include <glib/gi18n.h>
 
+#include "attest-export-banner.h"
 #include "attest-export-chooser.h"
 #include "attest-export-job.h"
 #include "attest-gap-window.h"
 #include "attest-markup.h"
 #include "attest-report-print.h"
 #include "attest-unshown.h"
-
-/* How often the bar pulses while an export cannot say how far it is. */
-#define PULSE_MS 150
-
-typedef struct {
-  GCancellable *cancellable;
-  AttestExportProgress *progress;
-  char *written;
-  guint pulse_source;
-} Export;
 
 struct _AttestGapWindow
 {
@@ -49,7 +40,7 @@ struct _AttestGapWindow
   AttestGapReport *report;
   GtkSizeGroup *state_group;
 
-  Export *exporting;   /* the export running, or NULL */
+  AttestExportBanner *exporting;   /* the export running, or NULL */
 
   /* Template widgets */
   AdwWindowTitle *window_title;
@@ -314,17 +305,6 @@ attest_gap_window_get_report (AttestGapWindow *self)
 /* Print… and Export… */
 
 static void
-export_free (Export *e)
-{
-  g_cancellable_cancel (e->cancellable);
-  g_object_unref (e->cancellable);
-  attest_export_progress_unref (e->progress);
-  g_clear_handle_id (&e->pulse_source, g_source_remove);
-  g_free (e->written);
-  g_free (e);
-}
-
-static void
 toast (AttestGapWindow *self,
        const char      *message)
 {
@@ -383,33 +363,6 @@ print_to_activated (GtkWidget  *widget,
   print_to (ATTEST_GAP_WINDOW (widget), GTK_PRINT_OPERATION_ACTION_EXPORT, g_variant_get_string (param, NULL));
 }
 
-static gboolean
-pulse (gpointer user_data)
-{
-  AttestGapWindow *self = user_data;
-
-  gtk_progress_bar_pulse (self->export_progress);
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-progress_shown (GObject              *target,
-                AttestExportProgress *progress,
-                double                fraction,
-                const char           *what)
-{
-  AttestGapWindow *self = ATTEST_GAP_WINDOW (target);
-
-  /* A report of an export already over, or of a window closing. */
-  if (self->exporting == NULL || self->exporting->progress != progress || self->export_progress == NULL)
-    return;
-  g_clear_handle_id (&self->exporting->pulse_source, g_source_remove);
-  gtk_progress_bar_set_text (self->export_progress, NULL);
-  gtk_progress_bar_set_fraction (self->export_progress, CLAMP (fraction, 0.0, 1.0));
-  if (what != NULL)
-    gtk_widget_set_tooltip_text (GTK_WIDGET (self->export_progress), what);
-}
-
 static void
 export_done (GObject      *source,
              GAsyncResult *result,
@@ -423,7 +376,7 @@ export_done (GObject      *source,
   /* The window closed meanwhile (dispose cancelled the export). */
   if (self->exporting == NULL || self->toast_overlay == NULL)
     return;
-  name = g_filename_display_basename (self->exporting->written);
+  name = g_filename_display_basename (attest_export_banner_get_written (self->exporting));
   if (attest_report_export_finish (result, &error))
     /* Translators: %s is the file written */
     message = g_strdup_printf (_("Exported the gap report to “%s”"), name);
@@ -431,8 +384,7 @@ export_done (GObject      *source,
     message = g_strdup (_("Export cancelled: nothing was written"));
   else
     message = g_strdup (error->message);
-  g_clear_pointer (&self->exporting, export_free);
-  gtk_revealer_set_reveal_child (self->export_revealer, FALSE);
+  g_clear_pointer (&self->exporting, attest_export_banner_free);
   toast (self, message);
   update_actions (self);
 }
@@ -444,25 +396,14 @@ start_export (AttestGapWindow *self,
   g_autofree char *name = g_filename_display_basename (path);
   /* Translators: %s is the file being written */
   g_autofree char *title = g_strdup_printf (_("Exporting the gap report to “%s”…"), name);
-  Export *e;
 
   if (self->workspace == NULL || self->exporting != NULL)
     return;
-  e = g_new0 (Export, 1);
-  e->cancellable = g_cancellable_new ();
-  e->progress = attest_export_progress_new (G_OBJECT (self), progress_shown);
-  e->written = g_strdup (path);
-  self->exporting = e;
-
-  gtk_label_set_text (self->export_label, title);
-  gtk_progress_bar_set_fraction (self->export_progress, 0.0);
-  gtk_progress_bar_set_text (self->export_progress, _("Starting…"));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->export_progress), NULL);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->export_progress), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
-  e->pulse_source = g_timeout_add (PULSE_MS, pulse, self);
-  gtk_revealer_set_reveal_child (self->export_revealer, TRUE);
+  self->exporting = attest_export_banner_start (self->export_revealer, self->export_label, self->export_progress,
+                                                path, title);
   update_actions (self);
-  attest_gap_report_export_async (self->workspace, path, e->progress, e->cancellable, export_done,
+  attest_gap_report_export_async (self->workspace, path, attest_export_banner_get_progress (self->exporting),
+                                  attest_export_banner_get_cancellable (self->exporting), export_done,
                                   g_object_ref (self));
 }
 
@@ -520,10 +461,7 @@ cancel_export_activated (GtkWidget  *widget,
   AttestGapWindow *self = ATTEST_GAP_WINDOW (widget);
 
   if (self->exporting != NULL)
-    {
-      g_cancellable_cancel (self->exporting->cancellable);
-      gtk_progress_bar_set_text (self->export_progress, _("Cancelling…"));
-    }
+    attest_export_banner_cancel (self->exporting);
 }
 
 /**
@@ -569,7 +507,7 @@ attest_gap_window_dispose (GObject *object)
 {
   AttestGapWindow *self = ATTEST_GAP_WINDOW (object);
 
-  g_clear_pointer (&self->exporting, export_free);
+  g_clear_pointer (&self->exporting, attest_export_banner_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), ATTEST_TYPE_GAP_WINDOW);
   g_clear_object (&self->workspace);
   g_clear_object (&self->state_group);

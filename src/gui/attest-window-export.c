@@ -17,14 +17,12 @@
 #include <glib/gi18n.h>
 
 #include "attest-export-chooser.h"
+#include "attest-export-banner.h"
 #include "attest-export-job.h"
 #include "attest-markup.h"
 #include "attest-matrix-print.h"
 #include "attest-report-print.h"
 #include "attest-window-private.h"
-
-/* How often the bar pulses while an export cannot say how far it is. */
-#define PULSE_MS 150
 
 typedef enum {
   EXPORT_MATRIX,
@@ -35,20 +33,13 @@ typedef enum {
 struct _AttestWindowExport
 {
   ExportKind kind;
-  GCancellable *cancellable;
-  AttestExportProgress *progress;
-  char *written;      /* the file or folder that will hold it */
-  guint pulse_source;
+  AttestExportBanner *banner;
 };
 
 static void
 export_free (AttestWindowExport *e)
 {
-  g_cancellable_cancel (e->cancellable);
-  g_object_unref (e->cancellable);
-  attest_export_progress_unref (e->progress);
-  g_clear_handle_id (&e->pulse_source, g_source_remove);
-  g_free (e->written);
+  attest_export_banner_free (e->banner);
   g_free (e);
 }
 
@@ -63,35 +54,8 @@ _attest_window_export_dispose (AttestWindow *self)
   g_clear_pointer (&self->exporting, export_free);
 }
 
-static gboolean
-pulse (gpointer user_data)
-{
-  AttestWindow *self = user_data;
-
-  gtk_progress_bar_pulse (self->export_progress);
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-progress_shown (GObject              *target,
-                AttestExportProgress *progress,
-                double                fraction,
-                const char           *what)
-{
-  AttestWindow *self = ATTEST_WINDOW (target);
-
-  /* A report of an export already over, or of a window closing. */
-  if (self->exporting == NULL || self->exporting->progress != progress || self->export_progress == NULL)
-    return;
-  g_clear_handle_id (&self->exporting->pulse_source, g_source_remove);
-  gtk_progress_bar_set_text (self->export_progress, NULL);
-  gtk_progress_bar_set_fraction (self->export_progress, CLAMP (fraction, 0.0, 1.0));
-  if (what != NULL)
-    gtk_widget_set_tooltip_text (GTK_WIDGET (self->export_progress), what);
-}
-
 /* The banner shows @title; the bar pulses until the worker says how far it is. */
-static AttestWindowExport *
+static AttestExportBanner *
 export_start (AttestWindow *self,
               ExportKind    kind,
               const char   *written,
@@ -100,21 +64,11 @@ export_start (AttestWindow *self,
   AttestWindowExport *e = g_new0 (AttestWindowExport, 1);
 
   e->kind = kind;
-  e->cancellable = g_cancellable_new ();
-  e->progress = attest_export_progress_new (G_OBJECT (self), progress_shown);
-  e->written = g_strdup (written);
+  e->banner = attest_export_banner_start (self->export_revealer, self->export_label, self->export_progress,
+                                          written, title);
   self->exporting = e;
-
-  gtk_label_set_text (self->export_label, title);
-  gtk_progress_bar_set_fraction (self->export_progress, 0.0);
-  /* Translators: in the export's progress bar until it can say how far it is */
-  gtk_progress_bar_set_text (self->export_progress, _("Starting…"));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->export_progress), NULL);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->export_progress), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
-  e->pulse_source = g_timeout_add (PULSE_MS, pulse, self);
-  gtk_revealer_set_reveal_child (self->export_revealer, TRUE);
   _attest_window_actions_update (self);
-  return e;
+  return e->banner;
 }
 
 static void
@@ -132,7 +86,7 @@ export_done (GObject      *source,
   /* The window closed meanwhile (dispose cancelled the export). */
   if (e == NULL || self->toast_overlay == NULL)
     return;
-  name = g_filename_display_basename (e->written);
+  name = g_filename_display_basename (attest_export_banner_get_written (e->banner));
   switch (e->kind)
     {
     case EXPORT_MATRIX:
@@ -157,7 +111,6 @@ export_done (GObject      *source,
   else if (!ok)
     message = g_strdup (error->message);
   g_clear_pointer (&self->exporting, export_free);
-  gtk_revealer_set_reveal_child (self->export_revealer, FALSE);
   adw_toast_overlay_add_toast (self->toast_overlay, attest_toast_new_plain (message));
   _attest_window_actions_update (self);
 }
@@ -179,14 +132,14 @@ start_matrix (AttestWindow *self,
   g_autofree char *name = g_filename_display_basename (path);
   /* Translators: %s is the file being written */
   g_autofree char *title = g_strdup_printf (_("Exporting the matrix to “%s”…"), name);
-  AttestWindowExport *e;
+  AttestExportBanner *b;
 
   if (!can_export (self))
     return;
-  e = export_start (self, EXPORT_MATRIX, path, title);
+  b = export_start (self, EXPORT_MATRIX, path, title);
   attest_matrix_export_full_async (self->workspace, attest_matrix_filter_apply (self->filter, self->matrix), path,
-                                   letter, landscape, e->progress, e->cancellable, export_done,
-                                   g_object_ref (self));
+                                   letter, landscape, attest_export_banner_get_progress (b),
+                                   attest_export_banner_get_cancellable (b), export_done, g_object_ref (self));
 }
 
 /* The report */
@@ -198,13 +151,14 @@ start_report (AttestWindow *self,
   g_autofree char *name = g_filename_display_basename (path);
   /* Translators: %s is the file being written */
   g_autofree char *title = g_strdup_printf (_("Exporting the evidence report to “%s”…"), name);
-  AttestWindowExport *e;
+  AttestExportBanner *b;
 
   if (!can_export (self))
     return;
-  e = export_start (self, EXPORT_REPORT, path, title);
+  b = export_start (self, EXPORT_REPORT, path, title);
   attest_report_export_async (self->workspace, attest_matrix_filter_apply (self->filter, self->matrix), path,
-                              FALSE, FALSE, e->progress, e->cancellable, export_done, g_object_ref (self));
+                              FALSE, FALSE, attest_export_banner_get_progress (b),
+                              attest_export_banner_get_cancellable (b), export_done, g_object_ref (self));
 }
 
 /* The package */
@@ -218,13 +172,13 @@ start_package (AttestWindow *self,
   g_autofree char *name = g_filename_display_basename (written);
   /* Translators: %s is the folder (or zip file) being written */
   g_autofree char *title = g_strdup_printf (_("Exporting the evidence package to “%s”…"), name);
-  AttestWindowExport *e;
+  AttestExportBanner *b;
 
   if (!can_export (self))
     return;
-  e = export_start (self, EXPORT_PACKAGE, written, title);
-  attest_package_export_async (self->workspace, path, zip, e->progress, e->cancellable, export_done,
-                               g_object_ref (self));
+  b = export_start (self, EXPORT_PACKAGE, written, title);
+  attest_package_export_async (self->workspace, path, zip, attest_export_banner_get_progress (b),
+                               attest_export_banner_get_cancellable (b), export_done, g_object_ref (self));
 }
 
 /* The file choosers */
@@ -441,11 +395,7 @@ cancel_export_activated (GSimpleAction *action,
   AttestWindow *self = user_data;
 
   if (self->exporting != NULL)
-    {
-      g_cancellable_cancel (self->exporting->cancellable);
-      /* Translators: in the export's progress bar once Cancel is pressed */
-      gtk_progress_bar_set_text (self->export_progress, _("Cancelling…"));
-    }
+    attest_export_banner_cancel (self->exporting->banner);
 }
 
 static const GActionEntry export_actions[] = {
