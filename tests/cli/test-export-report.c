@@ -27,6 +27,7 @@
 #include "attest-report-sheets.h"
 #include "attest-test-workspace.h"
 #include "attest-test-generate.h"
+#include "attest-test-pdf.h"
 #include "attest-workspace-annotations.h"
 #include "attest-workspace-catalog.h"
 #include "attest-workspace-checklist.h"
@@ -249,26 +250,15 @@ assert_gap_shown (const AttestGapReport *gap,
     }
 }
 
+/* The PDF's text without white space (cli_squeeze()): poppler breaks lines
+ * where the sheets wrapped them. */
 static char *
-pdf_text (const char *pdf,
-          int        *n_pages)
+pdf_squeezed (const char *pdf,
+              int        *n_pages)
 {
-  g_autofree char *uri = g_filename_to_uri (pdf, NULL, NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PopplerDocument) doc = poppler_document_new_from_file (uri, NULL, &error);
-  GString *all = g_string_new (NULL);
+  g_autofree char *text = attest_test_pdf_text (pdf, n_pages);
 
-  g_assert_no_error (error);
-  *n_pages = poppler_document_get_n_pages (doc);
-  for (int i = 0; i < *n_pages; i++)
-    {
-      g_autoptr(PopplerPage) page = poppler_document_get_page (doc, i);
-      g_autofree char *text = poppler_page_get_text (page);
-      g_autofree char *squeezed = cli_squeeze (text);
-
-      g_string_append (all, squeezed);
-    }
-  return g_string_free (all, FALSE);
+  return cli_squeeze (text);
 }
 
 /* export report OUT.pdf and OUT.html with a gap report: its section after
@@ -298,7 +288,7 @@ test_report_gap (Fixture       *f,
 
   run_cli (&r, "--workspace", f->ws, "export", "report", pdf);
   g_assert_cmpint (r.status, ==, 0);
-  text = pdf_text (pdf, &n);
+  text = pdf_squeezed (pdf, &n);
   section = strstr (text, "Gapreport");
   summary = strstr (text, "Summary");
   details = strstr (text, "Details");
@@ -339,7 +329,7 @@ test_report_gap (Fixture       *f,
     g_assert_true (attest_report_sheets_is_gap_only (sheets));
     g_assert_true (attest_report_sheets_export_pdf (sheets, alone, 595.276, 841.890, &error));
     g_assert_no_error (error);
-    alone_text = pdf_text (alone, &n);
+    alone_text = pdf_squeezed (alone, &n);
     g_assert_true (g_str_has_prefix (alone_text, "Gapreport"));
     g_assert_null (strstr (alone_text, "Summary"));
     g_assert_null (strstr (alone_text, "Details"));

@@ -25,7 +25,6 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
-#include <poppler.h>
 
 #include "attest-cell-pane.h"
 #include "attest-gap-window.h"
@@ -35,6 +34,7 @@
 #include "attest-library-sidebar.h"
 #include "attest-paths.h"
 #include "attest-test-home.h"
+#include "attest-test-pdf.h"
 #include "attest-test-widgets.h"
 #include "attest-test-window.h"
 #include "attest-test-workspace.h"
@@ -42,9 +42,6 @@
 #include "attest-workspace-catalog.h"
 #include "attest-workspace-checklist.h"
 #include "attest-workspace-required.h"
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerDocument, g_object_unref)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
 
 #define SOC2 "soc/soc-2"
 #define ISO  "iso-27001/iso-27001"
@@ -213,26 +210,6 @@ action_state (AttestWindow *window,
   return g_variant_get_boolean (state);
 }
 
-static char *
-pdf_text (const char *pdf)
-{
-  g_autofree char *uri = g_filename_to_uri (pdf, NULL, NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PopplerDocument) doc = poppler_document_new_from_file (uri, NULL, &error);
-  GString *text = g_string_new (NULL);
-
-  g_assert_no_error (error);
-  g_assert_cmpint (poppler_document_get_n_pages (doc), >=, 1);
-  for (int i = 0; i < poppler_document_get_n_pages (doc); i++)
-    {
-      g_autoptr(PopplerPage) page = poppler_document_get_page (doc, i);
-      g_autofree char *t = poppler_page_get_text (page);
-
-      g_string_append (text, t);
-    }
-  return g_string_free (text, FALSE);
-}
-
 /* Without white space: poppler breaks lines where the sheets wrapped them. */
 static char *
 squeeze (const char *text)
@@ -251,7 +228,7 @@ static void
 assert_gap_pdf (const char *pdf)
 {
   g_autoptr(AttestGapReport) report = store_report ();
-  g_autofree char *text = pdf_text (pdf);
+  g_autofree char *text = attest_test_pdf_text (pdf, NULL);
   g_autofree char *all = squeeze (text);
   g_autoptr(GPtrArray) wanted = g_ptr_array_new_with_free_func (g_free);
 
@@ -488,8 +465,8 @@ check (AttestApplication *app,
       {
         g_autofree char *printed = g_build_filename (dir, "printed.pdf", NULL);
         g_autofree char *exported = g_build_filename (dir, "gap.pdf", NULL);
-        g_autofree char *printed_text = pdf_text (printed);
-        g_autofree char *exported_text = pdf_text (exported);
+        g_autofree char *printed_text = attest_test_pdf_text (printed, NULL);
+        g_autofree char *exported_text = attest_test_pdf_text (exported, NULL);
         g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
         const char *name;
 

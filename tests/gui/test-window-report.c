@@ -31,6 +31,7 @@
 #include "attest-workspace-catalog.h"
 #include "attest-paths.h"
 #include "attest-test-home.h"
+#include "attest-test-pdf.h"
 #include "attest-test-widgets.h"
 #include "attest-test-window.h"
 #include "attest-test-workspace.h"
@@ -477,27 +478,6 @@ test_matrix_paper (void)
 
 ATTEST_TEST_ISOLATED (test_matrix_paper)
 
-static char *
-pdf_text (const char *pdf,
-          int        *n_pages)
-{
-  g_autofree char *uri = g_filename_to_uri (pdf, NULL, NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PopplerDocument) doc = poppler_document_new_from_file (uri, NULL, &error);
-  GString *text = g_string_new (NULL);
-
-  g_assert_no_error (error);
-  *n_pages = poppler_document_get_n_pages (doc);
-  for (int i = 0; i < *n_pages; i++)
-    {
-      g_autoptr(PopplerPage) page = poppler_document_get_page (doc, i);
-      g_autofree char *t = poppler_page_get_text (page);
-
-      g_string_append (text, t);
-    }
-  return g_string_free (text, FALSE);
-}
-
 /* Print Evidence Report… prints what the PDF export writes: the same
  * sheets, drawn by the same routine (through GTK_PRINT_OPERATION_ACTION_EXPORT). */
 static void
@@ -526,8 +506,8 @@ test_print_report (void)
   g_assert_true (attest_report_sheets_export_pdf (sheets, exported, ATTEST_PAPER_A4_WIDTH, ATTEST_PAPER_A4_HEIGHT,
                                                   &error));
   g_assert_no_error (error);
-  printed_text = pdf_text (printed, &n_printed);
-  exported_text = pdf_text (exported, &n_exported);
+  printed_text = attest_test_pdf_text (printed, &n_printed);
+  exported_text = attest_test_pdf_text (exported, &n_exported);
   g_assert_cmpint (n_printed, ==, n_exported);
   g_assert_nonnull (strstr (printed_text, "Dana Reviewer"));
   g_assert_nonnull (strstr (printed_text, "Intune"));
