@@ -16,6 +16,9 @@
 #include "attest-export-chooser.h"
 #include "attest-markup.h"
 
+const char *attest_export_chooser_report_suffixes[] = { "pdf", "html" };
+const char *attest_export_chooser_report_names[] = { N_("PDF Document"), N_("HTML Page") };
+
 /**
  * attest_export_chooser_new:
  * @suffixes: (array length=n_formats): "pdf", "html"…; each a filter

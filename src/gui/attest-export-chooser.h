@@ -17,6 +17,12 @@ GtkFileChooserNative *attest_export_chooser_new      (GtkWindow                *
                                                       const char              **names,
                                                       guint                     n_formats,
                                                       const char               *suggested);
+/* What a report's chooser offers (the evidence report, the gap report):
+ * PDF and HTML, with their filters' names untranslated. */
+#define ATTEST_EXPORT_CHOOSER_N_REPORT_FORMATS 2
+extern const char *attest_export_chooser_report_suffixes[ATTEST_EXPORT_CHOOSER_N_REPORT_FORMATS];
+extern const char *attest_export_chooser_report_names[ATTEST_EXPORT_CHOOSER_N_REPORT_FORMATS];
+
 char                 *attest_export_chooser_get_path (GtkNativeDialog          *chooser,
                                                       int                       response,
                                                       AttestExportFormatKnown   known,

@@ -407,8 +407,6 @@ start_export (AttestGapWindow *self,
                                   g_object_ref (self));
 }
 
-static const char *export_suffixes[] = { "pdf", "html" };
-static const char *export_names[] = { N_("PDF Document"), N_("HTML Page") };
 
 static void
 export_chosen (GtkNativeDialog *chooser,
@@ -439,7 +437,9 @@ export_activated (GtkWidget  *widget,
   if (self->workspace == NULL || self->exporting != NULL)
     return;
   chooser = attest_export_chooser_new (GTK_WINDOW (self), _("Export the Gap Report"), GTK_FILE_CHOOSER_ACTION_SAVE,
-                                       export_suffixes, export_names, G_N_ELEMENTS (export_suffixes), suggested);
+                                       attest_export_chooser_report_suffixes,
+                                       attest_export_chooser_report_names, ATTEST_EXPORT_CHOOSER_N_REPORT_FORMATS,
+                                       suggested);
   g_signal_connect (chooser, "response", G_CALLBACK (export_chosen), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }

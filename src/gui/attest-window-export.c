@@ -212,8 +212,6 @@ static const char *matrix_suffixes[] = { "pdf", "csv", "html", "json", "xlsx" };
 static const char *matrix_names[] = { N_("PDF Document"), N_("CSV Spreadsheet"), N_("HTML Page"), N_("JSON Data"),
                                       /* Translators: a file type in the matrix's Export… dialog */
                                       N_("Excel Workbook (XLSX)") };
-static const char *report_suffixes[] = { "pdf", "html" };
-static const char *report_names[] = { N_("PDF Document"), N_("HTML Page") };
 
 static void
 matrix_chosen (GtkNativeDialog *chooser,
@@ -322,8 +320,9 @@ export_report_activated (GSimpleAction *action,
 
   if (!can_export (self))
     return;
-  chooser = file_chooser_new (self, _("Export the Evidence Report"), GTK_FILE_CHOOSER_ACTION_SAVE, report_suffixes,
-                              report_names, G_N_ELEMENTS (report_suffixes), suggested);
+  chooser = file_chooser_new (self, _("Export the Evidence Report"), GTK_FILE_CHOOSER_ACTION_SAVE, attest_export_chooser_report_suffixes,
+                              attest_export_chooser_report_names, ATTEST_EXPORT_CHOOSER_N_REPORT_FORMATS,
+                              suggested);
   g_signal_connect (chooser, "response", G_CALLBACK (report_chosen), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
