@@ -832,6 +832,64 @@ test_rewritten_while_imported (Fixture       *f,
   assert_verifies (f->path);
 }
 
+typedef struct {
+  AttestWorkspace *ws;
+  gint64 cache_size;       /* PRAGMA cache_size while a batch is open */
+  gint64 checkpoint;       /* PRAGMA wal_autocheckpoint then */
+} Settings;
+
+static void
+on_progress_settings (guint       done,
+                      guint       total,
+                      const char *path,
+                      gpointer    user_data)
+{
+  Settings *s = user_data;
+
+  if (done == 0)
+    return;
+  s->cache_size = count (s->ws, "PRAGMA cache_size");
+  s->checkpoint = count (s->ws, "PRAGMA wal_autocheckpoint");
+}
+
+/* While an import runs the WAL is not checkpointed and a batch has a cache
+ * of 16 MiB; after it, both are as before, and every frame of the WAL is in
+ * the database file (the one checkpoint at the end). */
+static void
+test_bulk_settings (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *offerings = attest_paths_bundled_offerings ();
+  const char *paths[] = { offerings, NULL };
+  g_autoptr(AttestImportSummary) summary = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  Settings s = { .ws = f->ws };
+  gint64 cache_size = count (f->ws, "PRAGMA cache_size");
+  gint64 checkpoint = count (f->ws, "PRAGMA wal_autocheckpoint");
+
+  g_assert_cmpint (checkpoint, >, 0);
+  g_assert_cmpint (cache_size, !=, -16384);
+  summary = attest_importer_run (f->ws, paths, on_progress_settings, &s, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_null (summary->error);
+  g_assert_cmpuint (summary->imported, ==, 5);
+
+  g_assert_cmpint (s.cache_size, ==, -16384);
+  g_assert_cmpint (s.checkpoint, ==, 0);
+  g_assert_cmpint (count (f->ws, "PRAGMA cache_size"), ==, cache_size);
+  g_assert_cmpint (count (f->ws, "PRAGMA wal_autocheckpoint"), ==, checkpoint);
+  g_assert_cmpint (count (f->ws, "PRAGMA synchronous"), ==, 2);  /* FULL */
+
+  /* busy, frames in the WAL, frames checkpointed: none left to copy. */
+  stmt = _attest_workspace_prepare (f->ws, "PRAGMA wal_checkpoint (PASSIVE)", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 1), >, 0);
+  g_assert_cmpint (sqlite3_column_int (stmt, 2), ==, sqlite3_column_int (stmt, 1));
+  assert_verifies (f->path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -850,6 +908,7 @@ main (int   argc,
   ADD ("includes-stored", test_includes_stored);
   ADD ("include-checked-first", test_include_checked_first);
   ADD ("rewritten-while-imported", test_rewritten_while_imported);
+  ADD ("bulk-settings", test_bulk_settings);
 
   return g_test_run ();
 }
