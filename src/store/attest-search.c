@@ -668,6 +668,8 @@ _attest_search_put_sections (AttestWorkspace  *self,
   g_autoptr(GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr(GArray) ids = NULL;
   sqlite3_stmt *stmt;
+  sqlite3_stmt *stage = NULL;
+  gboolean staged;
   gboolean ok;
   int rc;
 
@@ -724,6 +726,26 @@ _attest_search_put_sections (AttestWorkspace  *self,
       json_builder_add_int_value (gone, id);
     }
 
+  json_builder_end_array (gone);
+  if (!run_json (self, "DELETE FROM search_index WHERE rowid IN (SELECT value FROM json_each (?1))", gone, error) ||
+      !run_json (self, "DELETE FROM search_stage WHERE id IN (SELECT value FROM json_each (?1))", gone, error))
+    return FALSE;
+
+  /* Inside an import's batch the rows are staged, in a plain table: FTS5
+   * writes a segment at the end of each page's savepoint, and merging those
+   * was the most of storing a page. Staged, they are as durable as the page
+   * (the same savepoint); the batch's end writes them all to the index at
+   * once (_attest_search_flush_stage()). A plain table takes a statement per
+   * row at no cost; FTS5 takes the page's rows in one, as JSON. */
+  staged = _attest_workspace_in_batch (self);
+  if (staged)
+    {
+      stage = _attest_workspace_prepare_kept (self,
+                                              "INSERT INTO search_stage (id, kind, ref, title, body, source) "
+                                              "VALUES (?1, 'page', ?2, ?3, ?4, ?5)", error);
+      if (stage == NULL)
+        return FALSE;
+    }
   for (guint i = ids->len; i-- > 0;)
     {
       AttestOfferingSection *sec = sections->pdata[i];
@@ -747,6 +769,19 @@ _attest_search_put_sections (AttestWorkspace  *self,
                                                sec->source_text != NULL ? sec->source_text : "", NULL);
           source = without_controls (joined);
         }
+      if (staged)
+        {
+          sqlite3_bind_int64 (stage, 1, *id);
+          sqlite3_bind_text (stage, 2, ref, -1, SQLITE_STATIC);
+          sqlite3_bind_text (stage, 3, title != NULL ? title : "", -1, SQLITE_STATIC);
+          sqlite3_bind_text (stage, 4, body != NULL ? body : "", -1, SQLITE_STATIC);
+          sqlite3_bind_text (stage, 5, source != NULL ? source : "", -1, SQLITE_STATIC);
+          ok = step_done (self, stage, error);
+          _attest_workspace_done (stage);
+          if (!ok)
+            return FALSE;
+          continue;
+        }
       json_builder_begin_array (rows);
       json_builder_add_int_value (rows, *id);
       json_builder_add_string_value (rows, ref);
@@ -755,26 +790,12 @@ _attest_search_put_sections (AttestWorkspace  *self,
       json_builder_add_string_value (rows, source != NULL ? source : "");
       json_builder_end_array (rows);
     }
-  json_builder_end_array (gone);
   json_builder_end_array (rows);
-
-  /* Inside an import's batch the rows are staged, in a plain table: FTS5
-   * writes a segment at the end of each page's savepoint, and merging those
-   * was the most of storing a page. Staged, they are as durable as the page
-   * (the same savepoint); the batch's end writes them all to the index at
-   * once (_attest_search_flush_stage()). */
-  if (!run_json (self, "DELETE FROM search_index WHERE rowid IN (SELECT value FROM json_each (?1))", gone, error) ||
-      !run_json (self, "DELETE FROM search_stage WHERE id IN (SELECT value FROM json_each (?1))", gone, error))
-    return FALSE;
-  if (_attest_workspace_in_batch (self)
-      ? !run_json (self,
-                   "INSERT INTO search_stage (id, kind, ref, title, body, source) "
-                   "SELECT value ->> 0, 'page', value ->> 1, value ->> 2, value ->> 3, value ->> 4 "
-                   "FROM json_each (?1)", rows, error)
-      : !run_json (self,
-                   "INSERT INTO search_index (rowid, kind, ref, title, body, source) "
-                   "SELECT value ->> 0, 'page', value ->> 1, value ->> 2, value ->> 3, value ->> 4 "
-                   "FROM json_each (?1) ORDER BY value ->> 0", rows, error))
+  if (!staged &&
+      !run_json (self,
+                      "INSERT INTO search_index (rowid, kind, ref, title, body, source) "
+                      "SELECT value ->> 0, 'page', value ->> 1, value ->> 2, value ->> 3, value ->> 4 "
+                      "FROM json_each (?1) ORDER BY value ->> 0", rows, error))
     return FALSE;
 
   /* The version is indexed (even with no section): _attest_search_sync_pages() reads it. */
