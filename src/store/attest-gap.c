@@ -5,9 +5,10 @@
  * service in that scope), no longer certified (a flagged cell), open (the
  * cell's roll-up is not "satisfied"), evidence expiring (satisfied, but its
  * evidence expired or expires within ATTEST_EXPIRY_SOON_DAYS days), ready.
- * The matrix decides the cell, its roll-up and its evidence expiry
- * (attest_workspace_load_matrix(), _attest_workspace_fill_evidence_expiry());
- * the checklist (attest_workspace_get_checklist()) names what is open. The
+ * The matrix decides the cell, its roll-up and its evidence expiry: only
+ * the cells of the report's rows are read (_attest_workspace_load_gap_matrix(),
+ * which gives each as attest_workspace_load_matrix() does); the checklist
+ * (attest_workspace_get_checklist(), or its template) names what is open. The
  * window, the CLI and the exports present the report.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -445,11 +446,9 @@ attest_workspace_gap_report (AttestWorkspace  *self,
     return NULL;
   for (guint i = 0; i < required_ids->len; i++)
     g_hash_table_add (required, required_ids->pdata[i]);
-  matrix = attest_workspace_load_matrix (self, error);
+  /* Only the cells of the report's rows; expiry judged from @today. */
+  matrix = _attest_workspace_load_gap_matrix (self, report->today, error);
   if (matrix == NULL)
-    return NULL;
-  /* The matrix judges expiry from the real today; the report from @today. */
-  if (!_attest_workspace_fill_evidence_expiry (self, matrix, report->today, error))
     return NULL;
 
   for (guint f = 0; f < matrix->frameworks->len; f++)
@@ -545,11 +544,8 @@ attest_workspace_gap_report (AttestWorkspace  *self,
               /* Never opened: the scope's template, read once per scope. */
               if (items == NULL && (items = g_hash_table_lookup (templates, scope->id)) == NULL)
                 {
-                  own = attest_workspace_get_checklist (self, scope->id, service->id, error);
-                  if (own == NULL)
-                    return NULL;
-                  items = own;
-                  g_hash_table_insert (templates, scope->id, g_ptr_array_ref (own));
+                  items = _attest_workspace_checklist_template (self, scope->id, service->id);
+                  g_hash_table_insert (templates, scope->id, items);
                 }
               fill_open (row, items, report->today);
             }

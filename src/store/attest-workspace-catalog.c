@@ -837,6 +837,34 @@ row_of (GHashTable *services,
   return g_hash_table_lookup (services, row != NULL ? row : service_id);
 }
 
+/* The cells of the gap report's rows only (_attest_workspace_load_gap_matrix()):
+ * of a required scope, and of a service whose row is one of My services
+ * (every service of that row: a merged row shows the cell of one of them). */
+#define GAP_CELLS \
+  "AND c.scope_id IN (SELECT scope_id FROM required_scope) " \
+  "AND c.service_id IN (SELECT r.service_id FROM service_root r WHERE r.root_id IN " \
+  "  (SELECT m.root_id FROM service_root m WHERE m.service_id IN (SELECT service_id FROM my_service))) "
+
+/* Each cell with its checklist roll-up and the variant whose line put it
+ * there, in one query; @where narrows the cells. */
+#define CELLS_SQL(where) \
+  "SELECT c.scope_id, c.service_id, c.in_scope, c.source_line, c.translated_line, " \
+  "  c.qualifier, c.variant_id, count (i.id), " \
+  "  count (i.id) FILTER (WHERE i.status = 'satisfied'), " \
+  "  count (i.id) FILTER (WHERE i.status = 'not-applicable'), " \
+  "  count (i.id) FILTER (WHERE i.status = 'in-progress'), " \
+  "  count (i.id) FILTER (WHERE i.status = 'exception'), " \
+  "  count (i.id) FILTER (WHERE i.status <> 'not-started') " \
+  "FROM coverage c LEFT JOIN checklist_item i " \
+  "  ON i.scope_id = c.scope_id AND i.service_id = c.service_id " \
+  "WHERE c.scope_id IS NOT NULL AND c.service_id IS NOT NULL " where \
+  "GROUP BY c.scope_id, c.service_id ORDER BY c.scope_id, c.service_id"
+
+static AttestMatrix *load_matrix (AttestWorkspace  *self,
+                                  gboolean          gap_cells,
+                                  const char       *today,
+                                  GError          **error);
+
 /**
  * attest_workspace_load_matrix:
  *
@@ -846,6 +874,36 @@ row_of (GHashTable *services,
 AttestMatrix *
 attest_workspace_load_matrix (AttestWorkspace  *self,
                               GError          **error)
+{
+  g_return_val_if_fail (ATTEST_IS_WORKSPACE (self), NULL);
+
+  return load_matrix (self, FALSE, NULL, error);
+}
+
+/**
+ * _attest_workspace_load_gap_matrix:
+ * @today: (nullable): the date evidence expiry is judged from; %NULL for today
+ *
+ * The matrix with only the cells the gap report reads: those of the
+ * required scopes in the rows of My services, each as
+ * attest_workspace_load_matrix() gives it (a merged row's too). Every
+ * framework, scope, variant and service is there.
+ */
+AttestMatrix *
+_attest_workspace_load_gap_matrix (AttestWorkspace  *self,
+                                   const char       *today,
+                                   GError          **error)
+{
+  g_return_val_if_fail (ATTEST_IS_WORKSPACE (self), NULL);
+
+  return load_matrix (self, TRUE, today, error);
+}
+
+static AttestMatrix *
+load_matrix (AttestWorkspace  *self,
+             gboolean          gap_cells,
+             const char       *today,
+             GError          **error)
 {
   g_autoptr(AttestMatrix) matrix = attest_matrix_new ();
   g_autoptr(GHashTable) frameworks = g_hash_table_new (g_str_hash, g_str_equal);
@@ -857,7 +915,6 @@ attest_workspace_load_matrix (AttestWorkspace  *self,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc;
 
-  g_return_val_if_fail (ATTEST_IS_WORKSPACE (self), NULL);
 
   /* One read transaction: a consistent picture while another process writes. */
   if (!_attest_workspace_exec (self, "BEGIN", error))
@@ -1051,20 +1108,7 @@ attest_workspace_load_matrix (AttestWorkspace  *self,
     }
   g_clear_pointer (&stmt, sqlite3_finalize);
 
-  /* Each cell with its checklist roll-up and the variant whose line put
-   * it there, in one query. */
-  stmt = _attest_workspace_prepare (self,
-                                    "SELECT c.scope_id, c.service_id, c.in_scope, c.source_line, c.translated_line, "
-                                    "  c.qualifier, c.variant_id, count (i.id), "
-                                    "  count (i.id) FILTER (WHERE i.status = 'satisfied'), "
-                                    "  count (i.id) FILTER (WHERE i.status = 'not-applicable'), "
-                                    "  count (i.id) FILTER (WHERE i.status = 'in-progress'), "
-                                    "  count (i.id) FILTER (WHERE i.status = 'exception'), "
-                                    "  count (i.id) FILTER (WHERE i.status <> 'not-started') "
-                                    "FROM coverage c LEFT JOIN checklist_item i "
-                                    "  ON i.scope_id = c.scope_id AND i.service_id = c.service_id "
-                                    "WHERE c.scope_id IS NOT NULL AND c.service_id IS NOT NULL "
-                                    "GROUP BY c.scope_id, c.service_id ORDER BY c.scope_id, c.service_id", error);
+  stmt = _attest_workspace_prepare (self, gap_cells ? CELLS_SQL (GAP_CELLS) : CELLS_SQL (""), error);
   if (stmt == NULL)
     goto fail;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -1118,7 +1162,7 @@ attest_workspace_load_matrix (AttestWorkspace  *self,
   if (g_hash_table_size (rows) > 0)
     g_ptr_array_sort (matrix->cells, compare_cells);
 
-  if (!_attest_workspace_fill_evidence_expiry (self, matrix, NULL, error))
+  if (!_attest_workspace_fill_evidence_expiry (self, matrix, today, error))
     goto fail;
 
   _attest_workspace_rollback (self);

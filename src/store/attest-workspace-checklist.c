@@ -557,6 +557,14 @@ template_items (AttestWorkspace *self,
   return items;
 }
 
+GPtrArray *
+_attest_workspace_checklist_template (AttestWorkspace *self,
+                                      const char      *scope_id,
+                                      const char      *service_id)
+{
+  return template_items (self, scope_id, service_id, service_id);
+}
+
 /**
  * _attest_workspace_store_item:
  * @item_id: an item's id, or the provisional id of one not stored yet

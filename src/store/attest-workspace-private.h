@@ -6,6 +6,7 @@
 
 #include <sqlite3.h>
 
+#include "attest-matrix.h"
 #include "attest-workspace.h"
 
 G_BEGIN_DECLS
@@ -47,6 +48,17 @@ char         *_attest_workspace_query_text (AttestWorkspace *self,
 
 gboolean      _attest_workspace_rekey_service_names (AttestWorkspace  *self,
                                                      GError          **error);
+
+/* attest-workspace-catalog.c: for the gap report (attest-gap.c) */
+AttestMatrix *_attest_workspace_load_gap_matrix (AttestWorkspace  *self,
+                                                 const char       *today,
+                                                 GError          **error);
+/* attest-workspace-checklist.c: a cell's template items, as
+ * attest_workspace_get_checklist() gives a never-edited cell of a row no
+ * service was merged into */
+GPtrArray    *_attest_workspace_checklist_template (AttestWorkspace *self,
+                                                    const char      *scope_id,
+                                                    const char      *service_id);
 
 /* A text column, or NULL for SQL NULL. */
 static inline const char *

@@ -14,6 +14,8 @@
 #include "attest-workspace-catalog.h"
 #include "attest-workspace-checklist.h"
 #include "attest-workspace-evidence.h"
+#include "attest-workspace-expiry.h"
+#include "attest-workspace-private.h"
 #include "attest-workspace-required.h"
 #include "attest-workspace-services.h"
 
@@ -72,6 +74,57 @@ import_page (AttestWorkspace *ws,
     }
   g_assert_true (attest_workspace_import_offering (ws, o, names, NULL, &error));
   g_assert_no_error (error);
+}
+
+/* The gap report reads only the cells of its rows
+ * (_attest_workspace_load_gap_matrix()): each must be the whole matrix's
+ * cell (the one a merged row shows, its roll-up, its expiry judged from
+ * TODAY), and no other cell is read. */
+static void
+assert_gap_matrix (AttestWorkspace *ws)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttestMatrix) full = attest_workspace_load_matrix (ws, &error);
+  g_autoptr(AttestMatrix) gap = NULL;
+  g_autoptr(GPtrArray) required = attest_workspace_list_required_scopes (ws, &error);
+  guint compared = 0;
+
+  g_assert_no_error (error);
+  g_assert_true (_attest_workspace_fill_evidence_expiry (ws, full, TODAY, &error));
+  g_assert_no_error (error);
+  gap = _attest_workspace_load_gap_matrix (ws, TODAY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (gap->frameworks->len, ==, full->frameworks->len);
+  g_assert_cmpuint (gap->services->len, ==, full->services->len);
+
+  for (guint r = 0; r < required->len; r++)
+    for (guint i = 0; i < full->services->len; i++)
+      {
+        AttestMatrixService *service = full->services->pdata[i];
+        AttestMatrixCell *a = attest_matrix_lookup_cell (full, required->pdata[r], service->id);
+        AttestMatrixCell *b = attest_matrix_lookup_cell (gap, required->pdata[r], service->id);
+
+        g_assert_cmpint (service->mine, ==, ((AttestMatrixService *)gap->services->pdata[i])->mine);
+        if (!service->mine || a == NULL)
+          {
+            g_assert_null (b);
+            continue;
+          }
+        g_assert_nonnull (b);
+        g_assert_cmpstr (b->scope, ==, a->scope);
+        g_assert_cmpstr (b->service, ==, a->service);
+        g_assert_cmpstr (b->rollup, ==, a->rollup);
+        g_assert_cmpuint (b->n_items, ==, a->n_items);
+        g_assert_cmpuint (b->n_satisfied, ==, a->n_satisfied);
+        g_assert_cmpuint (b->n_exceptions, ==, a->n_exceptions);
+        g_assert_cmpstr (b->source_line, ==, a->source_line);
+        g_assert_cmpstr (b->qualifier, ==, a->qualifier);
+        g_assert_cmpint (b->variant_id, ==, a->variant_id);
+        g_assert_cmpint (b->evidence_expiry, ==, a->evidence_expiry);
+        compared++;
+      }
+  /* Nothing but those. */
+  g_assert_cmpuint (gap->cells->len, ==, compared);
 }
 
 /* Item @n (from 1) of a cell, as the checklist gives it now (a cell never
@@ -516,6 +569,7 @@ test_report (void)
     g_assert_cmpint (item->id, <, 0);
   }
 
+  assert_gap_matrix (ws);
   attest_test_workspace_delete (&ws, &dir, &path);
 }
 
@@ -552,6 +606,7 @@ test_empty (void)
   summary = attest_gap_scope_summary (s);
   g_assert_cmpstr (summary, ==, "Beta: 0 of 0 of your services ready");
 
+  assert_gap_matrix (ws);
   attest_test_workspace_delete (&ws, &dir, &path);
 }
 
@@ -653,6 +708,7 @@ test_required_scopes (void)
     assert_row (report, "alpha/alpha-one", "svc-f", ATTEST_GAP_NOT_CERTIFIED, "alpha/alpha-two", "", "", "");
   }
 
+  assert_gap_matrix (ws);
   attest_test_workspace_delete (&ws, &dir, &path);
 }
 
@@ -695,6 +751,7 @@ test_merged (void)
               "1:not-started,3:not-started,4:not-started,5:not-started", "2:exception@2025-01-01",
               "2:exception@2025-01-01");
 
+  assert_gap_matrix (ws);
   attest_test_workspace_delete (&ws, &dir, &path);
 }
 
