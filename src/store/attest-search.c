@@ -392,6 +392,15 @@ step_done (AttestWorkspace  *self,
   return TRUE;
 }
 
+/* The rows' text goes last: the index reads a row's words from it (an
+ * external content table) to take them out. A staged row was never in the
+ * index, and taking out words it does not hold would damage it. */
+static const char *const delete_row_sql[] = {
+  "DELETE FROM search_index WHERE rowid = ?1 AND NOT EXISTS (SELECT 1 FROM search_pending WHERE id = ?1)",
+  "DELETE FROM search_pending WHERE id = ?1",
+  "DELETE FROM search_text WHERE id = ?1",
+};
+
 static gboolean
 delete_rows (AttestWorkspace  *self,
              GArray           *ids,
@@ -401,11 +410,9 @@ delete_rows (AttestWorkspace  *self,
 
   if (ids->len == 0)
     return TRUE;
-  /* The row is in the index, or still staged (_attest_search_flush_stage()). */
-  for (guint t = 0; t < 2; t++)
+  for (guint t = 0; t < G_N_ELEMENTS (delete_row_sql); t++)
     {
-      stmt = _attest_workspace_prepare_kept (self, t == 0 ? "DELETE FROM search_index WHERE rowid = ?1"
-                                                          : "DELETE FROM search_stage WHERE id = ?1", error);
+      stmt = _attest_workspace_prepare_kept (self, delete_row_sql[t], error);
       if (stmt == NULL)
         return FALSE;
       for (guint i = 0; i < ids->len; i++)
@@ -421,6 +428,36 @@ delete_rows (AttestWorkspace  *self,
       _attest_workspace_done (stmt);
     }
   return TRUE;
+}
+
+/* One row's text (search_text, which the index reads its words from): kept
+ * statement, strings bound as they are (the caller's until the row is in). */
+static gboolean
+put_text (AttestWorkspace  *self,
+          gint64            id,
+          const char       *kind,
+          const char       *ref,
+          const char       *title,
+          const char       *body,
+          const char       *source,
+          GError          **error)
+{
+  sqlite3_stmt *stmt = _attest_workspace_prepare_kept (self,
+                                                       "INSERT INTO search_text (id, kind, ref, title, body, source) "
+                                                       "VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error);
+  gboolean ok;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_text (stmt, 2, kind, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, ref, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, title != NULL ? title : "", -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, body != NULL ? body : "", -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, source != NULL ? source : "", -1, SQLITE_STATIC);
+  ok = step_done (self, stmt, error);
+  _attest_workspace_done (stmt);
+  return ok;
 }
 
 /* @text without control characters other than tab, line feed and carriage
@@ -500,6 +537,8 @@ _attest_search_put_source (AttestWorkspace  *self,
   body = clean_body = without_controls (body);
   source = clean_source = without_controls (source);
 
+  if (!put_text (self, id, kind, ref, title, body, source, error))
+    return FALSE;
   insert = _attest_workspace_prepare_kept (self,
                                            "INSERT INTO search_index (rowid, kind, ref, title, body, source) "
                                            "VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error);
@@ -668,8 +707,6 @@ _attest_search_put_sections (AttestWorkspace  *self,
   g_autoptr(GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr(GArray) ids = NULL;
   sqlite3_stmt *stmt;
-  sqlite3_stmt *stage = NULL;
-  gboolean staged;
   gboolean ok;
   int rc;
 
@@ -727,25 +764,14 @@ _attest_search_put_sections (AttestWorkspace  *self,
     }
 
   json_builder_end_array (gone);
-  if (!run_json (self, "DELETE FROM search_index WHERE rowid IN (SELECT value FROM json_each (?1))", gone, error) ||
-      !run_json (self, "DELETE FROM search_stage WHERE id IN (SELECT value FROM json_each (?1))", gone, error))
+  /* As delete_rows (), in one statement each: one FTS5 segment. */
+  if (!run_json (self,
+                 "DELETE FROM search_index WHERE rowid IN (SELECT value FROM json_each (?1)) "
+                 "AND rowid NOT IN (SELECT id FROM search_pending)", gone, error) ||
+      !run_json (self, "DELETE FROM search_pending WHERE id IN (SELECT value FROM json_each (?1))", gone, error) ||
+      !run_json (self, "DELETE FROM search_text WHERE id IN (SELECT value FROM json_each (?1))", gone, error))
     return FALSE;
 
-  /* Inside an import's batch the rows are staged, in a plain table: FTS5
-   * writes a segment at the end of each page's savepoint, and merging those
-   * was the most of storing a page. Staged, they are as durable as the page
-   * (the same savepoint); the batch's end writes them all to the index at
-   * once (_attest_search_flush_stage()). A plain table takes a statement per
-   * row at no cost; FTS5 takes the page's rows in one, as JSON. */
-  staged = _attest_workspace_in_batch (self);
-  if (staged)
-    {
-      stage = _attest_workspace_prepare_kept (self,
-                                              "INSERT INTO search_stage (id, kind, ref, title, body, source) "
-                                              "VALUES (?1, 'page', ?2, ?3, ?4, ?5)", error);
-      if (stage == NULL)
-        return FALSE;
-    }
   for (guint i = ids->len; i-- > 0;)
     {
       AttestOfferingSection *sec = sections->pdata[i];
@@ -769,33 +795,25 @@ _attest_search_put_sections (AttestWorkspace  *self,
                                                sec->source_text != NULL ? sec->source_text : "", NULL);
           source = without_controls (joined);
         }
-      if (staged)
-        {
-          sqlite3_bind_int64 (stage, 1, *id);
-          sqlite3_bind_text (stage, 2, ref, -1, SQLITE_STATIC);
-          sqlite3_bind_text (stage, 3, title != NULL ? title : "", -1, SQLITE_STATIC);
-          sqlite3_bind_text (stage, 4, body != NULL ? body : "", -1, SQLITE_STATIC);
-          sqlite3_bind_text (stage, 5, source != NULL ? source : "", -1, SQLITE_STATIC);
-          ok = step_done (self, stage, error);
-          _attest_workspace_done (stage);
-          if (!ok)
-            return FALSE;
-          continue;
-        }
-      json_builder_begin_array (rows);
+      if (!put_text (self, *id, "page", ref, title, body, source, error))
+        return FALSE;
       json_builder_add_int_value (rows, *id);
-      json_builder_add_string_value (rows, ref);
-      json_builder_add_string_value (rows, title != NULL ? title : "");
-      json_builder_add_string_value (rows, body != NULL ? body : "");
-      json_builder_add_string_value (rows, source != NULL ? source : "");
-      json_builder_end_array (rows);
     }
   json_builder_end_array (rows);
-  if (!staged &&
-      !run_json (self,
-                      "INSERT INTO search_index (rowid, kind, ref, title, body, source) "
-                      "SELECT value ->> 0, 'page', value ->> 1, value ->> 2, value ->> 3, value ->> 4 "
-                      "FROM json_each (?1) ORDER BY value ->> 0", rows, error))
+
+  /* Inside an import's batch the rows are staged: FTS5 writes a segment at
+   * the end of each page's savepoint, and merging those was the most of
+   * storing a page. Staged, their text is as durable as the page (the same
+   * savepoint); the batch's end indexes them all at once
+   * (_attest_search_flush_stage()). Outside, the page's rows go to the index
+   * in one statement, in rowid order (FTS5 writes a segment too when a rowid
+   * is not above the last). */
+  if (_attest_workspace_in_batch (self)
+      ? !run_json (self, "INSERT INTO search_pending (id) SELECT value FROM json_each (?1)", rows, error)
+      : !run_json (self,
+                   "INSERT INTO search_index (rowid, kind, ref, title, body, source) "
+                   "SELECT id, kind, ref, title, body, source FROM search_text "
+                   "WHERE id IN (SELECT value FROM json_each (?1)) ORDER BY id", rows, error))
     return FALSE;
 
   /* The version is indexed (even with no section): _attest_search_sync_pages() reads it. */
@@ -811,10 +829,11 @@ _attest_search_put_sections (AttestWorkspace  *self,
 /**
  * _attest_search_flush_stage:
  *
- * Writes the staged page rows (_attest_search_put_sections() in a batch) to
- * the index, in one statement (one FTS5 segment), and empties the stage. In
- * the caller's transaction. When it fails (a full disk) the rows stay staged,
- * stored with their pages: the next batch's end or the next open writes them.
+ * Indexes the staged page rows (_attest_search_put_sections() in a batch),
+ * in one statement (one FTS5 segment), and empties the stage. In the
+ * caller's transaction. When it fails (a full disk) the rows stay staged,
+ * their text stored with their pages: the next batch's end or the next open
+ * indexes them.
  */
 gboolean
 _attest_search_flush_stage (AttestWorkspace  *self,
@@ -827,7 +846,8 @@ _attest_search_flush_stage (AttestWorkspace  *self,
 
   stmt = _attest_workspace_prepare_kept (self,
                                          "INSERT INTO search_index (rowid, kind, ref, title, body, source) "
-                                         "SELECT id, kind, ref, title, body, source FROM search_stage ORDER BY id",
+                                         "SELECT t.id, t.kind, t.ref, t.title, t.body, t.source "
+                                         "FROM search_pending p JOIN search_text t ON t.id = p.id ORDER BY p.id",
                                          error);
   if (stmt == NULL)
     return FALSE;
@@ -835,12 +855,67 @@ _attest_search_flush_stage (AttestWorkspace  *self,
   _attest_workspace_done (stmt);
   if (!ok)
     return FALSE;
-  stmt = _attest_workspace_prepare_kept (self, "DELETE FROM search_stage", error);
+  stmt = _attest_workspace_prepare_kept (self, "DELETE FROM search_pending", error);
   if (stmt == NULL)
     return FALSE;
   ok = step_done (self, stmt, error);
   _attest_workspace_done (stmt);
   return ok;
+}
+
+/**
+ * _attest_search_migrate_text:
+ *
+ * Schema 13: the index keeps no copy of the text (an external content table
+ * over search_text), and the stage holds only the ids of rows whose text is
+ * stored but not yet indexed (search_pending). What was indexed or staged
+ * before is carried over and indexed again ('rebuild'). Inside the caller's
+ * transaction; a workspace already so made (a test's faked older schema) is
+ * left as it is.
+ */
+gboolean
+_attest_search_migrate_text (AttestWorkspace  *self,
+                             GError          **error)
+{
+  g_autofree char *sql = _attest_workspace_query_text (self, "SELECT sql FROM sqlite_schema "
+                                                             "WHERE type = 'table' AND name = 'search_index'");
+  g_autofree char *stage = _attest_workspace_query_text (self, "SELECT 1 FROM pragma_table_info ('search_stage') "
+                                                               "WHERE name = 'body'");
+
+  g_return_val_if_fail (ATTEST_IS_WORKSPACE (self), FALSE);
+
+  if (sql != NULL && strstr (sql, "search_text") != NULL)
+    return _attest_workspace_exec (self, "CREATE TABLE IF NOT EXISTS search_pending (id INTEGER PRIMARY KEY);",
+                                   error);
+  return _attest_workspace_exec (self,
+                                 "CREATE TABLE IF NOT EXISTS search_text ("
+                                 "  id INTEGER PRIMARY KEY,"
+                                 "  kind TEXT NOT NULL,"
+                                 "  ref TEXT NOT NULL,"
+                                 "  title TEXT NOT NULL,"
+                                 "  body TEXT NOT NULL,"
+                                 "  source TEXT NOT NULL"
+                                 ");"
+                                 "DELETE FROM search_text;"
+                                 "INSERT INTO search_text (id, kind, ref, title, body, source) "
+                                 "  SELECT rowid, coalesce (kind, ''), coalesce (ref, ''), coalesce (title, ''), "
+                                 "         coalesce (body, ''), coalesce (source, '') FROM search_index;",
+                                 error) &&
+         (stage == NULL ||
+          _attest_workspace_exec (self,
+                                  "INSERT OR REPLACE INTO search_text (id, kind, ref, title, body, source) "
+                                  "  SELECT id, kind, ref, title, body, source FROM search_stage;",
+                                  error)) &&
+         _attest_workspace_exec (self,
+                                 "DROP TABLE search_index;"
+                                 "DROP TABLE IF EXISTS search_stage;"
+                                 "CREATE VIRTUAL TABLE search_index USING fts5 ("
+                                 "  kind UNINDEXED, ref UNINDEXED, title, body, source, tokenize = 'attest',"
+                                 "  content = 'search_text', content_rowid = 'id'"
+                                 ");"
+                                 "INSERT INTO search_index (search_index) VALUES ('rebuild');"
+                                 "CREATE TABLE IF NOT EXISTS search_pending (id INTEGER PRIMARY KEY);",
+                                 error);
 }
 
 /* A stored page version's sections, parsed again from its bytes; one that

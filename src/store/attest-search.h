@@ -84,6 +84,8 @@ gboolean   _attest_search_index_pages (AttestWorkspace    *self,
                                       GError             **error);
 gboolean   _attest_search_flush_stage (AttestWorkspace    *self,
                                       GError             **error);
+gboolean   _attest_search_migrate_text (AttestWorkspace   *self,
+                                      GError             **error);
 gboolean   _attest_search_remove_variant (AttestWorkspace *self,
                                       const char          *framework_id,
                                       gint64               variant_id,

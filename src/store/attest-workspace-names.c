@@ -130,7 +130,7 @@ attest_workspace_names_section (AttestWorkspaceNames *names,
   g_return_val_if_fail (names != NULL && framework_id != NULL && section_key != NULL, NULL);
   prefix = g_strdup_printf ("%s#%s@", framework_id, section_key);
   return lookup (names, "p", prefix,
-                 "SELECT i.title FROM search_key k JOIN search_index i ON i.rowid = k.id "
+                 "SELECT i.title FROM search_key k JOIN search_text i ON i.id = k.id "
                  "WHERE k.kind = 'page' AND substr (k.ref, 1, length (?1)) = ?1 ORDER BY k.ref LIMIT 1",
                  prefix, NULL, section_key);
 }

@@ -307,6 +307,11 @@ static const char * const migrations[ATTEST_WORKSPACE_SCHEMA_VERSION] = {
 
   /* 11 → 12: the required scopes (required_scope_migration). */
   required_scope_migration,
+
+  /* 12 → 13: the search index reads its text from search_text (an external
+   * content table), and the stage is search_pending, ids only; made by
+   * migrate() (_attest_search_migrate_text(), attest-search.c). */
+  "",
 };
 
 /* The first schema whose history rows carry a state record. */
@@ -323,6 +328,8 @@ static const char * const migrations[ATTEST_WORKSPACE_SCHEMA_VERSION] = {
 
 /* The first schema whose search index holds every current page version. */
 #define SEARCH_VARIANTS_SINCE 10
+/* The first schema whose search index reads its text from search_text. */
+#define SEARCH_TEXT_SINCE 13
 
 static gboolean
 has_column (AttestWorkspace *self,
@@ -1004,6 +1011,8 @@ migrate (AttestWorkspace  *self,
       if (!_attest_workspace_exec (self, migrations[v], error))
         goto fail;
     }
+  if (version < SEARCH_TEXT_SINCE && !_attest_search_migrate_text (self, error))
+    goto fail;
 
   /* Older history rows keep no state record (NULL): the digests start at
    * the next change. */
@@ -1026,6 +1035,7 @@ migrate (AttestWorkspace  *self,
   if (version >= 2 && version < SEARCH_VARIANTS_SINCE &&
       (!_attest_workspace_exec (self,
                                 "DELETE FROM search_index WHERE rowid IN (SELECT id FROM search_key WHERE kind = 'page');"
+                                "DELETE FROM search_text WHERE id IN (SELECT id FROM search_key WHERE kind = 'page');"
                                 "DELETE FROM search_key WHERE kind = 'page';"
                                 "DELETE FROM search_variant;", error) ||
        !_attest_search_index_pages (self, error)))
@@ -1208,7 +1218,7 @@ attest_workspace_open (const char  *path,
    * unsearchable. Failing again, they wait for the next write or open. */
   if (!self->read_only)
     {
-      g_autofree char *staged = _attest_workspace_query_text (self, "SELECT 1 FROM search_stage LIMIT 1");
+      g_autofree char *staged = _attest_workspace_query_text (self, "SELECT 1 FROM search_pending LIMIT 1");
 
       if (staged != NULL)
         {

@@ -11,7 +11,7 @@
 G_BEGIN_DECLS
 
 /* The schema this build writes (PRAGMA user_version); it reads 1 … this. */
-#define ATTEST_WORKSPACE_SCHEMA_VERSION 12
+#define ATTEST_WORKSPACE_SCHEMA_VERSION 13
 
 #define ATTEST_TYPE_WORKSPACE (attest_workspace_get_type ())
 

@@ -12,6 +12,7 @@
 #include "attest-paths.h"
 #include "attest-test-workspace.h"
 #include "attest-workspace-checklist.h"
+#include "attest-workspace-private.h"
 
 /**
  * attest_test_workspace_new:
@@ -260,4 +261,55 @@ attest_test_stored_checklist (AttestWorkspace  *ws,
   if (!attest_workspace_update_item (ws, first->id, first->status, NULL, NULL, error))
     return NULL;
   return attest_workspace_get_checklist (ws, scope_id, service_id, error);
+}
+
+/* Rows of @sql (two-way EXCEPT of the index's words against a fresh one's). */
+static gint64
+count_of (sqlite3    *db,
+          const char *sql)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+/**
+ * attest_test_assert_search_index:
+ *
+ * The search index holds the words of every row of search_text but the
+ * staged ones (search_pending), each where it is, and no other: as an index
+ * made afresh from that text would. FTS5's own integrity-check does not
+ * compare an external content table's index with its text.
+ */
+void
+attest_test_assert_search_index (AttestWorkspace *ws)
+{
+  sqlite3 *db = _attest_workspace_get_db (ws);
+  static const char *const words =
+    "SELECT term, doc, col, offset FROM temp.search_words_now";
+  static const char *const fresh =
+    "SELECT term, doc, col, offset FROM temp.search_words_fresh";
+  g_autofree char *missing = g_strdup_printf ("SELECT count(*) FROM (%s EXCEPT %s)", fresh, words);
+  g_autofree char *extra = g_strdup_printf ("SELECT count(*) FROM (%s EXCEPT %s)", words, fresh);
+
+  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO search_index (search_index) VALUES ('integrity-check')",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "CREATE VIRTUAL TABLE temp.search_fresh USING fts5 ("
+                                 "  kind UNINDEXED, ref UNINDEXED, title, body, source, tokenize = 'attest');"
+                                 "INSERT INTO temp.search_fresh (rowid, kind, ref, title, body, source) "
+                                 "  SELECT id, kind, ref, title, body, source FROM main.search_text "
+                                 "  WHERE id NOT IN (SELECT id FROM main.search_pending) ORDER BY id;"
+                                 "CREATE VIRTUAL TABLE temp.search_words_now USING fts5vocab (main, search_index, 'instance');"
+                                 "CREATE VIRTUAL TABLE temp.search_words_fresh USING fts5vocab (temp, search_fresh, 'instance');",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (count_of (db, "SELECT count(*) FROM temp.search_words_now"), ==,
+                   count_of (db, "SELECT count(*) FROM temp.search_words_fresh"));
+  g_assert_cmpint (count_of (db, missing), ==, 0);
+  g_assert_cmpint (count_of (db, extra), ==, 0);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "DROP TABLE temp.search_words_now; DROP TABLE temp.search_words_fresh;"
+                                 "DROP TABLE temp.search_fresh;", NULL, NULL, NULL), ==, SQLITE_OK);
 }

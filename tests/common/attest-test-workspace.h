@@ -34,6 +34,8 @@ GPtrArray       *attest_test_stored_checklist (AttestWorkspace  *ws,
                                                const char       *service_id,
                                                GError          **error);
 
+void             attest_test_assert_search_index (AttestWorkspace *ws);
+
 /* A test's own workspace, for g_test_add (): a setup below, then
  * attest_test_fixture_teardown(). */
 typedef struct {

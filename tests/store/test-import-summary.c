@@ -255,12 +255,14 @@ test_disk_full (Fixture       *f,
   g_assert_cmpstr (stored->pdata[0], ==, p.paths->pdata[0]);
   g_assert_cmpstr (stored->pdata[1], ==, p.paths->pdata[1]);
   g_assert_cmpint (count (f->ws, "SELECT count(*) FROM history WHERE action = 'import'"), ==, 2);
-  /* Their search rows are kept with them: staged, the full disk having
-   * refused the index the rows of the pages stored. */
-  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM search_stage"), >, 0);
-  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM search_stage"), ==,
-                   count (f->ws, "SELECT count(*) FROM search_key WHERE kind = 'page'") -
-                   count (f->ws, "SELECT count(*) FROM search_index WHERE kind = 'page'"));
+  /* Their search rows are kept with them: their text stored, staged, the
+   * full disk having refused the index the rows of the pages stored. */
+  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM search_pending"), >, 0);
+  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM search_pending p LEFT JOIN search_text t "
+                                 "ON t.id = p.id WHERE t.id IS NULL"), ==, 0);
+  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM search_key WHERE kind = 'page'"), ==,
+                   count (f->ws, "SELECT count(*) FROM search_text WHERE kind = 'page'"));
+  attest_test_assert_search_index (f->ws);
   g_clear_object (&f->ws);
   assert_verifies (f->path);
 
@@ -268,10 +270,11 @@ test_disk_full (Fixture       *f,
    * stored page searchable; nothing left staged. */
   f->ws = attest_workspace_open (f->path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM search_stage"), ==, 0);
+  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM search_pending"), ==, 0);
   g_assert_cmpint (count (f->ws, "SELECT count(*) FROM search_key WHERE kind = 'page'"), >, 0);
   g_assert_cmpint (count (f->ws, "SELECT count(*) FROM search_key WHERE kind = 'page'"), ==,
-                   count (f->ws, "SELECT count(*) FROM search_index WHERE kind = 'page'"));
+                   count (f->ws, "SELECT count(*) FROM search_text WHERE kind = 'page'"));
+  attest_test_assert_search_index (f->ws);
   g_assert_cmpint (count (f->ws, "SELECT count(DISTINCT v.file_name) FROM search_variant s "
                                  "JOIN variant v ON v.id = s.variant_id"), ==, 2);
   {

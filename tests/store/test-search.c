@@ -399,6 +399,7 @@ test_replace_remove (Fixture       *f,
   g_assert_no_error (error);
   e = sorted_refs (f, "durian");
   g_assert_cmpstr (e, ==, "iso#soc#a@fr-FR/1,soc#a@/11,soc#a@zh-TW/2,soc-2#a@fr-FR/1");
+  attest_test_assert_search_index (f->ws);
 }
 
 /* A page ref's locale: "soc#key@fr-FR/12" is in "@fr-FR". */
@@ -484,6 +485,7 @@ test_pages (Fixture       *f,
     sqlite3_finalize (stmt);
     g_assert_cmpint (after, ==, before);
   }
+  attest_test_assert_search_index (f->ws);
 }
 
 /* Every page row of the index as "ref|title|body|source" lines, in ref order,
@@ -506,6 +508,21 @@ page_rows (AttestWorkspace *ws)
                             sqlite3_column_text (stmt, 2), sqlite3_column_text (stmt, 3));
   sqlite3_finalize (stmt);
   return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static gint64
+count_rows (Fixture    *f,
+            const char *sql)
+{
+  sqlite3 *db = _attest_workspace_get_db (f->ws);
+  sqlite3_stmt *stmt = NULL;
+  gint64 n;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return n;
 }
 
 static void
@@ -606,6 +623,73 @@ test_pages_replaced (Fixture       *f,
   g_assert_cmpstr (twice, ==, "");
 
   attest_test_workspace_delete (&fresh, &dir, &path);
+  attest_test_assert_search_index (f->ws);
+}
+
+/* Inside an import's batch a page's rows are staged (their text stored, not
+ * yet indexed) and indexed at the batch's end: staged rows replaced, taken
+ * out, or undone with their page's savepoint never touch the index, indexed
+ * rows replaced in the batch leave it, and the index ends holding exactly
+ * the words of the text stored. */
+static void
+test_staged (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) kiwi = g_ptr_array_new_with_free_func (free_section);
+  g_autoptr(GPtrArray) papaya = g_ptr_array_new_with_free_func (free_section);
+  g_autoptr(GPtrArray) guava = g_ptr_array_new_with_free_func (free_section);
+  g_autoptr(GPtrArray) lychee = g_ptr_array_new_with_free_func (free_section);
+  g_autoptr(GPtrArray) mango = g_ptr_array_new_with_free_func (free_section);
+  g_autoptr(GPtrArray) durian = g_ptr_array_new_with_free_func (free_section);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  const char *const words[][2] = {
+    { "kiwi", "" }, { "papaya", "soc#a@fr-FR/1" }, { "guava", "" }, { "lychee", "soc#c@/3" },
+    { "mango", "soc#c@/3" }, { "durian", "" }, { "plum", "soc#c@/3" },
+  };
+
+  add_section (kiwi, "a", "A", "kiwi", NULL);
+  add_section (papaya, "a", "A", "papaya", "pomme");
+  add_section (guava, "b", "B", "guava", NULL);
+  add_section (lychee, "c", "C", "lychee plum", NULL);
+  add_section (mango, "c", "C", "lychee mango", "plum");
+  add_section (durian, "d", "D", "durian", NULL);
+
+  /* Indexed before the batch. */
+  put_sections (f->ws, "soc", "", 3, lychee);
+  g_clear_pointer (&before, g_free);
+  before = sorted_refs (f, "lychee");
+  g_assert_cmpstr (before, ==, "soc#c@/3");
+
+  g_assert_true (_attest_workspace_batch_begin (f->ws, &error));
+  g_assert_no_error (error);
+  put_sections (f->ws, "soc", "fr-FR", 1, kiwi);
+  put_sections (f->ws, "soc", "fr-FR", 1, papaya);
+  put_sections (f->ws, "iso", "", 2, guava);
+  g_assert_true (_attest_workspace_begin (f->ws, &error));
+  g_assert_true (_attest_search_remove_variant (f->ws, "iso", 2, &error));
+  g_assert_no_error (error);
+  g_assert_true (_attest_workspace_commit (f->ws, &error));
+  put_sections (f->ws, "soc", "", 3, mango);
+  /* A page that fails: its savepoint undone, its rows with it. */
+  g_assert_true (_attest_workspace_begin (f->ws, &error));
+  g_assert_true (_attest_search_put_sections (f->ws, "soc", "", 4, durian, &error));
+  _attest_workspace_rollback (f->ws);
+  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM search_pending"), ==, 2);
+  g_assert_true (_attest_workspace_batch_commit (f->ws, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM search_pending"), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    {
+      g_autofree char *refs = sorted_refs (f, words[i][0]);
+
+      g_assert_cmpstr (refs, ==, words[i][1]);
+    }
+  after = sorted_refs (f, "pomme");
+  g_assert_cmpstr (after, ==, "soc#a@fr-FR/1");
+  attest_test_assert_search_index (f->ws);
 }
 
 /* A workspace from before the index: its pages are indexed as it is migrated. */
@@ -639,6 +723,7 @@ test_migration_indexes_pages (Fixture       *f,
   g_assert_true (any_ref (after, "mars-e#", "@zh-TW"));
   before = search (f, "trustworthiness");
   g_assert_true (any_ref (before, "mars-e#", "@fr-FR"));
+  attest_test_assert_search_index (f->ws);
 }
 
 /* A page of the 2023 English format: one per scope, all of framework "soc". */
@@ -725,21 +810,6 @@ variant_of (Fixture    *f,
   return l->variant_id;
 }
 
-static gint64
-count_rows (Fixture    *f,
-            const char *sql)
-{
-  sqlite3 *db = _attest_workspace_get_db (f->ws);
-  sqlite3_stmt *stmt = NULL;
-  gint64 n;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return n;
-}
-
 #define ASSERT_PAGES(word, expected) \
   G_STMT_START { g_autofree char *got_ = pages_of (f, word); g_assert_cmpstr (got_, ==, expected); } G_STMT_END
 
@@ -798,6 +868,17 @@ test_split_pages (Fixture       *f,
                    count_rows (f, "SELECT count(*) FROM search_index WHERE kind = 'page'"));
 }
 
+/* The search index as schemas 4 to 12 made it: the text in the index
+ * itself, no search_text or search_pending; with the rows of search_text
+ * that @where picks. */
+#define OLD_SEARCH_INDEX(where) \
+  "DROP TABLE search_index; DROP TABLE search_pending;" \
+  "CREATE VIRTUAL TABLE search_index USING fts5 (" \
+  "  kind UNINDEXED, ref UNINDEXED, title, body, source, tokenize = 'attest');" \
+  "INSERT INTO search_index (rowid, kind, ref, title, body, source) " \
+  "  SELECT id, kind, ref, title, body, source FROM search_text WHERE " where " ORDER BY id;" \
+  "DROP TABLE search_text;"
+
 /* A workspace of schema 9 indexed one version per framework and locale, by
  * refs without a version: opened, its page rows are made again, every
  * current version's. */
@@ -820,9 +901,9 @@ test_migration_split_pages (Fixture       *f,
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
   g_assert_true (_attest_search_register (db, NULL));
   g_assert_cmpint (sqlite3_exec (db,
-                                 "DELETE FROM search_index WHERE rowid IN (SELECT id FROM search_key WHERE kind = 'page');"
                                  "DELETE FROM search_key WHERE kind = 'page';"
-                                 "DROP TABLE search_variant; DROP TABLE search_stage;"
+                                 "DROP TABLE search_variant;"
+                                 OLD_SEARCH_INDEX ("kind != 'page'")
                                  "INSERT INTO search_key (id, kind, ref) VALUES (1000, 'page', 'soc#soc-3-overview@');"
                                  "INSERT INTO search_index (rowid, kind, ref, title, body, source) "
                                  "  VALUES (1000, 'page', 'soc#soc-3-overview@', 'SOC 3 overview', 'publiclyword staleword', '');"
@@ -842,6 +923,53 @@ test_migration_split_pages (Fixture       *f,
     g_autofree char *rows = page_rows (f->ws);
     g_assert_nonnull (strstr (rows, "soc#soc-2-overview@/"));
   }
+  attest_test_assert_search_index (f->ws);
+}
+
+/* A workspace of schema 12 kept its text in the index itself, and an
+ * import's rows not yet indexed in search_stage: opened, both are in
+ * search_text, indexed, found; the stage is gone. */
+static void
+test_migration_text (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *soc = write_split_page (f, "a", "1", "03/01/2023", "sarbanesword");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *staged = NULL;
+  g_autofree char *kept = NULL;
+  sqlite3 *db = NULL;
+  gint64 rows;
+
+  import_file (f, soc);
+  rows = count_rows (f, "SELECT count(*) FROM search_text");
+  g_assert_cmpint (rows, >, 0);
+  g_clear_object (&f->ws);
+
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_true (_attest_search_register (db, NULL));
+  g_assert_cmpint (sqlite3_exec (db,
+                                 OLD_SEARCH_INDEX ("1")
+                                 "CREATE TABLE search_stage (id INTEGER PRIMARY KEY, kind TEXT NOT NULL, "
+                                 "  ref TEXT NOT NULL, title TEXT NOT NULL, body TEXT NOT NULL, source TEXT NOT NULL);"
+                                 "INSERT INTO search_key (id, kind, ref) VALUES (5000, 'page', 'soc#staged@/99');"
+                                 "INSERT INTO search_stage VALUES (5000, 'page', 'soc#staged@/99', 'Staged', "
+                                 "  'stagedword', 'quelquechose');"
+                                 "PRAGMA user_version = 12;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  f->ws = attest_workspace_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (attest_workspace_get_backup_path (f->ws));
+  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM sqlite_schema WHERE name = 'search_stage'"), ==, 0);
+  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM search_pending"), ==, 0);
+  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM search_text"), ==, rows + 1);
+  staged = sorted_refs (f, "stagedword quelquechose");
+  g_assert_cmpstr (staged, ==, "soc#staged@/99");
+  ASSERT_PAGES ("sarbanesword", "offering-soc-1.md");
+  kept = sorted_refs (f, "sarbanesword");
+  g_assert_cmpstr (kept, !=, "");
+  attest_test_assert_search_index (f->ws);
 }
 
 /* The shared corpus's 2023 English SOC pages: soc-1, soc-2 and soc-3 text
@@ -939,6 +1067,7 @@ test_items (Fixture       *f,
   g_clear_pointer (&hits, g_free);
   hits = item_hits (f, "pereira bridge");
   g_assert_cmpstr (hits, ==, bridge);
+  attest_test_assert_search_index (f->ws);
 }
 
 /* A workspace whose items were made before items were indexed: the first
@@ -953,6 +1082,7 @@ test_items_indexed_late (Fixture       *f,
   g_autofree char *hits = NULL;
   g_autofree char *bridge = NULL;
   const char *forget = "DELETE FROM search_index WHERE rowid IN (SELECT id FROM search_key WHERE kind = 'item');"
+                       "DELETE FROM search_text WHERE id IN (SELECT id FROM search_key WHERE kind = 'item');"
                        "DELETE FROM search_key WHERE kind = 'item';";
 
   g_assert_cmpuint (attest_test_import_bundled (f->ws, "offering-soc.fr-FR.md"), ==, 1);
@@ -979,6 +1109,7 @@ test_items_indexed_late (Fixture       *f,
     g_assert_true (g_strv_contains ((const char * const *)ids, bridge));
     g_assert_cmpuint (g_strv_length (ids), ==, 2);
   }
+  attest_test_assert_search_index (f->ws);
 }
 
 int
@@ -1003,6 +1134,8 @@ main (int   argc,
   ADD ("replace-remove", test_replace_remove);
   ADD ("pages", test_pages);
   ADD ("pages-replaced", test_pages_replaced);
+  ADD ("staged", test_staged);
+  ADD ("migration-text", test_migration_text);
   ADD ("migration-indexes-pages", test_migration_indexes_pages);
   ADD ("items", test_items);
   ADD ("items-indexed-late", test_items_indexed_late);
