@@ -44,6 +44,7 @@
 #include "attest-workspace-evidence.h"
 #include "attest-workspace-links.h"
 #include "attest-unshown.h"
+#include "attest-toast.h"
 
 #define PROGRESS_INTERVAL_MS 100
 
@@ -132,7 +133,7 @@ show_toast (AttestCellPane *self,
             AdwToast       *toast)
 {
   g_set_object (&self->last_toast, toast);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  attest_toast_show (self->toast_overlay, toast);
 }
 
 /* Problems stay on screen, in full, until dismissed: a toast would cut a long

@@ -15,6 +15,7 @@
 
 #include "attest-export-chooser.h"
 #include "attest-markup.h"
+#include "attest-toast.h"
 
 const char *attest_export_chooser_report_suffixes[] = { "pdf", "html" };
 const char *attest_export_chooser_report_names[] = { N_("PDF Document"), N_("HTML Page") };
@@ -86,7 +87,7 @@ attest_export_chooser_get_path (GtkNativeDialog         *chooser,
           /* Translators: %s is a file name */
           g_autofree char *message = g_strdup_printf (_("“%s” exists already: choose it by its whole name to replace it"),
                                                       display);
-          adw_toast_overlay_add_toast (toasts, attest_toast_new_plain (message));
+          attest_toast_show (toasts, attest_toast_new_plain (message));
           return NULL;
         }
       return g_steal_pointer (&with);

@@ -31,6 +31,7 @@
 #include "attest-markup.h"
 #include "attest-report-print.h"
 #include "attest-unshown.h"
+#include "attest-toast.h"
 
 struct _AttestGapWindow
 {
@@ -308,7 +309,7 @@ static void
 toast (AttestGapWindow *self,
        const char      *message)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, attest_toast_new_plain (message));
+  attest_toast_show (self->toast_overlay, attest_toast_new_plain (message));
 }
 
 static void

@@ -21,6 +21,7 @@
 #include "attest-paths.h"
 #include "attest-workspace-names.h"
 #include "attest-unshown.h"
+#include "attest-toast.h"
 
 struct _AttestHistoryWindow
 {
@@ -716,7 +717,7 @@ copy_fingerprint_action (GtkWidget  *widget,
   if (self->fingerprint == NULL)
     return;
   gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), self->fingerprint);
-  adw_toast_overlay_add_toast (self->toast_overlay, attest_toast_new_plain (_("Fingerprint copied")));
+  attest_toast_show (self->toast_overlay, attest_toast_new_plain (_("Fingerprint copied")));
 }
 
 static void

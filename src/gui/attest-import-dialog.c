@@ -26,6 +26,7 @@
 #include "attest-import-dialog.h"
 #include "attest-paths.h"
 #include "attest-workspace-catalog.h"
+#include "attest-toast.h"
 
 /* How often the main thread looks at the worker's progress. */
 #define TICK_MS 100
@@ -445,7 +446,7 @@ date_kept_older (AttestImportDialog *self,
   workspace = attest_workspace_open (self->job->workspace_path, &error);
   if (workspace == NULL)
     {
-      adw_toast_overlay_add_toast (self->toast_overlay, attest_toast_new_plain (error->message));
+      attest_toast_show (self->toast_overlay, attest_toast_new_plain (error->message));
       return FALSE;
     }
   attest_workspace_set_reviewer (workspace, self->job->reviewer);
@@ -459,7 +460,7 @@ date_kept_older (AttestImportDialog *self,
         continue;
       if (!attest_workspace_set_variant_date (workspace, o->variant_id, date, make_current, &error))
         {
-          adw_toast_overlay_add_toast (self->toast_overlay, attest_toast_new_plain (error->message));
+          attest_toast_show (self->toast_overlay, attest_toast_new_plain (error->message));
           break;
         }
       done++;
@@ -523,7 +524,7 @@ date_applied (AdwEntryRow        *entry,
     {
       /* Translators: %s is what the analyst typed */
       g_autofree char *message = g_strdup_printf (_("“%s” is not a date: write it YYYY-MM-DD"), text);
-      adw_toast_overlay_add_toast (self->toast_overlay, attest_toast_new_plain (message));
+      attest_toast_show (self->toast_overlay, attest_toast_new_plain (message));
       return;
     }
   date_kept_older (self, kept_older_rows (group), day, FALSE);
@@ -928,7 +929,7 @@ copy_report_action (GtkWidget  *widget,
   g_autofree char *report = full_report (self);
 
   gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), report);
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Report copied")));
+  attest_toast_show (self->toast_overlay, adw_toast_new (_("Report copied")));
 }
 
 static void

@@ -34,6 +34,7 @@
 #include "attest-link-row.h"
 #include "attest-markup.h"
 #include "attest-workspace-evidence.h"
+#include "attest-toast.h"
 
 /* A download or an attach; shared (a reference each) by the row and the
  * workers' callbacks, which reach the row through a weak reference. */
@@ -177,7 +178,7 @@ open_done (GObject      *source,
           gtk_widget_set_visible (GTK_WIDGET (ATTEST_LINK_ROW (from)->error_label), TRUE);
         }
       else if (overlay != NULL)
-        adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), attest_toast_new_plain (error->message));
+        attest_toast_show (ADW_TOAST_OVERLAY (overlay), attest_toast_new_plain (error->message));
       else
         g_message ("%s", error->message);
     }

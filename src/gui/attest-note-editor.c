@@ -21,6 +21,7 @@
 #include "attest-markdown.h"
 #include "attest-note-editor.h"
 #include "attest-workspace-notes.h"
+#include "attest-toast.h"
 
 #define NOTE_ID_KEY "attest-note-id"
 
@@ -79,7 +80,7 @@ show_toast (AttestNoteEditor *self,
             const char       *message)
 {
   /* Messages name files and notes as they are. */
-  adw_toast_overlay_add_toast (self->toast_overlay, attest_toast_new_plain (message));
+  attest_toast_show (self->toast_overlay, attest_toast_new_plain (message));
 }
 
 /* "2026-11-23 14:02", in local time. */
@@ -531,7 +532,7 @@ delete_action (GtkWidget  *widget,
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "note-editor.undo-delete");
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  attest_toast_show (self->toast_overlay, toast);
   gtk_widget_grab_focus (GTK_WIDGET (self->add_button));
 }
 

@@ -17,6 +17,8 @@
 
 #include "attest-matrix-print.h"
 #include "attest-print-preview.h"
+#include "attest-markup.h"
+#include "attest-toast.h"
 
 #define MARGIN 36.0
 #define THUMBNAIL_WIDTH 400
@@ -239,7 +241,7 @@ print_clicked (AttestPrintPreview *self)
 
   if (attest_print_preview_print (self, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, NULL, &error)
       == GTK_PRINT_OPERATION_RESULT_ERROR)
-    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+    attest_toast_show (self->toast_overlay, attest_toast_new_plain (error->message));
 }
 
 static void

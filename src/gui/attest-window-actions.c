@@ -22,6 +22,7 @@
 #include "attest-workspace-evidence.h"
 #include "attest-workspace-checklist.h"
 #include "attest-workspace-services.h"
+#include "attest-toast.h"
 
 /* The file choosers (portal or GTK's own) behind New…, Open… and Save a Copy… */
 
@@ -132,7 +133,7 @@ open_recent_activated (GSimpleAction *action,
       /* Translators: %s is a file path */
       g_autofree char *message = g_strdup_printf (_("%s no longer exists"), name);
 
-      adw_toast_overlay_add_toast (self->toast_overlay, attest_toast_new_plain (message));
+      attest_toast_show (self->toast_overlay, attest_toast_new_plain (message));
       _attest_window_fill_recent_menu (self);
       return;
     }
@@ -334,7 +335,7 @@ set_my_service (AttestWindow *self,
     {
       /* Translators: %s is the reason, e.g. "the workspace is read-only" */
       message = g_strdup_printf (_("My Services could not be changed: %s"), error->message);
-      adw_toast_overlay_add_toast (self->toast_overlay, attest_toast_new_plain (message));
+      attest_toast_show (self->toast_overlay, attest_toast_new_plain (message));
       return;
     }
   service->mine = mine;
@@ -382,7 +383,7 @@ service_renamed (AttestWindow *self,
   adw_toast_set_action_name (toast, "win.undo-rename");
   adw_toast_set_action_target_value (toast, g_variant_new ("(sss)", attest_workspace_get_path (self->workspace),
                                                            service_id, old_name));
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  attest_toast_show (self->toast_overlay, toast);
 }
 
 static void
@@ -403,7 +404,7 @@ services_merged (AttestWindow *self,
   adw_toast_set_action_name (toast, "win.undo-merge");
   adw_toast_set_action_target_value (toast, g_variant_new ("(ss)", attest_workspace_get_path (self->workspace),
                                                            absorbed_id));
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  attest_toast_show (self->toast_overlay, toast);
 }
 
 static void
@@ -445,7 +446,7 @@ static void
 report_store_error (AttestWindow *self,
                     const GError *error)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, attest_toast_new_plain (error->message));
+  attest_toast_show (self->toast_overlay, attest_toast_new_plain (error->message));
 }
 
 static void
@@ -648,7 +649,7 @@ print_activated (GSimpleAction *action,
     {
       /* Translators: %s is the reason */
       g_autofree char *message = g_strdup_printf (_("The matrix cannot be printed: %s"), error->message);
-      adw_toast_overlay_add_toast (self->toast_overlay, attest_toast_new_plain (message));
+      attest_toast_show (self->toast_overlay, attest_toast_new_plain (message));
       return;
     }
   gtk_window_present (GTK_WINDOW (attest_print_preview_new (GTK_WINDOW (self), sheets)));

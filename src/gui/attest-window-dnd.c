@@ -10,6 +10,7 @@
 
 #include "attest-markup.h"
 #include "attest-window-private.h"
+#include "attest-toast.h"
 
 /* Files dropped on the window: folders and Markdown files are offering pages
  * to import; other files dropped on a matrix cell are evidence for it. */
@@ -76,7 +77,7 @@ files_dropped (GtkDropTarget *target,
       attach_dropped_evidence (self, scope, service, evidence);
     }
   else if (evidence != NULL)
-    adw_toast_overlay_add_toast (self->toast_overlay,
+    attest_toast_show (self->toast_overlay,
                                  attest_toast_new_plain (_("Drop evidence files on a matrix cell, or on the cell’s pane")));
   g_slist_free (evidence);
 

@@ -23,6 +23,7 @@
 #include "attest-matrix-print.h"
 #include "attest-report-print.h"
 #include "attest-window-private.h"
+#include "attest-toast.h"
 
 typedef enum {
   EXPORT_MATRIX,
@@ -111,7 +112,7 @@ export_done (GObject      *source,
   else if (!ok)
     message = g_strdup (error->message);
   g_clear_pointer (&self->exporting, export_free);
-  adw_toast_overlay_add_toast (self->toast_overlay, attest_toast_new_plain (message));
+  attest_toast_show (self->toast_overlay, attest_toast_new_plain (message));
   _attest_window_actions_update (self);
 }
 
@@ -290,7 +291,7 @@ print_report_activated (GSimpleAction *action,
     {
       /* Translators: %s is the reason */
       g_autofree char *message = g_strdup_printf (_("The evidence report cannot be printed: %s"), error->message);
-      adw_toast_overlay_add_toast (self->toast_overlay, attest_toast_new_plain (message));
+      attest_toast_show (self->toast_overlay, attest_toast_new_plain (message));
     }
 }
 

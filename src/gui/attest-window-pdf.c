@@ -15,6 +15,7 @@
 #include "attest-window-private.h"
 #include "attest-workspace-annotations.h"
 #include "attest-workspace-evidence.h"
+#include "attest-toast.h"
 
 /* "SOC 2 × Intune": a cell by its names in the window's matrix. */
 static char *
@@ -222,7 +223,7 @@ attest_window_show_annotation (AttestWindow *self,
   a = attest_workspace_get_annotation (self->workspace, id, &error);
   if (a == NULL)
     {
-      adw_toast_overlay_add_toast (self->toast_overlay, attest_toast_new_plain (error->message));
+      attest_toast_show (self->toast_overlay, attest_toast_new_plain (error->message));
       return FALSE;
     }
   if (a->sha256 != NULL)

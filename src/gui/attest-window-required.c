@@ -18,6 +18,7 @@
 #include "attest-markup.h"
 #include "attest-window-private.h"
 #include "attest-workspace-required.h"
+#include "attest-toast.h"
 
 /**
  * _attest_window_read_required:
@@ -82,7 +83,7 @@ set_required (AttestWindow *self,
       g_autofree char *message = g_strdup_printf (_("The required scopes could not be changed: %s"),
                                                   error->message);
 
-      adw_toast_overlay_add_toast (self->toast_overlay, attest_toast_new_plain (message));
+      attest_toast_show (self->toast_overlay, attest_toast_new_plain (message));
     }
   /* Read back what the workspace holds, changed or not. */
   _attest_window_read_required (self);

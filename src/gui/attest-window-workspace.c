@@ -18,6 +18,7 @@
 #include "attest-paths.h"
 #include "attest-markup.h"
 #include "attest-window-private.h"
+#include "attest-toast.h"
 
 /* How many workspaces "Open Recent" offers. */
 #define MAX_RECENT 8
@@ -213,7 +214,7 @@ seed_done (GObject      *object,
                                                 "%s bundled pages could not be imported: %s",
                                                 summary->failed),
                                    attest_count (summary->failed), (char *)summary->failures->pdata[0]);
-      adw_toast_overlay_add_toast (self->toast_overlay, attest_toast_new_plain (message));
+      attest_toast_show (self->toast_overlay, attest_toast_new_plain (message));
     }
   g_clear_object (&self->seeding);
   _attest_window_show_workspace (self);
@@ -525,7 +526,7 @@ save_copy_done (GObject      *object,
       g_autofree char *name = g_filename_display_name (copy->dest);
       /* Translators: %s is a file path */
       g_autofree char *message = g_strdup_printf (_("Copy saved to %s"), name);
-      adw_toast_overlay_add_toast (self->toast_overlay, attest_toast_new_plain (message));
+      attest_toast_show (self->toast_overlay, attest_toast_new_plain (message));
     }
   g_clear_object (&self->saving);
   _attest_window_actions_update (self);

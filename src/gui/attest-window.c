@@ -17,6 +17,7 @@
 #include "attest-workspace-checklist.h"
 #include "attest-workspace-expiry.h"
 #include "attest-workspace-locate.h"
+#include "attest-toast.h"
 
 G_DEFINE_FINAL_TYPE (AttestWindow, attest_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -113,7 +114,7 @@ _attest_window_apply_pending_cell (AttestWindow *self)
         return;   /* the cursor's cell went away: nothing to say */
       /* Translators: %s:%s is a scope id and a service id, as given to --cell */
       g_autofree char *message = g_strdup_printf (_("This workspace has no cell %s:%s"), scope_id, service_id);
-      adw_toast_overlay_add_toast (self->toast_overlay, attest_toast_new_plain (message));
+      attest_toast_show (self->toast_overlay, attest_toast_new_plain (message));
       return;
     }
   if (!attest_matrix_view_select_cell (self->matrix_view, scope_id, service_id))
@@ -284,7 +285,7 @@ attest_window_show_location (AttestWindow         *self,
   else if (location->service_id != NULL)
     library_service_activated (self, location->service_id);
   else
-    adw_toast_overlay_add_toast (self->toast_overlay,
+    attest_toast_show (self->toast_overlay,
                                  attest_toast_new_plain (_("This evidence file is not linked to any checklist item")));
 }
 
@@ -359,7 +360,7 @@ page_print_requested (AttestWindow *self)
                               GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, NULL, &error);
   if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
     {
-      adw_toast_overlay_add_toast (self->toast_overlay, attest_toast_new_plain (error->message));
+      attest_toast_show (self->toast_overlay, attest_toast_new_plain (error->message));
     }
 }
 
@@ -428,7 +429,7 @@ show_page_version (AttestWindow *self,
       if (!attest_page_view_load_version (self->page_view, self->workspace, self->matrix, framework_id, locale,
                                           scope_id, variant_id, &error))
         {
-          adw_toast_overlay_add_toast (self->toast_overlay, attest_toast_new_plain (error->message));
+          attest_toast_show (self->toast_overlay, attest_toast_new_plain (error->message));
           return FALSE;
         }
       self->page_workspace = self->workspace;
@@ -437,7 +438,7 @@ show_page_version (AttestWindow *self,
     {
       /* Translators: %s is a section's key, e.g. "audit-cycle" */
       g_autofree char *message = g_strdup_printf (_("This page has no section “%s”"), section_key);
-      adw_toast_overlay_add_toast (self->toast_overlay, attest_toast_new_plain (message));
+      attest_toast_show (self->toast_overlay, attest_toast_new_plain (message));
     }
   if (g_str_equal (gtk_stack_get_visible_child_name (self->centre_stack), "matrix"))
     attest_matrix_view_get_scroll (self->matrix_view, &self->matrix_scroll_x, &self->matrix_scroll_y);
@@ -538,11 +539,11 @@ library_variant_date_requested (AttestWindow *self,
     return;
   if (!attest_workspace_set_variant_date (self->workspace, variant_id, date, make_current, &error))
     {
-      adw_toast_overlay_add_toast (self->toast_overlay, attest_toast_new_plain (error->message));
+      attest_toast_show (self->toast_overlay, attest_toast_new_plain (error->message));
       return;
     }
   _attest_window_show_workspace (self);
-  adw_toast_overlay_add_toast (self->toast_overlay,
+  attest_toast_show (self->toast_overlay,
                                attest_toast_new_plain (date != NULL ? _("Version dated: the matrix follows the newest version of each scope")
                                                        : make_current ? _("Version made current")
                                                        : _("Date taken back")));
@@ -569,7 +570,7 @@ library_framework_activated (AttestWindow *self,
 
       /* Translators: %s is a framework's short name */
       message = g_strdup_printf (_("%s is hidden by the filters"), f != NULL ? f->short_name : framework_id);
-      adw_toast_overlay_add_toast (self->toast_overlay, attest_toast_new_plain (message));
+      attest_toast_show (self->toast_overlay, attest_toast_new_plain (message));
     }
   if (adw_flap_get_folded (self->flap))
     adw_flap_set_reveal_flap (self->flap, FALSE);
@@ -586,7 +587,7 @@ library_service_activated (AttestWindow *self,
       AttestMatrixService *service = self->matrix != NULL ? attest_matrix_lookup_service (self->matrix, service_id) : NULL;
       g_autofree char *message = g_strdup_printf (_("%s is hidden by the filters"),
                                                   service != NULL ? service->name : service_id);
-      adw_toast_overlay_add_toast (self->toast_overlay, attest_toast_new_plain (message));
+      attest_toast_show (self->toast_overlay, attest_toast_new_plain (message));
     }
   if (adw_flap_get_folded (self->flap))
     adw_flap_set_reveal_flap (self->flap, FALSE);

@@ -23,6 +23,7 @@
 #include "attest-markdown.h"
 #include "attest-markup.h"
 #include "attest-workspace-names.h"
+#include "attest-toast.h"
 
 #define ANNOTATION_KEY "attest-annotation"
 
@@ -80,7 +81,7 @@ add_toast (AttestAnnotationList *self,
   GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (self));
   GtkWidget *overlay = parent != NULL ? gtk_widget_get_ancestor (parent, ADW_TYPE_TOAST_OVERLAY) : NULL;
 
-  adw_toast_overlay_add_toast (overlay != NULL ? ADW_TOAST_OVERLAY (overlay) : self->own_overlay, toast);
+  attest_toast_show (overlay != NULL ? ADW_TOAST_OVERLAY (overlay) : self->own_overlay, toast);
 }
 
 void

@@ -19,6 +19,7 @@
 #include "attest-link.h"
 #include "attest-link-opener.h"
 #include "attest-markup.h"
+#include "attest-toast.h"
 
 typedef struct {
   GtkWidget *from;
@@ -40,7 +41,7 @@ say (GtkWidget  *from,
   GtkWidget *overlay = gtk_widget_get_ancestor (from, ADW_TYPE_TOAST_OVERLAY);
 
   if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), attest_toast_new_plain (message));
+    attest_toast_show (ADW_TOAST_OVERLAY (overlay), attest_toast_new_plain (message));
   else
     g_message ("%s", message);
 }

@@ -48,6 +48,8 @@
 #include "attest-workspace-catalog.h"
 #include "attest-workspace-links.h"
 #include "attest-workspace-notes.h"
+#include "attest-markup.h"
+#include "attest-toast.h"
 
 #define SERVICE_SCHEME "attest-service:"
 #define VIEW_INFO_KEY  "attest-page-view-info"
@@ -2183,10 +2185,9 @@ report_load_error (AttestPageView *self,
                    const GError   *error)
 {
   GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-  g_autofree char *escaped = g_markup_escape_text (error->message, -1);
 
   if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (escaped));
+    attest_toast_show (ADW_TOAST_OVERLAY (overlay), attest_toast_new_plain (error->message));
   g_message ("%s", error->message);
 }
 
@@ -2302,7 +2303,7 @@ parse_done (GObject      *source_object,
           g_autofree char *message = g_strdup_printf (_("This page has no section “%s”"), key);
 
           if (overlay != NULL)
-            adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
+            attest_toast_show (ADW_TOAST_OVERLAY (overlay), attest_toast_new_plain (message));
           g_message ("%s", message);
         }
     }

@@ -25,6 +25,7 @@
 #include "attest-pdf-marks.h"
 #include "attest-workspace-checklist.h"
 #include "attest-workspace-evidence.h"
+#include "attest-toast.h"
 
 #define FIRST_WORDS 80
 
@@ -60,7 +61,6 @@ struct _AttestPdfMarks
 
   AttestAnnotation *deleted;  /* what Undo brings back */
   AdwToast *undo_toast;
-  AdwToast *last_toast;   /* the last said, while it is shown */
   GCancellable *saving;
 };
 
@@ -146,14 +146,6 @@ kind_name (AttestAnnotationKind kind)
     }
 }
 
-static void
-last_toast_dismissed (AdwToast       *toast,
-                      AttestPdfMarks *self)
-{
-  if (self->last_toast == toast)
-    self->last_toast = NULL;
-}
-
 /* Said in the window's toast overlay (else logged). Each replaces the one
  * before: marking quickly never stacks up toasts (nor hides Undo behind
  * them). */
@@ -165,11 +157,9 @@ say (AttestPdfMarks *self,
 
   if (overlay != NULL)
     {
-      if (self->last_toast != NULL)
-        adw_toast_dismiss (self->last_toast);
-      self->last_toast = toast;
-      g_signal_connect_object (toast, "dismissed", G_CALLBACK (last_toast_dismissed), self, 0);
-      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+      /* Of high priority: the one said before goes (attest-toast.c). */
+      adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+      attest_toast_show (ADW_TOAST_OVERLAY (overlay), toast);
     }
   else
     {
@@ -1195,7 +1185,6 @@ attest_pdf_marks_dispose (GObject *object)
   g_clear_pointer (&self->sha256, g_free);
   g_clear_pointer (&self->display_name, g_free);
   self->undo_toast = NULL;
-  self->last_toast = NULL;
   G_OBJECT_CLASS (attest_pdf_marks_parent_class)->dispose (object);
 }
 

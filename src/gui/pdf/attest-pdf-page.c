@@ -23,6 +23,7 @@
 #include "attest-pdf-print.h"
 #include "attest-unshown.h"
 #include "attest-workspace-evidence.h"
+#include "attest-toast.h"
 
 struct _AttestPdfPage
 {
@@ -1013,7 +1014,7 @@ say (AttestPdfPage *self,
   GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
 
   if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), attest_toast_new_plain (message));
+    attest_toast_show (ADW_TOAST_OVERLAY (overlay), attest_toast_new_plain (message));
   else
     g_message ("%s", message);
 }
