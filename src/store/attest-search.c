@@ -539,17 +539,14 @@ _attest_search_put_source (AttestWorkspace  *self,
 
   if (!put_text (self, id, kind, ref, title, body, source, error))
     return FALSE;
+  /* The index reads the row's words from its text. */
   insert = _attest_workspace_prepare_kept (self,
                                            "INSERT INTO search_index (rowid, kind, ref, title, body, source) "
-                                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error);
+                                           "SELECT id, kind, ref, title, body, source FROM search_text WHERE id = ?1",
+                                           error);
   if (insert == NULL)
     return FALSE;
   sqlite3_bind_int64 (insert, 1, id);
-  sqlite3_bind_text (insert, 2, kind, -1, SQLITE_STATIC);
-  sqlite3_bind_text (insert, 3, ref, -1, SQLITE_STATIC);
-  sqlite3_bind_text (insert, 4, title != NULL ? title : "", -1, SQLITE_STATIC);
-  sqlite3_bind_text (insert, 5, body != NULL ? body : "", -1, SQLITE_STATIC);
-  sqlite3_bind_text (insert, 6, source != NULL ? source : "", -1, SQLITE_STATIC);
   ok = step_done (self, insert, error);
   _attest_workspace_done (insert);
   return ok;
