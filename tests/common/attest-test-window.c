@@ -137,3 +137,38 @@ attest_test_window_copy_saved (AttestWindow *window,
 {
   *result = saved ? 1 : 0;
 }
+
+/* Emits @view's drag from (@x1, @y1) on @page1 to (@x2, @y2) on @page2,
+ * in points, as a pointer would: through the view's GtkGestureDrag. */
+void
+attest_test_pdf_view_drag (AttestPdfView *view,
+                           guint          page1,
+                           double         x1,
+                           double         y1,
+                           guint          page2,
+                           double         x2,
+                           double         y2)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (view));
+  GtkGesture *drag = NULL;
+  graphene_rect_t a1, a2;
+  double k, dx, dy;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && drag == NULL; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_GESTURE_DRAG (controller))
+        drag = GTK_GESTURE (controller);
+    }
+  g_assert_nonnull (drag);
+  g_assert_true (attest_pdf_view_get_page_area (view, page1, &a1));
+  g_assert_true (attest_pdf_view_get_page_area (view, page2, &a2));
+  k = a1.size.width / 595.0;
+  dx = a2.origin.x + x2 * k - (a1.origin.x + x1 * k);
+  dy = a2.origin.y + y2 * k - (a1.origin.y + y1 * k);
+  g_signal_emit_by_name (drag, "drag-begin", a1.origin.x + x1 * k, a1.origin.y + y1 * k);
+  g_signal_emit_by_name (drag, "drag-update", 10.0, 10.0);
+  g_signal_emit_by_name (drag, "drag-update", dx, dy);
+  g_signal_emit_by_name (drag, "drag-end", dx, dy);
+}

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "attest-application.h"
+#include "attest-pdf-view.h"
 #include "attest-window.h"
 
 G_BEGIN_DECLS
@@ -25,5 +26,13 @@ void     attest_test_window_go_back      (AttestWindow *window,
 void     attest_test_window_copy_saved   (AttestWindow *window,
                                           gboolean      saved,
                                           int          *result);
+
+void     attest_test_pdf_view_drag       (AttestPdfView *view,
+                                          guint          page1,
+                                          double         x1,
+                                          double         y1,
+                                          guint          page2,
+                                          double         x2,
+                                          double         y2);
 
 G_END_DECLS

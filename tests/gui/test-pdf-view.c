@@ -377,42 +377,6 @@ maybe_screenshot (GtkWindow  *window,
   g_test_message ("screenshot: %s", path);
 }
 
-/* Emits @view's drag from (@x1, @y1) to (@x2, @y2), in points on @page1
- * and @page2, as a pointer would. */
-static void
-drag_across (AttestPdfView *view,
-             guint          page1,
-             double         x1,
-             double         y1,
-             guint          page2,
-             double         x2,
-             double         y2)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (view));
-  GtkGesture *drag = NULL;
-  graphene_rect_t a1, a2;
-  double k;
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers) && drag == NULL; i++)
-    {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
-
-      if (GTK_IS_GESTURE_DRAG (controller))
-        drag = GTK_GESTURE (controller);
-    }
-  g_assert_nonnull (drag);
-  g_assert_true (attest_pdf_view_get_page_area (view, page1, &a1));
-  g_assert_true (attest_pdf_view_get_page_area (view, page2, &a2));
-  k = a1.size.width / 595.0;
-  g_signal_emit_by_name (drag, "drag-begin", a1.origin.x + x1 * k, a1.origin.y + y1 * k);
-  g_signal_emit_by_name (drag, "drag-update", 10.0, 10.0);
-  g_signal_emit_by_name (drag, "drag-update",
-                         a2.origin.x + x2 * k - (a1.origin.x + x1 * k),
-                         a2.origin.y + y2 * k - (a1.origin.y + y1 * k));
-  g_signal_emit_by_name (drag, "drag-end",
-                         a2.origin.x + x2 * k - (a1.origin.x + x1 * k),
-                         a2.origin.y + y2 * k - (a1.origin.y + y1 * k));
-}
 
 static guint
 count (const char *text,
@@ -450,7 +414,7 @@ test_select_across (void)
   g_assert_true (wait_drawn (view, 2));
 
   /* From the start of the selection line of page 0 to the end of the first line of page 2. */
-  drag_across (view, 0, 70, 295, 2, 400, 70);
+  attest_test_pdf_view_drag (view, 0, 70, 295, 2, 400, 70);
   text = attest_pdf_view_get_selected_text (view);
   g_assert_nonnull (text);
   g_test_message ("selected: %zu bytes", strlen (text));
@@ -488,7 +452,7 @@ test_select_across (void)
   g_assert_false (attest_pdf_view_page_has_selection (view, 1));
   attest_pdf_view_set_zoom (view, 0.25);
   attest_test_settle (50);
-  drag_across (view, 2, 400, 70, 0, 70, 295);
+  attest_test_pdf_view_drag (view, 2, 400, 70, 0, 70, 295);
   backwards = attest_pdf_view_get_selected_text (view);
   g_assert_cmpstr (backwards, ==, text);
 
